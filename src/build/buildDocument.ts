@@ -1,0 +1,50 @@
+/**
+ * One source through every stage: read → parse → outline → fill → render (HTML and PDF).
+ * Nothing is written here; the caller writes outputs only when every stage succeeded.
+ */
+import path from 'node:path';
+import { Warnings } from '../diagnostics.js';
+import { readSource, type Source } from '../read/readSource.js';
+import { parseSource } from '../parse/parseSource.js';
+import { buildOutline } from '../outline/buildOutline.js';
+import type { Outline } from '../outline/outline.js';
+import { fillHandout } from '../fill/fillHandout.js';
+import type { TemplateSet } from '../fill/templates.js';
+import { renderPdf } from '../render/pdf/renderPdf.js';
+import type { PaperSize } from '../read/frontMatter.js';
+import { buildDate } from './reproducible.js';
+
+export interface BuiltDocument {
+  source: Source;
+  outline: Outline;
+  html: string;
+  pdf: Buffer;
+  pages: number;
+}
+
+export function outlineOf(sourcePath: string, warnings: Warnings): { source: Source; outline: Outline } {
+  const source = readSource(sourcePath, warnings);
+  const outline = buildOutline(source, parseSource(source));
+  return { source, outline };
+}
+
+export async function buildDocument(sourcePath: string, templates: TemplateSet, paper: PaperSize | undefined, warnings: Warnings): Promise<BuiltDocument> {
+  const { source, outline } = outlineOf(sourcePath, warnings);
+  const html = fillHandout(outline, templates, path.resolve(sourcePath), warnings);
+  const { meta } = outline;
+  const { pdf, pages } = await renderPdf(html, {
+    paper: paper ?? meta.paper ?? 'letter',
+    info: {
+      title: outline.title,
+      author: meta.author ?? meta.organisation,
+      subject: meta.description ?? meta.subtitle,
+      keywords: meta.keywords,
+      lang: meta.lang,
+      date: buildDate(meta.reviewed),
+    },
+    templateFile: templates.fileOf('handout'),
+    stylesheet: templates.stylesheet,
+    warnings,
+  });
+  return { source, outline, html, pdf, pages };
+}

@@ -1,0 +1,40 @@
+/** The words templates print around the content, per language. */
+const LABELS = {
+  en: {
+    keyPoints: 'Key points',
+    page: 'Page',
+    of: 'of',
+    version: 'Version',
+    reviewed: 'Reviewed',
+    audience: 'For',
+    contents: 'Contents',
+    handouts: 'Handouts',
+    summaryTitle: 'Handouts at a glance',
+    title: 'Title',
+    language: 'Language',
+    pages: 'Pages',
+    words: 'Words',
+  },
+  es: {
+    keyPoints: 'Puntos clave',
+    page: 'Página',
+    of: 'de',
+    version: 'Versión',
+    reviewed: 'Revisado',
+    audience: 'Para',
+    contents: 'Contenido',
+    handouts: 'Folletos',
+    summaryTitle: 'Resumen de los folletos',
+    title: 'Título',
+    language: 'Idioma',
+    pages: 'Páginas',
+    words: 'Palabras',
+  },
+};
+
+export type Labels = (typeof LABELS)['en'];
+
+export function labelsFor(lang: string): Labels {
+  const base = lang.toLowerCase().split('-')[0];
+  return (LABELS as Record<string, Labels>)[base] ?? LABELS.en;
+}

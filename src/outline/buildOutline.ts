@@ -1,0 +1,100 @@
+/** Outline stage: mdast → Outline. */
+import type { Root, Heading, RootContent, Definition, FootnoteDefinition } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Source } from '../read/readSource.js';
+import { SlugCounter } from '../slug.js';
+import type { Block, Outline, Section, SectionKind } from './outline.js';
+
+/** Headings that mark a highlighted summary box, in the languages handouts are printed in. */
+const KEY_POINT_TITLES = /^(key points?|the main points|in brief|puntos clave|lo más importante|points clés|l'essentiel)\s*:?$/i;
+
+export function buildOutline(source: Source, tree: Root): Outline {
+  const { meta } = source;
+  const definitions: (Definition | FootnoteDefinition)[] = [];
+  let nodes: RootContent[] = [];
+  for (const node of tree.children) {
+    if (node.type === 'yaml') continue;
+    if (node.type === 'definition' || node.type === 'footnoteDefinition') definitions.push(node);
+    else nodes.push(node);
+  }
+
+  let title = meta.title;
+  let titleFrom: Outline['titleFrom'] = 'front matter';
+  const first = nodes[0];
+  if (first?.type === 'heading' && first.depth === 1 && (!title || toString(first).trim() === title)) {
+    // The document's own top heading is its title: print it once, in the title block.
+    title = toString(first).trim();
+    titleFrom = title === meta.title ? 'front matter' : 'first heading';
+    nodes = nodes.slice(1);
+  }
+  if (!title) {
+    title = titleFromFileName(source.slug);
+    titleFrom = 'file name';
+  }
+
+  // Shift levels so the top body heading prints as level 2, under the title.
+  const depths = nodes.filter((n): n is Heading => n.type === 'heading').map((h) => h.depth);
+  const shift = depths.length ? 2 - Math.min(...depths) : 0;
+
+  const slugs = new SlugCounter();
+  const intro: Block[] = [];
+  const sections: Section[] = [];
+  const open: Section[] = [];
+  for (const node of nodes as Block[]) {
+    if (node.type === 'heading') {
+      const level = Math.min(6, node.depth + shift);
+      const text = toString(node).trim();
+      const section: Section = {
+        title: text,
+        slug: slugs.next(text),
+        level,
+        line: node.position?.start.line,
+        kind: sectionKind(text),
+        blocks: [],
+        sections: [],
+      };
+      while (open.length && open[open.length - 1].level >= level) open.pop();
+      (open.length ? open[open.length - 1].sections : sections).push(section);
+      open.push(section);
+    } else {
+      (open.length ? open[open.length - 1].blocks : intro).push(node);
+    }
+  }
+
+  return {
+    file: source.file,
+    slug: source.slug,
+    format: source.format,
+    meta,
+    title,
+    titleFrom,
+    intro,
+    sections,
+    definitions,
+    words: countWords([title, ...nodes.map((n) => toString(n))].join('\n'), meta.lang),
+  };
+}
+
+function sectionKind(title: string): SectionKind {
+  return KEY_POINT_TITLES.test(title) ? 'key-points' : 'section';
+}
+
+function titleFromFileName(slug: string): string {
+  const words = slug.replace(/[-_]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Words as a reader counts them, by the Unicode word rules of the document's language. */
+export function countWords(text: string, lang: string): number {
+  let n = 0;
+  for (const s of new Intl.Segmenter(lang, { granularity: 'word' }).segment(text)) if (s.isWordLike) n++;
+  return n;
+}
+
+/** Every section in reading order, depth first. */
+export function* walkSections(sections: Section[]): Generator<Section> {
+  for (const s of sections) {
+    yield s;
+    yield* walkSections(s.sections);
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * The Outline: the structured form of one handout that every later stage works from.
+ * Plain, JSON-serialisable data: metadata, a title, the blocks before the first heading,
+ * and a tree of sections. Content blocks are mdast nodes, untouched.
+ */
+import type { RootContent, Definition, FootnoteDefinition } from 'mdast';
+import type { HandoutMeta } from '../read/frontMatter.js';
+import type { SourceFormat } from '../read/readSource.js';
+
+export type Block = Exclude<RootContent, Definition | FootnoteDefinition>;
+
+export type SectionKind = 'section' | 'key-points';
+
+export interface Section {
+  title: string;
+  /** Unique within the handout; used for HTML anchors and PDF bookmarks. */
+  slug: string;
+  /** Heading level as printed: 2 for the top sections (the title is level 1). */
+  level: number;
+  /** Source line of the heading, when there is one. */
+  line?: number;
+  kind: SectionKind;
+  blocks: Block[];
+  sections: Section[];
+}
+
+export interface Outline {
+  file: string;
+  slug: string;
+  format: SourceFormat;
+  meta: HandoutMeta;
+  title: string;
+  /** Where the title came from, so a user can see why the handout is called what it is. */
+  titleFrom: 'front matter' | 'first heading' | 'file name';
+  /** Blocks before the first section. */
+  intro: Block[];
+  sections: Section[];
+  /** Link and footnote definitions, needed to resolve references anywhere in the handout. */
+  definitions: (Definition | FootnoteDefinition)[];
+  words: number;
+}

@@ -1,0 +1,60 @@
+/**
+ * Parse stage: source text → mdast. Markdown goes through unified + remark-parse with GFM
+ * (tables, strikethrough, autolinks, task lists) and front matter; plain text is never read as
+ * Markdown (an asterisk in prose stays an asterisk): its paragraphs become mdast paragraphs.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import type { Root, Paragraph } from 'mdast';
+import type { Source } from '../read/readSource.js';
+
+const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+
+export function parseSource(source: Source): Root {
+  return source.format === 'markdown' ? parseMarkdown(source.text) : parsePlainText(source.text);
+}
+
+export function parseMarkdown(text: string): Root {
+  // remark-gfm and remark-frontmatter register their syntax extensions in the transformer chain,
+  // so `runSync` is not needed: `parse` already knows GFM and YAML fences.
+  return markdownParser.parse(text);
+}
+
+/**
+ * Paragraphs are separated by blank lines. A text with no blank line at all (one paragraph per
+ * line, as text exported from web pages often is) has one paragraph per line instead; otherwise
+ * lines inside a paragraph are joined, since they are hard-wrapped prose.
+ */
+export function parsePlainText(text: string): Root {
+  const lines = text.split('\n');
+  const hasBlankLines = /\n[ \t]*\n/.test(text.trim());
+  const children: Paragraph[] = [];
+  let start = -1;
+  const flush = (end: number) => {
+    if (start === -1) return;
+    const value = lines
+      .slice(start, end)
+      .map((l) => l.trim())
+      .join(' ');
+    children.push({
+      type: 'paragraph',
+      children: [{ type: 'text', value }],
+      position: {
+        start: { line: start + 1, column: 1 },
+        end: { line: end, column: lines[end - 1].length + 1 },
+      },
+    });
+    start = -1;
+  };
+  lines.forEach((line, i) => {
+    if (line.trim() === '') flush(i);
+    else {
+      if (start === -1) start = i;
+      if (!hasBlankLines) flush(i + 1);
+    }
+  });
+  flush(lines.length);
+  return { type: 'root', children };
+}

@@ -1,0 +1,170 @@
+/**
+ * YAML front matter → typed handout metadata. Errors name the file line of the YAML problem;
+ * a key of the wrong type is an error, an unknown key a warning with the closest known key.
+ */
+import { parseDocument, isMap, isScalar, type Document } from 'yaml';
+import { HandoutError, type Warnings } from '../diagnostics.js';
+import { slugify } from '../slug.js';
+
+export interface HandoutMeta {
+  title?: string;
+  subtitle?: string;
+  audience?: string;
+  /** BCP 47 language tag; 'en' when not given. */
+  lang: string;
+  version?: string;
+  /** ISO date, YYYY-MM-DD. */
+  reviewed?: string;
+  organisation?: string;
+  author?: string;
+  description?: string;
+  keywords: string[];
+  slug?: string;
+  /** Page size for the PDF; a command-line option overrides it. */
+  paper?: PaperSize;
+}
+
+export type PaperSize = 'letter' | 'a4';
+
+type Kind = 'text' | 'date' | 'list' | 'paper' | 'lang';
+
+/** Known keys and their kinds; aliases map other common spellings onto them. */
+const KEYS: Record<string, Kind> = {
+  title: 'text',
+  subtitle: 'text',
+  audience: 'text',
+  lang: 'lang',
+  version: 'text',
+  reviewed: 'date',
+  organisation: 'text',
+  author: 'text',
+  description: 'text',
+  keywords: 'list',
+  slug: 'text',
+  paper: 'paper',
+};
+const ALIASES: Record<string, keyof typeof KEYS> = {
+  language: 'lang',
+  organization: 'organisation',
+  subject: 'description',
+  summary: 'description',
+  date: 'reviewed',
+  tags: 'keywords',
+  size: 'paper',
+};
+
+/** Where the front matter is: the `---` fence lines (1-based) and the YAML between them. */
+export function findFrontMatter(text: string): { yaml: string; firstLine: number; lastLine: number } | undefined {
+  if (!/^---[ \t]*\n/.test(text)) return undefined;
+  const lines = text.split('\n');
+  for (let i = 1; i < lines.length; i++) {
+    if (/^(---|\.\.\.)[ \t]*$/.test(lines[i])) {
+      return { yaml: lines.slice(1, i).join('\n'), firstLine: 1, lastLine: i + 1 };
+    }
+  }
+  return { yaml: '', firstLine: 1, lastLine: -1 };
+}
+
+export function parseFrontMatter(text: string, file: string, warnings: Warnings): HandoutMeta {
+  const meta: HandoutMeta = { lang: 'en', keywords: [] };
+  const found = findFrontMatter(text);
+  if (!found) return meta;
+  if (found.lastLine === -1) {
+    throw new HandoutError('front matter starts with `---` but never ends', { file, line: 1 }, 'close it with a line of `---`');
+  }
+  const doc = parseDocument(found.yaml, { prettyErrors: false, uniqueKeys: true });
+  const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : found.yaml.slice(0, offset).split('\n').length + 1);
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0];
+    const reason = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    throw new HandoutError(`invalid front matter: ${reason}`, { file, line: lineOf(err.pos[0]) }, 'front matter is YAML: `key: value`, one per line');
+  }
+  if (doc.contents === null) return meta;
+  if (!isMap(doc.contents)) {
+    throw new HandoutError('front matter must be a list of `key: value` lines', { file, line: 2 });
+  }
+  for (const pair of doc.contents.items) {
+    const keyNode = pair.key;
+    const rawKey = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+    const line = lineOf(isScalar(keyNode) ? keyNode.range?.[0] : undefined);
+    const key = KEYS[rawKey] ? rawKey : ALIASES[rawKey.toLowerCase()] ?? (KEYS[rawKey.toLowerCase()] ? rawKey.toLowerCase() : undefined);
+    if (!key) {
+      const near = closest(rawKey, [...Object.keys(KEYS)]);
+      warnings.add(`unknown front-matter key "${rawKey}"${near ? `; did you mean ${near}?` : ''}`, { file, line });
+      continue;
+    }
+    let value = toJs(doc, pair.value);
+    // Keep numbers as written: `version: 1.10` is "1.10", not 1.1.
+    if (typeof value === 'number' && isScalar(pair.value) && pair.value.range) {
+      value = found.yaml.slice(pair.value.range[0], pair.value.range[1]).trim();
+    }
+    if (value === null || value === undefined || value === '') continue;
+    setValue(meta, key, value, { file, line });
+  }
+  return meta;
+}
+
+function toJs(doc: Document, node: unknown): unknown {
+  return node && typeof node === 'object' && 'toJSON' in node ? (node as { toJSON(): unknown }).toJSON() : node;
+}
+
+function setValue(meta: HandoutMeta, key: string, value: unknown, where: { file: string; line: number }): void {
+  const kind = KEYS[key];
+  const wrong = (expected: string) =>
+    new HandoutError(`front-matter key "${key}" should be ${expected}, not ${JSON.stringify(value)}`, where);
+  switch (kind) {
+    case 'text':
+      if (typeof value !== 'string' && typeof value !== 'number') throw wrong('text');
+      (meta as unknown as Record<string, string>)[key] = key === 'slug' ? slugify(String(value)) : String(value).trim();
+      return;
+    case 'lang':
+      if (typeof value !== 'string' || !/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(value)) throw wrong('a language tag such as en or es-MX');
+      meta.lang = value;
+      return;
+    case 'date': {
+      const iso = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+      const valid = m && !Number.isNaN(Date.parse(iso)) && new Date(iso).toISOString().slice(0, 10) === iso;
+      if (!valid) throw wrong('a date written YYYY-MM-DD');
+      meta.reviewed = iso;
+      return;
+    }
+    case 'list':
+      if (typeof value === 'string') meta.keywords = value.split(',').map((s) => s.trim()).filter(Boolean);
+      else if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) meta.keywords = value.map(String);
+      else throw wrong('a list of words');
+      return;
+    case 'paper': {
+      const paper = String(value).toLowerCase();
+      if (paper !== 'letter' && paper !== 'a4') throw wrong('letter or a4');
+      meta.paper = paper;
+      return;
+    }
+  }
+}
+
+/** The known key nearest to a misspelt one, if it is near enough to be a typo. */
+export function closest(word: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = c;
+    }
+  }
+  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length];
+}

@@ -1,0 +1,88 @@
+/**
+ * Read stage: a source file on disk → its text and metadata.
+ * Markdown (.md, .markdown) may start with YAML front matter; plain text (.txt) has none.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { HandoutError, type Warnings } from '../diagnostics.js';
+import { parseFrontMatter, type HandoutMeta } from './frontMatter.js';
+import { slugify } from '../slug.js';
+
+export type SourceFormat = 'markdown' | 'text';
+
+export interface Source {
+  /** Path used in messages (relative to the working directory when inside it). */
+  file: string;
+  slug: string;
+  format: SourceFormat;
+  /** The whole text, front matter included, so parser positions are file lines. */
+  text: string;
+  meta: HandoutMeta;
+}
+
+export const SOURCE_EXTENSIONS: Record<string, SourceFormat> = {
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.txt': 'text',
+};
+
+export function formatOf(file: string): SourceFormat | undefined {
+  return SOURCE_EXTENSIONS[path.extname(file).toLowerCase()];
+}
+
+export function displayPath(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
+export function readSource(filePath: string, warnings: Warnings): Source {
+  const file = displayPath(filePath);
+  const format = formatOf(filePath);
+  if (!format) {
+    throw new HandoutError(`not a source handout can read`, { file }, 'use .md for Markdown or .txt for plain text');
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(filePath);
+  } catch (e) {
+    throw new HandoutError(`cannot read the file: ${(e as NodeJS.ErrnoException).code ?? e}`, { file });
+  }
+  const text = decodeText(bytes, file, warnings);
+  if (text.trim() === '') {
+    throw new HandoutError('the source is empty', { file }, 'write some text, or remove the file');
+  }
+  const meta = format === 'markdown' ? parseFrontMatter(text, file, warnings) : parseFrontMatter('', file, warnings);
+  const slug = meta.slug ?? slugify(path.basename(filePath, path.extname(filePath)));
+  if (!slug) throw new HandoutError('cannot make an output name from this file name', { file }, 'set `slug:` in front matter');
+  return { file, slug, format, text, meta };
+}
+
+/**
+ * UTF-8 is expected. Text pasted from old systems is often Windows-1252 (a superset of Latin-1):
+ * convert it and say so, rather than printing replacement boxes. A NUL byte means a binary file.
+ */
+export function decodeText(bytes: Uint8Array, file: string, warnings: Warnings): string {
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    throw new HandoutError(
+      `this looks like a binary file, not text (a NUL byte at offset ${nul})`,
+      { file },
+      'handout reads Markdown (.md) and plain text (.txt) saved as UTF-8',
+    );
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder('windows-1252').decode(bytes);
+    const line = lineOfFirstInvalidUtf8(bytes);
+    warnings.add('the file is not UTF-8; it was read as Windows-1252 (Latin-1)', { file, line });
+  }
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+function lineOfFirstInvalidUtf8(bytes: Uint8Array): number {
+  const lenient = new TextDecoder('utf-8').decode(bytes);
+  const bad = lenient.indexOf('\uFFFD');
+  return lenient.slice(0, Math.max(0, bad)).split('\n').length;
+}

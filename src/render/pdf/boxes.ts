@@ -1,0 +1,355 @@
+/**
+ * Build boxes: styled HTML elements → a tree of boxes the layout understands: blocks, text
+ * (a paragraph-like run of inline content), tables, images, rules and flex rows.
+ * Every piece of text in the HTML lands in a box or is reported; nothing is dropped silently.
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import type { Warnings } from '../../diagnostics.js';
+import { hasGlyph, selectFace, type FontFace } from './fonts.js';
+import { inheritFrom, type ComputedStyle, type ResolvedStyles } from './styles.js';
+
+export interface InlineRun {
+  text: string;
+  face: FontFace;
+  size: number;
+  color: string;
+  underline: boolean;
+  lineHeight: number;
+  /** URL, or `#id` for a place in the same document. */
+  link?: string;
+  /** Filled in per page when drawn: the page number or the page count. */
+  counter?: 'page' | 'pages';
+}
+
+export interface BlockBox {
+  kind: 'block';
+  tag: string;
+  style: ComputedStyle;
+  children: Box[];
+  id?: string;
+  /** A list item's marker ("•", "3."), drawn beside its first line. */
+  marker?: InlineRun;
+}
+export interface TextBox {
+  kind: 'text';
+  tag: string;
+  style: ComputedStyle;
+  runs: InlineRun[];
+  id?: string;
+}
+export interface TableCell {
+  style: ComputedStyle;
+  header: boolean;
+  colspan: number;
+  content: BlockBox;
+}
+export interface TableRow {
+  style: ComputedStyle;
+  header: boolean;
+  cells: TableCell[];
+}
+export interface TableBox {
+  kind: 'table';
+  tag: string;
+  style: ComputedStyle;
+  rows: TableRow[];
+}
+export interface ImageBox {
+  kind: 'image';
+  tag: string;
+  style: ComputedStyle;
+  data: Buffer;
+  alt: string;
+  /** Intrinsic size in CSS pixels. */
+  width: number;
+  height: number;
+}
+export interface RuleBox {
+  kind: 'rule';
+  tag: string;
+  style: ComputedStyle;
+}
+export interface FlexBox {
+  kind: 'flex';
+  tag: string;
+  style: ComputedStyle;
+  children: BlockBox[];
+}
+export type Box = BlockBox | TextBox | TableBox | ImageBox | RuleBox | FlexBox;
+
+export interface BoxTree {
+  body: BlockBox;
+  /** Elements marked data-running="footer" (or header): repeated on every page, not in the flow. */
+  running: { header?: Box; footer?: Box };
+}
+
+const INLINE_TAGS = new Set([
+  'span', 'a', 'strong', 'b', 'em', 'i', 'code', 'sup', 'sub', 'small', 'mark', 'abbr', 'del', 's', 'ins', 'u', 'kbd', 'q',
+  'cite', 'br', 'img', 'input', 'dfn', 'time', 'var', 'samp', 'data', 'bdi', 'bdo', 'wbr', 'label', 'big', 'font', 'strike', 'tt',
+]);
+const KNOWN_TAGS = new Set([
+  ...INLINE_TAGS, 'html', 'head', 'body', 'title', 'meta', 'style', 'link', 'script', 'noscript', 'template', 'div', 'p', 'h1', 'h2', 'h3',
+  'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'section', 'aside', 'header', 'footer', 'main', 'nav', 'article', 'figure',
+  'figcaption', 'hr', 'pre', 'dl', 'dt', 'dd', 'details', 'summary', 'address', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td',
+  'th', 'caption', 'colgroup', 'col', 'picture', 'source',
+]);
+
+export interface BoxContext {
+  styles: ResolvedStyles;
+  warnings: Warnings;
+  /** The template the HTML came from, named in warnings about elements the PDF does not support. */
+  templateFile: string;
+}
+
+export function buildBoxes(root: Root, ctx: BoxContext): BoxTree {
+  const running: BoxTree['running'] = {};
+  const html = root.children.find((n): n is Element => n.type === 'element' && n.tagName === 'html');
+  const body = html?.children.find((n): n is Element => n.type === 'element' && n.tagName === 'body');
+  const bodyEl: Element = body ?? { type: 'element', tagName: 'body', properties: {}, children: root.children as ElementContent[] };
+  const builder = new BoxBuilder(ctx, running);
+  return { body: builder.block(bodyEl, ctx.styles.styleOf(bodyEl)), running };
+}
+
+class BoxBuilder {
+  private listDepth = 0;
+
+  constructor(
+    private ctx: BoxContext,
+    private running: BoxTree['running'],
+  ) {}
+
+  private unsupported(what: string): void {
+    this.ctx.warnings.add(`${what} is not supported in the PDF; its text is printed as plain text`, { file: this.ctx.templateFile });
+  }
+
+  /** A block-level element and its children. */
+  block(el: Element, style: ComputedStyle): BlockBox {
+    const box: BlockBox = { kind: 'block', tag: el.tagName, style, children: [], id: idOf(el) };
+    let pending: InlineRun[] = [];
+    const flushInline = () => {
+      if (pending.some((r) => r.text.trim() !== '' || r.counter)) {
+        box.children.push({ kind: 'text', tag: 'span', style: anonymous(style), runs: pending });
+      }
+      pending = [];
+    };
+    let listIndex = Number(el.properties?.start ?? 1);
+    const isList = el.tagName === 'ul' || el.tagName === 'ol';
+    if (isList) this.listDepth++;
+    for (const child of el.children) {
+      if (child.type === 'text') {
+        pending.push(this.run(child.value, style));
+        continue;
+      }
+      if (child.type !== 'element') continue;
+      const childStyle = this.ctx.styles.styleOf(child);
+      if (childStyle.display === 'none') continue;
+      const runningKind = child.properties?.dataRunning;
+      if (runningKind === 'footer' || runningKind === 'header') {
+        this.running[runningKind] = this.blockLevel(child, childStyle);
+        continue;
+      }
+      if (childStyle.display === 'inline' && child.tagName !== 'img') {
+        pending.push(...this.inline(child, childStyle));
+        continue;
+      }
+      flushInline();
+      const built = this.blockLevel(child, childStyle);
+      if (!built) continue;
+      if (childStyle.display === 'list-item' && built.kind === 'block') {
+        built.marker = this.marker(el.tagName, bulletFor(childStyle.listStyleType, this.listDepth), listIndex++, childStyle);
+      }
+      box.children.push(built);
+    }
+    flushInline();
+    if (isList) this.listDepth--;
+    return box;
+  }
+
+  private blockLevel(el: Element, style: ComputedStyle): Box | undefined {
+    if (el.tagName === 'img') return this.image(el, style);
+    if (el.tagName === 'hr') return { kind: 'rule', tag: 'hr', style };
+    if (style.display === 'table') return this.table(el, style);
+    if (style.display === 'flex') {
+      const children = el.children
+        .filter((c): c is Element => c.type === 'element' && this.ctx.styles.styleOf(c).display !== 'none')
+        .map((c) => this.block(c, this.ctx.styles.styleOf(c)));
+      return { kind: 'flex', tag: el.tagName, style, children };
+    }
+    if (!KNOWN_TAGS.has(el.tagName)) this.unsupported(`element <${el.tagName}>`);
+    if (style.display === 'list-item') {
+      // A list item is always a block, so its marker has a first line to sit beside.
+      return this.block(el, style);
+    }
+    return this.blockOrText(el, style);
+  }
+
+  /** A block whose content is only inline becomes one text box; otherwise a block of boxes. */
+  private blockOrText(el: Element, style: ComputedStyle): Box {
+    const b = this.block(el, style);
+    if (b.children.length === 1 && b.children[0].kind === 'text' && !hasBlockChild(el, this.ctx.styles)) {
+      return { kind: 'text', tag: el.tagName, style, runs: b.children[0].runs, id: b.id };
+    }
+    return b;
+  }
+
+  /** Inline content → runs, each with its face, size, colour and link. */
+  private inline(el: Element, style: ComputedStyle, link?: string): InlineRun[] {
+    if (el.tagName === 'br') return [this.run('\u2028', style, link)];
+    if (el.tagName === 'input') {
+      const checked = el.properties?.checked !== undefined && el.properties?.checked !== false;
+      return [this.run(checked ? '[x] ' : '[ ] ', style, link)];
+    }
+    if (el.properties?.dataPage !== undefined) return [{ ...this.run('0', style, link), counter: 'page' }];
+    if (el.properties?.dataPages !== undefined) return [{ ...this.run('0', style, link), counter: 'pages' }];
+    if (!KNOWN_TAGS.has(el.tagName)) this.unsupported(`element <${el.tagName}>`);
+    const href = el.tagName === 'a' && typeof el.properties?.href === 'string' ? el.properties.href : link;
+    const runs: InlineRun[] = [];
+    for (const child of el.children) {
+      if (child.type === 'text') runs.push(this.run(child.value, style, href));
+      else if (child.type === 'element') {
+        const s = this.ctx.styles.styleOf(child);
+        if (s.display === 'none') continue;
+        if (child.tagName === 'img') {
+          // An image inside a line prints its alt text in the line: nothing is lost.
+          const alt = String(child.properties?.alt ?? '');
+          if (alt) runs.push(this.run(alt, s, href));
+          continue;
+        }
+        runs.push(...this.inline(child, s, href));
+      }
+    }
+    return runs;
+  }
+
+  run(text: string, style: ComputedStyle, link?: string): InlineRun {
+    return {
+      text: transform(text, style.textTransform),
+      face: selectFace(style.fontFamily, style.fontWeight, style.italic),
+      size: style.fontSize,
+      color: style.color,
+      underline: style.underline,
+      lineHeight: style.lineHeight,
+      link,
+    };
+  }
+
+  private marker(listTag: string, type: string, index: number, style: ComputedStyle): InlineRun | undefined {
+    if (type === 'none') return undefined;
+    let text: string;
+    if (listTag === 'ol' || /decimal|alpha|latin|roman/.test(type)) {
+      const t = listTag === 'ol' && type === 'disc' ? 'decimal' : type;
+      text = `${counterText(index, t)}.`;
+    } else {
+      text = type === 'circle' ? '◦' : type === 'square' ? '▪' : '•';
+    }
+    const run = this.run(text, style);
+    // Not every font draws every bullet: fall back to ones it has rather than print an empty box.
+    for (const fallback of [text, '•', '–', '-']) {
+      if ([...fallback].every((ch) => hasGlyph(run.face, ch))) return { ...run, text: fallback };
+    }
+    return run;
+  }
+
+  private image(el: Element, style: ComputedStyle): Box | undefined {
+    const src = String(el.properties?.src ?? '');
+    const alt = String(el.properties?.alt ?? '');
+    const m = /^data:image\/(png|jpeg);base64,(.*)$/s.exec(src);
+    if (m) {
+      const data = Buffer.from(m[2], 'base64');
+      const size = imageSize(data, m[1] as 'png' | 'jpeg');
+      if (size) return { kind: 'image', tag: 'img', style, data, alt, ...size };
+    }
+    // No drawable image: print its alt text where it stood, so the reader still gets the content.
+    const text = alt ? `[Image: ${alt}]` : '[Image]';
+    return { kind: 'text', tag: 'p', style, runs: [this.run(text, { ...style, italic: true })] };
+  }
+
+  private table(el: Element, style: ComputedStyle): TableBox {
+    const rows: TableRow[] = [];
+    const collect = (parent: Element, inHead: boolean) => {
+      for (const child of parent.children) {
+        if (child.type !== 'element') continue;
+        const s = this.ctx.styles.styleOf(child);
+        if (s.display === 'none') continue;
+        if (child.tagName === 'thead' || child.tagName === 'tbody' || child.tagName === 'tfoot') collect(child, child.tagName === 'thead');
+        else if (child.tagName === 'tr') {
+          const cells: TableCell[] = child.children
+            .filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'))
+            .map((c) => {
+              const cs = this.ctx.styles.styleOf(c);
+              return { style: cs, header: c.tagName === 'th', colspan: Math.max(1, Number(c.properties?.colSpan ?? 1)), content: this.block(c, cs) };
+            });
+          const header = inHead || (cells.length > 0 && cells.every((c) => c.header));
+          if (cells.length) rows.push({ style: s, header, cells });
+        } else if (child.tagName === 'caption') {
+          this.unsupported('a table <caption>');
+        }
+      }
+    };
+    collect(el, false);
+    return { kind: 'table', tag: 'table', style, rows };
+  }
+}
+
+function anonymous(parent: ComputedStyle): ComputedStyle {
+  const s = inheritFrom(parent);
+  s.display = 'block';
+  return s;
+}
+
+function hasBlockChild(el: Element, styles: ResolvedStyles): boolean {
+  return el.children.some((c) => c.type === 'element' && styles.styleOf(c).display !== 'inline' && styles.styleOf(c).display !== 'none');
+}
+
+function idOf(el: Element): string | undefined {
+  const id = el.properties?.id;
+  return typeof id === 'string' && id ? id : undefined;
+}
+
+/** Nested bullet lists alternate their bullets, as browsers do: disc, circle, square. */
+function bulletFor(type: string, depth: number): string {
+  if (type !== 'disc') return type;
+  return depth <= 1 ? 'disc' : depth === 2 ? 'circle' : 'square';
+}
+
+function transform(text: string, how: ComputedStyle['textTransform']): string {
+  if (how === 'uppercase') return text.toUpperCase();
+  if (how === 'lowercase') return text.toLowerCase();
+  if (how === 'capitalize') return text.replace(/(^|\s)(\p{L})/gu, (_, s: string, c: string) => s + c.toUpperCase());
+  return text;
+}
+
+export function counterText(n: number, type: string): string {
+  if (/alpha|latin/.test(type)) {
+    let s = '';
+    for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(97 + ((k - 1) % 26)) + s;
+    return type.startsWith('upper') ? s.toUpperCase() : s;
+  }
+  if (/roman/.test(type)) {
+    const table: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+    let s = '';
+    let k = n;
+    for (const [v, r] of table) while (k >= v) { s += r; k -= v; }
+    return type.startsWith('upper') ? s.toUpperCase() : s;
+  }
+  return String(n);
+}
+
+/** Pixel size of a PNG or JPEG, read from its header. */
+export function imageSize(data: Buffer, format: 'png' | 'jpeg'): { width: number; height: number } | undefined {
+  if (format === 'png') {
+    if (data.length < 24 || data.readUInt32BE(12) !== 0x49484452) return undefined;
+    return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
+  }
+  let i = 2;
+  while (i + 9 < data.length) {
+    if (data[i] !== 0xff) return undefined;
+    const marker = data[i + 1];
+    const len = data.readUInt16BE(i + 2);
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      return { height: data.readUInt16BE(i + 5), width: data.readUInt16BE(i + 7) };
+    }
+    i += 2 + len;
+  }
+  return undefined;
+}

@@ -1,0 +1,369 @@
+/**
+ * Lay out: the box tree → a flat list of slices, measured and positioned across the page width.
+ * Vertical margins collapse as in CSS; the print rules become keep-with-next flags on slices:
+ * headings keep with what follows, paragraphs keep 2 lines at a page's bottom (orphans) and top
+ * (widows), boxes marked break-inside: avoid keep together, and padding stays with its content.
+ */
+import type { Box, BlockBox, FlexBox, ImageBox, InlineRun, TableBox, TextBox } from './boxes.js';
+import { breakLines, collapseWhiteSpace, contentWidths, type Line } from './lineBreak.js';
+import { newSlice, type Frame, type Slice } from './slices.js';
+import type { ComputedStyle, Length } from './styles.js';
+
+export interface LayoutOptions {
+  /** Height of a page's text area, to scale images and split rows that would not fit. */
+  pageHeight: number;
+  /** Lines of a paragraph kept together at the bottom and at the top of a page. */
+  orphans: number;
+  widows: number;
+}
+
+const HEADING = /^h[1-6]$/;
+
+export class Layout {
+  readonly slices: Slice[] = [];
+  private pendingMargin = 0;
+  private pendingBreak = false;
+  /** The marker of a list item, waiting for the item's first line. */
+  private pendingMarker?: { run: InlineRun; x: number };
+
+  constructor(private options: LayoutOptions) {}
+
+  /** Lays out `box` in the column from `x`, `width` wide. */
+  box(box: Box, x: number, width: number, frames: Frame[]): void {
+    const { style } = box;
+    if (style.breakBefore === 'page') this.pendingBreak = true;
+    this.addMargin(style.margin[0]);
+    const first = this.slices.length;
+    const innerX = x + style.margin[3];
+    const innerWidth = Math.max(1, width - style.margin[3] - style.margin[1]);
+    switch (box.kind) {
+      case 'text': this.text(box, innerX, innerWidth, frames); break;
+      case 'block': this.block(box, innerX, innerWidth, frames); break;
+      case 'table': this.table(box, innerX, innerWidth, frames); break;
+      case 'image': this.image(box, innerX, innerWidth, frames); break;
+      case 'flex': this.flex(box, innerX, innerWidth, frames); break;
+      case 'rule': this.rule(box, innerX, innerWidth, frames); break;
+    }
+    const made = this.slices.slice(first);
+    if (made.length) {
+      if (style.breakInside === 'avoid') for (const s of made.slice(0, -1)) s.keepWithNext = true;
+      if (style.breakAfter === 'avoid' || HEADING.test(box.tag)) made[made.length - 1].keepWithNext = true;
+    }
+    if (style.breakAfter === 'page') this.pendingBreak = true;
+    this.addMargin(style.margin[2]);
+  }
+
+  private addMargin(m: number): void {
+    this.pendingMargin = Math.max(this.pendingMargin, m);
+  }
+
+  private push(slice: Slice): Slice {
+    slice.spaceBefore = this.pendingMargin;
+    slice.breakBefore = this.pendingBreak;
+    this.pendingMargin = 0;
+    this.pendingBreak = false;
+    for (const f of slice.frames) {
+      f.first ??= slice;
+      f.last = slice;
+    }
+    this.slices.push(slice);
+    return slice;
+  }
+
+  /** A box with padding, border or background is framed; its padding becomes spacer slices. */
+  private framed(style: ComputedStyle, x: number, width: number, frames: Frame[], inside: (x: number, width: number, frames: Frame[]) => void): void {
+    const [bt, br, bb, bl] = style.border.map((b) => b.width);
+    const [pt, pr, pb, pl] = style.padding;
+    if (!style.backgroundColor && !bt && !br && !bb && !bl && !pt && !pb) {
+      inside(x + pl, width - pl - pr, frames);
+      return;
+    }
+    const frame: Frame = { x, width, background: style.backgroundColor, border: style.border };
+    const own = [...frames, frame];
+    const top = this.push({ ...newSlice('space', bt + pt, own), keepWithNext: true });
+    const before = this.slices.length;
+    inside(x + bl + pl, width - bl - pl - br - pr, own);
+    if (this.slices.length === before) top.keepWithNext = true;
+    // The last content slice stays with the bottom padding, so a box never ends with an empty strip.
+    if (this.slices.length > before) this.slices[this.slices.length - 1].keepWithNext = true;
+    const margin = this.pendingMargin; // a child's bottom margin stays inside the padding
+    this.pendingMargin = 0;
+    this.push(newSlice('space', margin + pb + bb, own));
+  }
+
+  private block(box: BlockBox, x: number, width: number, frames: Frame[]): void {
+    this.framed(box.style, x, width, frames, (ix, iw, fr) => {
+      if (box.marker) this.pendingMarker = { run: box.marker, x: ix };
+      if (box.id) this.anchor(box.id, fr);
+      for (const child of box.children) this.box(child, ix, iw, fr);
+      this.pendingMarker = undefined;
+    });
+  }
+
+  /** An element with an id but no text of its own still gets a destination for links. */
+  private anchor(id: string, frames: Frame[]): void {
+    const s = this.push({ ...newSlice('anchor', 0, frames), keepWithNext: true });
+    s.items.push({ kind: 'heading', level: 0, title: '', id, y: 0 });
+  }
+
+  private text(box: TextBox, x: number, width: number, frames: Frame[]): void {
+    this.framed(box.style, x, width, frames, (ix, iw, fr) => {
+      const lines = this.lines(box.runs, box.style, iw);
+      const heading = HEADING.exec(box.tag) ? Number(box.tag[1]) : 0;
+      lines.forEach((line, i) => {
+        const s = this.lineSlice(line, ix, fr);
+        if (i === 0 && (heading || box.id)) {
+          const title = box.runs.map((r) => r.text).join('').replace(/\s+/g, ' ').trim();
+          s.items.unshift({ kind: 'heading', level: heading, title, id: box.id, y: 0 });
+        }
+      });
+      this.keepLinesTogether(this.slices.slice(this.slices.length - lines.length));
+    });
+  }
+
+  lines(runs: InlineRun[], style: ComputedStyle, width: number): Line[] {
+    const strut = { text: '', face: runs[0]?.face, size: style.fontSize, color: style.color, underline: false, lineHeight: style.lineHeight } as InlineRun;
+    const cleaned = collapseWhiteSpace(runs, style.whiteSpace);
+    if (!strut.face) return [];
+    return breakLines(cleaned, { width, align: style.textAlign, strut, noWrap: style.whiteSpace === 'nowrap' });
+  }
+
+  private lineSlice(line: Line, x: number, frames: Frame[]): Slice {
+    const s = newSlice('line', line.height, frames);
+    for (const f of line.fragments) {
+      s.items.push({ kind: 'text', x: x + f.x, baseline: line.baseline, lineTop: 0, lineHeight: line.height, fragment: f, wordSpacing: line.wordSpacing });
+    }
+    if (this.pendingMarker) {
+      // The marker hangs left of the item's first line, on its baseline: it never parts from it.
+      const { run, x: itemX } = this.pendingMarker;
+      const markerWidth = run.face.font.layout(run.text).advanceWidth / run.face.font.unitsPerEm * run.size;
+      const gap = run.size * 0.45;
+      s.items.push({
+        kind: 'text', x: itemX - gap - markerWidth, baseline: line.baseline, lineTop: 0, lineHeight: line.height,
+        fragment: { run, text: run.text, x: 0, width: markerWidth }, wordSpacing: 0,
+      });
+      this.pendingMarker = undefined;
+    }
+    return this.push(s);
+  }
+
+  /** Orphans and widows: the first and last lines of a paragraph keep company. */
+  private keepLinesTogether(lines: Slice[]): void {
+    const n = lines.length;
+    if (n < 2) return;
+    for (let i = 0; i < Math.min(this.options.orphans - 1, n - 1); i++) lines[i].keepWithNext = true;
+    for (let i = Math.max(0, n - this.options.widows); i < n - 1; i++) lines[i].keepWithNext = true;
+  }
+
+  private rule(box: Box, x: number, width: number, frames: Frame[]): void {
+    const b = box.style.border[0].width ? box.style.border[0] : { width: 0.75, color: '#999999' };
+    const s = newSlice('rule', b.width, frames);
+    s.items.push({ kind: 'rect', x, y: 0, width, height: b.width, color: b.color });
+    this.push(s);
+  }
+
+  private image(box: ImageBox, x: number, width: number, frames: Frame[]): void {
+    // CSS pixels are 0.75 pt; scale down (never up) to the column and the page, keeping the shape.
+    let w = resolveLength(box.style.width, width) ?? box.width * 0.75;
+    const max = resolveLength(box.style.maxWidth, width) ?? width;
+    w = Math.min(w, max, width);
+    let h = (w * box.height) / box.width;
+    const maxH = this.options.pageHeight * 0.9;
+    if (h > maxH) {
+      w = (w * maxH) / h;
+      h = maxH;
+    }
+    const s = newSlice('image', h, frames);
+    s.items.push({ kind: 'image', x, y: 0, width: w, height: h, data: box.data });
+    this.push(s);
+  }
+
+  /** A flex row: children side by side, each as wide as its content when they fit. */
+  private flex(box: FlexBox, x: number, width: number, frames: Frame[]): void {
+    this.framed(box.style, x, width, frames, (ix, iw, fr) => {
+      const natural = box.children.map((c) => maxContentWidth(c));
+      const total = natural.reduce((a, b) => a + b, 0);
+      const widths = total <= iw ? natural : natural.map((n) => (n / total) * iw);
+      const free = Math.max(0, iw - widths.reduce((a, b) => a + b, 0));
+      const spacing = box.style.justifyContent === 'space-between' && widths.length > 1 ? free / (widths.length - 1) : 0;
+      let cx = ix + (box.style.justifyContent === 'center' ? free / 2 : box.style.justifyContent === 'flex-end' ? free : 0);
+      const columns = box.children.map((child, i) => {
+        const cell = { x: cx, width: widths[i], box: child };
+        cx += widths[i] + spacing;
+        return cell;
+      });
+      this.row(columns, fr, 'flex');
+    });
+  }
+
+  /**
+   * Cells side by side: each is laid out on its own, then the row is one slice as tall as the
+   * tallest cell. A row taller than a page is cut into pieces at line boundaries.
+   */
+  private row(cells: { x: number; width: number; box: Box; background?: string; border?: ComputedStyle['border'] }[], frames: Frame[], what: string, minHeight = 0): Slice[] {
+    const laid = cells.map((c) => {
+      const sub = new Layout(this.options);
+      sub.box(c.box, c.x, c.width, []);
+      // Inside a cell nothing collapses with the outside: the first margin and the last count.
+      return placeStacked(sub.slices, sub.pendingMargin);
+    });
+    const height = Math.max(minHeight, ...laid.map((l) => l.height));
+    const limit = this.options.pageHeight * 0.95;
+    const pieces: Slice[] = [];
+    if (height <= limit) pieces.push(this.rowSlice(cells, laid.map((l) => l.items), height, frames, what));
+    else {
+      // Split every cell at the same height; each piece is a row of its own.
+      let from = 0;
+      while (from < height - 0.01) {
+        const to = Math.min(height, from + limit);
+        const cut = laid.map((l) => l.cutAt(from, to));
+        const pieceTop = from;
+        const pieceBottom = Math.max(...cut.map((c) => c.end));
+        const items = cut.map((c) => c.items.map((it) => shiftItem(it, -pieceTop)));
+        pieces.push(this.rowSlice(cells, items, Math.max(1, pieceBottom - pieceTop), frames, what));
+        from = pieceBottom > pieceTop ? pieceBottom : to;
+      }
+    }
+    for (const p of pieces) this.push(p);
+    return pieces;
+  }
+
+  private rowSlice(cells: { x: number; width: number; background?: string; border?: ComputedStyle['border'] }[], items: Slice['items'][], height: number, frames: Frame[], what: string): Slice {
+    const s = newSlice(what, height, frames);
+    cells.forEach((c, i) => {
+      if (c.background) s.items.push({ kind: 'rect', x: c.x, y: 0, width: c.width, height, color: c.background });
+    });
+    items.forEach((list) => s.items.push(...list));
+    cells.forEach((c) => {
+      const b = c.border;
+      if (!b) return;
+      if (b[0].width) s.items.push({ kind: 'line', x1: c.x, y1: b[0].width / 2, x2: c.x + c.width, y2: b[0].width / 2, width: b[0].width, color: b[0].color });
+      if (b[2].width) s.items.push({ kind: 'line', x1: c.x, y1: height - b[2].width / 2, x2: c.x + c.width, y2: height - b[2].width / 2, width: b[2].width, color: b[2].color });
+      if (b[3].width) s.items.push({ kind: 'line', x1: c.x + b[3].width / 2, y1: 0, x2: c.x + b[3].width / 2, y2: height, width: b[3].width, color: b[3].color });
+      if (b[1].width) s.items.push({ kind: 'line', x1: c.x + c.width - b[1].width / 2, y1: 0, x2: c.x + c.width - b[1].width / 2, y2: height, width: b[1].width, color: b[1].color });
+    });
+    return s;
+  }
+
+  private table(box: TableBox, x: number, width: number, frames: Frame[]): void {
+    const columns = Math.max(0, ...box.rows.map((r) => r.cells.reduce((n, c) => n + c.colspan, 0)));
+    if (!columns) return;
+    const widths = columnWidths(box, columns, width);
+    let header: Slice | undefined;
+    box.rows.forEach((row, r) => {
+      let col = 0;
+      const cells = row.cells.map((cell) => {
+        const cx = x + widths.slice(0, col).reduce((a, b) => a + b, 0);
+        const cw = widths.slice(col, col + cell.colspan).reduce((a, b) => a + b, 0);
+        col += cell.colspan;
+        // The cell's padding and border are drawn by the row; its content sits inside them.
+        const { padding, border } = cell.style;
+        const content: BlockBox = {
+          ...cell.content,
+          style: { ...cell.content.style, margin: [padding[0] + border[0].width, padding[1], padding[2] + border[2].width, padding[3]], padding: [0, 0, 0, 0], border: noBorders, backgroundColor: undefined },
+        };
+        return { x: cx, width: cw, box: content as Box, background: cell.style.backgroundColor ?? row.style.backgroundColor, border: cell.style.border };
+      });
+      const pieces = this.row(cells, frames, row.header ? 'header-row' : 'row');
+      if (row.header && r === 0) {
+        header = pieces[0];
+        for (const p of pieces) p.keepWithNext = true;
+      } else if (header) {
+        for (const p of pieces) p.repeatHeader = header;
+      }
+    });
+  }
+}
+
+const noBorders: ComputedStyle['border'] = [0, 1, 2, 3].map(() => ({ width: 0, color: '#000000' })) as ComputedStyle['border'];
+
+function resolveLength(len: Length | undefined, of: number): number | undefined {
+  if (!len) return undefined;
+  return 'pt' in len ? len.pt : len.percent * of;
+}
+
+function shiftItem(item: Slice['items'][number], dy: number): Slice['items'][number] {
+  switch (item.kind) {
+    case 'text': return { ...item, baseline: item.baseline + dy, lineTop: item.lineTop + dy };
+    case 'rect': case 'image': case 'heading': return { ...item, y: item.y + dy };
+    case 'line': return { ...item, y1: item.y1 + dy, y2: item.y2 + dy };
+  }
+}
+
+/** Stacks slices one under the other (as inside a table cell), keeping where each one is. */
+function placeStacked(slices: Slice[], bottomMargin: number) {
+  const placed: { top: number; bottom: number; items: Slice['items'] }[] = [];
+  let y = 0;
+  for (const s of slices) {
+    y += s.spaceBefore;
+    placed.push({ top: y, bottom: y + s.height, items: s.items.map((it) => shiftItem(it, y)) });
+    y += s.height;
+  }
+  const items = placed.flatMap((p) => p.items);
+  return {
+    height: y + bottomMargin,
+    items,
+    /** The slices that fit between `from` and `to`; `end` is where the last of them ends. */
+    cutAt(from: number, to: number) {
+      const inside = placed.filter((p) => p.top >= from - 0.01 && (p.bottom <= to + 0.01 || p.top <= from + 0.01));
+      return { items: inside.flatMap((p) => p.items), end: inside.length ? Math.max(...inside.map((p) => p.bottom)) : from };
+    },
+  };
+}
+
+function boxRuns(box: Box): InlineRun[][] {
+  switch (box.kind) {
+    case 'text': return [box.runs];
+    case 'block': case 'flex': return box.children.flatMap(boxRuns);
+    case 'table': return box.rows.flatMap((r) => r.cells.flatMap((c) => boxRuns(c.content)));
+    default: return [];
+  }
+}
+
+function horizontalExtra(style: ComputedStyle): number {
+  return style.margin[1] + style.margin[3] + style.padding[1] + style.padding[3] + style.border[1].width + style.border[3].width;
+}
+
+/** The widest line a box would have with no wrapping at all. */
+function maxContentWidth(box: Box): number {
+  const own = horizontalExtra(box.style);
+  if (box.kind === 'image') return box.width * 0.75 + own;
+  return own + Math.max(0, ...boxRuns(box).map((runs) => contentWidths(collapseWhiteSpace(runs, box.style.whiteSpace)).max));
+}
+
+function minContentWidth(box: Box): number {
+  const own = horizontalExtra(box.style);
+  return own + Math.max(0, ...boxRuns(box).map((runs) => contentWidths(collapseWhiteSpace(runs, box.style.whiteSpace)).min));
+}
+
+/**
+ * Column widths as browsers' automatic table layout does, in short: every column gets at least
+ * its longest word, and the rest of the width is shared in proportion to how much text it holds.
+ */
+export function columnWidths(table: TableBox, columns: number, width: number): number[] {
+  const min = new Array<number>(columns).fill(0);
+  const max = new Array<number>(columns).fill(0);
+  for (const row of table.rows) {
+    let col = 0;
+    for (const cell of row.cells) {
+      if (cell.colspan === 1) {
+        const pad = cell.style.padding[1] + cell.style.padding[3];
+        min[col] = Math.max(min[col], minContentWidth(cell.content) + pad);
+        max[col] = Math.max(max[col], maxContentWidth(cell.content) + pad);
+      }
+      col += cell.colspan;
+    }
+  }
+  const minTotal = min.reduce((a, b) => a + b, 0);
+  const maxTotal = max.reduce((a, b) => a + b, 0);
+  if (minTotal >= width) return min.map((m) => (m / minTotal) * width); // words will be broken
+  if (maxTotal <= width) {
+    // Everything fits on one line: share the spare width in proportion to content (table width: 100%).
+    const spare = width - maxTotal;
+    return max.map((m) => m + (maxTotal ? (m / maxTotal) * spare : spare / columns));
+  }
+  const spare = width - minTotal;
+  const flex = max.map((m, i) => m - min[i]);
+  const flexTotal = flex.reduce((a, b) => a + b, 0) || 1;
+  return min.map((m, i) => m + (flex[i] / flexTotal) * spare);
+}

@@ -1,0 +1,234 @@
+/**
+ * Break lines: a text box's inline runs → lines that fit a width. Break opportunities follow
+ * Unicode UAX #14 (the linebreak package); lines are filled greedily, left to right. A word wider
+ * than the line (a long URL or drug name) is broken between characters rather than running past
+ * the margin.
+ */
+import LineBreaker from 'linebreak';
+import type { InlineRun } from './boxes.js';
+import { unitWidth } from './fonts.js';
+import type { ComputedStyle } from './styles.js';
+
+/** A piece of one run on one line, positioned from the line's left edge. */
+export interface Fragment {
+  run: InlineRun;
+  text: string;
+  x: number;
+  width: number;
+}
+
+export interface Line {
+  fragments: Fragment[];
+  /** Width of the text on the line, trailing spaces excluded. */
+  width: number;
+  height: number;
+  /** Distance from the top of the line to the baseline. */
+  baseline: number;
+  /** Extra space per space character, for justified lines. */
+  wordSpacing: number;
+}
+
+const HARD_BREAK = '\u2028';
+
+/** Collapses white space as CSS `white-space: normal` does, across run boundaries. */
+export function collapseWhiteSpace(runs: InlineRun[], mode: ComputedStyle['whiteSpace']): InlineRun[] {
+  if (mode === 'pre') return runs.map((r) => ({ ...r, text: r.text.replace(/\r?\n/g, HARD_BREAK).replace(/\t/g, '    ') }));
+  const out: InlineRun[] = [];
+  let lastWasSpace = true; // trims leading space
+  for (const run of runs) {
+    let text = '';
+    for (const ch of run.text) {
+      if (ch === HARD_BREAK) {
+        text = text.replace(/ $/, '');
+        text += ch;
+        lastWasSpace = true;
+      } else if (/[ \t\n\r\f]/.test(ch)) {
+        if (!lastWasSpace) text += ' ';
+        lastWasSpace = true;
+      } else {
+        text += ch;
+        lastWasSpace = false;
+      }
+    }
+    if (text || run.counter) out.push({ ...run, text });
+  }
+  // Trim trailing space of the box.
+  for (let i = out.length - 1; i >= 0; i--) {
+    out[i] = { ...out[i], text: out[i].text.replace(/ +$/, '') };
+    if (out[i].text !== '') break;
+  }
+  return out.filter((r) => r.text !== '' || r.counter);
+}
+
+interface Piece {
+  run: InlineRun;
+  text: string;
+}
+
+/** One unbreakable stretch between two break opportunities, possibly across several runs. */
+interface Segment {
+  pieces: Piece[];
+  width: number;
+  /** Width of its trailing spaces, which do not count at the end of a line. */
+  trailingSpace: number;
+  required: boolean;
+}
+
+function measure(run: InlineRun, text: string): number {
+  return unitWidth(run.face, text) * run.size;
+}
+
+function segmentsOf(runs: InlineRun[]): Segment[] {
+  const text = runs.map((r) => r.text).join('');
+  const starts: number[] = [];
+  let pos = 0;
+  for (const r of runs) {
+    starts.push(pos);
+    pos += r.text.length;
+  }
+  const segments: Segment[] = [];
+  const breaker = new LineBreaker(text);
+  let last = 0;
+  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
+    const pieces: Piece[] = [];
+    runs.forEach((run, i) => {
+      const from = Math.max(last, starts[i]);
+      const to = Math.min(bk.position, starts[i] + run.text.length);
+      if (to > from) pieces.push({ run, text: text.slice(from, to) });
+    });
+    // The hard-break character itself is not drawn.
+    const cleaned = pieces.map((p) => ({ ...p, text: p.text.replace(HARD_BREAK, '') })).filter((p) => p.text !== '');
+    const width = cleaned.reduce((w, p) => w + measure(p.run, p.text), 0);
+    const lastPiece = cleaned[cleaned.length - 1];
+    const spaces = lastPiece ? /( +)$/.exec(lastPiece.text)?.[1] ?? '' : '';
+    const trailingSpace = spaces ? measure(lastPiece.run, spaces) : 0;
+    segments.push({ pieces: cleaned, width, trailingSpace, required: bk.required && text.slice(last, bk.position).includes(HARD_BREAK) });
+    last = bk.position;
+  }
+  return segments;
+}
+
+/** Splits a segment too wide for any line into pieces that fit, between grapheme clusters. */
+function splitWide(segment: Segment, maxWidth: number): Segment[] {
+  const out: Segment[] = [];
+  let current: Piece[] = [];
+  let width = 0;
+  const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  for (const piece of segment.pieces) {
+    for (const { segment: g } of graphemes.segment(piece.text)) {
+      const w = measure(piece.run, g);
+      if (width + w > maxWidth && width > 0) {
+        out.push({ pieces: current, width, trailingSpace: 0, required: false });
+        current = [];
+        width = 0;
+      }
+      const prev = current[current.length - 1];
+      if (prev && prev.run === piece.run) prev.text += g;
+      else current.push({ run: piece.run, text: g });
+      width += w;
+    }
+  }
+  if (current.length) out.push({ pieces: current, width, trailingSpace: segment.trailingSpace, required: segment.required });
+  return out;
+}
+
+export interface LineOptions {
+  width: number;
+  align: ComputedStyle['textAlign'];
+  /** The block's own font and line height: every line is at least this tall (the CSS strut). */
+  strut: InlineRun;
+  /** Width taken from the first line (e.g. by nothing, today); kept for hanging markers later. */
+  noWrap?: boolean;
+}
+
+export function breakLines(input: InlineRun[], options: LineOptions): Line[] {
+  const { width: maxWidth } = options;
+  const segments = segmentsOf(input).flatMap((s) => (s.width - s.trailingSpace > maxWidth && !options.noWrap ? splitWide(s, maxWidth) : [s]));
+  const lines: Segment[][] = [];
+  let current: Segment[] = [];
+  let width = 0;
+  for (const seg of segments) {
+    const fits = width + seg.width - seg.trailingSpace <= maxWidth + 0.01;
+    if (!fits && current.length && !options.noWrap) {
+      lines.push(current);
+      current = [];
+      width = 0;
+    }
+    current.push(seg);
+    width += seg.width;
+    if (seg.required) {
+      lines.push(current);
+      current = [];
+      width = 0;
+    }
+  }
+  if (current.length || lines.length === 0) lines.push(current);
+  return lines.map((segs, i) => makeLine(segs, options, i === lines.length - 1 || segs[segs.length - 1]?.required === true));
+}
+
+function makeLine(segments: Segment[], options: LineOptions, isLast: boolean): Line {
+  // Merge consecutive pieces of the same run into one fragment, so a line draws in few calls.
+  const pieces: Piece[] = [];
+  for (const seg of segments) {
+    for (const p of seg.pieces) {
+      const prev = pieces[pieces.length - 1];
+      if (prev && prev.run === p.run) prev.text += p.text;
+      else pieces.push({ ...p });
+    }
+  }
+  const lastPiece = pieces[pieces.length - 1];
+  if (lastPiece) lastPiece.text = lastPiece.text.replace(/ +$/, '');
+  const fragments: Fragment[] = [];
+  let x = 0;
+  for (const p of pieces) {
+    if (p.text === '' && !p.run.counter) continue;
+    const w = measure(p.run, p.text);
+    fragments.push({ run: p.run, text: p.text, x, width: w });
+    x += w;
+  }
+  const textWidth = x;
+
+  let above = 0;
+  let below = 0;
+  for (const run of [options.strut, ...fragments.map((f) => f.run)]) {
+    const asc = run.face.ascent * run.size;
+    const desc = -run.face.descent * run.size;
+    const halfLeading = (run.lineHeight - (asc + desc)) / 2;
+    above = Math.max(above, asc + halfLeading);
+    below = Math.max(below, desc + halfLeading);
+  }
+
+  let offset = 0;
+  let wordSpacing = 0;
+  const free = options.width - textWidth;
+  if (options.align === 'center') offset = free / 2;
+  else if (options.align === 'right') offset = free;
+  else if (options.align === 'justify' && !isLast && free > 0) {
+    const spaces = fragments.reduce((n, f) => n + (f.text.match(/ /g)?.length ?? 0), 0);
+    if (spaces > 0) wordSpacing = free / spaces;
+  }
+  let spacesBefore = 0;
+  for (const f of fragments) {
+    f.x += offset + spacesBefore * wordSpacing;
+    const own = f.text.match(/ /g)?.length ?? 0;
+    f.width += own * wordSpacing;
+    spacesBefore += own;
+  }
+  return { fragments, width: textWidth + spacesBefore * wordSpacing, height: above + below, baseline: above, wordSpacing };
+}
+
+/** The widest unbreakable piece and the whole unwrapped width: a table column's min and max. */
+export function contentWidths(runs: InlineRun[]): { min: number; max: number } {
+  let min = 0;
+  let max = 0;
+  let line = 0;
+  for (const seg of segmentsOf(runs)) {
+    min = Math.max(min, seg.width - seg.trailingSpace);
+    line += seg.width;
+    if (seg.required) {
+      max = Math.max(max, line);
+      line = 0;
+    }
+  }
+  return { min, max: Math.max(max, line) };
+}

@@ -1,0 +1,68 @@
+/**
+ * Paginate: slices → pages. A pure function of measured heights and break rules:
+ * - a break falls only between slices, never inside one;
+ * - never right after a slice that keeps with the next (headings, orphan and widow lines, boxes
+ *   that avoid breaks), unless the kept chain is longer than a page, when it breaks where it must;
+ * - forced breaks (break-before: page) are honoured;
+ * - a table row that starts a page has its table's header row repeated above it.
+ */
+import type { Slice } from './slices.js';
+
+export interface PlacedSlice {
+  slice: Slice;
+  /** Top of the slice, from the top of the page's text area. */
+  y: number;
+  /** True for a repeated table header (drawn again, not part of the flow). */
+  repeated?: boolean;
+}
+
+export interface Page {
+  slices: PlacedSlice[];
+}
+
+export function paginate(slices: Slice[], pageHeight: number): Page[] {
+  const pages: Page[] = [];
+  let i = 0;
+  while (i < slices.length) {
+    const start = i;
+    const page: Page = { slices: [] };
+    let y = 0;
+    const header = slices[i].repeatHeader;
+    if (header && header !== slices[i] && header.height + slices[i].height <= pageHeight) {
+      page.slices.push({ slice: header, y: 0, repeated: true });
+      y = header.height;
+    }
+    let end = slices.length;
+    for (let j = i; j < slices.length; j++) {
+      const s = slices[j];
+      if (j > start && s.breakBefore) {
+        end = j;
+        break;
+      }
+      const gap = j === start ? 0 : s.spaceBefore;
+      if (j > start && y + gap + s.height > pageHeight + 0.01) {
+        end = breakPoint(slices, start, j);
+        break;
+      }
+      y += gap + s.height;
+    }
+    // Place slices start..end-1.
+    let top = page.slices.length ? page.slices[0].slice.height : 0;
+    for (let j = start; j < end; j++) {
+      const gap = j === start ? 0 : slices[j].spaceBefore;
+      page.slices.push({ slice: slices[j], y: top + gap });
+      top += gap + slices[j].height;
+    }
+    pages.push(page);
+    i = end;
+  }
+  return pages;
+}
+
+/** The last allowed break at or before `j` (which does not fit); `j` itself if none is allowed. */
+function breakPoint(slices: Slice[], start: number, j: number): number {
+  for (let k = j; k > start; k--) {
+    if (!slices[k - 1].keepWithNext) return k;
+  }
+  return j; // the kept chain is longer than the page: break where the page is full
+}

@@ -1,0 +1,130 @@
+/**
+ * Render a filled HTML document to PDF: resolve styles → build boxes → lay out → paginate → draw.
+ * The same HTML the .html file holds is what is laid out: one template drives both formats.
+ */
+import PDFDocument from 'pdfkit';
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
+import { toString as hastToString } from 'hast-util-to-string';
+import type { Warnings } from '../../diagnostics.js';
+import { buildBoxes, type Box, type InlineRun } from './boxes.js';
+import { PageDrawer, type PageGeometry } from './draw.js';
+import { fontFamilies } from './fonts.js';
+import { Layout } from './layout.js';
+import { paginate } from './paginate.js';
+import { resolveStyles } from './styles.js';
+import type { PaperSize } from '../../read/frontMatter.js';
+
+export const PAPER: Record<PaperSize, [number, number]> = { letter: [612, 792], a4: [595.28, 841.89] };
+const DEFAULT_MARGIN = 54;
+
+export interface PdfInfo {
+  title: string;
+  author?: string;
+  subject?: string;
+  keywords?: string[];
+  lang: string;
+  /** Creation date written into the PDF: from the source, never the clock (reproducible builds). */
+  date: Date;
+}
+
+export interface RenderPdfOptions {
+  paper: PaperSize;
+  info: PdfInfo;
+  /** The template and stylesheet the HTML came from, named in warnings. */
+  templateFile: string;
+  stylesheet: { css: string; file: string };
+  warnings: Warnings;
+}
+
+export interface RenderedPdf {
+  pdf: Buffer;
+  pages: number;
+}
+
+export async function renderPdf(html: string, options: RenderPdfOptions): Promise<RenderedPdf> {
+  const tree = fromHtml(html);
+  const styleElements = selectAll('style', tree);
+  const css = styleElements.map((el) => hastToString(el)).join('\n');
+  const sheetStart = css.indexOf(options.stylesheet.css.trim());
+  const styles = resolveStyles(tree, css, {
+    file: sheetStart >= 0 ? options.stylesheet.file : options.templateFile,
+    lineOffset: sheetStart >= 0 ? -(css.slice(0, sheetStart).split('\n').length - 1) : 0,
+  }, options.warnings);
+  const boxes = buildBoxes(tree, { styles, warnings: options.warnings, templateFile: options.templateFile });
+
+  const [width, height] = PAPER[options.paper];
+  const m = styles.page.margin ?? [DEFAULT_MARGIN, DEFAULT_MARGIN, DEFAULT_MARGIN, DEFAULT_MARGIN];
+  const geometry: PageGeometry = { width, height, margin: { top: m[0], right: m[1], bottom: m[2], left: m[3] } };
+  const contentWidth = width - m[1] - m[3];
+  const contentHeight = height - m[0] - m[2];
+
+  const layout = new Layout({ pageHeight: contentHeight, orphans: 2, widows: 2 });
+  layout.box(boxes.body, m[3], contentWidth, []);
+  const pages = paginate(layout.slices, contentHeight);
+
+  const { info } = options;
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    size: [width, height],
+    margin: 0,
+    pdfVersion: '1.7',
+    lang: info.lang,
+    displayTitle: true,
+    // pdfkit writes every key it is given, and fails on an undefined one.
+    info: withoutUndefined({
+      Title: info.title,
+      Author: info.author,
+      Subject: info.subject,
+      Keywords: info.keywords?.join(', '),
+      Creator: 'handout',
+      Producer: 'handout (pdfkit)',
+      CreationDate: info.date,
+      ModDate: info.date,
+    }),
+  });
+  for (const family of fontFamilies()) {
+    for (const face of Object.values(family.faces)) doc.registerFont(face.key, face.font as never);
+  }
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const drawer = new PageDrawer(doc, geometry);
+  pages.forEach((page, index) => {
+    drawer.page(page, () => {
+      const footer = boxes.running.footer;
+      if (!footer) return;
+      // Lay the footer out for this page, with its page counters filled in.
+      const sub = new Layout({ pageHeight: contentHeight, orphans: 1, widows: 1 });
+      sub.box(withCounters(footer, index + 1, pages.length), m[3], contentWidth, []);
+      let y = 0;
+      const placed = sub.slices.map((slice, i) => {
+        y += i === 0 ? 0 : slice.spaceBefore;
+        const at = { slice, y };
+        y += slice.height;
+        return at;
+      });
+      drawer.placed(placed, height - m[2] + Math.min(18, m[2] / 3));
+    });
+  });
+  doc.end();
+  return { pdf: await done, pages: pages.length };
+}
+
+function withCounters(box: Box, page: number, pages: number): Box {
+  const fill = (runs: InlineRun[]) => runs.map((r) => (r.counter ? { ...r, text: String(r.counter === 'page' ? page : pages), counter: undefined } : r));
+  switch (box.kind) {
+    case 'text': return { ...box, runs: fill(box.runs) };
+    case 'block': return { ...box, children: box.children.map((c) => withCounters(c, page, pages)) };
+    case 'flex': return { ...box, children: box.children.map((c) => withCounters(c, page, pages) as typeof c) };
+    default: return box;
+  }
+}
+
+function withoutUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as T;
+}
