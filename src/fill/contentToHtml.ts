@@ -43,9 +43,10 @@ export function blocksToHtml(blocks: Block[], ctx: ContentContext): string {
   if (blocks.length === 0) return '';
   const tree: MdRoot = { type: 'root', children: [...blocks, ...ctx.outline.definitions] };
   let hast = toHast(tree, { allowDangerousHtml: true }) as HastRoot;
+  embedImages(hast, ctx); // before raw(), which drops source positions: errors keep their line
   hast = raw(hast) as HastRoot;
   hast = sanitize(hast, schema) as HastRoot;
-  embedImages(hast, ctx);
+  embedImages(hast, ctx); // images written as raw HTML
   return toHtml(hast);
 }
 

@@ -1,0 +1,125 @@
+/**
+ * Reading PDFs back as a user's tools do: pdfjs-dist (Firefox's PDF reader) for text, metadata,
+ * outline and links; Poppler's command-line tools where a test needs them.
+ */
+import { execFileSync } from 'node:child_process';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { visit } from 'unist-util-visit';
+import { parseMarkdown } from '../../src/parse/parseSource.js';
+
+export interface PdfTextItem {
+  str: string;
+  x: number;
+  /** From the top of the page. */
+  y: number;
+  size: number;
+  font: string;
+}
+
+export interface PdfPage {
+  items: PdfTextItem[];
+  /** The page's text in reading order, lines joined by newlines. */
+  text: string;
+  links: { url?: string; dest?: unknown }[];
+  width: number;
+  height: number;
+}
+
+export interface ReadPdf {
+  pages: PdfPage[];
+  info: Record<string, unknown>;
+  outline: { title: string; items: { title: string; items: unknown[] }[] }[];
+  /** Text line by line as it looks on the pages. */
+  text: string;
+  /** Text in content-stream order: the order a screen reader or copy-paste meets it. */
+  streamText: string;
+}
+
+export async function readPdf(data: Uint8Array): Promise<ReadPdf> {
+  const doc = await getDocument({ data: new Uint8Array(data), isEvalSupported: false, verbosity: 0 }).promise;
+  const pages: PdfPage[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const viewport = page.getViewport({ scale: 1 });
+    const content = await page.getTextContent();
+    const items: PdfTextItem[] = [];
+    for (const it of content.items) {
+      if (!('str' in it)) continue;
+      const [a, b, , , e, f] = it.transform as number[];
+      items.push({ str: it.str, x: e, y: viewport.height - f, size: Math.round(Math.hypot(a, b) * 100) / 100, font: it.fontName });
+    }
+    // Group into lines by baseline, top to bottom, left to right.
+    const lines = new Map<number, PdfTextItem[]>();
+    for (const it of items) {
+      if (!it.str) continue;
+      const key = [...lines.keys()].find((k) => Math.abs(k - it.y) < 2) ?? it.y;
+      lines.set(key, [...(lines.get(key) ?? []), it]);
+    }
+    const text = [...lines.entries()]
+      .sort((p, q) => p[0] - q[0])
+      .map(([, its]) => its.sort((p, q) => p.x - q.x).map((i) => i.str).join(''))
+      .join('\n');
+    const annotations = await page.getAnnotations();
+    const links = annotations.filter((a: { subtype: string }) => a.subtype === 'Link').map((a: { url?: string; dest?: unknown }) => ({ url: a.url, dest: a.dest }));
+    pages.push({ items, text, links, width: viewport.width, height: viewport.height });
+  }
+  const meta = await doc.getMetadata();
+  const outline = ((await doc.getOutline()) ?? []) as ReadPdf['outline'];
+  await doc.destroy();
+  return {
+    pages,
+    info: meta.info as Record<string, unknown>,
+    outline,
+    text: pages.map((p) => p.text).join('\n'),
+    streamText: pages.map((p) => p.items.map((i) => i.str).join(' ')).join('\n'),
+  };
+}
+
+/** Words of a text, for "nothing lost" comparisons: letters and digits only, case-folded. */
+export function words(text: string): string[] {
+  return (text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+}
+
+/** True when every word of `expected` appears in `actual` in the same order (others may be between). */
+export function inOrder(expected: string[], actual: string[]): { ok: boolean; missing?: string; at?: number } {
+  let j = 0;
+  for (let i = 0; i < expected.length; i++) {
+    while (j < actual.length && actual[j] !== expected[i]) j++;
+    if (j === actual.length) return { ok: false, missing: expected.slice(i, i + 8).join(' '), at: i };
+    j++;
+  }
+  return { ok: true };
+}
+
+export function hasCommand(cmd: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `pdffonts` rows: name, type, embedded. */
+export function pdfFonts(file: string): { name: string; type: string; embedded: boolean }[] {
+  const out = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+  return out
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim())
+    .map((l) => {
+      const cols = l.trim().split(/\s+/);
+      // name, type words..., encoding, emb, sub, uni, object, id
+      const emb = cols[cols.length - 5];
+      return { name: cols[0], type: cols.slice(1, cols.length - 6).join(' '), embedded: emb === 'yes' };
+    });
+}
+
+/** Every word a Markdown source says (its text, not its markup), in order. */
+export function sourceWords(markdown: string): string[] {
+  const parts: string[] = [];
+  visit(parseMarkdown(markdown), (node) => {
+    if ((node.type === 'text' || node.type === 'inlineCode') && 'value' in node) parts.push(String(node.value));
+  });
+  return words(parts.join(' '));
+}
