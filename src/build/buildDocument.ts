@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { Warnings } from '../diagnostics.js';
-import { readSource, type Source } from '../read/readSource.js';
+import { displayPath, readSource, type Source } from '../read/readSource.js';
 import { parseSource } from '../parse/parseSource.js';
 import { buildOutline } from '../outline/buildOutline.js';
 import type { Outline } from '../outline/outline.js';
@@ -42,7 +42,7 @@ export async function buildDocument(sourcePath: string, templates: TemplateSet, 
       lang: meta.lang,
       date: buildDate(meta.reviewed),
     },
-    templateFile: templates.fileOf('handout'),
+    templateFile: displayPath(templates.fileOf('handout')),
     stylesheet: templates.stylesheet,
     warnings,
   });

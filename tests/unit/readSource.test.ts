@@ -1,0 +1,103 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { decodeText, readSource } from '../../src/read/readSource.js';
+import { HandoutError, Warnings } from '../../src/diagnostics.js';
+
+describe('decodeText', () => {
+  it('rejects a file with a NUL byte as binary, giving the offset', () => {
+    const warnings = new Warnings();
+    const bytes = Buffer.from([0x68, 0x69, 0x00, 0x21]);
+    expect(() => decodeText(bytes, 'x.md', warnings)).toThrow(HandoutError);
+    expect(() => decodeText(bytes, 'x.md', warnings)).toThrow(/binary.*offset 2/);
+  });
+
+  it('decodes valid UTF-8 without warnings', () => {
+    const warnings = new Warnings();
+    expect(decodeText(Buffer.from('café ✓', 'utf8'), 'x.md', warnings)).toBe('café ✓');
+    expect(warnings.list).toEqual([]);
+  });
+
+  it('falls back to Windows-1252 for invalid UTF-8 and warns with the line', () => {
+    const warnings = new Warnings();
+    const text = decodeText(Buffer.from([0x63, 0x61, 0x66, 0xe9]), 'x.txt', warnings);
+    expect(text).toBe('café');
+    expect(warnings.list).toHaveLength(1);
+    expect(warnings.list[0]).toMatchObject({ file: 'x.txt', line: 1 });
+    expect(warnings.list[0].message).toMatch(/Windows-1252/);
+  });
+
+  it('puts the warning on the line of the first invalid byte', () => {
+    const warnings = new Warnings();
+    const bytes = Buffer.concat([Buffer.from('one\ntwo\n'), Buffer.from([0x6e, 0xe4, 0x68])]);
+    expect(decodeText(bytes, 'x.txt', warnings)).toBe('one\ntwo\nnäh');
+    expect(warnings.list[0].line).toBe(3);
+  });
+
+  it('strips a byte-order mark and normalises CRLF and CR to LF', () => {
+    const warnings = new Warnings();
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('a\r\nb\rc\n')]);
+    expect(decodeText(bytes, 'x.md', warnings)).toBe('a\nb\nc\n');
+  });
+});
+
+describe('readSource', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'handout-read-'));
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const write = (name: string, content: string | Buffer) => {
+    const p = path.join(dir, name);
+    writeFileSync(p, content);
+    return p;
+  };
+
+  it('rejects an empty (or blank) file', () => {
+    expect(() => readSource(write('empty.md', ''), new Warnings())).toThrow(/empty/);
+    expect(() => readSource(write('blank.txt', ' \n\n\t\n'), new Warnings())).toThrow(/empty/);
+  });
+
+  it('rejects an unsupported extension such as .docx', () => {
+    const p = write('letter.docx', 'PK not really a docx');
+    let err: unknown;
+    try {
+      readSource(p, new Warnings());
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(HandoutError);
+    expect((err as HandoutError).hint).toMatch(/\.md.*\.txt/);
+  });
+
+  it('reports a missing file as a HandoutError, not a raw exception', () => {
+    expect(() => readSource(path.join(dir, 'missing.md'), new Warnings())).toThrow(HandoutError);
+  });
+
+  it('takes the slug from the file name', () => {
+    const src = readSource(write('My Asthma Plan.md', '# Hello\n'), new Warnings());
+    expect(src.slug).toBe('my-asthma-plan');
+    expect(src.format).toBe('markdown');
+    expect(src.text).toBe('# Hello\n');
+    expect(src.meta).toEqual({ lang: 'en', keywords: [] });
+  });
+
+  it('takes the slug from front matter `slug:` when given', () => {
+    const text = '---\nslug: Custom Name\ntitle: T\n---\n# Hello\n';
+    const src = readSource(write('whatever.md', text), new Warnings());
+    expect(src.slug).toBe('custom-name');
+    expect(src.meta.title).toBe('T');
+    // The whole text is kept, front matter included, so parser lines are file lines.
+    expect(src.text).toBe(text);
+  });
+
+  it('does not read front matter in plain text', () => {
+    const src = readSource(write('plain-notes.TXT', '---\nslug: nope\n---\nText\n'), new Warnings());
+    expect(src.format).toBe('text');
+    expect(src.slug).toBe('plain-notes');
+    expect(src.meta.slug).toBeUndefined();
+  });
+});
