@@ -1,0 +1,144 @@
+import { describe, it, expect } from 'vitest';
+import { breakLines, collapseWhiteSpace, contentWidths, type Line } from '../../src/render/pdf/lineBreak.js';
+import { selectFace, unitWidth } from '../../src/render/pdf/fonts.js';
+import type { InlineRun } from '../../src/render/pdf/boxes.js';
+
+const face = selectFace([], 400, false);
+const bold = selectFace([], 700, false);
+
+function run(text: string, props: Partial<InlineRun> = {}): InlineRun {
+  return { text, face, size: 12, color: '#000', underline: false, lineHeight: 16, ...props };
+}
+function lines(runs: InlineRun[], width: number, align: 'left' | 'right' | 'center' | 'justify' = 'left'): Line[] {
+  return breakLines(runs, { width, align, strut: run('') });
+}
+const textOf = (l: Line) => l.fragments.map((f) => f.text).join('');
+const nonSpace = (s: string) => s.replace(/[\s\u2028]/g, '');
+
+const PROSE =
+  'Take your inhaler every morning and evening, even when you feel well. If you need your reliever more than three times a week, ' +
+  'book a review with your nurse; bring your spacer and your peak-flow diary.';
+
+describe('fonts', () => {
+  it('selects distinct regular and bold faces that measure text', () => {
+    expect(face.key).not.toBe(bold.key);
+    expect(unitWidth(face, 'Hello')).toBeGreaterThan(0);
+    expect(unitWidth(face, 'Hello Hello')).toBeGreaterThan(unitWidth(face, 'Hello'));
+  });
+});
+
+describe('breakLines', () => {
+  it('wraps prose so that no line is wider than the width', () => {
+    const result = lines([run(PROSE)], 150);
+    expect(result.length).toBeGreaterThan(3);
+    for (const l of result) {
+      expect(l.width).toBeLessThanOrEqual(150 + 0.01);
+      const drawn = l.fragments.reduce((w, f) => w + unitWidth(f.run.face, f.text) * f.run.size, 0);
+      expect(drawn).toBeLessThanOrEqual(150 + 0.01);
+    }
+  });
+
+  it('breaks at spaces and keeps every non-space character in order', () => {
+    const runs = [run('Take your '), run('inhaler every', { face: bold }), run(' morning and evening, even when you feel well.')];
+    const result = lines(runs, 80);
+    expect(nonSpace(result.map(textOf).join(''))).toBe(nonSpace(runs.map((r) => r.text).join('')));
+    // Lines break between words: no line starts or ends with a space.
+    for (const l of result) expect(textOf(l)).toBe(textOf(l).trim());
+  });
+
+  it('keeps everything on one line when it fits, and fills lines greedily', () => {
+    expect(lines([run('Short text')], 500)).toHaveLength(1);
+    const result = lines([run(PROSE)], 200);
+    // Greedy: the first word of each next line would not have fitted on the line before.
+    for (let i = 0; i < result.length - 1; i++) {
+      const nextWord = textOf(result[i + 1]).split(' ')[0];
+      const withNext = unitWidth(face, `${textOf(result[i])} ${nextWord}`) * 12;
+      expect(withNext).toBeGreaterThan(200);
+    }
+  });
+
+  it('breaks a long URL with no spaces into several lines, each within the width', () => {
+    const url = 'https://example.org/' + 'patient-information-leaflets/'.repeat(7).slice(0, 180);
+    expect(url).toHaveLength(200);
+    const result = lines([run(url)], 100);
+    expect(result.length).toBeGreaterThan(3);
+    for (const l of result) expect(l.width).toBeLessThanOrEqual(100 + 0.01);
+    expect(result.map(textOf).join('')).toBe(url);
+  });
+
+  it('forces a line break at U+2028 and does not draw it', () => {
+    const result = lines([run('one\u2028two three')], 500);
+    expect(result.map(textOf)).toEqual(['one', 'two three']);
+  });
+
+  it('gives lines a height of at least the strut line height', () => {
+    const [l] = lines([run('x')], 100);
+    expect(l.height).toBeCloseTo(16, 5);
+    expect(l.baseline).toBeGreaterThan(0);
+    expect(l.baseline).toBeLessThan(l.height);
+  });
+
+  it('centres a line: the first fragment is offset by half the free space', () => {
+    const [l] = lines([run('Centred')], 200, 'center');
+    const w = unitWidth(face, 'Centred') * 12;
+    expect(l.fragments[0].x).toBeCloseTo((200 - w) / 2, 5);
+    const [left] = lines([run('Centred')], 200, 'left');
+    expect(left.fragments[0].x).toBe(0);
+  });
+
+  it('right-aligns a line to the width', () => {
+    const [l] = lines([run('Right')], 200, 'right');
+    const f = l.fragments[l.fragments.length - 1];
+    expect(f.x + f.width).toBeCloseTo(200, 5);
+  });
+
+  it('justifies all lines but the last to the full width', () => {
+    const result = lines([run(PROSE)], 180, 'justify');
+    expect(result.length).toBeGreaterThan(2);
+    for (const l of result.slice(0, -1)) {
+      expect(l.wordSpacing).toBeGreaterThan(0);
+      expect(l.width).toBeCloseTo(180, 5);
+    }
+    expect(result[result.length - 1].wordSpacing).toBe(0);
+  });
+
+  it('positions fragments of consecutive runs one after another', () => {
+    const [l] = lines([run('Hello '), run('bold', { face: bold }), run(' world')], 500);
+    expect(l.fragments.map((f) => f.text)).toEqual(['Hello ', 'bold', ' world']);
+    for (let i = 1; i < l.fragments.length; i++) {
+      expect(l.fragments[i].x).toBeCloseTo(l.fragments[i - 1].x + l.fragments[i - 1].width, 5);
+    }
+  });
+});
+
+describe('collapseWhiteSpace', () => {
+  it('collapses runs of spaces, tabs and newlines and trims both ends', () => {
+    const out = collapseWhiteSpace([run('  Take \t\n  two\n\n tablets   ')], 'normal');
+    expect(out.map((r) => r.text)).toEqual(['Take two tablets']);
+  });
+
+  it('collapses across run boundaries and drops runs left empty', () => {
+    const out = collapseWhiteSpace([run('Hello  '), run('   '), run('  world'), run('  ')], 'normal');
+    expect(out.map((r) => r.text)).toEqual(['Hello ', 'world']);
+  });
+
+  it('removes the space before a hard break', () => {
+    const out = collapseWhiteSpace([run('line one  \u2028  line two')], 'normal');
+    expect(out.map((r) => r.text)).toEqual(['line one\u2028line two']);
+  });
+
+  it('keeps white space in pre mode, turning newlines into hard breaks and tabs into spaces', () => {
+    const out = collapseWhiteSpace([run('a  b\n\tc')], 'pre');
+    expect(out.map((r) => r.text)).toEqual(['a  b\u2028    c']);
+  });
+});
+
+describe('contentWidths', () => {
+  it('gives the widest word as min and the whole text as max', () => {
+    const { min, max } = contentWidths([run('a extraordinarily b')]);
+    expect(min).toBeCloseTo(unitWidth(face, 'extraordinarily') * 12, 0);
+    // Segments are measured apart, so kerning across a space may shift the sum slightly.
+    expect(max).toBeCloseTo(unitWidth(face, 'a extraordinarily b') * 12, 0);
+    expect(max).toBeGreaterThan(min);
+  });
+});
