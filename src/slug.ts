@@ -10,16 +10,17 @@ export function slugify(text: string): string {
 
 /** Make slugs unique within one document, as GitHub does for heading anchors: a, a-1, a-2. */
 export class SlugCounter {
-  private used = new Map<string, number>();
+  private taken = new Set<string>();
+  private suffix = new Map<string, number>();
 
   next(text: string): string {
     const base = slugify(text) || 'section';
-    const n = this.used.get(base);
-    if (n === undefined) {
-      this.used.set(base, 0);
-      return base;
-    }
-    this.used.set(base, n + 1);
-    return `${base}-${n + 1}`;
+    // "A", "A", "A 1" must not give a, a-1, a-1: skip suffixes another heading already took.
+    let n = this.suffix.get(base) ?? 0;
+    let slug = base;
+    while (this.taken.has(slug)) slug = `${base}-${++n}`;
+    this.suffix.set(base, n);
+    this.taken.add(slug);
+    return slug;
   }
 }

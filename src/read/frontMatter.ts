@@ -115,6 +115,7 @@ function setValue(meta: HandoutMeta, key: string, value: unknown, where: { file:
   switch (kind) {
     case 'text':
       if (typeof value !== 'string' && typeof value !== 'number') throw wrong('text');
+      if (key === 'slug' && !slugify(String(value))) throw wrong('a name with letters or digits');
       (meta as unknown as Record<string, string>)[key] = key === 'slug' ? slugify(String(value)) : String(value).trim();
       return;
     case 'lang':

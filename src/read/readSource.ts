@@ -74,7 +74,7 @@ export function decodeText(bytes: Uint8Array, file: string, warnings: Warnings):
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    text = new TextDecoder('windows-1252').decode(bytes);
+    text = decodeWindows1252(bytes);
     const line = lineOfFirstInvalidUtf8(bytes);
     warnings.add('the file is not UTF-8; it was read as Windows-1252 (Latin-1)', { file, line });
   }
@@ -85,4 +85,17 @@ function lineOfFirstInvalidUtf8(bytes: Uint8Array): number {
   const lenient = new TextDecoder('utf-8').decode(bytes);
   const bad = lenient.indexOf('\uFFFD');
   return lenient.slice(0, Math.max(0, bad)).split('\n').length;
+}
+
+/**
+ * Windows-1252 differs from Latin-1 only in 0x80–0x9F, where it has the curly quotes, dashes and
+ * euro sign that text pasted from word processors is full of. Node's TextDecoder may be built
+ * without it (small ICU decodes that label as Latin-1), so the 32 code points are mapped here.
+ */
+const CP1252_HIGH = '\u20ac\ufffd\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\ufffd\u017d\ufffd\ufffd\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\ufffd\u017e\u0178';
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+  return out;
 }

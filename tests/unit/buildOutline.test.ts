@@ -53,6 +53,13 @@ describe('buildOutline: title', () => {
 });
 
 describe('buildOutline: sections', () => {
+  it('gives every heading a unique slug, even when a heading looks like a generated suffix', () => {
+    const o = outlineOf('## A\n\n## A\n\n## A 1\n\n## A\n');
+    const slugs = o.sections.map((s) => s.slug);
+    expect(new Set(slugs).size).toBe(4);
+    expect(slugs.slice(0, 2)).toEqual(['a', 'a-1']);
+  });
+
   it('shifts levels so the top body heading is level 2', () => {
     const o = outlineOf('### Top\n\n#### Sub\n\n### Next\n');
     expect(o.sections.map((s) => [s.title, s.level])).toEqual([['Top', 2], ['Next', 2]]);

@@ -6,6 +6,12 @@ import { decodeText, readSource } from '../../src/read/readSource.js';
 import { HandoutError, Warnings } from '../../src/diagnostics.js';
 
 describe('decodeText', () => {
+  it('reads the curly quotes, dashes and euro sign of Windows-1252 text', () => {
+    const w = new Warnings();
+    expect(decodeText(Buffer.from([0x93, 0x71, 0x94, 0x20, 0x96, 0x20, 0x80, 0x35]), 'x.txt', w)).toBe('\u201cq\u201d \u2013 \u20ac5');
+    expect(w.list).toHaveLength(1);
+  });
+
   it('rejects a file with a NUL byte as binary, giving the offset', () => {
     const warnings = new Warnings();
     const bytes = Buffer.from([0x68, 0x69, 0x00, 0x21]);

@@ -132,6 +132,28 @@ describe('resolveStyles', () => {
     expect(styleOf('.dose').padding[3]).toBe(20);
   });
 
+  it('resolves em lengths against the element\'s final font size, whatever the declaration order', () => {
+    const { styleOf } = resolve('p { margin-top: 2em; font-size: 10pt }');
+    expect(styleOf('p.note').margin[0]).toBe(20);
+    // Built-in margins too: an h1 has 0.67em of its own (2em) size above it.
+    const h = resolve('body { font-size: 12pt }').styleOf('h1');
+    expect(h.fontSize).toBe(24);
+    expect(h.margin[0]).toBeCloseTo(16.08, 2);
+  });
+
+  it('keeps an absolute line-height when the font size changes, and scales a plain-number one', () => {
+    expect(resolve('p { line-height: 18pt; font-size: 20pt }').styleOf('p.note').lineHeight).toBe(18);
+    const nested = resolve('.note { line-height: 18pt } .note em { font-size: 24pt }');
+    expect(nested.styleOf('em').lineHeight).toBe(18);
+    const factor = resolve('.note { line-height: 1.5 } .note em { font-size: 20pt }');
+    expect(factor.styleOf('em').lineHeight).toBe(30);
+  });
+
+  it('lets !important win over a more specific or later rule', () => {
+    expect(resolve('p { color: red !important } p { color: blue }').styleOf('p.note').color).toBe('#ff0000');
+    expect(resolve('p { color: red !important } #n { color: blue }').styleOf('p.note').color).toBe('#ff0000');
+  });
+
   it('applies inline style attributes over stylesheet rules', () => {
     const html = '<html><body><p class="note" style="color: teal">x</p></body></html>';
     expect(resolve('.note { color: red }', html).styleOf('p').color).toBe('#008080');

@@ -26,6 +26,8 @@ export interface ComputedStyle {
   color: string;
   /** Line height in points. */
   lineHeight: number;
+  /** Set when line-height was a plain number: children inherit the factor, not the points. */
+  lineHeightFactor?: number;
   textAlign: 'left' | 'right' | 'center' | 'justify';
   textTransform: 'none' | 'uppercase' | 'lowercase' | 'capitalize';
   underline: boolean;
@@ -60,7 +62,7 @@ export const SUPPORTED = [
 const SCREEN_ONLY = new Set(['overflow', 'overflow-x', 'overflow-y', 'cursor', 'transition', 'outline', 'scroll-behavior', 'box-sizing']);
 
 const INHERITED = new Set([
-  'fontFamily', 'fontSize', 'fontWeight', 'italic', 'color', 'lineHeight', 'textAlign', 'textTransform', 'whiteSpace', 'listStyleType', 'underline',
+  'fontFamily', 'fontSize', 'fontWeight', 'italic', 'color', 'lineHeight', 'lineHeightFactor', 'textAlign', 'textTransform', 'whiteSpace', 'listStyleType', 'underline',
 ]);
 
 const BLOCK_TAGS = new Set([
@@ -70,22 +72,26 @@ const BLOCK_TAGS = new Set([
 ]);
 const HIDDEN_TAGS = new Set(['head', 'style', 'script', 'title', 'meta', 'link', 'template', 'noscript']);
 
-/** The browser's defaults for what our stylesheet does not set. */
-function userAgentDefaults(tag: string, parent: ComputedStyle): Partial<ComputedStyle> {
-  const em = parent.fontSize;
+/** The browser's default font size for an element, relative to its parent's. */
+function userAgentFontSize(tag: string, parentSize: number): number {
+  const factor: Record<string, number> = { h1: 2, h2: 1.5, h3: 1.17, small: 0.83, sub: 0.83, sup: 0.83 };
+  return parentSize * (factor[tag] ?? 1);
+}
+
+/** The browser's defaults for what our stylesheet does not set; `em` is the element's own font size. */
+function userAgentDefaults(tag: string, em: number): Partial<ComputedStyle> {
   switch (tag) {
-    case 'h1': return { fontWeight: 700, fontSize: em * 2, margin: [em * 0.67, 0, em * 0.67, 0] };
-    case 'h2': return { fontWeight: 700, fontSize: em * 1.5, margin: [em * 0.83, 0, em * 0.83, 0] };
-    case 'h3': return { fontWeight: 700, fontSize: em * 1.17, margin: [em, 0, em, 0] };
+    case 'h1': return { fontWeight: 700, margin: [em * 0.67, 0, em * 0.67, 0] };
+    case 'h2': return { fontWeight: 700, margin: [em * 0.83, 0, em * 0.83, 0] };
+    case 'h3': return { fontWeight: 700, margin: [em, 0, em, 0] };
     case 'h4': case 'h5': case 'h6': return { fontWeight: 700, margin: [em * 1.33, 0, em * 1.33, 0] };
-    case 'p': case 'blockquote': case 'dl': case 'figure': case 'pre': return { margin: [em, 0, em, 0] };
+    case 'p': case 'blockquote': case 'dl': case 'figure': return { margin: [em, 0, em, 0] };
+    case 'pre': return { margin: [em, 0, em, 0], whiteSpace: 'pre' };
     case 'ul': case 'ol': return { margin: [em, 0, em, 0], padding: [0, 0, 0, 30], listStyleType: tag === 'ol' ? 'decimal' : 'disc' };
     case 'strong': case 'b': case 'th': return { fontWeight: 700 };
     case 'em': case 'i': case 'cite': case 'dfn': return { italic: true };
     case 'a': case 'u': case 'ins': return { underline: true };
-    case 'pre': return { whiteSpace: 'pre' };
     case 'dd': return { margin: [0, 0, 0, 30] };
-    case 'small': case 'sub': case 'sup': return { fontSize: em * 0.83 };
     default: return {};
   }
 }
@@ -104,7 +110,7 @@ const noBorder: Border = { width: 0, color: '#000000' };
 
 export function rootStyle(): ComputedStyle {
   return {
-    display: 'block', fontFamily: [], fontSize: 12, fontWeight: 400, italic: false, color: '#000000', lineHeight: 12 * 1.2,
+    display: 'block', fontFamily: [], fontSize: 12, fontWeight: 400, italic: false, color: '#000000', lineHeight: 12 * 1.2, lineHeightFactor: 1.2,
     textAlign: 'left', textTransform: 'none', underline: false, whiteSpace: 'normal', margin: [0, 0, 0, 0], padding: [0, 0, 0, 0],
     border: [noBorder, noBorder, noBorder, noBorder], breakBefore: 'auto', breakAfter: 'auto', breakInside: 'auto',
     listStyleType: 'disc', justifyContent: 'flex-start',
@@ -204,24 +210,31 @@ export function resolveStyles(root: Root, css: string, source: StyleSheetInfo, w
 
   const computed = new Map<Element, ComputedStyle>();
   const compute = (el: Element, parent: ComputedStyle): ComputedStyle => {
-    const style = inheritFrom(parent);
-    style.display = defaultDisplay(el.tagName);
-    Object.assign(style, userAgentDefaults(el.tagName, parent));
-    const rules = (matched.get(el) ?? []).sort((a, b) => a.specificity - b.specificity || a.order - b.order);
-    for (const rule of rules) {
-      for (const d of rule.declarations) applyDeclaration(style, parent, d, warn);
-    }
+    // The cascade: normal declarations by specificity then order, the style attribute above
+    // them, and !important above all.
+    const declarations: Declaration[] = [];
+    for (const rule of (matched.get(el) ?? []).sort((a, b) => a.specificity - b.specificity || a.order - b.order)) declarations.push(...rule.declarations);
     const inline = el.properties?.style;
     if (typeof inline === 'string' && inline.trim()) {
       try {
         postcss.parse(`x{${inline}}`).walkDecls((d) => {
-          if (SUPPORTED.includes(d.prop)) applyDeclaration(style, parent, d, warn);
+          if (SUPPORTED.includes(d.prop)) declarations.push(d);
           else if (!SCREEN_ONLY.has(d.prop)) warn(`CSS property "${d.prop}" in a style attribute is not supported in the PDF`);
         });
       } catch {
         warn(`style attribute "${inline}" is not valid CSS`);
       }
     }
+    const ordered = [...declarations.filter((d) => !d.important), ...declarations.filter((d) => d.important)];
+
+    const style = inheritFrom(parent);
+    style.display = defaultDisplay(el.tagName);
+    // Font size first: em lengths in every other property are relative to the element's own size.
+    style.fontSize = userAgentFontSize(el.tagName, parent.fontSize);
+    for (const d of ordered) if (d.prop === 'font-size') applyDeclaration(style, parent, d, warn);
+    style.lineHeight = parent.lineHeightFactor !== undefined ? parent.lineHeightFactor * style.fontSize : parent.lineHeight;
+    Object.assign(style, userAgentDefaults(el.tagName, style.fontSize));
+    for (const d of ordered) if (d.prop !== 'font-size') applyDeclaration(style, parent, d, warn);
     return style;
   };
   const walk = (node: Root | Element, parent: ComputedStyle) => {
@@ -358,10 +371,7 @@ function applyLonghand(style: ComputedStyle, parent: ComputedStyle, prop: string
       const named: Record<string, number> = { smaller: 0.83, larger: 1.2 };
       const pt = named[v] ? parent.fontSize * named[v] : toPt(v, parent.fontSize);
       if (pt === undefined) return false;
-      // line-height given as a number scales with the new size; keep the ratio.
-      const ratio = style.lineHeight / style.fontSize;
       style.fontSize = pt;
-      style.lineHeight = pt * ratio;
       return true;
     }
     case 'font-weight':
@@ -380,13 +390,16 @@ function applyLonghand(style: ComputedStyle, parent: ComputedStyle, prop: string
       return true;
     }
     case 'line-height': {
-      if (v === 'normal') style.lineHeight = em * 1.2;
-      else if (/^[\d.]+$/.test(v)) style.lineHeight = em * Number(v);
-      else {
-        const pt = toPt(v, em);
-        if (pt === undefined) return false;
-        style.lineHeight = pt;
+      const factor = v === 'normal' ? 1.2 : /^[\d.]+$/.test(v) ? Number(v) : undefined;
+      if (factor !== undefined) {
+        style.lineHeight = em * factor;
+        style.lineHeightFactor = factor;
+        return true;
       }
+      const pt = toPt(v, em);
+      if (pt === undefined) return false;
+      style.lineHeight = pt;
+      style.lineHeightFactor = undefined;
       return true;
     }
     case 'text-align':
