@@ -244,7 +244,8 @@ class BoxBuilder {
     }
     const run = this.run(text, style);
     // Not every font draws every bullet: fall back to ones it has rather than print an empty box.
-    for (const fallback of [text, '•', '–', '-']) {
+    const fallbacks = text === '◦' ? ['◦', '–', '-'] : text === '▪' ? ['▪', '■', '•', '-'] : [text, '•', '-'];
+    for (const fallback of fallbacks) {
       if ([...fallback].every((ch) => hasGlyph(run.face, ch))) return { ...run, text: fallback };
     }
     return run;
