@@ -25,8 +25,14 @@ program
   .addHelpText('after', '\nExamples:\n  handout build\n  handout build ../shared/seeds/calcinosis.txt --out /tmp/x\n  handout build content --paper a4')
   .action(async (inputs: string[], opts: { out: string; paper?: 'letter' | 'a4'; templates?: string; quiet?: boolean }) => {
     const templateDirs = opts.templates ? [opts.templates] : ['templates'];
+    // A template's warning comes back for every document that uses it: say it once per build.
+    const said = new Set<string>();
     const printWarnings = (list: Warning[]) => {
-      for (const w of list) console.error(formatMessage('warning', w.message, w));
+      for (const w of list) {
+        const line = formatMessage('warning', w.message, w);
+        if (!said.has(line)) console.error(line);
+        said.add(line);
+      }
     };
     let report;
     try {

@@ -17,6 +17,9 @@ import { discoverSources } from './discover.js';
 import { buildDate } from './reproducible.js';
 import { writeAtomic } from './writeAtomic.js';
 
+/** Names the collection's own outputs use. */
+const RESERVED_SLUGS = new Set(['index', 'summary']);
+
 export interface BuildOptions {
   inputs: string[];
   outDir: string;
@@ -38,6 +41,9 @@ export interface DocumentRow {
   words: number;
   pdf: string;
   html: string;
+  /** The at-a-glance sheet, when the handout has one. */
+  summaryPdf?: string;
+  summaryHtml?: string;
 }
 
 export interface DocumentResult {
@@ -97,11 +103,19 @@ async function buildOne(sourcePath: string, templates: TemplateSet, options: Bui
     if (owner) {
       throw new HandoutError(`another source, ${owner}, already writes ${outline.slug}.pdf`, { file }, 'rename one of them or set `slug:` in its front matter');
     }
+    if (RESERVED_SLUGS.has(outline.slug)) {
+      throw new HandoutError(`the output name "${outline.slug}" is taken by the collection's own ${outline.slug}.html`, { file }, 'rename the file or set `slug:` in its front matter');
+    }
     slugOwners.set(outline.slug, file);
-    const pdfPath = path.join(options.outDir, `${outline.slug}.pdf`);
-    const htmlPath = path.join(options.outDir, `${outline.slug}.html`);
-    writeAtomic(pdfPath, doc.pdf);
-    writeAtomic(htmlPath, doc.html);
+    const outputs: [string, string | Buffer][] = [
+      [path.join(options.outDir, `${outline.slug}.pdf`), doc.pdf],
+      [path.join(options.outDir, `${outline.slug}.html`), doc.html],
+    ];
+    if (doc.summarySheet) {
+      outputs.push([path.join(options.outDir, `${outline.slug}.summary.pdf`), doc.summarySheet.pdf]);
+      outputs.push([path.join(options.outDir, `${outline.slug}.summary.html`), doc.summarySheet.html]);
+    }
+    for (const [f, data] of outputs) writeAtomic(f, data);
     const m = outline.meta;
     return {
       file,
@@ -109,11 +123,13 @@ async function buildOne(sourcePath: string, templates: TemplateSet, options: Bui
       ok: true,
       pages: doc.pages,
       ms: performance.now() - t0,
-      outputs: [pdfPath, htmlPath],
+      outputs: outputs.map(([f]) => f),
       warnings: warnings.list,
       row: {
         title: outline.title, subtitle: m.subtitle, slug: outline.slug, audience: m.audience, lang: m.lang, version: m.version,
         reviewed: m.reviewed, pages: doc.pages, words: outline.words, pdf: `${outline.slug}.pdf`, html: `${outline.slug}.html`,
+        summaryPdf: doc.summarySheet ? `${outline.slug}.summary.pdf` : undefined,
+        summaryHtml: doc.summarySheet ? `${outline.slug}.summary.html` : undefined,
       },
     };
   } catch (e) {

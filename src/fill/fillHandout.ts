@@ -1,9 +1,9 @@
 /**
- * Fill stage: an Outline → the HTML of one handout, by the handout.hbs template.
- * Content is turned into HTML here; the template decides where it goes.
+ * Fill stage: an Outline → what the templates are filled with. Content is turned into HTML here;
+ * the template (handout.hbs, study-guide.hbs, summary-sheet.hbs) decides where it goes.
  */
 import type { Warnings } from '../diagnostics.js';
-import type { Outline, Section } from '../outline/outline.js';
+import type { Outline, Section, SummaryTable } from '../outline/outline.js';
 import { blocksToHtml, type ContentContext } from './contentToHtml.js';
 import type { TemplateSet } from './templates.js';
 
@@ -14,8 +14,11 @@ export interface FilledSection {
   slug: string;
   level: number;
   kind: Section['kind'];
+  inferred: boolean;
   html: string;
   sections: FilledSection[];
+  /** HTML after the subsections (inferred outlines). */
+  closing: string;
 }
 
 export interface HandoutContext {
@@ -25,7 +28,11 @@ export interface HandoutContext {
   meta: Outline['meta'];
   intro: string;
   sections: FilledSection[];
+  closing: string;
   words: number;
+  atAGlance?: SummaryTable;
+  /** False when the author wrote their own at-a-glance section or turned the table off. */
+  showAtAGlance: boolean;
   stylesheet: string;
   generator: string;
 }
@@ -37,8 +44,10 @@ export function handoutContext(outline: Outline, templates: TemplateSet, sourceP
     slug: s.slug,
     level: s.level,
     kind: s.kind,
+    inferred: s.inferred === true,
     html: blocksToHtml(s.blocks, ctx),
     sections: s.sections.map(fillSection),
+    closing: blocksToHtml(s.closing ?? [], ctx),
   });
   return {
     lang: outline.meta.lang,
@@ -47,12 +56,15 @@ export function handoutContext(outline: Outline, templates: TemplateSet, sourceP
     meta: outline.meta,
     intro: blocksToHtml(outline.intro, ctx),
     sections: outline.sections.map(fillSection),
+    closing: blocksToHtml(outline.closing, ctx),
     words: outline.words,
+    atAGlance: outline.atAGlance,
+    showAtAGlance: !!outline.atAGlance && outline.meta.summary?.show !== false && !hasOwnAtAGlance(outline.sections),
     stylesheet: templates.stylesheet.css,
     generator: GENERATOR,
   };
 }
 
-export function fillHandout(outline: Outline, templates: TemplateSet, sourcePath: string, warnings: Warnings): string {
-  return templates.render('handout', handoutContext(outline, templates, sourcePath, warnings));
+function hasOwnAtAGlance(sections: Section[]): boolean {
+  return sections.some((s) => /\bat a glance\b/i.test(s.title) || hasOwnAtAGlance(s.sections));
 }

@@ -19,6 +19,8 @@ export interface TemplateSet {
   stylesheet: { css: string; file: string };
   /** Which file each template name resolved to. */
   fileOf(name: string): string;
+  /** The names of the page templates there are (handout, study-guide, …). */
+  names: string[];
   /** Every file the templates were read from (for knowing what an output depends on). */
   files: string[];
 }
@@ -57,6 +59,7 @@ export function loadTemplates(dirs: string[]): TemplateSet {
     stylesheet: { css: readFileSync(cssFile, 'utf8'), file: displayPath(cssFile) },
     files: [...found.values(), ...partials.values(), cssFile],
     fileOf: (name) => found.get(name) ?? name,
+    names: [...found.keys()].sort(),
     render(name, context) {
       const template = compiled.get(name);
       const file = found.get(name);

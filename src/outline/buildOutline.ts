@@ -4,6 +4,8 @@ import { toString } from 'mdast-util-to-string';
 import type { Source } from '../read/readSource.js';
 import { SlugCounter } from '../slug.js';
 import type { Block, Outline, Section, SectionKind } from './outline.js';
+import { inferOutline } from './inferOutline.js';
+import { atAGlance } from './atAGlance.js';
 
 /** Headings that mark a highlighted summary box, in the languages handouts are printed in. */
 const KEY_POINT_TITLES = /^(key points?|the main points|in brief|puntos clave|lo más importante|points clés|l'essentiel)\s*:?$/i;
@@ -27,9 +29,24 @@ export function buildOutline(source: Source, tree: Root): Outline {
     titleFrom = title === meta.title ? 'front matter' : 'first heading';
     nodes = nodes.slice(1);
   }
+  // Prose without headings (plain text always; Markdown when asked) gets an inferred outline.
+  // Written headings always win: a document that has them is never re-divided.
+  const hasHeadings = nodes.some((n) => n.type === 'heading');
+  const inferred = !hasHeadings && (source.format === 'text' || meta.inferSections) ? inferOutline(nodes as Block[], meta.lang, title) : undefined;
+  if (!title && inferred?.title) {
+    title = inferred.title;
+    titleFrom = 'opening sentence';
+  }
   if (!title) {
     title = titleFromFileName(source.slug);
     titleFrom = 'file name';
+  }
+  const words = countWords([title, ...nodes.map((n) => toString(n))].join('\n'), meta.lang);
+  if (inferred && inferred.sections.length) {
+    return withAtAGlance({
+      file: source.file, slug: source.slug, format: source.format, meta, title, titleFrom,
+      intro: inferred.intro, sections: inferred.sections, closing: inferred.closing, definitions, words,
+    });
   }
 
   // Shift levels so the top body heading prints as level 2, under the title.
@@ -61,7 +78,7 @@ export function buildOutline(source: Source, tree: Root): Outline {
     }
   }
 
-  return {
+  return withAtAGlance({
     file: source.file,
     slug: source.slug,
     format: source.format,
@@ -70,9 +87,15 @@ export function buildOutline(source: Source, tree: Root): Outline {
     titleFrom,
     intro,
     sections,
+    closing: [],
     definitions,
-    words: countWords([title, ...nodes.map((n) => toString(n))].join('\n'), meta.lang),
-  };
+    words,
+  });
+}
+
+function withAtAGlance(outline: Outline): Outline {
+  const table = atAGlance(outline);
+  return table ? { ...outline, atAGlance: table } : outline;
 }
 
 function sectionKind(title: string): SectionKind {

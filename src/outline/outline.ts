@@ -6,6 +6,9 @@
 import type { RootContent, Definition, FootnoteDefinition } from 'mdast';
 import type { HandoutMeta } from '../read/frontMatter.js';
 import type { SourceFormat } from '../read/readSource.js';
+import type { SummaryTable } from './atAGlance.js';
+
+export type { SummaryTable, SummaryRow, SummaryCell } from './atAGlance.js';
 
 export type Block = Exclude<RootContent, Definition | FootnoteDefinition>;
 
@@ -22,6 +25,14 @@ export interface Section {
   kind: SectionKind;
   blocks: Block[];
   sections: Section[];
+  /** Inferred from plain prose rather than written as a heading. */
+  inferred?: boolean;
+  /** For a section about parts the text enumerates ("dystrophic", "type C1"): their names. */
+  parts?: string[];
+  /** What the parts are, as the text calls them: "form", "type". */
+  partKind?: string;
+  /** Blocks after the subsections that belong to this section as a whole (inferred outlines only). */
+  closing?: Block[];
 }
 
 export interface Outline {
@@ -31,10 +42,14 @@ export interface Outline {
   meta: HandoutMeta;
   title: string;
   /** Where the title came from, so a user can see why the handout is called what it is. */
-  titleFrom: 'front matter' | 'first heading' | 'file name';
+  titleFrom: 'front matter' | 'first heading' | 'opening sentence' | 'file name';
   /** Blocks before the first section. */
   intro: Block[];
   sections: Section[];
+  /** Blocks after the sections about the handout as a whole (inferred outlines only). */
+  closing: Block[];
+  /** The parallel parts side by side, when the handout has them. */
+  atAGlance?: SummaryTable;
   /** Link and footnote definitions, needed to resolve references anywhere in the handout. */
   definitions: (Definition | FootnoteDefinition)[];
   words: number;

@@ -12,14 +12,16 @@ export function printOutline(outline: Outline): string {
   if (outline.intro.length) lines.push(`  (intro) ${describe(outline.intro)}`);
   const walk = (sections: Section[], indent: string) => {
     for (const s of sections) {
-      const mark = s.kind === 'key-points' ? ' [key points box]' : '';
+      const mark = (s.kind === 'key-points' ? ' [key points box]' : '') + (s.inferred ? ' (inferred)' : '');
       const where = s.line ? `  line ${s.line}` : '';
       lines.push(`${indent}${'#'.repeat(s.level)} ${s.title}${mark}${where}`);
       if (s.blocks.length) lines.push(`${indent}    ${describe(s.blocks)}`);
       walk(s.sections, indent + '  ');
+      if (s.closing?.length) lines.push(`${indent}    (after its parts) ${describe(s.closing)}`);
     }
   };
   walk(outline.sections, '  ');
+  if (outline.closing.length) lines.push(`  (closing, about the whole subject) ${describe(outline.closing)}`);
   return lines.join('\n') + '\n';
 }
 

@@ -22,11 +22,32 @@ export interface HandoutMeta {
   slug?: string;
   /** Page size for the PDF; a command-line option overrides it. */
   paper?: PaperSize;
+  /** Infer sections from prose even in Markdown (plain text always is). */
+  inferSections?: boolean;
+  /** Which template set lays the handout out: 'handout' (default) or 'study-guide'. */
+  template?: string;
+  /** For study guides: the course, and the date of the class. */
+  course?: string;
+  date?: string;
+  /** The at-a-glance table: its columns, or false for none inside the handout. */
+  summary?: SummarySettings;
+}
+
+export interface SummaryColumnSetting {
+  label: string;
+  /** Words that pick the sentences for this column. */
+  words: string[];
+}
+
+export interface SummarySettings {
+  columns?: SummaryColumnSetting[];
+  /** false: no at-a-glance table inside the handout (the separate sheet is still made). */
+  show?: boolean;
 }
 
 export type PaperSize = 'letter' | 'a4';
 
-type Kind = 'text' | 'date' | 'list' | 'paper' | 'lang';
+type Kind = 'text' | 'date' | 'list' | 'paper' | 'lang' | 'bool' | 'summary';
 
 /** Known keys and their kinds; aliases map other common spellings onto them. */
 const KEYS: Record<string, Kind> = {
@@ -42,13 +63,16 @@ const KEYS: Record<string, Kind> = {
   keywords: 'list',
   slug: 'text',
   paper: 'paper',
+  'infer-sections': 'bool',
+  template: 'text',
+  course: 'text',
+  date: 'date',
+  summary: 'summary',
 };
 const ALIASES: Record<string, keyof typeof KEYS> = {
   language: 'lang',
   organization: 'organisation',
   subject: 'description',
-  summary: 'description',
-  date: 'reviewed',
   tags: 'keywords',
   size: 'paper',
 };
@@ -127,13 +151,20 @@ function setValue(meta: HandoutMeta, key: string, value: unknown, where: { file:
       const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
       const valid = m && !Number.isNaN(Date.parse(iso)) && new Date(iso).toISOString().slice(0, 10) === iso;
       if (!valid) throw wrong('a date written YYYY-MM-DD');
-      meta.reviewed = iso;
+      (meta as unknown as Record<string, string>)[key] = iso;
       return;
     }
     case 'list':
       if (typeof value === 'string') meta.keywords = value.split(',').map((s) => s.trim()).filter(Boolean);
       else if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) meta.keywords = value.map(String);
       else throw wrong('a list of words');
+      return;
+    case 'bool':
+      if (typeof value !== 'boolean') throw wrong('true or false');
+      if (key === 'infer-sections') meta.inferSections = value;
+      return;
+    case 'summary':
+      meta.summary = summarySettings(value, wrong);
       return;
     case 'paper': {
       const paper = String(value).toLowerCase();
@@ -142,6 +173,31 @@ function setValue(meta: HandoutMeta, key: string, value: unknown, where: { file:
       return;
     }
   }
+}
+
+/** `summary: false`, or `summary: { columns: [{ label: Causes, words: [cause, due to] }] }`. */
+function summarySettings(value: unknown, wrong: (expected: string) => HandoutError): SummarySettings {
+  if (value === false) return { show: false };
+  if (value === true) return { show: true };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw wrong('false, or columns with a label and words each');
+  const { columns, show } = value as { columns?: unknown; show?: unknown };
+  const settings: SummarySettings = {};
+  if (show !== undefined) {
+    if (typeof show !== 'boolean') throw wrong('show: true or false');
+    settings.show = show;
+  }
+  if (columns !== undefined) {
+    if (!Array.isArray(columns)) throw wrong('columns: a list of { label, words }');
+    settings.columns = columns.map((c) => {
+      const { label, words } = (c ?? {}) as { label?: unknown; words?: unknown };
+      const list = typeof words === 'string' ? words.split(',') : words;
+      if (typeof label !== 'string' || !Array.isArray(list) || !list.every((w) => typeof w === 'string')) {
+        throw wrong('columns: each with a label and a list of words');
+      }
+      return { label, words: list.map((w: string) => w.trim().toLowerCase()).filter(Boolean) };
+    });
+  }
+  return settings;
 }
 
 /** The known key nearest to a misspelt one, if it is near enough to be a typo. */

@@ -53,7 +53,8 @@ export async function renderPdf(html: string, options: RenderPdfOptions): Promis
   }, options.warnings);
   const boxes = buildBoxes(tree, { styles, warnings: options.warnings, templateFile: options.templateFile });
 
-  const [width, height] = PAPER[options.paper];
+  const [short, long] = PAPER[options.paper];
+  const [width, height] = styles.page.landscape ? [long, short] : [short, long];
   const m = styles.page.margin ?? [DEFAULT_MARGIN, DEFAULT_MARGIN, DEFAULT_MARGIN, DEFAULT_MARGIN];
   const geometry: PageGeometry = { width, height, margin: { top: m[0], right: m[1], bottom: m[2], left: m[3] } };
   const contentWidth = width - m[1] - m[3];

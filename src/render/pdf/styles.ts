@@ -56,7 +56,7 @@ export const SUPPORTED = [
   'border', 'border-top', 'border-right', 'border-bottom', 'border-left', 'border-width', 'border-color', 'border-style',
   'border-collapse', 'background', 'background-color', 'break-before', 'break-after', 'break-inside',
   'page-break-before', 'page-break-after', 'page-break-inside', 'list-style', 'list-style-type', 'max-width', 'width',
-  'justify-content',
+  'justify-content', 'vertical-align',
 ];
 /** Properties that only matter on screen: accepted silently, since they cannot change print. */
 const SCREEN_ONLY = new Set(['overflow', 'overflow-x', 'overflow-y', 'cursor', 'transition', 'outline', 'scroll-behavior', 'box-sizing']);
@@ -125,6 +125,7 @@ interface MatchedRule {
 
 export interface PageRule {
   margin?: Box4;
+  landscape?: boolean;
 }
 
 export interface StyleSheetInfo {
@@ -165,7 +166,11 @@ export function resolveStyles(root: Root, css: string, source: StyleSheetInfo, w
             if (m.length) {
               page.margin ??= [54, 54, 54, 54];
               for (const [p, v] of m) page.margin[['margin-top', 'margin-right', 'margin-bottom', 'margin-left'].indexOf(p)] = toPt(v, 12) ?? 54;
-            } else if (d.prop !== 'size') warn(`@page property "${d.prop}" is not supported in the PDF`, d.source?.start?.line);
+            } else if (d.prop === 'size') {
+              // The paper comes from the document or the command line; a template chooses the orientation.
+              if (/\blandscape\b/i.test(d.value)) page.landscape = true;
+              else if (/\bportrait\b/i.test(d.value)) page.landscape = false;
+            } else warn(`@page property "${d.prop}" is not supported in the PDF`, d.source?.start?.line);
           });
         } else {
           warn(`@${node.name} is not supported in the PDF`, node.source?.start?.line);
@@ -496,6 +501,9 @@ function applyLonghand(style: ComputedStyle, parent: ComputedStyle, prop: string
       style[prop === 'width' ? 'width' : 'maxWidth'] = len;
       return true;
     }
+    case 'vertical-align':
+      // Table cells are laid out from the top; that is the one alignment the PDF has.
+      return v === 'top' || v === 'baseline';
     case 'justify-content':
       if (v === 'flex-start' || v === 'start' || v === 'normal') style.justifyContent = 'flex-start';
       else if (v === 'space-between' || v === 'center' || v === 'flex-end') style.justifyContent = v;
