@@ -4,6 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, removeDir, ROOT, SHARED, tempDir } from '../helpers/build.js';
 import { readPdf, words, inOrder } from '../helpers/pdf.js';
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
+import { toString as hastText } from 'hast-util-to-string';
 
 let dir: string;
 beforeAll(() => {
@@ -108,6 +111,25 @@ describe.skipIf(!existsSync(path.join(SHARED, 'seeds/calcinosis.txt')))('the pla
     expect(inOrder(words(seed), words(pdf.streamText)).missing ?? '').toBe('');
     const html = readFileSync(path.join(out, 'calcinosis.html'), 'utf8');
     expect(html.match(/<p>/g)?.length).toBeGreaterThanOrEqual(11);
+  });
+
+  it('prints its inferred sections as headings and bookmarks, with the at-a-glance table and its own one-page sheet', async () => {
+    const out = path.join(dir, 'seed');
+    const pdf = await readPdf(readFileSync(path.join(out, 'calcinosis.pdf')));
+    expect(pdf.outline[0].items.map((i) => i.title)).toEqual(['Calcinosis at a glance', 'Dystrophic', 'Metastatic', 'Idiopathic', 'Iatrogenic']);
+    const tree = fromHtml(readFileSync(path.join(out, 'calcinosis.html'), 'utf8'));
+    expect(selectAll('section.at-a-glance tbody tr', tree)).toHaveLength(4);
+    expect(selectAll('section.at-a-glance tbody th', tree).map(hastText)).toEqual(['Dystrophic', 'Metastatic', 'Idiopathic', 'Iatrogenic']);
+    // An empty cell prints a dash, never nothing.
+    for (const td of selectAll('section.at-a-glance td', tree)) expect(hastText(td).trim()).not.toBe('');
+    const sheet = await readPdf(readFileSync(path.join(out, 'calcinosis.summary.pdf')));
+    expect(sheet.pages).toHaveLength(1);
+    expect(sheet.pages[0].width).toBeGreaterThan(sheet.pages[0].height); // landscape
+    expect(sheet.text).toContain('Calcinosis at a glance');
+    expect(sheet.streamText).toMatch(/aluminum\s+carbonate/);
+    expect(existsSync(path.join(out, 'calcinosis.summary.html'))).toBe(true);
+    const index = readFileSync(path.join(out, 'index.html'), 'utf8');
+    expect(index).toContain('href="calcinosis.summary.pdf"');
   });
 });
 

@@ -1,0 +1,199 @@
+/**
+ * Structure inferred from plain prose: the expectations on the real articles in ../shared, and
+ * the same rules on articles written the same way (tests/fixtures) so they are not tuned to one file.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { toString } from 'mdast-util-to-string';
+import { buildOutline } from '../../src/outline/buildOutline.js';
+import { parseMarkdown, parsePlainText } from '../../src/parse/parseSource.js';
+import type { Block, Outline, Section } from '../../src/outline/outline.js';
+import type { Source } from '../../src/read/readSource.js';
+import { ROOT, SHARED } from '../helpers/build.js';
+
+function outlineOfText(text: string, slug = 'article'): Outline {
+  const source: Source = { file: `${slug}.txt`, slug, format: 'text', text, meta: { lang: 'en', keywords: [] } };
+  return buildOutline(source, parsePlainText(text));
+}
+
+function outlineOfFile(file: string): Outline {
+  return outlineOfText(readFileSync(file, 'utf8'), path.basename(file, '.txt'));
+}
+
+/** Source paragraph numbers (1-based) of blocks, from their positions. */
+function paragraphNumbers(blocks: Block[], text: string): number[] {
+  const starts = parsePlainText(text).children.map((p) => p.position!.start.line);
+  return blocks.map((b) => starts.indexOf(b.position!.start.line) + 1);
+}
+
+/** Every block in reading order: intro, each section (its blocks, subsections, closing), closing. */
+function readingOrder(o: Outline): Block[] {
+  const walk = (s: Section): Block[] => [...s.blocks, ...s.sections.flatMap(walk), ...(s.closing ?? [])];
+  return [...o.intro, ...o.sections.flatMap(walk), ...o.closing];
+}
+
+function expectEveryParagraphOnceInOrder(o: Outline, text: string) {
+  const all = parsePlainText(text).children.map((p) => toString(p));
+  const headings: string[] = [];
+  const walk = (s: Section) => {
+    if (s.inferred && !s.parts) headings.push(s.title);
+    s.sections.forEach(walk);
+  };
+  o.sections.forEach(walk);
+  const expected = all.filter((p) => !headings.includes(p));
+  expect(readingOrder(o).map((b) => toString(b))).toEqual(expected);
+}
+
+const seedFile = path.join(SHARED, 'seeds/calcinosis.txt');
+const plain = (name: string) => path.join(SHARED, 'corpus/plain', name);
+
+describe.skipIf(!existsSync(seedFile))('the seed, calcinosis.txt (needs ../shared)', () => {
+  const text = existsSync(seedFile) ? readFileSync(seedFile, 'utf8') : '';
+  const o = existsSync(seedFile) ? outlineOfFile(seedFile) : undefined!;
+
+  it('takes its title from the opening sentence', () => {
+    expect(o.title).toBe('Calcinosis');
+    expect(o.titleFrom).toBe('opening sentence');
+  });
+
+  it('has paragraph 1 as intro and a section per form, in source order', () => {
+    expect(paragraphNumbers(o.intro, text)).toEqual([1]);
+    expect(o.sections.map((s) => [s.title, paragraphNumbers(s.blocks, text)])).toEqual([
+      ['Dystrophic', [2, 3, 4, 5]],
+      ['Metastatic', [6, 7, 8]],
+      ['Idiopathic', [9]],
+      ['Iatrogenic', [10]],
+    ]);
+    expect(o.sections.every((s) => s.inferred && s.level === 2)).toBe(true);
+  });
+
+  it('files paragraph 11, about calcinosis as a whole, under none of the forms', () => {
+    expect(paragraphNumbers(o.closing, text)).toEqual([11]);
+  });
+
+  it('loses and doubles nothing', () => expectEveryParagraphOnceInOrder(o, text));
+
+  it('has an at-a-glance table: four rows in source order, cells taken from each form', () => {
+    const t = o.atAGlance!;
+    expect(t.rows.map((r) => r.part)).toEqual(['Dystrophic', 'Metastatic', 'Idiopathic', 'Iatrogenic']);
+    expect(t.partLabel).toBe('Form');
+    const cell = (part: string, column: string) => t.rows.find((r) => r.part === part)!.cells[t.columns.indexOf(column)].texts.join(' ');
+    expect(cell('Metastatic', 'Treatment')).toMatch(/antacids like aluminum carbonate/);
+    expect(cell('Dystrophic', 'Causes')).toMatch(/surgery|wound/);
+    expect(cell('Dystrophic', 'Causes')).toMatch(/autoimmune disorders/);
+    expect(cell('Iatrogenic', 'Causes')).toMatch(/heel sticks|electrode paste/i);
+    // Never invented: every cell text is a sentence of the seed, word for word.
+    for (const r of t.rows) for (const c of r.cells) for (const s of c.texts) expect(text).toContain(s);
+  });
+});
+
+describe.skipIf(!existsSync(plain('nhlbi_stroke.txt')))('the plain corpus (needs ../shared)', () => {
+  it('juvenile idiopathic arthritis: seven sections, one per type, paragraph 9 the undifferentiated type', () => {
+    const text = readFileSync(plain('ghr_juvenile_idiopathic_arthritis.txt'), 'utf8');
+    const o = outlineOfFile(plain('ghr_juvenile_idiopathic_arthritis.txt'));
+    expect(o.title).toBe('Juvenile idiopathic arthritis');
+    expect(o.sections).toHaveLength(7);
+    const last = o.sections[6];
+    expect(last.title).toMatch(/^Undifferentiated/);
+    expect(paragraphNumbers(last.blocks, text)).toEqual([9]);
+    expectEveryParagraphOnceInOrder(o, text);
+  });
+
+  it('Niemann-Pick disease: sections for type A, type B, and types C1 and C2', () => {
+    const text = readFileSync(plain('ghr_niemann_pick_disease.txt'), 'utf8');
+    const o = outlineOfFile(plain('ghr_niemann_pick_disease.txt'));
+    expect(o.sections.map((s) => s.title)).toEqual(['Type A', 'Type B', 'Types C1 and C2']);
+    expectEveryParagraphOnceInOrder(o, text);
+  });
+
+  it('stroke: headings Overview and Outlook from the bare lines', () => {
+    const text = readFileSync(plain('nhlbi_stroke.txt'), 'utf8');
+    const o = outlineOfFile(plain('nhlbi_stroke.txt'));
+    expect(o.title).toBe('Stroke');
+    expect(o.sections.map((s) => s.title)).toEqual(['Overview', 'Outlook']);
+    expect(o.sections.every((s) => s.inferred)).toBe(true);
+    expectEveryParagraphOnceInOrder(o, text);
+  });
+});
+
+describe('articles written the same way (tests/fixtures)', () => {
+  const fixture = (name: string) => path.join(ROOT, 'tests/fixtures', name);
+
+  it('anemia: a list after a colon, parts taken up by later paragraphs, a closing about all types', () => {
+    const text = readFileSync(fixture('anemia.txt'), 'utf8');
+    const o = outlineOfFile(fixture('anemia.txt'));
+    expect(o.title).toBe('Anemia');
+    expect(o.sections.map((s) => [s.title, paragraphNumbers(s.blocks, text)])).toEqual([
+      ['Iron-deficiency', [2, 3]],
+      ['Vitamin-deficiency', [4]],
+      ['Aplastic', [5]],
+    ]);
+    expect(paragraphNumbers(o.closing, text)).toEqual([6]);
+    expect(o.atAGlance?.partLabel).toBe('Type');
+    expectEveryParagraphOnceInOrder(o, text);
+  });
+
+  it('headache: bare-line headings, and parts nested under the heading that introduces them', () => {
+    const text = readFileSync(fixture('headache.txt'), 'utf8');
+    const o = outlineOfFile(fixture('headache.txt'));
+    expect(o.sections.map((s) => s.title)).toEqual(['Overview', 'When to get help']);
+    expect(o.sections[0].sections.map((s) => [s.title, s.level])).toEqual([['Primary', 3], ['Secondary', 3]]);
+    expectEveryParagraphOnceInOrder(o, text);
+  });
+
+  it('text that enumerates nothing gets no sections, and every paragraph stays', () => {
+    const text = readFileSync(fixture('recycling.txt'), 'utf8');
+    const o = outlineOfFile(fixture('recycling.txt'));
+    expect(o.title).toBe('Recycling');
+    expect(o.sections).toEqual([]);
+    expect(o.intro).toHaveLength(3);
+    expect(o.atAGlance).toBeUndefined();
+  });
+
+  it('written Markdown headings always override the inference', () => {
+    const md = '# Anemia\n\nDoctors describe three main types: iron-deficiency, vitamin-deficiency, and aplastic.\n\n## Iron\n\nIron-deficiency anemia is common.\n';
+    const source: Source = { file: 'a.md', slug: 'a', format: 'markdown', text: md, meta: { lang: 'en', keywords: [], inferSections: true } };
+    const o = buildOutline(source, parseMarkdown(md));
+    expect(o.sections.map((s) => s.title)).toEqual(['Iron']);
+    expect(o.sections[0].inferred).toBeFalsy();
+  });
+
+  it('Markdown without headings is inferred only when asked', () => {
+    const md = readFileSync(fixture('anemia.txt'), 'utf8');
+    const asMd = (meta: Partial<Source['meta']>) =>
+      buildOutline({ file: 'a.md', slug: 'anemia', format: 'markdown', text: md, meta: { lang: 'en', keywords: [], ...meta } }, parseMarkdown(md));
+    expect(asMd({}).sections).toEqual([]);
+    expect(asMd({ inferSections: true }).sections.map((s) => s.title)).toEqual(['Iron-deficiency', 'Vitamin-deficiency', 'Aplastic']);
+  });
+});
+
+describe('at-a-glance columns', () => {
+  const md = (body: string, meta: Partial<Source['meta']> = {}) =>
+    buildOutline({ file: 'x.md', slug: 'x', format: 'markdown', text: body, meta: { lang: 'en', keywords: [], ...meta } }, parseMarkdown(body));
+
+  it('labelled facts written in the parts come first, in the order first seen; missing ones are empty', () => {
+    const o = md('# Rocks\n\n## The three kinds\n\n### Igneous\n\n**Made from:** cooled lava.\n\n- Example: granite\n\n### Sedimentary\n\n**Made from:** layers of sand and mud.\n\n### Metamorphic\n\n- Example: marble\n');
+    const t = o.atAGlance!;
+    expect(t.columnsFrom).toBe('labelled facts');
+    expect(t.columns).toEqual(['Made from', 'Example']);
+    expect(t.rows.map((r) => [r.part, ...r.cells.map((c) => c.texts.join(' '))])).toEqual([
+      ['Igneous', 'cooled lava.', 'granite'],
+      ['Sedimentary', 'layers of sand and mud.', ''],
+      ['Metamorphic', '', 'marble'],
+    ]);
+  });
+
+  it('front matter columns pick sentences by their words', () => {
+    const body = '# Snacks\n\n## Types of snack\n\n### Fruit\n\nFruit is sweet. It costs little at the market.\n\n### Nuts\n\nNuts are rich in fat. They cost more than fruit.\n';
+    const o = md(body, { summary: { columns: [{ label: 'Price', words: ['cost'] }] } });
+    const t = o.atAGlance!;
+    expect(t.columnsFrom).toBe('front matter');
+    expect(t.columns).toEqual(['Price']);
+    expect(t.rows.map((r) => r.cells[0].texts)).toEqual([['It costs little at the market.'], ['They cost more than fruit.']]);
+  });
+
+  it('a handout without parallel parts has no table', () => {
+    expect(md('# One thing\n\n## Why\n\nBecause.\n\n## How\n\nLike this.\n').atAGlance).toBeUndefined();
+  });
+});
