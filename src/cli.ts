@@ -20,10 +20,11 @@ program
   .argument('[inputs...]', 'source files (.md, .txt) or folders of them', ['content'])
   .option('-o, --out <dir>', 'folder to write outputs into', 'out')
   .addOption(new Option('--paper <size>', 'page size (overrides front matter `paper:`)').choices(['letter', 'a4']))
+  .option('--template <name>', 'lay every document out with this template: handout or study-guide (overrides front matter `template:`)')
   .option('--templates <dir>', 'a folder of templates that override the built-in ones (default: ./templates when present)')
   .option('-q, --quiet', 'print only errors and the total')
   .addHelpText('after', '\nExamples:\n  handout build\n  handout build ../shared/seeds/calcinosis.txt --out /tmp/x\n  handout build content --paper a4')
-  .action(async (inputs: string[], opts: { out: string; paper?: 'letter' | 'a4'; templates?: string; quiet?: boolean }) => {
+  .action(async (inputs: string[], opts: { out: string; paper?: 'letter' | 'a4'; template?: string; templates?: string; quiet?: boolean }) => {
     const templateDirs = opts.templates ? [opts.templates] : ['templates'];
     // A template's warning comes back for every document that uses it: say it once per build.
     const said = new Set<string>();
@@ -37,7 +38,7 @@ program
     let report;
     try {
       report = await build(
-        { inputs, outDir: path.resolve(opts.out), paper: opts.paper, templateDirs },
+        { inputs, outDir: path.resolve(opts.out), paper: opts.paper, template: opts.template, templateDirs },
         {
           document(result: DocumentResult) {
             if (result.ok) {

@@ -25,6 +25,8 @@ export interface BuildOptions {
   outDir: string;
   /** Overrides each document's own paper size. */
   paper?: PaperSize;
+  /** Overrides each document's own template (handout, study-guide). */
+  template?: string;
   /** Template folders searched before the built-in templates. */
   templateDirs: string[];
 }
@@ -97,7 +99,7 @@ async function buildOne(sourcePath: string, templates: TemplateSet, options: Bui
   const warnings = new Warnings();
   const file = displayPath(sourcePath);
   try {
-    const doc = await buildDocument(sourcePath, templates, options.paper, warnings);
+    const doc = await buildDocument(sourcePath, templates, { paper: options.paper, template: options.template }, warnings);
     const { outline } = doc;
     const owner = slugOwners.get(outline.slug);
     if (owner) {

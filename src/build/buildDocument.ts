@@ -34,8 +34,18 @@ export function outlineOf(sourcePath: string, warnings: Warnings): { source: Sou
   return { source, outline };
 }
 
-export async function buildDocument(sourcePath: string, templates: TemplateSet, paper: PaperSize | undefined, warnings: Warnings): Promise<BuiltDocument> {
-  const { source, outline } = outlineOf(sourcePath, warnings);
+export interface DocumentOptions {
+  /** Overrides the document's own paper size. */
+  paper?: PaperSize;
+  /** Overrides the document's own `template:`. */
+  template?: string;
+}
+
+export async function buildDocument(sourcePath: string, templates: TemplateSet, options: DocumentOptions, warnings: Warnings): Promise<BuiltDocument> {
+  const { paper } = options;
+  const read = outlineOf(sourcePath, warnings);
+  const { source } = read;
+  const outline = options.template ? { ...read.outline, meta: { ...read.outline.meta, template: options.template } } : read.outline;
   const context = handoutContext(outline, templates, path.resolve(sourcePath), warnings);
   const render = async (template: string, title: string, extra: object = {}): Promise<RenderedOutput> => {
     const html = templates.render(template, { ...context, ...extra });

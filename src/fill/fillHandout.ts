@@ -3,7 +3,9 @@
  * the template (handout.hbs, study-guide.hbs, summary-sheet.hbs) decides where it goes.
  */
 import type { Warnings } from '../diagnostics.js';
-import type { Outline, Section, SummaryTable } from '../outline/outline.js';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { Block, Outline, Section, SummaryTable } from '../outline/outline.js';
 import { blocksToHtml, type ContentContext } from './contentToHtml.js';
 import type { TemplateSet } from './templates.js';
 
@@ -31,6 +33,12 @@ export interface HandoutContext {
   closing: string;
   words: number;
   atAGlance?: SummaryTable;
+  /** For templates that place them apart (the study guide): the objectives and key-terms sections, */
+  objectives?: FilledSection;
+  keyTerms?: FilledSection;
+  /** the other sections, and the bold terms of the text when it has no key-terms section. */
+  mainSections: FilledSection[];
+  boldTerms: string[];
   /** False when the author wrote their own at-a-glance section or turned the table off. */
   showAtAGlance: boolean;
   stylesheet: string;
@@ -49,13 +57,18 @@ export function handoutContext(outline: Outline, templates: TemplateSet, sourceP
     sections: s.sections.map(fillSection),
     closing: blocksToHtml(s.closing ?? [], ctx),
   });
+  const sections = outline.sections.map(fillSection);
   return {
     lang: outline.meta.lang,
     title: outline.title,
     slug: outline.slug,
     meta: outline.meta,
     intro: blocksToHtml(outline.intro, ctx),
-    sections: outline.sections.map(fillSection),
+    sections,
+    objectives: sections.find((s) => s.kind === 'objectives'),
+    keyTerms: sections.find((s) => s.kind === 'key-terms'),
+    mainSections: sections.filter((s) => s.kind !== 'objectives' && s.kind !== 'key-terms'),
+    boldTerms: boldTerms(outline),
     closing: blocksToHtml(outline.closing, ctx),
     words: outline.words,
     atAGlance: outline.atAGlance,
@@ -63,6 +76,28 @@ export function handoutContext(outline: Outline, templates: TemplateSet, sourceP
     stylesheet: templates.stylesheet.css,
     generator: GENERATOR,
   };
+}
+
+/** Distinct bold phrases of one to four words, in order of first use: the terms a text stresses. */
+function boldTerms(outline: Outline): string[] {
+  const terms = new Map<string, string>();
+  const visitAll = (blocks: Block[]) =>
+    blocks.forEach((b) =>
+      visit(b, 'strong', (node) => {
+        const raw = toString(node).trim();
+        if (/:$/.test(raw)) return; // a label ("**Causes:**"), not a term
+        const text = raw.replace(/[.,;]$/, '');
+        const key = text.toLowerCase();
+        if (text && text.split(/\s+/).length <= 4 && !terms.has(key)) terms.set(key, text);
+      }),
+    );
+  const walk = (s: Section) => {
+    visitAll(s.blocks);
+    s.sections.forEach(walk);
+  };
+  visitAll(outline.intro);
+  outline.sections.forEach(walk);
+  return [...terms.values()];
 }
 
 function hasOwnAtAGlance(sections: Section[]): boolean {

@@ -14,6 +14,9 @@ const LABELS = {
     language: 'Language',
     pages: 'Pages',
     words: 'Words',
+    keyTerms: 'Key terms',
+    notes: 'Notes',
+    name: 'Name',
   },
   es: {
     keyPoints: 'Puntos clave',
@@ -29,6 +32,9 @@ const LABELS = {
     language: 'Idioma',
     pages: 'Páginas',
     words: 'Palabras',
+    keyTerms: 'Términos clave',
+    notes: 'Notas',
+    name: 'Nombre',
   },
 };
 

@@ -98,8 +98,14 @@ function withAtAGlance(outline: Outline): Outline {
   return table ? { ...outline, atAGlance: table } : outline;
 }
 
+const OBJECTIVE_TITLES = /^(learning objectives|objectives|learning goals|goals|you will learn|what you will learn|objetivos(?: de aprendizaje)?)\s*:?$/i;
+const KEY_TERM_TITLES = /^(key terms|key words|vocabulary|terms to know|words to know|glossary|términos clave|vocabulario)\s*:?$/i;
+
 function sectionKind(title: string): SectionKind {
-  return KEY_POINT_TITLES.test(title) ? 'key-points' : 'section';
+  if (KEY_POINT_TITLES.test(title)) return 'key-points';
+  if (OBJECTIVE_TITLES.test(title)) return 'objectives';
+  if (KEY_TERM_TITLES.test(title)) return 'key-terms';
+  return 'section';
 }
 
 function titleFromFileName(slug: string): string {

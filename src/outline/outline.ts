@@ -12,7 +12,7 @@ export type { SummaryTable, SummaryRow, SummaryCell } from './atAGlance.js';
 
 export type Block = Exclude<RootContent, Definition | FootnoteDefinition>;
 
-export type SectionKind = 'section' | 'key-points';
+export type SectionKind = 'section' | 'key-points' | 'objectives' | 'key-terms';
 
 export interface Section {
   title: string;

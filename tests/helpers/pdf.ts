@@ -123,3 +123,16 @@ export function sourceWords(markdown: string): string[] {
   });
   return words(parts.join(' '));
 }
+
+/** Words of `expected` missing from `actual`, counting repeats (order not considered). */
+export function missingWords(expected: string[], actual: string[]): string[] {
+  const have = new Map<string, number>();
+  for (const w of actual) have.set(w, (have.get(w) ?? 0) + 1);
+  const missing: string[] = [];
+  for (const w of expected) {
+    const n = have.get(w) ?? 0;
+    if (n === 0) missing.push(w);
+    else have.set(w, n - 1);
+  }
+  return missing;
+}

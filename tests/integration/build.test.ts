@@ -9,7 +9,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString as hastText } from 'hast-util-to-string';
 import { cli, removeDir, ROOT, tempDir } from '../helpers/build.js';
-import { hasCommand, inOrder, pdfFonts, readPdf, sourceWords, words, type ReadPdf } from '../helpers/pdf.js';
+import { hasCommand, inOrder, missingWords, pdfFonts, readPdf, sourceWords, words, type ReadPdf } from '../helpers/pdf.js';
 
 const source = readFileSync(path.join(ROOT, 'content/calcinosis.md'), 'utf8');
 const body = source.replace(/^---\n[\s\S]*?\n---\n/, '');
@@ -28,11 +28,12 @@ describe('npx handout build', () => {
   it('succeeds and prints one line per document and a total', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/content\/calcinosis\.md → .*calcinosis\.pdf\s+\d+ pages\s+\d+ ms/);
-    expect(run.stdout).toMatch(/1 document built, \d+ pages, 0 failed, in \d+ ms/);
+    expect(run.stdout).toMatch(/content\/types-of-rock\.md → .*types-of-rock\.pdf\s+\d+ pages\s+\d+ ms/);
+    expect(run.stdout).toMatch(/2 documents built, \d+ pages, 0 failed, in \d+ ms/);
   });
 
   it('writes a PDF and HTML per source, the summary and the catalog', () => {
-    for (const f of ['calcinosis.pdf', 'calcinosis.html', 'summary.pdf', 'summary.html', 'index.html']) {
+    for (const f of ['calcinosis.pdf', 'calcinosis.html', 'types-of-rock.pdf', 'types-of-rock.html', 'summary.pdf', 'summary.html', 'index.html']) {
       expect(existsSync(path.join(out, f)), f).toBe(true);
       expect(statSync(path.join(out, f)).size).toBeGreaterThan(500);
     }
@@ -170,7 +171,28 @@ describe('the collection', () => {
   it('index links every output', () => {
     const tree = fromHtml(readFileSync(path.join(out, 'index.html'), 'utf8'));
     const hrefs = selectAll('a', tree).map((a) => String(a.properties.href));
-    for (const f of ['calcinosis.pdf', 'calcinosis.html', 'summary.html', 'summary.pdf']) expect(hrefs).toContain(f);
+    for (const f of ['calcinosis.pdf', 'calcinosis.html', 'types-of-rock.pdf', 'summary.html', 'summary.pdf']) expect(hrefs).toContain(f);
     for (const href of hrefs) expect(existsSync(path.join(out, href)), href).toBe(true);
+  });
+});
+
+describe('the study guide (template: study-guide)', () => {
+  it('lays out the same kind of outline for a class: course line, objectives, comparison table, key terms, notes', async () => {
+    const guide = await readPdf(readFileSync(path.join(out, 'types-of-rock.pdf')));
+    const first = guide.pages[0].text;
+    expect(first).toMatch(/^EARTH SCIENCE, GRADE 7 · NOVEMBER 16, 2026\nThe three types of rock/);
+    expect(first).toContain('Name: ____');
+    // Objectives first, then the comparison table, before the sections it compares.
+    const order = ['Learning objectives', 'The three types of rock at a glance', 'Igneous rock'].map((t) => guide.text.indexOf(t));
+    expect(order.every((i, k) => i >= 0 && (k === 0 || i > order[k - 1]))).toBe(true);
+    const tree = fromHtml(readFileSync(path.join(out, 'types-of-rock.html'), 'utf8'));
+    expect(selectAll('.at-a-glance thead th', tree).map(hastText)).toEqual(['Type', 'Forms from', 'Looks like', 'Examples']);
+    expect(selectAll('.at-a-glance tbody th', tree).map(hastText)).toEqual(['Igneous', 'Sedimentary', 'Metamorphic']);
+    expect(hastText(select('aside.key-terms', tree)!)).toMatch(/magma · lava · sediment · rock cycle/);
+    expect(selectAll('.notes .note-line', tree).length).toBeGreaterThanOrEqual(6);
+    expect(guide.text).toContain('Notes');
+    // The template moves the objectives first, so words are checked as a whole, not in order.
+    const guideSource = readFileSync(path.join(ROOT, 'content/types-of-rock.md'), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
+    expect(missingWords(sourceWords(guideSource), words(guide.streamText))).toEqual([]);
   });
 });

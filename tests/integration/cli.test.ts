@@ -85,6 +85,26 @@ describe('options', () => {
     expect(pdf.pages[0].height).toBeCloseTo(841.89, 1);
   });
 
+  it('--template study-guide lays any source out as a study guide', async () => {
+    const out = path.join(dir, 'guide');
+    const r = cli(['build', 'tests/fixtures/anemia.txt', '--out', out, '--template', 'study-guide']);
+    expect(r.status, r.stderr).toBe(0);
+    const tree = fromHtml(readFileSync(path.join(out, 'anemia.html'), 'utf8'));
+    expect(selectAll('body.study-guide', tree)).toHaveLength(1);
+    expect(selectAll('.notes .note-line', tree).length).toBeGreaterThan(0);
+    const pdf = await readPdf(readFileSync(path.join(out, 'anemia.pdf')));
+    expect(pdf.text).toContain('Anemia at a glance');
+  });
+
+  it('an unknown template named in front matter is a warning, and the handout template is used', () => {
+    const src = path.join(dir, 'foreign');
+    mkdirSync(src);
+    writeFileSync(path.join(src, 'page.md'), '---\ntitle: From another site\ntemplate: detail-page.hbs\n---\n\nText.\n');
+    const r = cli(['build', src, '--out', path.join(dir, 'foreign-out')]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/page\.md: warning: template "detail-page\.hbs" does not exist; the handout template is used \(there are: handout, study-guide\)/);
+  });
+
   it('builds a folder of plain text and Markdown given on the command line', async () => {
     const src = path.join(dir, 'src');
     mkdirSync(src);

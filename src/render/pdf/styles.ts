@@ -57,6 +57,7 @@ export const SUPPORTED = [
   'border-collapse', 'background', 'background-color', 'break-before', 'break-after', 'break-inside',
   'page-break-before', 'page-break-after', 'page-break-inside', 'list-style', 'list-style-type', 'max-width', 'width',
   'justify-content', 'vertical-align',
+  ...['top', 'right', 'bottom', 'left'].flatMap((side) => ['width', 'color', 'style'].map((what) => `border-${side}-${what}`)),
 ];
 /** Properties that only matter on screen: accepted silently, since they cannot change print. */
 const SCREEN_ONLY = new Set(['overflow', 'overflow-x', 'overflow-y', 'cursor', 'transition', 'outline', 'scroll-behavior', 'box-sizing']);

@@ -1,0 +1,16 @@
+/**
+ * handout as a library: the stages a build runs, and the types of what passes between them.
+ * `npx handout outline <file> --json` prints an `Outline`; its `atAGlance` is a `SummaryTable`.
+ */
+export type { Outline, Section, SectionKind, Block, SummaryTable, SummaryRow, SummaryCell } from './outline/outline.js';
+export type { HandoutMeta, PaperSize, SummarySettings, SummaryColumnSetting } from './read/frontMatter.js';
+export type { Source, SourceFormat } from './read/readSource.js';
+export type { BuildOptions, BuildReport, DocumentResult, DocumentRow } from './build/build.js';
+export { readSource } from './read/readSource.js';
+export { parseSource } from './parse/parseSource.js';
+export { buildOutline } from './outline/buildOutline.js';
+export { loadTemplates } from './fill/templates.js';
+export { renderPdf } from './render/pdf/renderPdf.js';
+export { build } from './build/build.js';
+export { buildDocument, outlineOf } from './build/buildDocument.js';
+export { HandoutError, Warnings } from './diagnostics.js';
