@@ -2,10 +2,9 @@
  * The command line: parses arguments and calls the library; prints what happened.
  */
 import { Command, Option } from 'commander';
-import path from 'node:path';
-import { formatMessage, HandoutError, Warnings, type Warning } from './diagnostics.js';
-import { build, type DocumentResult } from './build/build.js';
+import { formatMessage, HandoutError, Warnings } from './diagnostics.js';
 import { outlineOf } from './build/buildDocument.js';
+import { runBuild, type BuildCommandOptions } from './cli/buildCommand.js';
 import { printOutline } from './outline/printOutline.js';
 
 const program = new Command();
@@ -16,52 +15,25 @@ program
 
 program
   .command('build')
-  .description('build sources (default: content/) into PDF and HTML')
+  .description('build sources (default: content/) into PDF and HTML; unchanged ones are skipped')
   .argument('[inputs...]', 'source files (.md, .txt) or folders of them', ['content'])
   .option('-o, --out <dir>', 'folder to write outputs into', 'out')
   .addOption(new Option('--paper <size>', 'page size (overrides front matter `paper:`)').choices(['letter', 'a4']))
   .option('--template <name>', 'lay every document out with this template: handout or study-guide (overrides front matter `template:`)')
   .option('--templates <dir>', 'a folder of templates that override the built-in ones (default: ./templates when present)')
-  .option('-q, --quiet', 'print only errors and the total')
-  .addHelpText('after', '\nExamples:\n  handout build\n  handout build ../shared/seeds/calcinosis.txt --out /tmp/x\n  handout build content --paper a4')
-  .action(async (inputs: string[], opts: { out: string; paper?: 'letter' | 'a4'; template?: string; templates?: string; quiet?: boolean }) => {
-    const templateDirs = opts.templates ? [opts.templates] : ['templates'];
-    // A template's warning comes back for every document that uses it: say it once per build.
-    const said = new Set<string>();
-    const printWarnings = (list: Warning[]) => {
-      for (const w of list) {
-        const line = formatMessage('warning', w.message, w);
-        if (!said.has(line)) console.error(line);
-        said.add(line);
-      }
-    };
-    let report;
+  .option('--force', 'rebuild everything, even what is unchanged since the last build')
+  .option('-j, --jobs <n>', 'worker threads to render on, or auto (one per core)', 'auto')
+  .option('--shard <i/n>', 'build only the i-th of n slices of the sources (for splitting a large library across CI jobs)')
+  .option('-q, --quiet', 'print only errors, warnings and the total')
+  .option('--json', 'print the result as JSON (for CI and other tools)')
+  .addHelpText('after', '\nExamples:\n  handout build\n  handout build ../shared/seeds/calcinosis.txt --out /tmp/x\n  handout build content --paper a4\n  handout build content --shard 1/4 --out out-1')
+  .action(async (inputs: string[], opts: BuildCommandOptions) => {
     try {
-      report = await build(
-        { inputs, outDir: path.resolve(opts.out), paper: opts.paper, template: opts.template, templateDirs },
-        {
-          document(result: DocumentResult) {
-            if (result.ok) {
-              if (!opts.quiet) console.log(`  ${result.file} → ${path.join(opts.out, result.slug + '.pdf')}  ${result.pages} ${result.pages === 1 ? 'page' : 'pages'}  ${Math.round(result.ms)} ms`);
-            } else {
-              console.error(result.error!.format());
-            }
-            printWarnings(result.warnings);
-          },
-        },
-      );
+      const report = await runBuild(inputs, opts);
+      process.exitCode = report.ok ? 0 : 1;
     } catch (e) {
       fail(e);
     }
-    printWarnings(report.collection.warnings);
-    if (report.collection.error) console.error(report.collection.error.format());
-    const built = report.documents.filter((d) => d.ok);
-    const failed = report.documents.length - built.length;
-    const pages = built.reduce((n, d) => n + (d.pages ?? 0), 0);
-    console.log(
-      `${built.length} ${built.length === 1 ? 'document' : 'documents'} built, ${pages} pages, ${failed} failed, in ${Math.round(report.ms)} ms → ${opts.out}/`,
-    );
-    process.exitCode = report.ok ? 0 : 1;
   });
 
 program
@@ -82,6 +54,7 @@ program
 
 function fail(e: unknown): never {
   if (e instanceof HandoutError) console.error(e.format());
+  else if (e instanceof Error && /^--\w+ takes/.test(e.message)) console.error(`handout: ${e.message}`);
   else {
     console.error(`handout: internal error: ${e instanceof Error ? e.message : e}`);
     if (process.env.HANDOUT_DEBUG && e instanceof Error) console.error(e.stack);

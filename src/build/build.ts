@@ -1,8 +1,10 @@
 /**
- * The build: which sources, which outputs, in what order. Each document is built on its own:
- * one that fails is reported with its file and line, its earlier good outputs are kept, and the
- * others still build. The collection summary and the catalog page come last.
+ * The build: which sources, which outputs, what is stale, in what order, on how many workers.
+ * Each document is built on its own: one that fails is reported with its file and line, its
+ * earlier good outputs are kept, and the others still build. Unchanged documents are not rendered
+ * again (see cache.ts). The collection summary and the catalog page come last.
  */
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { HandoutError, Warnings, type Warning } from '../diagnostics.js';
@@ -11,9 +13,13 @@ import { GENERATOR } from '../fill/fillHandout.js';
 import { labelsFor } from '../fill/labels.js';
 import type { PaperSize } from '../read/frontMatter.js';
 import { displayPath } from '../read/readSource.js';
+import { fontFiles } from '../render/pdf/fonts.js';
 import { renderPdf } from '../render/pdf/renderPdf.js';
-import { buildDocument } from './buildDocument.js';
+import type { DocumentOptions } from './buildDocument.js';
+import { BuildCache, hashBytes, hashFile, toolHash, type CacheEntry } from './cache.js';
 import { discoverSources } from './discover.js';
+import { RenderPool } from './pool.js';
+import { asHandoutError, errorData, renderDocument, toHandoutError, type DocumentRow, type RenderedDocument } from './renderDocument.js';
 import { buildDate } from './reproducible.js';
 import { writeAtomic } from './writeAtomic.js';
 
@@ -29,29 +35,22 @@ export interface BuildOptions {
   template?: string;
   /** Template folders searched before the built-in templates. */
   templateDirs: string[];
+  /** Render everything, even what the cache says is unchanged. */
+  force?: boolean;
+  /** Worker threads to render on (1: in this thread). */
+  jobs?: number;
+  /** Build only every `count`-th source from the `index`-th (1-based): one slice of a large library. */
+  shard?: { index: number; count: number };
 }
 
-export interface DocumentRow {
-  title: string;
-  subtitle?: string;
-  slug: string;
-  audience?: string;
-  lang: string;
-  version?: string;
-  reviewed?: string;
-  pages: number;
-  words: number;
-  pdf: string;
-  html: string;
-  /** The at-a-glance sheet, when the handout has one. */
-  summaryPdf?: string;
-  summaryHtml?: string;
-}
+export type { DocumentRow } from './renderDocument.js';
 
 export interface DocumentResult {
   file: string;
   slug?: string;
   ok: boolean;
+  /** Unchanged since the last build: its outputs were kept as they are. */
+  skipped?: boolean;
   pages?: number;
   ms: number;
   outputs: string[];
@@ -63,93 +62,188 @@ export interface DocumentResult {
 export interface BuildReport {
   documents: DocumentResult[];
   /** Outputs of the whole collection (summary, index), and errors that stopped them. */
-  collection: { outputs: string[]; error?: HandoutError; warnings: Warning[] };
+  collection: { outputs: string[]; error?: HandoutError; warnings: Warning[]; skipped: boolean };
+  /** Outputs removed because their source was deleted. */
+  removed: string[];
+  /** Warnings about the build itself (a corrupt cache). */
+  warnings: Warning[];
   ms: number;
   ok: boolean;
 }
 
 export interface BuildListener {
-  document?(result: DocumentResult): void;
+  document?(result: DocumentResult, done: number, total: number): void;
 }
+
+/** With fewer documents to render than this, starting worker threads costs more than it saves. */
+const MIN_DOCUMENTS_FOR_WORKERS = 8;
 
 export async function build(options: BuildOptions, listener: BuildListener = {}): Promise<BuildReport> {
   const started = performance.now();
-  const sources = discoverSources(options.inputs);
+  const buildWarnings = new Warnings();
+  const sources = shardOf(discoverSources(options.inputs), options.shard);
   const templates = loadTemplates(options.templateDirs);
+  ensureWritable(options.outDir);
+  const cache = BuildCache.load(options.outDir, buildWarnings);
+  const docOptions: DocumentOptions = { paper: options.paper, template: options.template };
+  const global = hashBytes(
+    toolHash(fontFiles()),
+    ...templates.files.map((f) => `${f}:${hashFile(f)}`),
+    JSON.stringify(docOptions),
+    process.env.SOURCE_DATE_EPOCH ?? '',
+  );
+
+  // Decide what is stale before rendering anything, so workers start only when there is work.
+  const plan = sources.map((sourcePath) => {
+    const bytes = readBytes(sourcePath);
+    const key = bytes ? hashBytes(global, bytes) : '';
+    const fresh = !options.force && bytes ? cache.fresh(sourcePath, key, options.outDir) : undefined;
+    return { sourcePath, key, fresh };
+  });
+  const stale = plan.filter((p) => !p.fresh).length;
+  const jobs = Math.min(options.jobs ?? 1, stale);
+  const pool = jobs > 1 && stale >= MIN_DOCUMENTS_FOR_WORKERS ? new RenderPool(jobs, options.templateDirs) : undefined;
+
   const documents: DocumentResult[] = [];
   const slugOwners = new Map<string, string>();
-
-  for (const sourcePath of sources) {
-    const result = await buildOne(sourcePath, templates, options, slugOwners);
-    documents.push(result);
-    listener.document?.(result);
+  try {
+    // Queue every stale document on the pool at once; results are taken in source order.
+    const rendering = plan.map((p) => (!p.fresh && pool ? pool.render(p.sourcePath, docOptions) : undefined));
+    for (let i = 0; i < plan.length; i++) {
+      const { sourcePath, key, fresh } = plan[i];
+      let result: DocumentResult;
+      if (fresh) {
+        result = skippedResult(sourcePath, fresh, options.outDir);
+        claimSlug(slugOwners, fresh.slug, result.file);
+      } else {
+        const rendered = await (rendering[i] ?? renderDocument(sourcePath, templates, docOptions)).catch((e: Error) => crashed(sourcePath, e));
+        result = writeRendered(rendered, sourcePath, key, cache, options.outDir, slugOwners);
+      }
+      documents.push(result);
+      listener.document?.(result, i + 1, plan.length);
+    }
+  } finally {
+    await pool?.close();
   }
 
-  const collection = await buildCollection(documents, templates, options);
+  const removed = removeDeletedSources(cache, options.outDir);
+  const collection = await buildCollection(cache, templates, options, global);
+  cache.save();
   return {
     documents,
     collection,
+    removed,
+    warnings: buildWarnings.list,
     ms: performance.now() - started,
     ok: documents.every((d) => d.ok) && !collection.error,
   };
 }
 
-async function buildOne(sourcePath: string, templates: TemplateSet, options: BuildOptions, slugOwners: Map<string, string>): Promise<DocumentResult> {
-  const t0 = performance.now();
-  const warnings = new Warnings();
-  const file = displayPath(sourcePath);
+/** `--shard i/n`: every n-th source from the i-th (1-based), in a stable order. */
+export function shardOf(sources: string[], shard?: { index: number; count: number }): string[] {
+  if (!shard) return sources;
+  return [...sources].sort().filter((_, i) => i % shard.count === shard.index - 1);
+}
+
+function readBytes(file: string): Buffer | undefined {
   try {
-    const doc = await buildDocument(sourcePath, templates, { paper: options.paper, template: options.template }, warnings);
-    const { outline } = doc;
-    const owner = slugOwners.get(outline.slug);
-    if (owner) {
-      throw new HandoutError(`another source, ${owner}, already writes ${outline.slug}.pdf`, { file }, 'rename one of them or set `slug:` in its front matter');
-    }
-    if (RESERVED_SLUGS.has(outline.slug)) {
-      throw new HandoutError(`the output name "${outline.slug}" is taken by the collection's own ${outline.slug}.html`, { file }, 'rename the file or set `slug:` in its front matter');
-    }
-    slugOwners.set(outline.slug, file);
-    const outputs: [string, string | Buffer][] = [
-      [path.join(options.outDir, `${outline.slug}.pdf`), doc.pdf],
-      [path.join(options.outDir, `${outline.slug}.html`), doc.html],
-    ];
-    if (doc.summarySheet) {
-      outputs.push([path.join(options.outDir, `${outline.slug}.summary.pdf`), doc.summarySheet.pdf]);
-      outputs.push([path.join(options.outDir, `${outline.slug}.summary.html`), doc.summarySheet.html]);
-    }
-    for (const [f, data] of outputs) writeAtomic(f, data);
-    const m = outline.meta;
-    return {
-      file,
-      slug: outline.slug,
-      ok: true,
-      pages: doc.pages,
-      ms: performance.now() - t0,
-      outputs: outputs.map(([f]) => f),
-      warnings: warnings.list,
-      row: {
-        title: outline.title, subtitle: m.subtitle, slug: outline.slug, audience: m.audience, lang: m.lang, version: m.version,
-        reviewed: m.reviewed, pages: doc.pages, words: outline.words, pdf: `${outline.slug}.pdf`, html: `${outline.slug}.html`,
-        summaryPdf: doc.summarySheet ? `${outline.slug}.summary.pdf` : undefined,
-        summaryHtml: doc.summarySheet ? `${outline.slug}.summary.html` : undefined,
-      },
-    };
-  } catch (e) {
-    return { file, ok: false, ms: performance.now() - t0, outputs: [], error: asHandoutError(e, file), warnings: warnings.list };
+    return readFileSync(file);
+  } catch {
+    return undefined;
   }
 }
 
-/** Anything that is not already a HandoutError is a bug of ours: say so, with the file, not a stack. */
-export function asHandoutError(e: unknown, file: string): HandoutError {
-  if (e instanceof HandoutError) return e;
-  const message = e instanceof Error ? e.message : String(e);
-  if (process.env.HANDOUT_DEBUG && e instanceof Error) console.error(e.stack);
-  return new HandoutError(`internal error: ${message}`, { file }, 'please report this; HANDOUT_DEBUG=1 shows details');
+function ensureWritable(outDir: string): void {
+  try {
+    mkdirSync(outDir, { recursive: true });
+    if (!statSync(outDir).isDirectory()) throw new Error('not a folder');
+  } catch (e) {
+    throw new HandoutError(`cannot write to the output folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { file: displayPath(outDir) }, 'choose another folder with --out');
+  }
 }
 
-async function buildCollection(documents: DocumentResult[], templates: TemplateSet, options: BuildOptions): Promise<BuildReport['collection']> {
+function claimSlug(owners: Map<string, string>, slug: string, file: string): void {
+  const owner = owners.get(slug);
+  if (owner && owner !== file) {
+    throw new HandoutError(`another source, ${owner}, already writes ${slug}.pdf`, { file }, 'rename one of them or set `slug:` in its front matter');
+  }
+  if (RESERVED_SLUGS.has(slug)) {
+    throw new HandoutError(`the output name "${slug}" is taken by the collection's own ${slug}.html`, { file }, 'rename the file or set `slug:` in its front matter');
+  }
+  owners.set(slug, file);
+}
+
+function skippedResult(sourcePath: string, entry: CacheEntry, outDir: string): DocumentResult {
+  return {
+    file: displayPath(sourcePath),
+    slug: entry.slug,
+    ok: true,
+    skipped: true,
+    pages: entry.row.pages,
+    ms: 0,
+    outputs: entry.files.map((f) => path.join(outDir, f)),
+    warnings: entry.warnings,
+    row: entry.row,
+  };
+}
+
+function crashed(sourcePath: string, e: Error): RenderedDocument {
+  const err = asHandoutError(e, displayPath(sourcePath));
+  return { file: displayPath(sourcePath), ok: false, files: [], dependencies: [], warnings: [], error: errorData(err), ms: 0 };
+}
+
+/** Writes a rendered document's outputs (each atomically) and records it in the cache. */
+function writeRendered(rendered: RenderedDocument, sourcePath: string, key: string, cache: BuildCache, outDir: string, slugOwners: Map<string, string>): DocumentResult {
+  const { file } = rendered;
+  const failed = (error: HandoutError): DocumentResult => ({ file, ok: false, ms: rendered.ms, outputs: [], error, warnings: rendered.warnings });
+  if (!rendered.ok || !rendered.slug || !rendered.row) return failed(toHandoutError(rendered.error!));
+  try {
+    claimSlug(slugOwners, rendered.slug, file);
+    for (const f of rendered.files) writeAtomic(path.join(outDir, f.name), f.data);
+  } catch (e) {
+    return failed(asHandoutError(e, file));
+  }
+  // Outputs the document no longer makes (a renamed slug, a sheet it no longer has) go.
+  const names = rendered.files.map((f) => f.name);
+  for (const old of cache.entry(sourcePath)?.files ?? []) if (!names.includes(old)) rmSync(path.join(outDir, old), { force: true });
+  cache.set(sourcePath, {
+    key,
+    dependencies: Object.fromEntries(rendered.dependencies.map((d) => [d, hashFile(d) ?? ''])),
+    slug: rendered.slug,
+    files: names,
+    row: rendered.row,
+    warnings: rendered.warnings,
+  });
+  return { file, slug: rendered.slug, ok: true, pages: rendered.row.pages, ms: rendered.ms, outputs: names.map((n) => path.join(outDir, n)), warnings: rendered.warnings, row: rendered.row };
+}
+
+/** A source that no longer exists has its outputs removed. */
+function removeDeletedSources(cache: BuildCache, outDir: string): string[] {
+  const removed: string[] = [];
+  for (const source of cache.sources()) {
+    if (existsSync(source)) continue;
+    for (const f of cache.entry(source)!.files) {
+      rmSync(path.join(outDir, f), { force: true });
+      removed.push(path.join(outDir, f));
+    }
+    cache.delete(source);
+  }
+  return removed;
+}
+
+/**
+ * The summary table and the catalog list every handout whose outputs are in the folder (built now
+ * or earlier); they are made again only when one of their rows changed.
+ */
+async function buildCollection(cache: BuildCache, templates: TemplateSet, options: BuildOptions, global: string): Promise<BuildReport['collection']> {
   const warnings = new Warnings();
-  const rows = documents.flatMap((d) => (d.row ? [d.row] : [])).sort((a, b) => a.title.localeCompare(b.title, 'en'));
+  const rows = cache
+    .sources()
+    .map((s) => cache.entry(s)!.row)
+    .sort((a, b) => a.title.localeCompare(b.title, 'en') || a.slug.localeCompare(b.slug, 'en'));
+  const files = ['summary.pdf', 'summary.html', 'index.html'];
+  const key = hashBytes(global, JSON.stringify(rows));
+  if (!options.force && cache.collectionFresh(key, options.outDir)) return { outputs: files.map((f) => path.join(options.outDir, f)), warnings: [], skipped: true };
   const lang = 'en';
   const latest = rows.map((r) => r.reviewed).filter((r): r is string => !!r).sort().pop();
   const base = { lang, generator: GENERATOR, stylesheet: templates.stylesheet.css, meta: {} };
@@ -165,17 +259,18 @@ async function buildCollection(documents: DocumentResult[], templates: TemplateS
       warnings,
     });
     const indexHtml = templates.render('index', { ...base, title: labelsFor(lang).handouts, documents: rows });
-    const files: [string, string | Buffer][] = [
-      [path.join(options.outDir, 'summary.pdf'), summary.pdf],
-      [path.join(options.outDir, 'summary.html'), summaryHtml],
-      [path.join(options.outDir, 'index.html'), indexHtml],
+    const contents: [string, string | Buffer][] = [
+      ['summary.pdf', summary.pdf],
+      ['summary.html', summaryHtml],
+      ['index.html', indexHtml],
     ];
-    for (const [f, data] of files) {
-      writeAtomic(f, data);
-      outputs.push(f);
+    for (const [f, data] of contents) {
+      writeAtomic(path.join(options.outDir, f), data);
+      outputs.push(path.join(options.outDir, f));
     }
-    return { outputs, warnings: warnings.list };
+    cache.setCollection(key, files);
+    return { outputs, warnings: warnings.list, skipped: false };
   } catch (e) {
-    return { outputs, error: asHandoutError(e, 'summary'), warnings: warnings.list };
+    return { outputs, error: asHandoutError(e, 'summary'), warnings: warnings.list, skipped: false };
   }
 }

@@ -24,6 +24,8 @@ export interface RenderedOutput {
 export interface BuiltDocument extends RenderedOutput {
   source: Source;
   outline: Outline;
+  /** Files read besides the source (images). */
+  dependencies: string[];
   /** The at-a-glance table as a sheet of its own, when the handout has parallel parts. */
   summarySheet?: RenderedOutput;
 }
@@ -46,7 +48,8 @@ export async function buildDocument(sourcePath: string, templates: TemplateSet, 
   const read = outlineOf(sourcePath, warnings);
   const { source } = read;
   const outline = options.template ? { ...read.outline, meta: { ...read.outline.meta, template: options.template } } : read.outline;
-  const context = handoutContext(outline, templates, path.resolve(sourcePath), warnings);
+  const dependencies: string[] = [];
+  const context = handoutContext(outline, templates, path.resolve(sourcePath), warnings, dependencies);
   const render = async (template: string, title: string, extra: object = {}): Promise<RenderedOutput> => {
     const html = templates.render(template, { ...context, ...extra });
     const { meta } = outline;
@@ -75,7 +78,7 @@ export async function buildDocument(sourcePath: string, templates: TemplateSet, 
       summarySheet = await render('summary-sheet', outline.atAGlance.title, { atAGlance: shortened(outline.atAGlance, 1) });
     }
   }
-  return { source, outline, ...handout, summarySheet };
+  return { source, outline, ...handout, summarySheet, dependencies: [...new Set(dependencies)].sort() };
 }
 
 /** Page templates that lay out a handout; the others (summary, index, summary-sheet) are for other outputs. */

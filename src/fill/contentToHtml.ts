@@ -37,6 +37,8 @@ export interface ContentContext {
   /** The source file's absolute path, to resolve images against. */
   sourcePath: string;
   warnings: Warnings;
+  /** Files read besides the source (images): a change to one must rebuild the handout. */
+  dependencies?: string[];
 }
 
 export function blocksToHtml(blocks: Block[], ctx: ContentContext): string {
@@ -68,6 +70,7 @@ function embedImages(tree: HastRoot, ctx: ContentContext): void {
     try {
       if (!statSync(target).isFile()) throw new Error('not a file');
       bytes = readFileSync(target);
+      ctx.dependencies?.push(target);
     } catch {
       throw new HandoutError(`image not found: ${src} (looked for ${target})`, { file, line }, 'check the path, relative to the source file');
     }

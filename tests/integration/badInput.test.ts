@@ -35,7 +35,7 @@ describe('a broken source', () => {
     expect(r.stderr.split('\n').filter((l) => l.includes('error')).length).toBe(1);
     expect(existsSync(path.join(out, 'good.pdf'))).toBe(true);
     expect(existsSync(path.join(out, 'broken.pdf'))).toBe(false);
-    expect(r.stdout).toMatch(/1 document built, \d+ pages?, 1 failed/);
+    expect(r.stdout).toMatch(/1 built, 0 unchanged, 1 failed: \d+ pages?/);
   });
 
   it('a date that is not a date names the key and its line', () => {

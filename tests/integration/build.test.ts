@@ -29,7 +29,7 @@ describe('npx handout build', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/content\/calcinosis\.md → .*calcinosis\.pdf\s+\d+ pages\s+\d+ ms/);
     expect(run.stdout).toMatch(/content\/types-of-rock\.md → .*types-of-rock\.pdf\s+\d+ pages\s+\d+ ms/);
-    expect(run.stdout).toMatch(/2 documents built, \d+ pages, 0 failed, in \d+ ms/);
+    expect(run.stdout).toMatch(/2 built, 0 unchanged, 0 failed: \d+ pages, 0 warnings, \d+ ms/);
   });
 
   it('writes a PDF and HTML per source, the summary and the catalog', () => {

@@ -33,6 +33,11 @@ function atkinsonFile(dir: string): string {
   return require.resolve(`@expo-google-fonts/atkinson-hyperlegible-next/${dir}/AtkinsonHyperlegibleNext_${dir}.ttf`);
 }
 
+/** The font files the renderer embeds (part of what every output depends on). */
+export function fontFiles(): string[] {
+  return ['400Regular', '700Bold', '400Regular_Italic', '700Bold_Italic'].map(atkinsonFile);
+}
+
 let families: FontFamily[] | undefined;
 
 /** The font families known to the renderer, first one the default. Loaded on first use. */

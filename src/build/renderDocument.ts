@@ -1,0 +1,103 @@
+/**
+ * One document, rendered to the bytes of its outputs: plain, cloneable data, so it can come back
+ * from a worker thread. Errors come back as data too, never thrown across the thread boundary.
+ */
+import path from 'node:path';
+import { HandoutError, Warnings, type Warning } from '../diagnostics.js';
+import type { TemplateSet } from '../fill/templates.js';
+import { displayPath } from '../read/readSource.js';
+import { buildDocument, type DocumentOptions } from './buildDocument.js';
+
+export interface DocumentRow {
+  title: string;
+  subtitle?: string;
+  slug: string;
+  audience?: string;
+  lang: string;
+  version?: string;
+  reviewed?: string;
+  pages: number;
+  words: number;
+  pdf: string;
+  html: string;
+  /** The at-a-glance sheet, when the handout has one. */
+  summaryPdf?: string;
+  summaryHtml?: string;
+}
+
+export interface ErrorData {
+  message: string;
+  file: string;
+  line?: number;
+  column?: number;
+  hint?: string;
+}
+
+export interface RenderedDocument {
+  file: string;
+  ok: boolean;
+  slug?: string;
+  row?: DocumentRow;
+  /** Output file names (inside the output folder) and their contents. */
+  files: { name: string; data: Uint8Array | string }[];
+  dependencies: string[];
+  warnings: Warning[];
+  error?: ErrorData;
+  ms: number;
+}
+
+export async function renderDocument(sourcePath: string, templates: TemplateSet, options: DocumentOptions): Promise<RenderedDocument> {
+  const t0 = performance.now();
+  const warnings = new Warnings();
+  const file = displayPath(sourcePath);
+  try {
+    const doc = await buildDocument(sourcePath, templates, options, warnings);
+    const { outline } = doc;
+    const { slug, meta: m } = outline;
+    const files: RenderedDocument['files'] = [
+      { name: `${slug}.pdf`, data: doc.pdf },
+      { name: `${slug}.html`, data: doc.html },
+    ];
+    if (doc.summarySheet) {
+      files.push({ name: `${slug}.summary.pdf`, data: doc.summarySheet.pdf }, { name: `${slug}.summary.html`, data: doc.summarySheet.html });
+    }
+    return {
+      file,
+      ok: true,
+      slug,
+      files,
+      dependencies: doc.dependencies,
+      warnings: warnings.list,
+      ms: performance.now() - t0,
+      row: {
+        title: outline.title, subtitle: m.subtitle, slug, audience: m.audience, lang: m.lang, version: m.version,
+        reviewed: m.reviewed, pages: doc.pages, words: outline.words, pdf: `${slug}.pdf`, html: `${slug}.html`,
+        summaryPdf: doc.summarySheet ? `${slug}.summary.pdf` : undefined,
+        summaryHtml: doc.summarySheet ? `${slug}.summary.html` : undefined,
+      },
+    };
+  } catch (e) {
+    const err = asHandoutError(e, file);
+    return { file, ok: false, files: [], dependencies: [], warnings: warnings.list, error: errorData(err), ms: performance.now() - t0 };
+  }
+}
+
+export function errorData(e: HandoutError): ErrorData {
+  return { message: e.message, file: e.file, line: e.line, column: e.column, hint: e.hint };
+}
+
+export function toHandoutError(d: ErrorData): HandoutError {
+  return new HandoutError(d.message, { file: d.file, line: d.line, column: d.column }, d.hint);
+}
+
+/** Anything that is not already a HandoutError is a bug of ours: say so, with the file, not a stack. */
+export function asHandoutError(e: unknown, file: string): HandoutError {
+  if (e instanceof HandoutError) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  if (process.env.HANDOUT_DEBUG && e instanceof Error) console.error(e.stack);
+  return new HandoutError(`internal error: ${message}`, { file }, 'please report this; HANDOUT_DEBUG=1 shows details');
+}
+
+export function outputPath(outDir: string, name: string): string {
+  return path.join(outDir, name);
+}
