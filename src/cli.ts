@@ -5,6 +5,7 @@ import { Command, Option } from 'commander';
 import { formatMessage, HandoutError, Warnings } from './diagnostics.js';
 import { outlineOf } from './build/buildDocument.js';
 import { runBuild, type BuildCommandOptions } from './cli/buildCommand.js';
+import { startDevServer, type DevOptions } from './dev/devServer.js';
 import { printOutline } from './outline/printOutline.js';
 
 const program = new Command();
@@ -31,6 +32,26 @@ program
     try {
       const report = await runBuild(inputs, opts);
       process.exitCode = report.ok ? 0 : 1;
+    } catch (e) {
+      fail(e);
+    }
+  });
+
+program
+  .command('dev')
+  .description('build, then watch sources and templates, rebuild on save, and serve the outputs with live reload')
+  .argument('[inputs...]', 'source files or folders to watch and build', ['content'])
+  .option('-o, --out <dir>', 'folder to write outputs into', 'out')
+  .option('-p, --port <port>', 'port to serve on (127.0.0.1 only; 0 picks a free one)', '4321')
+  .addOption(new Option('--paper <size>', 'page size (overrides front matter `paper:`)').choices(['letter', 'a4']))
+  .option('--template <name>', 'lay every document out with this template')
+  .option('--templates <dir>', 'a folder of templates that override the built-in ones')
+  .action(async (inputs: string[], opts: DevOptions) => {
+    try {
+      const server = await startDevServer(inputs, opts);
+      const stop = () => void server.close().then(() => process.exit(0));
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
     } catch (e) {
       fail(e);
     }
