@@ -84,11 +84,11 @@ export async function build(options: BuildOptions, listener: BuildListener = {})
   const sources = shardOf(discoverSources(options.inputs), options.shard);
   const templates = loadTemplates(options.templateDirs);
   ensureWritable(options.outDir);
-  const cache = BuildCache.load(options.outDir, buildWarnings);
+  const cache = BuildCache.load(options.outDir, buildWarnings, options.shard);
   const docOptions: DocumentOptions = { paper: options.paper, template: options.template };
   const global = hashBytes(
     toolHash(fontFiles()),
-    ...templates.files.map((f) => `${f}:${hashFile(f)}`),
+    ...templates.files.map((f) => `${path.relative(process.cwd(), f)}:${hashFile(f)}`),
     JSON.stringify(docOptions),
     process.env.SOURCE_DATE_EPOCH ?? '',
   );

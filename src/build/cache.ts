@@ -5,7 +5,7 @@
  * the output folder; a file that is corrupt or from another tool is ignored with a warning.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Warnings } from '../diagnostics.js';
@@ -79,23 +79,35 @@ export class BuildCache {
     this.data = data;
   }
 
-  static load(outDir: string, warnings: Warnings): BuildCache {
-    const file = path.join(outDir, CACHE_FILE);
-    const empty: CacheData = { format: FORMAT, documents: {} };
-    if (!existsSync(file)) return new BuildCache(file, empty);
-    try {
-      const data = JSON.parse(readFileSync(file, 'utf8')) as CacheData;
-      if (data?.format !== FORMAT || typeof data.documents !== 'object' || data.documents === null) throw new Error('not ours');
-      return new BuildCache(file, data);
-    } catch {
-      warnings.add('the build cache is corrupt or from another tool; it is ignored and everything is rebuilt', { file });
-      return new BuildCache(file, empty);
+  /**
+   * A shard build keeps its own cache file, so shards built apart can be copied into one folder;
+   * a whole build then reads them all, renders nothing they already rendered, and merges them.
+   */
+  static load(outDir: string, warnings: Warnings, shard?: { index: number; count: number }): BuildCache {
+    const name = shard ? `.handout-cache.${shard.index}-of-${shard.count}.json` : CACHE_FILE;
+    const file = path.join(outDir, name);
+    const data: CacheData = { format: FORMAT, documents: {} };
+    const shardFiles = shard || !existsSync(outDir) ? [] : readdirSync(outDir).filter((f) => /^\.handout-cache\.\d+-of-\d+\.json$/.test(f)).sort();
+    const cache = new BuildCache(file, data);
+    for (const f of [name, ...shardFiles]) {
+      const loaded = readCacheFile(path.join(outDir, f), warnings);
+      if (!loaded) continue;
+      Object.assign(data.documents, loaded.documents);
+      if (f === name) data.collection = loaded.collection;
     }
+    cache.merged = shardFiles.map((f) => path.join(outDir, f));
+    return cache;
   }
+
+  /** Shard caches read into this one, removed once it is saved. */
+  private merged: string[] = [];
+
+  // Paths are stored relative to the working directory, so a cache made by a CI job in another
+  // checkout (a shard) is valid here; callers pass and get absolute paths.
 
   /** The cached entry for a source, if its outputs can be trusted as they are. */
   fresh(source: string, key: string, outDir: string): CacheEntry | undefined {
-    const entry = this.data.documents[source];
+    const entry = this.entry(source);
     if (!entry || entry.key !== key) return undefined;
     for (const [dep, hash] of Object.entries(entry.dependencies)) if (hashFile(dep) !== hash) return undefined;
     for (const f of entry.files) if (!existsSync(path.join(outDir, f))) return undefined;
@@ -103,19 +115,20 @@ export class BuildCache {
   }
 
   entry(source: string): CacheEntry | undefined {
-    return this.data.documents[source];
+    const entry = this.data.documents[relative(source)];
+    return entry && { ...entry, dependencies: mapKeys(entry.dependencies, (d) => path.resolve(d)) };
   }
 
   set(source: string, entry: CacheEntry): void {
-    this.data.documents[source] = entry;
+    this.data.documents[relative(source)] = { ...entry, dependencies: mapKeys(entry.dependencies, relative) };
   }
 
   delete(source: string): void {
-    delete this.data.documents[source];
+    delete this.data.documents[relative(source)];
   }
 
   sources(): string[] {
-    return Object.keys(this.data.documents).sort();
+    return Object.keys(this.data.documents).sort().map((s) => path.resolve(s));
   }
 
   collectionFresh(key: string, outDir: string): boolean {
@@ -129,5 +142,26 @@ export class BuildCache {
 
   save(): void {
     writeAtomic(this.file, JSON.stringify(this.data));
+    for (const f of this.merged) rmSync(f, { force: true });
+  }
+}
+
+function relative(file: string): string {
+  return path.relative(process.cwd(), path.resolve(file)).split(path.sep).join('/');
+}
+
+function mapKeys(o: Record<string, string>, f: (k: string) => string): Record<string, string> {
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [f(k), v]));
+}
+
+function readCacheFile(file: string, warnings: Warnings): CacheData | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as CacheData;
+    if (data?.format !== FORMAT || typeof data.documents !== 'object' || data.documents === null) throw new Error('not ours');
+    return data;
+  } catch {
+    warnings.add('the build cache is corrupt or from another tool; it is ignored and everything is rebuilt', { file });
+    return undefined;
   }
 }

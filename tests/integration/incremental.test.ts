@@ -141,6 +141,13 @@ describe('large libraries', () => {
     expect(new Set(all).size).toBe(all.length);
     expect(all).toEqual(Array.from({ length: 12 }, (_, i) => `h${String(i + 1).padStart(2, '0')}.pdf`));
     expect(cli(['build', 'content', '--shard', '4/3'], { cwd: dir }).stderr).toMatch(/--shard takes i\/n/);
+    // Copied together, the shards' outputs need no rendering: the last build only makes the summary.
+    const merged = path.join(dir, 'merged');
+    for (const i of [1, 2, 3]) cpSync(path.join(dir, `shard-${i}`), merged, { recursive: true });
+    const last = build(merged);
+    expect(last.stdout).toMatch(/0 built, 12 unchanged, 0 failed/);
+    expect((readFileSync(path.join(merged, 'summary.html'), 'utf8').match(/<tr>/g) ?? []).length).toBe(13);
+    expect(readdirSync(merged).filter((f) => f.startsWith('.handout-cache'))).toEqual(['.handout-cache.json']);
   });
 });
 
