@@ -6,6 +6,7 @@ import { SlugCounter } from '../slug.js';
 import type { Block, Outline, Section, SectionKind } from './outline.js';
 import { inferOutline } from './inferOutline.js';
 import { atAGlance } from './atAGlance.js';
+import { segmenter } from './sentences.js';
 
 /** Headings that mark a highlighted summary box, in the languages handouts are printed in. */
 const KEY_POINT_TITLES = /^(key points?|the main points|in brief|puntos clave|lo más importante|points clés|l'essentiel)\s*:?$/i;
@@ -116,7 +117,7 @@ function titleFromFileName(slug: string): string {
 /** Words as a reader counts them, by the Unicode word rules of the document's language. */
 export function countWords(text: string, lang: string): number {
   let n = 0;
-  for (const s of new Intl.Segmenter(lang, { granularity: 'word' }).segment(text)) if (s.isWordLike) n++;
+  for (const s of segmenter(lang, 'word').segment(text)) if (s.isWordLike) n++;
   return n;
 }
 

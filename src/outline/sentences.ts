@@ -1,8 +1,18 @@
 /** Sentences and the opening words of a sentence, by the Unicode rules (Intl.Segmenter), not by dots. */
 
+const segmenters = new Map<string, Intl.Segmenter>();
+
+/** Segmenters are costly to create and safe to share: one per language and granularity. */
+export function segmenter(lang: string | undefined, granularity: 'grapheme' | 'word' | 'sentence'): Intl.Segmenter {
+  const key = `${lang ?? ''}/${granularity}`;
+  let s = segmenters.get(key);
+  if (!s) segmenters.set(key, (s = new Intl.Segmenter(lang, { granularity })));
+  return s;
+}
+
 export function sentencesOf(text: string, lang = 'en'): string[] {
   const out: string[] = [];
-  for (const { segment } of new Intl.Segmenter(lang, { granularity: 'sentence' }).segment(text)) {
+  for (const { segment } of segmenter(lang, 'sentence').segment(text)) {
     const s = segment.trim();
     if (s) out.push(s);
   }

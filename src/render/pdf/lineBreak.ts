@@ -8,6 +8,7 @@ import LineBreaker from 'linebreak';
 import type { InlineRun } from './boxes.js';
 import { unitWidth } from './fonts.js';
 import type { ComputedStyle } from './styles.js';
+import { segmenter } from '../../outline/sentences.js';
 
 /** A piece of one run on one line, positioned from the line's left edge. */
 export interface Fragment {
@@ -113,7 +114,7 @@ function splitWide(segment: Segment, maxWidth: number): Segment[] {
   const out: Segment[] = [];
   let current: Piece[] = [];
   let width = 0;
-  const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  const graphemes = segmenter(undefined, 'grapheme');
   for (const piece of segment.pieces) {
     for (const { segment: g } of graphemes.segment(piece.text)) {
       const w = measure(piece.run, g);

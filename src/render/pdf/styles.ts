@@ -153,6 +153,7 @@ export function resolveStyles(root: Root, css: string, source: StyleSheetInfo, w
     warnings.add(message, { file: source.file, line: line === undefined ? undefined : line + (source.lineOffset ?? 0) });
   let order = 0;
 
+  const index = indexElements(root);
   const visitRules = (container: CssRoot | postcss.AtRule) => {
     container.each((node) => {
       if (node.type === 'atrule') {
@@ -197,7 +198,8 @@ export function resolveStyles(root: Root, css: string, source: StyleSheetInfo, w
         }
         let elements: Element[];
         try {
-          elements = selectAll(selector, root);
+          // Most rules of a shared stylesheet are for elements this page does not have: skip the walk.
+          elements = simpleMatch(selector, index) ?? (mayMatch(selector, index) ? selectAll(selector, root) : []);
         } catch {
           warn(`selector "${selector}" is not supported in the PDF`, node.source?.start?.line);
           continue;
@@ -257,6 +259,48 @@ export function resolveStyles(root: Root, css: string, source: StyleSheetInfo, w
     page,
     styleOf: (el) => computed.get(el) ?? rootStyle(),
   };
+}
+
+/** The page's elements by tag name (`p`), class (`.box`) and id (`#notes`), in document order. */
+function indexElements(root: Root): Map<string, Element[]> {
+  const index = new Map<string, Element[]>();
+  const add = (key: string, el: Element) => {
+    const list = index.get(key);
+    if (list) list.push(el);
+    else index.set(key, [el]);
+  };
+  const walk = (node: Root | Element) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      add(child.tagName, child);
+      const { className, id } = child.properties ?? {};
+      if (Array.isArray(className)) for (const c of className) add(`.${c}`, child);
+      if (typeof id === 'string') add(`#${id}`, child);
+      walk(child);
+    }
+  };
+  walk(root);
+  return index;
+}
+
+/** `p`, `.box`, `#id`, `th.x`: answered from the index without walking the tree; undefined otherwise. */
+function simpleMatch(selector: string, index: Map<string, Element[]>): Element[] | undefined {
+  const m = /^([a-z][a-z0-9-]*)?((?:[.#][\w-]+)*)$/i.exec(selector.trim());
+  if (!m || (!m[1] && !m[2])) return undefined;
+  const parts = [...(m[2].match(/[.#][\w-]+/g) ?? [])];
+  const first = m[1] ? m[1].toLowerCase() : parts.shift()!;
+  return (index.get(first) ?? []).filter((el) => parts.every((p) => (index.get(p) ?? []).includes(el)));
+}
+
+/** False when a selector needs a tag, class or id the page does not have (checked on every compound). */
+function mayMatch(selector: string, present: Map<string, Element[]>): boolean {
+  const withoutArgs = selector.replace(/\([^)]*\)|\[[^\]]*\]/g, '');
+  for (const compound of withoutArgs.split(/\s*[\s>+~]\s*/)) {
+    const tag = /^[a-z][a-z0-9-]*/i.exec(compound)?.[0];
+    if (tag && !present.has(tag.toLowerCase())) return false;
+    for (const m of compound.matchAll(/([.#])([\w-]+)/g)) if (!present.has(`${m[1]}${m[2]}`)) return false;
+  }
+  return true;
 }
 
 function specificityValue(selector: string): number {
