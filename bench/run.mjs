@@ -6,7 +6,7 @@
  * machines are noisy. Not a test: nothing here passes or fails.
  */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,5 +51,3 @@ for (const size of sizes) {
   if (cold.some((x) => x.failed)) console.log(`  FAILED documents: ${cold[0].failed}`);
 }
 console.log('\nTimes include starting Node and loading handout (about a second on this machine); see README for the breakdown.');
-void readFileSync;
-void writeFileSync;

@@ -53,7 +53,3 @@ export class Warnings {
     this.list.push({ ...where, message });
   }
 }
-
-export function isHandoutError(e: unknown): e is HandoutError {
-  return e instanceof HandoutError;
-}

@@ -2,7 +2,6 @@
  * One document, rendered to the bytes of its outputs: plain, cloneable data, so it can come back
  * from a worker thread. Errors come back as data too, never thrown across the thread boundary.
  */
-import path from 'node:path';
 import { HandoutError, Warnings, type Warning } from '../diagnostics.js';
 import type { TemplateSet } from '../fill/templates.js';
 import { displayPath } from '../read/readSource.js';
@@ -96,8 +95,4 @@ export function asHandoutError(e: unknown, file: string): HandoutError {
   const message = e instanceof Error ? e.message : String(e);
   if (process.env.HANDOUT_DEBUG && e instanceof Error) console.error(e.stack);
   return new HandoutError(`internal error: ${message}`, { file }, 'please report this; HANDOUT_DEBUG=1 shows details');
-}
-
-export function outputPath(outDir: string, name: string): string {
-  return path.join(outDir, name);
 }

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, removeDir, ROOT, SHARED, tempDir } from '../helpers/build.js';
+import { cli, removeDir, SHARED, tempDir } from '../helpers/build.js';
 import { readPdf, words, inOrder } from '../helpers/pdf.js';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
@@ -174,4 +174,3 @@ describe.skipIf(!existsSync(path.join(SHARED, 'corpus')))('the corpus (needs ../
   });
 });
 
-void ROOT;
