@@ -57,6 +57,10 @@ function embedImages(tree: HastRoot, ctx: ContentContext): void {
     const src = String(node.properties.src ?? '');
     const line = node.position?.start.line;
     if (!src || src.startsWith('data:')) return;
+    // The PDF's Figure needs alternative text (tagged PDF, PDF/UA): a screen reader has nothing else.
+    if (!String(node.properties.alt ?? '').trim()) {
+      ctx.warnings.add(`image ${src} has no alt text (say what it shows: ![what it shows](${src}))`, { file, line });
+    }
     if (/^[a-z][a-z0-9+.-]*:/i.test(src)) {
       // Builds are offline and reproducible: a remote image is never fetched.
       ctx.warnings.add(`remote image ${src} is not fetched; its alt text is printed instead`, { file, line });

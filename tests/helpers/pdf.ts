@@ -123,3 +123,47 @@ export function sourceWords(markdown: string): string[] {
   });
   return words(parts.join(' '));
 }
+
+export interface StructElem {
+  role: string;
+  alt?: string;
+  children: StructElem[];
+}
+
+/**
+ * The PDF's structure tree (tagged PDF), read with qpdf --json from the catalog's StructTreeRoot:
+ * each element's role (/S), its /Alt, and its child elements (marked content is left out).
+ */
+export function structTree(file: string): { root?: StructElem; catalog: Record<string, unknown>; objects: Record<string, { value?: unknown }> } {
+  const json = JSON.parse(execFileSync('qpdf', ['--json', '--json-stream-data=none', file], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+  const objects = json.qpdf[1] as Record<string, { value?: unknown }>;
+  const deref = (v: unknown): unknown => (typeof v === 'string' && /^\d+ \d+ R$/.test(v) ? objects[`obj:${v}`]?.value : v);
+  const trailer = objects.trailer.value as Record<string, string>;
+  const catalog = deref(trailer['/Root']) as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' ? v.replace(/^u:/, '') : undefined);
+  const walk = (v: unknown): StructElem | undefined => {
+    const d = deref(v) as Record<string, unknown> | undefined;
+    if (!d || typeof d !== 'object' || Array.isArray(d) || !('/S' in d)) return undefined;
+    const kids = d['/K'] === undefined ? [] : Array.isArray(d['/K']) ? d['/K'] : [d['/K']];
+    return { role: String(d['/S']).slice(1), alt: text(deref(d['/Alt'])), children: kids.map(walk).filter((k): k is StructElem => !!k) };
+  };
+  const root = deref(catalog['/StructTreeRoot']) as Record<string, unknown> | undefined;
+  const top = root ? (Array.isArray(root['/K']) ? root['/K'] : [root['/K']]).map(walk).filter((k): k is StructElem => !!k) : [];
+  return { root: root ? { role: 'StructTreeRoot', children: top } : undefined, catalog, objects };
+}
+
+/** Every element of a structure tree, depth first. */
+export function structElements(e: StructElem | undefined): StructElem[] {
+  return e ? [e, ...e.children.flatMap(structElements)] : [];
+}
+
+/** `pdfinfo` fields as a map. */
+export function pdfInfo(file: string): Record<string, string> {
+  const out = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  return Object.fromEntries(out.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
+}
+
+/** qpdf --check: throws (with qpdf's report) when the file has errors. */
+export function qpdfCheck(file: string): string {
+  return execFileSync('qpdf', ['--check', file], { encoding: 'utf8' });
+}

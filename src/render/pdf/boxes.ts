@@ -17,6 +17,8 @@ export interface InlineRun {
   lineHeight: number;
   /** URL, or `#id` for a place in the same document. */
   link?: string;
+  /** Which <a> the run is part of: runs of one link become one Link in the structure tree. */
+  linkId?: number;
   /** Filled in per page when drawn: the page number or the page count. */
   counter?: 'page' | 'pages';
 }
@@ -112,6 +114,7 @@ export function buildBoxes(root: Root, ctx: BoxContext): BoxTree {
 
 class BoxBuilder {
   private listDepth = 0;
+  private links = 0;
 
   constructor(
     private ctx: BoxContext,
@@ -193,35 +196,37 @@ class BoxBuilder {
   }
 
   /** Inline content → runs, each with its face, size, colour and link. */
-  private inline(el: Element, style: ComputedStyle, link?: string): InlineRun[] {
-    if (el.tagName === 'br') return [this.run('\u2028', style, link)];
+  private inline(el: Element, style: ComputedStyle, link?: string, linkId?: number): InlineRun[] {
+    if (el.tagName === 'br') return [this.run('\u2028', style, link, linkId)];
     if (el.tagName === 'input') {
       const checked = el.properties?.checked !== undefined && el.properties?.checked !== false;
-      return [this.run(checked ? '[x] ' : '[ ] ', style, link)];
+      return [this.run(checked ? '[x] ' : '[ ] ', style, link, linkId)];
     }
     if (el.properties?.dataPage !== undefined) return [{ ...this.run('0', style, link), counter: 'page' }];
     if (el.properties?.dataPages !== undefined) return [{ ...this.run('0', style, link), counter: 'pages' }];
     if (!KNOWN_TAGS.has(el.tagName)) this.unsupported(`element <${el.tagName}>`);
-    const href = el.tagName === 'a' && typeof el.properties?.href === 'string' ? el.properties.href : link;
+    const isLink = el.tagName === 'a' && typeof el.properties?.href === 'string';
+    const href = isLink ? String(el.properties.href) : link;
+    const id = isLink ? ++this.links : linkId;
     const runs: InlineRun[] = [];
     for (const child of el.children) {
-      if (child.type === 'text') runs.push(this.run(child.value, style, href));
+      if (child.type === 'text') runs.push(this.run(child.value, style, href, id));
       else if (child.type === 'element') {
         const s = this.ctx.styles.styleOf(child);
         if (s.display === 'none') continue;
         if (child.tagName === 'img') {
           // An image inside a line prints its alt text in the line: nothing is lost.
           const alt = String(child.properties?.alt ?? '');
-          if (alt) runs.push(this.run(alt, s, href));
+          if (alt) runs.push(this.run(alt, s, href, id));
           continue;
         }
-        runs.push(...this.inline(child, s, href));
+        runs.push(...this.inline(child, s, href, id));
       }
     }
     return runs;
   }
 
-  run(text: string, style: ComputedStyle, link?: string): InlineRun {
+  run(text: string, style: ComputedStyle, link?: string, linkId?: number): InlineRun {
     return {
       text: transform(text, style.textTransform),
       face: selectFace(style.fontFamily, style.fontWeight, style.italic),
@@ -230,6 +235,7 @@ class BoxBuilder {
       underline: style.underline,
       lineHeight: style.lineHeight,
       link,
+      linkId: link ? linkId : undefined,
     };
   }
 

@@ -71,6 +71,9 @@ export async function renderPdf(html: string, options: RenderPdfOptions): Promis
     pdfVersion: '1.7',
     lang: info.lang,
     displayTitle: true,
+    // Tagged PDF with a structure tree (see draw.ts), identified as PDF/UA-1.
+    tagged: true,
+    subset: 'PDF/UA' as never,
     // pdfkit writes every key it is given, and fails on an undefined one.
     info: withoutUndefined({
       Title: info.title,
