@@ -43,6 +43,7 @@ export async function buildDocument(sourcePath: string, templates: TemplateSet, 
       date: buildDate(meta.reviewed),
     },
     templateFile: displayPath(templates.fileOf('handout')),
+    documentFile: displayPath(sourcePath),
     stylesheet: templates.stylesheet,
     warnings,
   });

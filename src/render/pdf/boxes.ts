@@ -5,7 +5,7 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import type { Warnings } from '../../diagnostics.js';
-import { hasGlyph, selectFace, type FontFace } from './fonts.js';
+import { covers, fallbackChain, hasGlyph, selectFace, splitByFace, type FontFace } from './fonts.js';
 import { inheritFrom, type ComputedStyle, type ResolvedStyles } from './styles.js';
 
 export interface InlineRun {
@@ -101,6 +101,8 @@ export interface BoxContext {
   warnings: Warnings;
   /** The template the HTML came from, named in warnings about elements the PDF does not support. */
   templateFile: string;
+  /** The source document, named in warnings about characters no font can draw. */
+  documentFile?: string;
 }
 
 export function buildBoxes(root: Root, ctx: BoxContext): BoxTree {
@@ -131,7 +133,7 @@ class BoxBuilder {
     let pending: InlineRun[] = [];
     const flushInline = () => {
       if (pending.some((r) => r.text.trim() !== '' || r.counter)) {
-        box.children.push({ kind: 'text', tag: 'span', style: anonymous(style), runs: pending });
+        box.children.push({ kind: 'text', tag: 'span', style: anonymous(style), runs: this.withFallbackFaces(pending) });
       }
       pending = [];
     };
@@ -226,6 +228,43 @@ class BoxBuilder {
     return runs;
   }
 
+  /**
+   * Splits runs where their face lacks glyphs, so each part is measured and drawn by a face that
+   * has them. A paragraph mostly in another script (Greek, Vietnamese …) prefers the face that
+   * has most of it, so it reads in one typeface. A character no face has is reported once.
+   */
+  private withFallbackFaces(runs: InlineRun[]): InlineRun[] {
+    const needs = new Map<string, { face: FontFace; count: number }>();
+    let wordCount = 0;
+    for (const run of runs) {
+      for (const word of run.text.match(/[^\s]+/g) ?? []) {
+        wordCount++;
+        if (covers(run.face, word)) continue;
+        for (const f of fallbackChain(run.face).slice(1)) {
+          if (covers(f, word)) {
+            const family = f.key.split('-')[0];
+            needs.set(family, { face: f, count: (needs.get(family)?.count ?? 0) + 1 });
+            break;
+          }
+        }
+      }
+    }
+    const top = [...needs.values()].sort((a, b) => b.count - a.count)[0];
+    const preferFamily = top && top.count * 2 > wordCount ? top.face.key.split('-')[0] : undefined;
+    const out: InlineRun[] = [];
+    for (const run of runs) {
+      const prefer = preferFamily ? fallbackChain(run.face).find((f) => f.key.startsWith(`${preferFamily}-`)) : undefined;
+      const { spans, missing } = splitByFace(run.text, run.face, prefer);
+      for (const ch of missing) {
+        const cp = [...ch].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
+        this.ctx.warnings.add(`no font can draw the character "${ch}" (${cp}); it prints as an empty box (add a font that has it: see "Fonts" in the README)`, { file: this.ctx.documentFile ?? this.ctx.templateFile });
+      }
+      if (spans.length <= 1) out.push(spans.length ? { ...run, face: spans[0].face } : run);
+      else for (const span of spans) out.push({ ...run, text: span.text, face: span.face });
+    }
+    return out;
+  }
+
   run(text: string, style: ComputedStyle, link?: string, linkId?: number): InlineRun {
     return {
       text: transform(text, style.textTransform),
@@ -268,7 +307,7 @@ class BoxBuilder {
     }
     // No drawable image: print its alt text where it stood, so the reader still gets the content.
     const text = alt ? `[Image: ${alt}]` : '[Image]';
-    return { kind: 'text', tag: 'p', style, runs: [this.run(text, { ...style, italic: true })] };
+    return { kind: 'text', tag: 'p', style, runs: this.withFallbackFaces([this.run(text, { ...style, italic: true })]) };
   }
 
   private table(el: Element, style: ComputedStyle): TableBox {

@@ -33,6 +33,8 @@ export interface RenderPdfOptions {
   info: PdfInfo;
   /** The template and stylesheet the HTML came from, named in warnings. */
   templateFile: string;
+  /** The source document, named in warnings about its text (a character no font has). */
+  documentFile?: string;
   stylesheet: { css: string; file: string };
   warnings: Warnings;
 }
@@ -51,7 +53,7 @@ export async function renderPdf(html: string, options: RenderPdfOptions): Promis
     file: sheetStart >= 0 ? options.stylesheet.file : options.templateFile,
     lineOffset: sheetStart >= 0 ? -(css.slice(0, sheetStart).split('\n').length - 1) : 0,
   }, options.warnings);
-  const boxes = buildBoxes(tree, { styles, warnings: options.warnings, templateFile: options.templateFile });
+  const boxes = buildBoxes(tree, { styles, warnings: options.warnings, templateFile: options.templateFile, documentFile: options.documentFile });
 
   const [width, height] = PAPER[options.paper];
   const m = styles.page.margin ?? [DEFAULT_MARGIN, DEFAULT_MARGIN, DEFAULT_MARGIN, DEFAULT_MARGIN];
