@@ -10,6 +10,7 @@ import type { Box, BlockBox, FlexBox, ImageBox, InlineRun, TableBox, TextBox } f
 import { breakLines, collapseWhiteSpace, contentWidths, type Line } from './lineBreak.js';
 import { newSlice, structNode, type Frame, type Slice, type StructNode } from './slices.js';
 import type { ComputedStyle, Length } from './styles.js';
+import type { Hyphenator } from './hyphenate.js';
 
 export interface LayoutOptions {
   /** Height of a page's text area, to scale images and split rows that would not fit. */
@@ -17,6 +18,8 @@ export interface LayoutOptions {
   /** Lines of a paragraph kept together at the bottom and at the top of a page. */
   orphans: number;
   widows: number;
+  /** The document language's hyphenation dictionary, for words longer than the line. */
+  hyphenate?: Hyphenator;
 }
 
 const HEADING = /^h[1-6]$/;
@@ -166,7 +169,7 @@ export class Layout {
     const strut = { text: '', face: runs[0]?.face, size: style.fontSize, color: style.color, underline: false, lineHeight: style.lineHeight } as InlineRun;
     const cleaned = collapseWhiteSpace(runs, style.whiteSpace);
     if (!strut.face) return [];
-    return breakLines(cleaned, { width, align: style.textAlign, strut, noWrap: style.whiteSpace === 'nowrap' });
+    return breakLines(cleaned, { width, align: style.textAlign, strut, noWrap: style.whiteSpace === 'nowrap', hyphenate: this.options.hyphenate });
   }
 
   private lineSlice(line: Line, x: number, frames: Frame[], tagOf: (run: InlineRun) => StructNode): Slice {

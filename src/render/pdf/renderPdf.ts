@@ -10,6 +10,7 @@ import type { Warnings } from '../../diagnostics.js';
 import { buildBoxes, type Box, type InlineRun } from './boxes.js';
 import { PageDrawer, type PageGeometry } from './draw.js';
 import { fontFamilies } from './fonts.js';
+import { hyphenatorFor } from './hyphenate.js';
 import { Layout } from './layout.js';
 import { paginate } from './paginate.js';
 import { resolveStyles } from './styles.js';
@@ -61,7 +62,7 @@ export async function renderPdf(html: string, options: RenderPdfOptions): Promis
   const contentWidth = width - m[1] - m[3];
   const contentHeight = height - m[0] - m[2];
 
-  const layout = new Layout({ pageHeight: contentHeight, orphans: 2, widows: 2 });
+  const layout = new Layout({ pageHeight: contentHeight, orphans: 2, widows: 2, hyphenate: hyphenatorFor(options.info.lang) });
   layout.box(boxes.body, m[3], contentWidth, []);
   const pages = paginate(layout.slices, contentHeight);
 
