@@ -21,9 +21,11 @@ program
   .option('-o, --out <dir>', 'folder to write outputs into', 'out')
   .addOption(new Option('--paper <size>', 'page size (overrides front matter `paper:`)').choices(['letter', 'a4']))
   .option('--templates <dir>', 'a folder of templates that override the built-in ones (default: ./templates when present)')
+  .addOption(new Option('--variant <edition>', 'also build this edition of each handout: large-print → <slug>.large.pdf').choices(['large-print']))
+  .option('--archive', 'build archival PDF/A-2a (tagged, fonts embedded, colour profile included)')
   .option('-q, --quiet', 'print only errors and the total')
-  .addHelpText('after', '\nExamples:\n  handout build\n  handout build ../shared/seeds/calcinosis.txt --out /tmp/x\n  handout build content --paper a4')
-  .action(async (inputs: string[], opts: { out: string; paper?: 'letter' | 'a4'; templates?: string; quiet?: boolean }) => {
+  .addHelpText('after', '\nExamples:\n  handout build\n  handout build ../shared/seeds/calcinosis.txt --out /tmp/x\n  handout build content --paper a4\n  handout build content --variant large-print --archive')
+  .action(async (inputs: string[], opts: { out: string; paper?: 'letter' | 'a4'; templates?: string; quiet?: boolean; variant?: 'large-print'; archive?: boolean }) => {
     const templateDirs = opts.templates ? [opts.templates] : ['templates'];
     const printWarnings = (list: Warning[]) => {
       for (const w of list) console.error(formatMessage('warning', w.message, w));
@@ -31,11 +33,12 @@ program
     let report;
     try {
       report = await build(
-        { inputs, outDir: path.resolve(opts.out), paper: opts.paper, templateDirs },
+        { inputs, outDir: path.resolve(opts.out), paper: opts.paper, templateDirs, variant: opts.variant, archive: opts.archive },
         {
           document(result: DocumentResult) {
             if (result.ok) {
-              if (!opts.quiet) console.log(`  ${result.file} → ${path.join(opts.out, result.slug + '.pdf')}  ${result.pages} ${result.pages === 1 ? 'page' : 'pages'}  ${Math.round(result.ms)} ms`);
+              const editions = result.outputs.slice(2).map((f) => `  + ${path.basename(f)}`).join('');
+              if (!opts.quiet) console.log(`  ${result.file} → ${path.join(opts.out, result.slug + '.pdf')}  ${result.pages} ${result.pages === 1 ? 'page' : 'pages'}  ${Math.round(result.ms)} ms${editions}`);
             } else {
               console.error(result.error!.format());
             }

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { HandoutError, Warnings, type Warning } from '../diagnostics.js';
-import { loadTemplates, type TemplateSet } from '../fill/templates.js';
+import { loadTemplates, VARIANTS, type TemplateSet, type Variant } from '../fill/templates.js';
 import { GENERATOR } from '../fill/fillHandout.js';
 import { labelsFor } from '../fill/labels.js';
 import type { PaperSize } from '../read/frontMatter.js';
@@ -24,6 +24,10 @@ export interface BuildOptions {
   paper?: PaperSize;
   /** Template folders searched before the built-in templates. */
   templateDirs: string[];
+  /** Also build this edition of every document (large print: `<slug>.large.pdf`). */
+  variant?: Variant;
+  /** Build archival PDF/A. */
+  archive?: boolean;
 }
 
 export interface DocumentRow {
@@ -38,6 +42,8 @@ export interface DocumentRow {
   words: number;
   pdf: string;
   html: string;
+  /** The large-print PDF, when one was built. */
+  largePrint?: string;
 }
 
 export interface DocumentResult {
@@ -91,7 +97,7 @@ async function buildOne(sourcePath: string, templates: TemplateSet, options: Bui
   const warnings = new Warnings();
   const file = displayPath(sourcePath);
   try {
-    const doc = await buildDocument(sourcePath, templates, options.paper, warnings);
+    const doc = await buildDocument(sourcePath, templates, { paper: options.paper, variant: options.variant, archive: options.archive }, warnings);
     const { outline } = doc;
     const owner = slugOwners.get(outline.slug);
     if (owner) {
@@ -102,6 +108,12 @@ async function buildOne(sourcePath: string, templates: TemplateSet, options: Bui
     const htmlPath = path.join(options.outDir, `${outline.slug}.html`);
     writeAtomic(pdfPath, doc.pdf);
     writeAtomic(htmlPath, doc.html);
+    const editionPaths = doc.editions.map((e) => {
+      const file = path.join(options.outDir, `${outline.slug}${VARIANTS[e.variant].suffix}.pdf`);
+      writeAtomic(file, e.pdf);
+      return file;
+    });
+    const large = doc.editions.findIndex((e) => e.variant === 'large-print');
     const m = outline.meta;
     return {
       file,
@@ -109,11 +121,12 @@ async function buildOne(sourcePath: string, templates: TemplateSet, options: Bui
       ok: true,
       pages: doc.pages,
       ms: performance.now() - t0,
-      outputs: [pdfPath, htmlPath],
+      outputs: [pdfPath, htmlPath, ...editionPaths],
       warnings: warnings.list,
       row: {
         title: outline.title, subtitle: m.subtitle, slug: outline.slug, audience: m.audience, lang: m.lang, version: m.version,
         reviewed: m.reviewed, pages: doc.pages, words: outline.words, pdf: `${outline.slug}.pdf`, html: `${outline.slug}.html`,
+        largePrint: large >= 0 ? path.basename(editionPaths[large]) : undefined,
       },
     };
   } catch (e) {
@@ -142,6 +155,7 @@ async function buildCollection(documents: DocumentResult[], templates: TemplateS
     const summary = await renderPdf(summaryHtml, {
       paper: options.paper ?? 'letter',
       info: { title: summaryTitle, lang, date: buildDate(latest) },
+      archive: options.archive,
       templateFile: displayPath(templates.fileOf('summary')),
       stylesheet: templates.stylesheet,
       warnings,

@@ -8,8 +8,8 @@ import { displayPath, readSource, type Source } from '../read/readSource.js';
 import { parseSource } from '../parse/parseSource.js';
 import { buildOutline } from '../outline/buildOutline.js';
 import type { Outline } from '../outline/outline.js';
-import { fillHandout } from '../fill/fillHandout.js';
-import type { TemplateSet } from '../fill/templates.js';
+import { handoutContext } from '../fill/fillHandout.js';
+import type { TemplateSet, Variant } from '../fill/templates.js';
 import { renderPdf } from '../render/pdf/renderPdf.js';
 import type { PaperSize } from '../read/frontMatter.js';
 import { buildDate } from './reproducible.js';
@@ -20,6 +20,17 @@ export interface BuiltDocument {
   html: string;
   pdf: Buffer;
   pages: number;
+  /** Other editions built from the same source (large print), each its own PDF. */
+  editions: { variant: Variant; pdf: Buffer; pages: number }[];
+}
+
+export interface DocumentOptions {
+  /** Overrides the source's own paper size. */
+  paper?: PaperSize;
+  /** Also build this edition; the source's `variant:` asks for it too. */
+  variant?: Variant;
+  /** PDF/A for records (see renderPdf). */
+  archive?: boolean;
 }
 
 export function outlineOf(sourcePath: string, warnings: Warnings): { source: Source; outline: Outline } {
@@ -28,12 +39,14 @@ export function outlineOf(sourcePath: string, warnings: Warnings): { source: Sou
   return { source, outline };
 }
 
-export async function buildDocument(sourcePath: string, templates: TemplateSet, paper: PaperSize | undefined, warnings: Warnings): Promise<BuiltDocument> {
+export async function buildDocument(sourcePath: string, templates: TemplateSet, options: DocumentOptions, warnings: Warnings): Promise<BuiltDocument> {
   const { source, outline } = outlineOf(sourcePath, warnings);
-  const html = fillHandout(outline, templates, path.resolve(sourcePath), warnings);
+  // Content is turned into HTML once; each edition only changes the stylesheet it is printed with.
+  const context = handoutContext(outline, templates, path.resolve(sourcePath), warnings);
+  const html = templates.render('handout', context);
   const { meta } = outline;
-  const { pdf, pages } = await renderPdf(html, {
-    paper: paper ?? meta.paper ?? 'letter',
+  const common = {
+    paper: options.paper ?? meta.paper ?? 'letter',
     info: {
       title: outline.title,
       author: meta.author ?? meta.organisation,
@@ -42,10 +55,19 @@ export async function buildDocument(sourcePath: string, templates: TemplateSet, 
       lang: meta.lang,
       date: buildDate(meta.reviewed),
     },
+    archive: options.archive,
     templateFile: displayPath(templates.fileOf('handout')),
     documentFile: displayPath(sourcePath),
     stylesheet: templates.stylesheet,
     warnings,
-  });
-  return { source, outline, html, pdf, pages };
+  };
+  const { pdf, pages } = await renderPdf(html, common);
+  const editions: BuiltDocument['editions'] = [];
+  const variant = options.variant ?? meta.variant;
+  if (variant) {
+    const sheet = templates.variantStylesheet(variant);
+    const variantHtml = templates.render('handout', { ...context, variant, stylesheet: `${context.stylesheet}\n${sheet.css}` });
+    editions.push({ variant, ...(await renderPdf(variantHtml, { ...common, variantStylesheet: sheet })) });
+  }
+  return { source, outline, html, pdf, pages, editions };
 }

@@ -22,11 +22,13 @@ export interface HandoutMeta {
   slug?: string;
   /** Page size for the PDF; a command-line option overrides it. */
   paper?: PaperSize;
+  /** Also build this edition (large print): `out/<slug>.large.pdf`. */
+  variant?: 'large-print';
 }
 
 export type PaperSize = 'letter' | 'a4';
 
-type Kind = 'text' | 'date' | 'list' | 'paper' | 'lang';
+type Kind = 'text' | 'date' | 'list' | 'paper' | 'lang' | 'variant';
 
 /** Known keys and their kinds; aliases map other common spellings onto them. */
 const KEYS: Record<string, Kind> = {
@@ -42,6 +44,7 @@ const KEYS: Record<string, Kind> = {
   keywords: 'list',
   slug: 'text',
   paper: 'paper',
+  variant: 'variant',
 };
 const ALIASES: Record<string, keyof typeof KEYS> = {
   language: 'lang',
@@ -135,6 +138,12 @@ function setValue(meta: HandoutMeta, key: string, value: unknown, where: { file:
       else if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) meta.keywords = value.map(String);
       else throw wrong('a list of words');
       return;
+    case 'variant': {
+      const variant = String(value).toLowerCase();
+      if (variant !== 'large-print') throw wrong('large-print');
+      meta.variant = variant;
+      return;
+    }
     case 'paper': {
       const paper = String(value).toLowerCase();
       if (paper !== 'letter' && paper !== 'a4') throw wrong('letter or a4');

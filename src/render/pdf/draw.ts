@@ -3,11 +3,13 @@
  * pdfkit, organised like pdfkit's own mixins: frames (backgrounds, borders), text, images,
  * navigation (bookmarks, destinations, links), and tagging (the structure tree).
  */
-import type PDFDocumentType from 'pdfkit';
+import PDFDocument from 'pdfkit';
+import { fontFamilies } from './fonts.js';
 import type { Page, PlacedSlice } from './paginate.js';
+import type { PdfInfo } from './renderPdf.js';
 import type { DrawItem, Frame, StructNode } from './slices.js';
 
-type Doc = InstanceType<typeof PDFDocumentType>;
+type Doc = InstanceType<typeof PDFDocument>;
 type PdfOutline = ReturnType<Doc['outline']['addItem']>;
 type StructElement = ReturnType<Doc['struct']>;
 type StructContent = ReturnType<Doc['markStructureContent']>;
@@ -85,6 +87,92 @@ export interface PageGeometry {
   width: number;
   height: number;
   margin: { top: number; right: number; bottom: number; left: number };
+}
+
+/**
+ * A new PDF: tagged, with its language, metadata and every font registered; `done` resolves to
+ * the file's bytes once `doc.end()` is called. Tagged PDF identified as PDF/UA-1; with `archive`,
+ * PDF/A-2a (which also requires the tags) and the PDF/UA identification declared for PDF/A.
+ */
+export function openDocument(geometry: PageGeometry, info: PdfInfo, options: { archive: boolean }): { doc: Doc; done: Promise<Buffer> } {
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    size: [geometry.width, geometry.height],
+    margin: 0,
+    pdfVersion: '1.7',
+    lang: info.lang,
+    displayTitle: true,
+    tagged: true,
+    subset: (options.archive ? 'PDF/A-2a' : 'PDF/UA') as never,
+    // pdfkit writes every key it is given, and fails on an undefined one.
+    info: withoutUndefined({
+      Title: info.title,
+      Author: info.author,
+      Subject: info.subject,
+      Keywords: info.keywords?.join(', '),
+      Creator: 'handout',
+      Producer: 'handout (pdfkit)',
+      CreationDate: info.date,
+      ModDate: info.date,
+    }),
+  });
+  for (const family of fontFamilies()) {
+    for (const face of Object.values(family.faces)) doc.registerFont(face.key, face.font as never);
+  }
+  addMetadata(doc as unknown as PdfkitInternals, info, options.archive);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  return { doc, done };
+}
+
+/** The parts of pdfkit's metadata mixin used below (not in its type definitions). */
+interface PdfkitInternals {
+  info: Record<string, unknown>;
+  appendXML(xml: string): void;
+  _addInfo(): void;
+}
+
+/**
+ * XMP metadata that pdfkit leaves out: the modification date (PDF/A wants it to match the Info
+ * dictionary), and in PDF/A the PDF/UA identification with the extension schema PDF/A requires for
+ * it. pdfkit writes Info values into the XMP unescaped, so a title with "&" would break the XML:
+ * they are escaped for the XMP only.
+ */
+function addMetadata(doc: PdfkitInternals, info: PdfInfo, archive: boolean): void {
+  const addInfo = doc._addInfo;
+  doc._addInfo = function (this: PdfkitInternals) {
+    const plain = this.info;
+    this.info = Object.fromEntries(Object.entries(plain).map(([k, v]) => [k, typeof v === 'string' ? escapeXml(v) : v]));
+    addInfo.call(this);
+    this.info = plain;
+    this.appendXML(`<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:ModifyDate>${info.date.toISOString().split('.')[0]}Z</xmp:ModifyDate></rdf:Description>`);
+    if (archive) this.appendXML(PDFUA_IN_PDFA);
+  };
+}
+
+const PDFUA_IN_PDFA = `<rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
+<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
+<pdfaProperty:name>part</pdfaProperty:name><pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+<pdfaProperty:category>internal</pdfaProperty:category><pdfaProperty:description>Part of ISO 14289 (PDF/UA) the file follows</pdfaProperty:description>
+</rdf:li></rdf:Seq></pdfaSchema:property>
+</rdf:li></rdf:Bag></pdfaExtension:schemas>
+</rdf:Description>
+<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"><pdfuaid:part>1</pdfuaid:part></rdf:Description>`;
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function withoutUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as T;
 }
 
 export class PageDrawer {
