@@ -23,9 +23,10 @@ program
   .option('--templates <dir>', 'a folder of templates that override the built-in ones (default: ./templates when present)')
   .addOption(new Option('--variant <edition>', 'also build this edition of each handout: large-print → <slug>.large.pdf').choices(['large-print']))
   .option('--archive', 'build archival PDF/A-2a (tagged, fonts embedded, colour profile included)')
+  .addOption(new Option('--missing-images <what>', 'a missing or unsupported image: an error, or a warning with its alt text printed').choices(['error', 'alt']).default('error'))
   .option('-q, --quiet', 'print only errors and the total')
   .addHelpText('after', '\nExamples:\n  handout build\n  handout build ../shared/seeds/calcinosis.txt --out /tmp/x\n  handout build content --paper a4\n  handout build content --variant large-print --archive')
-  .action(async (inputs: string[], opts: { out: string; paper?: 'letter' | 'a4'; templates?: string; quiet?: boolean; variant?: 'large-print'; archive?: boolean }) => {
+  .action(async (inputs: string[], opts: { out: string; paper?: 'letter' | 'a4'; templates?: string; quiet?: boolean; variant?: 'large-print'; archive?: boolean; missingImages: 'error' | 'alt' }) => {
     const templateDirs = opts.templates ? [opts.templates] : ['templates'];
     const printWarnings = (list: Warning[]) => {
       for (const w of list) console.error(formatMessage('warning', w.message, w));
@@ -33,7 +34,7 @@ program
     let report;
     try {
       report = await build(
-        { inputs, outDir: path.resolve(opts.out), paper: opts.paper, templateDirs, variant: opts.variant, archive: opts.archive },
+        { inputs, outDir: path.resolve(opts.out), paper: opts.paper, templateDirs, variant: opts.variant, archive: opts.archive, missingImages: opts.missingImages },
         {
           document(result: DocumentResult) {
             if (result.ok) {

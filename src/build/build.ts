@@ -28,6 +28,8 @@ export interface BuildOptions {
   variant?: Variant;
   /** Build archival PDF/A. */
   archive?: boolean;
+  /** 'alt': a missing image is a warning and its alt text is printed, instead of an error. */
+  missingImages?: 'error' | 'alt';
 }
 
 export interface DocumentRow {
@@ -97,7 +99,7 @@ async function buildOne(sourcePath: string, templates: TemplateSet, options: Bui
   const warnings = new Warnings();
   const file = displayPath(sourcePath);
   try {
-    const doc = await buildDocument(sourcePath, templates, { paper: options.paper, variant: options.variant, archive: options.archive }, warnings);
+    const doc = await buildDocument(sourcePath, templates, { paper: options.paper, variant: options.variant, archive: options.archive, missingImages: options.missingImages }, warnings);
     const { outline } = doc;
     const owner = slugOwners.get(outline.slug);
     if (owner) {

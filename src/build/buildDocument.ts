@@ -31,6 +31,8 @@ export interface DocumentOptions {
   variant?: Variant;
   /** PDF/A for records (see renderPdf). */
   archive?: boolean;
+  /** 'alt': a missing image is a warning and its alt text is printed, instead of an error. */
+  missingImages?: 'error' | 'alt';
 }
 
 export function outlineOf(sourcePath: string, warnings: Warnings): { source: Source; outline: Outline } {
@@ -42,7 +44,7 @@ export function outlineOf(sourcePath: string, warnings: Warnings): { source: Sou
 export async function buildDocument(sourcePath: string, templates: TemplateSet, options: DocumentOptions, warnings: Warnings): Promise<BuiltDocument> {
   const { source, outline } = outlineOf(sourcePath, warnings);
   // Content is turned into HTML once; each edition only changes the stylesheet it is printed with.
-  const context = handoutContext(outline, templates, path.resolve(sourcePath), warnings);
+  const context = handoutContext(outline, templates, path.resolve(sourcePath), warnings, options.missingImages);
   const html = templates.render('handout', context);
   const { meta } = outline;
   const common = {

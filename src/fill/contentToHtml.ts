@@ -37,6 +37,8 @@ export interface ContentContext {
   /** The source file's absolute path, to resolve images against. */
   sourcePath: string;
   warnings: Warnings;
+  /** A missing or unsupported image: an error (default), or a warning and its alt text printed. */
+  missingImages?: 'error' | 'alt';
 }
 
 export function blocksToHtml(blocks: Block[], ctx: ContentContext): string {
@@ -68,16 +70,20 @@ function embedImages(tree: HastRoot, ctx: ContentContext): void {
       return;
     }
     const target = path.resolve(path.dirname(ctx.sourcePath), decodeURIComponent(src.split(/[?#]/)[0]));
+    const problem = (message: string, hint: string) => {
+      if (ctx.missingImages !== 'alt') throw new HandoutError(message, { file, line }, hint);
+      ctx.warnings.add(`${message}; its alt text is printed instead`, { file, line });
+    };
     let bytes: Buffer;
     try {
       if (!statSync(target).isFile()) throw new Error('not a file');
       bytes = readFileSync(target);
     } catch {
-      throw new HandoutError(`image not found: ${src} (looked for ${target})`, { file, line }, 'check the path, relative to the source file');
+      return problem(`image not found: ${src} (looked for ${target})`, 'check the path, relative to the source file');
     }
     const type = IMAGE_TYPES[path.extname(target).toLowerCase()];
     if (!type) {
-      throw new HandoutError(`unsupported image type: ${src}`, { file, line }, 'use PNG or JPEG');
+      return problem(`unsupported image type: ${src}`, 'use PNG or JPEG');
     }
     node.properties.src = `data:${type};base64,${bytes.toString('base64')}`;
   });

@@ -30,8 +30,8 @@ export interface HandoutContext {
   generator: string;
 }
 
-export function handoutContext(outline: Outline, templates: TemplateSet, sourcePath: string, warnings: Warnings): HandoutContext {
-  const ctx: ContentContext = { outline, sourcePath, warnings };
+export function handoutContext(outline: Outline, templates: TemplateSet, sourcePath: string, warnings: Warnings, missingImages?: ContentContext['missingImages']): HandoutContext {
+  const ctx: ContentContext = { outline, sourcePath, warnings, missingImages };
   const fillSection = (s: Section): FilledSection => ({
     title: s.title,
     slug: s.slug,

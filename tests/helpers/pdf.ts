@@ -167,3 +167,14 @@ export function pdfInfo(file: string): Record<string, string> {
 export function qpdfCheck(file: string): string {
   return execFileSync('qpdf', ['--check', file], { encoding: 'utf8' });
 }
+
+/**
+ * The words a reader gets from a PDF with Poppler's pdftotext (-raw: content-stream order, the
+ * order a screen reader meets them), with the hyphens handout adds at line ends joined again: a
+ * word split "hydroxy-" / "chloroquine" is joined when the joined word is one of `known`.
+ */
+export function pdftotextWords(file: string, known: Set<string>): string[] {
+  const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const joined = text.replace(/(\p{L}+)-\n(\p{L}+)/gu, (m, a: string, b: string) => (known.has(`${a}${b}`.normalize('NFC').toLowerCase()) ? `${a}${b}\n` : m));
+  return words(joined);
+}
