@@ -1,7 +1,7 @@
 /** Build helpers for tests: temporary folders and the library's build, or the real CLI. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,14 +23,41 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the compiled command line as a user would (`npx handout ...`). */
+/**
+ * Runs the compiled command line as a user would (`npx handout ...`). After a build, every PDF in
+ * its output folder is checked with qpdf --check (when installed): a PDF qpdf finds errors in fails
+ * the test that built it, whatever that test looks at.
+ */
 export function cli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
+  const cwd = options.cwd ?? ROOT;
   const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/handout.js'), ...args], {
-    cwd: options.cwd ?? ROOT,
+    cwd,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ...options.env },
   });
+  if (args[0] === 'build') checkPdfs(path.resolve(cwd, outDirOf(args)));
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+function outDirOf(args: string[]): string {
+  const i = args.findIndex((a) => a === '--out' || a === '-o');
+  if (i >= 0) return args[i + 1];
+  return args.find((a) => a.startsWith('--out='))?.slice(6) ?? 'out';
+}
+
+let qpdfInstalled: boolean | undefined;
+
+/** qpdf --check on every PDF in `dir`; throws naming the first one with errors. */
+export function checkPdfs(dir: string): void {
+  qpdfInstalled ??= spawnSync('sh', ['-c', 'command -v qpdf'], { stdio: 'ignore' }).status === 0;
+  if (!qpdfInstalled || !existsSync(dir)) return;
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.pdf'))) {
+    try {
+      execFileSync('qpdf', ['--check', path.join(dir, f)], { encoding: 'utf8' });
+    } catch (e) {
+      throw new Error(`qpdf --check found errors in ${path.join(dir, f)}: ${(e as { stdout?: string }).stdout ?? e}`);
+    }
+  }
 }
 
 /** A small solid-colour PNG (RGB), made here so tests need no image files. */
