@@ -65,7 +65,8 @@ export class Layout {
     this.parent = outer;
     const made = this.slices.slice(first);
     if (made.length) {
-      if (style.breakInside === 'avoid') for (const s of made.slice(0, -1)) s.keepWithNext = true;
+      // A figure keeps its image and caption together, as break-inside: avoid does for any box.
+      if (style.breakInside === 'avoid' || box.tag === 'figure') for (const s of made.slice(0, -1)) s.keepWithNext = true;
       if (style.breakAfter === 'avoid' || HEADING.test(box.tag)) made[made.length - 1].keepWithNext = true;
     }
     if (style.breakAfter === 'page') this.pendingBreak = true;
