@@ -22,12 +22,15 @@ program
   .addOption(new Option('--paper <size>', 'page size (overrides front matter `paper:`)').choices(['letter', 'a4']))
   .option('--template <name>', 'lay every document out with this template: handout or study-guide (overrides front matter `template:`)')
   .option('--templates <dir>', 'a folder of templates that override the built-in ones (default: ./templates when present)')
+  .addOption(new Option('--variant <edition>', 'also build this edition of each handout: large-print → <slug>.large.pdf').choices(['large-print']))
+  .option('--archive', 'build archival PDF/A-2a (tagged, fonts embedded, colour profile included)')
+  .addOption(new Option('--missing-images <what>', 'a missing or unsupported image: an error, or a warning with its alt text printed').choices(['error', 'alt']).default('error'))
   .option('--force', 'rebuild everything, even what is unchanged since the last build')
   .option('-j, --jobs <n>', 'worker threads to render on, or auto (one per core)', 'auto')
   .option('--shard <i/n>', 'build only the i-th of n slices of the sources (for splitting a large library across CI jobs)')
   .option('-q, --quiet', 'print only errors, warnings and the total')
   .option('--json', 'print the result as JSON (for CI and other tools)')
-  .addHelpText('after', '\nExamples:\n  handout build\n  handout build ../shared/seeds/calcinosis.txt --out /tmp/x\n  handout build content --paper a4\n  handout build content --shard 1/4 --out out-1')
+  .addHelpText('after', '\nExamples:\n  handout build\n  handout build ../shared/seeds/calcinosis.txt --out /tmp/x\n  handout build content --paper a4\n  handout build content --shard 1/4 --out out-1\n  handout build content --variant large-print --archive')
   .action(async (inputs: string[], opts: BuildCommandOptions) => {
     try {
       const report = await runBuild(inputs, opts);

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { HandoutError, Warnings, type Warning } from '../diagnostics.js';
-import { loadTemplates, type TemplateSet } from '../fill/templates.js';
+import { loadTemplates, type TemplateSet, type Variant } from '../fill/templates.js';
 import { GENERATOR } from '../fill/fillHandout.js';
 import { labelsFor } from '../fill/labels.js';
 import type { PaperSize } from '../read/frontMatter.js';
@@ -35,6 +35,12 @@ export interface BuildOptions {
   template?: string;
   /** Template folders searched before the built-in templates. */
   templateDirs: string[];
+  /** Also build this edition of every document (large print: `<slug>.large.pdf`). */
+  variant?: Variant;
+  /** Build archival PDF/A. */
+  archive?: boolean;
+  /** 'alt': a missing image is a warning and its alt text is printed, instead of an error. */
+  missingImages?: 'error' | 'alt';
   /** Render everything, even what the cache says is unchanged. */
   force?: boolean;
   /** Worker threads to render on (1: in this thread). */
@@ -85,7 +91,13 @@ export async function build(options: BuildOptions, listener: BuildListener = {})
   const templates = loadTemplates(options.templateDirs);
   ensureWritable(options.outDir);
   const cache = BuildCache.load(options.outDir, buildWarnings, options.shard);
-  const docOptions: DocumentOptions = { paper: options.paper, template: options.template };
+  const docOptions: DocumentOptions = {
+    paper: options.paper,
+    template: options.template,
+    variant: options.variant,
+    archive: options.archive,
+    missingImages: options.missingImages,
+  };
   const global = hashBytes(
     toolHash(fontFiles()),
     ...templates.files.map((f) => `${path.relative(process.cwd(), f)}:${hashFile(f)}`),
@@ -254,6 +266,7 @@ async function buildCollection(cache: BuildCache, templates: TemplateSet, option
     const summary = await renderPdf(summaryHtml, {
       paper: options.paper ?? 'letter',
       info: { title: summaryTitle, lang, date: buildDate(latest) },
+      archive: options.archive,
       templateFile: displayPath(templates.fileOf('summary')),
       stylesheet: templates.stylesheet,
       warnings,

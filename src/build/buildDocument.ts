@@ -9,7 +9,7 @@ import { parseSource } from '../parse/parseSource.js';
 import { buildOutline } from '../outline/buildOutline.js';
 import type { Outline } from '../outline/outline.js';
 import { handoutContext } from '../fill/fillHandout.js';
-import type { TemplateSet } from '../fill/templates.js';
+import type { TemplateSet, Variant } from '../fill/templates.js';
 import { renderPdf } from '../render/pdf/renderPdf.js';
 import type { PaperSize } from '../read/frontMatter.js';
 import { buildDate } from './reproducible.js';
@@ -28,6 +28,21 @@ export interface BuiltDocument extends RenderedOutput {
   dependencies: string[];
   /** The at-a-glance table as a sheet of its own, when the handout has parallel parts. */
   summarySheet?: RenderedOutput;
+  /** Other editions built from the same source (large print), each its own PDF. */
+  editions: { variant: Variant; pdf: Buffer; pages: number }[];
+}
+
+export interface DocumentOptions {
+  /** Overrides the source's own paper size. */
+  paper?: PaperSize;
+  /** Overrides the source's own `template:`. */
+  template?: string;
+  /** Also build this edition; the source's `variant:` asks for it too. */
+  variant?: Variant;
+  /** PDF/A for records (see renderPdf). */
+  archive?: boolean;
+  /** 'alt': a missing image is a warning and its alt text is printed, instead of an error. */
+  missingImages?: 'error' | 'alt';
 }
 
 export function outlineOf(sourcePath: string, warnings: Warnings): { source: Source; outline: Outline } {
@@ -36,25 +51,19 @@ export function outlineOf(sourcePath: string, warnings: Warnings): { source: Sou
   return { source, outline };
 }
 
-export interface DocumentOptions {
-  /** Overrides the document's own paper size. */
-  paper?: PaperSize;
-  /** Overrides the document's own `template:`. */
-  template?: string;
-}
-
 export async function buildDocument(sourcePath: string, templates: TemplateSet, options: DocumentOptions, warnings: Warnings): Promise<BuiltDocument> {
-  const { paper } = options;
   const read = outlineOf(sourcePath, warnings);
   const { source } = read;
   const outline = options.template ? { ...read.outline, meta: { ...read.outline.meta, template: options.template } } : read.outline;
+  const { meta } = outline;
   const dependencies: string[] = [];
-  const context = handoutContext(outline, templates, path.resolve(sourcePath), warnings, dependencies);
-  const render = async (template: string, title: string, extra: object = {}): Promise<RenderedOutput> => {
-    const html = templates.render(template, { ...context, ...extra });
-    const { meta } = outline;
+  // Content is turned into HTML once; each output only changes the template or stylesheet it is printed with.
+  const context = handoutContext(outline, templates, path.resolve(sourcePath), warnings, { dependencies, missingImages: options.missingImages });
+  const render = async (template: string, title: string, extra: object = {}, variant?: Variant): Promise<RenderedOutput> => {
+    const sheet = variant ? templates.variantStylesheet(variant) : undefined;
+    const html = templates.render(template, { ...context, ...extra, ...(sheet ? { variant, stylesheet: `${context.stylesheet}\n${sheet.css}` } : {}) });
     const { pdf, pages } = await renderPdf(html, {
-      paper: paper ?? meta.paper ?? 'letter',
+      paper: options.paper ?? meta.paper ?? 'letter',
       info: {
         title,
         author: meta.author ?? meta.organisation,
@@ -63,13 +72,17 @@ export async function buildDocument(sourcePath: string, templates: TemplateSet, 
         lang: meta.lang,
         date: buildDate(meta.reviewed),
       },
+      archive: options.archive,
       templateFile: displayPath(templates.fileOf(template)),
+      documentFile: displayPath(sourcePath),
       stylesheet: templates.stylesheet,
+      variantStylesheet: sheet,
       warnings,
     });
     return { html, pdf, pages };
   };
-  const handout = await render(templateFor(outline, templates, warnings), outline.title);
+  const template = templateFor(outline, templates, warnings);
+  const handout = await render(template, outline.title);
   let summarySheet: RenderedOutput | undefined;
   if (outline.atAGlance) {
     // The sheet is one page: when the full table runs over, each cell keeps its most telling sentence.
@@ -78,7 +91,13 @@ export async function buildDocument(sourcePath: string, templates: TemplateSet, 
       summarySheet = await render('summary-sheet', outline.atAGlance.title, { atAGlance: shortened(outline.atAGlance, 1) });
     }
   }
-  return { source, outline, ...handout, summarySheet, dependencies: [...new Set(dependencies)].sort() };
+  const editions: BuiltDocument['editions'] = [];
+  const variant = options.variant ?? meta.variant;
+  if (variant) {
+    const { pdf, pages } = await render(template, outline.title, {}, variant);
+    editions.push({ variant, pdf, pages });
+  }
+  return { source, outline, ...handout, summarySheet, editions, dependencies: [...new Set(dependencies)].sort() };
 }
 
 /** Page templates that lay out a handout; the others (summary, index, summary-sheet) are for other outputs. */

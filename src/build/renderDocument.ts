@@ -3,7 +3,7 @@
  * from a worker thread. Errors come back as data too, never thrown across the thread boundary.
  */
 import { HandoutError, Warnings, type Warning } from '../diagnostics.js';
-import type { TemplateSet } from '../fill/templates.js';
+import { VARIANTS, type TemplateSet } from '../fill/templates.js';
 import { displayPath } from '../read/readSource.js';
 import { buildDocument, type DocumentOptions } from './buildDocument.js';
 
@@ -22,6 +22,8 @@ export interface DocumentRow {
   /** The at-a-glance sheet, when the handout has one. */
   summaryPdf?: string;
   summaryHtml?: string;
+  /** The large-print PDF, when one was built. */
+  largePrint?: string;
 }
 
 export interface ErrorData {
@@ -60,6 +62,8 @@ export async function renderDocument(sourcePath: string, templates: TemplateSet,
     if (doc.summarySheet) {
       files.push({ name: `${slug}.summary.pdf`, data: doc.summarySheet.pdf }, { name: `${slug}.summary.html`, data: doc.summarySheet.html });
     }
+    for (const e of doc.editions) files.push({ name: `${slug}${VARIANTS[e.variant].suffix}.pdf`, data: e.pdf });
+    const large = doc.editions.find((e) => e.variant === 'large-print');
     return {
       file,
       ok: true,
@@ -73,6 +77,7 @@ export async function renderDocument(sourcePath: string, templates: TemplateSet,
         reviewed: m.reviewed, pages: doc.pages, words: outline.words, pdf: `${slug}.pdf`, html: `${slug}.html`,
         summaryPdf: doc.summarySheet ? `${slug}.summary.pdf` : undefined,
         summaryHtml: doc.summarySheet ? `${slug}.summary.html` : undefined,
+        largePrint: large ? `${slug}${VARIANTS[large.variant].suffix}.pdf` : undefined,
       },
     };
   } catch (e) {

@@ -17,6 +17,9 @@ export interface BuildCommandOptions {
   force?: boolean;
   jobs?: string;
   shard?: string;
+  variant?: 'large-print';
+  archive?: boolean;
+  missingImages?: 'error' | 'alt';
 }
 
 /** The library's build options from the command line's; throws a usage error for bad values. */
@@ -38,6 +41,9 @@ export function buildOptions(inputs: string[], opts: BuildCommandOptions): Build
     force: opts.force,
     jobs,
     shard,
+    variant: opts.variant,
+    archive: opts.archive,
+    missingImages: opts.missingImages,
   };
 }
 
@@ -71,7 +77,8 @@ export async function runBuild(inputs: string[], opts: BuildCommandOptions): Pro
         process.stderr.write(`\r\x1b[K  [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}  ${result.file}`);
         progressShown = true;
       } else if (!opts.quiet && !opts.json) {
-        console.log(result.skipped ? `  ${result.file}  unchanged` : `  ${result.file} → ${path.join(opts.out, result.slug + '.pdf')}  ${plural(result.pages ?? 0, 'page')}  ${Math.round(result.ms)} ms`);
+        const editions = result.outputs.filter((f) => /\.large\.pdf$/.test(f)).map((f) => `  + ${path.basename(f)}`).join('');
+        console.log(result.skipped ? `  ${result.file}  unchanged` : `  ${result.file} → ${path.join(opts.out, result.slug + '.pdf')}  ${plural(result.pages ?? 0, 'page')}  ${Math.round(result.ms)} ms${editions}`);
       }
       printWarnings(result.warnings);
     },

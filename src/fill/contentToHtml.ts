@@ -39,6 +39,8 @@ export interface ContentContext {
   warnings: Warnings;
   /** Files read besides the source (images): a change to one must rebuild the handout. */
   dependencies?: string[];
+  /** A missing or unsupported image: an error (default), or a warning and its alt text printed. */
+  missingImages?: 'error' | 'alt';
 }
 
 export function blocksToHtml(blocks: Block[], ctx: ContentContext): string {
@@ -59,6 +61,10 @@ function embedImages(tree: HastRoot, ctx: ContentContext): void {
     const src = String(node.properties.src ?? '');
     const line = node.position?.start.line;
     if (!src || src.startsWith('data:')) return;
+    // The PDF's Figure needs alternative text (tagged PDF, PDF/UA): a screen reader has nothing else.
+    if (!String(node.properties.alt ?? '').trim()) {
+      ctx.warnings.add(`image ${src} has no alt text (say what it shows: ![what it shows](${src}))`, { file, line });
+    }
     if (/^[a-z][a-z0-9+.-]*:/i.test(src)) {
       // Builds are offline and reproducible: a remote image is never fetched.
       ctx.warnings.add(`remote image ${src} is not fetched; its alt text is printed instead`, { file, line });
@@ -66,17 +72,21 @@ function embedImages(tree: HastRoot, ctx: ContentContext): void {
       return;
     }
     const target = path.resolve(path.dirname(ctx.sourcePath), decodeURIComponent(src.split(/[?#]/)[0]));
+    const problem = (message: string, hint: string) => {
+      if (ctx.missingImages !== 'alt') throw new HandoutError(message, { file, line }, hint);
+      ctx.warnings.add(`${message}; its alt text is printed instead`, { file, line });
+    };
     let bytes: Buffer;
     try {
       if (!statSync(target).isFile()) throw new Error('not a file');
       bytes = readFileSync(target);
       ctx.dependencies?.push(target);
     } catch {
-      throw new HandoutError(`image not found: ${src} (looked for ${target})`, { file, line }, 'check the path, relative to the source file');
+      return problem(`image not found: ${src} (looked for ${target})`, 'check the path, relative to the source file');
     }
     const type = IMAGE_TYPES[path.extname(target).toLowerCase()];
     if (!type) {
-      throw new HandoutError(`unsupported image type: ${src}`, { file, line }, 'use PNG or JPEG');
+      return problem(`unsupported image type: ${src}`, 'use PNG or JPEG');
     }
     node.properties.src = `data:${type};base64,${bytes.toString('base64')}`;
   });

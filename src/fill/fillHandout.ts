@@ -45,8 +45,15 @@ export interface HandoutContext {
   generator: string;
 }
 
-export function handoutContext(outline: Outline, templates: TemplateSet, sourcePath: string, warnings: Warnings, dependencies?: string[]): HandoutContext {
-  const ctx: ContentContext = { outline, sourcePath, warnings, dependencies };
+export interface FillOptions {
+  /** Collects the files read besides the source (images). */
+  dependencies?: string[];
+  /** A missing or unsupported image: an error (default), or a warning and its alt text printed. */
+  missingImages?: ContentContext['missingImages'];
+}
+
+export function handoutContext(outline: Outline, templates: TemplateSet, sourcePath: string, warnings: Warnings, options: FillOptions = {}): HandoutContext {
+  const ctx: ContentContext = { outline, sourcePath, warnings, ...options };
   const fillSection = (s: Section): FilledSection => ({
     title: s.title,
     slug: s.slug,

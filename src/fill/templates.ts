@@ -13,10 +13,16 @@ import { labelsFor } from './labels.js';
 export const BUILTIN_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
 export const STYLESHEET = 'handout.css';
 
+/** Editions of a handout besides the regular one, each a stylesheet layered over handout.css. */
+export const VARIANTS = { 'large-print': { stylesheet: 'large-print.css', suffix: '.large' } } as const;
+export type Variant = keyof typeof VARIANTS;
+
 export interface TemplateSet {
   render(name: string, context: object): string;
   /** The stylesheet text, and the file it came from (for messages). */
   stylesheet: { css: string; file: string };
+  /** A variant's stylesheet, layered over `stylesheet`. */
+  variantStylesheet(variant: Variant): { css: string; file: string };
   /** Which file each template name resolved to. */
   fileOf(name: string): string;
   /** The names of the page templates there are (handout, study-guide, …). */
@@ -55,8 +61,19 @@ export function loadTemplates(dirs: string[]): TemplateSet {
   const cssFile = searchDirs.map((d) => path.join(d, STYLESHEET)).find((f) => existsSync(f));
   if (!cssFile) throw new HandoutError(`stylesheet ${STYLESHEET} not found`, { file: searchDirs.join(', ') });
 
+  const variantSheets = new Map<Variant, { css: string; file: string }>();
   return {
     stylesheet: { css: readFileSync(cssFile, 'utf8'), file: displayPath(cssFile) },
+    variantStylesheet(variant) {
+      let sheet = variantSheets.get(variant);
+      if (!sheet) {
+        const name = VARIANTS[variant].stylesheet;
+        const file = searchDirs.map((d) => path.join(d, name)).find((f) => existsSync(f));
+        if (!file) throw new HandoutError(`stylesheet ${name} not found`, { file: searchDirs.map(displayPath).join(', ') }, `create templates/${name}`);
+        variantSheets.set(variant, (sheet = { css: readFileSync(file, 'utf8'), file: displayPath(file) }));
+      }
+      return sheet;
+    },
     files: [...found.values(), ...partials.values(), cssFile],
     fileOf: (name) => found.get(name) ?? name,
     names: [...found.keys()].sort(),

@@ -31,6 +31,9 @@ export function parsePlainText(text: string): Root {
   const lines = text.split('\n');
   const hasBlankLines = /\n[ \t]*\n/.test(text.trim());
   const children: Paragraph[] = [];
+  // Offsets too, not only lines: hast-util-raw (images, raw HTML) requires them on positions.
+  const lineStarts: number[] = [];
+  lines.reduce((offset, l) => (lineStarts.push(offset), offset + l.length + 1), 0);
   let start = -1;
   const flush = (end: number) => {
     if (start === -1) return;
@@ -42,8 +45,8 @@ export function parsePlainText(text: string): Root {
       type: 'paragraph',
       children: [{ type: 'text', value }],
       position: {
-        start: { line: start + 1, column: 1 },
-        end: { line: end, column: lines[end - 1].length + 1 },
+        start: { line: start + 1, column: 1, offset: lineStarts[start] },
+        end: { line: end, column: lines[end - 1].length + 1, offset: lineStarts[end - 1] + lines[end - 1].length },
       },
     });
     start = -1;

@@ -31,6 +31,8 @@ export interface HandoutMeta {
   date?: string;
   /** The at-a-glance table: its columns, or false for none inside the handout. */
   summary?: SummarySettings;
+  /** Also build this edition (large print): `out/<slug>.large.pdf`. */
+  variant?: 'large-print';
 }
 
 export interface SummaryColumnSetting {
@@ -47,7 +49,7 @@ export interface SummarySettings {
 
 export type PaperSize = 'letter' | 'a4';
 
-type Kind = 'text' | 'date' | 'list' | 'paper' | 'lang' | 'bool' | 'summary';
+type Kind = 'text' | 'date' | 'list' | 'paper' | 'lang' | 'bool' | 'summary' | 'variant';
 
 /** Known keys and their kinds; aliases map other common spellings onto them. */
 const KEYS: Record<string, Kind> = {
@@ -68,6 +70,7 @@ const KEYS: Record<string, Kind> = {
   course: 'text',
   date: 'date',
   summary: 'summary',
+  variant: 'variant',
 };
 const ALIASES: Record<string, keyof typeof KEYS> = {
   language: 'lang',
@@ -166,6 +169,12 @@ function setValue(meta: HandoutMeta, key: string, value: unknown, where: { file:
     case 'summary':
       meta.summary = summarySettings(value, wrong);
       return;
+    case 'variant': {
+      const variant = String(value).toLowerCase();
+      if (variant !== 'large-print') throw wrong('large-print');
+      meta.variant = variant;
+      return;
+    }
     case 'paper': {
       const paper = String(value).toLowerCase();
       if (paper !== 'letter' && paper !== 'a4') throw wrong('letter or a4');

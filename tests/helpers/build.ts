@@ -1,6 +1,7 @@
 /** Build helpers for tests: temporary folders and the library's build, or the real CLI. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
+import { execFileSync, spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,12 +23,69 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the compiled command line as a user would (`npx handout ...`). */
+/**
+ * Runs the compiled command line as a user would (`npx handout ...`). After a build, every PDF in
+ * its output folder is checked with qpdf --check (when installed): a PDF qpdf finds errors in fails
+ * the test that built it, whatever that test looks at.
+ */
 export function cli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
+  const cwd = options.cwd ?? ROOT;
   const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/handout.js'), ...args], {
-    cwd: options.cwd ?? ROOT,
+    cwd,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ...options.env },
   });
+  if (args[0] === 'build') checkPdfs(path.resolve(cwd, outDirOf(args)));
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+function outDirOf(args: string[]): string {
+  const i = args.findIndex((a) => a === '--out' || a === '-o');
+  if (i >= 0) return args[i + 1];
+  return args.find((a) => a.startsWith('--out='))?.slice(6) ?? 'out';
+}
+
+let qpdfInstalled: boolean | undefined;
+
+/** qpdf --check on every PDF in `dir`; throws naming the first one with errors. */
+export function checkPdfs(dir: string): void {
+  qpdfInstalled ??= spawnSync('sh', ['-c', 'command -v qpdf'], { stdio: 'ignore' }).status === 0;
+  if (!qpdfInstalled || !existsSync(dir)) return;
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.pdf'))) {
+    try {
+      execFileSync('qpdf', ['--check', path.join(dir, f)], { encoding: 'utf8' });
+    } catch (e) {
+      throw new Error(`qpdf --check found errors in ${path.join(dir, f)}: ${(e as { stdout?: string }).stdout ?? e}`);
+    }
+  }
+}
+
+/** A small solid-colour PNG (RGB), made here so tests need no image files. */
+export function solidPng(width: number, height: number, rgb: [number, number, number] = [15, 92, 115]): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (b: Buffer) => {
+    let c = 0xffffffff;
+    for (const byte of b) c = crcTable[(c ^ byte) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(8 + data.length + 4);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), 8 + data.length);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())]);
+  const raw = Buffer.concat(Array.from({ length: height }, () => row));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }

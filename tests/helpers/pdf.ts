@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { visit } from 'unist-util-visit';
+import { fromHtml } from 'hast-util-from-html';
 import { parseMarkdown } from '../../src/parse/parseSource.js';
 
 export interface PdfTextItem {
@@ -135,4 +136,129 @@ export function missingWords(expected: string[], actual: string[]): string[] {
     else have.set(w, n - 1);
   }
   return missing;
+}
+
+export interface StructElem {
+  role: string;
+  alt?: string;
+  children: StructElem[];
+}
+
+/**
+ * The PDF's structure tree (tagged PDF), read with qpdf --json from the catalog's StructTreeRoot:
+ * each element's role (/S), its /Alt, and its child elements (marked content is left out).
+ */
+export function structTree(file: string): { root?: StructElem; catalog: Record<string, unknown>; objects: Record<string, { value?: unknown }> } {
+  const json = JSON.parse(execFileSync('qpdf', ['--json', '--json-stream-data=none', file], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+  const objects = json.qpdf[1] as Record<string, { value?: unknown }>;
+  const deref = (v: unknown): unknown => (typeof v === 'string' && /^\d+ \d+ R$/.test(v) ? objects[`obj:${v}`]?.value : v);
+  const trailer = objects.trailer.value as Record<string, string>;
+  const catalog = deref(trailer['/Root']) as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' ? v.replace(/^u:/, '') : undefined);
+  const walk = (v: unknown): StructElem | undefined => {
+    const d = deref(v) as Record<string, unknown> | undefined;
+    if (!d || typeof d !== 'object' || Array.isArray(d) || !('/S' in d)) return undefined;
+    const kids = d['/K'] === undefined ? [] : Array.isArray(d['/K']) ? d['/K'] : [d['/K']];
+    return { role: String(d['/S']).slice(1), alt: text(deref(d['/Alt'])), children: kids.map(walk).filter((k): k is StructElem => !!k) };
+  };
+  const root = deref(catalog['/StructTreeRoot']) as Record<string, unknown> | undefined;
+  const top = root ? (Array.isArray(root['/K']) ? root['/K'] : [root['/K']]).map(walk).filter((k): k is StructElem => !!k) : [];
+  return { root: root ? { role: 'StructTreeRoot', children: top } : undefined, catalog, objects };
+}
+
+/** Every element of a structure tree, depth first. */
+export function structElements(e: StructElem | undefined): StructElem[] {
+  return e ? [e, ...e.children.flatMap(structElements)] : [];
+}
+
+/** `pdfinfo` fields as a map. */
+export function pdfInfo(file: string): Record<string, string> {
+  const out = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  return Object.fromEntries(out.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
+}
+
+/** qpdf --check: throws (with qpdf's report) when the file has errors. */
+export function qpdfCheck(file: string): string {
+  return execFileSync('qpdf', ['--check', file], { encoding: 'utf8' });
+}
+
+/**
+ * The words a reader gets from a PDF with Poppler's pdftotext (-raw: content-stream order, the
+ * order a screen reader meets them), with the hyphens handout adds at line ends joined again: a
+ * word split "hydroxy-" / "chloroquine" is joined when the joined word is one of `known`.
+ */
+export function pdftotextWords(file: string, known: Set<string>): string[] {
+  const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const joined = text.replace(/(\p{L}+)-\n(\p{L}+)/gu, (m, a: string, b: string) => (known.has(`${a}${b}`.normalize('NFC').toLowerCase()) ? `${a}${b}\n` : m));
+  return words(joined);
+}
+
+/**
+ * The words a screen reader gets from a tagged PDF (pdfjs, content order): text marked as an
+ * artifact (running footer, repeated table header) or as a list label (bullets, numbers) is left
+ * out, and hyphens added at line ends are joined when the joined word is one of `known`.
+ */
+export async function taggedWords(data: Uint8Array, known: Set<string>): Promise<string[]> {
+  const doc = await getDocument({ data: new Uint8Array(data), isEvalSupported: false, verbosity: 0 }).promise;
+  let text = '';
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const content = await page.getTextContent({ includeMarkedContent: true });
+    const stack: string[] = [];
+    let lastY: number | undefined;
+    for (const item of content.items as { type?: string; tag?: string; str?: string; transform?: number[] }[]) {
+      if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') stack.push(item.tag ?? '');
+      else if (item.type === 'endMarkedContent') stack.pop();
+      else if (item.str !== undefined && !stack.includes('Artifact') && !stack.includes('Lbl')) {
+        const y = item.transform![5];
+        text += (lastY !== undefined && Math.abs(y - lastY) > 1 ? '\n' : '') + item.str;
+        lastY = y;
+      }
+    }
+    text += '\n';
+  }
+  await doc.destroy();
+  const joined = text.replace(/(\p{L}+)-\n(\p{L}+)/gu, (m, a: string, b: string) => (known.has(`${a}${b}`.normalize('NFC').toLowerCase()) ? `${a}${b}\n` : m));
+  return words(joined);
+}
+
+const HTML_BLOCKS = new Set(['p', 'div', 'li', 'td', 'th', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'br', 'section', 'aside', 'header', 'footer', 'main', 'table', 'ul', 'ol', 'pre', 'blockquote', 'dt', 'dd', 'dl', 'figure', 'figcaption', 'hr', 'nav', 'article', 'details', 'summary', 'address', 'thead', 'tbody', 'tfoot', 'caption']);
+
+/**
+ * The words of a handout's HTML as the PDF prints them: the body without the running footer; an
+ * image the PDF draws says nothing, one it cannot draw prints "[Image: alt]", one inside a line its
+ * alt text; a task-list checkbox prints "[x]" or "[ ]".
+ */
+export function htmlWords(html: string): string[] {
+  const parts: string[] = [];
+  const walk = (node: HastNode, inline: boolean): void => {
+    if (node.type === 'text') parts.push(node.value ?? '');
+    if (node.type !== 'element' && node.type !== 'root') return;
+    const tag = node.tagName ?? '';
+    const props = node.properties ?? {};
+    if (['head', 'style', 'script', 'template'].includes(tag) || props.dataRunning !== undefined) return;
+    if (tag === 'img') {
+      const alt = String(props.alt ?? '');
+      const drawn = /^data:image\/(png|jpeg);base64,/.test(String(props.src ?? ''));
+      parts.push(' ', inline ? alt : drawn ? '' : alt ? `[Image: ${alt}]` : '[Image]', ' ');
+      return;
+    }
+    if (tag === 'input') parts.push(props.checked !== undefined && props.checked !== false ? '[x] ' : '[ ] ');
+    const block = HTML_BLOCKS.has(tag);
+    if (block) parts.push(' ');
+    // Inside an inline element (a, strong …) an image is part of the line.
+    const childInline = block || tag === 'body' || tag === 'html' || node.type === 'root' ? false : true;
+    for (const child of node.children ?? []) walk(child, childInline || inline);
+    if (block) parts.push(' ');
+  };
+  walk(fromHtml(html) as unknown as HastNode, false);
+  return words(parts.join(''));
+}
+
+interface HastNode {
+  type: string;
+  value?: string;
+  tagName?: string;
+  properties?: Record<string, unknown>;
+  children?: HastNode[];
 }

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { breakLines, collapseWhiteSpace, contentWidths, type Line } from '../../src/render/pdf/lineBreak.js';
 import { selectFace, unitWidth } from '../../src/render/pdf/fonts.js';
 import type { InlineRun } from '../../src/render/pdf/boxes.js';
+import { hyphenatorFor } from '../../src/render/pdf/hyphenate.js';
 
 const face = selectFace([], 400, false);
 const bold = selectFace([], 700, false);
@@ -140,5 +141,42 @@ describe('contentWidths', () => {
     // Segments are measured apart, so kerning across a space may shift the sum slightly.
     expect(max).toBeCloseTo(unitWidth(face, 'a extraordinarily b') * 12, 0);
     expect(max).toBeGreaterThan(min);
+  });
+});
+
+describe('hyphenation of words longer than the line', () => {
+  const en = hyphenatorFor('en')!;
+  const es = hyphenatorFor('es-MX')!;
+  const WORD = 'pneumonoultramicroscopicsilicovolcanoconiosis';
+
+  it('finds a dictionary by the document language, and none for a language without one', () => {
+    expect(en('hydroxychloroquine').length).toBeGreaterThan(2);
+    expect(es('electroencefalografista')).toEqual(['elec', 'tro', 'en', 'ce', 'fa', 'lo', 'gra', 'fis', 'ta']);
+    expect(hyphenatorFor('xx')).toBeUndefined();
+  });
+
+  it('splits at dictionary points with a visible hyphen; rejoined, the word is whole', () => {
+    const hyphenated = breakLines([run(`Ask about ${WORD} today.`)], { width: 110, align: 'left', strut: run(''), hyphenate: en });
+    for (const l of hyphenated) expect(l.width).toBeLessThanOrEqual(110 + 0.01);
+    const texts = hyphenated.map(textOf);
+    const broken = texts.filter((t) => t.endsWith('-'));
+    expect(broken.length).toBeGreaterThan(1);
+    // Each break is at a point the dictionary allows.
+    const points = new Set(en(WORD).map((_, i, all) => all.slice(0, i + 1).join('').length));
+    let joined = '';
+    for (const t of texts) {
+      if (t.endsWith('-')) {
+        joined += t.slice(0, -1);
+        expect(points.has(joined.replace(/^Ask about /, '').length), t).toBe(true);
+      } else joined += t + ' ';
+    }
+    expect(joined.replace(/\s+/g, ' ').trim()).toBe(`Ask about ${WORD} today.`);
+  });
+
+  it('breaks an address between characters, with no hyphen added', () => {
+    const url = 'https://example.org/patient-education/calcinosis-and-scleroderma-guide';
+    const result = breakLines([run(url)], { width: 90, align: 'left', strut: run(''), hyphenate: en });
+    expect(result.length).toBeGreaterThan(1);
+    expect(result.map(textOf).join('')).toBe(url);
   });
 });

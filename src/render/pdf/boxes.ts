@@ -5,7 +5,7 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import type { Warnings } from '../../diagnostics.js';
-import { hasGlyph, selectFace, type FontFace } from './fonts.js';
+import { covers, fallbackChain, hasGlyph, selectFace, splitByFace, type FontFace } from './fonts.js';
 import { inheritFrom, type ComputedStyle, type ResolvedStyles } from './styles.js';
 
 export interface InlineRun {
@@ -17,6 +17,8 @@ export interface InlineRun {
   lineHeight: number;
   /** URL, or `#id` for a place in the same document. */
   link?: string;
+  /** Which <a> the run is part of: runs of one link become one Link in the structure tree. */
+  linkId?: number;
   /** Filled in per page when drawn: the page number or the page count. */
   counter?: 'page' | 'pages';
 }
@@ -99,6 +101,8 @@ export interface BoxContext {
   warnings: Warnings;
   /** The template the HTML came from, named in warnings about elements the PDF does not support. */
   templateFile: string;
+  /** The source document, named in warnings about characters no font can draw. */
+  documentFile?: string;
 }
 
 export function buildBoxes(root: Root, ctx: BoxContext): BoxTree {
@@ -112,6 +116,7 @@ export function buildBoxes(root: Root, ctx: BoxContext): BoxTree {
 
 class BoxBuilder {
   private listDepth = 0;
+  private links = 0;
 
   constructor(
     private ctx: BoxContext,
@@ -128,7 +133,7 @@ class BoxBuilder {
     let pending: InlineRun[] = [];
     const flushInline = () => {
       if (pending.some((r) => r.text.trim() !== '' || r.counter)) {
-        box.children.push({ kind: 'text', tag: 'span', style: anonymous(style), runs: pending });
+        box.children.push({ kind: 'text', tag: 'span', style: anonymous(style), runs: this.withFallbackFaces(pending) });
       }
       pending = [];
     };
@@ -193,35 +198,74 @@ class BoxBuilder {
   }
 
   /** Inline content → runs, each with its face, size, colour and link. */
-  private inline(el: Element, style: ComputedStyle, link?: string): InlineRun[] {
-    if (el.tagName === 'br') return [this.run('\u2028', style, link)];
+  private inline(el: Element, style: ComputedStyle, link?: string, linkId?: number): InlineRun[] {
+    if (el.tagName === 'br') return [this.run('\u2028', style, link, linkId)];
     if (el.tagName === 'input') {
       const checked = el.properties?.checked !== undefined && el.properties?.checked !== false;
-      return [this.run(checked ? '[x] ' : '[ ] ', style, link)];
+      return [this.run(checked ? '[x] ' : '[ ] ', style, link, linkId)];
     }
     if (el.properties?.dataPage !== undefined) return [{ ...this.run('0', style, link), counter: 'page' }];
     if (el.properties?.dataPages !== undefined) return [{ ...this.run('0', style, link), counter: 'pages' }];
     if (!KNOWN_TAGS.has(el.tagName)) this.unsupported(`element <${el.tagName}>`);
-    const href = el.tagName === 'a' && typeof el.properties?.href === 'string' ? el.properties.href : link;
+    const isLink = el.tagName === 'a' && typeof el.properties?.href === 'string';
+    const href = isLink ? String(el.properties.href) : link;
+    const id = isLink ? ++this.links : linkId;
     const runs: InlineRun[] = [];
     for (const child of el.children) {
-      if (child.type === 'text') runs.push(this.run(child.value, style, href));
+      if (child.type === 'text') runs.push(this.run(child.value, style, href, id));
       else if (child.type === 'element') {
         const s = this.ctx.styles.styleOf(child);
         if (s.display === 'none') continue;
         if (child.tagName === 'img') {
           // An image inside a line prints its alt text in the line: nothing is lost.
           const alt = String(child.properties?.alt ?? '');
-          if (alt) runs.push(this.run(alt, s, href));
+          if (alt) runs.push(this.run(alt, s, href, id));
           continue;
         }
-        runs.push(...this.inline(child, s, href));
+        runs.push(...this.inline(child, s, href, id));
       }
     }
     return runs;
   }
 
-  run(text: string, style: ComputedStyle, link?: string): InlineRun {
+  /**
+   * Splits runs where their face lacks glyphs, so each part is measured and drawn by a face that
+   * has them. A paragraph mostly in another script (Greek, Vietnamese …) prefers the face that
+   * has most of it, so it reads in one typeface. A character no face has is reported once.
+   */
+  private withFallbackFaces(runs: InlineRun[]): InlineRun[] {
+    const needs = new Map<string, { face: FontFace; count: number }>();
+    let wordCount = 0;
+    for (const run of runs) {
+      for (const word of run.text.match(/[^\s]+/g) ?? []) {
+        wordCount++;
+        if (covers(run.face, word)) continue;
+        for (const f of fallbackChain(run.face).slice(1)) {
+          if (covers(f, word)) {
+            const family = f.key.split('-')[0];
+            needs.set(family, { face: f, count: (needs.get(family)?.count ?? 0) + 1 });
+            break;
+          }
+        }
+      }
+    }
+    const top = [...needs.values()].sort((a, b) => b.count - a.count)[0];
+    const preferFamily = top && top.count * 2 > wordCount ? top.face.key.split('-')[0] : undefined;
+    const out: InlineRun[] = [];
+    for (const run of runs) {
+      const prefer = preferFamily ? fallbackChain(run.face).find((f) => f.key.startsWith(`${preferFamily}-`)) : undefined;
+      const { spans, missing } = splitByFace(run.text, run.face, prefer);
+      for (const ch of missing) {
+        const cp = [...ch].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
+        this.ctx.warnings.add(`no font can draw the character "${ch}" (${cp}); it prints as an empty box (add a font that has it: see "Fonts" in the README)`, { file: this.ctx.documentFile ?? this.ctx.templateFile });
+      }
+      if (spans.length <= 1) out.push(spans.length ? { ...run, face: spans[0].face } : run);
+      else for (const span of spans) out.push({ ...run, text: span.text, face: span.face });
+    }
+    return out;
+  }
+
+  run(text: string, style: ComputedStyle, link?: string, linkId?: number): InlineRun {
     return {
       text: transform(text, style.textTransform),
       face: selectFace(style.fontFamily, style.fontWeight, style.italic),
@@ -230,6 +274,7 @@ class BoxBuilder {
       underline: style.underline,
       lineHeight: style.lineHeight,
       link,
+      linkId: link ? linkId : undefined,
     };
   }
 
@@ -262,7 +307,7 @@ class BoxBuilder {
     }
     // No drawable image: print its alt text where it stood, so the reader still gets the content.
     const text = alt ? `[Image: ${alt}]` : '[Image]';
-    return { kind: 'text', tag: 'p', style, runs: [this.run(text, { ...style, italic: true })] };
+    return { kind: 'text', tag: 'p', style, runs: this.withFallbackFaces([this.run(text, { ...style, italic: true })]) };
   }
 
   private table(el: Element, style: ComputedStyle): TableBox {

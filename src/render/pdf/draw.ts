@@ -1,14 +1,87 @@
 /**
  * Draw: paginated slices → PDF pages with pdfkit. The only part of the renderer that touches
  * pdfkit, organised like pdfkit's own mixins: frames (backgrounds, borders), text, images,
- * navigation (bookmarks, destinations, links).
+ * navigation (bookmarks, destinations, links), and tagging (the structure tree).
  */
-import type PDFDocumentType from 'pdfkit';
+import PDFDocument from 'pdfkit';
+import { fontFamilies } from './fonts.js';
 import type { Page, PlacedSlice } from './paginate.js';
-import type { DrawItem, Frame } from './slices.js';
+import type { PdfInfo } from './renderPdf.js';
+import type { DrawItem, Frame, StructNode } from './slices.js';
 
-type Doc = InstanceType<typeof PDFDocumentType>;
+type Doc = InstanceType<typeof PDFDocument>;
 type PdfOutline = ReturnType<Doc['outline']['addItem']>;
+type StructElement = ReturnType<Doc['struct']>;
+type StructContent = ReturnType<Doc['markStructureContent']>;
+
+/** Artifact types (PDF 32000-1, 14.8.2.2): page furniture, or decoration of the layout. */
+export type ArtifactType = 'Pagination' | 'Layout';
+
+/**
+ * Tagged PDF: wraps what is drawn in marked content, either as the content of a structure element
+ * (from the item's StructNode) or as an artifact. Structure elements are made when their first
+ * content is drawn, so the tree's order is the order of the pages, and nothing empty is tagged.
+ */
+class Tagger {
+  private elements = new Map<StructNode, StructElement>();
+  private openLinks = new Set<StructNode>();
+  private open?: { node: StructNode; content: StructContent } | { artifact: ArtifactType };
+
+  constructor(private doc: Doc) {}
+
+  element(node: StructNode, bbox?: [number, number, number, number]): StructElement {
+    let el = this.elements.get(node);
+    if (!el) {
+      const options: Record<string, unknown> = {};
+      if (node.alt !== undefined) options.alt = node.alt;
+      if (node.scope) options.scope = node.scope;
+      if (bbox) options.bbox = bbox;
+      el = this.doc.struct(node.role, options);
+      if (node.parent) this.element(node.parent).add(el);
+      else this.doc.addStructure(el);
+      this.elements.set(node, el);
+      if (node.role === 'Link') this.openLinks.add(node);
+    }
+    return el;
+  }
+
+  /** What is drawn next is content of `node`. */
+  content(node: StructNode, bbox?: [number, number, number, number]): void {
+    if (this.open && 'node' in this.open && this.open.node === node) return;
+    this.close();
+    this.element(node, bbox);
+    this.endLinks(node);
+    this.open = { node, content: this.doc.markStructureContent(node.role) };
+  }
+
+  /** What is drawn next is an artifact: not read out, not part of the text. */
+  artifact(type: ArtifactType): void {
+    if (this.open && 'artifact' in this.open && this.open.artifact === type) return;
+    this.close();
+    this.doc.markContent('Artifact', { type } as never);
+    this.open = { artifact: type };
+  }
+
+  close(): void {
+    if (!this.open) return;
+    this.doc.endMarkedContent();
+    if ('node' in this.open) this.elements.get(this.open.node)!.add(this.open.content);
+    this.open = undefined;
+  }
+
+  /**
+   * A Link is finished once other content starts: end it now, so pdfkit writes it while its page
+   * is current (pdfkit records the current page for a link annotation when the element is written).
+   */
+  private endLinks(next: StructNode): void {
+    for (const node of this.openLinks) {
+      if (node === next) continue;
+      this.elements.get(node)!.end();
+      this.elements.delete(node);
+      this.openLinks.delete(node);
+    }
+  }
+}
 
 export interface PageGeometry {
   width: number;
@@ -16,21 +89,115 @@ export interface PageGeometry {
   margin: { top: number; right: number; bottom: number; left: number };
 }
 
+/**
+ * A new PDF: tagged, with its language, metadata and every font registered; `done` resolves to
+ * the file's bytes once `doc.end()` is called. Tagged PDF identified as PDF/UA-1; with `archive`,
+ * PDF/A-2a (which also requires the tags) and the PDF/UA identification declared for PDF/A.
+ */
+export function openDocument(geometry: PageGeometry, info: PdfInfo, options: { archive: boolean }): { doc: Doc; done: Promise<Buffer> } {
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    size: [geometry.width, geometry.height],
+    margin: 0,
+    pdfVersion: '1.7',
+    lang: info.lang,
+    displayTitle: true,
+    tagged: true,
+    subset: (options.archive ? 'PDF/A-2a' : 'PDF/UA') as never,
+    // pdfkit writes every key it is given, and fails on an undefined one.
+    info: withoutUndefined({
+      Title: info.title,
+      Author: info.author,
+      Subject: info.subject,
+      Keywords: info.keywords?.join(', '),
+      Creator: 'handout',
+      Producer: 'handout (pdfkit)',
+      CreationDate: info.date,
+      ModDate: info.date,
+    }),
+  });
+  for (const family of fontFamilies()) {
+    for (const face of Object.values(family.faces)) doc.registerFont(face.key, face.font as never);
+  }
+  addMetadata(doc as unknown as PdfkitInternals, info, options.archive);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  return { doc, done };
+}
+
+/** The parts of pdfkit's metadata mixin used below (not in its type definitions). */
+interface PdfkitInternals {
+  info: Record<string, unknown>;
+  appendXML(xml: string): void;
+  _addInfo(): void;
+}
+
+/**
+ * XMP metadata that pdfkit leaves out: the modification date (PDF/A wants it to match the Info
+ * dictionary), and in PDF/A the PDF/UA identification with the extension schema PDF/A requires for
+ * it. pdfkit writes Info values into the XMP unescaped, so a title with "&" would break the XML:
+ * they are escaped for the XMP only.
+ */
+function addMetadata(doc: PdfkitInternals, info: PdfInfo, archive: boolean): void {
+  const addInfo = doc._addInfo;
+  doc._addInfo = function (this: PdfkitInternals) {
+    const plain = this.info;
+    this.info = Object.fromEntries(Object.entries(plain).map(([k, v]) => [k, typeof v === 'string' ? escapeXml(v) : v]));
+    addInfo.call(this);
+    this.info = plain;
+    this.appendXML(`<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:ModifyDate>${info.date.toISOString().split('.')[0]}Z</xmp:ModifyDate></rdf:Description>`);
+    if (archive) this.appendXML(PDFUA_IN_PDFA);
+  };
+}
+
+const PDFUA_IN_PDFA = `<rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
+<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
+<pdfaProperty:name>part</pdfaProperty:name><pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+<pdfaProperty:category>internal</pdfaProperty:category><pdfaProperty:description>Part of ISO 14289 (PDF/UA) the file follows</pdfaProperty:description>
+</rdf:li></rdf:Seq></pdfaSchema:property>
+</rdf:li></rdf:Bag></pdfaExtension:schemas>
+</rdf:Description>
+<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"><pdfuaid:part>1</pdfuaid:part></rdf:Description>`;
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function withoutUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as T;
+}
+
 export class PageDrawer {
   private outlineStack: { level: number; item: PdfOutline }[] = [];
   private destinations = new Set<string>();
+  private tagger: Tagger;
+  /** Set while drawing furniture: everything is then an artifact of this type. */
+  private furniture?: ArtifactType;
 
   constructor(
     private doc: Doc,
     private geometry: PageGeometry,
-  ) {}
+  ) {
+    this.tagger = new Tagger(doc);
+  }
 
   /** Draws one page of flow content; `furniture` draws what repeats on each page (the footer). */
   page(page: Page, furniture: () => void): void {
     const { doc, geometry } = this;
     doc.addPage({ size: [geometry.width, geometry.height], margin: 0 });
     this.placed(page.slices, geometry.margin.top);
+    this.furniture = 'Pagination';
     furniture();
+    this.furniture = undefined;
+    this.tagger.close(); // marked content never runs across a page
   }
 
   /** Slices placed from `top` down: their frames, then their content. */
@@ -39,6 +206,13 @@ export class PageDrawer {
     for (const placed of slices) {
       for (const item of placed.slice.items) this.item(item, top + placed.y, placed.repeated === true);
     }
+  }
+
+  /** Tags what is drawn next: as the item's structure element, or as an artifact. */
+  private mark(tag: StructNode | undefined, repeated: boolean, bbox?: [number, number, number, number]): void {
+    // A repeated table header is drawn again for the eye; a reader has met it once already.
+    if (this.furniture || repeated || !tag) this.tagger.artifact(this.furniture ?? 'Layout');
+    else this.tagger.content(tag, bbox);
   }
 
   /** Each framed box's part on this page: background first, then its borders on top. */
@@ -54,6 +228,7 @@ export class PageDrawer {
       }
     }
     const onPage = new Set(slices.map((s) => s.slice));
+    if (extents.size) this.tagger.artifact(this.furniture ?? 'Layout');
     for (const [f, e] of extents) {
       if (f.background) this.doc.rect(f.x, e.top, f.width, e.bottom - e.top).fill(f.background);
     }
@@ -79,22 +254,27 @@ export class PageDrawer {
         const run = f.run;
         const x = item.x;
         const baseline = top + item.baseline;
+        this.mark(item.tag, repeated);
         doc.font(run.face.key).fontSize(run.size).fillColor(run.color);
         doc.text(f.text, x, baseline, { lineBreak: false, baseline: 'alphabetic', wordSpacing: item.wordSpacing || undefined });
+        if (run.link) this.link(run.link, x, top + item.lineTop, f.width, item.lineHeight, f.text, this.furniture || repeated ? undefined : item.tag);
         if (run.underline) {
           const thickness = Math.max(0.5, run.size / 18);
+          this.mark(undefined, repeated);
           doc.rect(x, baseline + run.size * 0.12, f.width, thickness).fill(run.color);
         }
-        if (run.link) this.link(run.link, x, top + item.lineTop, f.width, item.lineHeight);
         return;
       }
       case 'rect':
+        this.mark(undefined, repeated);
         doc.rect(item.x, top + item.y, item.width, item.height).fill(item.color);
         return;
       case 'line':
+        this.mark(undefined, repeated);
         doc.save().moveTo(item.x1, top + item.y1).lineTo(item.x2, top + item.y2).lineWidth(item.width).strokeColor(item.color).stroke().restore();
         return;
       case 'image':
+        this.mark(item.tag, repeated, [item.x, top + item.y, item.x + item.width, top + item.y + item.height]);
         doc.image(item.data, item.x, top + item.y, { width: item.width, height: item.height });
         return;
       case 'heading':
@@ -116,8 +296,10 @@ export class PageDrawer {
     this.outlineStack.push({ level, item });
   }
 
-  private link(target: string, x: number, y: number, w: number, h: number): void {
-    if (target.startsWith('#')) this.doc.goTo(x, y, w, h, decodeURIComponent(target.slice(1)));
-    else this.doc.link(x, y, w, h, target);
+  /** A link annotation; in the flow it belongs to its Link element, and says where it goes. */
+  private link(target: string, x: number, y: number, w: number, h: number, text: string, tag: StructNode | undefined): void {
+    const options = tag?.role === 'Link' ? { structParent: this.tagger.element(tag), Contents: new String(`${text.trim()} (${target})`) } : {};
+    if (target.startsWith('#')) this.doc.goTo(x, y, w, h, decodeURIComponent(target.slice(1)), options as never);
+    else this.doc.link(x, y, w, h, target, options as never);
   }
 }

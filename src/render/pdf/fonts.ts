@@ -2,14 +2,21 @@
  * Fonts for the PDF: open-licensed TrueType faces installed from npm, parsed once per process
  * (font parsing is the largest per-document cost in a pdfkit renderer) and shared by every document.
  * Measuring uses the same fontkit objects that pdfkit embeds, so a line measured to fit is drawn to fit.
+ *
+ * The families form a fallback chain: text a family cannot draw is drawn by the next one that can
+ * (Atkinson Hyperlegible Next for Latin, then Noto Sans for Vietnamese, Greek, Cyrillic …).
+ * To add a script, add a family to FAMILIES (see the README, "Fonts").
  */
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 
+export type FaceStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
+
 export interface FontFace {
   /** Name the face is registered under in each PDF document. */
   key: string;
+  style: FaceStyle;
   font: fontkit.Font;
   /** Ascent and descent per point of font size (descent is negative). */
   ascent: number;
@@ -23,37 +30,111 @@ export interface FontFamily {
 
 const require = createRequire(import.meta.url);
 
-function loadFace(key: string, file: string): FontFace {
+function loadFace(key: string, style: FaceStyle, file: string): FontFace {
   const parsed = fontkit.create(readFileSync(file));
   const font = ('fonts' in parsed ? parsed.fonts[0] : parsed) as fontkit.Font;
-  return { key, font, ascent: font.ascent / font.unitsPerEm, descent: font.descent / font.unitsPerEm };
+  return { key, style, font, ascent: font.ascent / font.unitsPerEm, descent: font.descent / font.unitsPerEm };
 }
 
-function atkinsonFile(dir: string): string {
-  return require.resolve(`@expo-google-fonts/atkinson-hyperlegible-next/${dir}/AtkinsonHyperlegibleNext_${dir}.ttf`);
+/**
+ * The families, in fallback order. `files` maps a style to a TrueType or OpenType file (pdfkit
+ * embeds the glyphs used); `key` prefixes the face names registered in each PDF.
+ */
+const FAMILIES: { name: string; key: string; files: Record<FaceStyle, () => string> }[] = [
+  {
+    name: 'Atkinson Hyperlegible Next',
+    key: 'AHN',
+    files: expoGoogleFont('atkinson-hyperlegible-next', 'AtkinsonHyperlegibleNext'),
+  },
+  {
+    name: 'Noto Sans',
+    key: 'NotoSans',
+    files: expoGoogleFont('noto-sans', 'NotoSans'),
+  },
+];
+
+/** The files of a font installed from npm as @expo-google-fonts/<pkg> (TrueType, one per style). */
+function expoGoogleFont(pkg: string, prefix: string): Record<FaceStyle, () => string> {
+  const file = (dir: string) => () => require.resolve(`@expo-google-fonts/${pkg}/${dir}/${prefix}_${dir}.ttf`);
+  return { regular: file('400Regular'), bold: file('700Bold'), italic: file('400Regular_Italic'), boldItalic: file('700Bold_Italic') };
 }
 
 /** The font files the renderer embeds (part of what every output depends on). */
 export function fontFiles(): string[] {
-  return ['400Regular', '700Bold', '400Regular_Italic', '700Bold_Italic'].map(atkinsonFile);
+  return FAMILIES.flatMap(({ files }) => Object.values(files).map((file) => file()));
 }
 
 let families: FontFamily[] | undefined;
 
 /** The font families known to the renderer, first one the default. Loaded on first use. */
 export function fontFamilies(): FontFamily[] {
-  families ??= [
-    {
-      name: 'Atkinson Hyperlegible Next',
-      faces: {
-        regular: loadFace('AHN-Regular', atkinsonFile('400Regular')),
-        bold: loadFace('AHN-Bold', atkinsonFile('700Bold')),
-        italic: loadFace('AHN-Italic', atkinsonFile('400Regular_Italic')),
-        boldItalic: loadFace('AHN-BoldItalic', atkinsonFile('700Bold_Italic')),
-      },
+  families ??= FAMILIES.map(({ name, key, files }) => ({
+    name,
+    faces: {
+      regular: loadFace(`${key}-Regular`, 'regular', files.regular()),
+      bold: loadFace(`${key}-Bold`, 'bold', files.bold()),
+      italic: loadFace(`${key}-Italic`, 'italic', files.italic()),
+      boldItalic: loadFace(`${key}-BoldItalic`, 'boldItalic', files.boldItalic()),
     },
-  ];
+  }));
   return families;
+}
+
+/** `face` first, then the same style of every other family, in fallback order. */
+export function fallbackChain(face: FontFace): FontFace[] {
+  return [face, ...fontFamilies().map((f) => f.faces[face.style]).filter((f) => f !== face)];
+}
+
+/** True when `face` has a glyph for every character of `text`. */
+export function covers(face: FontFace, text: string): boolean {
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    // Joiners and variation selectors are drawn by no face: they only shape their neighbours.
+    if (cp === 0x200d || cp === 0x200c || (cp >= 0xfe00 && cp <= 0xfe0f)) continue;
+    if (!face.font.hasGlyphForCodePoint(cp)) return false;
+  }
+  return true;
+}
+
+export interface FaceSpan {
+  text: string;
+  face: FontFace;
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * Which face draws each part of `text`: a word stays in one face when any face in the chain has
+ * all of it (a word drawn in two typefaces looks broken); otherwise each character takes the first
+ * face that has it. `prefer` is tried first (a paragraph mostly in another script keeps one face).
+ * Characters no face has are listed in `missing` and left to the first face.
+ */
+export function splitByFace(text: string, face: FontFace, prefer?: FontFace): { spans: FaceSpan[]; missing: string[] } {
+  const chain = prefer && prefer !== face ? [prefer, ...fallbackChain(face).filter((f) => f !== prefer)] : fallbackChain(face);
+  const spans: FaceSpan[] = [];
+  const missing: string[] = [];
+  const add = (t: string, f: FontFace) => {
+    const last = spans[spans.length - 1];
+    if (last && last.face === f) last.text += t;
+    else spans.push({ text: t, face: f });
+  };
+  for (const token of text.match(/\s+|[^\s]+/g) ?? []) {
+    if (/^\s/.test(token)) {
+      add(token, spans[spans.length - 1]?.face ?? chain[0]);
+      continue;
+    }
+    const whole = chain.find((f) => covers(f, token));
+    if (whole) {
+      add(token, whole);
+      continue;
+    }
+    for (const { segment } of graphemes.segment(token)) {
+      const f = chain.find((c) => covers(c, segment));
+      if (!f) missing.push(segment);
+      add(segment, f ?? chain[0]);
+    }
+  }
+  return { spans, missing };
 }
 
 /** The face for a CSS font-family list, weight and style; unknown families fall to the default. */

@@ -3,11 +3,14 @@
  * Vertical margins collapse as in CSS; the print rules become keep-with-next flags on slices:
  * headings keep with what follows, paragraphs keep 2 lines at a page's bottom (orphans) and top
  * (widows), boxes marked break-inside: avoid keep together, and padding stays with its content.
+ * Every text and image item gets its place in the structure tree (tagged PDF) here, from the
+ * element it was laid out from: see `roleOf`.
  */
 import type { Box, BlockBox, FlexBox, ImageBox, InlineRun, TableBox, TextBox } from './boxes.js';
 import { breakLines, collapseWhiteSpace, contentWidths, type Line } from './lineBreak.js';
-import { newSlice, type Frame, type Slice } from './slices.js';
+import { newSlice, structNode, type Frame, type Slice, type StructNode } from './slices.js';
 import type { ComputedStyle, Length } from './styles.js';
+import type { Hyphenator } from './hyphenate.js';
 
 export interface LayoutOptions {
   /** Height of a page's text area, to scale images and split rows that would not fit. */
@@ -15,18 +18,31 @@ export interface LayoutOptions {
   /** Lines of a paragraph kept together at the bottom and at the top of a page. */
   orphans: number;
   widows: number;
+  /** The document language's hyphenation dictionary, for words longer than the line. */
+  hyphenate?: Hyphenator;
 }
 
 const HEADING = /^h[1-6]$/;
+
+/** Block elements that group others in the structure tree; the rest (div, main …) are transparent. */
+const GROUP_ROLES: Record<string, string> = {
+  ul: 'L', ol: 'L', blockquote: 'BlockQuote', section: 'Sect', article: 'Art', aside: 'Sect', nav: 'Sect', figcaption: 'Caption',
+};
+/** Roles whose content may be text directly; elsewhere a run of text is a paragraph (P). */
+const TEXT_HOLDERS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LBody', 'Lbl', 'TD', 'TH', 'Caption', 'Link']);
 
 export class Layout {
   readonly slices: Slice[] = [];
   private pendingMargin = 0;
   private pendingBreak = false;
   /** The marker of a list item, waiting for the item's first line. */
-  private pendingMarker?: { run: InlineRun; x: number };
+  private pendingMarker?: { run: InlineRun; x: number; tag: StructNode };
+  /** Where in the structure tree what is laid out now belongs. */
+  private parent: StructNode;
 
-  constructor(private options: LayoutOptions) {}
+  constructor(private options: LayoutOptions, parent?: StructNode) {
+    this.parent = parent ?? structNode('Document', undefined);
+  }
 
   /** Lays out `box` in the column from `x`, `width` wide. */
   box(box: Box, x: number, width: number, frames: Frame[]): void {
@@ -36,6 +52,8 @@ export class Layout {
     const first = this.slices.length;
     const innerX = x + style.margin[3];
     const innerWidth = Math.max(1, width - style.margin[3] - style.margin[1]);
+    const outer = this.parent;
+    if (box.kind === 'block' && GROUP_ROLES[box.tag]) this.parent = structNode(GROUP_ROLES[box.tag], outer);
     switch (box.kind) {
       case 'text': this.text(box, innerX, innerWidth, frames); break;
       case 'block': this.block(box, innerX, innerWidth, frames); break;
@@ -44,9 +62,11 @@ export class Layout {
       case 'flex': this.flex(box, innerX, innerWidth, frames); break;
       case 'rule': this.rule(box, innerX, innerWidth, frames); break;
     }
+    this.parent = outer;
     const made = this.slices.slice(first);
     if (made.length) {
-      if (style.breakInside === 'avoid') for (const s of made.slice(0, -1)) s.keepWithNext = true;
+      // A figure keeps its image and caption together, as break-inside: avoid does for any box.
+      if (style.breakInside === 'avoid' || box.tag === 'figure') for (const s of made.slice(0, -1)) s.keepWithNext = true;
       if (style.breakAfter === 'avoid' || HEADING.test(box.tag)) made[made.length - 1].keepWithNext = true;
     }
     if (style.breakAfter === 'page') this.pendingBreak = true;
@@ -92,12 +112,20 @@ export class Layout {
   }
 
   private block(box: BlockBox, x: number, width: number, frames: Frame[]): void {
+    const outer = this.parent;
+    if (box.style.display === 'list-item') {
+      // A list item is LI > (Lbl, LBody): the marker is its label, the content its body.
+      const item = structNode('LI', outer);
+      this.parent = structNode('LBody', item);
+      if (box.marker) this.pendingMarker = { run: box.marker, x: 0, tag: structNode('Lbl', item) };
+    }
     this.framed(box.style, x, width, frames, (ix, iw, fr) => {
-      if (box.marker) this.pendingMarker = { run: box.marker, x: ix };
+      if (this.pendingMarker) this.pendingMarker.x = ix;
       if (box.id) this.anchor(box.id, fr);
       for (const child of box.children) this.box(child, ix, iw, fr);
       this.pendingMarker = undefined;
     });
+    this.parent = outer;
   }
 
   /** An element with an id but no text of its own still gets a destination for links. */
@@ -110,8 +138,16 @@ export class Layout {
     this.framed(box.style, x, width, frames, (ix, iw, fr) => {
       const lines = this.lines(box.runs, box.style, iw);
       const heading = HEADING.exec(box.tag) ? Number(box.tag[1]) : 0;
+      const leaf = this.textLeaf(box.tag, heading);
+      const links = new Map<number, StructNode>();
+      const tagOf = (run: InlineRun): StructNode => {
+        if (run.linkId === undefined) return leaf;
+        let link = links.get(run.linkId);
+        if (!link) links.set(run.linkId, (link = structNode('Link', leaf)));
+        return link;
+      };
       lines.forEach((line, i) => {
-        const s = this.lineSlice(line, ix, fr);
+        const s = this.lineSlice(line, ix, fr, tagOf);
         if (i === 0 && (heading || box.id)) {
           const title = box.runs.map((r) => r.text).join('').replace(/\s+/g, ' ').trim();
           s.items.unshift({ kind: 'heading', level: heading, title, id: box.id, y: 0 });
@@ -121,28 +157,38 @@ export class Layout {
     });
   }
 
+  /** The structure element a text box's lines belong to: a heading, a paragraph, or its container. */
+  private textLeaf(tag: string, heading: number): StructNode {
+    if (heading) return structNode(`H${heading}`, this.parent);
+    if (tag === 'blockquote') return structNode('P', structNode('BlockQuote', this.parent));
+    if (tag === 'figcaption') return structNode('Caption', this.parent);
+    if (TEXT_HOLDERS.has(this.parent.role) && tag !== 'p') return this.parent;
+    return structNode('P', this.parent);
+  }
+
   lines(runs: InlineRun[], style: ComputedStyle, width: number): Line[] {
     const strut = { text: '', face: runs[0]?.face, size: style.fontSize, color: style.color, underline: false, lineHeight: style.lineHeight } as InlineRun;
     const cleaned = collapseWhiteSpace(runs, style.whiteSpace);
     if (!strut.face) return [];
-    return breakLines(cleaned, { width, align: style.textAlign, strut, noWrap: style.whiteSpace === 'nowrap' });
+    return breakLines(cleaned, { width, align: style.textAlign, strut, noWrap: style.whiteSpace === 'nowrap', hyphenate: this.options.hyphenate });
   }
 
-  private lineSlice(line: Line, x: number, frames: Frame[]): Slice {
+  private lineSlice(line: Line, x: number, frames: Frame[], tagOf: (run: InlineRun) => StructNode): Slice {
     const s = newSlice('line', line.height, frames);
-    for (const f of line.fragments) {
-      s.items.push({ kind: 'text', x: x + f.x, baseline: line.baseline, lineTop: 0, lineHeight: line.height, fragment: f, wordSpacing: line.wordSpacing });
-    }
     if (this.pendingMarker) {
       // The marker hangs left of the item's first line, on its baseline: it never parts from it.
-      const { run, x: itemX } = this.pendingMarker;
+      // It comes first in the slice, so a reader meets the label before the body.
+      const { run, x: itemX, tag } = this.pendingMarker;
       const markerWidth = run.face.font.layout(run.text).advanceWidth / run.face.font.unitsPerEm * run.size;
       const gap = run.size * 0.45;
       s.items.push({
         kind: 'text', x: itemX - gap - markerWidth, baseline: line.baseline, lineTop: 0, lineHeight: line.height,
-        fragment: { run, text: run.text, x: 0, width: markerWidth }, wordSpacing: 0,
+        fragment: { run, text: run.text, x: 0, width: markerWidth }, wordSpacing: 0, tag,
       });
       this.pendingMarker = undefined;
+    }
+    for (const f of line.fragments) {
+      s.items.push({ kind: 'text', x: x + f.x, baseline: line.baseline, lineTop: 0, lineHeight: line.height, fragment: f, wordSpacing: line.wordSpacing, tag: tagOf(f.run) });
     }
     return this.push(s);
   }
@@ -174,7 +220,7 @@ export class Layout {
       h = maxH;
     }
     const s = newSlice('image', h, frames);
-    s.items.push({ kind: 'image', x, y: 0, width: w, height: h, data: box.data });
+    s.items.push({ kind: 'image', x, y: 0, width: w, height: h, data: box.data, tag: structNode('Figure', this.parent, { alt: box.alt }) });
     this.push(s);
   }
 
@@ -200,9 +246,9 @@ export class Layout {
    * Cells side by side: each is laid out on its own, then the row is one slice as tall as the
    * tallest cell. A row taller than a page is cut into pieces at line boundaries.
    */
-  private row(cells: { x: number; width: number; box: Box; background?: string; border?: ComputedStyle['border'] }[], frames: Frame[], what: string, minHeight = 0): Slice[] {
+  private row(cells: { x: number; width: number; box: Box; background?: string; border?: ComputedStyle['border']; tag?: StructNode }[], frames: Frame[], what: string, minHeight = 0): Slice[] {
     const laid = cells.map((c) => {
-      const sub = new Layout(this.options);
+      const sub = new Layout(this.options, c.tag ?? this.parent);
       sub.box(c.box, c.x, c.width, []);
       // Inside a cell nothing collapses with the outside: the first margin and the last count.
       return placeStacked(sub.slices, sub.pendingMargin);
@@ -250,7 +296,9 @@ export class Layout {
     if (!columns) return;
     const widths = columnWidths(box, columns, width);
     let header: Slice | undefined;
+    const tableTag = structNode('Table', this.parent);
     box.rows.forEach((row, r) => {
+      const rowTag = structNode('TR', tableTag);
       let col = 0;
       const cells = row.cells.map((cell) => {
         const cx = x + widths.slice(0, col).reduce((a, b) => a + b, 0);
@@ -262,7 +310,8 @@ export class Layout {
           ...cell.content,
           style: { ...cell.content.style, margin: [padding[0] + border[0].width, padding[1], padding[2] + border[2].width, padding[3]], padding: [0, 0, 0, 0], border: noBorders, backgroundColor: undefined },
         };
-        return { x: cx, width: cw, box: content as Box, background: cell.style.backgroundColor ?? row.style.backgroundColor, border: cell.style.border };
+        const tag = cell.header ? structNode('TH', rowTag, { scope: row.header ? 'Column' : 'Row' }) : structNode('TD', rowTag);
+        return { x: cx, width: cw, box: content as Box, background: cell.style.backgroundColor ?? row.style.backgroundColor, border: cell.style.border, tag };
       });
       const pieces = this.row(cells, frames, row.header ? 'header-row' : 'row');
       if (row.header && r === 0) {

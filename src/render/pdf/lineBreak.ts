@@ -1,12 +1,14 @@
 /**
  * Break lines: a text box's inline runs → lines that fit a width. Break opportunities follow
  * Unicode UAX #14 (the linebreak package); lines are filled greedily, left to right. A word wider
- * than the line (a long URL or drug name) is broken between characters rather than running past
- * the margin.
+ * than the line (a long drug name) is hyphenated by the document language's dictionary, with a
+ * visible hyphen; what no dictionary can split (a URL, a long number) is broken between
+ * characters. Nothing ever runs past the margin.
  */
 import LineBreaker from 'linebreak';
 import type { InlineRun } from './boxes.js';
 import { unitWidth } from './fonts.js';
+import type { Hyphenator } from './hyphenate.js';
 import type { ComputedStyle } from './styles.js';
 import { segmenter } from '../../outline/sentences.js';
 
@@ -133,8 +135,44 @@ function splitWide(segment: Segment, maxWidth: number): Segment[] {
   return out;
 }
 
+const HYPHEN = '-';
+/** Text a hyphen must not be added to: addresses, where a hyphen would change what is typed. */
+const NOT_WORDS = /[/@:\\_]|\.\w|\d{3}/;
+
+/**
+ * Splits a segment too wide for any line at the dictionary's hyphenation points, each piece but
+ * the last ending with a hyphen; a piece still too wide (or a segment with no dictionary, several
+ * runs, or an address) is split between characters.
+ */
+function hyphenateWide(segment: Segment, maxWidth: number, hyphenate: Hyphenator | undefined): Segment[] {
+  const [piece] = segment.pieces;
+  if (!hyphenate || segment.pieces.length !== 1 || NOT_WORDS.test(piece.text)) return splitWide(segment, maxWidth);
+  const syllables = hyphenate(piece.text);
+  if (syllables.length < 2) return splitWide(segment, maxWidth);
+  const out: Segment[] = [];
+  const emit = (text: string, last: boolean) => {
+    const s: Segment = { pieces: [{ run: piece.run, text }], width: measure(piece.run, text), trailingSpace: last ? segment.trailingSpace : 0, required: last && segment.required };
+    if (s.width - s.trailingSpace > maxWidth) out.push(...splitWide(s, maxWidth));
+    else out.push(s);
+  };
+  let acc = '';
+  syllables.forEach((syllable, i) => {
+    const last = i === syllables.length - 1;
+    const candidate = acc + syllable;
+    const fits = measure(piece.run, last ? candidate.trimEnd() : candidate + HYPHEN) <= maxWidth;
+    if (!fits && acc) {
+      emit(acc + HYPHEN, false);
+      acc = syllable;
+    } else acc = candidate;
+  });
+  emit(acc, true);
+  return out;
+}
+
 export interface LineOptions {
   width: number;
+  /** Splits a word longer than the line at dictionary hyphenation points. */
+  hyphenate?: Hyphenator;
   align: ComputedStyle['textAlign'];
   /** The block's own font and line height: every line is at least this tall (the CSS strut). */
   strut: InlineRun;
@@ -144,7 +182,7 @@ export interface LineOptions {
 
 export function breakLines(input: InlineRun[], options: LineOptions): Line[] {
   const { width: maxWidth } = options;
-  const segments = segmentsOf(input).flatMap((s) => (s.width - s.trailingSpace > maxWidth && !options.noWrap ? splitWide(s, maxWidth) : [s]));
+  const segments = segmentsOf(input).flatMap((s) => (s.width - s.trailingSpace > maxWidth && !options.noWrap ? hyphenateWide(s, maxWidth, options.hyphenate) : [s]));
   const lines: Segment[][] = [];
   let current: Segment[] = [];
   let width = 0;

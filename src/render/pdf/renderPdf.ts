@@ -2,14 +2,13 @@
  * Render a filled HTML document to PDF: resolve styles → build boxes → lay out → paginate → draw.
  * The same HTML the .html file holds is what is laid out: one template drives both formats.
  */
-import PDFDocument from 'pdfkit';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toString as hastToString } from 'hast-util-to-string';
 import type { Warnings } from '../../diagnostics.js';
 import { buildBoxes, type Box, type InlineRun } from './boxes.js';
-import { PageDrawer, type PageGeometry } from './draw.js';
-import { fontFamilies } from './fonts.js';
+import { openDocument, PageDrawer, type PageGeometry } from './draw.js';
+import { hyphenatorFor } from './hyphenate.js';
 import { Layout } from './layout.js';
 import { paginate } from './paginate.js';
 import { resolveStyles } from './styles.js';
@@ -33,6 +32,12 @@ export interface RenderPdfOptions {
   info: PdfInfo;
   /** The template and stylesheet the HTML came from, named in warnings. */
   templateFile: string;
+  /** A variant's stylesheet layered over `stylesheet` (large print), named in its warnings. */
+  variantStylesheet?: { css: string; file: string };
+  /** PDF/A-2a for records that must open in decades (see the README, "Archival PDF"). */
+  archive?: boolean;
+  /** The source document, named in warnings about its text (a character no font has). */
+  documentFile?: string;
   stylesheet: { css: string; file: string };
   warnings: Warnings;
 }
@@ -47,11 +52,15 @@ export async function renderPdf(html: string, options: RenderPdfOptions): Promis
   const styleElements = selectAll('style', tree);
   const css = styleElements.map((el) => hastToString(el)).join('\n');
   const sheetStart = css.indexOf(options.stylesheet.css.trim());
+  const lineAt = (index: number) => css.slice(0, index).split('\n').length;
+  const variant = options.variantStylesheet;
+  const variantStart = variant ? css.indexOf(variant.css.trim()) : -1;
   const styles = resolveStyles(tree, css, {
     file: sheetStart >= 0 ? options.stylesheet.file : options.templateFile,
-    lineOffset: sheetStart >= 0 ? -(css.slice(0, sheetStart).split('\n').length - 1) : 0,
+    lineOffset: sheetStart >= 0 ? -(lineAt(sheetStart) - 1) : 0,
+    then: variant && variantStart >= 0 ? [{ file: variant.file, fromLine: lineAt(variantStart) }] : [],
   }, options.warnings);
-  const boxes = buildBoxes(tree, { styles, warnings: options.warnings, templateFile: options.templateFile });
+  const boxes = buildBoxes(tree, { styles, warnings: options.warnings, templateFile: options.templateFile, documentFile: options.documentFile });
 
   const [short, long] = PAPER[options.paper];
   const [width, height] = styles.page.landscape ? [long, short] : [short, long];
@@ -60,40 +69,11 @@ export async function renderPdf(html: string, options: RenderPdfOptions): Promis
   const contentWidth = width - m[1] - m[3];
   const contentHeight = height - m[0] - m[2];
 
-  const layout = new Layout({ pageHeight: contentHeight, orphans: 2, widows: 2 });
+  const layout = new Layout({ pageHeight: contentHeight, orphans: 2, widows: 2, hyphenate: hyphenatorFor(options.info.lang) });
   layout.box(boxes.body, m[3], contentWidth, []);
   const pages = paginate(layout.slices, contentHeight);
 
-  const { info } = options;
-  const doc = new PDFDocument({
-    autoFirstPage: false,
-    size: [width, height],
-    margin: 0,
-    pdfVersion: '1.7',
-    lang: info.lang,
-    displayTitle: true,
-    // pdfkit writes every key it is given, and fails on an undefined one.
-    info: withoutUndefined({
-      Title: info.title,
-      Author: info.author,
-      Subject: info.subject,
-      Keywords: info.keywords?.join(', '),
-      Creator: 'handout',
-      Producer: 'handout (pdfkit)',
-      CreationDate: info.date,
-      ModDate: info.date,
-    }),
-  });
-  for (const family of fontFamilies()) {
-    for (const face of Object.values(family.faces)) doc.registerFont(face.key, face.font as never);
-  }
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
+  const { doc, done } = openDocument(geometry, options.info, { archive: options.archive === true });
   const drawer = new PageDrawer(doc, geometry);
   pages.forEach((page, index) => {
     drawer.page(page, () => {
@@ -124,8 +104,4 @@ function withCounters(box: Box, page: number, pages: number): Box {
     case 'flex': return { ...box, children: box.children.map((c) => withCounters(c, page, pages) as typeof c) };
     default: return box;
   }
-}
-
-function withoutUndefined<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as T;
 }

@@ -6,12 +6,30 @@
 import type { Fragment } from './lineBreak.js';
 import type { Border } from './styles.js';
 
+/**
+ * A node of the PDF's structure tree (tagged PDF): a role (P, H2, LI, TD …) and its parent.
+ * Layout hangs one on every text and image item, so the tags are built from exactly what is drawn;
+ * items without one (backgrounds, borders, rules) are drawn as artifacts.
+ */
+export interface StructNode {
+  role: string;
+  parent?: StructNode;
+  /** Alternative text (Figure). */
+  alt?: string;
+  /** Table header scope (TH). */
+  scope?: 'Column' | 'Row';
+}
+
+export function structNode(role: string, parent: StructNode | undefined, extra: Partial<StructNode> = {}): StructNode {
+  return { role, parent, ...extra };
+}
+
 export type DrawItem =
   /** A fragment of text; `baseline` is relative to the slice top. */
-  | { kind: 'text'; x: number; baseline: number; lineTop: number; lineHeight: number; fragment: Fragment; wordSpacing: number }
+  | { kind: 'text'; x: number; baseline: number; lineTop: number; lineHeight: number; fragment: Fragment; wordSpacing: number; tag?: StructNode }
   | { kind: 'rect'; x: number; y: number; width: number; height: number; color: string }
   | { kind: 'line'; x1: number; y1: number; x2: number; y2: number; width: number; color: string }
-  | { kind: 'image'; x: number; y: number; width: number; height: number; data: Buffer }
+  | { kind: 'image'; x: number; y: number; width: number; height: number; data: Buffer; tag?: StructNode }
   /** A heading: a bookmark in the viewer's outline and a named destination for links to its id. */
   | { kind: 'heading'; level: number; title: string; id?: string; y: number };
 

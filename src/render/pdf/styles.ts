@@ -134,6 +134,8 @@ export interface StyleSheetInfo {
   file: string;
   /** Line in `file` where the CSS of the <style> element starts (0 when it is the whole file). */
   lineOffset?: number;
+  /** Later stylesheets in the same CSS (a variant layered over the main one): from which line on. */
+  then?: { file: string; fromLine: number }[];
 }
 
 export interface ResolvedStyles {
@@ -149,8 +151,11 @@ export function resolveStyles(root: Root, css: string, source: StyleSheetInfo, w
   const sheet = postcss.parse(css);
   const matched = new Map<Element, MatchedRule[]>();
   const page: PageRule = {};
-  const warn = (message: string, line?: number) =>
-    warnings.add(message, { file: source.file, line: line === undefined ? undefined : line + (source.lineOffset ?? 0) });
+  const warn = (message: string, line?: number) => {
+    const later = line === undefined ? undefined : [...(source.then ?? [])].reverse().find((t) => line >= t.fromLine);
+    if (later) warnings.add(message, { file: later.file, line: line! - later.fromLine + 1 });
+    else warnings.add(message, { file: source.file, line: line === undefined ? undefined : line + (source.lineOffset ?? 0) });
+  };
   let order = 0;
 
   const index = indexElements(root);

@@ -1,0 +1,71 @@
+/**
+ * Layout on small HTML: the structure tree each drawn item belongs to (tagged PDF), and the keep
+ * rules a figure gets. HTML → styles → boxes → Layout, no PDF.
+ */
+import { describe, expect, it } from 'vitest';
+import { fromHtml } from 'hast-util-from-html';
+import { Warnings } from '../../src/diagnostics.js';
+import { buildBoxes } from '../../src/render/pdf/boxes.js';
+import { Layout } from '../../src/render/pdf/layout.js';
+import type { DrawItem, StructNode } from '../../src/render/pdf/slices.js';
+import { resolveStyles } from '../../src/render/pdf/styles.js';
+import { solidPng } from '../helpers/build.js';
+
+function layOut(body: string): Layout {
+  const tree = fromHtml(`<!DOCTYPE html><html><head></head><body>${body}</body></html>`);
+  const warnings = new Warnings();
+  const styles = resolveStyles(tree, '', { file: 'test.css' }, warnings);
+  const boxes = buildBoxes(tree, { styles, warnings, templateFile: 'test.hbs' });
+  const layout = new Layout({ pageHeight: 700, orphans: 2, widows: 2 });
+  layout.box(boxes.body, 0, 400, []);
+  return layout;
+}
+
+/** "Document/L/LI/LBody: text" for each text item. */
+function tags(layout: Layout): string[] {
+  const path = (n: StructNode | undefined): string => (n ? (n.parent ? `${path(n.parent)}/${n.role}` : n.role) : '(artifact)');
+  return layout.slices.flatMap((s) => s.items.filter((i): i is Extract<DrawItem, { kind: 'text' }> => i.kind === 'text').map((i) => `${path(i.tag)}: ${i.fragment.text}`));
+}
+
+describe('structure tags on laid-out items', () => {
+  it('tags headings, paragraphs and links', () => {
+    expect(tags(layOut('<h2>Care</h2><p>Rest. See <a href="https://x.org">the guide</a> now.</p>'))).toEqual([
+      'Document/H2: Care',
+      'Document/P: Rest. See ',
+      'Document/P/Link: the guide',
+      'Document/P:  now.',
+    ]);
+  });
+
+  it('tags a list item as LI with its marker as Lbl and its content as LBody', () => {
+    expect(tags(layOut('<ul><li>Ice</li><li><p>Rest</p></li></ul>'))).toEqual([
+      'Document/L/LI/Lbl: •',
+      'Document/L/LI/LBody: Ice',
+      'Document/L/LI/Lbl: •',
+      'Document/L/LI/LBody/P: Rest',
+    ]);
+  });
+
+  it('tags a table as Table, TR, TH and TD, and a section and a quote', () => {
+    const t = tags(layOut('<section><table><thead><tr><th>Form</th></tr></thead><tbody><tr><td>Dry</td></tr></tbody></table><blockquote>Stop</blockquote></section>'));
+    expect(t).toEqual(['Document/Sect/Table/TR/TH: Form', 'Document/Sect/Table/TR/TD: Dry', 'Document/Sect/BlockQuote/P: Stop']);
+  });
+
+  it('tags an image as a Figure with its alt text', () => {
+    const png = solidPng(10, 10).toString('base64');
+    const layout = layOut(`<p><img src="data:image/png;base64,${png}" alt="A knee"></p>`);
+    const image = layout.slices.flatMap((s) => s.items).find((i) => i.kind === 'image');
+    expect(image?.kind === 'image' && image.tag).toMatchObject({ role: 'Figure', alt: 'A knee' });
+  });
+});
+
+describe('figure', () => {
+  it('keeps its image and caption on one page', () => {
+    const png = solidPng(10, 10).toString('base64');
+    const layout = layOut(`<figure><img src="data:image/png;base64,${png}" alt="A knee"><figcaption>The knee, bent.</figcaption></figure>`);
+    const made = layout.slices.filter((s) => s.what !== 'space');
+    expect(made.map((s) => s.what)).toEqual(['image', 'line']);
+    expect(made[0].keepWithNext).toBe(true);
+    expect(tags(layout)).toEqual(['Document/Caption: The knee, bent.']);
+  });
+});
