@@ -8,7 +8,8 @@ import { build, type DocumentResult } from './build/build.js';
 import { outlineOf } from './build/buildDocument.js';
 import { printOutline } from './outline/printOutline.js';
 import { checkSources } from './check/runCheck.js';
-import { formatReport, useColour } from './check/report.js';
+import pc from 'picocolors';
+import { formatFinding, formatReport, useColour } from './check/report.js';
 import { today } from './check/reviewDates.js';
 
 const program = new Command();
@@ -25,8 +26,11 @@ program
   .addOption(new Option('--paper <size>', 'page size (overrides front matter `paper:`)').choices(['letter', 'a4']))
   .option('--templates <dir>', 'a folder of templates that override the built-in ones (default: ./templates when present)')
   .option('-q, --quiet', 'print only errors and the total')
+  .option('--strict', 'exit 1 when a handout misses its reading target or is overdue for review (see `handout check`)')
+  .option('--target-grade <grade>', 'reading grade to meet when front matter has no `target-grade:`', parseGrade, 8)
+  .option('--glossary <file>', 'a glossary file (YAML `term: definition`) besides the glossary.yml files beside the sources')
   .addHelpText('after', '\nExamples:\n  handout build\n  handout build ../shared/seeds/calcinosis.txt --out /tmp/x\n  handout build content --paper a4')
-  .action(async (inputs: string[], opts: { out: string; paper?: 'letter' | 'a4'; templates?: string; quiet?: boolean }) => {
+  .action(async (inputs: string[], opts: { out: string; paper?: 'letter' | 'a4'; templates?: string; quiet?: boolean; strict?: boolean; targetGrade: number; glossary?: string }) => {
     const templateDirs = opts.templates ? [opts.templates] : ['templates'];
     const printWarnings = (list: Warning[]) => {
       for (const w of list) console.error(formatMessage('warning', w.message, w));
@@ -34,7 +38,10 @@ program
     let report;
     try {
       report = await build(
-        { inputs, outDir: path.resolve(opts.out), paper: opts.paper, templateDirs },
+        {
+          inputs, outDir: path.resolve(opts.out), paper: opts.paper, templateDirs,
+          check: { targetGrade: opts.targetGrade, strict: opts.strict, glossaryFile: opts.glossary },
+        },
         {
           document(result: DocumentResult) {
             if (result.ok) {
@@ -43,6 +50,9 @@ program
               console.error(result.error!.format());
             }
             printWarnings(result.warnings);
+            // Health-literacy findings, as `handout check` prints them; --quiet leaves out the notes.
+            const colour = pc.createColors(useColour(process.stderr));
+            for (const f of result.check?.findings ?? []) if (f.severity !== 'info' || !opts.quiet) console.error(formatFinding(f, colour));
           },
         },
       );

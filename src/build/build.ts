@@ -16,6 +16,8 @@ import { buildDocument } from './buildDocument.js';
 import { discoverSources } from './discover.js';
 import { buildDate } from './reproducible.js';
 import { writeAtomic } from './writeAtomic.js';
+import type { CheckOptions, HandoutCheck } from '../check/checkHandout.js';
+import { today } from '../check/reviewDates.js';
 
 export interface BuildOptions {
   inputs: string[];
@@ -24,6 +26,8 @@ export interface BuildOptions {
   paper?: PaperSize;
   /** Template folders searched before the built-in templates. */
   templateDirs: string[];
+  /** Options of the health-literacy check run on every document; "today" from the injectable clock when not given. */
+  check?: Partial<CheckOptions>;
 }
 
 export interface DocumentRow {
@@ -38,6 +42,14 @@ export interface DocumentRow {
   words: number;
   pdf: string;
   html: string;
+  /** Reading grade (the higher of Flesch-Kincaid and SMOG), each formula, and the target. */
+  grade: number;
+  fleschKincaid: number;
+  smog: number;
+  targetGrade: number;
+  meetsTarget: boolean;
+  nextReview?: string;
+  reviewStatus: HandoutCheck['review']['status'];
 }
 
 export interface DocumentResult {
@@ -50,6 +62,7 @@ export interface DocumentResult {
   error?: HandoutError;
   warnings: Warning[];
   row?: DocumentRow;
+  check?: HandoutCheck;
 }
 
 export interface BuildReport {
@@ -70,9 +83,10 @@ export async function build(options: BuildOptions, listener: BuildListener = {})
   const templates = loadTemplates(options.templateDirs);
   const documents: DocumentResult[] = [];
   const slugOwners = new Map<string, string>();
+  const checkOptions: CheckOptions = { today: options.check?.today ?? today(), ...options.check };
 
   for (const sourcePath of sources) {
-    const result = await buildOne(sourcePath, templates, options, slugOwners);
+    const result = await buildOne(sourcePath, templates, options, slugOwners, checkOptions);
     documents.push(result);
     listener.document?.(result);
   }
@@ -82,16 +96,16 @@ export async function build(options: BuildOptions, listener: BuildListener = {})
     documents,
     collection,
     ms: performance.now() - started,
-    ok: documents.every((d) => d.ok) && !collection.error,
+    ok: documents.every((d) => d.ok && !(checkOptions.strict && d.check?.failsStrict)) && !collection.error,
   };
 }
 
-async function buildOne(sourcePath: string, templates: TemplateSet, options: BuildOptions, slugOwners: Map<string, string>): Promise<DocumentResult> {
+async function buildOne(sourcePath: string, templates: TemplateSet, options: BuildOptions, slugOwners: Map<string, string>, checkOptions: CheckOptions): Promise<DocumentResult> {
   const t0 = performance.now();
   const warnings = new Warnings();
   const file = displayPath(sourcePath);
   try {
-    const doc = await buildDocument(sourcePath, templates, options.paper, warnings);
+    const doc = await buildDocument(sourcePath, templates, options.paper, warnings, checkOptions);
     const { outline } = doc;
     const owner = slugOwners.get(outline.slug);
     if (owner) {
@@ -103,6 +117,7 @@ async function buildOne(sourcePath: string, templates: TemplateSet, options: Bui
     writeAtomic(pdfPath, doc.pdf);
     writeAtomic(htmlPath, doc.html);
     const m = outline.meta;
+    const level = doc.check.readingLevel;
     return {
       file,
       slug: outline.slug,
@@ -114,7 +129,10 @@ async function buildOne(sourcePath: string, templates: TemplateSet, options: Bui
       row: {
         title: outline.title, subtitle: m.subtitle, slug: outline.slug, audience: m.audience, lang: m.lang, version: m.version,
         reviewed: m.reviewed, pages: doc.pages, words: outline.words, pdf: `${outline.slug}.pdf`, html: `${outline.slug}.html`,
+        grade: level.grade, fleschKincaid: level.fleschKincaid, smog: level.smog, targetGrade: level.target, meetsTarget: level.meetsTarget,
+        nextReview: doc.check.review.nextReview, reviewStatus: doc.check.review.status,
       },
+      check: doc.check,
     };
   } catch (e) {
     return { file, ok: false, ms: performance.now() - t0, outputs: [], error: asHandoutError(e, file), warnings: warnings.list };

@@ -13,6 +13,7 @@ import type { TemplateSet } from '../fill/templates.js';
 import { renderPdf } from '../render/pdf/renderPdf.js';
 import type { PaperSize } from '../read/frontMatter.js';
 import { buildDate } from './reproducible.js';
+import { checkOutline, type CheckOptions, type HandoutCheck } from '../check/checkHandout.js';
 
 export interface BuiltDocument {
   source: Source;
@@ -20,6 +21,8 @@ export interface BuiltDocument {
   html: string;
   pdf: Buffer;
   pages: number;
+  /** The health-literacy check; its glossary terms and next review date are printed in the handout. */
+  check: HandoutCheck;
 }
 
 export function outlineOf(sourcePath: string, warnings: Warnings): { source: Source; outline: Outline } {
@@ -28,9 +31,10 @@ export function outlineOf(sourcePath: string, warnings: Warnings): { source: Sou
   return { source, outline };
 }
 
-export async function buildDocument(sourcePath: string, templates: TemplateSet, paper: PaperSize | undefined, warnings: Warnings): Promise<BuiltDocument> {
+export async function buildDocument(sourcePath: string, templates: TemplateSet, paper: PaperSize | undefined, warnings: Warnings, checkOptions: CheckOptions): Promise<BuiltDocument> {
   const { source, outline } = outlineOf(sourcePath, warnings);
-  const html = fillHandout(outline, templates, path.resolve(sourcePath), warnings);
+  const check = checkOutline(outline, path.resolve(sourcePath), source.text, checkOptions);
+  const html = fillHandout(outline, templates, path.resolve(sourcePath), warnings, { wordsToKnow: check.wordsToKnow, nextReview: check.review.nextReview });
   const { meta } = outline;
   const { pdf, pages } = await renderPdf(html, {
     paper: paper ?? meta.paper ?? 'letter',
@@ -46,5 +50,5 @@ export async function buildDocument(sourcePath: string, templates: TemplateSet, 
     stylesheet: templates.stylesheet,
     warnings,
   });
-  return { source, outline, html, pdf, pages };
+  return { source, outline, html, pdf, pages, check };
 }

@@ -28,9 +28,19 @@ export interface HandoutContext {
   words: number;
   stylesheet: string;
   generator: string;
+  /** Glossary terms the handout uses, in order of first use: the "Words to know" box. */
+  wordsToKnow: { term: string; definition: string }[];
+  /** ISO date of the next review, for the running footer. */
+  nextReview?: string;
 }
 
-export function handoutContext(outline: Outline, templates: TemplateSet, sourcePath: string, warnings: Warnings): HandoutContext {
+/** What the check stage adds to a handout's page. */
+export interface HandoutExtras {
+  wordsToKnow?: { term: string; definition: string }[];
+  nextReview?: string;
+}
+
+export function handoutContext(outline: Outline, templates: TemplateSet, sourcePath: string, warnings: Warnings, extras: HandoutExtras = {}): HandoutContext {
   const ctx: ContentContext = { outline, sourcePath, warnings };
   const fillSection = (s: Section): FilledSection => ({
     title: s.title,
@@ -50,9 +60,11 @@ export function handoutContext(outline: Outline, templates: TemplateSet, sourceP
     words: outline.words,
     stylesheet: templates.stylesheet.css,
     generator: GENERATOR,
+    wordsToKnow: (extras.wordsToKnow ?? []).map(({ term, definition }) => ({ term, definition })),
+    nextReview: extras.nextReview,
   };
 }
 
-export function fillHandout(outline: Outline, templates: TemplateSet, sourcePath: string, warnings: Warnings): string {
-  return templates.render('handout', handoutContext(outline, templates, sourcePath, warnings));
+export function fillHandout(outline: Outline, templates: TemplateSet, sourcePath: string, warnings: Warnings, extras: HandoutExtras = {}): string {
+  return templates.render('handout', handoutContext(outline, templates, sourcePath, warnings, extras));
 }

@@ -14,6 +14,10 @@ const LABELS = {
     language: 'Language',
     pages: 'Pages',
     words: 'Words',
+    wordsToKnow: 'Words to know',
+    nextReview: 'Next review',
+    readingGrade: 'Reading grade',
+    reviewStatus: 'Review',
   },
   es: {
     keyPoints: 'Puntos clave',
@@ -29,6 +33,10 @@ const LABELS = {
     language: 'Idioma',
     pages: 'Páginas',
     words: 'Palabras',
+    wordsToKnow: 'Palabras que conviene saber',
+    nextReview: 'Próxima revisión',
+    readingGrade: 'Nivel de lectura',
+    reviewStatus: 'Revisión',
   },
 };
 
