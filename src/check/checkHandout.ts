@@ -52,7 +52,7 @@ export function checkOutline(outline: Outline, sourcePath: string, sourceText: s
       severity: 'warning',
       file,
       line: sentences[0]?.line,
-      message: `reads at grade ${level.grade} (Flesch-Kincaid ${level.fleschKincaid}, SMOG ${level.smog}); the target is ${target}: ${why(level)}`,
+      message: `reads at grade ${level.grade.toFixed(1)} (Flesch-Kincaid ${level.fleschKincaid.toFixed(1)}, SMOG ${level.smog.toFixed(1)}); the target is ${target}: ${why(level)}`,
       suggestion: 'shorten the sentences below and use shorter words',
     });
     for (const h of level.hardest) {

@@ -86,7 +86,9 @@ function unit(kind: ProseKind, parts: Piece[], sectionPath: Section[], lang: str
   const text = parts.map((p) => p.text).join('');
   const lineAt = lineMap(parts);
   const sentences: Sentence[] = [];
-  for (const s of new Intl.Segmenter(lang, { granularity: 'sentence' }).segment(text)) {
+  // A line break inside a paragraph is hard wrapping, not the end of a sentence (Unicode's rules
+  // say it is); a space of the same length keeps the offsets, and so the lines, right.
+  for (const s of new Intl.Segmenter(lang, { granularity: 'sentence' }).segment(text.replace(/\n/g, ' '))) {
     const lead = s.segment.length - s.segment.trimStart().length;
     const body = withoutPronunciation(s.segment.trim().replace(/\s+/g, ' '));
     const words = wordsOf(body, lang);

@@ -44,7 +44,7 @@ function formatHandout(h: HandoutCheck, c: Colours): string {
   const lines: string[] = [];
   lines.push(c.bold(`${h.file}: ${h.title}`));
   const verdict = r.meetsTarget ? c.green(`meets target ${r.target}`) : c.red(`over target ${r.target}`);
-  lines.push(`  Reading level  grade ${r.grade}: Flesch-Kincaid ${r.fleschKincaid}, SMOG ${r.smog}; ${verdict}  (${r.sentences} sentences, ${r.words} words)`);
+  lines.push(`  Reading level  grade ${r.grade.toFixed(1)}: Flesch-Kincaid ${r.fleschKincaid.toFixed(1)}, SMOG ${r.smog.toFixed(1)}; ${verdict}  (${r.sentences} sentences, ${r.words} words)`);
   const width = Math.max(0, ...r.sections.map((s) => s.title.length + 2 * (s.level - 2)));
   for (const s of r.sections) {
     const name = `${'  '.repeat(s.level - 2)}${s.title}`.padEnd(width);
