@@ -42,8 +42,8 @@ export interface DocumentRow {
   words: number;
   pdf: string;
   html: string;
-  /** Reading grade (the higher of Flesch-Kincaid and SMOG), each formula, and the target. */
-  grade: number;
+  /** Reading grade (the higher of Flesch-Kincaid and SMOG), each formula, and the target; no grade when not measured (not English). */
+  grade?: number;
   fleschKincaid: number;
   smog: number;
   targetGrade: number;
@@ -129,7 +129,7 @@ async function buildOne(sourcePath: string, templates: TemplateSet, options: Bui
       row: {
         title: outline.title, subtitle: m.subtitle, slug: outline.slug, audience: m.audience, lang: m.lang, version: m.version,
         reviewed: m.reviewed, pages: doc.pages, words: outline.words, pdf: `${outline.slug}.pdf`, html: `${outline.slug}.html`,
-        grade: level.grade, fleschKincaid: level.fleschKincaid, smog: level.smog, targetGrade: level.target, meetsTarget: level.meetsTarget,
+        grade: level.measured ? level.grade : undefined, fleschKincaid: level.fleschKincaid, smog: level.smog, targetGrade: level.target, meetsTarget: level.meetsTarget,
         nextReview: doc.check.review.nextReview, reviewStatus: doc.check.review.status,
       },
       check: doc.check,

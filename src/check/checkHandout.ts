@@ -42,7 +42,9 @@ export function checkOutline(outline: Outline, sourcePath: string, sourceText: s
   const file = outline.file;
   const units = proseOf(outline);
   const target = outline.meta.targetGrade ?? options.targetGrade ?? DEFAULT_TARGET_GRADE;
-  const level = readingLevel(units, outline.sections, target);
+  // Flesch-Kincaid, SMOG, syllable counts and the retext plain-language rules are made for English.
+  const english = /^en(-|$)/i.test(outline.meta.lang);
+  const level = readingLevel(units, outline.sections, target, 5, english);
   const sentences = runningSentences(units).map((x) => x.sentence);
 
   const findings: Finding[] = [];
@@ -66,7 +68,13 @@ export function checkOutline(outline: Outline, sourcePath: string, sourceText: s
     }
   }
 
-  const plain = plainLanguageFindings(file, sentences);
+  if (!english) {
+    findings.push({
+      kind: 'reading-level', severity: 'info', file, line: 1,
+      message: `reading level, passive voice and simpler words are not checked: the formulas and word lists are for English, and this handout is in "${outline.meta.lang}"`,
+    });
+  }
+  const plain = english ? plainLanguageFindings(file, sentences) : { findings: [], passiveCount: 0 };
   findings.push(...plain.findings);
 
   const glossary = glossaryFor(sourcePath, outline.meta, options.glossaryFile);
@@ -85,7 +93,7 @@ export function checkOutline(outline: Outline, sourcePath: string, sourceText: s
     const key = u.sectionPath.at(-1)?.slug ?? '';
     sectionWords.set(key, (sectionWords.get(key) ?? 0) + u.sentences.reduce((n, s) => n + s.words.length, 0));
   }
-  const pemat = pematScore({ outline, sentences, passiveCount: plain.passiveCount, undefinedTermCount: undefinedFound.length, sectionWords });
+  const pemat = pematScore({ outline, english, sentences, passiveCount: plain.passiveCount, undefinedTermCount: undefinedFound.length, sectionWords });
 
   return {
     file,

@@ -34,6 +34,7 @@ const ORDER = [
   'Medical terms defined', 'Uses the active voice', 'Chunked into short sections', 'Informative headers', 'Provides a summary',
   'Visual cues for key points', 'Tables have clear row and column headings', 'Identifies at least one action', 'Addresses the reader directly ("you")',
 ];
+const ENGLISH_ONLY = new Set(['Uses the active voice', 'Identifies at least one action', 'Addresses the reader directly ("you")']);
 const ACTIONABILITY = new Set(['Identifies at least one action', 'Addresses the reader directly ("you")']);
 
 export const PEMAT_FOR_A_PERSON = [
@@ -63,6 +64,8 @@ const CHUNK_MIN_WORDS = 150;
 
 export interface PematInput {
   outline: Outline;
+  /** The voice, "you" and action items read English words; for other languages they are left to a person. */
+  english: boolean;
   sentences: Sentence[];
   passiveCount: number;
   undefinedTermCount: number;
@@ -119,6 +122,11 @@ export function pematScore(input: PematInput): Pemat {
   const box = sections.some((s) => s.kind === 'key-points');
   item('Visual cues for key points', box || cues > 0 ? 'agree' : 'disagree', box ? 'a key points box' + (cues ? ', bold text and lists' : '') : cues ? 'bold text or lists' : 'no bold, lists or boxes');
 
+  if (!input.english) {
+    for (const i of items) {
+      if (ENGLISH_ONLY.has(i.name)) Object.assign(i, { verdict: 'n/a', why: 'judged for English text only' });
+    }
+  }
   items.sort((a, b) => ORDER.indexOf(a.name) - ORDER.indexOf(b.name));
   const judged = items.filter((i) => i.verdict !== 'n/a').length;
   const agree = items.filter((i) => i.verdict === 'agree').length;

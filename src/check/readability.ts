@@ -43,6 +43,8 @@ export interface HardSentence {
 }
 
 export interface ReadingLevel extends Level {
+  /** False for a handout not in English: the formulas and syllable counts are for English. */
+  measured: boolean;
   target: number;
   /** The grade compared with the target: the higher of the two formulas, so both must meet it. */
   grade: number;
@@ -81,11 +83,17 @@ export function add(a: Counts, b: Counts): Counts {
 
 const ZERO: Counts = { sentences: 0, words: 0, syllables: 0, polysyllables: 0 };
 
+/** Both grades, to one decimal as they are reported. */
 export function grades(c: Counts): Grades {
+  const g = exactGrades(c);
+  return { fleschKincaid: round1(g.fleschKincaid), smog: round1(g.smog) };
+}
+
+function exactGrades(c: Counts): Grades {
   if (c.sentences === 0 || c.words === 0) return { fleschKincaid: 0, smog: 0 };
   return {
-    fleschKincaid: round1(fleschKincaid({ sentence: c.sentences, word: c.words, syllable: c.syllables })),
-    smog: round1(smogFormula({ sentence: c.sentences, polysillabicWord: c.polysyllables })),
+    fleschKincaid: fleschKincaid({ sentence: c.sentences, word: c.words, syllable: c.syllables }),
+    smog: smogFormula({ sentence: c.sentences, polysillabicWord: c.polysyllables }),
   };
 }
 
@@ -98,7 +106,7 @@ export function runningSentences(units: ProseUnit[]): { sentence: Sentence; unit
   return units.filter((u) => u.kind === 'paragraph').flatMap((unit) => unit.sentences.map((sentence) => ({ sentence, unit })));
 }
 
-export function readingLevel(units: ProseUnit[], sections: Section[], target: number, hardestCount = 5): ReadingLevel {
+export function readingLevel(units: ProseUnit[], sections: Section[], target: number, hardestCount = 5, english = true): ReadingLevel {
   const counted = runningSentences(units).map((x) => ({ ...x, counts: countSentence(x.sentence) }));
   const total = counted.reduce((sum, x) => add(sum, x.counts), ZERO);
   const overall = level(total);
@@ -112,20 +120,21 @@ export function readingLevel(units: ProseUnit[], sections: Section[], target: nu
     sectionLevels.push({ title: section.title, level: section.level, line: section.line, ...level(c) });
   }
 
-  const meetsTarget = grade <= target;
+  const meetsTarget = !english || grade <= target;
   let hardest: HardSentence[] = [];
   if (!meetsTarget && total.sentences > 1) {
+    const all = exactGrades(total);
     hardest = counted
       .map((x) => {
-        const without = grades(subtract(total, x.counts));
-        const raisesGradeBy = round1(Math.max(overall.fleschKincaid - without.fleschKincaid, overall.smog - without.smog));
+        const without = exactGrades(subtract(total, x.counts));
+        const raisesGradeBy = round2(Math.max(all.fleschKincaid - without.fleschKincaid, all.smog - without.smog));
         return { line: x.sentence.line, text: x.sentence.text, words: x.counts.words, longWords: x.counts.longWords, raisesGradeBy };
       })
       .filter((h) => h.raisesGradeBy > 0)
       .sort((a, b) => b.raisesGradeBy - a.raisesGradeBy || a.line - b.line)
       .slice(0, hardestCount);
   }
-  return { ...overall, target, grade, meetsTarget, sections: sectionLevels, hardest };
+  return { ...overall, measured: english, target, grade, meetsTarget, sections: sectionLevels, hardest };
 }
 
 function subtract(a: Counts, b: Counts): Counts {
@@ -135,6 +144,10 @@ function subtract(a: Counts, b: Counts): Counts {
     syllables: a.syllables - b.syllables,
     polysyllables: a.polysyllables - b.polysyllables,
   };
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
 }
 
 function round1(n: number): number {

@@ -4,7 +4,7 @@
  * Colour only when asked for (a TTY without NO_COLOR); the text is the same without it.
  */
 import pc from 'picocolors';
-import type { Finding } from './findings.js';
+import { quote, type Finding } from './findings.js';
 import type { HandoutCheck } from './checkHandout.js';
 import type { CheckReport } from './runCheck.js';
 
@@ -44,12 +44,17 @@ function formatHandout(h: HandoutCheck, c: Colours): string {
   const lines: string[] = [];
   lines.push(c.bold(`${h.file}: ${h.title}`));
   const verdict = r.meetsTarget ? c.green(`meets target ${r.target}`) : c.red(`over target ${r.target}`);
-  lines.push(`  Reading level  grade ${r.grade.toFixed(1)}: Flesch-Kincaid ${r.fleschKincaid.toFixed(1)}, SMOG ${r.smog.toFixed(1)}; ${verdict}  (${r.sentences} sentences, ${r.words} words)`);
+  if (!r.measured) lines.push(`  Reading level  not measured: the formulas are for English`);
+  else lines.push(`  Reading level  grade ${r.grade.toFixed(1)}: Flesch-Kincaid ${r.fleschKincaid.toFixed(1)}, SMOG ${r.smog.toFixed(1)}; ${verdict}  (${r.sentences} sentences, ${r.words} words)`);
   const width = Math.max(0, ...r.sections.map((s) => s.title.length + 2 * (s.level - 2)));
-  for (const s of r.sections) {
+  for (const s of r.measured ? r.sections : []) {
     const name = `${'  '.repeat(s.level - 2)}${s.title}`.padEnd(width);
     const over = Math.max(s.fleschKincaid, s.smog) > r.target ? c.yellow('  over') : '';
     lines.push(`    ${name}  FK ${fmt(s.fleschKincaid)}  SMOG ${fmt(s.smog)}${over}`);
+  }
+  if (r.hardest.length) {
+    lines.push(`    The sentences that raise the grade most (the grade without each one is lower by):`);
+    for (const hs of r.hardest) lines.push(`      ${h.file}:${hs.line}  ${hs.raisesGradeBy.toFixed(2)}  ${hs.words} words, ${hs.longWords.length} of 3+ syllables: ${quote(hs.text, 60)}`);
   }
   const rv = h.review;
   const status = rv.status === 'overdue' ? c.red(rv.status) : rv.status === 'current' ? c.green(rv.status) : c.yellow(rv.status);
@@ -61,9 +66,11 @@ function formatHandout(h: HandoutCheck, c: Colours): string {
     lines.push(`    ${mark} ${i.name}: ${i.why}`);
   }
   lines.push(`  Words to know  ${h.wordsToKnow.length ? h.wordsToKnow.map((t) => t.term).join(', ') : '(no glossary terms used)'}`);
-  if (h.findings.length) {
+  // The hard sentences are listed above, ranked; the other notes and every warning and error here.
+  const findings = h.findings.filter((f) => !(f.kind === 'reading-level' && f.severity === 'info' && f.message.startsWith('raises the grade')));
+  if (findings.length) {
     lines.push(`  Findings`);
-    for (const f of h.findings) lines.push(`    ${formatFinding(f, c)}`);
+    for (const f of findings) lines.push(`    ${formatFinding(f, c)}`);
   } else {
     lines.push(`  Findings       none`);
   }

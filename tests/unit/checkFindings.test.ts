@@ -161,6 +161,15 @@ describe('PEMAT-P', () => {
 });
 
 describe('checkOutline', () => {
+  it('a handout not in English is not graded by English formulas, and says so', () => {
+    const text = '---\nlang: es\n---\nLa calcinosis es la formación de depósitos de calcio extraordinariamente complicados.\n';
+    const r = checkOutline(outlineFrom(text), '/nowhere/a.md', text, { today: '2026-06-01' });
+    expect(r.readingLevel).toMatchObject({ measured: false, meetsTarget: true, hardest: [] });
+    expect(r.findings.some((f) => f.kind === 'passive-voice' || f.kind === 'simpler-word')).toBe(false);
+    expect(r.findings.find((f) => f.kind === 'reading-level')).toMatchObject({ severity: 'info', message: expect.stringMatching(/are for English, and this handout is in "es"/) });
+    expect(r.pemat.items.find((i) => i.name === 'Uses the active voice')?.verdict).toBe('n/a');
+  });
+
   it('front matter target-grade wins over the configured one', () => {
     const text = '---\ntarget-grade: 15\n---\nCalcinosis is the development of hard calcium deposits.\n';
     const r = checkOutline(outlineFrom(text), '/nowhere/a.md', text, { today: '2026-06-01', targetGrade: 6 });
