@@ -3,7 +3,7 @@
  * glossary terms a handout uses (in order of first use, for the "Words to know" box), and words
  * that look medical but are not in the glossary ("undefined term?").
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument, isMap, isScalar } from 'yaml';
 import { HandoutError } from '../diagnostics.js';
@@ -31,7 +31,8 @@ const fileCache = new Map<string, Term[]>();
 
 /** A glossary file: YAML `term: plain definition`, one per line. Errors name the file and line. */
 export function readGlossaryFile(file: string): Term[] {
-  const cached = fileCache.get(file);
+  const key = `${file}:${statSync(file).mtimeMs}`; // an edited glossary is read again
+  const cached = fileCache.get(key);
   if (cached) return cached;
   const shown = displayPath(file);
   const text = readFileSync(file, 'utf8');
@@ -50,7 +51,7 @@ export function readGlossaryFile(file: string): Term[] {
     }
     terms.push({ term, definition });
   }
-  fileCache.set(file, terms);
+  fileCache.set(key, terms);
   return terms;
 }
 
@@ -71,7 +72,10 @@ export function glossaryFor(sourcePath: string, meta: HandoutMeta, explicitFile?
   }
   const glossary: Glossary = new Map();
   const addAll = (terms: Term[]) => terms.forEach((t) => glossary.set(t.term.toLowerCase(), t));
-  if (explicitFile) addAll(readGlossaryFile(path.resolve(explicitFile)));
+  if (explicitFile) {
+    if (!existsSync(explicitFile)) throw new HandoutError('glossary file not found', { file: explicitFile }, 'check the path given to --glossary');
+    addAll(readGlossaryFile(path.resolve(explicitFile)));
+  }
   for (const f of files.reverse()) addAll(readGlossaryFile(f));
   addAll(Object.entries(meta.glossary ?? {}).map(([term, definition]) => ({ term, definition })));
   return glossary;
