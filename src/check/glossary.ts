@@ -109,14 +109,15 @@ function lineIn(unit: ProseUnit, offset: number): number {
 }
 
 /** Endings and roots of medical words (Greek and Latin): -itis inflammation, -osis condition, … */
-const MEDICAL_ENDINGS = /(itis|osis|oses|a?emia|ectomy|otomy|ostomy|ology|ologist|ologists|opathy|pathic|plasty|scopy|algia|oma|omas|iasis|trophic|trophy|plasia|megaly|rrh?o?ea|uria|plegia|genic|derma|cytes?|lysis|stasis|static)$/i;
+const MEDICAL_ENDINGS = /(itis|osis|oses|a?emia|a?emic|penia|rrhage|rrhagic|ological|ectomy|otomy|ostomy|ology|ologist|ologists|opathy|pathic|plasty|scopy|algia|oma|omas|iasis|trophic|trophy|plasia|megaly|rrh?o?ea|uria|plegia|genic|derma|cytes?|lysis|stasis|static)$/i;
 /** Medical words with no tell-tale ending. */
 const MEDICAL_WORDS = new Set([
   'lupus', 'lesion', 'lesions', 'phosphate', 'phosphates', 'rheumatoid', 'autoimmune', 'syndrome', 'thyroid', 'tumor', 'tumors',
   'tumour', 'tumours', 'biopsy', 'chronic', 'benign', 'malignant', 'edema', 'oedema', 'renal', 'hepatic', 'cardiac', 'pulmonary',
   'dialysis', 'calcification', 'hypertension', 'hypotension', 'subcutaneous', 'intravenous', 'metastasis', 'metastases',
   'electrode', 'anticoagulant', 'localized', 'localised', 'etiology', 'aetiology', 'comorbidity', 'contraindicated', 'prophylaxis',
-  'idiopathic', 'iatrogenic', 'congenital', 'systemic', 'inflammation', 'intestines', 'ingestion',
+  'idiopathic', 'iatrogenic', 'congenital', 'systemic', 'inflammation', 'intestines', 'ingestion', 'aneurysm', 'aneurysms',
+  'embolism', 'thrombus', 'embolus', 'fibrillation', 'cardiovascular', 'neurological', 'insulin', 'basal', 'bolus', 'glucose',
 ]);
 /** Everyday words that happen to share a medical ending. */
 const EVERYDAY = new Set([
@@ -124,6 +125,7 @@ const EVERYDAY = new Set([
   'theology', 'anthology', 'biology', 'ecology', 'psychology', 'sociology', 'empathy', 'sympathy', 'apathy', 'telepathy', 'empathic',
   'nostalgia', 'catastrophic', 'photogenic', 'telegenic', 'ecstatic', 'diploma', 'aroma', 'coma', 'academia', 'trophy', 'trophies',
   'soma', 'stigma', 'karma', 'dogma', 'sigma', 'enigma', 'comma', 'genic', 'static', 'bacteria', 'dermatology',
+  'academic', 'academics', 'pandemic', 'epidemic', 'logical', 'biological', 'chronological', 'psychological', 'ecological', 'technological',
 ]);
 
 export function looksMedical(word: string): boolean {

@@ -99,7 +99,7 @@ export function pematScore(input: PematInput): Pemat {
   item('Addresses the reader directly ("you")', you / n >= 0.1 ? 'agree' : 'disagree', `${you} of ${sentences.length} sentences say "you" or "your" (at least 10 %)`);
 
   const actions = sentences.filter((s) => ACTION_VERBS.has(s.words[0]?.toLowerCase() ?? '') || /\byou (should|need to|can|must)\b/i.test(s.text));
-  item('Identifies at least one action', actions.length ? 'agree' : 'disagree', actions.length ? `${actions.length} instructions, first: "${actions[0].text.slice(0, 50)}"` : 'no sentence tells the reader what to do');
+  item('Identifies at least one action', actions.length ? 'agree' : 'disagree', actions.length ? `${actions.length} ${actions.length === 1 ? 'instruction' : 'instructions'}, first: "${actions[0].text.slice(0, 50)}"` : 'no sentence tells the reader what to do');
 
   item('Medical terms defined', input.undefinedTermCount === 0 ? 'agree' : 'disagree',
     input.undefinedTermCount === 0 ? 'every medical-looking word is in the glossary' : `${input.undefinedTermCount} undefined terms`);
