@@ -12,18 +12,49 @@ import type { Sentence } from './prose.js';
 
 export const LONG_SENTENCE_WORDS = 20;
 
-const passive = retext().use(retextPassive);
-const simplify = retext().use(retextSimplify, {
-  // Words a handout often needs and that read plainly to patients.
-  ignore: ['type', 'types', 'function', 'contains', 'remain', 'require', 'requires'],
-});
+const prose = retext()
+  .use(retextPassive)
+  .use(retextSimplify, {
+    // Words a handout often needs and that read plainly to patients.
+    ignore: ['type', 'types', 'function', 'contains', 'remain', 'require', 'requires'],
+  });
 
 const BE = /^(am|is|are|was|were|be|been|being)$/i;
 /** Words ending in -ed after "is" that describe rather than act: "is tired", not passive. */
 const ADJECTIVES_IN_ED = new Set(['tired', 'interested', 'worried', 'concerned', 'married', 'supposed', 'used', 'advanced', 'limited', 'red', 'bed', 'need', 'needed', 'skilled', 'pleased', 'scared', 'bored', 'excited', 'ashamed', 'related', 'based']);
 
-export function isPassive(sentence: Sentence): string | undefined {
-  const found = passive.processSync(sentence.text).messages[0];
+interface RetextMessage {
+  source?: string | null;
+  actual?: string | null;
+  expected?: string[] | null;
+  place?: { start: { offset?: number } } | { offset?: number } | null;
+}
+
+/**
+ * Runs retext once over all the sentences (one paragraph each) and hands each message to the
+ * sentence it falls in: one parse per handout, not one per sentence.
+ */
+function retextMessages(sentences: Sentence[]): RetextMessage[][] {
+  const starts: number[] = [];
+  let text = '';
+  for (const s of sentences) {
+    starts.push(text.length);
+    text += s.text + '\n\n';
+  }
+  const perSentence: RetextMessage[][] = sentences.map(() => []);
+  for (const m of prose.processSync(text).messages as RetextMessage[]) {
+    const place = m.place && 'start' in m.place ? m.place.start : m.place;
+    const offset = place?.offset ?? 0;
+    let i = starts.length - 1;
+    while (i > 0 && starts[i] > offset) i--;
+    perSentence[i]?.push(m);
+  }
+  return perSentence;
+}
+
+/** The passive verb of a sentence, if it has one: from retext-passive's messages, else "be + -ed". */
+export function isPassive(sentence: Sentence, messages?: RetextMessage[]): string | undefined {
+  const found = (messages ?? retextMessages([sentence])[0]).find((m) => m.source === 'retext-passive');
   if (found) return String(found.actual ?? '');
   const w = sentence.words;
   for (let i = 0; i < w.length - 1; i++) {
@@ -37,7 +68,8 @@ export function isPassive(sentence: Sentence): string | undefined {
 export function plainLanguageFindings(file: string, sentences: Sentence[]): { findings: Finding[]; passiveCount: number } {
   const findings: Finding[] = [];
   let passiveCount = 0;
-  for (const s of sentences) {
+  const messages = retextMessages(sentences);
+  sentences.forEach((s, i) => {
     if (s.words.length > LONG_SENTENCE_WORDS) {
       findings.push({
         kind: 'long-sentence',
@@ -48,7 +80,7 @@ export function plainLanguageFindings(file: string, sentences: Sentence[]): { fi
         suggestion: `split it into sentences of ${LONG_SENTENCE_WORDS} words or fewer`,
       });
     }
-    const verb = isPassive(s);
+    const verb = isPassive(s, messages[i]);
     if (verb) {
       passiveCount++;
       findings.push({
@@ -60,7 +92,7 @@ export function plainLanguageFindings(file: string, sentences: Sentence[]): { fi
         suggestion: 'say who does it: "Your doctor removes the lump", not "The lump is removed"',
       });
     }
-    for (const m of simplify.processSync(s.text).messages) {
+    for (const m of messages[i].filter((x) => x.source === 'retext-simplify')) {
       const expected = (m.expected ?? []).filter(Boolean);
       findings.push({
         kind: 'simpler-word',
@@ -71,6 +103,6 @@ export function plainLanguageFindings(file: string, sentences: Sentence[]): { fi
         suggestion: expected.length ? `use ${expected.map((e) => `"${e}"`).join(' or ')}` : 'leave it out',
       });
     }
-  }
+  });
   return { findings, passiveCount };
 }
