@@ -1,12 +1,15 @@
 /**
  * The command line: parses arguments and calls the library; prints what happened.
  */
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { formatMessage, HandoutError, Warnings } from './diagnostics.js';
 import { outlineOf } from './build/buildDocument.js';
 import { runBuild, type BuildCommandOptions } from './cli/buildCommand.js';
 import { startDevServer, type DevOptions } from './dev/devServer.js';
 import { printOutline } from './outline/printOutline.js';
+import { checkSources } from './check/runCheck.js';
+import { formatReport, useColour } from './check/report.js';
+import { today } from './check/reviewDates.js';
 
 const program = new Command();
 program
@@ -30,6 +33,9 @@ program
   .option('--shard <i/n>', 'build only the i-th of n slices of the sources (for splitting a large library across CI jobs)')
   .option('-q, --quiet', 'print only errors, warnings and the total')
   .option('--json', 'print the result as JSON (for CI and other tools)')
+  .option('--strict', 'exit 1 when a handout misses its reading target or is overdue for review (see `handout check`)')
+  .option('--target-grade <grade>', 'reading grade to meet when front matter has no `target-grade:`', parseGrade, 8)
+  .option('--glossary <file>', 'a glossary file (YAML `term: definition`) besides the glossary.yml files beside the sources')
   .addHelpText('after', '\nExamples:\n  handout build\n  handout build ../shared/seeds/calcinosis.txt --out /tmp/x\n  handout build content --paper a4\n  handout build content --shard 1/4 --out out-1\n  handout build content --variant large-print --archive')
   .action(async (inputs: string[], opts: BuildCommandOptions) => {
     try {
@@ -75,6 +81,31 @@ program
       fail(e);
     }
   });
+
+program
+  .command('check')
+  .description('check reading level, plain language, terms, accessibility, review dates and PEMAT-P')
+  .argument('[inputs...]', 'source files (.md, .txt) or folders of them', ['content'])
+  .option('--json', 'print the report as JSON')
+  .option('--strict', 'exit 1 when a handout misses its reading target or is overdue for review')
+  .option('--target-grade <grade>', 'reading grade to meet when front matter has no `target-grade:`', parseGrade, 8)
+  .option('--glossary <file>', 'a glossary file (YAML `term: definition`) besides the glossary.yml files beside the sources')
+  .addHelpText('after', '\n"Today" is HANDOUT_TODAY=YYYY-MM-DD, else SOURCE_DATE_EPOCH, else the clock.\n\nExamples:\n  handout check\n  handout check ../shared/seeds/calcinosis.txt\n  handout check content --strict --json')
+  .action((inputs: string[], opts: { json?: boolean; strict?: boolean; targetGrade: number; glossary?: string }) => {
+    try {
+      const report = checkSources(inputs, { today: today(), targetGrade: opts.targetGrade, strict: opts.strict, glossaryFile: opts.glossary });
+      process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report, useColour(process.stdout)));
+      process.exitCode = report.ok ? 0 : 1;
+    } catch (e) {
+      fail(e);
+    }
+  });
+
+function parseGrade(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 1 || n > 20) throw new InvalidArgumentError('a grade from 1 to 20, such as 8');
+  return n;
+}
 
 function fail(e: unknown): never {
   if (e instanceof HandoutError) console.error(e.format());

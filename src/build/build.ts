@@ -22,6 +22,8 @@ import { RenderPool } from './pool.js';
 import { asHandoutError, errorData, renderDocument, toHandoutError, type DocumentRow, type RenderedDocument } from './renderDocument.js';
 import { buildDate } from './reproducible.js';
 import { writeAtomic } from './writeAtomic.js';
+import type { CheckOptions, HandoutCheck } from '../check/checkHandout.js';
+import { today } from '../check/reviewDates.js';
 
 /** Names the collection's own outputs use. */
 const RESERVED_SLUGS = new Set(['index', 'summary']);
@@ -47,6 +49,8 @@ export interface BuildOptions {
   jobs?: number;
   /** Build only every `count`-th source from the `index`-th (1-based): one slice of a large library. */
   shard?: { index: number; count: number };
+  /** Options of the health-literacy check run on every document; "today" from the injectable clock when not given. */
+  check?: Partial<CheckOptions>;
 }
 
 export type { DocumentRow } from './renderDocument.js';
@@ -63,6 +67,7 @@ export interface DocumentResult {
   error?: HandoutError;
   warnings: Warning[];
   row?: DocumentRow;
+  check?: HandoutCheck;
 }
 
 export interface BuildReport {
@@ -91,7 +96,9 @@ export async function build(options: BuildOptions, listener: BuildListener = {})
   const templates = loadTemplates(options.templateDirs);
   ensureWritable(options.outDir);
   const cache = BuildCache.load(options.outDir, buildWarnings, options.shard);
+  const checkOptions: CheckOptions = { ...options.check, today: options.check?.today ?? today() };
   const docOptions: DocumentOptions = {
+    check: checkOptions,
     paper: options.paper,
     template: options.template,
     variant: options.variant,
@@ -101,6 +108,7 @@ export async function build(options: BuildOptions, listener: BuildListener = {})
   const global = hashBytes(
     toolHash(fontFiles()),
     ...templates.files.map((f) => `${path.relative(process.cwd(), f)}:${hashFile(f)}`),
+    // The options include "today": a review date falls due on a day, not on an edit.
     JSON.stringify(docOptions),
     process.env.SOURCE_DATE_EPOCH ?? '',
   );
@@ -147,7 +155,7 @@ export async function build(options: BuildOptions, listener: BuildListener = {})
     removed,
     warnings: buildWarnings.list,
     ms: performance.now() - started,
-    ok: documents.every((d) => d.ok) && !collection.error,
+    ok: documents.every((d) => d.ok && !(checkOptions.strict && d.check?.failsStrict)) && !collection.error,
   };
 }
 
@@ -196,6 +204,7 @@ function skippedResult(sourcePath: string, entry: CacheEntry, outDir: string): D
     outputs: entry.files.map((f) => path.join(outDir, f)),
     warnings: entry.warnings,
     row: entry.row,
+    check: entry.check,
   };
 }
 
@@ -225,8 +234,12 @@ function writeRendered(rendered: RenderedDocument, sourcePath: string, key: stri
     files: names,
     row: rendered.row,
     warnings: rendered.warnings,
+    check: rendered.check,
   });
-  return { file, slug: rendered.slug, ok: true, pages: rendered.row.pages, ms: rendered.ms, outputs: names.map((n) => path.join(outDir, n)), warnings: rendered.warnings, row: rendered.row };
+  return {
+    file, slug: rendered.slug, ok: true, pages: rendered.row.pages, ms: rendered.ms, outputs: names.map((n) => path.join(outDir, n)),
+    warnings: rendered.warnings, row: rendered.row, check: rendered.check,
+  };
 }
 
 /** A source that no longer exists has its outputs removed. */

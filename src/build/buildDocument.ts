@@ -14,6 +14,9 @@ import { renderPdf } from '../render/pdf/renderPdf.js';
 import type { PaperSize } from '../read/frontMatter.js';
 import { buildDate } from './reproducible.js';
 import { shortened } from '../outline/atAGlance.js';
+import { checkOutline, type CheckOptions, type HandoutCheck } from '../check/checkHandout.js';
+import { glossaryFiles } from '../check/glossary.js';
+import { today } from '../check/reviewDates.js';
 
 export interface RenderedOutput {
   html: string;
@@ -30,6 +33,8 @@ export interface BuiltDocument extends RenderedOutput {
   summarySheet?: RenderedOutput;
   /** Other editions built from the same source (large print), each its own PDF. */
   editions: { variant: Variant; pdf: Buffer; pages: number }[];
+  /** The health-literacy check; its glossary terms and next review date are printed in the handout. */
+  check: HandoutCheck;
 }
 
 export interface DocumentOptions {
@@ -43,6 +48,8 @@ export interface DocumentOptions {
   archive?: boolean;
   /** 'alt': a missing image is a warning and its alt text is printed, instead of an error. */
   missingImages?: 'error' | 'alt';
+  /** The health-literacy check run on the document ("today", target grade, glossary file); today by the clock when not given. */
+  check?: CheckOptions;
 }
 
 export function outlineOf(sourcePath: string, warnings: Warnings): { source: Source; outline: Outline } {
@@ -56,9 +63,15 @@ export async function buildDocument(sourcePath: string, templates: TemplateSet, 
   const { source } = read;
   const outline = options.template ? { ...read.outline, meta: { ...read.outline.meta, template: options.template } } : read.outline;
   const { meta } = outline;
-  const dependencies: string[] = [];
+  const checkOptions = options.check ?? { today: today() };
+  const dependencies: string[] = [...glossaryFiles(sourcePath), ...(checkOptions.glossaryFile ? [path.resolve(checkOptions.glossaryFile)] : [])];
+  const check = checkOutline(outline, path.resolve(sourcePath), source.text, checkOptions);
   // Content is turned into HTML once; each output only changes the template or stylesheet it is printed with.
-  const context = handoutContext(outline, templates, path.resolve(sourcePath), warnings, { dependencies, missingImages: options.missingImages });
+  const context = handoutContext(
+    outline, templates, path.resolve(sourcePath), warnings,
+    { dependencies, missingImages: options.missingImages },
+    { wordsToKnow: check.wordsToKnow, nextReview: check.review.nextReview },
+  );
   const render = async (template: string, title: string, extra: object = {}, variant?: Variant): Promise<RenderedOutput> => {
     const sheet = variant ? templates.variantStylesheet(variant) : undefined;
     const html = templates.render(template, { ...context, ...extra, ...(sheet ? { variant, stylesheet: `${context.stylesheet}\n${sheet.css}` } : {}) });
@@ -97,7 +110,7 @@ export async function buildDocument(sourcePath: string, templates: TemplateSet, 
     const { pdf, pages } = await render(template, outline.title, {}, variant);
     editions.push({ variant, pdf, pages });
   }
-  return { source, outline, ...handout, summarySheet, editions, dependencies: [...new Set(dependencies)].sort() };
+  return { source, outline, ...handout, summarySheet, editions, check, dependencies: [...new Set(dependencies)].sort() };
 }
 
 /** Page templates that lay out a handout; the others (summary, index, summary-sheet) are for other outputs. */

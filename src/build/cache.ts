@@ -12,6 +12,7 @@ import type { Warnings } from '../diagnostics.js';
 import { writeAtomic } from './writeAtomic.js';
 import type { DocumentRow } from './renderDocument.js';
 import type { Warning } from '../diagnostics.js';
+import type { HandoutCheck } from '../check/checkHandout.js';
 
 export const CACHE_FILE = '.handout-cache.json';
 const FORMAT = 'handout-build-cache/1';
@@ -25,6 +26,7 @@ export interface CacheEntry {
   files: string[];
   row: DocumentRow;
   warnings: Warning[];
+  check?: HandoutCheck;
 }
 
 interface CacheData {

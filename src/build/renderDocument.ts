@@ -4,6 +4,7 @@
  */
 import { HandoutError, Warnings, type Warning } from '../diagnostics.js';
 import { VARIANTS, type TemplateSet } from '../fill/templates.js';
+import type { HandoutCheck } from '../check/checkHandout.js';
 import { displayPath } from '../read/readSource.js';
 import { buildDocument, type DocumentOptions } from './buildDocument.js';
 
@@ -24,6 +25,14 @@ export interface DocumentRow {
   summaryHtml?: string;
   /** The large-print PDF, when one was built. */
   largePrint?: string;
+  /** Reading grade (the higher of Flesch-Kincaid and SMOG), each formula, and the target; no grade when not measured (not English). */
+  grade?: number;
+  fleschKincaid: number;
+  smog: number;
+  targetGrade: number;
+  meetsTarget: boolean;
+  nextReview?: string;
+  reviewStatus: HandoutCheck['review']['status'];
 }
 
 export interface ErrorData {
@@ -45,6 +54,8 @@ export interface RenderedDocument {
   warnings: Warning[];
   error?: ErrorData;
   ms: number;
+  /** The health-literacy check (plain data). */
+  check?: HandoutCheck;
 }
 
 export async function renderDocument(sourcePath: string, templates: TemplateSet, options: DocumentOptions): Promise<RenderedDocument> {
@@ -78,12 +89,23 @@ export async function renderDocument(sourcePath: string, templates: TemplateSet,
         summaryPdf: doc.summarySheet ? `${slug}.summary.pdf` : undefined,
         summaryHtml: doc.summarySheet ? `${slug}.summary.html` : undefined,
         largePrint: large ? `${slug}${VARIANTS[large.variant].suffix}.pdf` : undefined,
+        ...checkRow(doc.check),
       },
+      check: doc.check,
     };
   } catch (e) {
     const err = asHandoutError(e, file);
     return { file, ok: false, files: [], dependencies: [], warnings: warnings.list, error: errorData(err), ms: performance.now() - t0 };
   }
+}
+
+/** What the collection summary shows of a handout's check. */
+function checkRow(check: HandoutCheck) {
+  const level = check.readingLevel;
+  return {
+    grade: level.measured ? level.grade : undefined, fleschKincaid: level.fleschKincaid, smog: level.smog, targetGrade: level.target, meetsTarget: level.meetsTarget,
+    nextReview: check.review.nextReview, reviewStatus: check.review.status,
+  };
 }
 
 export function errorData(e: HandoutError): ErrorData {

@@ -5,7 +5,9 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { formatMessage, type Warning } from '../diagnostics.js';
+import pc from 'picocolors';
 import { build, type BuildOptions, type BuildReport, type DocumentResult } from '../build/build.js';
+import { formatFinding, useColour } from '../check/report.js';
 
 export interface BuildCommandOptions {
   out: string;
@@ -20,6 +22,9 @@ export interface BuildCommandOptions {
   variant?: 'large-print';
   archive?: boolean;
   missingImages?: 'error' | 'alt';
+  strict?: boolean;
+  targetGrade?: number;
+  glossary?: string;
 }
 
 /** The library's build options from the command line's; throws a usage error for bad values. */
@@ -44,6 +49,7 @@ export function buildOptions(inputs: string[], opts: BuildCommandOptions): Build
     variant: opts.variant,
     archive: opts.archive,
     missingImages: opts.missingImages,
+    check: { targetGrade: opts.targetGrade, strict: opts.strict, glossaryFile: opts.glossary },
   };
 }
 
@@ -81,6 +87,16 @@ export async function runBuild(inputs: string[], opts: BuildCommandOptions): Pro
         console.log(result.skipped ? `  ${result.file}  unchanged` : `  ${result.file} → ${path.join(opts.out, result.slug + '.pdf')}  ${plural(result.pages ?? 0, 'page')}  ${Math.round(result.ms)} ms${editions}`);
       }
       printWarnings(result.warnings);
+      // Health-literacy findings, as `handout check` prints them; --quiet leaves out the notes.
+      if (!opts.json) {
+        const colour = pc.createColors(useColour(process.stderr));
+        for (const f of result.check?.findings ?? []) {
+          if (f.severity === 'info' && opts.quiet) continue;
+          clearProgress();
+          console.error(formatFinding(f, colour));
+          if (f.severity !== 'info') warningCount++;
+        }
+      }
     },
   });
   clearProgress();

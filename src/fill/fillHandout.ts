@@ -43,6 +43,10 @@ export interface HandoutContext {
   showAtAGlance: boolean;
   stylesheet: string;
   generator: string;
+  /** Glossary terms the handout uses, in order of first use: the "Words to know" box. */
+  wordsToKnow: { term: string; definition: string }[];
+  /** ISO date of the next review, for the running footer. */
+  nextReview?: string;
 }
 
 export interface FillOptions {
@@ -52,8 +56,15 @@ export interface FillOptions {
   missingImages?: ContentContext['missingImages'];
 }
 
-export function handoutContext(outline: Outline, templates: TemplateSet, sourcePath: string, warnings: Warnings, options: FillOptions = {}): HandoutContext {
-  const ctx: ContentContext = { outline, sourcePath, warnings, ...options };
+/** What the check stage adds to a handout's page. */
+export interface HandoutExtras {
+  wordsToKnow?: { term: string; definition: string }[];
+  nextReview?: string;
+}
+
+export function handoutContext(outline: Outline, templates: TemplateSet, sourcePath: string, warnings: Warnings, options: FillOptions = {}, extras: HandoutExtras = {}): HandoutContext {
+  const { dependencies, missingImages } = options;
+  const ctx: ContentContext = { outline, sourcePath, warnings, dependencies, missingImages };
   const fillSection = (s: Section): FilledSection => ({
     title: s.title,
     slug: s.slug,
@@ -82,6 +93,8 @@ export function handoutContext(outline: Outline, templates: TemplateSet, sourceP
     showAtAGlance: !!outline.atAGlance && outline.meta.summary?.show !== false && !hasOwnAtAGlance(outline.sections),
     stylesheet: templates.stylesheet.css,
     generator: GENERATOR,
+    wordsToKnow: (extras.wordsToKnow ?? []).map(({ term, definition }) => ({ term, definition })),
+    nextReview: extras.nextReview,
   };
 }
 

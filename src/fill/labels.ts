@@ -17,6 +17,10 @@ const LABELS = {
     keyTerms: 'Key terms',
     notes: 'Notes',
     name: 'Name',
+    wordsToKnow: 'Words to know',
+    nextReview: 'Next review',
+    readingGrade: 'Reading grade',
+    reviewStatus: 'Review',
   },
   es: {
     keyPoints: 'Puntos clave',
@@ -35,6 +39,10 @@ const LABELS = {
     keyTerms: 'Términos clave',
     notes: 'Notas',
     name: 'Nombre',
+    wordsToKnow: 'Palabras que conviene saber',
+    nextReview: 'Próxima revisión',
+    readingGrade: 'Nivel de lectura',
+    reviewStatus: 'Revisión',
   },
 };
 

@@ -116,6 +116,7 @@ function templateError(e: unknown, file: string): HandoutError {
 function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
+  hb.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
   /** A label in the document's language: {{t "keyPoints"}}. */
   hb.registerHelper('t', function (this: unknown, key: string, options: Handlebars.HelperOptions) {
     const lang = String(options.data?.root?.lang ?? 'en');

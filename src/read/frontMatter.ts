@@ -33,6 +33,14 @@ export interface HandoutMeta {
   summary?: SummarySettings;
   /** Also build this edition (large print): `out/<slug>.large.pdf`. */
   variant?: 'large-print';
+  /** Reading grade this handout should meet (`target-grade:`); the check's default otherwise. */
+  targetGrade?: number;
+  /** How often the handout is reviewed (`review-every: 2y`, `18m`, `6w`, `90d`). */
+  reviewEvery?: string;
+  /** ISO date of the next review (`next-review:`); wins over reviewed + review-every. */
+  nextReview?: string;
+  /** Terms and their plain definitions (`glossary:`), added to the glossary files' terms. */
+  glossary?: Record<string, string>;
 }
 
 export interface SummaryColumnSetting {
@@ -49,7 +57,7 @@ export interface SummarySettings {
 
 export type PaperSize = 'letter' | 'a4';
 
-type Kind = 'text' | 'date' | 'list' | 'paper' | 'lang' | 'bool' | 'summary' | 'variant';
+type Kind = 'text' | 'date' | 'list' | 'paper' | 'lang' | 'bool' | 'summary' | 'variant' | 'grade' | 'period' | 'glossary';
 
 /** Known keys and their kinds; aliases map other common spellings onto them. */
 const KEYS: Record<string, Kind> = {
@@ -71,6 +79,10 @@ const KEYS: Record<string, Kind> = {
   date: 'date',
   summary: 'summary',
   variant: 'variant',
+  'target-grade': 'grade',
+  'review-every': 'period',
+  'next-review': 'date',
+  glossary: 'glossary',
 };
 const ALIASES: Record<string, keyof typeof KEYS> = {
   language: 'lang',
@@ -78,6 +90,17 @@ const ALIASES: Record<string, keyof typeof KEYS> = {
   subject: 'description',
   tags: 'keywords',
   size: 'paper',
+  target_grade: 'target-grade',
+  targetgrade: 'target-grade',
+  'reading-grade': 'target-grade',
+  review_every: 'review-every',
+  reviewevery: 'review-every',
+  'review-interval': 'review-every',
+  next_review: 'next-review',
+  nextreview: 'next-review',
+  'review-by': 'next-review',
+  'review-date': 'next-review',
+  terms: 'glossary',
 };
 
 /** Where the front matter is: the `---` fence lines (1-based) and the YAML between them. */
@@ -154,7 +177,29 @@ function setValue(meta: HandoutMeta, key: string, value: unknown, where: { file:
       const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
       const valid = m && !Number.isNaN(Date.parse(iso)) && new Date(iso).toISOString().slice(0, 10) === iso;
       if (!valid) throw wrong('a date written YYYY-MM-DD');
-      (meta as unknown as Record<string, string>)[key] = iso;
+      if (key === 'next-review') meta.nextReview = iso;
+      else if (key === 'date') meta.date = iso;
+      else meta.reviewed = iso;
+      return;
+    }
+    case 'grade': {
+      const grade = Number(value);
+      if (typeof value === 'boolean' || !Number.isFinite(grade) || grade < 1 || grade > 20) throw wrong('a school grade from 1 to 20, such as 8');
+      meta.targetGrade = grade;
+      return;
+    }
+    case 'period': {
+      const period = parsePeriod(String(value));
+      if (!period) throw wrong('a period such as 2y, 18m, 6w or 90d');
+      meta.reviewEvery = `${period.count}${period.unit}`;
+      return;
+    }
+    case 'glossary': {
+      const entries = Array.isArray(value) ? value : value && typeof value === 'object' ? Object.entries(value).map(([term, definition]) => ({ term, definition })) : undefined;
+      if (!entries || !entries.every((e) => e && typeof e.term === 'string' && typeof e.definition === 'string' && e.definition.trim())) {
+        throw wrong('a list of `term: plain definition` lines');
+      }
+      meta.glossary = Object.fromEntries(entries.map((e) => [String(e.term).trim(), String(e.definition).trim()]));
       return;
     }
     case 'list':
@@ -207,6 +252,19 @@ function summarySettings(value: unknown, wrong: (expected: string) => HandoutErr
     });
   }
   return settings;
+}
+
+export interface Period {
+  count: number;
+  unit: 'y' | 'm' | 'w' | 'd';
+}
+
+/** `2y`, `18m`, `6 weeks`, `1 year` → a count and a unit (years, months, weeks, days). */
+export function parsePeriod(text: string): Period | undefined {
+  const m = /^\s*(\d{1,3})\s*(y|yr|yrs|years?|m|mo|months?|w|wk|weeks?|d|days?)\s*$/i.exec(text);
+  if (!m || Number(m[1]) === 0) return undefined;
+  const unit = m[2].toLowerCase();
+  return { count: Number(m[1]), unit: unit.startsWith('y') ? 'y' : unit.startsWith('mo') || unit === 'm' ? 'm' : unit.startsWith('w') ? 'w' : 'd' };
 }
 
 /** The known key nearest to a misspelt one, if it is near enough to be a typo. */

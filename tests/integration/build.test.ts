@@ -74,7 +74,7 @@ describe('the handout PDF', () => {
   });
 
   it('never leaves a heading alone at the bottom of a page', () => {
-    const headings = new Set(['Key points', 'What is calcinosis?', 'The four forms', 'Dystrophic calcinosis', 'Metastatic calcinosis', 'Idiopathic calcinosis', 'Iatrogenic calcinosis', 'Calcinosis at a glance', 'How is it treated?', 'When to see a doctor', 'Questions to ask your care team']);
+    const headings = new Set(['Key points', 'Words to know', 'What is calcinosis?', 'The four forms', 'Dystrophic calcinosis', 'Metastatic calcinosis', 'Idiopathic calcinosis', 'Iatrogenic calcinosis', 'Calcinosis at a glance', 'How is it treated?', 'When to see a doctor', 'Questions to ask your care team']);
     for (const page of pdf.pages) {
       const lines = page.text.split('\n').filter((l) => !/^Calcinosis · Version/.test(l) && !/Page \d+ of \d+/.test(l));
       const lastTwo = lines.slice(-2);
@@ -96,8 +96,8 @@ describe('the handout PDF', () => {
     const top = pdf.outline.map((o) => o.title);
     expect(top).toEqual(['Calcinosis']);
     const sections = pdf.outline[0].items.map((o) => o.title);
-    expect(sections).toEqual(['Key points', 'What is calcinosis?', 'The four forms', 'Calcinosis at a glance', 'How is it treated?', 'When to see a doctor', 'Questions to ask your care team']);
-    const forms = pdf.outline[0].items[2].items.map((o) => (o as { title: string }).title);
+    expect(sections).toEqual(['Key points', 'Words to know', 'What is calcinosis?', 'The four forms', 'Calcinosis at a glance', 'How is it treated?', 'When to see a doctor', 'Questions to ask your care team']);
+    const forms = pdf.outline[0].items[3].items.map((o) => (o as { title: string }).title);
     expect(forms).toEqual(['Dystrophic calcinosis', 'Metastatic calcinosis', 'Idiopathic calcinosis', 'Iatrogenic calcinosis']);
   });
 
@@ -155,14 +155,16 @@ describe('the handout HTML', () => {
 });
 
 describe('the collection', () => {
-  it('summary lists each handout with title, audience, language, version, reviewed date, pages and words', async () => {
+  it('summary lists each handout with title, audience, language, version, review dates, reading grade, pages and words', async () => {
     const tree = fromHtml(readFileSync(path.join(out, 'summary.html'), 'utf8'));
     const headers = selectAll('th', tree).map(hastText);
-    expect(headers).toEqual(['Title', 'Audience', 'Language', 'Version', 'Reviewed', 'Pages', 'Words']);
+    expect(headers).toEqual(['Title', 'Audience', 'Language', 'Version', 'Reviewed', 'Next review', 'Reading grade', 'Pages', 'Words']);
     const cells = selectAll('tbody tr:first-child td', tree).map(hastText);
     expect(cells.slice(0, 5)).toEqual(['Calcinosis', 'Patients and families', 'en', '1.0', '2026-11-02']);
-    expect(Number(cells[5])).toBe(pdf.pages.length);
-    expect(Number(cells[6])).toBeGreaterThan(600);
+    expect(cells[5]).toMatch(/^2028-11-02(current|due soon|overdue)$/);
+    expect(cells[6]).toMatch(/^\d+\.\d(meets|over) target 8$/);
+    expect(Number(cells[7])).toBe(pdf.pages.length);
+    expect(Number(cells[8])).toBeGreaterThan(600);
     const summaryPdf = await readPdf(readFileSync(path.join(out, 'summary.pdf')));
     expect(summaryPdf.text).toContain('Patients and');
     expect(summaryPdf.text).toContain('Calcinosis');

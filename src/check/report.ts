@@ -1,0 +1,82 @@
+/**
+ * The check report for people: one block per handout (reading level per section, review date,
+ * PEMAT-P, words to know, findings as `file:line: kind: message (suggestion)`), then a total.
+ * Colour only when asked for (a TTY without NO_COLOR); the text is the same without it.
+ */
+import pc from 'picocolors';
+import { quote, type Finding } from './findings.js';
+import type { HandoutCheck } from './checkHandout.js';
+import type { CheckReport } from './runCheck.js';
+
+export function useColour(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
+  if ('NO_COLOR' in env && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR && env.FORCE_COLOR !== '0') return true;
+  return !!stream.isTTY && env.TERM !== 'dumb';
+}
+
+type Colours = ReturnType<typeof pc.createColors>;
+
+export function formatFinding(f: Finding, c: Colours = pc.createColors(false)): string {
+  const place = f.line !== undefined ? `${f.file}:${f.line}` : f.file;
+  const label = f.severity === 'error' ? c.red('error') : f.severity === 'warning' ? c.yellow('warning') : c.cyan('note');
+  return `${place}: ${label}: ${f.message}${f.suggestion ? c.dim(` (${f.suggestion})`) : ''}`;
+}
+
+export function formatReport(report: CheckReport, colour = false): string {
+  const c = pc.createColors(colour);
+  const out: string[] = [];
+  for (const h of report.handouts) out.push(formatHandout(h, c), '');
+  for (const e of report.errors) out.push(`${e.line !== undefined ? `${e.file}:${e.line}` : e.file}: ${c.red('error')}: ${e.message}`);
+  const n = report.handouts.length;
+  const meets = report.handouts.filter((h) => h.readingLevel.meetsTarget).length;
+  const overdue = report.handouts.filter((h) => h.review.status === 'overdue').length;
+  const all = report.handouts.flatMap((h) => h.findings);
+  const count = (s: Finding['severity']) => all.filter((f) => f.severity === s).length;
+  out.push(
+    `Checked ${n} ${n === 1 ? 'handout' : 'handouts'} (today is ${report.today}): ${meets} ${meets === 1 ? 'meets its' : 'meet their'} reading target, ` +
+      `${n - meets} over; ${overdue} overdue for review; ${count('error') + report.errors.length} errors, ${count('warning')} warnings, ${count('info')} notes.`,
+  );
+  return out.join('\n') + '\n';
+}
+
+function formatHandout(h: HandoutCheck, c: Colours): string {
+  const r = h.readingLevel;
+  const lines: string[] = [];
+  lines.push(c.bold(`${h.file}: ${h.title}`));
+  const verdict = r.meetsTarget ? c.green(`meets target ${r.target}`) : c.red(`over target ${r.target}`);
+  if (!r.measured) lines.push(`  Reading level  not measured: the formulas are for English`);
+  else lines.push(`  Reading level  grade ${r.grade.toFixed(1)}: Flesch-Kincaid ${r.fleschKincaid.toFixed(1)}, SMOG ${r.smog.toFixed(1)}; ${verdict}  (${r.sentences} sentences, ${r.words} words)`);
+  const width = Math.max(0, ...r.sections.map((s) => s.title.length + 2 * (s.level - 2)));
+  for (const s of r.measured ? r.sections : []) {
+    const name = `${'  '.repeat(s.level - 2)}${s.title}`.padEnd(width);
+    const over = Math.max(s.fleschKincaid, s.smog) > r.target ? c.yellow('  over') : '';
+    lines.push(`    ${name}  FK ${fmt(s.fleschKincaid)}  SMOG ${fmt(s.smog)}${over}`);
+  }
+  if (r.hardest.length) {
+    lines.push(`    The sentences that raise the grade most (the grade without each one is lower by):`);
+    for (const hs of r.hardest) lines.push(`      ${h.file}:${hs.line}  ${hs.raisesGradeBy.toFixed(2)}  ${hs.words} words, ${hs.longWords.length} of 3+ syllables: ${quote(hs.text, 60)}`);
+  }
+  const rv = h.review;
+  const status = rv.status === 'overdue' ? c.red(rv.status) : rv.status === 'current' ? c.green(rv.status) : c.yellow(rv.status);
+  lines.push(`  Review         ${rv.reviewed ? `reviewed ${rv.reviewed}` : 'never reviewed'}${rv.nextReview ? `, next review ${rv.nextReview}` : ''}: ${status}`);
+  const p = h.pemat;
+  lines.push(`  PEMAT-P        ${p.agree} of ${p.judged} items a program can judge (${p.percent} %); ${p.forPerson.length} items need a person (--json lists them)`);
+  for (const i of p.items) {
+    const mark = i.verdict === 'agree' ? c.green('yes') : i.verdict === 'disagree' ? c.red('no ') : c.dim('n/a');
+    lines.push(`    ${mark} ${i.name}: ${i.why}`);
+  }
+  lines.push(`  Words to know  ${h.wordsToKnow.length ? h.wordsToKnow.map((t) => t.term).join(', ') : '(no glossary terms used)'}`);
+  // The hard sentences are listed above, ranked; the other notes and every warning and error here.
+  const findings = h.findings.filter((f) => !(f.kind === 'reading-level' && f.severity === 'info' && f.message.startsWith('raises the grade')));
+  if (findings.length) {
+    lines.push(`  Findings`);
+    for (const f of findings) lines.push(`    ${formatFinding(f, c)}`);
+  } else {
+    lines.push(`  Findings       none`);
+  }
+  return lines.join('\n');
+}
+
+function fmt(n: number): string {
+  return n.toFixed(1).padStart(4);
+}

@@ -1,0 +1,33 @@
+/** `handout check`: the sources named (files or folders), each read, outlined and checked. */
+import path from 'node:path';
+import { HandoutError, Warnings } from '../diagnostics.js';
+import { discoverSources } from '../build/discover.js';
+import { outlineOf } from '../build/buildDocument.js';
+import { asHandoutError } from '../build/renderDocument.js';
+import { displayPath } from '../read/readSource.js';
+import { checkOutline, type CheckOptions, type HandoutCheck } from './checkHandout.js';
+
+export interface CheckReport {
+  today: string;
+  handouts: HandoutCheck[];
+  /** Sources that could not be read, as `file:line: error: …` lines. */
+  errors: { file: string; line?: number; message: string }[];
+  /** False when a source could not be read, or (with --strict) a handout misses its target or is overdue. */
+  ok: boolean;
+}
+
+export function checkSources(inputs: string[], options: CheckOptions): CheckReport {
+  const handouts: HandoutCheck[] = [];
+  const errors: CheckReport['errors'] = [];
+  for (const sourcePath of discoverSources(inputs)) {
+    try {
+      const { source, outline } = outlineOf(sourcePath, new Warnings());
+      handouts.push(checkOutline(outline, path.resolve(sourcePath), source.text, options));
+    } catch (e) {
+      const err: HandoutError = asHandoutError(e, displayPath(sourcePath));
+      errors.push({ file: err.file, line: err.line, message: err.message + (err.hint ? ` (${err.hint})` : '') });
+    }
+  }
+  const ok = errors.length === 0 && (!options.strict || handouts.every((h) => !h.failsStrict));
+  return { today: options.today, handouts, errors, ok };
+}
