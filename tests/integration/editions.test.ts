@@ -115,6 +115,15 @@ describe('archival PDF (--archive)', () => {
     expect(pdfInfo(out('diet.pdf')).Title).toBe('Diet & exercise <basics>');
   });
 
+  it('is byte-reproducible, large print and archive alike', () => {
+    const again = path.join(dir, 'again');
+    const r = cli(['build', 'content', path.join(dir, 'src'), '--out', again, '--variant', 'large-print', '--archive', '--quiet']);
+    expect(r.status, r.stderr).toBe(0);
+    for (const f of ['calcinosis.pdf', 'calcinosis.large.pdf', 'diet.large.pdf', 'summary.pdf']) {
+      expect(readFileSync(path.join(again, f)).equals(readFileSync(out(f))), f).toBe(true);
+    }
+  });
+
   it.skipIf(!tools)('a regular build is PDF/UA only, not PDF/A', () => {
     const r = cli(['build', 'content', '--out', path.join(dir, 'plain'), '--quiet']);
     expect(r.status, r.stderr).toBe(0);

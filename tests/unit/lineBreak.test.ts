@@ -173,6 +173,24 @@ describe('hyphenation of words longer than the line', () => {
     expect(joined.replace(/\s+/g, ' ').trim()).toBe(`Ask about ${WORD} today.`);
   });
 
+  it('breaks a syllable wider than the line between letters, never starting a line with the hyphen', () => {
+    // en-us gives im-munoglob-u-lin: "munoglob" alone is wider than 60 pt at 18 pt.
+    for (const width of [50, 60, 70, 80]) {
+      const result = breakLines([run('intravenous immunoglobulin', { size: 18, lineHeight: 27 })], { width, align: 'left', strut: run(''), hyphenate: en });
+      const texts = result.map(textOf);
+      for (const l of result) expect(l.width, texts.join('|')).toBeLessThanOrEqual(width + 0.01);
+      for (const t of texts) expect(t.startsWith('-'), texts.join('|')).toBe(false);
+      expect(texts.join('').replace(/-/g, '').replace(/\s/g, '')).toBe('intravenousimmunoglobulin');
+    }
+  });
+
+  it('gives a table column a smaller minimum when its longest word can be hyphenated', () => {
+    const plain = contentWidths([run('hydroxychloroquine daily')]);
+    const hyphenated = contentWidths([run('hydroxychloroquine daily')], en);
+    expect(hyphenated.min).toBeLessThan(plain.min * 0.7);
+    expect(hyphenated.max).toBe(plain.max);
+  });
+
   it('breaks an address between characters, with no hyphen added', () => {
     const url = 'https://example.org/patient-education/calcinosis-and-scleroderma-guide';
     const result = breakLines([run(url)], { width: 90, align: 'left', strut: run(''), hyphenate: en });

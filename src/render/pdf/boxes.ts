@@ -242,18 +242,17 @@ class BoxBuilder {
         if (covers(run.face, word)) continue;
         for (const f of fallbackChain(run.face).slice(1)) {
           if (covers(f, word)) {
-            const family = f.key.split('-')[0];
-            needs.set(family, { face: f, count: (needs.get(family)?.count ?? 0) + 1 });
+            needs.set(f.family, { face: f, count: (needs.get(f.family)?.count ?? 0) + 1 });
             break;
           }
         }
       }
     }
     const top = [...needs.values()].sort((a, b) => b.count - a.count)[0];
-    const preferFamily = top && top.count * 2 > wordCount ? top.face.key.split('-')[0] : undefined;
+    const preferFamily = top && top.count * 2 > wordCount ? top.face.family : undefined;
     const out: InlineRun[] = [];
     for (const run of runs) {
-      const prefer = preferFamily ? fallbackChain(run.face).find((f) => f.key.startsWith(`${preferFamily}-`)) : undefined;
+      const prefer = preferFamily ? fallbackChain(run.face).find((f) => f.family === preferFamily) : undefined;
       const { spans, missing } = splitByFace(run.text, run.face, prefer);
       for (const ch of missing) {
         const cp = [...ch].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');

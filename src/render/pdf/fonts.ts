@@ -16,6 +16,8 @@ export type FaceStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
 export interface FontFace {
   /** Name the face is registered under in each PDF document. */
   key: string;
+  /** The family's name, e.g. "Noto Sans". */
+  family: string;
   style: FaceStyle;
   font: fontkit.Font;
   /** Ascent and descent per point of font size (descent is negative). */
@@ -30,10 +32,10 @@ export interface FontFamily {
 
 const require = createRequire(import.meta.url);
 
-function loadFace(key: string, style: FaceStyle, file: string): FontFace {
+function loadFace(family: string, key: string, style: FaceStyle, file: string): FontFace {
   const parsed = fontkit.create(readFileSync(file));
   const font = ('fonts' in parsed ? parsed.fonts[0] : parsed) as fontkit.Font;
-  return { key, style, font, ascent: font.ascent / font.unitsPerEm, descent: font.descent / font.unitsPerEm };
+  return { key, family, style, font, ascent: font.ascent / font.unitsPerEm, descent: font.descent / font.unitsPerEm };
 }
 
 /**
@@ -71,10 +73,10 @@ export function fontFamilies(): FontFamily[] {
   families ??= FAMILIES.map(({ name, key, files }) => ({
     name,
     faces: {
-      regular: loadFace(`${key}-Regular`, 'regular', files.regular()),
-      bold: loadFace(`${key}-Bold`, 'bold', files.bold()),
-      italic: loadFace(`${key}-Italic`, 'italic', files.italic()),
-      boldItalic: loadFace(`${key}-BoldItalic`, 'boldItalic', files.boldItalic()),
+      regular: loadFace(name, `${key}-Regular`, 'regular', files.regular()),
+      bold: loadFace(name, `${key}-Bold`, 'bold', files.bold()),
+      italic: loadFace(name, `${key}-Italic`, 'italic', files.italic()),
+      boldItalic: loadFace(name, `${key}-BoldItalic`, 'boldItalic', files.boldItalic()),
     },
   }));
   return families;

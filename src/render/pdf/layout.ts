@@ -294,7 +294,7 @@ export class Layout {
   private table(box: TableBox, x: number, width: number, frames: Frame[]): void {
     const columns = Math.max(0, ...box.rows.map((r) => r.cells.reduce((n, c) => n + c.colspan, 0)));
     if (!columns) return;
-    const widths = columnWidths(box, columns, width);
+    const widths = columnWidths(box, columns, width, this.options.hyphenate);
     let header: Slice | undefined;
     const tableTag = structNode('Table', this.parent);
     box.rows.forEach((row, r) => {
@@ -380,32 +380,50 @@ function maxContentWidth(box: Box): number {
   return own + Math.max(0, ...boxRuns(box).map((runs) => contentWidths(collapseWhiteSpace(runs, box.style.whiteSpace)).max));
 }
 
-function minContentWidth(box: Box): number {
+function minContentWidth(box: Box, hyphenate?: Hyphenator): number {
   const own = horizontalExtra(box.style);
-  return own + Math.max(0, ...boxRuns(box).map((runs) => contentWidths(collapseWhiteSpace(runs, box.style.whiteSpace)).min));
+  return own + Math.max(0, ...boxRuns(box).map((runs) => contentWidths(collapseWhiteSpace(runs, box.style.whiteSpace), hyphenate).min));
 }
 
 /**
  * Column widths as browsers' automatic table layout does, in short: every column gets at least
  * its longest word, and the rest of the width is shared in proportion to how much text it holds.
+ * When the longest words do not fit side by side, they are hyphenated (with `hyphenate`) before
+ * any is broken between letters, and as few as possible are.
  */
-export function columnWidths(table: TableBox, columns: number, width: number): number[] {
-  const min = new Array<number>(columns).fill(0);
+export function columnWidths(table: TableBox, columns: number, width: number, hyphenate?: Hyphenator): number[] {
+  const mins = (h?: Hyphenator) => {
+    const min = new Array<number>(columns).fill(0);
+    for (const row of table.rows) {
+      let col = 0;
+      for (const cell of row.cells) {
+        if (cell.colspan === 1) min[col] = Math.max(min[col], minContentWidth(cell.content, h) + cell.style.padding[1] + cell.style.padding[3]);
+        col += cell.colspan;
+      }
+    }
+    return min;
+  };
+  const min = mins();
   const max = new Array<number>(columns).fill(0);
   for (const row of table.rows) {
     let col = 0;
     for (const cell of row.cells) {
-      if (cell.colspan === 1) {
-        const pad = cell.style.padding[1] + cell.style.padding[3];
-        min[col] = Math.max(min[col], minContentWidth(cell.content) + pad);
-        max[col] = Math.max(max[col], maxContentWidth(cell.content) + pad);
-      }
+      if (cell.colspan === 1) max[col] = Math.max(max[col], maxContentWidth(cell.content) + cell.style.padding[1] + cell.style.padding[3]);
       col += cell.colspan;
     }
   }
-  const minTotal = min.reduce((a, b) => a + b, 0);
-  const maxTotal = max.reduce((a, b) => a + b, 0);
-  if (minTotal >= width) return min.map((m) => (m / minTotal) * width); // words will be broken
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const minTotal = sum(min);
+  const maxTotal = sum(max);
+  if (minTotal >= width) {
+    const hyphenated = hyphenate ? mins(hyphenate) : min;
+    const hTotal = sum(hyphenated);
+    if (hTotal >= width) return hyphenated.map((m) => (m / hTotal) * width); // words will be broken
+    // Share what is left toward each column's unhyphenated minimum.
+    const want = min.map((m, i) => m - hyphenated[i]);
+    const wantTotal = sum(want) || 1;
+    return hyphenated.map((m, i) => m + (want[i] / wantTotal) * (width - hTotal));
+  }
   if (maxTotal <= width) {
     // Everything fits on one line: share the spare width in proportion to content (table width: 100%).
     const spare = width - maxTotal;

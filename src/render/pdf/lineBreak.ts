@@ -149,24 +149,44 @@ function hyphenateWide(segment: Segment, maxWidth: number, hyphenate: Hyphenator
   if (!hyphenate || segment.pieces.length !== 1 || NOT_WORDS.test(piece.text)) return splitWide(segment, maxWidth);
   const syllables = hyphenate(piece.text);
   if (syllables.length < 2) return splitWide(segment, maxWidth);
+  const { run } = piece;
+  const hyphenWidth = measure(run, HYPHEN);
+  const segmentOf = (text: string): Segment => ({ pieces: [{ run, text }], width: measure(run, text), trailingSpace: 0, required: false });
   const out: Segment[] = [];
-  const emit = (text: string, last: boolean) => {
-    const s: Segment = { pieces: [{ run: piece.run, text }], width: measure(piece.run, text), trailingSpace: last ? segment.trailingSpace : 0, required: last && segment.required };
-    if (s.width - s.trailingSpace > maxWidth) out.push(...splitWide(s, maxWidth));
-    else out.push(s);
-  };
+  // Invariant: `acc` followed by a hyphen fits the line.
   let acc = '';
   syllables.forEach((syllable, i) => {
     const last = i === syllables.length - 1;
-    const candidate = acc + syllable;
-    const fits = measure(piece.run, last ? candidate.trimEnd() : candidate + HYPHEN) <= maxWidth;
-    if (!fits && acc) {
-      emit(acc + HYPHEN, false);
-      acc = syllable;
-    } else acc = candidate;
+    const fits = (text: string) => measure(run, last ? text.trimEnd() : text + HYPHEN) <= maxWidth;
+    if (fits(acc + syllable)) {
+      acc += syllable;
+      return;
+    }
+    if (acc) out.push(segmentOf(acc + HYPHEN));
+    acc = syllable;
+    if (!fits(acc)) {
+      // A syllable wider than the line itself: break it between characters, leaving room for
+      // the hyphen after its last piece, which then goes on with the next syllables.
+      const pieces = splitWide(segmentOf(acc), Math.max(1, maxWidth - (last ? 0 : hyphenWidth)));
+      out.push(...pieces.slice(0, -1));
+      acc = pieces[pieces.length - 1].pieces.map((p) => p.text).join('');
+    }
   });
-  emit(acc, true);
+  out.push({ ...segmentOf(acc), trailingSpace: segment.trailingSpace, required: segment.required });
   return out;
+}
+
+/**
+ * The narrowest a segment can be drawn: its widest syllable with its hyphen when the dictionary
+ * can split it, else its whole width. For table columns too narrow for their longest words.
+ */
+function hyphenatedMinWidth(segment: Segment, hyphenate: Hyphenator): number {
+  const whole = segment.width - segment.trailingSpace;
+  const [piece] = segment.pieces;
+  if (segment.pieces.length !== 1 || NOT_WORDS.test(piece.text)) return whole;
+  const syllables = hyphenate(piece.text.trimEnd());
+  if (syllables.length < 2) return whole;
+  return Math.max(...syllables.map((s, i) => measure(piece.run, i === syllables.length - 1 ? s : s + HYPHEN)));
 }
 
 export interface LineOptions {
@@ -256,13 +276,16 @@ function makeLine(segments: Segment[], options: LineOptions, isLast: boolean): L
   return { fragments, width: textWidth + spacesBefore * wordSpacing, height: above + below, baseline: above, wordSpacing };
 }
 
-/** The widest unbreakable piece and the whole unwrapped width: a table column's min and max. */
-export function contentWidths(runs: InlineRun[]): { min: number; max: number } {
+/**
+ * The widest unbreakable piece and the whole unwrapped width: a table column's min and max.
+ * With `hyphenate`, the min is the widest piece left once long words are hyphenated.
+ */
+export function contentWidths(runs: InlineRun[], hyphenate?: Hyphenator): { min: number; max: number } {
   let min = 0;
   let max = 0;
   let line = 0;
   for (const seg of segmentsOf(runs)) {
-    min = Math.max(min, seg.width - seg.trailingSpace);
+    min = Math.max(min, hyphenate ? hyphenatedMinWidth(seg, hyphenate) : seg.width - seg.trailingSpace);
     line += seg.width;
     if (seg.required) {
       max = Math.max(max, line);
