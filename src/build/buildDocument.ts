@@ -99,7 +99,7 @@ export async function buildDocument(sourcePath: string, templates: TemplateSet, 
   let summarySheet: RenderedOutput | undefined;
   if (outline.atAGlance) {
     // The sheet is one page: when the full table runs over, each cell keeps its most telling sentence.
-    summarySheet = await render('summary-sheet', outline.atAGlance.title);
+    summarySheet = await render('summary-sheet', outline.atAGlance.title, { atAGlance: outline.atAGlance });
     if (summarySheet.pages > 1) {
       summarySheet = await render('summary-sheet', outline.atAGlance.title, { atAGlance: shortened(outline.atAGlance, 1) });
     }

@@ -6,6 +6,7 @@ import type { Warnings } from '../diagnostics.js';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Block, Outline, Section, SummaryTable } from '../outline/outline.js';
+import { shortened } from '../outline/atAGlance.js';
 import { blocksToHtml, type ContentContext } from './contentToHtml.js';
 import type { TemplateSet } from './templates.js';
 
@@ -89,7 +90,8 @@ export function handoutContext(outline: Outline, templates: TemplateSet, sourceP
     boldTerms: boldTerms(outline),
     closing: blocksToHtml(outline.closing, ctx),
     words: outline.words,
-    atAGlance: outline.atAGlance,
+    // Inside the handout the table is a summary of the text right after it: one sentence a cell.
+    atAGlance: outline.atAGlance && shortened(outline.atAGlance, 1),
     showAtAGlance: !!outline.atAGlance && outline.meta.summary?.show !== false && !hasOwnAtAGlance(outline.sections),
     stylesheet: templates.stylesheet.css,
     generator: GENERATOR,
