@@ -3,6 +3,7 @@
  * one that fails is reported with its file and line, its earlier good outputs are kept, and the
  * others still build. The collection summary and the catalog page come last.
  */
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { HandoutError, Warnings, type Warning } from '../diagnostics.js';
@@ -15,7 +16,7 @@ import { renderPdf } from '../render/pdf/renderPdf.js';
 import { buildDocument } from './buildDocument.js';
 import { discoverSources } from './discover.js';
 import { buildDate } from './reproducible.js';
-import { writeAtomic } from './writeAtomic.js';
+import { removeStaleTemps, writeAtomic } from './writeAtomic.js';
 
 /** Names the collection's own outputs use. */
 const RESERVED_SLUGS = new Set(['index', 'summary']);
@@ -76,6 +77,8 @@ export async function build(options: BuildOptions, listener: BuildListener = {})
   const started = performance.now();
   const sources = discoverSources(options.inputs);
   const templates = loadTemplates(options.templateDirs);
+  checkOutputFolder(options.outDir);
+  removeStaleTemps(options.outDir); // left by a build that was killed
   const documents: DocumentResult[] = [];
   const slugOwners = new Map<string, string>();
 
@@ -139,6 +142,17 @@ async function buildOne(sourcePath: string, templates: TemplateSet, options: Bui
   }
 }
 
+/** Fails the whole build early, with one clear message, when no output could be written. */
+function checkOutputFolder(outDir: string): void {
+  try {
+    mkdirSync(outDir, { recursive: true });
+    accessSync(outDir, constants.W_OK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw new HandoutError(`cannot write to the output folder: ${code}`, { file: displayPath(outDir) }, 'choose another folder with --out');
+  }
+}
+
 /** Anything that is not already a HandoutError is a bug of ours: say so, with the file, not a stack. */
 export function asHandoutError(e: unknown, file: string): HandoutError {
   if (e instanceof HandoutError) return e;
@@ -149,6 +163,7 @@ export function asHandoutError(e: unknown, file: string): HandoutError {
 
 async function buildCollection(documents: DocumentResult[], templates: TemplateSet, options: BuildOptions): Promise<BuildReport['collection']> {
   const warnings = new Warnings();
+  for (const w of templates.warnings) warnings.add(w.message, w);
   const rows = documents.flatMap((d) => (d.row ? [d.row] : [])).sort((a, b) => a.title.localeCompare(b.title, 'en'));
   const lang = 'en';
   const latest = rows.map((r) => r.reviewed).filter((r): r is string => !!r).sort().pop();

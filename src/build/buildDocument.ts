@@ -46,7 +46,7 @@ export async function buildDocument(sourcePath: string, templates: TemplateSet, 
   const read = outlineOf(sourcePath, warnings);
   const { source } = read;
   const outline = options.template ? { ...read.outline, meta: { ...read.outline.meta, template: options.template } } : read.outline;
-  const context = handoutContext(outline, templates, path.resolve(sourcePath), warnings);
+  const context = handoutContext(outline, templates, path.resolve(sourcePath), warnings, source.text);
   const render = async (template: string, title: string, extra: object = {}): Promise<RenderedOutput> => {
     const html = templates.render(template, { ...context, ...extra });
     const { meta } = outline;

@@ -45,8 +45,8 @@ export interface HandoutContext {
   generator: string;
 }
 
-export function handoutContext(outline: Outline, templates: TemplateSet, sourcePath: string, warnings: Warnings): HandoutContext {
-  const ctx: ContentContext = { outline, sourcePath, warnings };
+export function handoutContext(outline: Outline, templates: TemplateSet, sourcePath: string, warnings: Warnings, sourceText?: string): HandoutContext {
+  const ctx: ContentContext = { outline, sourcePath, sourceText, warnings };
   const fillSection = (s: Section): FilledSection => ({
     title: s.title,
     slug: s.slug,
