@@ -14,6 +14,7 @@ import { renderPdf } from '../render/pdf/renderPdf.js';
 import type { PaperSize } from '../read/frontMatter.js';
 import { buildDate } from './reproducible.js';
 import { shortened } from '../outline/atAGlance.js';
+import { checkSourceText, checkTree } from './limits.js';
 
 export interface RenderedOutput {
   html: string;
@@ -30,7 +31,10 @@ export interface BuiltDocument extends RenderedOutput {
 
 export function outlineOf(sourcePath: string, warnings: Warnings): { source: Source; outline: Outline } {
   const source = readSource(sourcePath, warnings);
-  const outline = buildOutline(source, parseSource(source));
+  checkSourceText(source);
+  const tree = parseSource(source);
+  checkTree(tree, source.file);
+  const outline = buildOutline(source, tree);
   return { source, outline };
 }
 
