@@ -22,11 +22,13 @@ const NESTING_HINT = 'flatten the lists or quotes';
 export function checkSourceText(source: Source): void {
   const lines = source.text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const prefix = /^[ \t>]*/.exec(lines[i])![0];
-    const columns = [...prefix].reduce((n, c) => (c === '\t' ? n + 4 - (n % 4) : n + 1), 0);
-    const quotes = prefix.split('>').length - 1;
-    if (quotes > MAX_NESTING) {
-      throw new HandoutError(`nesting deeper than ${MAX_NESTING} levels is not supported (${quotes} quote markers)`, { file: source.file, line: i + 1 }, NESTING_HINT);
+    // The line's quote markers, list markers and indentation, before its text.
+    const prefix = /^(?:[ \t>]|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]))*/.exec(lines[i])![0];
+    const indent = /^[ \t]*/.exec(lines[i])![0];
+    const columns = [...indent].reduce((n, c) => (c === '\t' ? n + 4 - (n % 4) : n + 1), 0);
+    const markers = (prefix.match(/>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])/g) ?? []).length;
+    if (markers > MAX_NESTING) {
+      throw new HandoutError(`nesting deeper than ${MAX_NESTING} levels is not supported (${markers} quote and list markers)`, { file: source.file, line: i + 1 }, NESTING_HINT);
     }
     if (columns > MAX_INDENT) {
       throw new HandoutError(`a line indented by ${columns} columns is not supported (nesting deeper than ${MAX_NESTING} levels)`, { file: source.file, line: i + 1 }, NESTING_HINT);

@@ -29,6 +29,8 @@ export function parseMarkdown(text: string): Root {
  */
 export function parsePlainText(text: string): Root {
   const lines = text.split('\n');
+  const lineStart: number[] = [];
+  lines.reduce((offset, line, i) => ((lineStart[i] = offset), offset + line.length + 1), 0);
   const hasBlankLines = /\n[ \t]*\n/.test(text.trim());
   const children: Paragraph[] = [];
   let start = -1;
@@ -42,8 +44,8 @@ export function parsePlainText(text: string): Root {
       type: 'paragraph',
       children: [{ type: 'text', value }],
       position: {
-        start: { line: start + 1, column: 1 },
-        end: { line: end, column: lines[end - 1].length + 1 },
+        start: { line: start + 1, column: 1, offset: lineStart[start] },
+        end: { line: end, column: lines[end - 1].length + 1, offset: lineStart[end - 1] + lines[end - 1].length },
       },
     });
     start = -1;
