@@ -45,6 +45,7 @@ export function blocksToHtml(blocks: Block[], ctx: ContentContext): string {
   const images = checkImages(hast, ctx); // before sanitising, while every image still has its line
   hast = sanitize(hast, CONTENT_SCHEMA) as HastRoot;
   embedImages(hast, images);
+  alignmentToClass(hast);
   return toHtml(hast);
 }
 
@@ -113,5 +114,15 @@ function embedImages(tree: HastRoot, images: Map<string, CheckedImage>): void {
     if (node.tagName !== 'img') return;
     const image = images.get(String(node.properties.src ?? '').trim());
     if (image?.kind === 'embed') node.properties.src = image.dataUrl;
+  });
+}
+
+/** `align` is not valid HTML any more: a table cell's alignment becomes a class the stylesheet styles (`.align-center`). */
+function alignmentToClass(tree: HastRoot): void {
+  visit(tree, 'element', (node: Element) => {
+    const align = node.properties.align;
+    if (align === undefined) return;
+    delete node.properties.align;
+    if (align !== 'left') node.properties.className = [`align-${String(align)}`];
   });
 }

@@ -28,16 +28,26 @@ export const STRIPPED_TAGS = [
   'applet', 'svg', 'math', 'textarea', 'select', 'title', 'xmp', 'noembed', 'noframes', 'plaintext',
 ];
 
-/** GitHub's attributes for every element, less those that act (forms) or move focus. */
-const ANY_ELEMENT_ATTRIBUTES = (defaultSchema.attributes?.['*'] ?? []).filter(
-  (a) => !['action', 'method', 'encType', 'accessKey', 'tabIndex', 'useMap', 'isMap'].includes(String(a)),
-);
+/** GitHub's attributes for every element, less those that act (forms) or move focus, and HTML 4's presentational ones (not valid HTML). */
+const DROPPED_ATTRIBUTES = [
+  'action', 'method', 'encType', 'accessKey', 'tabIndex', 'useMap', 'isMap',
+  'align', 'axis', 'border', 'cellPadding', 'cellSpacing', 'char', 'charOff', 'clear', 'color', 'compact', 'frame',
+  'hSpace', 'noHref', 'noShade', 'noWrap', 'rules', 'summary', 'vAlign', 'rev', 'width', 'height',
+];
+const ANY_ELEMENT_ATTRIBUTES = (defaultSchema.attributes?.['*'] ?? []).filter((a) => !DROPPED_ATTRIBUTES.includes(String(a)));
 
 export const CONTENT_SCHEMA: Schema = {
   ...defaultSchema,
   tagNames: CONTENT_TAGS,
   strip: STRIPPED_TAGS,
-  attributes: { ...defaultSchema.attributes, '*': ANY_ELEMENT_ATTRIBUTES },
+  attributes: {
+    ...defaultSchema.attributes,
+    '*': ANY_ELEMENT_ATTRIBUTES,
+    img: [...(defaultSchema.attributes?.img ?? []), 'width', 'height'],
+    // A table column's alignment (GFM `| :---: |`): turned into a class after sanitising (contentToHtml.ts).
+    td: [['align', 'left', 'center', 'right']],
+    th: [['align', 'left', 'center', 'right']],
+  },
   protocols: {
     href: ['http', 'https', 'mailto', 'tel'],
     cite: ['http', 'https'],
