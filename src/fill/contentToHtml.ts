@@ -12,6 +12,7 @@ import { toHast } from 'mdast-util-to-hast';
 import { raw } from 'hast-util-raw';
 import { sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
+import { toString as hastText } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { HandoutError, type Warnings } from '../diagnostics.js';
@@ -46,6 +47,7 @@ export function blocksToHtml(blocks: Block[], ctx: ContentContext): string {
   hast = sanitize(hast, CONTENT_SCHEMA) as HastRoot;
   embedImages(hast, images);
   alignmentToClass(hast);
+  labelTaskCheckboxes(hast);
   return toHtml(hast);
 }
 
@@ -124,5 +126,18 @@ function alignmentToClass(tree: HastRoot): void {
     if (align === undefined) return;
     delete node.properties.align;
     if (align !== 'left') node.properties.className = [`align-${String(align)}`];
+  });
+}
+
+/** A task list's checkbox (`- [x] Done`) is named by its item's text, so a screen reader says what it is for. */
+function labelTaskCheckboxes(tree: HastRoot): void {
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName !== 'li') return;
+    // The checkbox opens the item, or its first paragraph when the list is loose.
+    const paragraph = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'p');
+    const holder = paragraph ?? node;
+    const box = holder.children.find((c): c is Element => c.type === 'element' && c.tagName === 'input');
+    const text = holder.children.filter((c) => c.type === 'text' || (c.type === 'element' && !['ul', 'ol', 'input'].includes(c.tagName)));
+    if (box) box.properties.ariaLabel = hastText({ type: 'root', children: text }).trim() || 'task';
   });
 }
