@@ -90,6 +90,7 @@ describe.skipIf(!COMPILED)('extreme documents', () => {
     ['quotes and lists nested 1000 deep', () => Array.from({ length: 1000 }, (_, i) => `${'> - '.repeat(i + 1)}x`).join('\n'), '.md', 'refused'],
     ['HTML nested 1000 deep', () => `${'<div>'.repeat(1000)}deep${'</div>'.repeat(1000)}\n`, '.md', 'refused'],
     ['lists nested 50 deep (allowed)', () => Array.from({ length: 50 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n'), '.md', 'built'],
+    ['a pasted 80 kB data: image in raw HTML', () => `# Pasted\n\n<p>Before <img src="data:image/png;base64,${'QUJD'.repeat(20_000)}" alt="pasted"> after</p>\n`, '.md', 'built'],
     ['a 5000-row table', () => `# Table\n\n| Drug | Dose | When |\n| --- | --- | --- |\n${Array.from({ length: 5000 }, (_, i) => `| Drug ${i} | ${i} mg | morning |`).join('\n')}\n`, '.md', 'built'],
     ['every control character', () => `# Controls\n\n${Array.from({ length: 31 }, (_, i) => String.fromCharCode(i + 1)).join(' ')} \u007f \u0085\n`, '.md', 'built'],
     ['right-to-left text with marks', () => `---\nlang: ar\n---\n\n# عنوان\n\n${'نص عربي مع \u200f علامات \u202b اتجاه \u202c. '.repeat(200)}\n`, '.md', 'built'],
