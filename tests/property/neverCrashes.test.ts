@@ -12,7 +12,7 @@ import { BoundedBuilder, COMPILED, type Outcome } from '../helpers/boundedBuild.
 import { removeDir, tempDir } from '../helpers/build.js';
 
 /** How many random documents: enough to find the common crashes, few enough for a 2-core CI. */
-const RUNS = Number(process.env.HANDOUT_PROPERTY_RUNS ?? 100);
+const RUNS = Number(process.env.HANDOUT_PROPERTY_RUNS ?? 300);
 const CASE_MS = 30_000;
 
 const SAMPLES = [
