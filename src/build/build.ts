@@ -4,7 +4,7 @@
  * earlier good outputs are kept, and the others still build. Unchanged documents are not rendered
  * again (see cache.ts). The collection summary and the catalog page come last.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { HandoutError, Warnings, type Warning } from '../diagnostics.js';
@@ -21,7 +21,7 @@ import { discoverSources } from './discover.js';
 import { RenderPool } from './pool.js';
 import { asHandoutError, errorData, renderDocument, toHandoutError, type DocumentRow, type RenderedDocument } from './renderDocument.js';
 import { buildDate } from './reproducible.js';
-import { writeAtomic } from './writeAtomic.js';
+import { removeStaleTemps, writeAtomic } from './writeAtomic.js';
 import type { CheckOptions, HandoutCheck } from '../check/checkHandout.js';
 import { today } from '../check/reviewDates.js';
 
@@ -95,6 +95,7 @@ export async function build(options: BuildOptions, listener: BuildListener = {})
   const sources = shardOf(discoverSources(options.inputs), options.shard);
   const templates = loadTemplates(options.templateDirs);
   ensureWritable(options.outDir);
+  removeStaleTemps(options.outDir); // left by a build that was killed
   const cache = BuildCache.load(options.outDir, buildWarnings, options.shard);
   const checkOptions: CheckOptions = { ...options.check, today: options.check?.today ?? today() };
   const docOptions: DocumentOptions = {
@@ -177,6 +178,7 @@ function ensureWritable(outDir: string): void {
   try {
     mkdirSync(outDir, { recursive: true });
     if (!statSync(outDir).isDirectory()) throw new Error('not a folder');
+    accessSync(outDir, constants.W_OK);
   } catch (e) {
     throw new HandoutError(`cannot write to the output folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { file: displayPath(outDir) }, 'choose another folder with --out');
   }
@@ -262,6 +264,7 @@ function removeDeletedSources(cache: BuildCache, outDir: string): string[] {
  */
 async function buildCollection(cache: BuildCache, templates: TemplateSet, options: BuildOptions, global: string): Promise<BuildReport['collection']> {
   const warnings = new Warnings();
+  for (const w of templates.warnings) warnings.add(w.message, w);
   const rows = cache
     .sources()
     .map((s) => cache.entry(s)!.row)

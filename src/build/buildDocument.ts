@@ -17,6 +17,7 @@ import { shortened } from '../outline/atAGlance.js';
 import { checkOutline, type CheckOptions, type HandoutCheck } from '../check/checkHandout.js';
 import { glossaryFiles } from '../check/glossary.js';
 import { today } from '../check/reviewDates.js';
+import { checkSourceText, checkTree } from './limits.js';
 
 export interface RenderedOutput {
   html: string;
@@ -54,7 +55,10 @@ export interface DocumentOptions {
 
 export function outlineOf(sourcePath: string, warnings: Warnings): { source: Source; outline: Outline } {
   const source = readSource(sourcePath, warnings);
-  const outline = buildOutline(source, parseSource(source));
+  checkSourceText(source);
+  const tree = parseSource(source);
+  checkTree(tree, source.file);
+  const outline = buildOutline(source, tree);
   return { source, outline };
 }
 
@@ -69,7 +73,7 @@ export async function buildDocument(sourcePath: string, templates: TemplateSet, 
   // Content is turned into HTML once; each output only changes the template or stylesheet it is printed with.
   const context = handoutContext(
     outline, templates, path.resolve(sourcePath), warnings,
-    { dependencies, missingImages: options.missingImages },
+    { dependencies, missingImages: options.missingImages, sourceText: source.text },
     { wordsToKnow: check.wordsToKnow, nextReview: check.review.nextReview },
   );
   const render = async (template: string, title: string, extra: object = {}, variant?: Variant): Promise<RenderedOutput> => {

@@ -1,19 +1,53 @@
 /**
  * Write a file so that readers only ever see the old complete file or the new complete one:
  * write beside it under a temporary name, then rename (atomic on one filesystem). A build killed
- * half-way leaves the previous good output in place.
+ * half-way leaves the previous good output in place, and at most a temporary file, which the next
+ * build removes (removeStaleTemps).
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { HandoutError } from '../diagnostics.js';
+import { displayPath } from '../read/readSource.js';
+
+/** `.<name>.<pid>.tmp`: the pid tells whether the process writing it is still alive. */
+const TEMP_NAME = /^\..+\.(\d+)\.tmp$/;
 
 export function writeAtomic(file: string, data: string | Uint8Array): void {
-  mkdirSync(path.dirname(file), { recursive: true });
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
+    mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(tmp, data);
     renameSync(tmp, file);
   } catch (e) {
     rmSync(tmp, { force: true });
-    throw e;
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw new HandoutError(`cannot write ${displayPath(file)}: ${code}`, { file: displayPath(file) }, 'check that the output folder is a folder you can write to, with space left');
+  }
+}
+
+/** Removes temporary files left in `dir` by builds that were killed (their process is gone). */
+export function removeStaleTemps(dir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of entries) {
+    const pid = Number(TEMP_NAME.exec(name)?.[1]);
+    if (!pid || (pid !== process.pid && isAlive(pid))) continue;
+    rmSync(path.join(dir, name), { force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

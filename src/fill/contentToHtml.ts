@@ -1,8 +1,8 @@
 /**
  * Content blocks (mdast) → HTML for the templates. Raw HTML in Markdown is parsed and passed
- * through a sanitiser (GitHub's schema), so content never carries script into a reader's browser.
- * Local images are embedded as data URLs: the HTML file stays self-contained and the PDF reads
- * them from the same markup.
+ * through a sanitiser with an explicit schema (safeHtml.ts), so content never carries code into a
+ * reader's browser. Local images, inside the project only, are embedded as data URLs after
+ * sanitising: the HTML file stays self-contained and the PDF reads them from the same markup.
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -10,32 +10,31 @@ import type { Root as MdRoot } from 'mdast';
 import type { Root as HastRoot, Element } from 'hast';
 import { toHast } from 'mdast-util-to-hast';
 import { raw } from 'hast-util-raw';
-import { sanitize, defaultSchema } from 'hast-util-sanitize';
+import { sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
+import { toString as hastText } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
 import { HandoutError, type Warnings } from '../diagnostics.js';
 import type { Block, Outline } from '../outline/outline.js';
+import { resolveInProject } from '../read/projectRoot.js';
+import { CONTENT_SCHEMA } from './safeHtml.js';
 
 const IMAGE_TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
   '.jpeg': 'image/jpeg',
   '.gif': 'image/gif',
-  '.svg': 'image/svg+xml',
+  '.svg': 'image/svg+xml', // inside <img>, an SVG's scripts never run
   '.webp': 'image/webp',
-};
-
-const schema = {
-  ...defaultSchema,
-  // Keep heading ids and data URLs for images we embedded ourselves.
-  clobberPrefix: '',
-  protocols: { ...defaultSchema.protocols, src: ['http', 'https', 'data'] },
 };
 
 export interface ContentContext {
   outline: Outline;
   /** The source file's absolute path, to resolve images against. */
   sourcePath: string;
+  /** The source's whole text: lets raw HTML keep its line numbers through parsing. */
+  sourceText?: string;
   warnings: Warnings;
   /** Files read besides the source (images): a change to one must rebuild the handout. */
   dependencies?: string[];
@@ -47,47 +46,111 @@ export function blocksToHtml(blocks: Block[], ctx: ContentContext): string {
   if (blocks.length === 0) return '';
   const tree: MdRoot = { type: 'root', children: [...blocks, ...ctx.outline.definitions] };
   let hast = toHast(tree, { allowDangerousHtml: true }) as HastRoot;
-  embedImages(hast, ctx); // before raw(), which drops source positions: errors keep their line
-  hast = raw(hast) as HastRoot;
-  hast = sanitize(hast, schema) as HastRoot;
-  embedImages(hast, ctx); // images written as raw HTML
+  hast = raw(hast, ctx.sourceText === undefined ? {} : { file: new VFile({ value: ctx.sourceText }) }) as HastRoot;
+  const images = checkImages(hast, ctx); // before sanitising, while every image still has its line
+  hast = sanitize(hast, CONTENT_SCHEMA) as HastRoot;
+  embedImages(hast, images);
+  alignmentToClass(hast);
+  labelTaskCheckboxes(hast);
   return toHtml(hast);
 }
 
-function embedImages(tree: HastRoot, ctx: ContentContext): void {
+/** What an image's src became: a data URL we made, or a remote URL never fetched. */
+type CheckedImage = { kind: 'embed'; dataUrl: string } | { kind: 'remote' };
+
+/**
+ * Every image is checked where the source wrote it, so an error names the line: a local file must be
+ * inside the project and be PNG or JPEG (or GIF, WebP for the web page); a remote one is a warning.
+ */
+function checkImages(tree: HastRoot, ctx: ContentContext): Map<string, CheckedImage> {
   const file = ctx.outline.file;
+  const checked = new Map<string, CheckedImage>();
   visit(tree, 'element', (node: Element) => {
     if (node.tagName !== 'img') return;
-    const src = String(node.properties.src ?? '');
+    const src = String(node.properties.src ?? '').trim();
     const line = node.position?.start.line;
-    if (!src || src.startsWith('data:')) return;
+    if (!src || checked.has(src)) return;
     // The PDF's Figure needs alternative text (tagged PDF, PDF/UA): a screen reader has nothing else.
     if (!String(node.properties.alt ?? '').trim()) {
-      ctx.warnings.add(`image ${src} has no alt text (say what it shows: ![what it shows](${src}))`, { file, line });
+      ctx.warnings.add(`image ${src.slice(0, 80)} has no alt text (say what it shows: ![what it shows](${src.slice(0, 80)}))`, { file, line });
     }
-    if (/^[a-z][a-z0-9+.-]*:/i.test(src)) {
-      // Builds are offline and reproducible: a remote image is never fetched.
-      ctx.warnings.add(`remote image ${src} is not fetched; its alt text is printed instead`, { file, line });
-      node.properties.dataHandoutRemote = 'true';
+    if (/^data:/i.test(src)) {
+      ctx.warnings.add('an image written as a data: URL is left out; its alt text is printed instead', { file, line });
       return;
     }
-    const target = path.resolve(path.dirname(ctx.sourcePath), decodeURIComponent(src.split(/[?#]/)[0]));
+    if (/^file:/i.test(src)) {
+      throw new HandoutError(`image ${src} is a file: URL`, { file, line }, 'write a path relative to the source file');
+    }
+    if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) {
+      // Builds are offline and reproducible: a remote image is never fetched.
+      ctx.warnings.add(`remote image ${src} is not fetched; its alt text is printed instead`, { file, line });
+      checked.set(src, { kind: 'remote' });
+      return;
+    }
+    let ref: string;
+    try {
+      ref = decodeURIComponent(src.split(/[?#]/)[0]);
+    } catch {
+      ref = src.split(/[?#]/)[0];
+    }
+    const resolved = resolveInProject(ref, ctx.sourcePath);
+    if (!resolved.ok && resolved.reason === 'outside') {
+      throw new HandoutError(
+        `image ${src} is outside the project (${resolved.root})`,
+        { file, line },
+        'images must be inside the folder that holds package.json or .git, or the current folder; copy the image there',
+      );
+    }
+    const target = resolved.path;
+    // With --missing-images alt, a draft still builds: the image's alt text stands in for it.
     const problem = (message: string, hint: string) => {
       if (ctx.missingImages !== 'alt') throw new HandoutError(message, { file, line }, hint);
       ctx.warnings.add(`${message}; its alt text is printed instead`, { file, line });
+      checked.set(src, { kind: 'remote' });
     };
     let bytes: Buffer;
     try {
-      if (!statSync(target).isFile()) throw new Error('not a file');
+      if (!resolved.ok || !statSync(target).isFile()) throw new Error('not a file');
       bytes = readFileSync(target);
       ctx.dependencies?.push(target);
     } catch {
       return problem(`image not found: ${src} (looked for ${target})`, 'check the path, relative to the source file');
     }
     const type = IMAGE_TYPES[path.extname(target).toLowerCase()];
-    if (!type) {
-      return problem(`unsupported image type: ${src}`, 'use PNG or JPEG');
-    }
-    node.properties.src = `data:${type};base64,${bytes.toString('base64')}`;
+    if (!type) return problem(`unsupported image type: ${src}`, 'use PNG or JPEG');
+    checked.set(src, { kind: 'embed', dataUrl: `data:${type};base64,${bytes.toString('base64')}` });
+  });
+  return checked;
+}
+
+/** After sanitising: our own data URLs go in (the sanitiser drops any a source wrote). */
+function embedImages(tree: HastRoot, images: Map<string, CheckedImage>): void {
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName !== 'img') return;
+    const image = images.get(String(node.properties.src ?? '').trim());
+    if (image?.kind === 'embed') node.properties.src = image.dataUrl;
+  });
+}
+
+/** `align` is not valid HTML any more: a table cell's alignment becomes a class the stylesheet styles (`.align-center`). */
+function alignmentToClass(tree: HastRoot): void {
+  visit(tree, 'element', (node: Element) => {
+    const align = node.properties.align;
+    if (align === undefined) return;
+    delete node.properties.align;
+    if (align !== 'left') node.properties.className = [`align-${String(align)}`];
+  });
+}
+
+/** A task list's checkbox (`- [x] Done`) is named by its item's text, so a screen reader says what it is for. */
+function labelTaskCheckboxes(tree: HastRoot): void {
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName !== 'li') return;
+    // The checkbox opens the item, or its first paragraph when the list is loose.
+    const paragraph = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'p');
+    const holder = paragraph ?? node;
+    const box = holder.children.find((c): c is Element => c.type === 'element' && c.tagName === 'input');
+    const text = holder.children.filter((c) => c.type === 'text' || (c.type === 'element' && !['ul', 'ol', 'input'].includes(c.tagName)));
+    if (box) box.properties.ariaLabel = hastText({ type: 'root', children: text }).trim() || 'task';
   });
 }

@@ -55,6 +55,8 @@ export interface FillOptions {
   dependencies?: string[];
   /** A missing or unsupported image: an error (default), or a warning and its alt text printed. */
   missingImages?: ContentContext['missingImages'];
+  /** The source's text, so raw HTML in it keeps its line numbers. */
+  sourceText?: string;
 }
 
 /** What the check stage adds to a handout's page. */
@@ -64,8 +66,8 @@ export interface HandoutExtras {
 }
 
 export function handoutContext(outline: Outline, templates: TemplateSet, sourcePath: string, warnings: Warnings, options: FillOptions = {}, extras: HandoutExtras = {}): HandoutContext {
-  const { dependencies, missingImages } = options;
-  const ctx: ContentContext = { outline, sourcePath, warnings, dependencies, missingImages };
+  const { dependencies, missingImages, sourceText } = options;
+  const ctx: ContentContext = { outline, sourcePath, sourceText, warnings, dependencies, missingImages };
   const fillSection = (s: Section): FilledSection => ({
     title: s.title,
     slug: s.slug,

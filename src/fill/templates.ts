@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { HandoutError } from '../diagnostics.js';
+import { HandoutError, type Warning } from '../diagnostics.js';
 import { displayPath } from '../read/readSource.js';
 import { labelsFor } from './labels.js';
 
@@ -29,6 +29,8 @@ export interface TemplateSet {
   names: string[];
   /** Every file the templates were read from (for knowing what an output depends on). */
   files: string[];
+  /** Places where a template turns Handlebars escaping off for content (see unescapedContent). */
+  warnings: Warning[];
 }
 
 /**
@@ -55,8 +57,9 @@ export function loadTemplates(dirs: string[]): TemplateSet {
   }
 
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
-  for (const [name, file] of partials) hb.registerPartial(name, compile(hb, file));
-  for (const [name, file] of found) compiled.set(name, compile(hb, file));
+  const warnings: Warning[] = [];
+  for (const [name, file] of partials) hb.registerPartial(name, compile(hb, file, warnings));
+  for (const [name, file] of found) compiled.set(name, compile(hb, file, warnings));
 
   const cssFile = searchDirs.map((d) => path.join(d, STYLESHEET)).find((f) => existsSync(f));
   if (!cssFile) throw new HandoutError(`stylesheet ${STYLESHEET} not found`, { file: searchDirs.join(', ') });
@@ -75,6 +78,7 @@ export function loadTemplates(dirs: string[]): TemplateSet {
       return sheet;
     },
     files: [...found.values(), ...partials.values(), cssFile],
+    warnings,
     fileOf: (name) => found.get(name) ?? name,
     names: [...found.keys()].sort(),
     render(name, context) {
@@ -86,20 +90,48 @@ export function loadTemplates(dirs: string[]): TemplateSet {
       try {
         return template(context);
       } catch (e) {
-        throw templateError(e, file);
+        throw templateError(e, e instanceof HelperError ? fileWithHelperCall(e, [file, ...partials.values()]) : file);
       }
     },
   };
 }
 
-function compile(hb: typeof Handlebars, file: string): HandlebarsTemplateDelegate {
+function compile(hb: typeof Handlebars, file: string, warnings: Warning[]): HandlebarsTemplateDelegate {
   const text = readFileSync(file, 'utf8');
+  let ast: hbs.AST.Program;
   try {
-    hb.parse(text); // eager: Handlebars otherwise parses at first use, far from the file
+    ast = hb.parse(text); // eager: Handlebars otherwise parses at first use, far from the file
   } catch (e) {
     throw templateError(e, file);
   }
+  warnings.push(...unescapedContent(ast, displayPath(file)));
   return hb.compile(text, { strict: false, preventIndent: true });
+}
+
+/** The fields handout fills with HTML it made and sanitised itself: the only ones a template may print raw. */
+export const HTML_FIELDS = new Set(['intro', 'html', 'closing', 'stylesheet']);
+
+/**
+ * `{{{meta.title}}}` (or `{{& meta.title}}`) prints content with escaping off: a title written
+ * `<script>…` would then run in a reader's browser. Each such place is a warning naming its line.
+ */
+export function unescapedContent(ast: hbs.AST.Program, file: string): Warning[] {
+  const found: Warning[] = [];
+  const visitor = new Handlebars.Visitor();
+  visitor.MustacheStatement = function (node: hbs.AST.MustacheStatement) {
+    const name = node.path.type === 'PathExpression' ? (node.path as hbs.AST.PathExpression).original : String(node.path.type);
+    const field = name.split(/[./]/).filter(Boolean).pop() ?? name;
+    if (!node.escaped && !(HTML_FIELDS.has(field) && node.params.length === 0)) {
+      found.push({
+        file,
+        line: node.loc?.start.line,
+        message: `{{{${name}}}} prints content without escaping, so HTML in it would reach the page (use {{${name}}}; only ${[...HTML_FIELDS].join(', ')} are HTML handout made safe)`,
+      });
+    }
+    Handlebars.Visitor.prototype.MustacheStatement.call(this, node);
+  };
+  visitor.accept(ast);
+  return found;
 }
 
 /** Handlebars errors carry "Parse error on line N" in the message, or a line number on the error. */
@@ -113,23 +145,47 @@ function templateError(e: unknown, file: string): HandoutError {
   return new HandoutError(`template error: ${detail}`, { file: displayPath(file), line });
 }
 
+/** A helper that threw, and the template line that called it (Handlebars passes it as options.loc). */
+class HelperError extends Error {
+  constructor(readonly helper: string, readonly lineNumber: number | undefined, cause: unknown) {
+    super(`helper "${helper}" failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+/** Handlebars knows the line but not the file (a partial, or the page): the file whose line calls the helper. */
+function fileWithHelperCall(e: HelperError, files: string[]): string {
+  const calls = new RegExp(`[{(]\\s*${e.helper}\\b`);
+  return files.find((f) => e.lineNumber !== undefined && calls.test(readFileSync(f, 'utf8').split('\n')[e.lineNumber - 1] ?? '')) ?? files[0];
+}
+
 function registerHelpers(hb: typeof Handlebars): void {
-  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
-  hb.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
+  // Every helper reports a failure with the template line that called it, never a stack trace.
+  const add = (name: string, fn: (...args: any[]) => unknown) =>
+    hb.registerHelper(name, function (this: unknown, ...args: unknown[]) {
+      try {
+        return fn.apply(this, args);
+      } catch (e) {
+        if (e instanceof HelperError) throw e; // from a helper inside this one's block
+        const options = args[args.length - 1] as { loc?: { start: { line: number } } } | undefined;
+        throw new HelperError(name, options?.loc?.start.line, e);
+      }
+    });
+  add('eq', (a: unknown, b: unknown) => a === b);
+  add('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
+  add('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
   /** A label in the document's language: {{t "keyPoints"}}. */
-  hb.registerHelper('t', function (this: unknown, key: string, options: Handlebars.HelperOptions) {
+  add('t', function (this: unknown, key: string, options: Handlebars.HelperOptions) {
     const lang = String(options.data?.root?.lang ?? 'en');
     return labelsFor(lang)[key as keyof ReturnType<typeof labelsFor>] ?? key;
   });
   /** A date in the document's language, from an ISO date, never the clock: {{date meta.reviewed}}. */
-  hb.registerHelper('date', function (this: unknown, iso: unknown, options: Handlebars.HelperOptions) {
+  add('date', function (this: unknown, iso: unknown, options: Handlebars.HelperOptions) {
     if (typeof iso !== 'string' || !iso) return '';
     const lang = String(options.data?.root?.lang ?? 'en');
     return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(iso));
   });
   /** `{{#heading level id=slug}}text{{/heading}}` → <hN id>; keeps templates from repeating h2..h6. */
-  hb.registerHelper('heading', function (this: unknown, level: number, options: Handlebars.HelperOptions) {
+  add('heading', function (this: unknown, level: number, options: Handlebars.HelperOptions) {
     const n = Math.max(1, Math.min(6, Number(level) || 2));
     const id = options.hash.id ? ` id="${hb.escapeExpression(options.hash.id)}"` : '';
     return new hb.SafeString(`<h${n}${id}>${options.fn(this)}</h${n}>`);

@@ -12,10 +12,31 @@ export function segmenter(lang: string | undefined, granularity: 'grapheme' | 'w
 
 export function sentencesOf(text: string, lang = 'en'): string[] {
   const out: string[] = [];
-  for (const { segment } of segmenter(lang, 'sentence').segment(text)) {
-    const s = segment.trim();
-    if (s) out.push(s);
+  for (const piece of pieces(text)) {
+    for (const { segment } of segmenter(lang, 'sentence').segment(piece)) {
+      const s = segment.trim();
+      if (s) out.push(s);
+    }
   }
+  return out;
+}
+
+/**
+ * V8's segmenter takes time quadratic in the length of the string it walks (minutes for a
+ * paragraph of a few hundred thousand characters): a long text is walked in pieces of about
+ * `size` characters, each cut after a sentence's end (else at a space, else anywhere).
+ */
+function pieces(text: string, size = 2000): string[] {
+  const out: string[] = [];
+  let start = 0;
+  while (text.length - start > size * 2) {
+    const window = text.slice(start + size, start + size * 2);
+    const cut = /[.!?。！？]\s+/.exec(window) ?? /\s+/.exec(window);
+    const end = start + size + (cut ? cut.index + cut[0].length : size);
+    out.push(text.slice(start, end));
+    start = end;
+  }
+  out.push(text.slice(start));
   return out;
 }
 

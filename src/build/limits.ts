@@ -1,0 +1,84 @@
+/**
+ * Limits that keep every build bounded in time and stack: a source beyond them is refused with a
+ * clear error naming its line, rather than taking minutes or overflowing the stack in a stage
+ * below (micromark slows down steeply with nesting; mdast-util-to-hast, hast-util-raw and
+ * hast-util-to-html recurse once per level; the PDF line breaker slows down steeply on very long
+ * words). Real handouts are far inside them.
+ */
+import type { Root, Nodes } from 'mdast';
+import { HandoutError } from '../diagnostics.js';
+import type { Source } from '../read/readSource.js';
+
+/** Lists, quotes and HTML elements inside each other. */
+export const MAX_NESTING = 100;
+/** Columns of indentation before a line's text (about two per list level). */
+export const MAX_INDENT = 4 * MAX_NESTING;
+/** Characters without a space: no line can hold them, and breaking them is slow. */
+export const MAX_WORD = 10_000;
+
+const NESTING_HINT = 'flatten the lists or quotes';
+
+/** Before parsing, which is itself what grows steeply with nesting. */
+export function checkSourceText(source: Source): void {
+  const lines = source.text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    // The line's quote markers, list markers and indentation, before its text.
+    const prefix = /^(?:[ \t>]|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]))*/.exec(lines[i])![0];
+    const indent = /^[ \t]*/.exec(lines[i])![0];
+    const columns = [...indent].reduce((n, c) => (c === '\t' ? n + 4 - (n % 4) : n + 1), 0);
+    const markers = (prefix.match(/>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])/g) ?? []).length;
+    if (markers > MAX_NESTING) {
+      throw new HandoutError(`nesting deeper than ${MAX_NESTING} levels is not supported (${markers} quote and list markers)`, { file: source.file, line: i + 1 }, NESTING_HINT);
+    }
+    if (columns > MAX_INDENT) {
+      throw new HandoutError(`a line indented by ${columns} columns is not supported (nesting deeper than ${MAX_NESTING} levels)`, { file: source.file, line: i + 1 }, NESTING_HINT);
+    }
+  }
+}
+
+/** After parsing: how deep the tree goes (raw HTML counted by its open tags), and how long its words are. */
+export function checkTree(tree: Root, file: string): void {
+  let htmlDepth = 0;
+  // An explicit stack: this check must not itself overflow on the trees it is there to refuse.
+  // Every element counts (lists, quotes, emphasis, links …) but a list item, part of its list's level.
+  const stack: [Nodes, number][] = [[tree, 0]];
+  while (stack.length) {
+    const [node, outer] = stack.pop()!;
+    const line = node.position?.start.line;
+    const depth = outer + ('children' in node && node.type !== 'listItem' && node.type !== 'root' ? 1 : 0);
+    if (depth > MAX_NESTING) {
+      throw new HandoutError(`nesting deeper than ${MAX_NESTING} levels is not supported`, { file, line }, NESTING_HINT);
+    }
+    if (node.type === 'html') {
+      const { change, deepest } = htmlNesting(node.value);
+      const reached = htmlDepth + deepest;
+      htmlDepth = Math.max(0, htmlDepth + change);
+      if (depth + reached > MAX_NESTING) {
+        throw new HandoutError(`nesting deeper than ${MAX_NESTING} levels is not supported (HTML elements inside each other)`, { file, line }, 'close the HTML elements');
+      }
+    }
+    if ('value' in node && typeof node.value === 'string') {
+      // In raw HTML only the text between tags is printed (a pasted data: image is long, and dropped).
+      const printed = node.type === 'html' ? node.value.replace(/<[^>]*>/g, ' ') : node.value;
+      const long = new RegExp(`\\S{${MAX_WORD + 1},}`).exec(printed);
+      if (long) {
+        throw new HandoutError(`a word of ${long[0].length} characters is not supported (the longest is ${MAX_WORD})`, { file, line }, 'put spaces in it, or leave it out');
+      }
+    }
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push([node.children[i] as Nodes, depth]);
+  }
+}
+
+const VOID_ELEMENTS = /^(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)$/i;
+
+/** Opening tags minus closing tags in a piece of raw HTML, and the deepest it went (void and self-closing tags count for nothing). */
+function htmlNesting(html: string): { change: number; deepest: number } {
+  let change = 0;
+  let deepest = 0;
+  for (const m of html.matchAll(/<(\/?)([a-z][a-z0-9-]*)[^>]*?(\/?)>/gi)) {
+    if (VOID_ELEMENTS.test(m[2]) || m[3]) continue;
+    change += m[1] ? -1 : 1;
+    deepest = Math.max(deepest, change);
+  }
+  return { change, deepest };
+}

@@ -1,0 +1,59 @@
+/**
+ * What raw HTML in a source may keep. Handouts are pasted from Word and web pages and served inside
+ * hospital systems: content must never run code in a reader's browser. The schema is GitHub's (the
+ * one hast-util-sanitize ships), made explicit here and tightened:
+ *
+ * - Elements: only the text and table elements below; anything else is unwrapped (its text kept).
+ * - Removed with everything inside them: script, style (a stylesheet that would restyle the page),
+ *   and elements whose content is not text for a reader (template, iframe, object, svg, math …).
+ * - Attributes: no `on*` handlers, no `style`, `class` only where GitHub allows it (code languages,
+ *   task lists, footnotes), no form or focus attributes; GitHub's list otherwise (alt, title, lang,
+ *   dir, colspan, id …).
+ * - URLs: links may be http, https, mailto or tel; images and quotes http or https; relative paths
+ *   are kept. `javascript:`, `vbscript:`, `file:` and `data:` are dropped. The `data:` images in our
+ *   output are embedded by handout itself, after this step, from files inside the project.
+ */
+import { defaultSchema, type Schema } from 'hast-util-sanitize';
+
+export const CONTENT_TAGS = [
+  'a', 'b', 'blockquote', 'br', 'code', 'dd', 'del', 'details', 'div', 'dl', 'dt', 'em',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img', 'input', 'ins', 'kbd', 'li', 'ol', 'p',
+  'pre', 'q', 'rp', 'rt', 'ruby', 's', 'samp', 'section', 'span', 'strike', 'strong', 'sub',
+  'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'tt', 'ul', 'var',
+];
+
+/** Removed together with their content. */
+export const STRIPPED_TAGS = [
+  'script', 'style', 'template', 'noscript', 'iframe', 'frame', 'frameset', 'object', 'embed',
+  'applet', 'svg', 'math', 'textarea', 'select', 'title', 'xmp', 'noembed', 'noframes', 'plaintext',
+];
+
+/** GitHub's attributes for every element, less those that act (forms) or move focus, and HTML 4's presentational ones (not valid HTML). */
+const DROPPED_ATTRIBUTES = [
+  'action', 'method', 'encType', 'accessKey', 'tabIndex', 'useMap', 'isMap',
+  'align', 'axis', 'border', 'cellPadding', 'cellSpacing', 'char', 'charOff', 'clear', 'color', 'compact', 'frame',
+  'hSpace', 'noHref', 'noShade', 'noWrap', 'rules', 'summary', 'vAlign', 'rev', 'width', 'height',
+];
+const ANY_ELEMENT_ATTRIBUTES = (defaultSchema.attributes?.['*'] ?? []).filter((a) => !DROPPED_ATTRIBUTES.includes(String(a)));
+
+export const CONTENT_SCHEMA: Schema = {
+  ...defaultSchema,
+  tagNames: CONTENT_TAGS,
+  strip: STRIPPED_TAGS,
+  attributes: {
+    ...defaultSchema.attributes,
+    '*': ANY_ELEMENT_ATTRIBUTES,
+    img: [...(defaultSchema.attributes?.img ?? []), 'width', 'height'],
+    // A table column's alignment (GFM `| :---: |`): turned into a class after sanitising (contentToHtml.ts).
+    td: [['align', 'left', 'center', 'right']],
+    th: [['align', 'left', 'center', 'right']],
+  },
+  protocols: {
+    href: ['http', 'https', 'mailto', 'tel'],
+    cite: ['http', 'https'],
+    src: ['http', 'https'],
+    longDesc: [],
+  },
+  // Footnote and heading ids are made by mdast-util-to-hast, already prefixed "user-content-".
+  clobberPrefix: '',
+};

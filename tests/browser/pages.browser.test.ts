@@ -1,0 +1,107 @@
+/**
+ * Every HTML page in a real browser (headless Chromium driven by playwright-core): axe-core finds no
+ * accessibility violations, no page scrolls sideways at phone width (375 px) or desktop width, and
+ * printing the page gives no sideways overflow either. Run with `npm run test:browser`; skipped, with
+ * the reason, where no Chromium is installed (`apt-get install -y chromium`, or CHROMIUM=/path).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { removeDir, tempDir } from '../helpers/build.js';
+import { buildSite } from '../helpers/site.js';
+
+const CHROMIUM = [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p): p is string => !!p && existsSync(p));
+if (!CHROMIUM) console.warn('browser checks skipped: no Chromium found (apt-get install -y chromium, or set CHROMIUM=/path/to/chromium)');
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const WIDTHS = [375, 1280];
+
+let out: string;
+let pages: string[] = [];
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!CHROMIUM) return;
+  out = tempDir();
+  pages = buildSite(out);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  if (out) removeDir(out);
+});
+
+async function open(file: string, width: number): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 800 } });
+  // Outputs are self-contained: any request to the network is a fault (and must not wait on one).
+  await page.route(/^https?:/, (route) => route.abort());
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  return page;
+}
+
+describe.skipIf(!CHROMIUM)('in headless Chromium', () => {
+  it('builds every kind of page', () => {
+    expect(pages.length).toBe(7);
+  });
+
+  it('axe-core finds no violations on any page', async () => {
+    const found: string[] = [];
+    for (const file of pages) {
+      const page = await open(file, 1280);
+      await page.addScriptTag({ content: AXE });
+      const violations = await page.evaluate(async () => {
+        const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+        return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+      });
+      found.push(...violations.map((v) => `${path.basename(file)}: ${v}`));
+      await page.close();
+    }
+    expect(found).toEqual([]);
+  }, 120_000);
+
+  for (const width of WIDTHS) {
+    it(`no page scrolls sideways at ${width} px, and text stays readable`, async () => {
+      const problems: string[] = [];
+      for (const file of pages) {
+        const page = await open(file, width);
+        const m = await page.evaluate(() => ({
+          scrollWidth: document.scrollingElement!.scrollWidth,
+          innerWidth: window.innerWidth,
+          smallest: Math.min(...[...document.querySelectorAll('body *')].filter((e) => e.textContent?.trim()).map((e) => parseFloat(getComputedStyle(e).fontSize))),
+        }));
+        if (m.scrollWidth > m.innerWidth) problems.push(`${path.basename(file)}: ${m.scrollWidth} px wide in a ${m.innerWidth} px window`);
+        if (m.smallest < 12) problems.push(`${path.basename(file)}: text of ${m.smallest} px`);
+        await page.screenshot({ path: path.join(out, `${path.basename(file, '.html')}-${width}.png`), fullPage: true });
+        await page.close();
+      }
+      expect(problems).toEqual([]);
+    }, 120_000);
+  }
+
+  it('printing a page gives pages with nothing running off their right edge', async () => {
+    const problems: string[] = [];
+    for (const file of pages) {
+      const page = await open(file, 1280);
+      await page.emulateMedia({ media: 'print' });
+      // A Letter page less the @page margins is about 6.9 in; at 96 px to the inch.
+      await page.setViewportSize({ width: 660, height: 1000 });
+      const m = await page.evaluate(() => ({
+        scrollWidth: document.scrollingElement!.scrollWidth,
+        innerWidth: window.innerWidth,
+        hidden: [...document.querySelectorAll('main, h1, .title-block')].filter((e) => getComputedStyle(e).display === 'none').length,
+      }));
+      if (m.scrollWidth > m.innerWidth) problems.push(`${path.basename(file)}: printed ${m.scrollWidth} px wide on a ${m.innerWidth} px page`);
+      if (m.hidden) problems.push(`${path.basename(file)}: ${m.hidden} main parts hidden in print`);
+      const pdf = await page.pdf({ format: 'Letter' });
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      await page.close();
+    }
+    expect(problems).toEqual([]);
+  }, 120_000);
+});

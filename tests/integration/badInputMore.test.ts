@@ -1,0 +1,80 @@
+/**
+ * More bad input, each through the real command line: a template helper that throws, a template
+ * that prints content unescaped, an output folder that cannot be written, an output path taken by a
+ * folder, and Latin-1 text converted end to end.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cli, removeDir, tempDir } from '../helpers/build.js';
+import { readPdf } from '../helpers/pdf.js';
+
+let dir: string;
+let content: string;
+let out: string;
+
+beforeEach(() => {
+  dir = tempDir();
+  content = path.join(dir, 'content');
+  out = path.join(dir, 'out');
+  mkdirSync(content);
+  writeFileSync(path.join(content, 'good.md'), `---\ntitle: Good handout\n---\n\nThis one is fine.\n`);
+});
+afterEach(() => removeDir(dir));
+
+function override(name: string, text: string): void {
+  const file = path.join(dir, 'templates', name);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
+}
+
+describe('templates', () => {
+  it('a helper that throws names the template file and the line that called it, with no stack trace', () => {
+    override('partials/title-block.hbs', '<header class="title-block">\n<h1>{{title}}</h1>\n<p>{{date meta.title}}</p>\n</header>\n');
+    const r = cli(['build', content, '--out', out], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/templates\/partials\/title-block\.hbs:3: error: template error: helper "date" failed: Invalid time value/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a template that turns escaping off for content is reported with its line; HTML fields are not', () => {
+    override('partials/title-block.hbs', '<header class="title-block">\n<h1>{{{meta.title}}}</h1>\n{{& meta.subtitle}}\n</header>\n');
+    writeFileSync(path.join(content, 'good.md'), `---\ntitle: "<img src=x onerror=alert(1)>"\n---\n\nText.\n`);
+    const r = cli(['build', content, '--out', out], { cwd: dir });
+    expect(r.stderr).toMatch(/templates\/partials\/title-block\.hbs:2: warning: \{\{\{meta\.title\}\}\} prints content without escaping/);
+    expect(r.stderr).toMatch(/title-block\.hbs:3: warning: \{\{\{meta\.subtitle\}\}\}/);
+    expect(r.stderr.match(/without escaping/g)?.length).toBe(2); // once per build, not per document
+    expect(r.stderr).not.toMatch(/handout\.hbs.*without escaping/); // {{{intro}}}, {{{stylesheet}}} are ours
+  });
+});
+
+describe('outputs', () => {
+  it('an output folder under a regular file: one clear error, no stack trace', () => {
+    writeFileSync(path.join(dir, 'afile'), 'not a folder');
+    const r = cli(['build', content, '--out', path.join(dir, 'afile', 'out')], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toMatch(/^afile\/out: error: cannot write to the output folder: ENOTDIR \(choose another folder with --out\)$/);
+  });
+
+  it('an output file taken by a folder fails that document only, naming the file', () => {
+    writeFileSync(path.join(content, 'other.md'), '# Other\n\nText.\n');
+    mkdirSync(path.join(out, 'good.pdf'), { recursive: true });
+    const r = cli(['build', content, '--out', out], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/out\/good\.pdf: error: cannot write out\/good\.pdf: EISDIR/);
+    expect(r.stdout).toMatch(/1 document built, \d+ pages?, 1 failed/);
+  });
+});
+
+describe('Latin-1 text', () => {
+  it('is converted from Windows-1252 with a warning naming the line, and prints right in the PDF and HTML', async () => {
+    const bytes = Buffer.concat([Buffer.from('Clinic notes\n\nFirst line is plain.\n\nCaf'), Buffer.from([0xe9, 0x20, 0x93]), Buffer.from('quoted'), Buffer.from([0x94, 0x20, 0x96, 0x20, 0x80]), Buffer.from('5 fee.\n')]);
+    writeFileSync(path.join(content, 'latin.txt'), bytes);
+    const r = cli(['build', content, '--out', out], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/content\/latin\.txt:5: warning: the file is not UTF-8; it was read as Windows-1252 \(Latin-1\)/);
+    const text = (await readPdf(readFileSync(path.join(out, 'latin.pdf')))).text;
+    expect(text).toContain('Café “quoted” – €5 fee.');
+    expect(readFileSync(path.join(out, 'latin.html'), 'utf8')).toContain('Café “quoted” – €5 fee.');
+  });
+});
