@@ -11,6 +11,7 @@ import type { HandoutMeta } from '../read/frontMatter.js';
 import { displayPath } from '../read/readSource.js';
 import type { Finding } from './findings.js';
 import type { ProseUnit } from './prose.js';
+import { segmentsOf } from '../outline/sentences.js';
 
 export const GLOSSARY_FILE = 'glossary.yml';
 
@@ -151,7 +152,7 @@ export function undefinedTerms(file: string, units: ProseUnit[], glossary: Gloss
       re.lastIndex = 0;
       for (const m of unit.text.matchAll(re)) covered.push([m.index, m.index + m[0].length]);
     }
-    for (const s of new Intl.Segmenter('en', { granularity: 'word' }).segment(unit.text)) {
+    for (const s of segmentsOf(unit.text, 'en', 'word')) {
       if (!s.isWordLike || !looksMedical(s.segment)) continue;
       const key = s.segment.toLowerCase();
       if (seen.has(key) || covered.some(([a, b]) => s.index >= a && s.index < b)) continue;

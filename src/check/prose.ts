@@ -5,6 +5,7 @@
  */
 import type { Nodes, PhrasingContent } from 'mdast';
 import type { Block, Outline, Section } from '../outline/outline.js';
+import { segmentsOf } from '../outline/sentences.js';
 
 /** Where a piece of prose sits: running text, a heading, or a table cell. */
 export type ProseKind = 'paragraph' | 'heading' | 'cell';
@@ -88,7 +89,7 @@ function unit(kind: ProseKind, parts: Piece[], sectionPath: Section[], lang: str
   const sentences: Sentence[] = [];
   // A line break inside a paragraph is hard wrapping, not the end of a sentence (Unicode's rules
   // say it is); a space of the same length keeps the offsets, and so the lines, right.
-  for (const s of new Intl.Segmenter(lang, { granularity: 'sentence' }).segment(text.replace(/\n/g, ' '))) {
+  for (const s of segmentsOf(text.replace(/\n/g, ' '), lang, 'sentence')) {
     const lead = s.segment.length - s.segment.trimStart().length;
     const body = withoutPronunciation(s.segment.trim().replace(/\s+/g, ' '));
     const words = wordsOf(body, lang);
@@ -126,7 +127,7 @@ export function withoutPronunciation(text: string): string {
 /** Words as a reader counts them: Unicode word segments with a letter or digit. */
 export function wordsOf(text: string, lang = 'en'): string[] {
   const out: string[] = [];
-  for (const s of new Intl.Segmenter(lang, { granularity: 'word' }).segment(text)) {
+  for (const s of segmentsOf(text, lang, 'word')) {
     if (s.isWordLike && /[\p{L}\p{N}]/u.test(s.segment)) out.push(s.segment);
   }
   return out;

@@ -94,20 +94,20 @@ function checkImages(tree: HastRoot, ctx: ContentContext): Map<string, CheckedIm
       ref = src.split(/[?#]/)[0];
     }
     const resolved = resolveInProject(ref, ctx.sourcePath);
-    if (!resolved.ok && resolved.reason === 'outside') {
-      throw new HandoutError(
-        `image ${src} is outside the project (${resolved.root})`,
-        { file, line },
-        'images must be inside the folder that holds package.json or .git, or the current folder; copy the image there',
-      );
-    }
-    const target = resolved.path;
     // With --missing-images alt, a draft still builds: the image's alt text stands in for it.
+    // An image outside the project is never read either way.
     const problem = (message: string, hint: string) => {
       if (ctx.missingImages !== 'alt') throw new HandoutError(message, { file, line }, hint);
       ctx.warnings.add(`${message}; its alt text is printed instead`, { file, line });
       checked.set(src, { kind: 'remote' });
     };
+    if (!resolved.ok && resolved.reason === 'outside') {
+      return problem(
+        `image ${src} is outside the project (${resolved.root})`,
+        'images must be inside the folder that holds package.json or .git, or the current folder; copy the image there',
+      );
+    }
+    const target = resolved.path;
     let bytes: Buffer;
     try {
       if (!resolved.ok || !statSync(target).isFile()) throw new Error('not a file');

@@ -51,3 +51,16 @@ export function subjectOf(sentence: string): string {
   const m = MAIN_VERB.exec(sentence);
   return (m ? sentence.slice(0, m.index) : sentence).replace(/[,;:]\s*$/, '').trim();
 }
+
+/**
+ * Segments of a text of any length, with indexes into the whole text. V8's segmenter takes time
+ * quadratic in the length of the string it walks, so a long text is walked in pieces cut at
+ * sentence ends (or spaces).
+ */
+export function* segmentsOf(text: string, lang: string | undefined, granularity: 'word' | 'sentence'): Generator<{ segment: string; index: number; isWordLike?: boolean }> {
+  let offset = 0;
+  for (const piece of pieces(text)) {
+    for (const s of segmenter(lang, granularity).segment(piece)) yield { segment: s.segment, index: offset + s.index, isWordLike: s.isWordLike };
+    offset += piece.length;
+  }
+}

@@ -51,7 +51,7 @@ let qpdfInstalled: boolean | undefined;
 export function checkPdfs(dir: string): void {
   qpdfInstalled ??= spawnSync('sh', ['-c', 'command -v qpdf'], { stdio: 'ignore' }).status === 0;
   if (!qpdfInstalled || !existsSync(dir)) return;
-  for (const f of readdirSync(dir).filter((f) => f.endsWith('.pdf'))) {
+  for (const f of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.pdf')).map((e) => e.name)) {
     try {
       execFileSync('qpdf', ['--check', path.join(dir, f)], { encoding: 'utf8' });
     } catch (e) {

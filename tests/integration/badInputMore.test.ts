@@ -62,7 +62,7 @@ describe('outputs', () => {
     const r = cli(['build', content, '--out', out], { cwd: dir });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/out\/good\.pdf: error: cannot write out\/good\.pdf: EISDIR/);
-    expect(r.stdout).toMatch(/1 document built, \d+ pages?, 1 failed/);
+    expect(r.stdout).toMatch(/1 built, 0 unchanged, 1 failed: \d+ pages?/);
   });
 });
 
