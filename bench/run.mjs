@@ -11,6 +11,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeCorpus } from './corpus.mjs';
+import { chromiumMsPerHandout } from './chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const work = path.join(tmpdir(), 'handout-bench');
@@ -49,5 +50,11 @@ for (const size of sizes) {
   console.log(`  one-edit rebuild    ${median(oneEdit.map((x) => x.ms)).toFixed(0)} ms   (${oneEdit[0].built} rebuilt)`);
   console.log(`  peak RSS            ${median(cold.map((x) => x.maxRssMb)).toFixed(0)} MB (main thread and workers)`);
   if (cold.some((x) => x.failed)) console.log(`  FAILED documents: ${cold[0].failed}`);
+  if (size === sizes[0]) {
+    // Chromium prints only the HTML (no summary, no cache): compare per handout, 50 of them.
+    const chrome = await chromiumMsPerHandout(out, 50);
+    if (chrome === undefined) console.log('  Chromium comparison skipped (needs /usr/bin/chromium and playwright-core)');
+    else console.log(`  Chromium, one persistent browser: ${chrome.toFixed(0)} ms per handout; handout is ${(chrome / (c / size)).toFixed(1)}× faster per handout`);
+  }
 }
 console.log('\nTimes include starting Node and loading handout (about a second on this machine); see README for the breakdown.');
