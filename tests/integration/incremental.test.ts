@@ -4,9 +4,8 @@
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cli, removeDir, ROOT, tempDir } from '../helpers/build.js';
+import { cli, removeDir, ROOT, solidPng, tempDir } from '../helpers/build.js';
 
 let dir: string;
 let content: string;
@@ -62,7 +61,7 @@ describe('incremental builds', () => {
     writeFileSync(calc, readFileSync(calc, 'utf8').replace('hard bits of calcium', 'hard lumps of calcium'));
     expect(build(inc).status).toBe(0);
     writeFileSync(path.join(content, 'new.md'), smallHandout(1) + '\n![A square](square.png)\n');
-    writeFileSync(path.join(content, 'square.png'), png(4, 4, 10));
+    writeFileSync(path.join(content, 'square.png'), solidPng(4, 4, [10, 10, 10]));
     expect(build(inc).status).toBe(0);
     rmSync(path.join(content, 'types-of-rock.md'));
     const afterDelete = build(inc);
@@ -70,7 +69,7 @@ describe('incremental builds', () => {
     expect(afterDelete.stdout).toMatch(/removed .*types-of-rock\.pdf/);
     expect(existsSync(path.join(inc, 'types-of-rock.pdf'))).toBe(false);
     expect(existsSync(path.join(inc, 'types-of-rock.summary.pdf'))).toBe(false);
-    writeFileSync(path.join(content, 'square.png'), png(4, 4, 200));
+    writeFileSync(path.join(content, 'square.png'), solidPng(4, 4, [200, 200, 200]));
     const afterImage = build(inc);
     expect(afterImage.stdout).toMatch(/content\/new\.md → /);
     mkdirSync(path.join(dir, 'templates', 'partials'), { recursive: true });
@@ -150,31 +149,3 @@ describe('large libraries', () => {
     expect(readdirSync(merged).filter((f) => f.startsWith('.handout-cache'))).toEqual(['.handout-cache.json']);
   });
 });
-
-/** A tiny grey PNG, made here so the test needs no files. */
-function png(w: number, h: number, grey: number): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type), data]);
-    const c = Buffer.alloc(4);
-    c.writeUInt32BE(crc(td));
-    return Buffer.concat([len, td, c]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr.set([8, 0, 0, 0, 0], 8);
-  const raw = Buffer.concat(Array.from({ length: h }, () => Buffer.from([0, ...new Array(w).fill(grey)])));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
