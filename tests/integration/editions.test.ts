@@ -62,6 +62,10 @@ describe('large print', () => {
     expect(common).toBe(27);
   });
 
+  it('keeps "Page X of Y" on one line in its larger footer', () => {
+    large.pages.forEach((page, i) => expect(page.text).toContain(`Page ${i + 1} of ${large.pages.length}`));
+  });
+
   it('keeps 1-inch margins: no text closer than 72 pt to the edges', () => {
     for (const page of large.pages) {
       for (const item of page.items.filter((i) => i.str.trim())) {

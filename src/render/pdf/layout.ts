@@ -229,7 +229,12 @@ export class Layout {
     this.framed(box.style, x, width, frames, (ix, iw, fr) => {
       const natural = box.children.map((c) => maxContentWidth(c));
       const total = natural.reduce((a, b) => a + b, 0);
-      const widths = total <= iw ? natural : natural.map((n) => (n / total) * iw);
+      // Too wide: items that must not wrap (white-space: nowrap) keep their width, the others share the rest.
+      const fixed = box.children.map((c) => c.style.whiteSpace === 'nowrap');
+      const fixedWidth = natural.reduce((a, n, i) => a + (fixed[i] ? n : 0), 0);
+      const flexible = total - fixedWidth;
+      const room = Math.max(0, iw - fixedWidth);
+      const widths = total <= iw ? natural : natural.map((n, i) => (fixed[i] ? Math.min(n, iw) : flexible ? (n / flexible) * room : 0));
       const free = Math.max(0, iw - widths.reduce((a, b) => a + b, 0));
       const spacing = box.style.justifyContent === 'space-between' && widths.length > 1 ? free / (widths.length - 1) : 0;
       let cx = ix + (box.style.justifyContent === 'center' ? free / 2 : box.style.justifyContent === 'flex-end' ? free : 0);
