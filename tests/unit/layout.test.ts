@@ -69,3 +69,20 @@ describe('figure', () => {
     expect(tags(layout)).toEqual(['Document/Caption: The knee, bent.']);
   });
 });
+
+describe('list items keep company', () => {
+  /** Which items' lines may end a page: the item text of each line slice that allows a break after it. */
+  function breakable(layout: Layout): string[] {
+    return layout.slices
+      .filter((s) => s.what === 'line' && !s.keepWithNext)
+      .map((s) => s.items.filter((i): i is Extract<DrawItem, { kind: 'text' }> => i.kind === 'text' && i.fragment.text !== '•').map((i) => i.fragment.text).join(''));
+  }
+
+  it('never leaves the first item alone at a page foot, nor the last alone at the next page head', () => {
+    expect(breakable(layOut('<ul><li>One</li><li>Two</li><li>Three</li><li>Four</li></ul>'))).toEqual(['Two', 'Four']);
+  });
+
+  it('leaves a two-item list free to break between its items', () => {
+    expect(breakable(layOut('<ul><li>One</li><li>Two</li></ul>'))).toEqual(['One', 'Two']);
+  });
+});

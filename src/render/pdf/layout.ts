@@ -122,8 +122,13 @@ export class Layout {
     this.framed(box.style, x, width, frames, (ix, iw, fr) => {
       if (this.pendingMarker) this.pendingMarker.x = ix;
       if (box.id) this.anchor(box.id, fr);
-      for (const child of box.children) this.box(child, ix, iw, fr);
+      const ends: number[] = [];
+      for (const child of box.children) {
+        this.box(child, ix, iw, fr);
+        ends.push(this.slices.length - 1);
+      }
       this.pendingMarker = undefined;
+      if (box.tag === 'ul' || box.tag === 'ol') this.keepItemsTogether(box, ends);
     });
     this.parent = outer;
   }
@@ -191,6 +196,19 @@ export class Layout {
       s.items.push({ kind: 'text', x: x + f.x, baseline: line.baseline, lineTop: 0, lineHeight: line.height, fragment: f, wordSpacing: line.wordSpacing, tag: tagOf(f.run) });
     }
     return this.push(s);
+  }
+
+  /**
+   * Orphans and widows one level up: a list of three or more items never leaves its first item
+   * alone at the foot of a page, nor its last item alone at the head of the next.
+   */
+  private keepItemsTogether(list: BlockBox, ends: number[]): void {
+    const items = list.children.filter((c) => c.style.display === 'list-item').length;
+    if (items < 3 || ends.length < 3) return;
+    const firstEnd = this.slices[ends[0]];
+    const beforeLast = this.slices[ends[ends.length - 2]];
+    if (firstEnd) firstEnd.keepWithNext = true;
+    if (beforeLast) beforeLast.keepWithNext = true;
   }
 
   /** Orphans and widows: the first and last lines of a paragraph keep company. */
