@@ -1,7 +1,7 @@
 /**
  * Fonts for the PDF: open-licensed TrueType faces installed from npm, parsed once per process
  * (font parsing is the largest per-document cost in a pdfkit renderer) and shared by every document.
- * Measuring uses the same fontkit objects that pdfkit embeds, so a line measured to fit is drawn to fit.
+ * Text is shaped with the same fontkit objects that pdfkit embeds (see shape.ts).
  *
  * The families form a fallback chain: text a family cannot draw is drawn by the next one that can
  * (Atkinson Hyperlegible Next for Latin, then Noto Sans for Vietnamese, Greek, Cyrillic …).
@@ -147,21 +147,6 @@ export function selectFace(familyList: string[], weight: number, italic: boolean
   const bold = weight >= 600;
   const { faces } = family;
   return bold ? (italic ? faces.boldItalic : faces.bold) : italic ? faces.italic : faces.regular;
-}
-
-const widthCache = new Map<string, Map<string, number>>();
-
-/** Advance width of `text` at 1 pt, with the font's kerning and ligatures as pdfkit will draw it. */
-export function unitWidth(face: FontFace, text: string): number {
-  let cache = widthCache.get(face.key);
-  if (!cache) widthCache.set(face.key, (cache = new Map()));
-  let w = cache.get(text);
-  if (w === undefined) {
-    w = face.font.layout(text).advanceWidth / face.font.unitsPerEm;
-    if (cache.size > 50_000) cache.clear(); // bounded: memory stays flat across a large library
-    cache.set(text, w);
-  }
-  return w;
 }
 
 export function hasGlyph(face: FontFace, char: string): boolean {

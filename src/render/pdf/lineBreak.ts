@@ -7,7 +7,7 @@
  */
 import LineBreaker from 'linebreak';
 import type { InlineRun } from './boxes.js';
-import { unitWidth } from './fonts.js';
+import { shapedWidth } from './shape.js';
 import type { Hyphenator } from './hyphenate.js';
 import type { ComputedStyle } from './styles.js';
 import { segmenter } from '../../outline/sentences.js';
@@ -78,7 +78,7 @@ interface Segment {
 }
 
 function measure(run: InlineRun, text: string): number {
-  return unitWidth(run.face, text) * run.size;
+  return shapedWidth(run.face, text) * run.size;
 }
 
 function segmentsOf(runs: InlineRun[]): Segment[] {
