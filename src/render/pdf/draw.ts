@@ -105,6 +105,8 @@ export function openDocument(geometry: PageGeometry, info: PdfInfo, options: { a
     displayTitle: true,
     tagged: true,
     subset: (options.archive ? 'PDF/A-2a' : 'PDF/UA') as never,
+    // No default font: pdfkit would parse Helvetica's metrics for every document, and nothing uses it.
+    font: null as never,
     // pdfkit writes every key it is given, and fails on an undefined one.
     info: withoutUndefined({
       Title: info.title,
