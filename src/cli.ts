@@ -1,15 +1,12 @@
 /**
  * The command line: parses arguments and calls the library; prints what happened.
+ * Each command loads only the modules it needs, when it runs: `handout check` never loads the
+ * PDF renderer, `handout build` never loads the dev server (start-up is most of a small build).
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { formatMessage, HandoutError, Warnings } from './diagnostics.js';
-import { outlineOf } from './build/buildDocument.js';
-import { runBuild, type BuildCommandOptions } from './cli/buildCommand.js';
-import { startDevServer, type DevOptions } from './dev/devServer.js';
-import { printOutline } from './outline/printOutline.js';
-import { checkSources } from './check/runCheck.js';
-import { formatReport, useColour } from './check/report.js';
-import { today } from './check/reviewDates.js';
+import { HandoutError } from './diagnostics.js';
+import type { BuildCommandOptions } from './cli/buildCommand.js';
+import type { DevOptions } from './dev/devServer.js';
 
 const program = new Command();
 program
@@ -39,6 +36,7 @@ program
   .addHelpText('after', '\nExamples:\n  handout build\n  handout build ../shared/seeds/calcinosis.txt --out /tmp/x\n  handout build content --paper a4\n  handout build content --shard 1/4 --out out-1\n  handout build content --variant large-print --archive')
   .action(async (inputs: string[], opts: BuildCommandOptions) => {
     try {
+      const { runBuild } = await import('./cli/buildCommand.js');
       const report = await runBuild(inputs, opts);
       process.exitCode = report.ok ? 0 : 1;
     } catch (e) {
@@ -57,6 +55,7 @@ program
   .option('--templates <dir>', 'a folder of templates that override the built-in ones')
   .action(async (inputs: string[], opts: DevOptions) => {
     try {
+      const { startDevServer } = await import('./dev/devServer.js');
       const server = await startDevServer(inputs, opts);
       const stop = () => void server.close().then(() => process.exit(0));
       process.on('SIGINT', stop);
@@ -71,7 +70,10 @@ program
   .description('print the outline handout finds in a source: title, sections, what each holds')
   .argument('<file>', 'a source file (.md or .txt)')
   .option('--json', 'print the Outline as JSON')
-  .action((file: string, opts: { json?: boolean }) => {
+  .action(async (file: string, opts: { json?: boolean }) => {
+    const [{ formatMessage, Warnings }, { outlineOf }, { printOutline }] = await Promise.all([
+      import('./diagnostics.js'), import('./build/buildDocument.js'), import('./outline/printOutline.js'),
+    ]);
     const warnings = new Warnings();
     try {
       const { outline } = outlineOf(file, warnings);
@@ -91,8 +93,11 @@ program
   .option('--target-grade <grade>', 'reading grade to meet when front matter has no `target-grade:`', parseGrade, 8)
   .option('--glossary <file>', 'a glossary file (YAML `term: definition`) besides the glossary.yml files beside the sources')
   .addHelpText('after', '\n"Today" is HANDOUT_TODAY=YYYY-MM-DD, else SOURCE_DATE_EPOCH, else the clock.\n\nExamples:\n  handout check\n  handout check ../shared/seeds/calcinosis.txt\n  handout check content --strict --json')
-  .action((inputs: string[], opts: { json?: boolean; strict?: boolean; targetGrade: number; glossary?: string }) => {
+  .action(async (inputs: string[], opts: { json?: boolean; strict?: boolean; targetGrade: number; glossary?: string }) => {
     try {
+      const [{ checkSources }, { formatReport, useColour }, { today }] = await Promise.all([
+        import('./check/runCheck.js'), import('./check/report.js'), import('./check/reviewDates.js'),
+      ]);
       const report = checkSources(inputs, { today: today(), targetGrade: opts.targetGrade, strict: opts.strict, glossaryFile: opts.glossary });
       process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report, useColour(process.stdout)));
       process.exitCode = report.ok ? 0 : 1;

@@ -9,12 +9,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { HandoutError, Warnings, type Warning } from '../diagnostics.js';
 import { loadTemplates, type TemplateSet, type Variant } from '../fill/templates.js';
-import { GENERATOR } from '../fill/fillHandout.js';
 import { labelsFor } from '../fill/labels.js';
 import type { PaperSize } from '../read/frontMatter.js';
 import { displayPath } from '../read/readSource.js';
-import { fontFiles } from '../render/pdf/fonts.js';
-import { renderPdf } from '../render/pdf/renderPdf.js';
+import { fontFiles } from '../render/pdf/fontFiles.js';
 import type { DocumentOptions } from './buildDocument.js';
 import { BuildCache, hashBytes, hashFile, toolHash, type CacheEntry } from './cache.js';
 import { discoverSources } from './discover.js';
@@ -273,12 +271,14 @@ async function buildCollection(cache: BuildCache, templates: TemplateSet, option
   const key = hashBytes(global, JSON.stringify(rows));
   if (!options.force && cache.collectionFresh(key, options.outDir)) return { outputs: files.map((f) => path.join(options.outDir, f)), warnings: [], skipped: true };
   const lang = 'en';
+  const { GENERATOR } = await import('../fill/fillHandout.js'); // the stages load only when something is made
   const latest = rows.map((r) => r.reviewed).filter((r): r is string => !!r).sort().pop();
   const base = { lang, generator: GENERATOR, stylesheet: templates.stylesheet.css, meta: {} };
   const outputs: string[] = [];
   try {
     const summaryTitle = labelsFor(lang).summaryTitle;
     const summaryHtml = templates.render('summary', { ...base, title: summaryTitle, rows });
+    const { renderPdf } = await import('../render/pdf/renderPdf.js');
     const summary = await renderPdf(summaryHtml, {
       paper: options.paper ?? 'letter',
       info: { title: summaryTitle, lang, date: buildDate(latest) },

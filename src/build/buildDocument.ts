@@ -10,7 +10,6 @@ import { buildOutline } from '../outline/buildOutline.js';
 import type { Outline } from '../outline/outline.js';
 import { handoutContext } from '../fill/fillHandout.js';
 import type { TemplateSet, Variant } from '../fill/templates.js';
-import { renderPdf } from '../render/pdf/renderPdf.js';
 import type { PaperSize } from '../read/frontMatter.js';
 import { buildDate } from './reproducible.js';
 import { shortened } from '../outline/atAGlance.js';
@@ -79,6 +78,8 @@ export async function buildDocument(sourcePath: string, templates: TemplateSet, 
   const render = async (template: string, title: string, extra: object = {}, variant?: Variant): Promise<RenderedOutput> => {
     const sheet = variant ? templates.variantStylesheet(variant) : undefined;
     const html = templates.render(template, { ...context, ...extra, ...(sheet ? { variant, stylesheet: `${context.stylesheet}\n${sheet.css}` } : {}) });
+    // Loaded on first use: `handout check` and `handout outline` read documents without printing them.
+    const { renderPdf } = await import('../render/pdf/renderPdf.js');
     const { pdf, pages } = await renderPdf(html, {
       paper: options.paper ?? meta.paper ?? 'letter',
       info: {

@@ -5,13 +5,13 @@
  *
  * The families form a fallback chain: text a family cannot draw is drawn by the next one that can
  * (Atkinson Hyperlegible Next for Latin, then Noto Sans for Vietnamese, Greek, Cyrillic …).
- * To add a script, add a family to FAMILIES (see the README, "Fonts").
+ * To add a script, add a family to FAMILIES in fontFiles.ts (see the README, "Fonts").
  */
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
+import { FAMILIES, type FaceStyle } from './fontFiles.js';
 
-export type FaceStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
+export type { FaceStyle } from './fontFiles.js';
 
 export interface FontFace {
   /** Name the face is registered under in each PDF document. */
@@ -30,40 +30,10 @@ export interface FontFamily {
   faces: { regular: FontFace; bold: FontFace; italic: FontFace; boldItalic: FontFace };
 }
 
-const require = createRequire(import.meta.url);
-
 function loadFace(family: string, key: string, style: FaceStyle, file: string): FontFace {
   const parsed = fontkit.create(readFileSync(file));
   const font = ('fonts' in parsed ? parsed.fonts[0] : parsed) as fontkit.Font;
   return { key, family, style, font, ascent: font.ascent / font.unitsPerEm, descent: font.descent / font.unitsPerEm };
-}
-
-/**
- * The families, in fallback order. `files` maps a style to a TrueType or OpenType file (pdfkit
- * embeds the glyphs used); `key` prefixes the face names registered in each PDF.
- */
-const FAMILIES: { name: string; key: string; files: Record<FaceStyle, () => string> }[] = [
-  {
-    name: 'Atkinson Hyperlegible Next',
-    key: 'AHN',
-    files: expoGoogleFont('atkinson-hyperlegible-next', 'AtkinsonHyperlegibleNext'),
-  },
-  {
-    name: 'Noto Sans',
-    key: 'NotoSans',
-    files: expoGoogleFont('noto-sans', 'NotoSans'),
-  },
-];
-
-/** The files of a font installed from npm as @expo-google-fonts/<pkg> (TrueType, one per style). */
-function expoGoogleFont(pkg: string, prefix: string): Record<FaceStyle, () => string> {
-  const file = (dir: string) => () => require.resolve(`@expo-google-fonts/${pkg}/${dir}/${prefix}_${dir}.ttf`);
-  return { regular: file('400Regular'), bold: file('700Bold'), italic: file('400Regular_Italic'), boldItalic: file('700Bold_Italic') };
-}
-
-/** The font files the renderer embeds (part of what every output depends on). */
-export function fontFiles(): string[] {
-  return FAMILIES.flatMap(({ files }) => Object.values(files).map((file) => file()));
 }
 
 let families: FontFamily[] | undefined;
