@@ -21,7 +21,7 @@ import { asHandoutError, errorData, renderDocument, toHandoutError, type Documen
 import { buildDate } from './reproducible.js';
 import { removeStaleTemps, writeAtomic } from './writeAtomic.js';
 import type { CheckOptions, HandoutCheck } from '../check/checkHandout.js';
-import { today } from '../check/reviewDates.js';
+import { checkOnDay, today } from '../check/reviewDates.js';
 
 /** Names the collection's own outputs use. */
 const RESERVED_SLUGS = new Set(['index', 'summary']);
@@ -107,8 +107,10 @@ export async function build(options: BuildOptions, listener: BuildListener = {})
   const global = hashBytes(
     toolHash(fontFiles()),
     ...templates.files.map((f) => `${path.relative(process.cwd(), f)}:${hashFile(f)}`),
-    // The options include "today": a review date falls due on a day, not on an edit.
-    JSON.stringify(docOptions),
+    // "Today" is left out: it reaches a handout only through its review status, which no
+    // document's outputs print (the summary and catalog do, from the rows). A new day re-reads
+    // each cached document's review (checkOnDay) and remakes the collection only if a status changed.
+    JSON.stringify({ ...docOptions, check: { ...checkOptions, today: undefined } }),
     process.env.SOURCE_DATE_EPOCH ?? '',
   );
 
@@ -132,7 +134,9 @@ export async function build(options: BuildOptions, listener: BuildListener = {})
       const { sourcePath, key, fresh } = plan[i];
       let result: DocumentResult;
       if (fresh) {
-        result = skippedResult(sourcePath, fresh, options.outDir);
+        const entry = onDay(fresh, checkOptions);
+        if (entry !== fresh) cache.set(sourcePath, entry);
+        result = skippedResult(sourcePath, entry, options.outDir);
         claimSlug(slugOwners, fresh.slug, result.file);
       } else {
         const rendered = await (rendering[i] ?? renderDocument(sourcePath, templates, docOptions)).catch((e: Error) => crashed(sourcePath, e));
@@ -191,6 +195,14 @@ function claimSlug(owners: Map<string, string>, slug: string, file: string): voi
     throw new HandoutError(`the output name "${slug}" is taken by the collection's own ${slug}.html`, { file }, 'rename the file or set `slug:` in its front matter');
   }
   owners.set(slug, file);
+}
+
+/** A cached document as of today: its review status and findings for the day (see checkOnDay). */
+function onDay(entry: CacheEntry, options: CheckOptions): CacheEntry {
+  if (!entry.check) return entry;
+  const check = checkOnDay(entry.check, options.today, !!options.strict);
+  if (check === entry.check) return entry;
+  return { ...entry, check, row: { ...entry.row, reviewStatus: check.review.status } };
 }
 
 function skippedResult(sourcePath: string, entry: CacheEntry, outDir: string): DocumentResult {

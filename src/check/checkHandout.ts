@@ -30,6 +30,8 @@ export interface HandoutCheck {
   slug: string;
   readingLevel: ReadingLevel;
   review: Review;
+  /** The front-matter line of the review keys, where a review finding points. */
+  reviewLine?: number;
   pemat: Pemat;
   /** Glossary terms the handout uses, in order of first use: the "Words to know" box. */
   wordsToKnow: UsedTerm[];
@@ -84,8 +86,9 @@ export function checkOutline(outline: Outline, sourcePath: string, sourceText: s
 
   findings.push(...accessibilityFindings(outline));
 
+  const reviewLine = frontMatterLine(sourceText);
   const review = reviewOf(outline.meta, options.today);
-  findings.push(...reviewFindings(file, review, frontMatterLine(sourceText), !!options.strict));
+  findings.push(...reviewFindings(file, review, reviewLine, !!options.strict));
 
   const sectionWords = new Map<string, number>();
   for (const u of units) {
@@ -101,6 +104,7 @@ export function checkOutline(outline: Outline, sourcePath: string, sourceText: s
     slug: outline.slug,
     readingLevel: level,
     review,
+    reviewLine,
     pemat,
     wordsToKnow,
     findings: sortFindings(findings),

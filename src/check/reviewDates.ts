@@ -5,7 +5,8 @@
  */
 import { HandoutError } from '../diagnostics.js';
 import { parsePeriod, type HandoutMeta } from '../read/frontMatter.js';
-import type { Finding } from './findings.js';
+import { sortFindings, type Finding } from './findings.js';
+import type { HandoutCheck } from './checkHandout.js';
 
 export const DUE_SOON_DAYS = 60;
 
@@ -60,11 +61,15 @@ export function nextReviewOf(meta: HandoutMeta): string | undefined {
 }
 
 export function reviewOf(meta: HandoutMeta, todayIso: string): Review {
-  const nextReview = nextReviewOf(meta);
-  if (!nextReview) return { reviewed: meta.reviewed, status: 'not scheduled' };
+  return reviewOn(meta.reviewed, nextReviewOf(meta), todayIso);
+}
+
+/** The review's status on a given day: the one part of a handout's check that changes with the date. */
+export function reviewOn(reviewed: string | undefined, nextReview: string | undefined, todayIso: string): Review {
+  if (!nextReview) return { reviewed, status: 'not scheduled' };
   const daysLeft = Math.round((Date.parse(nextReview) - Date.parse(todayIso)) / 86_400_000);
   const status: ReviewStatus = daysLeft < 0 ? 'overdue' : daysLeft <= DUE_SOON_DAYS ? 'due soon' : 'current';
-  return { reviewed: meta.reviewed, nextReview, status, daysLeft };
+  return { reviewed, nextReview, status, daysLeft };
 }
 
 export function reviewFindings(file: string, review: Review, frontMatterLine: number | undefined, strict: boolean): Finding[] {
@@ -83,4 +88,15 @@ export function reviewFindings(file: string, review: Review, frontMatterLine: nu
     default:
       return [];
   }
+}
+
+/**
+ * The same check on another day. Only the review status (and its finding) depends on the date,
+ * so a handout unchanged since yesterday is not checked again, let alone rendered.
+ */
+export function checkOnDay(check: HandoutCheck, today: string, strict: boolean): HandoutCheck {
+  const review = reviewOn(check.review.reviewed, check.review.nextReview, today);
+  if (review.status === check.review.status && review.daysLeft === check.review.daysLeft) return check;
+  const findings = [...check.findings.filter((f) => f.kind !== 'review-date'), ...reviewFindings(check.file, review, check.reviewLine, strict)];
+  return { ...check, review, findings: sortFindings(findings), failsStrict: !check.readingLevel.meetsTarget || review.status === 'overdue' };
 }
