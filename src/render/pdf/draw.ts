@@ -95,7 +95,7 @@ export interface PageGeometry {
  * the file's bytes once `doc.end()` is called. Tagged PDF identified as PDF/UA-1; with `archive`,
  * PDF/A-2a (which also requires the tags) and the PDF/UA identification declared for PDF/A.
  */
-export function openDocument(geometry: PageGeometry, info: PdfInfo, options: { archive: boolean }): { doc: Doc; done: Promise<Buffer> } {
+function openDocument(geometry: PageGeometry, info: PdfInfo, options: { archive: boolean }): { doc: Doc; done: Promise<Buffer> } {
   const doc = new PDFDocument({
     autoFirstPage: false,
     size: [geometry.width, geometry.height],
@@ -189,7 +189,20 @@ function withoutUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as T;
 }
 
-export class PageDrawer {
+/**
+ * Step 7, the only one that touches pdfkit: each page's slices, then its footer (page furniture,
+ * tagged as an artifact) in the bottom margin, into one PDF.
+ */
+export async function drawPdf(pages: Page[], footers: PlacedSlice[][], geometry: PageGeometry, info: PdfInfo, options: { archive: boolean }): Promise<Buffer> {
+  const { doc, done } = openDocument(geometry, info, options);
+  const drawer = new PageDrawer(doc, geometry);
+  const footerTop = geometry.height - geometry.margin.bottom + Math.min(18, geometry.margin.bottom / 3);
+  pages.forEach((page, i) => drawer.page(page, () => drawer.placed(footers[i] ?? [], footerTop)));
+  doc.end();
+  return done;
+}
+
+class PageDrawer {
   private outlineStack: { level: number; item: PdfOutline }[] = [];
   private destinations = new Set<string>();
   private tagger: Tagger;
