@@ -33,7 +33,72 @@ export interface FontFamily {
 function loadFace(family: string, key: string, style: FaceStyle, file: string): FontFace {
   const parsed = fontkit.create(readFileSync(file));
   const font = ('fonts' in parsed ? parsed.fonts[0] : parsed) as fontkit.Font;
+  keepSubsetGlyphs(font as unknown as SubsettableFont);
   return { key, family, style, font, ascent: font.ascent / font.unitsPerEm, descent: font.descent / font.unitsPerEm };
+}
+
+/** The parts of a fontkit TrueType font and of its subset (pdfkit embeds the subset) read below. */
+interface SubsettableFont {
+  loca?: { offsets: number[] };
+  _variationProcessor?: unknown;
+  getGlyph(gid: number): { advanceWidth: number; _decode(): { numberOfContours: number; components?: { glyphID: number; pos: number }[] } | null; _getMetrics(): { leftBearing: number } };
+  _getTableStream(tag: string): { pos: number; readBuffer(length: number): Uint8Array };
+  createSubset(): TrueTypeSubset;
+}
+interface TrueTypeSubset {
+  glyf: Uint8Array[];
+  loca: { offsets: number[] };
+  hmtx: { metrics: { advance: number; bearing: number }[] };
+  offset: number;
+  includeGlyph(gid: number): number;
+  _addGlyph?(gid: number): number;
+}
+
+/**
+ * Each document embeds a subset of every face it uses, made by fontkit, which decodes each
+ * glyph's outline for every document only to copy its bytes. A glyph's bytes, components and
+ * metrics are the same in every document: they are read once per process and kept. The subset
+ * written is byte for byte the one fontkit writes.
+ */
+function keepSubsetGlyphs(font: SubsettableFont): void {
+  if (!font.loca || font._variationProcessor) return; // CFF and variable fonts: as fontkit does it
+  const offsets = font.loca.offsets;
+  const glyphs = new Map<number, { bytes: Uint8Array; components?: { glyphID: number; pos: number }[]; advance: number; bearing: number }>();
+  const read = (gid: number) => {
+    let g = glyphs.get(gid);
+    if (!g) {
+      const glyph = font.getGlyph(gid);
+      const outline = glyph._decode();
+      const stream = font._getTableStream('glyf');
+      stream.pos += offsets[gid];
+      const bytes = stream.readBuffer(offsets[gid + 1] - offsets[gid]);
+      const components = outline && outline.numberOfContours < 0 ? outline.components?.map((c) => ({ glyphID: c.glyphID, pos: c.pos })) : undefined;
+      g = { bytes, components, advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing };
+      glyphs.set(gid, g);
+    }
+    return g;
+  };
+  const createSubset = font.createSubset.bind(font);
+  font.createSubset = () => {
+    const subset = createSubset();
+    if (typeof subset._addGlyph !== 'function') return subset;
+    subset._addGlyph = function (this: TrueTypeSubset, gid: number): number {
+      const g = read(gid);
+      let bytes = g.bytes;
+      if (g.components) {
+        // A compound glyph names its parts by glyph id: renumbered for this subset.
+        bytes = new Uint8Array(bytes);
+        const view = new DataView(bytes.buffer);
+        for (const c of g.components) view.setUint16(c.pos, this.includeGlyph(c.glyphID));
+      }
+      this.glyf.push(bytes);
+      this.loca.offsets.push(this.offset);
+      this.hmtx.metrics.push({ advance: g.advance, bearing: g.bearing });
+      this.offset += bytes.length;
+      return this.glyf.length - 1;
+    };
+    return subset;
+  };
 }
 
 let families: FontFamily[] | undefined;
