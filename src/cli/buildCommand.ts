@@ -2,7 +2,7 @@
  * `handout build` as a person sees it: a line per document (or a progress bar for many on a
  * terminal), warnings said once, and a closing line with what was built, skipped and failed.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { formatMessage, type Warning } from '../diagnostics.js';
 import pc from 'picocolors';
@@ -29,7 +29,7 @@ export interface BuildCommandOptions {
 
 /** The library's build options from the command line's; throws a usage error for bad values. */
 export function buildOptions(inputs: string[], opts: BuildCommandOptions): BuildOptions {
-  const jobs = opts.jobs === undefined || opts.jobs === 'auto' ? availableParallelism() : Number(opts.jobs);
+  const jobs = opts.jobs === undefined || opts.jobs === 'auto' ? idleCores() : Number(opts.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`--jobs takes a whole number of 1 or more, or auto (got ${opts.jobs})`);
   let shard: BuildOptions['shard'];
   if (opts.shard) {
@@ -51,6 +51,17 @@ export function buildOptions(inputs: string[], opts: BuildCommandOptions): Build
     missingImages: opts.missingImages,
     check: { targetGrade: opts.targetGrade, strict: opts.strict, glossaryFile: opts.glossary },
   };
+}
+
+/**
+ * `--jobs auto`: one worker per core that is free. On a machine whose cores are already busy
+ * (a load average near the core count), more threads cannot run side by side: they only add
+ * their start-up, and measured slower than one (see the README, "Performance"). Outputs are
+ * byte-identical either way.
+ */
+function idleCores(): number {
+  const cores = availableParallelism();
+  return Math.max(1, Math.min(cores, Math.round(cores - loadavg()[0] + 0.5)));
 }
 
 export async function runBuild(inputs: string[], opts: BuildCommandOptions): Promise<BuildReport> {
