@@ -72,10 +72,21 @@ export function expandShorthand(prop: string, value: string): [string, string][]
 
 export type Warn = (message: string, line?: number) => void;
 
+/** A stylesheet's declarations are parsed once per process, with the stylesheet: so are their longhands. */
+const longhands = new WeakMap<Declaration, [string, string][]>();
+
+function longhandsOf(d: Declaration): [string, string][] {
+  let list = longhands.get(d);
+  if (!list) {
+    list = expandShorthand(d.prop, d.value).map(([prop, raw]) => [prop, raw.replace(/\s*!important\s*$/, '').trim()]);
+    longhands.set(d, list);
+  }
+  return list;
+}
+
 /** Applies a declaration (a shorthand is applied as its longhands); warns about what it cannot read. */
 export function applyDeclaration(style: ComputedStyle, parent: ComputedStyle, d: Declaration, warn: Warn): void {
-  for (const [prop, raw] of expandShorthand(d.prop, d.value)) {
-    const value = raw.replace(/\s*!important\s*$/, '').trim();
+  for (const [prop, value] of longhandsOf(d)) {
     if (value === 'inherit') {
       const key = camel(prop) as keyof ComputedStyle;
       if (key in parent) (style as unknown as Record<string, unknown>)[key] = parent[key];
