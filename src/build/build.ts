@@ -24,6 +24,7 @@ import { buildDate } from './reproducible.js';
 import { removeStaleTemps, writeAtomic } from './writeAtomic.js';
 import type { CheckOptions, HandoutCheck } from '../check/checkHandout.js';
 import { today } from '../check/reviewDates.js';
+import { parseCheckSettings } from '../check/checkSettings.js';
 
 /** Names the collection's own outputs use. */
 const RESERVED_SLUGS = new Set(['index', 'summary']);
@@ -51,6 +52,8 @@ export interface BuildOptions {
   shard?: { index: number; count: number };
   /** Options of the health-literacy check run on every document; "today" from the injectable clock when not given. */
   check?: Partial<CheckOptions>;
+  /** Check rules off, thresholds and severities (`checks:` in handout.config.yaml; see check/checkSettings.ts). */
+  checks?: unknown;
 }
 
 export type { DocumentRow } from './renderDocument.js';
@@ -97,7 +100,8 @@ export async function build(options: BuildOptions, listener: BuildListener = {})
   ensureWritable(options.outDir);
   removeStaleTemps(options.outDir); // left by a build that was killed
   const cache = BuildCache.load(options.outDir, buildWarnings, options.shard);
-  const checkOptions: CheckOptions = { ...options.check, today: options.check?.today ?? today() };
+  const checks = parseCheckSettings(options.checks ?? options.check?.checks);
+  const checkOptions: CheckOptions = { ...options.check, checks, today: options.check?.today ?? today() };
   const docOptions: DocumentOptions = {
     check: checkOptions,
     paper: options.paper,
