@@ -68,7 +68,7 @@ export function checkOutline(outline: Outline, sourcePath: string, sourceText: s
       severity: 'warning',
       file,
       line: sentences[0]?.line,
-      message: `reads at grade ${level.grade!.toFixed(1)} (${scores(level)}); the target is ${target}: ${why(level)}`,
+      message: `reads at grade ${gradeText(level)} (${scores(level)}); the target is ${target}: ${why(level)}`,
       suggestion: '`handout check` lists the sentences that raise the grade most; shorten them and use shorter words',
     });
   }
@@ -105,7 +105,7 @@ export function checkOutline(outline: Outline, sourcePath: string, sourceText: s
     const key = u.sectionPath.at(-1)?.slug ?? '';
     sectionWords.set(key, (sectionWords.get(key) ?? 0) + u.sentences.reduce((n, s) => n + s.words.length, 0));
   }
-  const pemat = pematScore({ outline, english, sentences, passiveCount: plain.passiveCount, undefinedTermCount: undefinedFound.length, sectionWords });
+  const pemat = pematScore({ outline, english, sentences, passiveCount: plain.passiveCount, undefinedTerms: undefinedFound.map((f) => f.subject!), sectionWords });
 
   return {
     file,
@@ -120,6 +120,11 @@ export function checkOutline(outline: Outline, sourcePath: string, sourceText: s
     rulesOff: [...settings.off],
     failsStrict: (level.measured && !level.meetsTarget && !settings.off.has('reading-grade')) || review.status === 'overdue',
   };
+}
+
+/** The grade as the formula gives it: to one decimal, or a whole grade from Fernández Huerta's table. */
+export function gradeText(level: Level): string {
+  return level.fernandezHuerta !== undefined ? String(level.grade) : level.grade!.toFixed(1);
 }
 
 /** The formula's scores, as the report names them. */

@@ -12,7 +12,9 @@
  *   ("3.5", "1,000", "9:30").
  * - Syllables (English): the first pronunciation in the CMU Pronouncing Dictionary; the `syllable`
  *   package for words it does not list; a hyphenated word is the sum of its parts; a number in
- *   digits is one syllable (it is read at a glance, not decoded).
+ *   digits is one syllable (it is read at a glance, not decoded). Abbreviations count as they are
+ *   read: a title as its word (Dr. = doctor, 2), letters with dots (U.S., e.g.) and capitals of up
+ *   to three letters the dictionary does not list one syllable a letter (W: three).
  * - Syllables (Spanish): one per vowel group, where two strong vowels (a, e, o) or an accented
  *   í/ú beside another vowel are separate syllables (hiatus), and the u of que/qui/gue/gui is silent.
  */
@@ -88,15 +90,29 @@ export function wordsOf(text: string, lang = 'en'): string[] {
   return out;
 }
 
+/** Titles as they are read aloud. */
+const SPOKEN_TITLES: Record<string, string> = { dr: 'doctor', mr: 'mister', mrs: 'missus', ms: 'miz', prof: 'professor', st: 'saint', mt: 'mount', ft: 'fort', vs: 'versus', jr: 'junior', sr: 'senior' };
+
+/** A word read letter by letter: one syllable a letter, W three. */
+function spelledOut(word: string): number {
+  return [...word.replace(/[^\p{L}]/gu, '')].reduce((n, ch) => n + (/w/i.test(ch) ? 3 : 1), 0);
+}
+
 /** Syllables of one English word, by the rules above. */
 export function englishSyllables(word: string): number {
   if (/^[\d.,:]+$/.test(word)) return 1;
+  const title = SPOKEN_TITLES[word.toLowerCase()];
+  if (title) return englishSyllables(title);
+  if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return spelledOut(word);
   const parts = word.split(/[-‐‑]/u).filter(Boolean);
   if (parts.length > 1) {
     const whole = fromDictionary(word);
     return whole ?? parts.reduce((n, p) => n + englishSyllables(p), 0);
   }
-  return fromDictionary(word) ?? Math.max(1, syllable(word));
+  const known = fromDictionary(word);
+  if (known !== undefined) return known;
+  if (/^\p{Lu}{2,3}$/u.test(word)) return spelledOut(word);
+  return Math.max(1, syllable(word));
 }
 
 function fromDictionary(word: string): number | undefined {

@@ -3,8 +3,9 @@
  * - English: Flesch-Kincaid grade (what Word shows) and SMOG (the formula most used for health
  *   materials), from the per-formula packages `flesch-kincaid` and `smog-formula`; the grade
  *   compared with the target is the higher of the two.
- * - Spanish: Fernández Huerta's reading ease, 206.84 − 0.60 × syllables per 100 words − 1.02 ×
- *   sentences per 100 words (Fernández Huerta 1959), read as a school grade from his table.
+ * - Spanish: Fernández Huerta's reading ease (1959), as corrected: 206.84 − 60 × syllables per
+ *   word − 1.02 × words per sentence (the version often printed, with sentences per 100 words,
+ *   makes more sentences read harder), read as a school grade from his table.
  * - Any other language: not measured (never "meets target").
  * Counts follow counting.ts. Only running text counts: paragraphs and list items, not headings or
  * table cells, which are not sentences.
@@ -110,10 +111,10 @@ const spanish: Grader = {
   exactGrade: (c) => (c.words ? fernandezHuertaGrade(fernandezHuerta(c)) : 0),
 };
 
-/** Reading ease: 206.84 − 0.60 × syllables per 100 words − 1.02 × sentences per 100 words. */
+/** Reading ease: 206.84 − 60 × syllables per word − 1.02 × words per sentence. */
 export function fernandezHuerta(c: Counts): number {
-  if (c.words === 0) return 0;
-  return 206.84 - 0.6 * ((100 * c.syllables) / c.words) - 1.02 * ((100 * c.sentences) / c.words);
+  if (c.words === 0 || c.sentences === 0) return 0;
+  return 206.84 - 60 * (c.syllables / c.words) - 1.02 * (c.words / c.sentences);
 }
 
 export function fernandezHuertaGrade(score: number): number {

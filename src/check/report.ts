@@ -5,7 +5,7 @@
  */
 import pc from 'picocolors';
 import { describeGroup, groupFindings, quote, type Finding } from './findings.js';
-import { scores, type HandoutCheck } from './checkHandout.js';
+import { gradeText, scores, type HandoutCheck } from './checkHandout.js';
 import type { CheckReport } from './runCheck.js';
 
 export function useColour(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
@@ -51,7 +51,7 @@ function formatHandout(h: HandoutCheck, c: Colours): string {
   lines.push(c.bold(`${h.file}: ${h.title}`));
   const verdict = r.status === 'meets target' ? c.green(r.status + ` ${r.target}`) : c.red(r.status + ` ${r.target}`);
   if (!r.measured) lines.push(`  Reading level  not measured: no reading formula for "${h.lang}" (English and Spanish have one)  (${r.sentences} sentences, ${r.words} words)`);
-  else lines.push(`  Reading level  grade ${r.grade!.toFixed(1)}: ${scores(r)}; ${verdict}  (${r.sentences} sentences, ${r.words} words, ${r.syllables} syllables, ${r.polysyllables} of 3+)`);
+  else lines.push(`  Reading level  grade ${gradeText(r)}: ${scores(r)}; ${verdict}  (${r.sentences} sentences, ${r.words} words, ${r.syllables} syllables, ${r.polysyllables} of 3+)`);
   const width = Math.max(0, ...r.sections.map((s) => s.title.length + 2 * (s.level - 2)));
   for (const s of r.sections) {
     const name = `${'  '.repeat(s.level - 2)}${s.title}`.padEnd(width);
