@@ -24,7 +24,9 @@ import { buildDate } from './reproducible.js';
 import { removeStaleTemps, writeAtomic } from './writeAtomic.js';
 import type { CheckOptions, HandoutCheck } from '../check/checkHandout.js';
 import { today } from '../check/reviewDates.js';
-import { parseCheckSettings } from '../check/checkSettings.js';
+import { parseCheckSettings, resolveCheckSettings } from '../check/checkSettings.js';
+import { catalogContext, collectionRow } from '../fill/catalog.js';
+import { inlineScriptHashes } from '../fill/scriptHashes.js';
 
 /** Names the collection's own outputs use. */
 const RESERVED_SLUGS = new Set(['index', 'summary']);
@@ -282,7 +284,7 @@ async function buildCollection(cache: BuildCache, templates: TemplateSet, option
   const outputs: string[] = [];
   try {
     const summaryTitle = labelsFor(lang).summaryTitle;
-    const summaryHtml = templates.render('summary', { ...base, title: summaryTitle, rows });
+    const summaryHtml = templates.render('summary', { ...base, title: summaryTitle, rows: rows.map(collectionRow) });
     const summary = await renderPdf(summaryHtml, {
       paper: options.paper ?? 'letter',
       info: { title: summaryTitle, lang, date: buildDate(latest) },
@@ -291,7 +293,9 @@ async function buildCollection(cache: BuildCache, templates: TemplateSet, option
       stylesheet: templates.stylesheet,
       warnings,
     });
-    const indexHtml = templates.render('index', { ...base, title: labelsFor(lang).handouts, documents: rows });
+    // The catalog allows its own inline script by hash: render, hash the script, render with the hash.
+    const catalog = { ...base, title: labelsFor(lang).handouts, ...catalogContext(rows, resolveCheckSettings(parseCheckSettings(options.checks ?? options.check?.checks)).dueSoonDays) };
+    const indexHtml = templates.render('index', { ...catalog, scriptHashes: inlineScriptHashes(templates.render('index', { ...catalog, scriptHashes: [] })) });
     const contents: [string, string | Buffer][] = [
       ['summary.pdf', summary.pdf],
       ['summary.html', summaryHtml],

@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { HandoutError } from '../diagnostics.js';
 import { closest } from '../read/frontMatter.js';
 import { RULES, type Finding, type RuleId, type Severity } from './findings.js';
+import { DUE_SOON_DAYS } from './reviewDates.js';
 
 const severity = z.enum(['error', 'warning', 'info']);
 const onOff = z.enum(['off', 'on']);
@@ -57,7 +58,6 @@ export interface CheckSettings {
 }
 
 export const DEFAULT_LONG_SENTENCE_WORDS = 20;
-export const DEFAULT_DUE_SOON_DAYS = 90;
 
 /** Validates `checks` (throws a HandoutError naming the key and what it takes). */
 export function parseCheckSettings(input: unknown, where = 'the `checks` option'): CheckSettingsInput {
@@ -79,7 +79,7 @@ export function parseCheckSettings(input: unknown, where = 'the `checks` option'
  */
 export function resolveCheckSettings(input: CheckSettingsInput, disabledInSource: RuleId[] = []): CheckSettings {
   const settings: CheckSettings = {
-    off: new Set(), severity: new Map(), longSentenceWords: DEFAULT_LONG_SENTENCE_WORDS, dueSoonDays: DEFAULT_DUE_SOON_DAYS,
+    off: new Set(), severity: new Map(), longSentenceWords: DEFAULT_LONG_SENTENCE_WORDS, dueSoonDays: DUE_SOON_DAYS,
     ignore: { 'simpler-word': [], 'undefined-term': [] },
   };
   for (const [rule, value] of Object.entries(input) as [RuleId, unknown][]) {

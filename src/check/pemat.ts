@@ -82,7 +82,7 @@ export function pematScore(input: PematInput): Pemat {
 
   const vague = sections.filter((s) => UNINFORMATIVE_HEADING.test(s.title.trim()));
   item('Informative headers', sections.length === 0 ? 'disagree' : vague.length ? 'disagree' : 'agree',
-    sections.length === 0 ? 'no headings' : vague.length ? `headings that say little: ${vague.map((s) => `"${s.title}"`).join(', ')}` : `${sections.length} headings, none generic`);
+    sections.length === 0 ? 'no headings' : vague.length ? `headings that say little: ${vague.map((s) => `"${s.title}"`).join(', ')}` : `${sections.length} ${sections.length === 1 ? 'heading' : 'headings'}, none generic`);
 
   const longest = Math.max(0, ...input.sectionWords.values());
   if (outline.words < CHUNK_MIN_WORDS) item('Chunked into short sections', 'n/a', `only ${outline.words} words`);

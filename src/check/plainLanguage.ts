@@ -9,6 +9,7 @@ import retextSimplify from 'retext-simplify';
 import type { Finding } from './findings.js';
 import { quote } from './findings.js';
 import type { Sentence } from './prose.js';
+import { DEFAULT_LONG_SENTENCE_WORDS } from './checkSettings.js';
 
 
 const prose = retext()
@@ -71,7 +72,7 @@ export interface PlainLanguageSettings {
   ignore: string[];
 }
 
-export function plainLanguageFindings(file: string, sentences: Sentence[], settings: PlainLanguageSettings = { longSentenceWords: 20, ignore: [] }): { findings: Finding[]; passiveCount: number } {
+export function plainLanguageFindings(file: string, sentences: Sentence[], settings: PlainLanguageSettings = { longSentenceWords: DEFAULT_LONG_SENTENCE_WORDS, ignore: [] }): { findings: Finding[]; passiveCount: number } {
   const findings: Finding[] = [];
   let passiveCount = 0;
   const messages = retextMessages(sentences);

@@ -94,15 +94,13 @@ export async function runBuild(inputs: string[], opts: BuildCommandOptions): Pro
         const editions = result.outputs.filter((f) => /\.large\.pdf$/.test(f)).map((f) => `  + ${path.basename(f)}`).join('');
         console.log(result.skipped ? `  ${result.file}  unchanged` : `  ${result.file} → ${path.join(opts.out, result.slug + '.pdf')}  ${plural(result.pages ?? 0, 'page')}  ${Math.round(result.ms)} ms${editions}`);
       }
-      // A few lines under the document, each rule once; `handout check FILE` has every finding.
+      // What rendering said (a missing image, a font without a glyph) in full; then a few check
+      // findings, each rule once, and where to see the rest (`handout check FILE` has every one).
+      for (const line of warnings) print(`    ${line}`);
       const groups = groupFindings(findings);
-      const items = [
-        ...warnings.map((line) => ({ line, count: 1 })),
-        ...groups.map((g) => ({ line: formatGroup(g, colour), count: g.findings.length })),
-      ];
-      const shown = items.length > FINDINGS_UNDER_A_DOCUMENT ? items.slice(0, FINDINGS_UNDER_A_DOCUMENT - 1) : items;
-      for (const item of shown) print(`    ${item.line}`);
-      const rest = items.slice(shown.length).reduce((n, item) => n + item.count, 0);
+      const shown = groups.length > FINDINGS_UNDER_A_DOCUMENT ? groups.slice(0, FINDINGS_UNDER_A_DOCUMENT - 1) : groups;
+      for (const g of shown) print(`    ${formatGroup(g, colour)}`);
+      const rest = groups.slice(shown.length).reduce((n, g) => n + g.findings.length, 0);
       if (rest) print(`    ${rest} more: handout check ${result.file}`);
     },
   });
