@@ -69,7 +69,7 @@ export function checkOutline(outline: Outline, sourcePath: string, sourceText: s
       file,
       line: sentences[0]?.line,
       message: `reads at grade ${gradeText(level)} (${scores(level)}); the target is ${target}: ${why(level)}`,
-      suggestion: '`handout check` lists the sentences that raise the grade most; shorten them and use shorter words',
+      suggestion: 'shorten the sentences that raise the grade most (handout check lists them) and use shorter words',
     });
   }
   if (!level.measured) {
