@@ -5,12 +5,13 @@
  * the same problems (a front-matter typo), the `checks` option of the library build, and the number
  * of lines a build of a generated corpus prints.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build/build.js';
 import { cli, removeDir, tempDir } from '../helpers/build.js';
 import { writeBenchCorpus } from '../helpers/corpus.js';
+import { readPdf } from '../helpers/pdf.js';
 
 const TODAY = { HANDOUT_TODAY: '2026-12-01' };
 
@@ -79,6 +80,24 @@ describe('one document with many findings', () => {
     expect(findings.some((f) => f.rule === 'simpler-word')).toBe(false);
     expect(findings.filter((f) => f.rule === 'passive-voice').map((f) => f.severity)).toEqual(['info', 'info']);
     await expect(build({ inputs: [noisy], outDir: out, templateDirs: [], checks: { 'simple-word': 'off' } })).rejects.toThrow(/unknown check rule "simple-word".*did you mean simpler-word\?/);
+  });
+});
+
+describe('the summary table', () => {
+  it('summary.pdf keeps every column header word whole, beside long titles and audiences', async () => {
+    const src = path.join(dir, 'long');
+    mkdirSync(src);
+    writeFileSync(path.join(src, 'long.md'), '---\ntitle: Understanding your extraordinarily comprehensive multidisciplinary rehabilitation programme\naudience: Caregivers, interpreters and community health representatives\nversion: "12.4.1-draft"\nreviewed: 2026-01-01\nreview-every: 1y\n---\n\nYou can call us.\n');
+    writeFileSync(path.join(src, 'short.md'), '---\ntitle: Short\nlang: fr\n---\n\nAppelez-nous.\n');
+    const out = path.join(dir, 'long-out');
+    expect(cli(['build', src, '--out', out, '--quiet'], { env: TODAY }).status).toBe(0);
+    const pdf = await readPdf(readFileSync(path.join(out, 'summary.pdf')));
+    const tokens = pdf.streamText.split(/\s+/);
+    for (const word of ['Title', 'Audience', 'Language', 'Version', 'Reviewed', 'Next', 'review', 'Reading', 'grade', 'Pages', 'Words']) expect(tokens, word).toContain(word);
+    // A language without a formula says so in the table, and never "meets".
+    const short = pdf.streamText.slice(pdf.streamText.indexOf('Short'), pdf.streamText.indexOf('Understanding'));
+    expect(short).toMatch(/^Short\s.*?not\s+scheduled\s+not\s+measured\s/s);
+    expect(short).not.toMatch(/meets/);
   });
 });
 
