@@ -31,7 +31,7 @@ program
   .option('--force', 'rebuild everything, even what is unchanged since the last build')
   .option('-j, --jobs <n>', 'worker threads to render on, or auto (one per core)', 'auto')
   .option('--shard <i/n>', 'build only the i-th of n slices of the sources (for splitting a large library across CI jobs)')
-  .option('-q, --quiet', 'print only errors, warnings and the total')
+  .option('-q, --quiet', 'print only errors and the total line')
   .option('--json', 'print the result as JSON (for CI and other tools)')
   .option('--strict', 'exit 1 when a handout misses its reading target or is overdue for review (see `handout check`)')
   .option('--target-grade <grade>', 'reading grade to meet when front matter has no `target-grade:`', parseGrade, 8)

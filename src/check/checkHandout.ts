@@ -97,7 +97,8 @@ export function checkOutline(outline: Outline, sourcePath: string, sourceText: s
   findings.push(...accessibilityFindings(outline));
 
   const review = reviewOf(outline.meta, options.today, settings.dueSoonDays);
-  findings.push(...reviewFindings(file, review, frontMatterLine(sourceText), !!options.strict));
+  // Without front matter a review finding is about the file as a whole: line 1, so it stays clickable.
+  findings.push(...reviewFindings(file, review, frontMatterLine(sourceText) ?? 1, !!options.strict));
 
   const sectionWords = new Map<string, number>();
   for (const u of units) {
@@ -118,7 +119,7 @@ export function checkOutline(outline: Outline, sourcePath: string, sourceText: s
     wordsToKnow,
     findings: sortFindings(applyCheckSettings(findings, settings)),
     rulesOff: [...settings.off],
-    failsStrict: (level.measured && !level.meetsTarget && !settings.off.has('reading-grade')) || review.status === 'overdue',
+    failsStrict: (level.measured && !level.meetsTarget && !settings.off.has('reading-grade')) || (review.status === 'overdue' && !settings.off.has('review-date')),
   };
 }
 
