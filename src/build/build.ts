@@ -274,7 +274,7 @@ async function buildCollection(cache: BuildCache, templates: TemplateSet, option
   const rows = cache
     .sources()
     .map((s) => cache.entry(s)!.row)
-    .sort((a, b) => a.title.localeCompare(b.title, 'en') || a.slug.localeCompare(b.slug, 'en'));
+    .sort((a, b) => a.title.localeCompare(b.title, 'en', { numeric: true }) || a.slug.localeCompare(b.slug, 'en'));
   const files = ['summary.pdf', 'summary.html', 'index.html'];
   const key = hashBytes(global, JSON.stringify(rows));
   if (!options.force && cache.collectionFresh(key, options.outDir)) return { outputs: files.map((f) => path.join(options.outDir, f)), warnings: [], skipped: true };

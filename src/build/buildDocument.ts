@@ -16,6 +16,7 @@ import { buildDate } from './reproducible.js';
 import { shortened } from '../outline/atAGlance.js';
 import { checkOutline, type CheckOptions, type HandoutCheck } from '../check/checkHandout.js';
 import { glossaryFiles } from '../check/glossary.js';
+import { loadPronunciations } from '../check/counting.js';
 import { today } from '../check/reviewDates.js';
 import { checkSourceText, checkTree } from './limits.js';
 
@@ -71,6 +72,7 @@ export async function buildDocument(sourcePath: string, templates: TemplateSet, 
   const { meta } = outline;
   const checkOptions = options.check ?? { today: today() };
   const dependencies: string[] = [...glossaryFiles(sourcePath), ...(checkOptions.glossaryFile ? [path.resolve(checkOptions.glossaryFile)] : [])];
+  await loadPronunciations();
   const check = checkOutline(outline, path.resolve(sourcePath), source.text, { ...checkOptions, sourceWarnings: sourceWarnings.list });
   // Content is turned into HTML once; each output only changes the template or stylesheet it is printed with.
   const context = handoutContext(

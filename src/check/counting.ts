@@ -18,7 +18,6 @@
  * - Syllables (Spanish): one per vowel group, where two strong vowels (a, e, o) or an accented
  *   í/ú beside another vowel are separate syllables (hiatus), and the u of que/qui/gue/gui is silent.
  */
-import { dictionary } from 'cmu-pronouncing-dictionary';
 import { syllable } from 'syllable';
 import { segmentsOf } from '../outline/sentences.js';
 
@@ -115,7 +114,18 @@ export function englishSyllables(word: string): number {
   return Math.max(1, syllable(word));
 }
 
+/**
+ * The CMU dictionary is a 4 MB module: it is loaded when a check first needs it, not when the
+ * command starts (`handout --help`, `outline`, and the main thread of a build on workers never do).
+ */
+let dictionary: Record<string, string> | undefined;
+
+export async function loadPronunciations(): Promise<void> {
+  dictionary ??= (await import('cmu-pronouncing-dictionary')).dictionary;
+}
+
 function fromDictionary(word: string): number | undefined {
+  if (!dictionary) throw new Error('the CMU dictionary is not loaded: await loadPronunciations() before counting English syllables');
   const key = word.toLowerCase().replace(/[’‘]/g, "'");
   const pronunciation = dictionary[key] ?? (/'s$/.test(key) ? dictionary[key.slice(0, -2)] : undefined);
   // ARPAbet marks each vowel with its stress (0, 1, 2): one digit per syllable.

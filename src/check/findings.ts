@@ -56,7 +56,10 @@ export interface FindingGroup {
   findings: Finding[];
 }
 
-/** Findings grouped by rule, errors first, then in the order of their first line. */
+/** Rules about reading the source itself come first among equals: what follows depends on them. */
+const SOURCE_RULES: RuleId[] = ['front-matter', 'source', 'settings'];
+
+/** Findings grouped by rule: errors first; then the source's own rules; then in the order of their first line. */
 export function groupFindings(findings: Finding[]): FindingGroup[] {
   const groups = new Map<RuleId, FindingGroup>();
   for (const f of sortFindings(findings)) {
@@ -65,7 +68,8 @@ export function groupFindings(findings: Finding[]): FindingGroup[] {
     if (SEVERITY_ORDER.indexOf(f.severity) < SEVERITY_ORDER.indexOf(g.severity)) g.severity = f.severity;
     groups.set(f.rule, g);
   }
-  return [...groups.values()].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+  const sourceFirst = (g: FindingGroup) => (SOURCE_RULES.includes(g.rule) ? 0 : 1);
+  return [...groups.values()].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || sourceFirst(a) - sourceFirst(b));
 }
 
 /**

@@ -7,6 +7,7 @@ import { asHandoutError } from '../build/renderDocument.js';
 import { displayPath } from '../read/readSource.js';
 import { checkOutline, type CheckOptions, type HandoutCheck } from './checkHandout.js';
 import { parseCheckSettings } from './checkSettings.js';
+import { loadPronunciations } from './counting.js';
 
 export interface CheckReport {
   today: string;
@@ -17,8 +18,9 @@ export interface CheckReport {
   ok: boolean;
 }
 
-export function checkSources(inputs: string[], options: CheckOptions): CheckReport {
+export async function checkSources(inputs: string[], options: CheckOptions): Promise<CheckReport> {
   parseCheckSettings(options.checks);
+  await loadPronunciations();
   const handouts: HandoutCheck[] = [];
   const errors: CheckReport['errors'] = [];
   for (const sourcePath of discoverSources(inputs)) {

@@ -135,11 +135,15 @@ export async function runBuild(inputs: string[], opts: BuildCommandOptions): Pro
   return report;
 }
 
-/** A rule's findings in one document on one clickable line: `file:line: warning: simpler-word ×9: provide (lines 12, 22), …`. */
+/**
+ * A rule's findings in one document on one clickable line: `file:line: warning: simpler-word ×9:
+ * provide (lines 12, 22, 26), however (22, 57) …`; a rule found once, as `handout check` says it.
+ */
 function formatGroup(g: FindingGroup, c: ReturnType<typeof pc.createColors>): string {
   const first = g.findings[0];
   const place = first.line !== undefined ? `${first.file}:${first.line}` : first.file;
-  return `${place}: ${severityLabel(g.severity, c)}: ${describeGroup(g, 4)}`;
+  const what = g.findings.length === 1 ? `${first.message} ${c.dim(`[${g.rule}]`)}` : describeGroup(g, 4);
+  return `${place}: ${severityLabel(g.severity, c)}: ${what}`;
 }
 
 function plural(n: number, word: string): string {

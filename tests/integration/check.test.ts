@@ -153,8 +153,8 @@ describe('handout build runs the check', () => {
   it('prints the findings as warnings with file:line, and still builds', () => {
     expect(build.status, build.stderr).toBe(0);
     // One line per rule under the document, a few of them, and where to see the rest.
-    expect(build.stderr).toMatch(/hard\.md:4: warning: review-date: review overdue/);
-    expect(build.stderr).toMatch(/hard\.md:7: warning: reading-grade: reads at grade/);
+    expect(build.stderr).toMatch(/hard\.md:4: warning: review overdue: .* \[review-date\]\n/);
+    expect(build.stderr).toMatch(/hard\.md:7: warning: reads at grade .* \[reading-grade\]\n/);
     expect(build.stderr).toMatch(/\n {4}\d+ more: handout check \S+hard\.md\n/);
     expect(build.stderr).not.toMatch(/content\/calcinosis\.md:\d+: warning/);
   });

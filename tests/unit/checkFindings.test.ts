@@ -10,6 +10,10 @@ import { proseOf, wordsOf } from '../../src/check/prose.js';
 import { HandoutError } from '../../src/diagnostics.js';
 import { outlineFrom } from '../helpers/check.js';
 import { removeDir, tempDir } from '../helpers/build.js';
+import { loadPronunciations } from '../../src/check/counting.js';
+
+// English syllables come from the CMU dictionary, which a check loads before it counts.
+beforeAll(loadPronunciations);
 
 const sentence = (text: string, line = 1) => ({ text, line, words: wordsOf(text) });
 const glossaryOf = (entries: Record<string, string>): Glossary => new Map(Object.entries(entries).map(([term, definition]) => [term.toLowerCase(), { term, definition }]));

@@ -2,11 +2,15 @@
  * Check settings: the `checks` option (library API, as handout.config.yaml's `checks:` reaches it)
  * validated by one schema, and a `<!-- handout-disable rule -->` comment in a Markdown source.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkOutline } from '../../src/check/checkHandout.js';
 import { parseCheckSettings } from '../../src/check/checkSettings.js';
 import { HandoutError } from '../../src/diagnostics.js';
 import { outlineFrom } from '../helpers/check.js';
+import { loadPronunciations } from '../../src/check/counting.js';
+
+// English syllables come from the CMU dictionary, which a check loads before it counts.
+beforeAll(loadPronunciations);
 
 const LONG = 'You should take each of the small white pills that your doctor gave you with a full glass of water every single morning.';
 const TEXT = `# Pills\n\n${LONG}\n\nHowever, you must provide your list of medicines. The form is signed by the nurse.\n`;

@@ -8,8 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { englishSyllables, sentenceSpans, spanishSyllables, wordsOf } from '../../src/check/counting.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { englishSyllables, loadPronunciations, sentenceSpans, spanishSyllables, wordsOf } from '../../src/check/counting.js';
 import { checkOutline } from '../../src/check/checkHandout.js';
 import { proseOf } from '../../src/check/prose.js';
 import { readingLevel } from '../../src/check/readability.js';
@@ -17,6 +17,9 @@ import { blocksInReadingOrder } from '../../src/outline/outline.js';
 import { toString } from 'mdast-util-to-string';
 import { outlineFrom } from '../helpers/check.js';
 import { ROOT } from '../helpers/build.js';
+
+// English syllables come from the CMU dictionary, which a check loads before it counts.
+beforeAll(loadPronunciations);
 
 interface Fixture {
   name: string;
