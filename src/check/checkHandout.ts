@@ -106,7 +106,7 @@ export function checkOutline(outline: Outline, sourcePath: string, sourceText: s
     const key = u.sectionPath.at(-1)?.slug ?? '';
     sectionWords.set(key, (sectionWords.get(key) ?? 0) + u.sentences.reduce((n, s) => n + s.words.length, 0));
   }
-  const pemat = pematScore({ outline, english, sentences, passiveCount: plain.passiveCount, undefinedTerms: undefinedFound.map((f) => f.subject!), sectionWords });
+  const pemat = pematScore({ outline, english, sentences, passiveCount: plain.passiveCount, undefinedTerms: settings.off.has('undefined-term') ? undefined : undefinedFound.map((f) => f.subject!), sectionWords });
 
   return {
     file,

@@ -68,8 +68,8 @@ export interface PematInput {
   english: boolean;
   sentences: Sentence[];
   passiveCount: number;
-  /** Medical-looking words not in the glossary, as written. */
-  undefinedTerms: string[];
+  /** Medical-looking words not in the glossary, as written; undefined when the undefined-term rule is off. */
+  undefinedTerms?: string[];
   /** Words of running text per section, by slug (its own blocks only). */
   sectionWords: Map<string, number>;
 }
@@ -103,7 +103,8 @@ export function pematScore(input: PematInput): Pemat {
   item('Identifies at least one action', actions.length ? 'agree' : 'disagree', actions.length ? `${actions.length} ${actions.length === 1 ? 'instruction' : 'instructions'}, first: "${actions[0].text.slice(0, 50)}"` : 'no sentence tells the reader what to do');
 
   const undefinedTerms = input.undefinedTerms;
-  item('Medical terms defined', undefinedTerms.length === 0 ? 'agree' : 'disagree',
+  if (!undefinedTerms) item('Medical terms defined', 'n/a', 'not judged: the undefined-term rule is off');
+  else item('Medical terms defined', undefinedTerms.length === 0 ? 'agree' : 'disagree',
     undefinedTerms.length === 0 ? 'every medical-looking word is in the glossary' : `not in the glossary: ${undefinedTerms.slice(0, 5).map((t) => `"${t}"`).join(', ')}${undefinedTerms.length > 5 ? ` and ${undefinedTerms.length - 5} more` : ''}`);
 
   let tables = 0;
