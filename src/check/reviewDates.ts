@@ -5,10 +5,11 @@
  */
 import { HandoutError } from '../diagnostics.js';
 import { parsePeriod, type HandoutMeta } from '../read/frontMatter.js';
-import { sortFindings, type Finding } from './findings.js';
+import { sortFindings, type Finding, type Severity } from './findings.js';
 import type { HandoutCheck } from './checkHandout.js';
 
-export const DUE_SOON_DAYS = 60;
+/** A review within this many days is "due soon" (the catalog's "due within 90 days"); `review-date: n` changes it. */
+export const DUE_SOON_DAYS = 90;
 
 export type ReviewStatus = 'current' | 'due soon' | 'overdue' | 'not scheduled';
 
@@ -60,15 +61,15 @@ export function nextReviewOf(meta: HandoutMeta): string | undefined {
   return undefined;
 }
 
-export function reviewOf(meta: HandoutMeta, todayIso: string): Review {
-  return reviewOn(meta.reviewed, nextReviewOf(meta), todayIso);
+export function reviewOf(meta: HandoutMeta, todayIso: string, dueSoonDays = DUE_SOON_DAYS): Review {
+  return reviewOn(meta.reviewed, nextReviewOf(meta), todayIso, dueSoonDays);
 }
 
 /** The review's status on a given day: the one part of a handout's check that changes with the date. */
-export function reviewOn(reviewed: string | undefined, nextReview: string | undefined, todayIso: string): Review {
+export function reviewOn(reviewed: string | undefined, nextReview: string | undefined, todayIso: string, dueSoonDays = DUE_SOON_DAYS): Review {
   if (!nextReview) return { reviewed, status: 'not scheduled' };
   const daysLeft = Math.round((Date.parse(nextReview) - Date.parse(todayIso)) / 86_400_000);
-  const status: ReviewStatus = daysLeft < 0 ? 'overdue' : daysLeft <= DUE_SOON_DAYS ? 'due soon' : 'current';
+  const status: ReviewStatus = daysLeft < 0 ? 'overdue' : daysLeft <= dueSoonDays ? 'due soon' : 'current';
   return { reviewed, nextReview, status, daysLeft };
 }
 
@@ -76,12 +77,12 @@ export function reviewFindings(file: string, review: Review, frontMatterLine: nu
   const where = { file, line: frontMatterLine };
   switch (review.status) {
     case 'overdue':
-      return [{ kind: 'review-date', severity: strict ? 'error' : 'warning', ...where, message: `review overdue: the next review was due ${review.nextReview} (${-review.daysLeft!} days ago)`, suggestion: 'have a clinician review it, then update `reviewed:`' }];
+      return [{ rule: 'review-date', severity: strict ? 'error' : 'warning', ...where, message: `review overdue: the next review was due ${review.nextReview} (${-review.daysLeft!} days ago)`, suggestion: 'have a clinician review it, then update `reviewed:`' }];
     case 'due soon':
-      return [{ kind: 'review-date', severity: 'info', ...where, message: `review due soon: ${review.nextReview} (in ${review.daysLeft} days)`, suggestion: 'plan the review' }];
+      return [{ rule: 'review-date', severity: 'info', ...where, message: `review due soon: ${review.nextReview} (in ${review.daysLeft} days)`, suggestion: 'plan the review' }];
     case 'not scheduled':
       return [{
-        kind: 'review-date', severity: 'warning', ...where,
+        rule: 'review-date', severity: 'warning', ...where,
         message: review.reviewed ? `reviewed ${review.reviewed}, but no next review is scheduled` : 'no review date',
         suggestion: review.reviewed ? 'add `review-every: 2y` (or `next-review: YYYY-MM-DD`) to the front matter' : 'add `reviewed: YYYY-MM-DD` and `review-every: 2y` to the front matter',
       }];
@@ -95,8 +96,14 @@ export function reviewFindings(file: string, review: Review, frontMatterLine: nu
  * so a handout unchanged since yesterday is not checked again, let alone rendered.
  */
 export function checkOnDay(check: HandoutCheck, today: string, strict: boolean): HandoutCheck {
-  const review = reviewOn(check.review.reviewed, check.review.nextReview, today);
+  const { line, dueSoonDays, severity } = check.reviewRule;
+  const review = reviewOn(check.review.reviewed, check.review.nextReview, today, dueSoonDays);
   if (review.status === check.review.status && review.daysLeft === check.review.daysLeft) return check;
-  const findings = [...check.findings.filter((f) => f.kind !== 'review-date'), ...reviewFindings(check.file, review, check.reviewLine, strict)];
-  return { ...check, review, findings: sortFindings(findings), failsStrict: !check.readingLevel.meetsTarget || review.status === 'overdue' };
+  // As checkOutline applies the handout's settings: the rule may be off, or its severity changed.
+  const off = check.rulesOff.includes('review-date');
+  const fresh = off ? [] : reviewFindings(check.file, review, line, strict).map((f) => (severity ? { ...f, severity } : f));
+  const findings = sortFindings([...check.findings.filter((f) => f.rule !== 'review-date'), ...fresh]);
+  const level = check.readingLevel;
+  const failsStrict = (level.measured && !level.meetsTarget && !check.rulesOff.includes('reading-grade')) || (review.status === 'overdue' && !off);
+  return { ...check, review, findings, failsStrict };
 }
