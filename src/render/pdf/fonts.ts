@@ -122,8 +122,23 @@ export function fallbackChain(face: FontFace): FontFace[] {
   return [face, ...fontFamilies().map((f) => f.faces[face.style]).filter((f) => f !== face)];
 }
 
+/** Which words each face can draw whole, per process: a handout's words recur, in it and across a library. */
+const coverage = new Map<FontFace, Map<string, boolean>>();
+
 /** True when `face` has a glyph for every character of `text`. */
 export function covers(face: FontFace, text: string): boolean {
+  let known = coverage.get(face);
+  if (!known) coverage.set(face, (known = new Map()));
+  let answer = known.get(text);
+  if (answer === undefined) {
+    answer = hasEveryGlyph(face, text);
+    if (known.size >= 50_000) known.clear(); // bounded, as the shaped words are
+    known.set(text, answer);
+  }
+  return answer;
+}
+
+function hasEveryGlyph(face: FontFace, text: string): boolean {
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     // Joiners and variation selectors are drawn by no face: they only shape their neighbours.
