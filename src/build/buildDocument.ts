@@ -13,7 +13,7 @@ import type { TemplateSet, Variant } from '../fill/templates.js';
 import { renderPdf } from '../render/pdf/renderPdf.js';
 import type { PaperSize } from '../read/frontMatter.js';
 import { buildDate } from './reproducible.js';
-import { shortened } from '../outline/atAGlance.js';
+import { withColumns } from '../outline/summary/summaryTable.js';
 import { checkOutline, type CheckOptions, type HandoutCheck } from '../check/checkHandout.js';
 import { glossaryFiles } from '../check/glossary.js';
 import { today } from '../check/reviewDates.js';
@@ -102,10 +102,13 @@ export async function buildDocument(sourcePath: string, templates: TemplateSet, 
   const handout = await render(template, outline.title);
   let summarySheet: RenderedOutput | undefined;
   if (outline.atAGlance) {
-    // The sheet is one page: when the full table runs over, each cell keeps its most telling sentence.
-    summarySheet = await render('summary-sheet', outline.atAGlance.title, { atAGlance: outline.atAGlance });
-    if (summarySheet.pages > 1) {
-      summarySheet = await render('summary-sheet', outline.atAGlance.title, { atAGlance: shortened(outline.atAGlance, 1) });
+    // The sheet is one page: when the full table runs over, the last columns go (the key fact stays).
+    const table = outline.atAGlance;
+    let columns = table.columns.length;
+    summarySheet = await render('summary-sheet', table.title, { atAGlance: table });
+    while (summarySheet.pages > 1 && columns > 1) {
+      columns--;
+      summarySheet = await render('summary-sheet', table.title, { atAGlance: withColumns(table, columns) });
     }
   }
   const editions: BuiltDocument['editions'] = [];

@@ -10,16 +10,11 @@ import { fromHtml } from 'hast-util-from-html';
 import { toString as hastToString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Outline } from '../outline/outline.js';
-import { walkSections } from '../outline/buildOutline.js';
+import { blocksInReadingOrder, walkSections } from '../outline/outline.js';
 import type { Finding } from './findings.js';
 
 /** Link texts that do not say where the link goes. */
 const VAGUE_LINK_TEXT = /^(click here|click|here|this|this link|link|more|read more|learn more|more info|more information|this page|go|see here|details)$/i;
-
-/** Every content block of the handout, in reading order. */
-function allBlocks(outline: Outline): Nodes[] {
-  return [...outline.intro, ...[...walkSections(outline.sections)].flatMap((s) => s.blocks)];
-}
 
 export function accessibilityFindings(outline: Outline): Finding[] {
   const file = outline.file;
@@ -35,7 +30,7 @@ export function accessibilityFindings(outline: Outline): Finding[] {
     previous = s.level;
   }
 
-  for (const block of allBlocks(outline)) {
+  for (const block of blocksInReadingOrder(outline)) {
     visit(block, (node: Nodes) => {
       const line = node.position?.start.line;
       if (node.type === 'image' || node.type === 'imageReference') {

@@ -8,7 +8,7 @@ import { fleschKincaid } from 'flesch-kincaid';
 import { smogFormula } from 'smog-formula';
 import { syllable } from 'syllable';
 import type { Section } from '../outline/outline.js';
-import { walkSections } from '../outline/buildOutline.js';
+import { walkSections } from '../outline/outline.js';
 import type { ProseUnit, Sentence } from './prose.js';
 
 export interface Counts {

@@ -1,0 +1,105 @@
+/**
+ * Which sections of a handout are its parallel parts (the forms of a condition, the types of a
+ * thing), and what their rows are called. Parts come from the inference (sections named for the
+ * parts the text enumerates) or from written structure: the subsections of a section named for
+ * kinds ("The four forms"), or sibling headings of the same shape ("Stable angina", "Unstable
+ * angina", "Variant angina"; "Type 1: …", "Type 2: …").
+ */
+import type { Section } from '../outline.js';
+
+export interface ParallelParts {
+  parts: Section[];
+  parent?: Section;
+}
+
+const KIND_WORDS = /\b(forms|types|kinds|stages|options|classes|categories|varieties|subtypes)\b/i;
+
+export function parallelParts(sections: Section[], lang: string, parent?: Section): ParallelParts | undefined {
+  const inferred = sections.filter((s) => s.parts?.length);
+  if (inferred.length >= 2) return { parts: inferred, parent };
+  if (parent && sections.length >= 2 && KIND_WORDS.test(parent.title)) return { parts: sections, parent };
+  const run = longestRunOfSameShape(sections, lang);
+  if (run.length >= 2) return { parts: run, parent };
+  for (const s of sections) {
+    const found = parallelParts(s.sections, lang, s);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Words of a heading, lower-cased, without punctuation. */
+function wordsOf(title: string): string[] {
+  return title.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/**
+ * A heading that names a thing: short, not a question, not a sentence. "How is it treated?" and
+ * "What causes it" are questions a handout answers, not kinds of something.
+ */
+function namesAThing(title: string): boolean {
+  const words = wordsOf(title);
+  return words.length >= 2 && words.length <= 7 && !/[?.!]$/.test(title.trim());
+}
+
+/**
+ * Two headings have the same shape when they name kinds of one thing in the same way: a modifier
+ * before a shared last word ("Stable angina" / "Variant angina"), or a shared first word with a
+ * label after it ("Type 1: Classical distal RTA" / "Type 2: Proximal RTA", "Stage II" / "Stage III").
+ * "Signs of stroke" / "Causes of stroke" and "Stroke symptoms" / "Stroke care" are aspects of one
+ * subject, not kinds of it: a shared last word after a preposition, or a shared first word
+ * without a label, does not count. That last rule is English: where the noun comes first
+ * ("Manchas rojas" / "Manchas blancas"), a shared first word is enough.
+ */
+export function sameShape(a: string, b: string, lang: string): boolean {
+  return sharedWord([a, b], lang) !== '';
+}
+
+const PREPOSITION = new Set(['of', 'for', 'with', 'in', 'to', 'on', 'after', 'before', 'during', 'about', 'from', 'and', 'or']);
+/** A label: a number, a Roman numeral, a letter, or a mix ("1A", "IIb"). */
+const LABEL = /^(\d+[a-z]?|[ivx]+[a-z]?|[a-z]\d*)$/;
+
+/** The word all headings share in the same place and the same way (see sameShape), or ''. */
+function sharedWord(titles: string[], lang: string): string {
+  if (!titles.every(namesAThing)) return '';
+  const words = titles.map(wordsOf);
+  if (new Set(words.map((w) => w.join(' '))).size < words.length) return '';
+  const first = words[0][0];
+  const english = lang.toLowerCase().startsWith('en');
+  if (words.every((w) => w[0] === first && (!english || LABEL.test(w[1])))) return first;
+  const last = words[0][words[0].length - 1];
+  if (words.every((w) => w[w.length - 1] === last && !PREPOSITION.has(w[w.length - 2]))) return last;
+  return '';
+}
+
+/** The longest run of consecutive sibling sections whose headings all share one shape. */
+function longestRunOfSameShape(sections: Section[], lang: string): Section[] {
+  let best: Section[] = [];
+  for (let start = 0; start < sections.length; start++) {
+    let end = start + 1;
+    while (end < sections.length && sharedWord(sections.slice(start, end + 1).map((s) => s.title), lang)) end++;
+    if (end - start > best.length) best = sections.slice(start, end);
+  }
+  return best.length >= 2 ? best : [];
+}
+
+/** "Dystrophic calcinosis", "Metastatic calcinosis" → "Dystrophic", "Metastatic". */
+export function rowNames(parts: Section[]): string[] {
+  const titles = parts.map((p) => p.title);
+  const split = titles.map((t) => t.split(/\s+/));
+  const lastWords = split.map((w) => w.slice(1).join(' ').toLowerCase());
+  const suffix = parts.length >= 2 && lastWords[0] && lastWords.every((l) => l === lastWords[0]);
+  return titles.map((t, i) => (suffix ? split[i][0] : t));
+}
+
+/** What the parts are, for the first column's header: "Form", "Type", else "Part". */
+export function partLabel(parent: Section | undefined, parts: Section[]): string {
+  const kind = parts[0].partKind;
+  if (kind) return capitalised(kind);
+  const text = `${parent?.title ?? ''} ${parts.map((p) => p.title).join(' ')}`.toLowerCase();
+  const m = /\b(form|type|kind|stage|option|class|category|variety)s?\b/.exec(text);
+  return m ? capitalised(m[1]) : 'Part';
+}
+
+function capitalised(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}

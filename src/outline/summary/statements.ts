@@ -1,0 +1,173 @@
+/**
+ * The statements of one part that could stand alone in a table cell, each taken word for word
+ * from the source. A statement is a sentence, with two rules that keep it self-contained:
+ *  - a lead-in ("Causes include:") brings the list it introduces, as many items as fit;
+ *  - a sentence that opens by pointing back ("This is the main cause.", "It forms …", "These
+ *    minerals …") comes with the sentence it points back to, or is not a statement at all.
+ * Statements longer than MAX_WORDS lose their parentheses ("(dis-TROH-fik)"), keep only their
+ * opening clause, or are left out: shortening is by choosing whole pieces, never by rewriting.
+ */
+import type { List, ListItem, Paragraph } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Block } from '../outline.js';
+import { segmentsOf, sentencesOf } from '../sentences.js';
+import { tagged } from './partsOfSpeech.js';
+
+export const MAX_WORDS = 25;
+
+export interface Statement {
+  text: string;
+  line: number;
+  /** Position among the part's statements. */
+  order: number;
+  /** Lower-cased words, for scoring. */
+  words: string[];
+}
+
+/** Openings that lean on the sentence before ("However, …", "As a result, …"). */
+const CONNECTIVE = /^(however|therefore|thus|also|but|so|as a result|in addition|as well|for example|for this reason|otherwise|instead|others)\b/i;
+const DEMONSTRATIVES = new Set(['this', 'these', 'those', 'that', 'such']);
+/** Nouns by which a text calls one of its parts ("this form", "these types"), so the row names them. */
+const PART_NOUN = /^(forms?|types?|kinds?|class(es)?|stages?|variet(y|ies)|categor(y|ies)|subtypes?|conditions?|disorders?|diseases?|syndromes?)$/i;
+
+/**
+ * Does an English sentence lean on the one before it for what it is about? It does when it opens
+ * with a pronoun ("It forms …", "This is …", "These include …"), a connective ("However, …"), or
+ * a demonstrative within its first three words before a noun other than the part's own kind
+ * ("These minerals …", "In these cases …"; but "This form …" names the part the row is about).
+ */
+export function pointsBack(sentence: string): boolean {
+  const text = sentence.trim();
+  if (CONNECTIVE.test(text)) return true;
+  const words = tagged(text).filter((t) => t.pos !== 'PUNCT');
+  if (words[0]?.pos === 'PRON' && !/^(some|many|most|all|each|both|one|few|several|none)$/.test(words[0].lower)) return true;
+  const d = words.slice(0, 3).findIndex((t) => DEMONSTRATIVES.has(t.lower) && (t.pos === 'DET' || t.pos === 'PRON'));
+  // "That" after the opening word joins clauses ("Proteins that …"); it points only when it opens.
+  if (d < 0 || (d > 0 && words[d].lower === 'that')) return false;
+  const next = words[d + 1];
+  return !next || !PART_NOUN.test(next.lower);
+}
+
+/** Openings the tagger reads as adverbs that still make a clause dependent ("When …"). */
+const DEPENDENT_OPENING = new Set(['when', 'whenever', 'where', 'wherever', 'while', 'if', 'unless', 'once', 'as']);
+
+/**
+ * Can an opening clause stand alone? It has a verb ("Type 4 looks like type 1"; not "Type I, the
+ * worst form") and does not open as a dependent clause or phrase ("Although …", "In most people …").
+ */
+function standsAlone(clause: string): boolean {
+  const words = tagged(clause);
+  if (!words.length || words[0].pos === 'SCONJ' || words[0].pos === 'ADP' || DEPENDENT_OPENING.has(words[0].lower)) return false;
+  return words.some((t, i) => i > 0 && (t.pos === 'VERB' || t.pos === 'AUX'));
+}
+
+export function wordsOf(text: string, lang: string): string[] {
+  const out: string[] = [];
+  for (const s of segmentsOf(text, lang, 'word')) if (s.isWordLike) out.push(s.segment.toLowerCase());
+  return out;
+}
+
+export function statementsOf(blocks: Block[], lang: string): Statement[] {
+  // Only English has a tagger here: other languages keep every sentence that is not a bare lead-in.
+  const leansBack = lang.toLowerCase().startsWith('en') ? pointsBack : () => false;
+  const found: { text: string; line: number }[] = [];
+  const lowerCaseWords = wordsInLowerCase(blocks, lang);
+  blocks.forEach((block, b) => {
+    const line = block.position?.start.line ?? 0;
+    if (block.type === 'paragraph') {
+      const next = blocks[b + 1];
+      const sentences = sentencesOf(toString(block), lang);
+      sentences.forEach((sentence, s) => {
+        const last = s === sentences.length - 1;
+        let text = sentence;
+        if (/:$/.test(sentence)) {
+          // A lead-in stands only with its list.
+          if (!last || next?.type !== 'list') return;
+          const list = listAfterLeadIn(sentence, next, lang, lowerCaseWords);
+          if (!list) return;
+          text = list;
+        }
+        if (leansBack(sentence)) {
+          const before = sentences[s - 1];
+          if (!before || leansBack(before) || /:$/.test(before)) return;
+          text = `${before} ${text}`;
+        }
+        found.push({ text, line });
+      });
+    } else if (block.type === 'list') {
+      // Items that are whole sentences are statements; fragments are only read after their lead-in.
+      for (const item of block.children) {
+        const first = item.children[0];
+        if (first?.type !== 'paragraph') continue;
+        for (const sentence of sentencesOf(toString(first), lang)) {
+          if (/[.!?]$/.test(sentence) && !leansBack(sentence) && wordsOf(sentence, lang).length >= 4) found.push({ text: sentence, line: item.position?.start.line ?? line });
+        }
+      }
+    }
+  });
+  const out: Statement[] = [];
+  for (const f of found) {
+    const text = withinLength(f.text, lang);
+    if (text) out.push({ text, line: f.line, order: out.length, words: wordsOf(text, lang) });
+  }
+  return out;
+}
+
+/**
+ * The statement as it is; else without its parentheses; else (English) its opening clause, when
+ * that is a whole clause with its verb ("Type 4 has signs similar to type 1 …" from "…, although
+ * it is caused by another gene."). An ellipsis marks the words left out. Else nothing.
+ */
+export function withinLength(text: string, lang: string): string | undefined {
+  const fits = (t: string) => wordsOf(t, lang).length <= MAX_WORDS;
+  if (fits(text)) return text;
+  const shorter = text.replace(/\s*\([^()]*\)/g, '');
+  if (fits(shorter)) return shorter;
+  if (!lang.toLowerCase().startsWith('en')) return undefined;
+  let clause: string | undefined;
+  for (const m of shorter.matchAll(/[,;]\s/g)) {
+    const prefix = shorter.slice(0, m.index);
+    if (!fits(`${prefix} …`)) break;
+    if (wordsOf(prefix, lang).length >= 6 && standsAlone(prefix)) clause = `${prefix} …`;
+  }
+  return clause;
+}
+
+/**
+ * "Causes include:" + its list → "Causes include: a recent wound; acne; joint injuries; …":
+ * the items that fit in MAX_WORDS, in order, an ellipsis for the rest. At least two items, or nothing.
+ */
+function listAfterLeadIn(leadIn: string, list: List, lang: string, lowerCaseWords: Set<string>): string | undefined {
+  const items = list.children.map((item) => itemText(item, lowerCaseWords)).filter(Boolean);
+  let words = wordsOf(leadIn, lang).length;
+  const kept: string[] = [];
+  for (const item of items) {
+    const n = wordsOf(item, lang).length;
+    if (words + n > MAX_WORDS) break;
+    kept.push(item);
+    words += n;
+  }
+  if (kept.length < Math.min(2, items.length)) return undefined;
+  return `${leadIn} ${kept.join('; ')}${kept.length < items.length ? '; …' : ''}`;
+}
+
+/**
+ * An item's own words (not its sublist), without closing punctuation; its first letter in lower
+ * case when the text writes that word in lower case elsewhere ("A recent wound" → "a recent wound",
+ * but "Lupus" stays).
+ */
+function itemText(item: ListItem, lowerCaseWords: Set<string>): string {
+  const first = item.children[0];
+  if (first?.type !== 'paragraph') return '';
+  const text = toString(first as Paragraph).replace(/[\s.;:,]+$/, '').trim();
+  const word = /^\p{Lu}\p{Ll}*/u.exec(text)?.[0];
+  return word && lowerCaseWords.has(word.toLowerCase()) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+function wordsInLowerCase(blocks: Block[], lang: string): Set<string> {
+  const out = new Set<string>();
+  for (const block of blocks) {
+    for (const s of segmentsOf(toString(block), lang, 'word')) if (s.isWordLike && s.segment === s.segment.toLowerCase()) out.add(s.segment);
+  }
+  return out;
+}
