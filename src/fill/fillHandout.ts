@@ -7,10 +7,13 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Block, Outline, Section, SummaryTable } from '../outline/outline.js';
 import { blocksInReadingOrder } from '../outline/outline.js';
+import { withColumns } from '../outline/summary/summaryTable.js';
 import { blocksToHtml, type ContentContext } from './contentToHtml.js';
 import type { TemplateSet } from './templates.js';
 
 export const GENERATOR = 'handout';
+/** Columns of the at-a-glance table inside the handout, besides the parts' names. */
+const HANDOUT_COLUMNS = 3;
 
 export interface FilledSection {
   title: string;
@@ -92,7 +95,8 @@ export function handoutContext(outline: Outline, templates: TemplateSet, sourceP
     boldTerms: boldTerms(outline),
     closing: blocksToHtml(outline.closing, ctx),
     words: outline.words,
-    atAGlance: outline.atAGlance,
+    // A portrait page has room for the key fact and two questions; the one-page sheet has them all.
+    atAGlance: outline.atAGlance && withColumns(outline.atAGlance, HANDOUT_COLUMNS),
     showAtAGlance: !!outline.atAGlance && outline.meta.summary?.show !== false && !hasOwnAtAGlance(outline.sections),
     stylesheet: templates.stylesheet.css,
     generator: GENERATOR,

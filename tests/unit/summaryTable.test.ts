@@ -30,10 +30,10 @@ function cell(t: SummaryTable, part: string, column: string): string {
 }
 
 describe('statements: each stands alone', () => {
-  it('a lead-in brings the list it introduces; an item opens in lower case when the text writes that word so', () => {
-    expect(texts('Lumps grow fast where shoes are tight. Things that start them include:\n\n- a burn\n- Tight shoes\n- Lupus\n')).toEqual([
-      'Lumps grow fast where shoes are tight.',
-      'Things that start them include: a burn; tight shoes; Lupus',
+  it('a lead-in brings the list it introduces; an item opens in lower case unless the text shows it is a name', () => {
+    expect(texts('Lumps grow fast in people with Crohn disease. Things that start them include:\n\n- a burn\n- Tight shoes\n- Crohn disease\n- HIV\n')).toEqual([
+      'Lumps grow fast in people with Crohn disease.',
+      'Things that start them include: a burn; tight shoes; Crohn disease; HIV',
     ]);
   });
 

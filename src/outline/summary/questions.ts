@@ -25,7 +25,7 @@ export const HEALTH_QUESTIONS: Question[] = [
   },
   {
     label: 'Signs',
-    words: ['symptom', 'signs', 'sign of', 'feature', 'characteri', 'pain', 'weak', 'problem', 'swell', 'rash', 'fever', 'lump', 'lesion'],
+    words: ['symptom', 'signs', 'sign of', 'feature', 'characteri', 'pain', 'weak', 'problem', 'swell', 'rash', 'fever'],
     weak: ['develop', 'experience', 'affect', 'severe', 'mild', 'difficult'],
   },
   {

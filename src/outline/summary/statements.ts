@@ -71,7 +71,7 @@ export function statementsOf(blocks: Block[], lang: string): Statement[] {
   // Only English has a tagger here: other languages keep every sentence that is not a bare lead-in.
   const leansBack = lang.toLowerCase().startsWith('en') ? pointsBack : () => false;
   const found: { text: string; line: number }[] = [];
-  const lowerCaseWords = wordsInLowerCase(blocks, lang);
+  const names = namesIn(blocks, lang);
   blocks.forEach((block, b) => {
     const line = block.position?.start.line ?? 0;
     if (block.type === 'paragraph') {
@@ -83,7 +83,7 @@ export function statementsOf(blocks: Block[], lang: string): Statement[] {
         if (/:$/.test(sentence)) {
           // A lead-in stands only with its list.
           if (!last || next?.type !== 'list') return;
-          const list = listAfterLeadIn(sentence, next, lang, lowerCaseWords);
+          const list = listAfterLeadIn(sentence, next, lang, names);
           if (!list) return;
           text = list;
         }
@@ -137,8 +137,8 @@ export function withinLength(text: string, lang: string): string | undefined {
  * "Causes include:" + its list → "Causes include: a recent wound; acne; joint injuries; …":
  * the items that fit in MAX_WORDS, in order, an ellipsis for the rest. At least two items, or nothing.
  */
-function listAfterLeadIn(leadIn: string, list: List, lang: string, lowerCaseWords: Set<string>): string | undefined {
-  const items = list.children.map((item) => itemText(item, lowerCaseWords)).filter(Boolean);
+function listAfterLeadIn(leadIn: string, list: List, lang: string, names: Set<string>): string | undefined {
+  const items = list.children.map((item) => itemText(item, lang, names)).filter(Boolean);
   let words = wordsOf(leadIn, lang).length;
   const kept: string[] = [];
   for (const item of items) {
@@ -152,22 +152,32 @@ function listAfterLeadIn(leadIn: string, list: List, lang: string, lowerCaseWord
 }
 
 /**
- * An item's own words (not its sublist), without closing punctuation; its first letter in lower
- * case when the text writes that word in lower case elsewhere ("A recent wound" → "a recent wound",
- * but "Lupus" stays).
+ * An item's own words (its first sentence, not its sublist), without closing punctuation, and its
+ * first letter in lower case unless the text shows the word is a name (capitalised inside a
+ * sentence somewhere): "A recent wound" → "a recent wound", "Lupus" → "lupus", but "Down
+ * syndrome" stays when the text also says "people with Down syndrome"; "HIV" always stays.
  */
-function itemText(item: ListItem, lowerCaseWords: Set<string>): string {
+function itemText(item: ListItem, lang: string, names: Set<string>): string {
   const first = item.children[0];
   if (first?.type !== 'paragraph') return '';
-  const text = toString(first as Paragraph).replace(/[\s.;:,]+$/, '').trim();
-  const word = /^\p{Lu}\p{Ll}*/u.exec(text)?.[0];
-  return word && lowerCaseWords.has(word.toLowerCase()) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+  const sentence = sentencesOf(toString(first as Paragraph), lang)[0] ?? '';
+  const text = sentence.replace(/[\s.;:,]+$/, '').trim();
+  const word = /^\p{Lu}\p{Ll}*(?=[\s,]|$)/u.exec(text)?.[0];
+  return word && !names.has(word) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
-function wordsInLowerCase(blocks: Block[], lang: string): Set<string> {
+/** Words written with a capital inside a sentence, not at its start: the text's names. */
+function namesIn(blocks: Block[], lang: string): Set<string> {
   const out = new Set<string>();
   for (const block of blocks) {
-    for (const s of segmentsOf(toString(block), lang, 'word')) if (s.isWordLike && s.segment === s.segment.toLowerCase()) out.add(s.segment);
+    for (const sentence of sentencesOf(toString(block), lang)) {
+      let first = true;
+      for (const s of segmentsOf(sentence, lang, 'word')) {
+        if (!s.isWordLike) continue;
+        if (!first && /^\p{Lu}/u.test(s.segment)) out.add(s.segment);
+        first = false;
+      }
+    }
   }
   return out;
 }
