@@ -20,6 +20,8 @@ export function parallelParts(sections: Section[], lang: string, parent?: Sectio
   if (parent && sections.length >= 2 && KIND_WORDS.test(parent.title)) return { parts: sections, parent };
   const run = longestRunOfSameShape(sections, lang);
   if (run.length >= 2) return { parts: run, parent };
+  const named = longestRunOfNamedKinds(sections, lang);
+  if (named.length >= 3) return { parts: named, parent };
   for (const s of sections) {
     const found = parallelParts(s.sections, lang, s);
     if (found) return found;
@@ -82,13 +84,44 @@ function longestRunOfSameShape(sections: Section[], lang: string): Section[] {
   return best.length >= 2 ? best : [];
 }
 
-/** "Dystrophic calcinosis", "Metastatic calcinosis" → "Dystrophic", "Metastatic". */
-export function rowNames(parts: Section[]): string[] {
+/** Words that make a heading a phrase about something rather than the name of a kind. */
+const FUNCTION_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'for', 'with', 'in', 'to', 'on', 'at', 'by', 'from', 'about', 'what', 'when', 'how', 'why', 'who', 'where', 'your', 'you', 'my', 'our', 'is', 'are']);
+/** Stems of the aspects an article covers ("Risk factors", "Treatment options"): such headings are not kinds. */
+const ASPECT = /^(overview|introduction|summary|outlook|prognos|diagnos|test|screen|symptom|sign|cause|risk|treat|therap|option|manag|prevent|complication|research|trial|living|care|support|resource|question|fact|statistic|definition|history|more|related|reference|source|contact|help)/;
+
+/**
+ * In plain text the bare one-line headings are all the structure an author gave: three or more
+ * in a row that each name a kind ("Pituitary adenomas", "Adrenal tumors", "Familial Cushing's
+ * syndrome": two to five words, no function words) are parts, unless one of them names an aspect
+ * of the subject ("Risk factors", "Treatment options"). English only: the word lists are.
+ */
+function longestRunOfNamedKinds(sections: Section[], lang: string): Section[] {
+  if (!lang.toLowerCase().startsWith('en')) return [];
+  const namesAKind = (s: Section) => {
+    const words = wordsOf(s.title);
+    return s.inferred && !s.parts && namesAThing(s.title) && words.length <= 5 && !words.some((w) => FUNCTION_WORDS.has(w) || ASPECT.test(w));
+  };
+  let best: Section[] = [];
+  let run: Section[] = [];
+  for (const s of sections) {
+    run = namesAKind(s) ? [...run, s] : [];
+    if (run.length > best.length) best = run;
+  }
+  return best;
+}
+
+/**
+ * "Dystrophic calcinosis", "Metastatic calcinosis" in a handout on calcinosis → "Dystrophic",
+ * "Metastatic": the shared last words go when they are the handout's subject, which the title
+ * says. "Small cell" / "Non-small cell" keep theirs.
+ */
+export function rowNames(parts: Section[], title: string): string[] {
   const titles = parts.map((p) => p.title);
   const split = titles.map((t) => t.split(/\s+/));
-  const lastWords = split.map((w) => w.slice(1).join(' ').toLowerCase());
-  const suffix = parts.length >= 2 && lastWords[0] && lastWords.every((l) => l === lastWords[0]);
-  return titles.map((t, i) => (suffix ? split[i][0] : t));
+  const rests = split.map((w) => w.slice(1).join(' ').toLowerCase());
+  const subject = wordsOf(title);
+  const shared = parts.length >= 2 && rests[0] && rests.every((l) => l === rests[0]) && wordsOf(rests[0]).every((w) => subject.includes(w));
+  return titles.map((t, i) => (shared ? split[i][0] : t));
 }
 
 /** What the parts are, for the first column's header: "Form", "Type", else "Part". */

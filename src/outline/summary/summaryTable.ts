@@ -27,7 +27,7 @@ export function summaryTable(outline: Outline): SummaryTable | undefined {
   const group = parallelParts(outline.sections, outline.meta.lang);
   if (!group || group.parts.length < 2) return undefined;
   const { parts, parent } = group;
-  const names = rowNames(parts);
+  const names = rowNames(parts, outline.title);
   const base = { title: `${outline.title} at a glance`, partLabel: partLabel(parent, parts) };
   const row = (i: number, cells: SummaryCell[]) => ({ part: names[i], slug: parts[i].slug, cells });
 
