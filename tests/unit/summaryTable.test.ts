@@ -37,6 +37,13 @@ describe('statements: each stands alone', () => {
     ]);
   });
 
+  it('in plain text, bullet lines after a lead-in are its list', () => {
+    const plain = statementsOf(parsePlainText('Bring to the visit:\n\n- your pill bottles\n\n- a list of questions\n').children as Block[], 'en');
+    expect(plain.map((s) => s.text)).toEqual(['Bring to the visit: your pill bottles; a list of questions']);
+    const open = statementsOf(parsePlainText('Flare-ups often follow things such as\n\n- a cold\n\n- a long flight\n').children as Block[], 'en');
+    expect(open.map((s) => s.text)).toEqual(['Flare-ups often follow things such as a cold; a long flight']);
+  });
+
   it('items that do not fit are left out and marked, never cut in the middle', () => {
     const items = Array.from({ length: 12 }, (_, i) => `- reason number ${i + 1}`).join('\n');
     const [s] = texts(`Common reasons are:\n\n${items}\n`);

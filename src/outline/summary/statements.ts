@@ -1,13 +1,14 @@
 /**
  * The statements of one part that could stand alone in a table cell, each taken word for word
  * from the source. A statement is a sentence, with two rules that keep it self-contained:
- *  - a lead-in ("Causes include:") brings the list it introduces, as many items as fit;
+ *  - a lead-in ("Causes include:", "… such as" before a list) brings the list it introduces, as
+ *    many items as fit;
  *  - a sentence that opens by pointing back ("This is the main cause.", "It forms …", "These
  *    minerals …") comes with the sentence it points back to, or is not a statement at all.
  * Statements longer than MAX_WORDS lose their parentheses ("(dis-TROH-fik)"), keep only their
  * opening clause, or are left out: shortening is by choosing whole pieces, never by rewriting.
  */
-import type { List, ListItem, Paragraph } from 'mdast';
+import type { Paragraph } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Block } from '../outline.js';
 import { segmentsOf, sentencesOf } from '../sentences.js';
@@ -67,23 +68,48 @@ export function wordsOf(text: string, lang: string): string[] {
   return out;
 }
 
+/** A paragraph's text, or a list's items (each item's first paragraph), with the source line. */
+type Unit = { kind: 'paragraph'; text: string; line: number } | { kind: 'list'; items: { text: string; line: number }[]; line: number };
+
+/** Plain text has no list syntax of its own: a line that opens with a bullet is an item. */
+const BULLET = /^\s*[-*•–]\s+/;
+
+/** The blocks as paragraphs and lists; consecutive bullet-line paragraphs are one list. */
+function unitsOf(blocks: Block[]): Unit[] {
+  const units: Unit[] = [];
+  for (const block of blocks) {
+    const line = block.position?.start.line ?? 0;
+    if (block.type === 'paragraph') {
+      const text = toString(block);
+      const last = units[units.length - 1];
+      if (!BULLET.test(text)) units.push({ kind: 'paragraph', text, line });
+      else if (last?.kind === 'list') last.items.push({ text: text.replace(BULLET, ''), line });
+      else units.push({ kind: 'list', items: [{ text: text.replace(BULLET, ''), line }], line });
+    } else if (block.type === 'list') {
+      const items = block.children.map((item) => ({ text: item.children[0]?.type === 'paragraph' ? toString(item.children[0] as Paragraph) : '', line: item.position?.start.line ?? line }));
+      units.push({ kind: 'list', items, line });
+    }
+  }
+  return units;
+}
+
 export function statementsOf(blocks: Block[], lang: string): Statement[] {
   // Only English has a tagger here: other languages keep every sentence that is not a bare lead-in.
   const leansBack = lang.toLowerCase().startsWith('en') ? pointsBack : () => false;
   const found: { text: string; line: number }[] = [];
   const names = namesIn(blocks, lang);
-  blocks.forEach((block, b) => {
-    const line = block.position?.start.line ?? 0;
-    if (block.type === 'paragraph') {
-      const next = blocks[b + 1];
-      const sentences = sentencesOf(toString(block), lang);
+  const units = unitsOf(blocks);
+  units.forEach((unit, u) => {
+    if (unit.kind === 'paragraph') {
+      const next = units[u + 1];
+      const sentences = sentencesOf(unit.text, lang);
       sentences.forEach((sentence, s) => {
         const last = s === sentences.length - 1;
         let text = sentence;
-        if (/:$/.test(sentence)) {
-          // A lead-in stands only with its list.
-          if (!last || next?.type !== 'list') return;
-          const list = listAfterLeadIn(sentence, next, lang, names);
+        // A lead-in ("Causes include:", "… such as") stands only with its list.
+        if (/:$/.test(sentence) || (last && next?.kind === 'list' && !/[.!?]["”’)]*$/.test(sentence))) {
+          if (!last || next?.kind !== 'list') return;
+          const list = listAfterLeadIn(sentence, next.items, lang, names);
           if (!list) return;
           text = list;
         }
@@ -92,15 +118,13 @@ export function statementsOf(blocks: Block[], lang: string): Statement[] {
           if (!before || leansBack(before) || /:$/.test(before)) return;
           text = `${before} ${text}`;
         }
-        found.push({ text, line });
+        found.push({ text, line: unit.line });
       });
-    } else if (block.type === 'list') {
+    } else {
       // Items that are whole sentences are statements; fragments are only read after their lead-in.
-      for (const item of block.children) {
-        const first = item.children[0];
-        if (first?.type !== 'paragraph') continue;
-        for (const sentence of sentencesOf(toString(first), lang)) {
-          if (/[.!?]$/.test(sentence) && !leansBack(sentence) && wordsOf(sentence, lang).length >= 4) found.push({ text: sentence, line: item.position?.start.line ?? line });
+      for (const item of unit.items) {
+        for (const sentence of sentencesOf(item.text, lang)) {
+          if (/[.!?]$/.test(sentence) && !leansBack(sentence) && wordsOf(sentence, lang).length >= 4) found.push({ text: sentence, line: item.line });
         }
       }
     }
@@ -137,8 +161,8 @@ export function withinLength(text: string, lang: string): string | undefined {
  * "Causes include:" + its list → "Causes include: a recent wound; acne; joint injuries; …":
  * the items that fit in MAX_WORDS, in order, an ellipsis for the rest. At least two items, or nothing.
  */
-function listAfterLeadIn(leadIn: string, list: List, lang: string, names: Set<string>): string | undefined {
-  const items = list.children.map((item) => itemText(item, lang, names)).filter(Boolean);
+function listAfterLeadIn(leadIn: string, list: { text: string }[], lang: string, names: Set<string>): string | undefined {
+  const items = list.map((item) => itemText(item.text, lang, names)).filter(Boolean);
   let words = wordsOf(leadIn, lang).length;
   const kept: string[] = [];
   for (const item of items) {
@@ -157,10 +181,8 @@ function listAfterLeadIn(leadIn: string, list: List, lang: string, names: Set<st
  * sentence somewhere): "A recent wound" → "a recent wound", "Lupus" → "lupus", but "Down
  * syndrome" stays when the text also says "people with Down syndrome"; "HIV" always stays.
  */
-function itemText(item: ListItem, lang: string, names: Set<string>): string {
-  const first = item.children[0];
-  if (first?.type !== 'paragraph') return '';
-  const sentence = sentencesOf(toString(first as Paragraph), lang)[0] ?? '';
+function itemText(item: string, lang: string, names: Set<string>): string {
+  const sentence = sentencesOf(item, lang)[0] ?? '';
   const text = sentence.replace(/[\s.;:,]+$/, '').trim();
   const word = /^\p{Lu}\p{Ll}*(?=[\s,]|$)/u.exec(text)?.[0];
   return word && !names.has(word) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
