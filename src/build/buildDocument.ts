@@ -102,13 +102,17 @@ export async function buildDocument(sourcePath: string, templates: TemplateSet, 
   const handout = await render(template, outline.title);
   let summarySheet: RenderedOutput | undefined;
   if (outline.atAGlance) {
-    // The sheet is one page: when the full table runs over, the last columns go (the key fact stays).
+    // The sheet is one page: when the whole table runs over, its last columns go (never the key
+    // fact), then its type gets smaller; a table that still runs over is printed whole, and said.
     const table = outline.atAGlance;
-    let columns = table.columns.length;
-    summarySheet = await render('summary-sheet', table.title, { atAGlance: table });
-    while (summarySheet.pages > 1 && columns > 1) {
-      columns--;
-      summarySheet = await render('summary-sheet', table.title, { atAGlance: withColumns(table, columns) });
+    const counts = [...table.columns.keys()].map((n) => n + 1).reverse();
+    const tries = [false, true].flatMap((compact) => counts.map((n) => ({ atAGlance: withColumns(table, n), compact })));
+    for (const t of tries) {
+      summarySheet = await render('summary-sheet', table.title, t);
+      if (summarySheet.pages === 1) break;
+    }
+    if (summarySheet && summarySheet.pages > 1) {
+      warnings.add(`the at-a-glance sheet needs ${summarySheet.pages} pages for ${table.rows.length} parts (fewer parts, or shorter opening sentences, fit one page)`, { file: outline.file });
     }
   }
   const editions: BuiltDocument['editions'] = [];

@@ -119,9 +119,14 @@ export function rowNames(parts: Section[], title: string): string[] {
   const titles = parts.map((p) => p.title);
   const split = titles.map((t) => t.split(/\s+/));
   const rests = split.map((w) => w.slice(1).join(' ').toLowerCase());
-  const subject = wordsOf(title);
-  const shared = parts.length >= 2 && rests[0] && rests.every((l) => l === rests[0]) && wordsOf(rests[0]).every((w) => subject.includes(w));
+  const subject = wordsOf(title).map(singular);
+  const shared = parts.length >= 2 && rests[0] && rests.every((l) => l === rests[0]) && wordsOf(rests[0]).every((w) => subject.includes(singular(w)));
   return titles.map((t, i) => (shared ? split[i][0] : t));
+}
+
+/** "allergies" → "allergy", "forms" → "form": a title in the plural names the same subject. */
+function singular(word: string): string {
+  return word.replace(/ies$/, 'y').replace(/(?<![su])s$/, '');
 }
 
 /** What the parts are, for the first column's header: "Form", "Type", else "Part". */
