@@ -10,7 +10,7 @@ import type { Block, Outline, SummaryTable } from '../../src/outline/outline.js'
 import type { Source } from '../../src/read/readSource.js';
 import { sameShape } from '../../src/outline/summary/parallelParts.js';
 import { MAX_WORDS, pointsBack, statementsOf, withinLength } from '../../src/outline/summary/statements.js';
-import { KEY_FACT, withColumns } from '../../src/outline/summary/summaryTable.js';
+import { ALSO, KEY_FACT, withColumns } from '../../src/outline/summary/summaryTable.js';
 
 function md(body: string, meta: Partial<Source['meta']> = {}): Outline {
   return buildOutline({ file: 'x.md', slug: 'x', format: 'markdown', text: body, meta: { lang: 'en', keywords: [], ...meta } }, parseMarkdown(body));
@@ -153,6 +153,17 @@ describe('the cells', () => {
     }
     expect(new Set(cells).size).toBe(cells.length);
     for (const a of cells) for (const b of cells) if (a !== b) expect(a.includes(b), `${a} holds ${b}`).toBe(false);
+  });
+
+  it('parts that answer few questions get a second column of their next most distinctive statements', () => {
+    const bread = md(
+      '# Bread\n\n## Rye bread\n\nRye bread is dark and dense. Rye flour holds little gluten, so the loaf rises slowly.\n\n' +
+        '## Wheat bread\n\nWheat bread is light and soft. Wheat flour holds plenty of gluten, so the loaf rises high.\n\n' +
+        '## Corn bread\n\nCorn bread is yellow and crumbly. Corn meal holds no gluten, so baking powder lifts the loaf.\n',
+    ).atAGlance!;
+    expect(bread.columns).toEqual([KEY_FACT, ALSO]);
+    for (const r of bread.rows) expect(r.cells.every((c) => c.texts.length === 1)).toBe(true);
+    expect(cell(bread, 'Corn', KEY_FACT) + cell(bread, 'Corn', ALSO)).toMatch(/baking powder/);
   });
 
   it('without an English question list, the key facts alone make the table', () => {

@@ -6,7 +6,7 @@
  *  2. front matter `summary: columns:` (a label and the words that pick statements for it);
  *  3. what the parts say: first each part's key fact (its most distinctive statement against its
  *     siblings, in any language), then, for English, the questions of questions.ts that at least
- *     half of the parts answer.
+ *     half of the parts answer; with fewer than two of those, the next most distinctive statements.
  * An empty cell is better than an invented one; a column no part answers is left out.
  */
 import type { List, Paragraph } from 'mdast';
@@ -18,6 +18,8 @@ import { answers, HEALTH_QUESTIONS, type Question } from './questions.js';
 import { statementsOf, wordsOf, type Statement } from './statements.js';
 
 export const KEY_FACT = 'What sets it apart';
+/** The next most distinctive statements, when the parts answer too few questions. */
+export const ALSO = 'Also';
 /** Questions shown beside the key fact: more would not fit a page's width. */
 const MAX_QUESTIONS = 3;
 
@@ -79,12 +81,18 @@ function cellOf(statement: Statement | undefined): SummaryCell {
   return statement ? { texts: [statement.text], lines: [statement.line] } : EMPTY;
 }
 
-/** Each part's key fact first, then the questions at least half of the parts answer with what is left. */
+/**
+ * Each part's key fact first, then the questions at least half of the parts answer with what is
+ * left. When fewer than two questions are answered (parts that are not conditions, or another
+ * language), each part's next most distinctive statement makes a second column.
+ */
 function withKeyFacts(statements: Statement[][], keys: number[][], questions: Question[]): Column[] {
   const used = new Used();
-  const key: Column = { label: KEY_FACT, chosen: statements.map((ss, i) => used.take(best(ss, (s) => keys[i][s.order], used))) };
+  const mostDistinctive = (label: string): Column => ({ label, chosen: statements.map((ss, i) => used.take(best(ss, (s) => keys[i][s.order], used))) });
+  const key = mostDistinctive(KEY_FACT);
   const enough = Math.max(2, Math.ceil(statements.length / 2));
-  return [key, ...chooseByQuestions(statements, keys, questions, enough, used).slice(0, MAX_QUESTIONS)];
+  const asked = chooseByQuestions(statements, keys, questions, enough, used).slice(0, MAX_QUESTIONS);
+  return asked.length >= 2 ? [key, ...asked] : [key, mostDistinctive(ALSO), ...asked];
 }
 
 /**
