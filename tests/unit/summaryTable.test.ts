@@ -51,6 +51,10 @@ describe('statements: each stands alone', () => {
     expect(s.split(/\s+/).filter((w) => /\w/.test(w)).length).toBeLessThanOrEqual(MAX_WORDS);
   });
 
+  it('raw HTML in the source is markup, never words of a statement', () => {
+    expect(texts('Press <kbd>Enter</kbd> to start the timer. <span onclick="go()">Wait</span> for the beep.\n')).toEqual(['Press Enter to start the timer.', 'Wait for the beep.']);
+  });
+
   it('a lead-in without its list is not a statement', () => {
     expect(texts('Sore feet are common. Causes include:\n\nSee your nurse about them.\n')).toEqual(['Sore feet are common.', 'See your nurse about them.']);
   });
@@ -92,6 +96,8 @@ describe('parallel parts from written structure', () => {
     expect(sameShape('Stable angina', 'Variant angina', 'en')).toBe(true);
     expect(sameShape('Type 1: Slow growers', 'Type 2: Fast growers', 'en')).toBe(true);
     expect(sameShape('Stage II', 'Stage III', 'en')).toBe(true);
+    expect(sameShape('Part 1', 'Part 2', 'en')).toBe(false);
+    expect(sameShape('Step 1: Wash', 'Step 2: Dry', 'en')).toBe(false);
     expect(sameShape('Signs of gout', 'Causes of gout', 'en')).toBe(false);
     expect(sameShape('Gout symptoms', 'Gout care', 'en')).toBe(false);
     expect(sameShape('What causes gout?', 'What helps gout?', 'en')).toBe(false);

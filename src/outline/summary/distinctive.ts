@@ -1,8 +1,9 @@
 /**
  * How much a statement says that is particular to its part: the part's key fact is the statement
- * whose words its sibling parts do not use. Language-independent, with no word lists: a word
- * weighs more the fewer parts use it (rare among siblings) and the fewer paragraphs of the whole
- * handout use it (so "the", "with" and the subject's own name weigh almost nothing).
+ * whose words its sibling parts do not use. It needs no word lists, so it works in any language
+ * (only "this form" below is English): a word weighs more the fewer parts use it (rare among
+ * siblings) and the fewer paragraphs of the whole handout use it (so "the", "with" and the
+ * subject's own name weigh almost nothing).
  */
 import type { Statement } from './statements.js';
 
@@ -27,7 +28,7 @@ export function countWords(partWords: string[][], blockWords: string[][]): WordC
 
 /** A crude stem that any language survives: plural and possessive endings are not a new word. */
 function stem(word: string): string {
-  return word.length > 4 ? word.replace(/('s|’s|es|s)$/u, '') : word;
+  return word.length > 4 ? word.replace(/('s|’s|s)$/u, '') : word;
 }
 
 /**
@@ -40,6 +41,12 @@ function weight(w: string, counts: WordCounts, nameWords: Set<string>): number {
   const inBlocks = counts.blocks.get(w) ?? 1;
   return Math.log((counts.partCount + 1) / inParts) * Math.log(1 + counts.blockCount / inBlocks);
 }
+
+/** Between a sum (the longest statement wins) and a mean (the shortest wins): a short pointed statement. */
+const LENGTH_EXPONENT = 0.65;
+
+/** How much more a statement that names its part counts. */
+const ABOUT_THE_PART = 2.5;
 
 /** "This form", "these types": how a text names the part it is speaking of. */
 const THIS_PART = /\b(this|these)\s+(form|type|kind|class|stage|variety|subtype|category)s?\b/i;
@@ -60,9 +67,3 @@ export function distinctiveness(statement: Statement, counts: WordCounts, name: 
   const length = statement.words.filter((w) => !nameWords.has(stem(w))).length;
   return (about * total) / Math.max(6, length) ** LENGTH_EXPONENT;
 }
-
-/** Between a sum (the longest statement wins) and a mean (the shortest wins): a short pointed statement. */
-const LENGTH_EXPONENT = 0.65;
-
-/** How much more a statement that names its part counts. */
-const ABOUT_THE_PART = 2.5;

@@ -45,7 +45,7 @@ function namesAThing(title: string): boolean {
 
 /**
  * Two headings have the same shape when they name kinds of one thing in the same way: a modifier
- * before a shared last word ("Stable angina" / "Variant angina"), or a shared first word with a
+ * before a shared last word ("Stable angina" / "Variant angina"), or a shared kind noun with a
  * label after it ("Type 1: Classical distal RTA" / "Type 2: Proximal RTA", "Stage II" / "Stage III").
  * "Signs of stroke" / "Causes of stroke" and "Stroke symptoms" / "Stroke care" are aspects of one
  * subject, not kinds of it: a shared last word after a preposition, or a shared first word
@@ -57,6 +57,8 @@ export function sameShape(a: string, b: string, lang: string): boolean {
 }
 
 const PREPOSITION = new Set(['of', 'for', 'with', 'in', 'to', 'on', 'after', 'before', 'during', 'about', 'from', 'and', 'or']);
+/** Nouns for kinds of a thing: "Type 1" / "Type 2" are kinds, "Part 1" / "Part 2" and "Step 1" / "Step 2" are not. */
+const KIND_NOUN = /^(type|form|kind|class|stage|grade|category|group|variety|subtype)$/;
 /** A label: a number, a Roman numeral, a letter, or a mix ("1A", "IIb"). */
 const LABEL = /^(\d+[a-z]?|[ivx]+[a-z]?|[a-z]\d*)$/;
 
@@ -67,7 +69,7 @@ function sharedWord(titles: string[], lang: string): string {
   if (new Set(words.map((w) => w.join(' '))).size < words.length) return '';
   const first = words[0][0];
   const english = lang.toLowerCase().startsWith('en');
-  if (words.every((w) => w[0] === first && (!english || LABEL.test(w[1])))) return first;
+  if (words.every((w) => w[0] === first && (!english || (KIND_NOUN.test(first) && LABEL.test(w[1]))))) return first;
   const last = words[0][words[0].length - 1];
   if (words.every((w) => w[w.length - 1] === last && !PREPOSITION.has(w[w.length - 2]))) return last;
   return '';

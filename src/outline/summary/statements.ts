@@ -8,7 +8,7 @@
  * Statements longer than MAX_WORDS lose their parentheses ("(dis-TROH-fik)"), keep only their
  * opening clause, or are left out: shortening is by choosing whole pieces, never by rewriting.
  */
-import type { Paragraph } from 'mdast';
+import type { Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Block } from '../outline.js';
 import { segmentsOf, sentencesOf } from '../sentences.js';
@@ -62,6 +62,11 @@ function standsAlone(clause: string): boolean {
   return words.some((t, i) => i > 0 && (t.pos === 'VERB' || t.pos === 'AUX'));
 }
 
+/** The words a reader sees: raw HTML in the source is markup, never a statement's text. */
+export function textOf(node: Nodes): string {
+  return toString(node, { includeHtml: false });
+}
+
 export function wordsOf(text: string, lang: string): string[] {
   const out: string[] = [];
   for (const s of segmentsOf(text, lang, 'word')) if (s.isWordLike) out.push(s.segment.toLowerCase());
@@ -80,13 +85,13 @@ function unitsOf(blocks: Block[]): Unit[] {
   for (const block of blocks) {
     const line = block.position?.start.line ?? 0;
     if (block.type === 'paragraph') {
-      const text = toString(block);
+      const text = textOf(block);
       const last = units[units.length - 1];
       if (!BULLET.test(text)) units.push({ kind: 'paragraph', text, line });
       else if (last?.kind === 'list') last.items.push({ text: text.replace(BULLET, ''), line });
       else units.push({ kind: 'list', items: [{ text: text.replace(BULLET, ''), line }], line });
     } else if (block.type === 'list') {
-      const items = block.children.map((item) => ({ text: item.children[0]?.type === 'paragraph' ? toString(item.children[0] as Paragraph) : '', line: item.position?.start.line ?? line }));
+      const items = block.children.map((item) => ({ text: item.children[0]?.type === 'paragraph' ? textOf(item.children[0]) : '', line: item.position?.start.line ?? line }));
       units.push({ kind: 'list', items, line });
     }
   }
@@ -192,7 +197,7 @@ function itemText(item: string, lang: string, names: Set<string>): string {
 function namesIn(blocks: Block[], lang: string): Set<string> {
   const out = new Set<string>();
   for (const block of blocks) {
-    for (const sentence of sentencesOf(toString(block), lang)) {
+    for (const sentence of sentencesOf(textOf(block), lang)) {
       let first = true;
       for (const s of segmentsOf(sentence, lang, 'word')) {
         if (!s.isWordLike) continue;

@@ -10,12 +10,11 @@
  * An empty cell is better than an invented one; a column no part answers is left out.
  */
 import type { List, Paragraph } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import { blocksInReadingOrder, blocksOfSection, type Outline, type Section, type SummaryCell, type SummaryTable } from '../outline.js';
 import { countWords, distinctiveness } from './distinctive.js';
 import { parallelParts, partLabel, rowNames } from './parallelParts.js';
 import { answers, HEALTH_QUESTIONS, type Question } from './questions.js';
-import { statementsOf, wordsOf, type Statement } from './statements.js';
+import { statementsOf, textOf, wordsOf, type Statement } from './statements.js';
 
 export const KEY_FACT = 'What sets it apart';
 /** The next most distinctive statements, when the parts answer too few questions. */
@@ -43,7 +42,7 @@ export function summaryTable(outline: Outline): SummaryTable | undefined {
     const statements = parts.map((p) => statementsOf(blocksOfSection(p), lang));
     const counts = countWords(
       statements.map((ss) => ss.flatMap((s) => s.words)),
-      blocksInReadingOrder(outline).map((b) => wordsOf(toString(b), lang)),
+      blocksInReadingOrder(outline).map((b) => wordsOf(textOf(b), lang)),
     );
     const nameWords = parts.map((p, i) => wordsOf(`${p.title} ${names[i]} ${outline.title}`, lang));
     const keys = statements.map((ss, i) => ss.map((s) => distinctiveness(s, counts, nameWords[i])));
@@ -157,11 +156,11 @@ function labelledFacts(section: Section): Map<string, SummaryCell> {
   for (const block of blocksOfSection(section)) {
     if (block.type === 'paragraph') {
       const first = (block as Paragraph).children[0];
-      const text = toString(block);
-      if (first?.type === 'strong' && /:\s*$/.test(toString(first))) add(toString(first), text.slice(toString(first).length), block.position?.start.line);
+      const text = textOf(block);
+      if (first?.type === 'strong' && /:\s*$/.test(textOf(first))) add(textOf(first), text.slice(textOf(first).length), block.position?.start.line);
     } else if (block.type === 'list') {
       for (const item of (block as List).children) {
-        const text = toString(item.children[0] ?? '');
+        const text = item.children[0] ? textOf(item.children[0]) : '';
         const m = /^([\p{Lu}][\p{L} /-]{1,30}):\s+(.+)$/u.exec(text);
         if (m) add(m[1], m[2], item.position?.start.line);
       }
