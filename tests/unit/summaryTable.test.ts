@@ -79,6 +79,9 @@ describe('statements: each stands alone', () => {
     expect(pointsBack('It is the main cause.')).toBe(true);
     expect(pointsBack('However, the rash may spread.')).toBe(true);
     expect(pointsBack('Nurses that work nights see it most.')).toBe(false);
+    expect(pointsBack('There is no cure yet.')).toBe(false);
+    expect(pointsBack('You may need a second test.')).toBe(false);
+    expect(pointsBack('Some people never get a rash.')).toBe(false);
   });
 
   it('a long statement loses its parentheses, or keeps its opening clause, or is left out', () => {

@@ -28,6 +28,8 @@ export interface Statement {
 /** Openings that lean on the sentence before ("However, …", "As a result, …"). */
 const CONNECTIVE = /^(however|therefore|thus|also|but|so|as a result|in addition|as well|for example|for this reason|otherwise|instead|others)\b/i;
 const DEMONSTRATIVES = new Set(['this', 'these', 'those', 'that', 'such']);
+/** Pronouns that refer to no earlier sentence: "Some …", "There are …", "You may …". */
+const STANDS_FOR_ITSELF = new Set(['some', 'many', 'most', 'all', 'each', 'both', 'one', 'few', 'several', 'none', 'there', 'you', 'we', 'i', 'everyone', 'anyone', 'someone', 'nobody']);
 /** Nouns by which a text calls one of its parts ("this form", "these types"), so the row names them. */
 const PART_NOUN = /^(forms?|types?|kinds?|class(es)?|stages?|variet(y|ies)|categor(y|ies)|subtypes?|conditions?|disorders?|diseases?|syndromes?)$/i;
 
@@ -41,7 +43,7 @@ export function pointsBack(sentence: string): boolean {
   const text = sentence.trim();
   if (CONNECTIVE.test(text)) return true;
   const words = tagged(text).filter((t) => t.pos !== 'PUNCT');
-  if (words[0]?.pos === 'PRON' && !/^(some|many|most|all|each|both|one|few|several|none)$/.test(words[0].lower)) return true;
+  if (words[0]?.pos === 'PRON' && !STANDS_FOR_ITSELF.has(words[0].lower)) return true;
   const d = words.slice(0, 3).findIndex((t) => DEMONSTRATIVES.has(t.lower) && (t.pos === 'DET' || t.pos === 'PRON'));
   // "That" after the opening word joins clauses ("Proteins that …"); it points only when it opens.
   if (d < 0 || (d > 0 && words[d].lower === 'that')) return false;
