@@ -118,6 +118,14 @@ describe('parallel parts from written structure', () => {
     expect(o.atAGlance?.columns[0]).toBe(KEY_FACT);
   });
 
+  it('in plain text, three bare headings in a row that name kinds are parts; aspects of the subject are not', () => {
+    const outline = (text: string) => buildOutline({ file: 'b.txt', slug: 'b', format: 'text', text, meta: { lang: 'en', keywords: [] } }, parsePlainText(text));
+    const kinds = outline('Back pain has many sources.\n\nMuscle strain\n\nLifting a heavy box can strain the low back muscles.\n\nDisc bulges\n\nA bulging disc presses on a nerve and sends pain down one leg.\n\nJoint wear\n\nOlder joints in the spine wear thin and ache in the morning.\n');
+    expect(kinds.atAGlance?.rows.map((r) => r.part)).toEqual(['Muscle strain', 'Disc bulges', 'Joint wear']);
+    const aspects = outline('Back pain is common.\n\nRisk factors\n\nHeavy lifting and long drives raise the risk.\n\nTreatment options\n\nRest, heat and gentle walks help most people.\n\nOther names\n\nSome call it lumbago.\n');
+    expect(aspects.atAGlance).toBeUndefined();
+  });
+
   it('headings that share nothing get no table', () => {
     expect(md('# One thing\n\n## Why\n\nBecause it helps.\n\n## How\n\nLike this every day.\n').atAGlance).toBeUndefined();
     expect(md('# Gout\n\n## Signs of gout\n\nA hot red toe.\n\n## Causes of gout\n\nToo much uric acid in the blood.\n').atAGlance).toBeUndefined();

@@ -89,7 +89,7 @@ function longestRunOfSameShape(sections: Section[], lang: string): Section[] {
 /** Words that make a heading a phrase about something rather than the name of a kind. */
 const FUNCTION_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'for', 'with', 'in', 'to', 'on', 'at', 'by', 'from', 'about', 'what', 'when', 'how', 'why', 'who', 'where', 'your', 'you', 'my', 'our', 'is', 'are']);
 /** Stems of the aspects an article covers ("Risk factors", "Treatment options"): such headings are not kinds. */
-const ASPECT = /^(overview|introduction|summary|outlook|prognos|diagnos|test|screen|symptom|sign|cause|risk|treat|therap|option|manag|prevent|complication|research|trial|living|care|support|resource|question|fact|statistic|definition|history|more|related|reference|source|contact|help)/;
+const ASPECT = /^(overview|introduction|summary|outlook|prognos|diagnos|test|screen|symptom|sign|cause|risk|treat|therap|option|manag|prevent|complication|research|trial|living|care|support|resource|question|fact|statistic|definition|history|more|other|related|reference|source|contact|help|name|key|point|topic|link|tip|step|faq)/;
 
 /**
  * In plain text the bare one-line headings are all the structure an author gave: three or more
