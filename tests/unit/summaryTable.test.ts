@@ -67,6 +67,11 @@ describe('statements: each stands alone', () => {
     ]);
   });
 
+  it('two sentences that go together are never cut to an opening clause', () => {
+    const long = 'Warm spells bring the rash back in people who had it as children, mostly on the arms. These red, raised and very itchy patches, which can weep, last for weeks.';
+    expect(texts(long)).toEqual(['Warm spells bring the rash back in people who had it as children, mostly on the arms.']);
+  });
+
   it('a paragraph that opens by pointing back has nothing to lean on, so it is not chosen', () => {
     expect(texts('It can last for weeks.\n\nThese spots fade in the sun.\n')).toEqual([]);
   });

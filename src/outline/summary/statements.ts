@@ -103,7 +103,8 @@ function unitsOf(blocks: Block[]): Unit[] {
 export function statementsOf(blocks: Block[], lang: string): Statement[] {
   // Only English has a tagger here: other languages keep every sentence that is not a bare lead-in.
   const leansBack = lang.toLowerCase().startsWith('en') ? pointsBack : () => false;
-  const found: { text: string; line: number }[] = [];
+  /** `whole`: a statement made of pieces (a lead-in and its list, two sentences) is never cut to its opening clause. */
+  const found: { text: string; line: number; whole?: boolean }[] = [];
   const names = namesIn(blocks, lang);
   const units = unitsOf(blocks);
   units.forEach((unit, u) => {
@@ -125,7 +126,7 @@ export function statementsOf(blocks: Block[], lang: string): Statement[] {
           if (!before || leansBack(before) || /:$/.test(before)) return;
           text = `${before} ${text}`;
         }
-        found.push({ text, line: unit.line });
+        found.push({ text, line: unit.line, whole: text !== sentence });
       });
     } else {
       // Items that are whole sentences are statements; fragments are only read after their lead-in.
@@ -138,23 +139,23 @@ export function statementsOf(blocks: Block[], lang: string): Statement[] {
   });
   const out: Statement[] = [];
   for (const f of found) {
-    const text = withinLength(f.text, lang);
+    const text = withinLength(f.text, lang, !f.whole);
     if (text) out.push({ text, line: f.line, order: out.length, words: wordsOf(text, lang) });
   }
   return out;
 }
 
 /**
- * The statement as it is; else without its parentheses; else (English) its opening clause, when
- * that is a whole clause with its verb ("Type 4 has signs similar to type 1 …" from "…, although
+ * The statement as it is; else without its parentheses; else (English, and `cut` for a single
+ * sentence) its opening clause, when that is a whole clause with its verb ("Type 4 has signs similar to type 1 …" from "…, although
  * it is caused by another gene."). An ellipsis marks the words left out. Else nothing.
  */
-export function withinLength(text: string, lang: string): string | undefined {
+export function withinLength(text: string, lang: string, cut = true): string | undefined {
   const fits = (t: string) => wordsOf(t, lang).length <= MAX_WORDS;
   if (fits(text)) return text;
   const shorter = text.replace(/\s*\([^()]*\)/g, '');
   if (fits(shorter)) return shorter;
-  if (!lang.toLowerCase().startsWith('en')) return undefined;
+  if (!cut || !lang.toLowerCase().startsWith('en')) return undefined;
   let clause: string | undefined;
   for (const m of shorter.matchAll(/[,;]\s/g)) {
     const prefix = shorter.slice(0, m.index);
