@@ -108,7 +108,7 @@ export function handoutContext(outline: Outline, templates: TemplateSet, sourceP
 /** Distinct bold phrases of one to four words, in order of first use: the terms a text stresses. */
 function boldTerms(outline: Outline): string[] {
   const terms = new Map<string, string>();
-  for (const block of blocksInReadingOrder(outline)) {
+  for (const { block } of blocksInReadingOrder(outline)) {
     visit(block, 'strong', (node) => {
       const raw = toString(node).trim();
       if (/:$/.test(raw)) return; // a label ("**Causes:**"), not a term

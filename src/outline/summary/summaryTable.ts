@@ -42,7 +42,7 @@ export function summaryTable(outline: Outline): SummaryTable | undefined {
     const statements = parts.map((p) => statementsOf(blocksOfSection(p), lang));
     const counts = countWords(
       statements.map((ss) => ss.flatMap((s) => s.words)),
-      blocksInReadingOrder(outline).map((b) => wordsOf(textOf(b), lang)),
+      [...blocksInReadingOrder(outline)].map(({ block }) => wordsOf(textOf(block), lang)),
     );
     const nameWords = parts.map((p, i) => wordsOf(`${p.title} ${names[i]} ${outline.title}`, lang));
     const keys = statements.map((ss, i) => ss.map((s) => distinctiveness(s, counts, nameWords[i])));
