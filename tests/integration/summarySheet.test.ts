@@ -1,7 +1,7 @@
 /**
  * The one-page at-a-glance sheet, read back from the PDF: a table too big for one page drops its
  * last columns, never the key fact, and stays one landscape page; inside the handout the table
- * keeps its first three columns.
+ * keeps its first three columns and flows row by row, leaving no page mostly empty.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -57,5 +57,16 @@ describe('the at-a-glance sheet', () => {
     expect(headers[1]).toBe('What sets it apart');
     expect(headers.length).toBeLessThanOrEqual(4);
     expect(selectAll('section.at-a-glance tbody tr', tree)).toHaveLength(kinds.length);
+  });
+
+  it('inside the handout the table leaves no page mostly empty: every page but the last is filled to near its foot', async () => {
+    const pdf = await readPdf(readFileSync(path.join(dir, 'out/pollen.pdf')));
+    expect(pdf.pages.length).toBeGreaterThan(1);
+    expect(pdf.pages[0].text).toContain('Pollen allergies at a glance');
+    for (const page of pdf.pages.slice(0, -1)) {
+      // The running footer sits in the bottom margin; the body's last line is what counts.
+      const body = page.items.filter((i) => i.str.trim() && i.y < page.height - 60);
+      expect(Math.max(...body.map((i) => i.y)) / page.height).toBeGreaterThan(0.75);
+    }
   });
 });
