@@ -11,7 +11,8 @@ import { HandoutError, Warnings, type Warning } from '../diagnostics.js';
 import { loadTemplates, type TemplateSet, type Variant } from '../fill/templates.js';
 import { GENERATOR } from '../fill/fillHandout.js';
 import { labelsFor } from '../fill/labels.js';
-import type { PaperSize } from '../read/frontMatter.js';
+import type { LinkStyle, PaperSize } from '../options/schema.js';
+import { settingsKey } from '../options/config.js';
 import { displayPath } from '../read/readSource.js';
 import { fontFiles } from '../render/pdf/fonts.js';
 import { renderPdf } from '../render/pdf/renderPdf.js';
@@ -33,6 +34,8 @@ export interface BuildOptions {
   outDir: string;
   /** Overrides each document's own paper size. */
   paper?: PaperSize;
+  /** Overrides each document's own `links:` (how link addresses are printed). */
+  links?: LinkStyle;
   /** Overrides each document's own template (handout, study-guide). */
   template?: string;
   /** Template folders searched before the built-in templates. */
@@ -101,6 +104,7 @@ export async function build(options: BuildOptions, listener: BuildListener = {})
   const docOptions: DocumentOptions = {
     check: checkOptions,
     paper: options.paper,
+    links: options.links,
     template: options.template,
     variant: options.variant,
     archive: options.archive,
@@ -117,7 +121,7 @@ export async function build(options: BuildOptions, listener: BuildListener = {})
   // Decide what is stale before rendering anything, so workers start only when there is work.
   const plan = sources.map((sourcePath) => {
     const bytes = readBytes(sourcePath);
-    const key = bytes ? hashBytes(global, bytes) : '';
+    const key = bytes ? hashBytes(global, settingsKey(sourcePath), bytes) : '';
     const fresh = !options.force && bytes ? cache.fresh(sourcePath, key, options.outDir) : undefined;
     return { sourcePath, key, fresh };
   });

@@ -11,7 +11,7 @@ import type { Outline } from '../outline/outline.js';
 import { handoutContext } from '../fill/fillHandout.js';
 import type { TemplateSet, Variant } from '../fill/templates.js';
 import { renderPdf } from '../render/pdf/renderPdf.js';
-import type { PaperSize } from '../read/frontMatter.js';
+import type { LinkStyle, PaperSize } from '../options/schema.js';
 import { buildDate } from './reproducible.js';
 import { shortened } from '../outline/atAGlance.js';
 import { checkOutline, type CheckOptions, type HandoutCheck } from '../check/checkHandout.js';
@@ -41,6 +41,8 @@ export interface BuiltDocument extends RenderedOutput {
 export interface DocumentOptions {
   /** Overrides the source's own paper size. */
   paper?: PaperSize;
+  /** Overrides the source's own `links:` and the settings file's. */
+  links?: LinkStyle;
   /** Overrides the source's own `template:`. */
   template?: string;
   /** Also build this edition; the source's `variant:` asks for it too. */
@@ -65,9 +67,11 @@ export function outlineOf(sourcePath: string, warnings: Warnings): { source: Sou
 export async function buildDocument(sourcePath: string, templates: TemplateSet, options: DocumentOptions, warnings: Warnings): Promise<BuiltDocument> {
   const read = outlineOf(sourcePath, warnings);
   const { source } = read;
-  const outline = options.template ? { ...read.outline, meta: { ...read.outline.meta, template: options.template } } : read.outline;
+  // Command-line options override front matter and the settings file.
+  const overrides = Object.fromEntries(Object.entries({ paper: options.paper, template: options.template, links: options.links }).filter(([, v]) => v !== undefined));
+  const outline = { ...read.outline, meta: { ...read.outline.meta, ...overrides } };
   const { meta } = outline;
-  const checkOptions = options.check ?? { today: today() };
+  const checkOptions = { ...(options.check ?? { today: today() }), checks: meta.checks };
   const dependencies: string[] = [...glossaryFiles(sourcePath), ...(checkOptions.glossaryFile ? [path.resolve(checkOptions.glossaryFile)] : [])];
   const check = checkOutline(outline, path.resolve(sourcePath), source.text, checkOptions);
   // Content is turned into HTML once; each output only changes the template or stylesheet it is printed with.
@@ -80,7 +84,7 @@ export async function buildDocument(sourcePath: string, templates: TemplateSet, 
     const sheet = variant ? templates.variantStylesheet(variant) : undefined;
     const html = templates.render(template, { ...context, ...extra, ...(sheet ? { variant, stylesheet: `${context.stylesheet}\n${sheet.css}` } : {}) });
     const { pdf, pages } = await renderPdf(html, {
-      paper: options.paper ?? meta.paper ?? 'letter',
+      paper: meta.paper ?? 'letter',
       info: {
         title,
         author: meta.author ?? meta.organisation,

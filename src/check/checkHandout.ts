@@ -4,6 +4,7 @@
  * calls it for every document and `handout check` for the files it is given.
  */
 import type { Outline } from '../outline/outline.js';
+import type { CheckRules } from '../options/schema.js';
 import { accessibilityFindings } from './accessibility.js';
 import { sortFindings, quote, type Finding } from './findings.js';
 import { glossaryFor, termsUsed, undefinedTerms, type UsedTerm } from './glossary.js';
@@ -22,6 +23,8 @@ export interface CheckOptions {
   strict?: boolean;
   /** A glossary file used besides the glossary.yml files found beside the sources. */
   glossaryFile?: string;
+  /** Rule settings by rule id (`checks:` in the settings file and front matter), passed through unchanged. */
+  checks?: CheckRules;
 }
 
 export interface HandoutCheck {

@@ -22,7 +22,7 @@ export function checkSources(inputs: string[], options: CheckOptions): CheckRepo
   for (const sourcePath of discoverSources(inputs)) {
     try {
       const { source, outline } = outlineOf(sourcePath, new Warnings());
-      handouts.push(checkOutline(outline, path.resolve(sourcePath), source.text, options));
+      handouts.push(checkOutline(outline, path.resolve(sourcePath), source.text, { ...options, checks: outline.meta.checks }));
     } catch (e) {
       const err: HandoutError = asHandoutError(e, displayPath(sourcePath));
       errors.push({ file: err.file, line: err.line, message: err.message + (err.hint ? ` (${err.hint})` : '') });

@@ -8,10 +8,12 @@ import { formatMessage, type Warning } from '../diagnostics.js';
 import pc from 'picocolors';
 import { build, type BuildOptions, type BuildReport, type DocumentResult } from '../build/build.js';
 import { formatFinding, useColour } from '../check/report.js';
+import type { LinkStyle, PaperSize } from '../options/schema.js';
 
 export interface BuildCommandOptions {
   out: string;
-  paper?: 'letter' | 'a4';
+  paper?: PaperSize;
+  links?: LinkStyle;
   template?: string;
   templates?: string;
   quiet?: boolean;
@@ -41,6 +43,7 @@ export function buildOptions(inputs: string[], opts: BuildCommandOptions): Build
     inputs,
     outDir: path.resolve(opts.out),
     paper: opts.paper,
+    links: opts.links,
     template: opts.template,
     templateDirs: opts.templates ? [opts.templates] : ['templates'],
     force: opts.force,
