@@ -11,6 +11,7 @@ import { HandoutError, Warnings, type Warning } from '../diagnostics.js';
 import { loadTemplates, type TemplateSet, type Variant } from '../fill/templates.js';
 import { GENERATOR } from '../fill/fillHandout.js';
 import { labelsFor } from '../fill/labels.js';
+import { joinStylesheets, stylesheetsFor } from '../fill/stylesheets.js';
 import type { LinkStyle, PaperSize } from '../options/schema.js';
 import { settingsKey } from '../options/config.js';
 import { displayPath } from '../read/readSource.js';
@@ -278,7 +279,8 @@ async function buildCollection(cache: BuildCache, templates: TemplateSet, option
   if (!options.force && cache.collectionFresh(key, options.outDir)) return { outputs: files.map((f) => path.join(options.outDir, f)), warnings: [], skipped: true };
   const lang = 'en';
   const latest = rows.map((r) => r.reviewed).filter((r): r is string => !!r).sort().pop();
-  const base = { lang, generator: GENERATOR, stylesheet: templates.stylesheet.css, meta: {} };
+  const [stylesheet, ...layers] = stylesheetsFor(templates, {});
+  const base = { lang, generator: GENERATOR, stylesheet: joinStylesheets([stylesheet, ...layers]), meta: {} };
   const outputs: string[] = [];
   try {
     const summaryTitle = labelsFor(lang).summaryTitle;
@@ -288,7 +290,8 @@ async function buildCollection(cache: BuildCache, templates: TemplateSet, option
       info: { title: summaryTitle, lang, date: buildDate(latest) },
       archive: options.archive,
       templateFile: displayPath(templates.fileOf('summary')),
-      stylesheet: templates.stylesheet,
+      stylesheet,
+      layers,
       warnings,
     });
     const indexHtml = templates.render('index', { ...base, title: labelsFor(lang).handouts, documents: rows });

@@ -10,6 +10,7 @@ import { buildOutline } from '../outline/buildOutline.js';
 import type { Outline } from '../outline/outline.js';
 import { handoutContext } from '../fill/fillHandout.js';
 import type { TemplateSet, Variant } from '../fill/templates.js';
+import { joinStylesheets, stylesheetsFor } from '../fill/stylesheets.js';
 import { renderPdf } from '../render/pdf/renderPdf.js';
 import type { LinkStyle, PaperSize } from '../options/schema.js';
 import { buildDate } from './reproducible.js';
@@ -81,8 +82,8 @@ export async function buildDocument(sourcePath: string, templates: TemplateSet, 
     { wordsToKnow: check.wordsToKnow, nextReview: check.review.nextReview },
   );
   const render = async (template: string, title: string, extra: object = {}, variant?: Variant): Promise<RenderedOutput> => {
-    const sheet = variant ? templates.variantStylesheet(variant) : undefined;
-    const html = templates.render(template, { ...context, ...extra, ...(sheet ? { variant, stylesheet: `${context.stylesheet}\n${sheet.css}` } : {}) });
+    const [base, ...layers] = stylesheetsFor(templates, meta, variant);
+    const html = templates.render(template, { ...context, ...extra, variant, stylesheet: joinStylesheets([base, ...layers]) });
     const { pdf, pages } = await renderPdf(html, {
       paper: meta.paper ?? 'letter',
       info: {
@@ -96,8 +97,8 @@ export async function buildDocument(sourcePath: string, templates: TemplateSet, 
       archive: options.archive,
       templateFile: displayPath(templates.fileOf(template)),
       documentFile: displayPath(sourcePath),
-      stylesheet: templates.stylesheet,
-      variantStylesheet: sheet,
+      stylesheet: base,
+      layers,
       warnings,
     });
     return { html, pdf, pages };

@@ -9,6 +9,7 @@ import type { Block, Outline, Section, SummaryTable } from '../outline/outline.j
 import { shortened } from '../outline/atAGlance.js';
 import { blocksToHtml, type ContentContext } from './contentToHtml.js';
 import type { TemplateSet } from './templates.js';
+import { joinStylesheets, stylesheetsFor } from './stylesheets.js';
 
 export const GENERATOR = 'handout';
 
@@ -95,7 +96,7 @@ export function handoutContext(outline: Outline, templates: TemplateSet, sourceP
     // Inside the handout the table is a summary of the text right after it: one sentence a cell.
     atAGlance: outline.atAGlance && shortened(outline.atAGlance, 1),
     showAtAGlance: !!outline.atAGlance && outline.meta.summary?.show !== false && !hasOwnAtAGlance(outline.sections),
-    stylesheet: templates.stylesheet.css,
+    stylesheet: joinStylesheets(stylesheetsFor(templates, outline.meta)),
     generator: GENERATOR,
     wordsToKnow: (extras.wordsToKnow ?? []).map(({ term, definition }) => ({ term, definition })),
     nextReview: extras.nextReview,

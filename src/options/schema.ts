@@ -22,7 +22,7 @@ export type LinkStyle = (typeof LINK_STYLES)[number];
 /** A project's templates/handout.css: layered after the built-in stylesheet, or instead of it. */
 export const STYLESHEET_MODES = ['layer', 'replace'] as const;
 /** Brand colours a settings file may set: each becomes the stylesheet's custom property `--<name>`. */
-export const BRAND_COLOURS = ['brand', 'accent', 'heading', 'text', 'link', 'rule', 'box-background', 'box-border', 'table-header', 'table-stripe'] as const;
+export const BRAND_COLOURS = ['brand', 'accent', 'heading', 'text', 'muted', 'link', 'rule', 'box-background', 'box-border', 'accent-background', 'table-header', 'table-stripe'] as const;
 
 const CHOICES = new WeakMap<z.ZodType, readonly string[]>();
 
