@@ -1,6 +1,7 @@
 /**
  * The command line: parses arguments and calls the library; prints what happened.
  */
+import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { choicesOf, cliShape } from './options/schema.js';
 import { optionValue } from './options/validate.js';
@@ -13,6 +14,9 @@ import { checkSources } from './check/runCheck.js';
 import { formatReport, useColour } from './check/report.js';
 import { today } from './check/reviewDates.js';
 
+/** A project laid out like this one keeps its sources in content/; any other folder is its own. */
+const DEFAULT_INPUTS = [existsSync('content') ? 'content' : '.'];
+
 const program = new Command();
 program
   .name('handout')
@@ -22,7 +26,7 @@ program
 program
   .command('build')
   .description('build sources (default: content/) into PDF and HTML; unchanged ones are skipped')
-  .argument('[inputs...]', 'source files (.md, .txt) or folders of them', ['content'])
+  .argument('[inputs...]', 'source files (.md, .txt) or folders of them (default: content/ when there is one, else this folder)', DEFAULT_INPUTS)
   .option('-o, --out <dir>', 'folder to write outputs into', 'out')
   .addOption(setting('--paper <size>', 'paper', 'page size (overrides front matter `paper:`)'))
   .option('--template <name>', 'lay every document out with this template: handout or study-guide (overrides front matter `template:`)')
@@ -52,7 +56,7 @@ program
 program
   .command('dev')
   .description('build, then watch sources and templates, rebuild on save, and serve the outputs with live reload')
-  .argument('[inputs...]', 'source files or folders to watch and build', ['content'])
+  .argument('[inputs...]', 'source files or folders to watch and build (default: content/ when there is one, else this folder)', DEFAULT_INPUTS)
   .option('-o, --out <dir>', 'folder to write outputs into', 'out')
   .option('-p, --port <port>', 'port to serve on (127.0.0.1 only; 0 picks a free one)', '4321')
   .addOption(setting('--paper <size>', 'paper', 'page size (overrides front matter `paper:`)'))
@@ -88,7 +92,7 @@ program
 program
   .command('check')
   .description('check reading level, plain language, terms, accessibility, review dates and PEMAT-P')
-  .argument('[inputs...]', 'source files (.md, .txt) or folders of them', ['content'])
+  .argument('[inputs...]', 'source files (.md, .txt) or folders of them (default: content/ when there is one, else this folder)', DEFAULT_INPUTS)
   .option('--json', 'print the report as JSON')
   .option('--strict', 'exit 1 when a handout misses its reading target or is overdue for review')
   .addOption(setting('--target-grade <grade>', 'targetGrade', 'reading grade to meet when front matter has no `target-grade:` (default: the settings file\'s, else 8)'))
