@@ -9,6 +9,7 @@ import Handlebars from 'handlebars';
 import { HandoutError, type Warning } from '../diagnostics.js';
 import { displayPath } from '../read/readSource.js';
 import { labelsFor } from './labels.js';
+import { qrSvg } from './qrCode.js';
 
 export const BUILTIN_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
 export const STYLESHEET = 'handout.css';
@@ -193,6 +194,12 @@ function registerHelpers(hb: typeof Handlebars): void {
     if (typeof iso !== 'string' || !iso) return '';
     const lang = String(options.data?.root?.lang ?? 'en');
     return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(iso));
+  });
+  /** `{{qr-code webCopy.url}}`: the address as a QR code, vector shapes in an inline SVG (the PDF draws the same paths). */
+  add('qr-code', function (this: unknown, url: unknown, options: Handlebars.HelperOptions) {
+    if (typeof url !== 'string' || !url) return '';
+    const lang = String(options.data?.root?.lang ?? 'en');
+    return new hb.SafeString(qrSvg(url, `${labelsFor(lang).qrCode}: ${url}`));
   });
   /** `{{#heading level id=slug}}text{{/heading}}` → <hN id>; keeps templates from repeating h2..h6. */
   add('heading', function (this: unknown, level: number, options: Handlebars.HelperOptions) {
