@@ -35,7 +35,7 @@ export class PaperLinks {
       const printed: ElementContent =
         this.style === 'after'
           ? span('link-address', ` (${address})`)
-          : span('link-note', `[${this.noteFor(address, String(node.properties.href)).number}]`);
+          : span('link-note', `[${this.noteFor(address, this.absolute(String(node.properties.href))).number}]`);
       parent.children.splice(index + 1, 0, printed);
       return [SKIP, index + 2];
     });
@@ -51,11 +51,17 @@ export class PaperLinks {
     if (scheme === 'http' || scheme === 'https') return readable(h);
     if (scheme) return undefined;
     // A relative link is another page of the same site: printable only when the site's address is known.
-    if (!this.base) return undefined;
+    const absolute = this.absolute(h);
+    return absolute === h ? undefined : readable(absolute);
+  }
+
+  /** A relative link made absolute against the web copy's address, when there is one; else as it is. */
+  private absolute(href: string): string {
+    if (!this.base || /^[a-z][a-z0-9+.-]*:|^#/i.test(href)) return href;
     try {
-      return readable(new URL(h, this.base.endsWith('/') ? this.base : `${this.base}/`).href);
+      return new URL(href, this.base.endsWith('/') ? this.base : `${this.base}/`).href;
     } catch {
-      return undefined;
+      return href;
     }
   }
 
