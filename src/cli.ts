@@ -8,6 +8,7 @@ import { optionValue } from './options/validate.js';
 import { formatMessage, HandoutError, Warnings } from './diagnostics.js';
 import { outlineOf } from './build/buildDocument.js';
 import { runBuild, type BuildCommandOptions } from './cli/buildCommand.js';
+import { runPacket, type PacketCommandOptions } from './cli/packetCommand.js';
 import { startDevServer, type DevOptions } from './dev/devServer.js';
 import { printOutline } from './outline/printOutline.js';
 import { checkSources } from './check/runCheck.js';
@@ -68,6 +69,28 @@ program
       const stop = () => void server.close().then(() => process.exit(0));
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
+    } catch (e) {
+      fail(e);
+    }
+  });
+
+program
+  .command('packet')
+  .description('put handouts into one PDF for printing: a contents page, each handout on a fresh page, a bookmark for each')
+  .argument('[inputs...]', 'source files or folders, in the order they go in the packet (folders: by file name)')
+  .requiredOption('-o, --out <file>', 'the packet PDF to write, such as packet.pdf')
+  .option('--list <file>', 'a packet list: one source or folder a line (relative to the list), in order; # starts a comment')
+  .option('--duplex', 'start each handout on an odd page, so on the front of a sheet printed on both sides')
+  .option('--title <text>', 'the contents page\'s title (default: the settings file\'s organisation, else "Handouts")')
+  .addOption(setting('--paper <size>', 'paper', 'page size of the contents page and every handout (overrides front matter `paper:`)'))
+  .addOption(setting('--links <where>', 'links', 'how link addresses are printed (overrides the `links:` setting)'))
+  .option('--templates <dir>', 'a folder of templates that override the built-in ones (default: ./templates when present)')
+  .addOption(setting('--missing-images <what>', 'missingImages', 'a missing or unsupported image: an error, or a warning with its alt text printed').default('error'))
+  .addHelpText('after', '\nExamples:\n  handout packet content --out packet.pdf\n  handout packet welcome.md flu.txt hands.md --out new-patients.pdf --duplex\n  handout packet --list new-patients.packet --out new-patients.pdf')
+  .action(async (inputs: string[], opts: PacketCommandOptions) => {
+    try {
+      const report = await runPacket(inputs.length || opts.list ? inputs : DEFAULT_INPUTS, opts);
+      process.exitCode = report.ok ? 0 : 1;
     } catch (e) {
       fail(e);
     }

@@ -123,7 +123,7 @@ export async function buildDocument(sourcePath: string, templates: TemplateSet, 
 }
 
 /** Page templates that lay out a handout; the others (summary, index, summary-sheet) are for other outputs. */
-const NOT_FOR_HANDOUTS = new Set(['summary', 'index', 'summary-sheet']);
+const NOT_FOR_HANDOUTS = new Set(['summary', 'index', 'summary-sheet', 'packet-contents']);
 
 /**
  * The template a handout asks for (`template: study-guide`), else the handout. Front matter written
