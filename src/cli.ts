@@ -8,7 +8,7 @@ import { optionValue } from './options/validate.js';
 import { formatMessage, HandoutError, Warnings } from './diagnostics.js';
 import { outlineOf } from './build/buildDocument.js';
 import { runBuild, type BuildCommandOptions } from './cli/buildCommand.js';
-import { runPacket, type PacketCommandOptions } from './cli/packetCommand.js';
+import type { PacketCommandOptions } from './cli/packetCommand.js';
 import { startDevServer, type DevOptions } from './dev/devServer.js';
 import { printOutline } from './outline/printOutline.js';
 import { checkSources } from './check/runCheck.js';
@@ -89,6 +89,8 @@ program
   .addHelpText('after', '\nExamples:\n  handout packet content --out packet.pdf\n  handout packet welcome.md flu.txt hands.md --out new-patients.pdf --duplex\n  handout packet --list new-patients.packet --out new-patients.pdf')
   .action(async (inputs: string[], opts: PacketCommandOptions) => {
     try {
+      // Loaded only here: joining PDFs (pdf-lib) is the packet's alone, and every other command starts faster without it.
+      const { runPacket } = await import('./cli/packetCommand.js');
       const report = await runPacket(inputs.length || opts.list ? inputs : DEFAULT_INPUTS, opts);
       process.exitCode = report.ok ? 0 : 1;
     } catch (e) {

@@ -15,7 +15,6 @@ export interface LinkNote {
   number: number;
   /** The address as printed. */
   address: string;
-  href: string;
 }
 
 /** One document's links: how they are printed, and the notes numbered so far (shared by its blocks). */
@@ -35,7 +34,7 @@ export class PaperLinks {
       const printed: ElementContent =
         this.style === 'after'
           ? span('link-address', ` (${address})`)
-          : span('link-note', `[${this.noteFor(address, this.absolute(String(node.properties.href))).number}]`);
+          : span('link-note', `[${this.noteFor(address).number}]`);
       parent.children.splice(index + 1, 0, printed);
       return [SKIP, index + 2];
     });
@@ -65,10 +64,10 @@ export class PaperLinks {
     }
   }
 
-  private noteFor(address: string, href: string): LinkNote {
+  private noteFor(address: string): LinkNote {
     const known = this.notes.find((n) => n.address === address);
     if (known) return known;
-    const note = { number: this.notes.length + 1, address, href };
+    const note = { number: this.notes.length + 1, address };
     this.notes.push(note);
     return note;
   }

@@ -70,3 +70,22 @@ function closingParen(text: string, open: number): number {
   }
   return -1;
 }
+
+/**
+ * A declaration with its `var()`s replaced (undefined: one has no value and no fallback). Most
+ * elements share their parent's custom properties, so each result is kept per declaration and
+ * set of properties: a stylesheet is resolved once per page, not once per element.
+ */
+export function withCustomProperties(d: Declaration, properties: CustomProperties): Declaration | undefined {
+  if (!d.value.includes('var(')) return d;
+  let byProperties = resolved.get(d);
+  if (!byProperties) resolved.set(d, (byProperties = new WeakMap()));
+  if (byProperties.has(properties)) return byProperties.get(properties)!.declaration;
+  const value = substituteVars(d.value, properties);
+  const declaration = value === undefined ? undefined : d.clone({ value });
+  byProperties.set(properties, { declaration });
+  return declaration;
+}
+
+const resolved = new WeakMap<Declaration, WeakMap<CustomProperties, { declaration: Declaration | undefined }>>();
+

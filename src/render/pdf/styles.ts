@@ -9,7 +9,7 @@ import { selectAll } from 'hast-util-select';
 import { calculate as specificityOf } from 'specificity';
 import type { Element, Root } from 'hast';
 import type { Warnings } from '../../diagnostics.js';
-import { customPropertiesOf, isCustomProperty, NO_CUSTOM_PROPERTIES, substituteVars, type CustomProperties } from './customProperties.js';
+import { customPropertiesOf, isCustomProperty, NO_CUSTOM_PROPERTIES, withCustomProperties, type CustomProperties } from './customProperties.js';
 
 export type Display = 'block' | 'inline' | 'none' | 'list-item' | 'table' | 'table-row' | 'table-cell' | 'flex';
 export interface Border {
@@ -392,13 +392,10 @@ type Warn = (message: string, line?: number) => void;
 
 /** A declaration with its `var()`s replaced; none when one has no value and no fallback (CSS: invalid, so unset). */
 function withVars(d: Declaration, vars: CustomProperties, warn: Warn): Declaration[] {
-  if (!d.value.includes('var(')) return [d];
-  const value = substituteVars(d.value, vars);
-  if (value === undefined) {
-    warn(`"${d.prop}: ${d.value}" names a custom property that is not set and has no fallback; it is left out`, d.source?.start?.line);
-    return [];
-  }
-  return [d.clone({ value })];
+  const resolved = withCustomProperties(d, vars);
+  if (resolved) return [resolved];
+  warn(`"${d.prop}: ${d.value}" names a custom property that is not set and has no fallback; it is left out`, d.source?.start?.line);
+  return [];
 }
 
 function applyDeclaration(style: ComputedStyle, parent: ComputedStyle, d: Declaration, warn: Warn): void {
