@@ -38,6 +38,6 @@ export async function runPacket(inputs: string[], opts: PacketCommandOptions): P
   }
   for (const e of report.entries) console.log(`  page ${String(e.page).padStart(3)}  ${e.title}  (${e.file}, ${e.pages} ${e.pages === 1 ? 'page' : 'pages'})`);
   const blanks = report.blankPages ? `, ${report.blankPages} blank for duplex` : '';
-  console.log(`${report.entries.length} handouts in one packet: ${report.pages} pages (${report.contentsPages} of contents${blanks}) → ${path.relative(process.cwd(), path.resolve(opts.out)) || opts.out}`);
+  console.log(`${report.entries.length} ${report.entries.length === 1 ? 'handout' : 'handouts'} in one packet: ${report.pages} pages (${report.contentsPages} of contents${blanks}) → ${path.relative(process.cwd(), path.resolve(opts.out)) || opts.out}`);
   return report;
 }

@@ -127,7 +127,7 @@ function webCopyOf(outline: Outline): string | undefined {
 }
 
 /** The logo file (already resolved to an absolute path by the read stage) as a data URL; PNG or JPEG only, so both outputs can show it. */
-function logoDataUrl(file: string, source: string, dependencies?: string[]): string {
+export function logoDataUrl(file: string, source: string, dependencies?: string[]): string {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);

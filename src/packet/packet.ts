@@ -17,12 +17,13 @@ import { discoverSources } from '../build/discover.js';
 import { asHandoutError } from '../build/renderDocument.js';
 import { buildDate } from '../build/reproducible.js';
 import { writeAtomic } from '../build/writeAtomic.js';
-import { GENERATOR } from '../fill/fillHandout.js';
+import { GENERATOR, logoDataUrl } from '../fill/fillHandout.js';
 import { labelsFor } from '../fill/labels.js';
 import { joinStylesheets, stylesheetsFor } from '../fill/stylesheets.js';
 import type { TemplateSet } from '../fill/templates.js';
 import { displayPath } from '../read/readSource.js';
 import { settingsFor } from '../options/config.js';
+import type { PaperSize } from '../options/schema.js';
 import { renderPdf } from '../render/pdf/renderPdf.js';
 
 export interface PacketOptions {
@@ -104,6 +105,7 @@ export async function buildPacket(options: PacketOptions, templates: TemplateSet
   const settings = settingsFor(sources[0]).settings;
   const lang = 'en';
   const title = options.title ?? settings.organisation ?? labelsFor(lang).handouts;
+  const logo = settings.logo ? logoDataUrl(settings.logo, displayPath(settingsFor(sources[0]).file ?? sources[0])) : undefined;
   const latest = built.map((b) => b.reviewed).filter((r): r is string => !!r).sort().pop();
 
   // The contents page's length decides where the handouts start, and so the numbers it prints.
@@ -113,7 +115,7 @@ export async function buildPacket(options: PacketOptions, templates: TemplateSet
   for (let attempt = 0; attempt < 4; attempt++) {
     plan = layoutPacket(built.map((b) => b.pages), contentsPages, options.duplex === true);
     const entries = built.map((b, i) => ({ title: b.title, subtitle: b.subtitle, page: plan!.starts[i] }));
-    contents = await renderContents(templates, { title, lang, entries, organisation: settings.organisation !== title ? settings.organisation : undefined, latest, paper: options.document.paper ?? settings.paper }, warnings);
+    contents = await renderContents(templates, { title, lang, entries, organisation: settings.organisation !== title ? settings.organisation : undefined, logo, latest, paper: options.document.paper ?? settings.paper }, warnings);
     if (contents.pages === contentsPages) break;
     contentsPages = contents.pages;
   }
@@ -178,7 +180,7 @@ export function layoutPacket(pages: number[], contentsPages: number, duplex: boo
 
 async function renderContents(
   templates: TemplateSet,
-  data: { title: string; lang: string; entries: { title: string; subtitle?: string; page: number }[]; organisation?: string; latest?: string; paper?: 'letter' | 'a4' },
+  data: { title: string; lang: string; entries: { title: string; subtitle?: string; page: number }[]; organisation?: string; logo?: string; latest?: string; paper?: PaperSize },
   warnings: Warnings,
 ): Promise<{ pdf: Uint8Array; pages: number }> {
   const [stylesheet, ...layers] = stylesheetsFor(templates, {});
