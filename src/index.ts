@@ -18,3 +18,8 @@ export { settingsFor } from './options/config.js';
 export { buildPacket } from './packet/packet.js';
 export { buildDocument, outlineOf } from './build/buildDocument.js';
 export { HandoutError, Warnings } from './diagnostics.js';
+export { checkSources } from './check/runCheck.js';
+export { checkSettingsSchema, parseCheckSettings } from './check/checkSettings.js';
+export type { CheckOptions, HandoutCheck } from './check/checkHandout.js';
+export type { CheckSettingsInput } from './check/checkSettings.js';
+export type { Finding, RuleId, Severity } from './check/findings.js';

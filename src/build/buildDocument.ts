@@ -17,7 +17,9 @@ import { buildDate } from './reproducible.js';
 import { shortened } from '../outline/atAGlance.js';
 import { checkOutline, type CheckOptions, type HandoutCheck } from '../check/checkHandout.js';
 import { glossaryFiles } from '../check/glossary.js';
+import { loadPronunciations } from '../check/counting.js';
 import { today } from '../check/reviewDates.js';
+import { parseCheckSettings } from '../check/checkSettings.js';
 import { checkSourceText, checkTree } from './limits.js';
 
 export interface RenderedOutput {
@@ -66,15 +68,20 @@ export function outlineOf(sourcePath: string, warnings: Warnings): { source: Sou
 }
 
 export async function buildDocument(sourcePath: string, templates: TemplateSet, options: DocumentOptions, warnings: Warnings): Promise<BuiltDocument> {
-  const read = outlineOf(sourcePath, warnings);
+  // Warnings from reading the source are the check's findings (as in `handout check`), not printed twice.
+  const sourceWarnings = new Warnings();
+  const read = outlineOf(sourcePath, sourceWarnings);
   const { source } = read;
   // Command-line options override front matter and the settings file.
   const overrides = Object.fromEntries(Object.entries({ paper: options.paper, template: options.template, links: options.links }).filter(([, v]) => v !== undefined));
   const outline = { ...read.outline, meta: { ...read.outline.meta, ...overrides } };
   const { meta } = outline;
-  const checkOptions = { ...(options.check ?? { today: today() }), checks: meta.checks };
+  const base = options.check ?? { today: today() };
+  // The settings file's and the front matter's `checks:` over the build's.
+  const checkOptions = { ...base, checks: meta.checks ? parseCheckSettings({ ...base.checks, ...meta.checks }, outline.file) : base.checks };
   const dependencies: string[] = [...glossaryFiles(sourcePath), ...(checkOptions.glossaryFile ? [path.resolve(checkOptions.glossaryFile)] : [])];
-  const check = checkOutline(outline, path.resolve(sourcePath), source.text, checkOptions);
+  await loadPronunciations();
+  const check = checkOutline(outline, path.resolve(sourcePath), source.text, { ...checkOptions, sourceWarnings: sourceWarnings.list });
   // Content is turned into HTML once; each output only changes the template or stylesheet it is printed with.
   const context = handoutContext(
     outline, templates, path.resolve(sourcePath), warnings,
