@@ -190,6 +190,20 @@ describe.skipIf(!poppler)('a clinic project', () => {
     expect(css.trim()).toBe('body { font-size: 14pt; }');
   });
 
+  it('passes the settings file\'s checks: to the check, validated by its rules', () => {
+    const sentence = 'This sentence has a good many words in it so that it runs on a little past the usual limit of twenty words.';
+    write('rules/one.md', `# One\n\n${sentence}\n`);
+    const rules = path.join(dir, 'rules');
+    const ruleIds = () => JSON.parse(cli(['check', 'one.md', '--json'], { cwd: rules }).stdout).handouts[0].findings.map((f: { rule: string }) => f.rule);
+    expect(ruleIds()).toContain('long-sentence');
+    write('rules/handout.config.yaml', 'organisation: A\nchecks:\n  long-sentence: 30\n');
+    expect(ruleIds()).not.toContain('long-sentence');
+    write('rules/handout.config.yaml', 'organisation: A\nchecks:\n  long-sentense: 30\n');
+    const r = cli(['build', 'one.md', '--out', 'out'], { cwd: rules });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/handout\.config\.yaml:2: error: unknown check rule "long-sentense" .*did you mean long-sentence\?/);
+  });
+
   it('stops on a mistake in the settings file with its file and line, and keeps the earlier outputs', () => {
     write('broken/handout.config.yaml', 'organisation: A\npaper: legal\n');
     write('broken/one.md', '# One\n\nText.\n');
