@@ -11,7 +11,9 @@ import { HandoutError, Warnings, type Warning } from '../diagnostics.js';
 import { loadTemplates, type TemplateSet, type Variant } from '../fill/templates.js';
 import { GENERATOR } from '../fill/fillHandout.js';
 import { labelsFor } from '../fill/labels.js';
-import type { PaperSize } from '../read/frontMatter.js';
+import { joinStylesheets, stylesheetsFor } from '../fill/stylesheets.js';
+import type { LinkStyle, PaperSize } from '../options/schema.js';
+import { settingsKey } from '../options/config.js';
 import { displayPath } from '../read/readSource.js';
 import { fontFiles } from '../render/pdf/fonts.js';
 import { renderPdf } from '../render/pdf/renderPdf.js';
@@ -36,6 +38,8 @@ export interface BuildOptions {
   outDir: string;
   /** Overrides each document's own paper size. */
   paper?: PaperSize;
+  /** Overrides each document's own `links:` (how link addresses are printed). */
+  links?: LinkStyle;
   /** Overrides each document's own template (handout, study-guide). */
   template?: string;
   /** Template folders searched before the built-in templates. */
@@ -107,6 +111,7 @@ export async function build(options: BuildOptions, listener: BuildListener = {})
   const docOptions: DocumentOptions = {
     check: checkOptions,
     paper: options.paper,
+    links: options.links,
     template: options.template,
     variant: options.variant,
     archive: options.archive,
@@ -123,7 +128,7 @@ export async function build(options: BuildOptions, listener: BuildListener = {})
   // Decide what is stale before rendering anything, so workers start only when there is work.
   const plan = sources.map((sourcePath) => {
     const bytes = readBytes(sourcePath);
-    const key = bytes ? hashBytes(global, bytes) : '';
+    const key = bytes ? hashBytes(global, settingsKey(sourcePath), bytes) : '';
     const fresh = !options.force && bytes ? cache.fresh(sourcePath, key, options.outDir) : undefined;
     return { sourcePath, key, fresh };
   });
@@ -280,7 +285,8 @@ async function buildCollection(cache: BuildCache, templates: TemplateSet, option
   if (!options.force && cache.collectionFresh(key, options.outDir)) return { outputs: files.map((f) => path.join(options.outDir, f)), warnings: [], skipped: true };
   const lang = 'en';
   const latest = rows.map((r) => r.reviewed).filter((r): r is string => !!r).sort().pop();
-  const base = { lang, generator: GENERATOR, stylesheet: templates.stylesheet.css, meta: {} };
+  const [stylesheet, ...layers] = stylesheetsFor(templates, {});
+  const base = { lang, generator: GENERATOR, stylesheet: joinStylesheets([stylesheet, ...layers]), meta: {} };
   const outputs: string[] = [];
   try {
     const summaryTitle = labelsFor(lang).summaryTitle;
@@ -290,7 +296,8 @@ async function buildCollection(cache: BuildCache, templates: TemplateSet, option
       info: { title: summaryTitle, lang, date: buildDate(latest) },
       archive: options.archive,
       templateFile: displayPath(templates.fileOf('summary')),
-      stylesheet: templates.stylesheet,
+      stylesheet,
+      layers,
       warnings,
     });
     // The catalog allows its own inline script by hash: render, hash the script, render with the hash.

@@ -10,14 +10,16 @@ import { buildOutline } from '../outline/buildOutline.js';
 import type { Outline } from '../outline/outline.js';
 import { handoutContext } from '../fill/fillHandout.js';
 import type { TemplateSet, Variant } from '../fill/templates.js';
+import { joinStylesheets, stylesheetsFor } from '../fill/stylesheets.js';
 import { renderPdf } from '../render/pdf/renderPdf.js';
-import type { PaperSize } from '../read/frontMatter.js';
+import type { LinkStyle, PaperSize } from '../options/schema.js';
 import { buildDate } from './reproducible.js';
 import { withColumns } from '../outline/summary/summaryTable.js';
 import { checkOutline, type CheckOptions, type HandoutCheck } from '../check/checkHandout.js';
 import { glossaryFiles } from '../check/glossary.js';
 import { loadPronunciations } from '../check/counting.js';
 import { today } from '../check/reviewDates.js';
+import { parseCheckSettings } from '../check/checkSettings.js';
 import { checkSourceText, checkTree } from './limits.js';
 
 export interface RenderedOutput {
@@ -42,6 +44,8 @@ export interface BuiltDocument extends RenderedOutput {
 export interface DocumentOptions {
   /** Overrides the source's own paper size. */
   paper?: PaperSize;
+  /** Overrides the source's own `links:` and the settings file's. */
+  links?: LinkStyle;
   /** Overrides the source's own `template:`. */
   template?: string;
   /** Also build this edition; the source's `variant:` asks for it too. */
@@ -68,9 +72,13 @@ export async function buildDocument(sourcePath: string, templates: TemplateSet, 
   const sourceWarnings = new Warnings();
   const read = outlineOf(sourcePath, sourceWarnings);
   const { source } = read;
-  const outline = options.template ? { ...read.outline, meta: { ...read.outline.meta, template: options.template } } : read.outline;
+  // Command-line options override front matter and the settings file.
+  const overrides = Object.fromEntries(Object.entries({ paper: options.paper, template: options.template, links: options.links }).filter(([, v]) => v !== undefined));
+  const outline = { ...read.outline, meta: { ...read.outline.meta, ...overrides } };
   const { meta } = outline;
-  const checkOptions = options.check ?? { today: today() };
+  const base = options.check ?? { today: today() };
+  // The settings file's and the front matter's `checks:` over the build's.
+  const checkOptions = { ...base, checks: meta.checks ? parseCheckSettings({ ...base.checks, ...meta.checks }, outline.file) : base.checks };
   const dependencies: string[] = [...glossaryFiles(sourcePath), ...(checkOptions.glossaryFile ? [path.resolve(checkOptions.glossaryFile)] : [])];
   await loadPronunciations();
   const check = checkOutline(outline, path.resolve(sourcePath), source.text, { ...checkOptions, sourceWarnings: sourceWarnings.list });
@@ -81,10 +89,10 @@ export async function buildDocument(sourcePath: string, templates: TemplateSet, 
     { wordsToKnow: check.wordsToKnow, nextReview: check.review.nextReview },
   );
   const render = async (template: string, title: string, extra: object = {}, variant?: Variant): Promise<RenderedOutput> => {
-    const sheet = variant ? templates.variantStylesheet(variant) : undefined;
-    const html = templates.render(template, { ...context, ...extra, ...(sheet ? { variant, stylesheet: `${context.stylesheet}\n${sheet.css}` } : {}) });
+    const [base, ...layers] = stylesheetsFor(templates, meta, variant);
+    const html = templates.render(template, { ...context, ...extra, variant, stylesheet: joinStylesheets([base, ...layers]) });
     const { pdf, pages } = await renderPdf(html, {
-      paper: options.paper ?? meta.paper ?? 'letter',
+      paper: meta.paper ?? 'letter',
       info: {
         title,
         author: meta.author ?? meta.organisation,
@@ -96,8 +104,8 @@ export async function buildDocument(sourcePath: string, templates: TemplateSet, 
       archive: options.archive,
       templateFile: displayPath(templates.fileOf(template)),
       documentFile: displayPath(sourcePath),
-      stylesheet: templates.stylesheet,
-      variantStylesheet: sheet,
+      stylesheet: base,
+      layers,
       warnings,
     });
     return { html, pdf, pages };
@@ -129,7 +137,7 @@ export async function buildDocument(sourcePath: string, templates: TemplateSet, 
 }
 
 /** Page templates that lay out a handout; the others (summary, index, summary-sheet) are for other outputs. */
-const NOT_FOR_HANDOUTS = new Set(['summary', 'index', 'summary-sheet']);
+const NOT_FOR_HANDOUTS = new Set(['summary', 'index', 'summary-sheet', 'packet-contents']);
 
 /**
  * The template a handout asks for (`template: study-guide`), else the handout. Front matter written

@@ -2,17 +2,22 @@
  * `handout build` as a person sees it: a line per document (or a progress bar for many on a
  * terminal), warnings said once, and a closing line with what was built, skipped and failed.
  */
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { formatMessage, type Warning } from '../diagnostics.js';
+import { formatMessage, HandoutError, type Warning } from '../diagnostics.js';
 import pc from 'picocolors';
 import { build, type BuildOptions, type BuildReport, type DocumentResult } from '../build/build.js';
 import { groupFindings, describeGroup, type FindingGroup } from '../check/findings.js';
 import { formatFinding, severityLabel, useColour } from '../check/report.js';
+import type { LinkStyle, PaperSize } from '../options/schema.js';
+import { SETTINGS_FILES, settingsFor } from '../options/config.js';
+import { parseCheckSettings } from '../check/checkSettings.js';
 
 export interface BuildCommandOptions {
   out: string;
-  paper?: 'letter' | 'a4';
+  paper?: PaperSize;
+  links?: LinkStyle;
   template?: string;
   templates?: string;
   quiet?: boolean;
@@ -42,6 +47,7 @@ export function buildOptions(inputs: string[], opts: BuildCommandOptions): Build
     inputs,
     outDir: path.resolve(opts.out),
     paper: opts.paper,
+    links: opts.links,
     template: opts.template,
     templateDirs: opts.templates ? [opts.templates] : ['templates'],
     force: opts.force,
@@ -51,11 +57,27 @@ export function buildOptions(inputs: string[], opts: BuildCommandOptions): Build
     archive: opts.archive,
     missingImages: opts.missingImages,
     check: { targetGrade: opts.targetGrade, strict: opts.strict, glossaryFile: opts.glossary },
+    // The working folder's settings file: its check rules also shape the catalog (what is "due soon").
+    checks: projectChecks(),
   };
 }
 
 /** Under each document the build prints this many findings (grouped by rule) and points at `handout check` for the rest. */
 const FINDINGS_UNDER_A_DOCUMENT = 3;
+
+/** The working folder's settings file's `checks:`, validated by the check's own schema, a mistake named at its line. */
+function projectChecks(): unknown {
+  const project = settingsFor(path.resolve(SETTINGS_FILES[0]));
+  if (!project.file || !project.settings.checks) return undefined;
+  const file = path.relative(process.cwd(), project.file);
+  try {
+    return parseCheckSettings(project.settings.checks, file);
+  } catch (e) {
+    if (!(e instanceof HandoutError)) throw e;
+    const line = readFileSync(project.file, 'utf8').split('\n').findIndex((l) => /^\s*"?checks"?\s*:/.test(l)) + 1;
+    throw new HandoutError(e.message, { file, line: line || undefined }, e.hint);
+  }
+}
 
 export async function runBuild(inputs: string[], opts: BuildCommandOptions): Promise<BuildReport> {
   const said = new Set<string>();

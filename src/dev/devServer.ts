@@ -10,6 +10,7 @@ import path from 'node:path';
 import { watch } from 'chokidar';
 import type { BuildReport } from '../build/build.js';
 import { runBuild, type BuildCommandOptions } from '../cli/buildCommand.js';
+import { SETTINGS_FILES } from '../options/config.js';
 
 export interface DevOptions extends BuildCommandOptions {
   port: string;
@@ -90,9 +91,9 @@ export async function startDevServer(inputs: string[], opts: DevOptions): Promis
   const url = `http://${host}:${port}/`;
   console.log(`Serving ${path.relative(process.cwd(), outDir) || '.'}/ at ${url}  (watching for changes; Ctrl+C stops)`);
 
-  // Watch the sources and templates; editors that save by writing a new file and renaming it
-  // over the old one are seen as a change (chokidar's atomic handling).
-  const watched = [...inputs, ...(opts.templates ? [opts.templates] : ['templates'])].filter((p) => existsSync(p));
+  // Watch the sources, templates and the working folder's settings file; editors that save by writing
+  // a new file and renaming it over the old one are seen as a change (chokidar's atomic handling).
+  const watched = [...inputs, ...(opts.templates ? [opts.templates] : ['templates']), ...SETTINGS_FILES].filter((p) => existsSync(p));
   const watcher = watch(watched, { ignoreInitial: true, atomic: true, awaitWriteFinish: { stabilityThreshold: 60, pollInterval: 20 } });
   let timer: NodeJS.Timeout | undefined;
   watcher.on('all', (_event, changed) => {

@@ -19,6 +19,7 @@ import { HandoutError, type Warnings } from '../diagnostics.js';
 import type { Block, Outline } from '../outline/outline.js';
 import { resolveInProject } from '../read/projectRoot.js';
 import { CONTENT_SCHEMA } from './safeHtml.js';
+import type { PaperLinks } from './linksOnPaper.js';
 
 const IMAGE_TYPES: Record<string, string> = {
   '.png': 'image/png',
@@ -40,6 +41,8 @@ export interface ContentContext {
   dependencies?: string[];
   /** A missing or unsupported image: an error (default), or a warning and its alt text printed. */
   missingImages?: 'error' | 'alt';
+  /** Prints each link's address for paper (linksOnPaper.ts). */
+  links?: PaperLinks;
 }
 
 export function blocksToHtml(blocks: Block[], ctx: ContentContext): string {
@@ -52,6 +55,7 @@ export function blocksToHtml(blocks: Block[], ctx: ContentContext): string {
   embedImages(hast, images);
   alignmentToClass(hast);
   labelTaskCheckboxes(hast);
+  ctx.links?.mark(hast);
   return toHtml(hast);
 }
 

@@ -9,6 +9,7 @@ import Handlebars from 'handlebars';
 import { HandoutError, type Warning } from '../diagnostics.js';
 import { displayPath } from '../read/readSource.js';
 import { labelsFor } from './labels.js';
+import { qrSvg } from './qrCode.js';
 
 export const BUILTIN_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
 export const STYLESHEET = 'handout.css';
@@ -17,10 +18,18 @@ export const STYLESHEET = 'handout.css';
 export const VARIANTS = { 'large-print': { stylesheet: 'large-print.css', suffix: '.large' } } as const;
 export type Variant = keyof typeof VARIANTS;
 
+export interface Stylesheet {
+  css: string;
+  /** The file it came from, for messages. */
+  file: string;
+}
+
 export interface TemplateSet {
   render(name: string, context: object): string;
-  /** The stylesheet text, and the file it came from (for messages). */
-  stylesheet: { css: string; file: string };
+  /** The built-in stylesheet: what every page starts from. */
+  stylesheet: Stylesheet;
+  /** The project's own handout.css, when it has one: layered after the built-in one, or instead of it. */
+  projectStylesheet?: Stylesheet;
   /** A variant's stylesheet, layered over `stylesheet`. */
   variantStylesheet(variant: Variant): { css: string; file: string };
   /** Which file each template name resolved to. */
@@ -61,12 +70,14 @@ export function loadTemplates(dirs: string[]): TemplateSet {
   for (const [name, file] of partials) hb.registerPartial(name, compile(hb, file, warnings));
   for (const [name, file] of found) compiled.set(name, compile(hb, file, warnings));
 
-  const cssFile = searchDirs.map((d) => path.join(d, STYLESHEET)).find((f) => existsSync(f));
-  if (!cssFile) throw new HandoutError(`stylesheet ${STYLESHEET} not found`, { file: searchDirs.join(', ') });
+  const cssFile = path.join(BUILTIN_TEMPLATES, STYLESHEET);
+  const projectCss = searchDirs.filter((d) => d !== BUILTIN_TEMPLATES).map((d) => path.join(d, STYLESHEET)).find((f) => existsSync(f));
+  const sheet = (file: string): Stylesheet => ({ css: readFileSync(file, 'utf8'), file: displayPath(file) });
 
   const variantSheets = new Map<Variant, { css: string; file: string }>();
   return {
-    stylesheet: { css: readFileSync(cssFile, 'utf8'), file: displayPath(cssFile) },
+    stylesheet: sheet(cssFile),
+    projectStylesheet: projectCss ? sheet(projectCss) : undefined,
     variantStylesheet(variant) {
       let sheet = variantSheets.get(variant);
       if (!sheet) {
@@ -77,7 +88,7 @@ export function loadTemplates(dirs: string[]): TemplateSet {
       }
       return sheet;
     },
-    files: [...found.values(), ...partials.values(), cssFile],
+    files: [...found.values(), ...partials.values(), cssFile, ...(projectCss ? [projectCss] : [])],
     warnings,
     fileOf: (name) => found.get(name) ?? name,
     names: [...found.keys()].sort(),
@@ -183,6 +194,12 @@ function registerHelpers(hb: typeof Handlebars): void {
     if (typeof iso !== 'string' || !iso) return '';
     const lang = String(options.data?.root?.lang ?? 'en');
     return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(iso));
+  });
+  /** `{{qr-code webCopy.url}}`: the address as a QR code, vector shapes in an inline SVG (the PDF draws the same paths). */
+  add('qr-code', function (this: unknown, url: unknown, options: Handlebars.HelperOptions) {
+    if (typeof url !== 'string' || !url) return '';
+    const lang = String(options.data?.root?.lang ?? 'en');
+    return new hb.SafeString(qrSvg(url, `${labelsFor(lang).qrCode}: ${url}`));
   });
   /** `{{#heading level id=slug}}text{{/heading}}` → <hN id>; keeps templates from repeating h2..h6. */
   add('heading', function (this: unknown, level: number, options: Handlebars.HelperOptions) {

@@ -4,6 +4,7 @@
  * Every piece of text in the HTML lands in a box or is reported; nothing is dropped silently.
  */
 import type { Element, ElementContent, Root } from 'hast';
+import { vectorOf, type VectorDrawing } from './vector.js';
 import type { Warnings } from '../../diagnostics.js';
 import { covers, fallbackChain, hasGlyph, selectFace, splitByFace, type FontFace } from './fonts.js';
 import { inheritFrom, type ComputedStyle, type ResolvedStyles } from './styles.js';
@@ -60,7 +61,8 @@ export interface ImageBox {
   kind: 'image';
   tag: string;
   style: ComputedStyle;
-  data: Buffer;
+  /** A PNG or JPEG file's bytes, or vector shapes (an inline SVG). */
+  data: Buffer | VectorDrawing;
   alt: string;
   /** Intrinsic size in CSS pixels. */
   width: number;
@@ -153,7 +155,7 @@ class BoxBuilder {
         this.running[runningKind] = this.blockLevel(child, childStyle);
         continue;
       }
-      if (childStyle.display === 'inline' && child.tagName !== 'img') {
+      if (childStyle.display === 'inline' && child.tagName !== 'img' && child.tagName !== 'svg') {
         pending.push(...this.inline(child, childStyle));
         continue;
       }
@@ -172,6 +174,7 @@ class BoxBuilder {
 
   private blockLevel(el: Element, style: ComputedStyle): Box | undefined {
     if (el.tagName === 'img') return this.image(el, style);
+    if (el.tagName === 'svg') return this.vector(el, style);
     if (el.tagName === 'hr') return { kind: 'rule', tag: 'hr', style };
     if (style.display === 'table') return this.table(el, style);
     if (style.display === 'flex') {
@@ -293,6 +296,14 @@ class BoxBuilder {
       if ([...fallback].every((ch) => hasGlyph(run.face, ch))) return { ...run, text: fallback };
     }
     return run;
+  }
+
+  private vector(el: Element, style: ComputedStyle): Box {
+    const vector = vectorOf(el, style);
+    if (vector) return { kind: 'image', tag: 'img', style, data: vector.drawing, alt: vector.alt, width: vector.width, height: vector.height };
+    this.unsupported('an <svg> with more than filled paths');
+    const label = String(el.properties?.ariaLabel ?? '');
+    return { kind: 'text', tag: 'p', style, runs: this.withFallbackFaces([this.run(label ? `[Image: ${label}]` : '[Image]', { ...style, italic: true })]) };
   }
 
   private image(el: Element, style: ComputedStyle): Box | undefined {

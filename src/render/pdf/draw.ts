@@ -5,6 +5,7 @@
  */
 import PDFDocument from 'pdfkit';
 import { fontFamilies } from './fonts.js';
+import { drawVector } from './vector.js';
 import type { Page, PlacedSlice } from './paginate.js';
 import type { PdfInfo } from './renderPdf.js';
 import type { DrawItem, Frame, StructNode } from './slices.js';
@@ -275,7 +276,8 @@ export class PageDrawer {
         return;
       case 'image':
         this.mark(item.tag, repeated, [item.x, top + item.y, item.x + item.width, top + item.y + item.height]);
-        doc.image(item.data, item.x, top + item.y, { width: item.width, height: item.height });
+        if (Buffer.isBuffer(item.data)) doc.image(item.data, item.x, top + item.y, { width: item.width, height: item.height });
+        else drawVector(doc, item.data, item.x, top + item.y, item.width, item.height);
         return;
       case 'heading':
         if (!repeated) this.heading(item.level, item.title, item.id, top + item.y);

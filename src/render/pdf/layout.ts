@@ -400,6 +400,8 @@ function horizontalExtra(style: ComputedStyle): number {
 function maxContentWidth(box: Box): number {
   const own = horizontalExtra(box.style);
   if (box.kind === 'image') return box.width * 0.75 + own;
+  // A block holding a picture (the QR code's box) is as wide as the picture.
+  if (box.kind === 'block' && box.children.some((c) => c.kind === 'image')) return own + Math.max(0, ...box.children.map(maxContentWidth));
   return own + Math.max(0, ...boxRuns(box).map((runs) => contentWidths(collapseWhiteSpace(runs, box.style.whiteSpace)).max));
 }
 

@@ -9,6 +9,7 @@ import { selectAll } from 'hast-util-select';
 import { calculate as specificityOf } from 'specificity';
 import type { Element, Root } from 'hast';
 import type { Warnings } from '../../diagnostics.js';
+import { customPropertiesOf, isCustomProperty, NO_CUSTOM_PROPERTIES, withCustomProperties, type CustomProperties } from './customProperties.js';
 
 export type Display = 'block' | 'inline' | 'none' | 'list-item' | 'table' | 'table-row' | 'table-cell' | 'flex';
 export interface Border {
@@ -189,7 +190,7 @@ export function resolveStyles(root: Root, css: string, source: StyleSheetInfo, w
       node.each((d) => {
         if (d.type !== 'decl') return;
         if (SCREEN_ONLY.has(d.prop)) return;
-        if (!SUPPORTED.includes(d.prop)) {
+        if (!SUPPORTED.includes(d.prop) && !isCustomProperty(d.prop)) {
           warn(`CSS property "${d.prop}" is not supported in the PDF; it is left out there`, d.source?.start?.line);
           return;
         }
@@ -222,7 +223,7 @@ export function resolveStyles(root: Root, css: string, source: StyleSheetInfo, w
   visitRules(sheet);
 
   const computed = new Map<Element, ComputedStyle>();
-  const compute = (el: Element, parent: ComputedStyle): ComputedStyle => {
+  const compute = (el: Element, parent: ComputedStyle, inherited: CustomProperties): { style: ComputedStyle; vars: CustomProperties } => {
     // The cascade: normal declarations by specificity then order, the style attribute above
     // them, and !important above all.
     const declarations: Declaration[] = [];
@@ -231,14 +232,16 @@ export function resolveStyles(root: Root, css: string, source: StyleSheetInfo, w
     if (typeof inline === 'string' && inline.trim()) {
       try {
         postcss.parse(`x{${inline}}`).walkDecls((d) => {
-          if (SUPPORTED.includes(d.prop)) declarations.push(d);
+          if (SUPPORTED.includes(d.prop) || isCustomProperty(d.prop)) declarations.push(d);
           else if (!SCREEN_ONLY.has(d.prop)) warn(`CSS property "${d.prop}" in a style attribute is not supported in the PDF`);
         });
       } catch {
         warn(`style attribute "${inline}" is not valid CSS`);
       }
     }
-    const ordered = [...declarations.filter((d) => !d.important), ...declarations.filter((d) => d.important)];
+    const cascaded = [...declarations.filter((d) => !d.important), ...declarations.filter((d) => d.important)];
+    const vars = customPropertiesOf(cascaded, inherited);
+    const ordered = cascaded.filter((d) => !isCustomProperty(d.prop)).flatMap((d) => withVars(d, vars, warn));
 
     const style = inheritFrom(parent);
     style.display = defaultDisplay(el.tagName);
@@ -248,17 +251,17 @@ export function resolveStyles(root: Root, css: string, source: StyleSheetInfo, w
     style.lineHeight = parent.lineHeightFactor !== undefined ? parent.lineHeightFactor * style.fontSize : parent.lineHeight;
     Object.assign(style, userAgentDefaults(el.tagName, style.fontSize));
     for (const d of ordered) if (d.prop !== 'font-size') applyDeclaration(style, parent, d, warn);
-    return style;
+    return { style, vars };
   };
-  const walk = (node: Root | Element, parent: ComputedStyle) => {
+  const walk = (node: Root | Element, parent: ComputedStyle, inherited: CustomProperties) => {
     for (const child of node.children) {
       if (child.type !== 'element') continue;
-      const style = compute(child, parent);
+      const { style, vars } = compute(child, parent, inherited);
       computed.set(child, style);
-      walk(child, style);
+      walk(child, style, vars);
     }
   };
-  walk(root, rootStyle());
+  walk(root, rootStyle(), NO_CUSTOM_PROPERTIES);
 
   return {
     page,
@@ -386,6 +389,14 @@ export function expandShorthand(prop: string, value: string): [string, string][]
 }
 
 type Warn = (message: string, line?: number) => void;
+
+/** A declaration with its `var()`s replaced; none when one has no value and no fallback (CSS: invalid, so unset). */
+function withVars(d: Declaration, vars: CustomProperties, warn: Warn): Declaration[] {
+  const resolved = withCustomProperties(d, vars);
+  if (resolved) return [resolved];
+  warn(`"${d.prop}: ${d.value}" names a custom property that is not set and has no fallback; it is left out`, d.source?.start?.line);
+  return [];
+}
 
 function applyDeclaration(style: ComputedStyle, parent: ComputedStyle, d: Declaration, warn: Warn): void {
   for (const [prop, raw] of expandShorthand(d.prop, d.value)) {
