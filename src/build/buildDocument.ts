@@ -18,6 +18,8 @@ import { checkOutline, type CheckOptions, type HandoutCheck } from '../check/che
 import { glossaryFiles } from '../check/glossary.js';
 import { today } from '../check/reviewDates.js';
 import { checkSourceText, checkTree } from './limits.js';
+import { hashBytes } from '../hash.js';
+import { readRegularFileIfAny } from '../read/regularFile.js';
 
 export interface RenderedOutput {
   html: string;
@@ -28,8 +30,8 @@ export interface RenderedOutput {
 export interface BuiltDocument extends RenderedOutput {
   source: Source;
   outline: Outline;
-  /** Files read besides the source (images). */
-  dependencies: string[];
+  /** Files read besides the source (glossaries, images), each with the hash of its bytes as read. */
+  dependencies: Record<string, string>;
   /** The at-a-glance table as a sheet of its own, when the handout has parallel parts. */
   summarySheet?: RenderedOutput;
   /** Other editions built from the same source (large print), each its own PDF. */
@@ -49,12 +51,15 @@ export interface DocumentOptions {
   archive?: boolean;
   /** 'alt': a missing image is a warning and its alt text is printed, instead of an error. */
   missingImages?: 'error' | 'alt';
+  /** 'keep': a remote image stays in the HTML for the browser to load, instead of its alt text. */
+  remoteImages?: 'alt' | 'keep';
   /** The health-literacy check run on the document ("today", target grade, glossary file); today by the clock when not given. */
   check?: CheckOptions;
 }
 
-export function outlineOf(sourcePath: string, warnings: Warnings): { source: Source; outline: Outline } {
-  const source = readSource(sourcePath, warnings);
+/** `bytes`: the source as the caller read (and hashed) it, so what is rendered is what was hashed. */
+export function outlineOf(sourcePath: string, warnings: Warnings, bytes?: Uint8Array): { source: Source; outline: Outline } {
+  const source = readSource(sourcePath, warnings, bytes);
   checkSourceText(source);
   const tree = parseSource(source);
   checkTree(tree, source.file);
@@ -62,18 +67,23 @@ export function outlineOf(sourcePath: string, warnings: Warnings): { source: Sou
   return { source, outline };
 }
 
-export async function buildDocument(sourcePath: string, templates: TemplateSet, options: DocumentOptions, warnings: Warnings): Promise<BuiltDocument> {
-  const read = outlineOf(sourcePath, warnings);
+export async function buildDocument(sourcePath: string, templates: TemplateSet, options: DocumentOptions, warnings: Warnings, bytes?: Uint8Array): Promise<BuiltDocument> {
+  const read = outlineOf(sourcePath, warnings, bytes);
   const { source } = read;
   const outline = options.template ? { ...read.outline, meta: { ...read.outline.meta, template: options.template } } : read.outline;
   const { meta } = outline;
   const checkOptions = options.check ?? { today: today() };
-  const dependencies: string[] = [...glossaryFiles(sourcePath), ...(checkOptions.glossaryFile ? [path.resolve(checkOptions.glossaryFile)] : [])];
+  // Hashed before the check reads them: an edit saved in between makes the next build render again.
+  const dependencies = new Map<string, string>();
+  for (const f of [...glossaryFiles(sourcePath), ...(checkOptions.glossaryFile ? [path.resolve(checkOptions.glossaryFile)] : [])]) {
+    const bytes = readRegularFileIfAny(f);
+    dependencies.set(f, bytes ? hashBytes(bytes) : '');
+  }
   const check = checkOutline(outline, path.resolve(sourcePath), source.text, checkOptions);
   // Content is turned into HTML once; each output only changes the template or stylesheet it is printed with.
   const context = handoutContext(
     outline, templates, path.resolve(sourcePath), warnings,
-    { dependencies, missingImages: options.missingImages, sourceText: source.text },
+    { dependencies, missingImages: options.missingImages, remoteImages: options.remoteImages, sourceText: source.text },
     { wordsToKnow: check.wordsToKnow, nextReview: check.review.nextReview },
   );
   const render = async (template: string, title: string, extra: object = {}, variant?: Variant): Promise<RenderedOutput> => {
@@ -114,7 +124,7 @@ export async function buildDocument(sourcePath: string, templates: TemplateSet, 
     const { pdf, pages } = await render(template, outline.title, {}, variant);
     editions.push({ variant, pdf, pages });
   }
-  return { source, outline, ...handout, summarySheet, editions, check, dependencies: [...new Set(dependencies)].sort() };
+  return { source, outline, ...handout, summarySheet, editions, check, dependencies: Object.fromEntries([...dependencies].sort(([a], [b]) => (a < b ? -1 : 1))) };
 }
 
 /** Page templates that lay out a handout; the others (summary, index, summary-sheet) are for other outputs. */

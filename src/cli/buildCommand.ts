@@ -5,6 +5,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { formatMessage, type Warning } from '../diagnostics.js';
+import { escapeControlCharacters as shown } from '../controlCharacters.js';
 import pc from 'picocolors';
 import { build, type BuildOptions, type BuildReport, type DocumentResult } from '../build/build.js';
 import { formatFinding, useColour } from '../check/report.js';
@@ -17,6 +18,8 @@ export interface BuildCommandOptions {
   quiet?: boolean;
   json?: boolean;
   force?: boolean;
+  overwrite?: boolean;
+  remoteImages?: 'alt' | 'keep';
   jobs?: string;
   shard?: string;
   variant?: 'large-print';
@@ -44,7 +47,10 @@ export function buildOptions(inputs: string[], opts: BuildCommandOptions): Build
     template: opts.template,
     templateDirs: opts.templates ? [opts.templates] : ['templates'],
     force: opts.force,
-    jobs,
+    overwrite: opts.overwrite,
+    remoteImages: opts.remoteImages,
+    // More workers than cores only adds memory and switching (the build caps it too).
+    jobs: Math.min(jobs, availableParallelism()),
     shard,
     variant: opts.variant,
     archive: opts.archive,
@@ -80,11 +86,11 @@ export async function runBuild(inputs: string[], opts: BuildCommandOptions): Pro
       } else if (tty && total > 20) {
         const width = 24;
         const filled = Math.round((done / total) * width);
-        process.stderr.write(`\r\x1b[K  [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}  ${result.file}`);
+        process.stderr.write(`\r\x1b[K  [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}  ${shown(result.file)}`);
         progressShown = true;
       } else if (!opts.quiet && !opts.json) {
         const editions = result.outputs.filter((f) => /\.large\.pdf$/.test(f)).map((f) => `  + ${path.basename(f)}`).join('');
-        console.log(result.skipped ? `  ${result.file}  unchanged` : `  ${result.file} → ${path.join(opts.out, result.slug + '.pdf')}  ${plural(result.pages ?? 0, 'page')}  ${Math.round(result.ms)} ms${editions}`);
+        console.log(shown(result.skipped ? `  ${result.file}  unchanged` : `  ${result.file} → ${path.join(opts.out, result.slug + '.pdf')}  ${plural(result.pages ?? 0, 'page')}  ${Math.round(result.ms)} ms${editions}`));
       }
       printWarnings(result.warnings);
       // Health-literacy findings, as `handout check` prints them; --quiet leaves out the notes.
@@ -93,7 +99,8 @@ export async function runBuild(inputs: string[], opts: BuildCommandOptions): Pro
         for (const f of result.check?.findings ?? []) {
           if (f.severity === 'info' && opts.quiet) continue;
           clearProgress();
-          console.error(formatFinding(f, colour));
+          // Escaped before colouring: the colours are the only escape sequences printed.
+          console.error(formatFinding({ ...f, file: shown(f.file), message: shown(f.message), suggestion: f.suggestion && shown(f.suggestion) }, colour));
           if (f.severity !== 'info') warningCount++;
         }
       }
@@ -117,9 +124,10 @@ export async function runBuild(inputs: string[], opts: BuildCommandOptions): Pro
         warnings: d.warnings,
       })),
       removed: report.removed,
+      workers: report.workers,
     }, null, 2));
   } else {
-    for (const f of report.removed) if (!opts.quiet) console.log(`  removed ${path.relative(process.cwd(), f)} (its source is gone)`);
+    for (const f of report.removed) if (!opts.quiet) console.log(shown(`  removed ${path.relative(process.cwd(), f)} (no source writes it any more)`));
     console.log(
       `${ok.length - skipped} built, ${skipped} unchanged, ${failed} failed: ${plural(pages, 'page')}, ${plural(warningCount, 'warning')}, ${Math.round(report.ms)} ms → ${opts.out}/`,
     );

@@ -4,10 +4,9 @@
  * reader's browser. Local images, inside the project only, are embedded as data URLs after
  * sanitising: the HTML file stays self-contained and the PDF reads them from the same markup.
  */
-import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Root as MdRoot } from 'mdast';
-import type { Root as HastRoot, Element } from 'hast';
+import type { Root as HastRoot, Element, ElementContent } from 'hast';
 import { toHast } from 'mdast-util-to-hast';
 import { raw } from 'hast-util-raw';
 import { sanitize } from 'hast-util-sanitize';
@@ -18,7 +17,9 @@ import { VFile } from 'vfile';
 import { HandoutError, type Warnings } from '../diagnostics.js';
 import type { Block, Outline } from '../outline/outline.js';
 import { resolveInProject } from '../read/projectRoot.js';
-import { CONTENT_SCHEMA } from './safeHtml.js';
+import { readRegularFile } from '../read/regularFile.js';
+import { hashBytes } from '../hash.js';
+import { CONTENT_SCHEMA, STRIPPED_TAGS, TEXT_HOLDING_TAGS } from './safeHtml.js';
 
 const IMAGE_TYPES: Record<string, string> = {
   '.png': 'image/png',
@@ -36,10 +37,12 @@ export interface ContentContext {
   /** The source's whole text: lets raw HTML keep its line numbers through parsing. */
   sourceText?: string;
   warnings: Warnings;
-  /** Files read besides the source (images): a change to one must rebuild the handout. */
-  dependencies?: string[];
+  /** Files read besides the source (images), each with the hash of the bytes read: a change to one must rebuild the handout. */
+  dependencies?: Map<string, string>;
   /** A missing or unsupported image: an error (default), or a warning and its alt text printed. */
   missingImages?: 'error' | 'alt';
+  /** A remote image: its alt text (default: no page loads anything from the network), or kept as a link the browser loads. */
+  remoteImages?: 'alt' | 'keep';
 }
 
 export function blocksToHtml(blocks: Block[], ctx: ContentContext): string {
@@ -48,8 +51,10 @@ export function blocksToHtml(blocks: Block[], ctx: ContentContext): string {
   let hast = toHast(tree, { allowDangerousHtml: true }) as HastRoot;
   hast = raw(hast, ctx.sourceText === undefined ? {} : { file: new VFile({ value: ctx.sourceText }) }) as HastRoot;
   const images = checkImages(hast, ctx); // before sanitising, while every image still has its line
+  keepHiddenText(hast, ctx);
+  dropMalformedLinks(hast, ctx);
   hast = sanitize(hast, CONTENT_SCHEMA) as HastRoot;
-  embedImages(hast, images);
+  embedImages(hast, images, ctx.remoteImages ?? 'alt');
   alignmentToClass(hast);
   labelTaskCheckboxes(hast);
   return toHtml(hast);
@@ -110,9 +115,9 @@ function checkImages(tree: HastRoot, ctx: ContentContext): Map<string, CheckedIm
     const target = resolved.path;
     let bytes: Buffer;
     try {
-      if (!resolved.ok || !statSync(target).isFile()) throw new Error('not a file');
-      bytes = readFileSync(target);
-      ctx.dependencies?.push(target);
+      if (!resolved.ok) throw new Error('not a file');
+      bytes = readRegularFile(target);
+      ctx.dependencies?.set(target, hashBytes(bytes));
     } catch {
       return problem(`image not found: ${src} (looked for ${target})`, 'check the path, relative to the source file');
     }
@@ -123,12 +128,64 @@ function checkImages(tree: HastRoot, ctx: ContentContext): Map<string, CheckedIm
   return checked;
 }
 
-/** After sanitising: our own data URLs go in (the sanitiser drops any a source wrote). */
-function embedImages(tree: HastRoot, images: Map<string, CheckedImage>): void {
-  visit(tree, 'element', (node: Element) => {
+/**
+ * After sanitising: our own data URLs go in (the sanitiser drops any a source wrote). A remote image
+ * becomes its alt text, as in the PDF, so opening the page sends no request (which would tell a
+ * third-party server who read which handout, with any query string the link carries).
+ */
+function embedImages(tree: HastRoot, images: Map<string, CheckedImage>, remote: 'alt' | 'keep'): void {
+  visit(tree, 'element', (node: Element, index, parent) => {
     if (node.tagName !== 'img') return;
     const image = images.get(String(node.properties.src ?? '').trim());
     if (image?.kind === 'embed') node.properties.src = image.dataUrl;
+    else if (remote === 'alt' && parent && index !== undefined) {
+      const alt = String(node.properties.alt ?? '').trim();
+      const replacement: ElementContent[] = alt ? [{ type: 'element', tagName: 'span', properties: { className: ['image-alt'] }, children: [{ type: 'text', value: alt }] }] : [];
+      parent.children.splice(index, 1, ...replacement);
+      return index + replacement.length;
+    }
+  });
+}
+
+/**
+ * Raw HTML elements whose content the sanitiser removes, or that the HTML parser lets swallow the
+ * rest of a paragraph (`<textarea>` in a sentence takes every word after it): the text of a form
+ * control, a title, a frame's or a noscript's fallback is a reader's text and stays, as plain text;
+ * a script's or a style's goes, with a warning that says what was dropped.
+ */
+function keepHiddenText(tree: HastRoot, ctx: ContentContext): void {
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (!parent || index === undefined) return;
+    const text = hastText(node);
+    if (TEXT_HOLDING_TAGS.includes(node.tagName)) {
+      parent.children.splice(index, 1, ...(text ? [{ type: 'text' as const, value: text }] : []));
+      return index;
+    }
+    if (STRIPPED_TAGS.includes(node.tagName) && text.trim()) {
+      const words = text.trim().replace(/\s+/g, ' ');
+      ctx.warnings.add(`raw HTML <${node.tagName}> is removed with the text inside it: "${words.length > 80 ? words.slice(0, 79) + '…' : words}" (close the element where it should end, or write the text outside it)`, {
+        file: ctx.outline.file,
+        line: node.position?.start.line,
+      });
+    }
+  });
+}
+
+/** A link to `#%C3` (an unfinished escape) cannot be followed or written into the PDF: it is dropped, its text kept. */
+function dropMalformedLinks(tree: HastRoot, ctx: ContentContext): void {
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName !== 'a' || typeof node.properties.href !== 'string') return;
+    const href = node.properties.href;
+    try {
+      decodeURI(href);
+      if (href.startsWith('#')) decodeURIComponent(href.slice(1));
+    } catch {
+      ctx.warnings.add(`the link ${JSON.stringify(href.slice(0, 80))} is not a valid address (a % not followed by a valid escape); it is left out and its text kept`, {
+        file: ctx.outline.file,
+        line: node.position?.start.line,
+      });
+      delete node.properties.href;
+    }
   });
 }
 

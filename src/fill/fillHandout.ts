@@ -44,6 +44,8 @@ export interface HandoutContext {
   showAtAGlance: boolean;
   stylesheet: string;
   generator: string;
+  /** The build keeps remote images (`--remote-images keep`): the page's policy lets them load. */
+  allowRemoteImages: boolean;
   /** Glossary terms the handout uses, in order of first use: the "Words to know" box. */
   wordsToKnow: { term: string; definition: string }[];
   /** ISO date of the next review, for the running footer. */
@@ -51,10 +53,12 @@ export interface HandoutContext {
 }
 
 export interface FillOptions {
-  /** Collects the files read besides the source (images). */
-  dependencies?: string[];
+  /** Collects the files read besides the source (images), each with the hash of the bytes read. */
+  dependencies?: Map<string, string>;
   /** A missing or unsupported image: an error (default), or a warning and its alt text printed. */
   missingImages?: ContentContext['missingImages'];
+  /** A remote image: its alt text (default), or kept for the browser to load. */
+  remoteImages?: ContentContext['remoteImages'];
   /** The source's text, so raw HTML in it keeps its line numbers. */
   sourceText?: string;
 }
@@ -66,8 +70,8 @@ export interface HandoutExtras {
 }
 
 export function handoutContext(outline: Outline, templates: TemplateSet, sourcePath: string, warnings: Warnings, options: FillOptions = {}, extras: HandoutExtras = {}): HandoutContext {
-  const { dependencies, missingImages, sourceText } = options;
-  const ctx: ContentContext = { outline, sourcePath, sourceText, warnings, dependencies, missingImages };
+  const { dependencies, missingImages, remoteImages, sourceText } = options;
+  const ctx: ContentContext = { outline, sourcePath, sourceText, warnings, dependencies, missingImages, remoteImages };
   const fillSection = (s: Section): FilledSection => ({
     title: s.title,
     slug: s.slug,
@@ -97,6 +101,7 @@ export function handoutContext(outline: Outline, templates: TemplateSet, sourceP
     showAtAGlance: !!outline.atAGlance && outline.meta.summary?.show !== false && !hasOwnAtAGlance(outline.sections),
     stylesheet: templates.stylesheet.css,
     generator: GENERATOR,
+    allowRemoteImages: remoteImages === 'keep',
     wordsToKnow: (extras.wordsToKnow ?? []).map(({ term, definition }) => ({ term, definition })),
     nextReview: extras.nextReview,
   };

@@ -9,6 +9,8 @@ import Handlebars from 'handlebars';
 import { HandoutError, type Warning } from '../diagnostics.js';
 import { displayPath } from '../read/readSource.js';
 import { labelsFor } from './labels.js';
+import { policyMeta, withPolicy } from './contentSecurityPolicy.js';
+import { withoutControlCharacters } from '../controlCharacters.js';
 
 export const BUILTIN_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
 export const STYLESHEET = 'handout.css';
@@ -88,7 +90,9 @@ export function loadTemplates(dirs: string[]): TemplateSet {
         throw new HandoutError(`template ${name}.hbs not found`, { file: searchDirs.map(displayPath).join(', ') || 'templates/' }, `create templates/${name}.hbs`);
       }
       try {
-        return template(context);
+        // Every page carries the security policy, and no control character (invalid in HTML).
+        const remoteImages = (context as { allowRemoteImages?: boolean }).allowRemoteImages === true;
+        return withPolicy(withoutControlCharacters(template(context)), { remoteImages });
       } catch (e) {
         throw templateError(e, e instanceof HelperError ? fileWithHelperCall(e, [file, ...partials.values()]) : file);
       }
@@ -183,6 +187,15 @@ function registerHelpers(hb: typeof Handlebars): void {
     if (typeof iso !== 'string' || !iso) return '';
     const lang = String(options.data?.root?.lang ?? 'en');
     return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(iso));
+  });
+  /**
+   * `{{contentSecurityPolicy}}` in a page's <head>: the policy (contentSecurityPolicy.ts) as a <meta>;
+   * `scripts="sha256-…"` (or a list) names inline scripts the page may run.
+   */
+  add('contentSecurityPolicy', function (this: unknown, options: Handlebars.HelperOptions) {
+    const scripts = options.hash.scripts;
+    const scriptHashes = (Array.isArray(scripts) ? scripts : scripts ? [scripts] : []).map(String);
+    return new hb.SafeString(policyMeta({ scriptHashes, remoteImages: options.data?.root?.allowRemoteImages === true }));
   });
   /** `{{#heading level id=slug}}text{{/heading}}` → <hN id>; keeps templates from repeating h2..h6. */
   add('heading', function (this: unknown, level: number, options: Handlebars.HelperOptions) {
