@@ -311,7 +311,7 @@ function readCacheFile(file: string, warnings: Warnings): CacheData | undefined 
     return undefined; // no cache yet
   }
   const ignored = (why: string) => {
-    warnings.add(`the build cache ${why}; it is ignored and everything is rebuilt`, { file: displayPath(file) });
+    warnings.add(`the build cache is corrupt or from another tool; it is ignored and everything is rebuilt (it ${why})`, { file: displayPath(file) });
     return undefined;
   };
   // lstat, not stat: a link or a FIFO planted under the cache's name is never followed or read.
@@ -327,7 +327,7 @@ function readCacheFile(file: string, warnings: Warnings): CacheData | undefined 
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue.path.length ? ` at ${issue.path.map(String).join('.').slice(0, 120)}` : '';
-    return ignored(`is from another version or tool, or was changed (${issue.message.slice(0, 120)}${where})`);
+    return ignored(`does not have the shape this version writes: ${issue.message.slice(0, 120)}${where}`);
   }
   return parsed.data;
 }

@@ -47,3 +47,25 @@ export function withPolicy(html: string, options: PolicyOptions = {}): string {
   if (POLICY_META.test(html)) return html;
   return html.replace(/<head(\s[^>]*)?>/i, (head) => `${head}\n${policyMeta(options)}`);
 }
+
+/**
+ * The page's policy, widened for a page that runs more than the build made (the dev server's live
+ * reload): each directive gets the extra sources, a missing one is added.
+ */
+export function widenPolicy(html: string, extra: { scriptHashes?: string[]; connectSelf?: boolean }): string {
+  const add: Record<string, string[]> = {
+    'script-src': (extra.scriptHashes ?? []).map((h) => `'${h}'`),
+    'connect-src': extra.connectSelf ? ["'self'"] : [],
+  };
+  return withPolicy(html).replace(POLICY_META, (meta) => {
+    const content = /content="([^"]*)"/i.exec(meta)![1];
+    const directives = content.split(';').map((d) => d.trim()).filter(Boolean);
+    for (const [name, sources] of Object.entries(add)) {
+      if (!sources.length) continue;
+      const i = directives.findIndex((d) => d.split(/\s+/)[0] === name);
+      if (i >= 0) directives[i] = `${directives[i].replace(/\s*'none'/, '')} ${sources.join(' ')}`;
+      else directives.push(`${name} ${sources.join(' ')}`);
+    }
+    return `<meta http-equiv="Content-Security-Policy" content="${directives.join('; ')}">`;
+  });
+}
