@@ -49,6 +49,7 @@ export function blocksToHtml(blocks: Block[], ctx: ContentContext): string {
   if (blocks.length === 0) return '';
   const tree: MdRoot = { type: 'root', children: [...blocks, ...ctx.outline.definitions] };
   let hast = toHast(tree, { allowDangerousHtml: true }) as HastRoot;
+  dropUnclosedSwallowingTags(hast, ctx);
   hast = raw(hast, ctx.sourceText === undefined ? {} : { file: new VFile({ value: ctx.sourceText }) }) as HastRoot;
   const images = checkImages(hast, ctx); // before sanitising, while every image still has its line
   keepHiddenText(hast, ctx);
@@ -167,6 +168,32 @@ function keepHiddenText(tree: HastRoot, ctx: ContentContext): void {
         file: ctx.outline.file,
         line: node.position?.start.line,
       });
+    }
+  });
+}
+
+/** Elements whose opening tag makes the HTML parser take everything after it as their content, up to their closing tag. */
+const SWALLOWING_TAGS = [...TEXT_HOLDING_TAGS, 'script', 'style'];
+
+/**
+ * `Rest <select> an hour.`: an opening tag that is never closed among its siblings would take the
+ * rest of the paragraph, and in a select even the paragraphs and images after it. It is left out,
+ * with a warning, and the text after it stays.
+ */
+function dropUnclosedSwallowingTags(tree: HastRoot, ctx: ContentContext): void {
+  visit(tree, (node) => {
+    if (!('children' in node)) return;
+    const children = node.children as { type: string; value?: string; position?: { start: { line: number } } }[];
+    for (let i = children.length - 1; i >= 0; i--) {
+      const tag = children[i].type === 'raw' ? /^<([a-z]+)\b[^>]*>$/i.exec(children[i].value!.trim())?.[1]?.toLowerCase() : undefined;
+      if (!tag || !SWALLOWING_TAGS.includes(tag)) continue;
+      const closed = children.slice(i + 1).some((c) => c.type === 'raw' && new RegExp(`</${tag}\\s*>`, 'i').test(c.value!));
+      if (closed) continue;
+      ctx.warnings.add(`raw HTML <${tag}> is never closed, so it would hide the text after it; the tag is left out (close it with </${tag}>, or remove it)`, {
+        file: ctx.outline.file,
+        line: children[i].position?.start.line,
+      });
+      children.splice(i, 1);
     }
   });
 }

@@ -245,3 +245,42 @@ describe('--jobs', () => {
     expect(report.workers).toBeLessThanOrEqual(availableParallelism());
   });
 });
+
+describe('fresh or rebuilt', () => {
+  /** The compiled library, as the command line runs it (its render workers are compiled files). */
+  const library = async () => (await import(path.join(ROOT, 'dist/build/build.js'))) as typeof import('../../src/build/build.js');
+  const options = (jobs: number) => ({ inputs: [content], outDir: out, templateDirs: [path.join(dir, 'templates')], jobs, check: { today: '2026-12-01' } });
+
+  it('an edit saved during a build (a glossary, read by workers) is rendered by the next build', async () => {
+    const { build: run } = await library();
+    writeFileSync(path.join(content, 'glossary.yml'), 'hydration: Having enough water in your body.\n');
+    for (let i = 0; i < 10; i++) writeFileSync(path.join(content, `doc-${i}.md`), handout(`Document ${i}`, 'Good hydration helps you heal. Drink water through the day.'));
+    let edited = false;
+    await run(options(2), {
+      document() {
+        if (edited) return;
+        // Saved while the other documents are still being rendered.
+        writeFileSync(path.join(content, 'glossary.yml'), 'hydration: Drinking enough water each day.\n');
+        edited = true;
+      },
+    });
+    await run(options(2));
+    for (let i = 0; i < 10; i++) expect(readFileSync(path.join(out, `doc-${i}.html`), 'utf8'), `doc-${i}.html`).toContain('Drinking enough water each day.');
+  }, 120_000);
+
+  it('a source edited during a build: what was rendered is what was recorded, and the next build renders the edit', async () => {
+    const { build: run } = await library();
+    let edited = false;
+    const first = await run(options(1), {
+      document(result) {
+        if (edited || !result.file.endsWith('a.md')) return;
+        writeFileSync(path.join(content, 'b.md'), handout('Bravo care', 'Walk a little every morning.'));
+        edited = true;
+      },
+    });
+    expect(first.ok).toBe(true);
+    const second = await run(options(1));
+    expect(second.documents.find((d) => d.file.endsWith('b.md'))?.skipped).toBeFalsy();
+    expect(readFileSync(path.join(out, 'b.html'), 'utf8')).toContain('Walk a little every morning.');
+  }, 120_000);
+});
