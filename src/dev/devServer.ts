@@ -138,7 +138,6 @@ export async function startDevServer(inputs: string[], opts: DevOptions): Promis
 
   await rebuild();
   const url = `http://${host}:${port}/`;
-  console.log(`Serving ${path.relative(process.cwd(), outDir) || '.'}/ at ${url}  (watching for changes; Ctrl+C stops)`);
 
   // Watch the sources and templates; editors that save by writing a new file and renaming it
   // over the old one are seen as a change (chokidar's atomic handling).
@@ -151,6 +150,9 @@ export async function startDevServer(inputs: string[], opts: DevOptions): Promis
     clearTimeout(timer);
     timer = setTimeout(() => void rebuild(), 40);
   });
+  // Said once the watcher is watching: a save from then on is seen.
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  console.log(`Serving ${path.relative(process.cwd(), outDir) || '.'}/ at ${url}  (watching for changes; Ctrl+C stops)`);
 
   return {
     url,
