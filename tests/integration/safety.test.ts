@@ -152,8 +152,12 @@ describe('the cache is data, not instructions', () => {
 
   it('a well-formed cache of the wrong shape is a warning and a full rebuild, with or without --force', () => {
     mkdirSync(out);
-    for (const args of [[], ['--force']]) {
-      writeFileSync(cacheFile(), JSON.stringify({ format: 'handout-build-cache/2', documents: { 'content/a.md': { key: 5, outputs: [], row: null } }, collection: { key: 'k', files: 3 } }));
+    const wrongShapes = [
+      { format: 'handout-build-cache/1', documents: { 'content/a.md': { key: 5, dependencies: null, files: 3 } }, collection: { key: 'k', files: 3 } },
+      { format: 'handout-build-cache/2', documents: { 'a.md': { key: 5, outputs: [], row: null } }, collection: { key: 'k', files: 3 } },
+    ];
+    for (const [shape, args] of wrongShapes.flatMap((shape) => [[shape, []], [shape, ['--force']]] as const)) {
+      writeFileSync(cacheFile(), JSON.stringify(shape));
       const r = build(...args);
       expect(r.status, r.stderr).toBe(0);
       expect(r.stderr).not.toMatch(/internal error/);
@@ -257,9 +261,9 @@ describe('fresh or rebuilt', () => {
     for (let i = 0; i < 10; i++) writeFileSync(path.join(content, `doc-${i}.md`), handout(`Document ${i}`, 'Good hydration helps you heal. Drink water through the day.'));
     let edited = false;
     await run(options(2), {
-      document() {
-        if (edited) return;
-        // Saved while the other documents are still being rendered.
+      document(result) {
+        if (edited || !result.file.endsWith('doc-3.md')) return;
+        // Saved while the documents after it are being rendered on the other workers.
         writeFileSync(path.join(content, 'glossary.yml'), 'hydration: Drinking enough water each day.\n');
         edited = true;
       },
