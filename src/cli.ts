@@ -10,6 +10,7 @@ import { printOutline } from './outline/printOutline.js';
 import { checkSources } from './check/runCheck.js';
 import { formatReport, useColour } from './check/report.js';
 import { today } from './check/reviewDates.js';
+import { escapeControlCharacters, escapedForTerminal } from './controlCharacters.js';
 
 const program = new Command();
 program
@@ -78,7 +79,7 @@ program
     try {
       const { outline } = outlineOf(file, warnings);
       for (const w of warnings.list) console.error(formatMessage('warning', w.message, w));
-      process.stdout.write(opts.json ? JSON.stringify(outline, null, 2) + '\n' : printOutline(outline));
+      process.stdout.write(opts.json ? JSON.stringify(outline, null, 2) + '\n' : escapeControlCharacters(printOutline(outline), true));
     } catch (e) {
       fail(e);
     }
@@ -96,7 +97,7 @@ program
   .action((inputs: string[], opts: { json?: boolean; strict?: boolean; targetGrade: number; glossary?: string }) => {
     try {
       const report = checkSources(inputs, { today: today(), targetGrade: opts.targetGrade, strict: opts.strict, glossaryFile: opts.glossary });
-      process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report, useColour(process.stdout)));
+      process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(escapedForTerminal(report), useColour(process.stdout)));
       process.exitCode = report.ok ? 0 : 1;
     } catch (e) {
       fail(e);
@@ -111,9 +112,9 @@ function parseGrade(value: string): number {
 
 function fail(e: unknown): never {
   if (e instanceof HandoutError) console.error(e.format());
-  else if (e instanceof Error && /^--\w+ takes/.test(e.message)) console.error(`handout: ${e.message}`);
+  else if (e instanceof Error && /^--\w+ takes/.test(e.message)) console.error(escapeControlCharacters(`handout: ${e.message}`));
   else {
-    console.error(`handout: internal error: ${e instanceof Error ? e.message : e}`);
+    console.error(escapeControlCharacters(`handout: internal error: ${e instanceof Error ? e.message : e}`));
     if (process.env.HANDOUT_DEBUG && e instanceof Error) console.error(e.stack);
   }
   process.exit(1);

@@ -158,6 +158,7 @@ async function buildLocked(options: BuildOptions, sources: string[], templates: 
     return { sourcePath, bytes, key, fresh };
   });
   const stale = plan.filter((p) => !p.fresh).length;
+  // More workers than cores only adds memory and switching: `--jobs 8` on 2 cores runs 2.
   const jobs = Math.min(options.jobs ?? 1, availableParallelism(), stale);
   const pool = jobs > 1 && stale >= MIN_DOCUMENTS_FOR_WORKERS ? new RenderPool(jobs, options.templateDirs) : undefined;
 

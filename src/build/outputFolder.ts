@@ -74,7 +74,7 @@ export class OutputFolder {
     const file = this.pathOf(name);
     const existing = kindOf(file);
     if (existing === 'folder') {
-      throw new HandoutError(`${displayPath(file)} is a folder, not an output handout wrote`, { file: displayPath(file) }, 'move it away, or choose another --out');
+      throw new HandoutError(`cannot write ${displayPath(file)}: EISDIR, a folder of that name is in the way`, { file: displayPath(file) }, 'move it away, or choose another --out');
     }
     if (existing === 'other' && !this.overwrite && !this.isOurs(name, file)) {
       throw new HandoutError(

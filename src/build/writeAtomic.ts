@@ -47,9 +47,13 @@ export function removeStaleTemps(dir: string): string[] {
     const pid = Number(TEMP_NAME.exec(name)?.[1]);
     if (!pid || (pid !== process.pid && isAlive(pid))) continue;
     const file = path.join(dir, name);
-    if (lstatSync(file).isDirectory()) continue; // a folder of that name is not a file we wrote
-    rmSync(file, { force: true });
-    removed.push(name);
+    try {
+      if (lstatSync(file).isDirectory()) continue; // a folder of that name is not a file we wrote
+      rmSync(file, { force: true });
+      removed.push(name);
+    } catch {
+      // gone already
+    }
   }
   return removed;
 }

@@ -49,8 +49,7 @@ export function buildOptions(inputs: string[], opts: BuildCommandOptions): Build
     force: opts.force,
     overwrite: opts.overwrite,
     remoteImages: opts.remoteImages,
-    // More workers than cores only adds memory and switching (the build caps it too).
-    jobs: Math.min(jobs, availableParallelism()),
+    jobs,
     shard,
     variant: opts.variant,
     archive: opts.archive,

@@ -38,7 +38,8 @@ afterAll(async () => {
 });
 
 async function open(file: string, width: number): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 800 } });
+  // axe-core is injected as an inline script, which the pages' own policy forbids (csp.browser.test.ts checks the policy).
+  const page = await browser.newPage({ viewport: { width, height: 800 }, bypassCSP: true });
   // Outputs are self-contained: any request to the network is a fault (and must not wait on one).
   await page.route(/^https?:/, (route) => route.abort());
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });

@@ -155,5 +155,11 @@ describe('clean strings everywhere', () => {
     for (const stream of [result.stdout, result.stderr]) expect(stream.replace(/\n/g, '')).not.toMatch(CONTROL);
     expect(result.stdout).toContain('content/control\\x1b[2J.md → ');
     expect(result.stderr).toMatch(/control\\x1b\[2J\.md:\d+: warning: .*bad\\x1b\]0;owned\\x07key/);
+    // The outline and the check report print the document's own text.
+    for (const command of [['outline', 'content/control\x1b[2J.md'], ['check', 'content/control\x1b[2J.md']]) {
+      const r = cli(command, { cwd: dir });
+      for (const stream of [r.stdout, r.stderr]) expect(stream.replace(/\n/g, ''), command[0]).not.toMatch(CONTROL);
+      expect(r.stdout, command[0]).toMatch(/Care\\x07 plan \\x1b\[31mred\\x01 & <more>/);
+    }
   });
 });
