@@ -18,7 +18,7 @@ import { readRegularFileIfAny } from '../read/regularFile.js';
 import { fontFiles } from '../render/pdf/fonts.js';
 import { renderPdf } from '../render/pdf/renderPdf.js';
 import type { DocumentOptions } from './buildDocument.js';
-import { BuildCache, COLLECTION_OUTPUTS, hashBytes, hashFile, toolHash, type CacheEntry, type CachedCheck } from './cache.js';
+import { BuildCache, COLLECTION_OUTPUTS, hashBytes, toolHash, type CacheEntry, type CachedCheck } from './cache.js';
 import { discoverSources, sourcesRoot } from './discover.js';
 import { checkNotSourceFolder, lockOutputFolder, OutputFolder } from './outputFolder.js';
 import { RenderPool } from './pool.js';
@@ -137,7 +137,7 @@ async function buildLocked(options: BuildOptions, sources: string[], templates: 
   const global = hashBytes(
     toolHash(fontFiles()),
     // A template is known by its name and contents, not where it lies: the key is the same from any working folder.
-    ...templates.files.map((f) => `${path.basename(path.dirname(f)) === 'partials' ? 'partials/' : ''}${path.basename(f)}:${hashFile(f)}`),
+    ...templates.files.map((f) => `${path.basename(path.dirname(f)) === 'partials' ? 'partials/' : ''}${path.basename(f)}:${templates.hashes.get(f)}`),
     // What changes outputs, with defaults filled in, so `build` and `dev` share the cache. "Today" is
     // among them: a review date falls due on a day, not on an edit.
     JSON.stringify({

@@ -11,6 +11,7 @@ import { displayPath } from '../read/readSource.js';
 import { labelsFor } from './labels.js';
 import { policyMeta, withPolicy } from './contentSecurityPolicy.js';
 import { withoutControlCharacters } from '../controlCharacters.js';
+import { hashBytes } from '../hash.js';
 
 export const BUILTIN_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
 export const STYLESHEET = 'handout.css';
@@ -31,6 +32,8 @@ export interface TemplateSet {
   names: string[];
   /** Every file the templates were read from (for knowing what an output depends on). */
   files: string[];
+  /** The hash of each of those files' contents as read here: what the outputs were made from. */
+  hashes: Map<string, string>;
   /** Places where a template turns Handlebars escaping off for content (see unescapedContent). */
   warnings: Warning[];
 }
@@ -58,28 +61,38 @@ export function loadTemplates(dirs: string[]): TemplateSet {
     }
   }
 
+  // Every file is read once, and hashed as read: the build's key is made of the bytes rendered.
+  const hashes = new Map<string, string>();
+  const read = (file: string) => {
+    const text = readFileSync(file, 'utf8');
+    hashes.set(file, hashBytes(text));
+    return text;
+  };
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
   const warnings: Warning[] = [];
-  for (const [name, file] of partials) hb.registerPartial(name, compile(hb, file, warnings));
-  for (const [name, file] of found) compiled.set(name, compile(hb, file, warnings));
+  for (const [name, file] of partials) hb.registerPartial(name, compile(hb, file, read(file), warnings));
+  for (const [name, file] of found) compiled.set(name, compile(hb, file, read(file), warnings));
 
   const cssFile = searchDirs.map((d) => path.join(d, STYLESHEET)).find((f) => existsSync(f));
   if (!cssFile) throw new HandoutError(`stylesheet ${STYLESHEET} not found`, { file: searchDirs.join(', ') });
-
+  // The editions' stylesheets are read now too, so a change to one is a change to the build's inputs.
   const variantSheets = new Map<Variant, { css: string; file: string }>();
+  for (const variant of Object.keys(VARIANTS) as Variant[]) {
+    const file = searchDirs.map((d) => path.join(d, VARIANTS[variant].stylesheet)).find((f) => existsSync(f));
+    if (file) variantSheets.set(variant, { css: read(file), file: displayPath(file) });
+  }
+
+  const stylesheet = { css: read(cssFile), file: displayPath(cssFile) };
   return {
-    stylesheet: { css: readFileSync(cssFile, 'utf8'), file: displayPath(cssFile) },
+    stylesheet,
     variantStylesheet(variant) {
-      let sheet = variantSheets.get(variant);
-      if (!sheet) {
-        const name = VARIANTS[variant].stylesheet;
-        const file = searchDirs.map((d) => path.join(d, name)).find((f) => existsSync(f));
-        if (!file) throw new HandoutError(`stylesheet ${name} not found`, { file: searchDirs.map(displayPath).join(', ') }, `create templates/${name}`);
-        variantSheets.set(variant, (sheet = { css: readFileSync(file, 'utf8'), file: displayPath(file) }));
-      }
+      const sheet = variantSheets.get(variant);
+      const name = VARIANTS[variant].stylesheet;
+      if (!sheet) throw new HandoutError(`stylesheet ${name} not found`, { file: searchDirs.map(displayPath).join(', ') }, `create templates/${name}`);
       return sheet;
     },
-    files: [...found.values(), ...partials.values(), cssFile],
+    files: [...hashes.keys()],
+    hashes,
     warnings,
     fileOf: (name) => found.get(name) ?? name,
     names: [...found.keys()].sort(),
@@ -100,8 +113,7 @@ export function loadTemplates(dirs: string[]): TemplateSet {
   };
 }
 
-function compile(hb: typeof Handlebars, file: string, warnings: Warning[]): HandlebarsTemplateDelegate {
-  const text = readFileSync(file, 'utf8');
+function compile(hb: typeof Handlebars, file: string, text: string, warnings: Warning[]): HandlebarsTemplateDelegate {
   let ast: hbs.AST.Program;
   try {
     ast = hb.parse(text); // eager: Handlebars otherwise parses at first use, far from the file

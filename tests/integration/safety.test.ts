@@ -93,6 +93,19 @@ describe('ownership: the build removes only outputs no source writes any more', 
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toMatch(/<!DOCTYPE html>/);
   });
 
+  it('`--out .` in a folder of its own files: the hand-written index.html and an unrelated .tmp file survive', () => {
+    const site = path.join(dir, 'site');
+    mkdirSync(site);
+    writeFileSync(path.join(site, 'index.html'), '<h1>Our clinic</h1>');
+    writeFileSync(path.join(site, `.something.${deadPid()}.tmp`), 'an editor backup');
+    const r = cli(['build', '../content', '--out', '.'], { cwd: site });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/index\.html was not written by handout/);
+    expect(readFileSync(path.join(site, 'index.html'), 'utf8')).toBe('<h1>Our clinic</h1>');
+    expect(readdirSync(site).filter((f) => f.startsWith('.something.'))).toHaveLength(1);
+    expect(existsSync(path.join(site, 'a.pdf'))).toBe(true);
+  });
+
   it('overwrites its own outputs when their cache is gone (they carry its mark)', () => {
     expect(build().status).toBe(0);
     rmSync(path.join(out, '.handout-cache.json'));
@@ -271,6 +284,16 @@ describe('fresh or rebuilt', () => {
     await run(options(2));
     for (let i = 0; i < 10; i++) expect(readFileSync(path.join(out, `doc-${i}.html`), 'utf8'), `doc-${i}.html`).toContain('Drinking enough water each day.');
   }, 120_000);
+
+  it('an edited edition stylesheet (large-print.css) renders the handouts again', () => {
+    mkdirSync(path.join(dir, 'templates'));
+    writeFileSync(path.join(dir, 'templates/large-print.css'), readFileSync(path.join(ROOT, 'templates/large-print.css'), 'utf8'));
+    expect(build('--variant', 'large-print').status).toBe(0);
+    writeFileSync(path.join(dir, 'templates/large-print.css'), readFileSync(path.join(ROOT, 'templates/large-print.css'), 'utf8') + '\nh1 { color: #000000; }\n');
+    const r = build('--variant', 'large-print');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/2 built, 0 unchanged/);
+  });
 
   it('a source edited during a build: what was rendered is what was recorded, and the next build renders the edit', async () => {
     const { build: run } = await library();
