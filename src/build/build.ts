@@ -131,7 +131,7 @@ async function buildLocked(options: BuildOptions, sources: string[], templates: 
     missingImages: options.missingImages,
     remoteImages: options.remoteImages,
   };
-  // The explicit glossary is read once here, hashed with the bytes it is rendered from.
+  // The explicit glossary (--glossary, anywhere) is part of every document's key: hashed here, before any document reads it.
   const glossary = glossaryFile ? readRegularFileIfAny(path.resolve(glossaryFile)) : undefined;
   if (glossaryFile) docOptions.check = { ...perDocumentCheck, glossaryFile: path.resolve(glossaryFile) };
   const global = hashBytes(

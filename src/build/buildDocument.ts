@@ -74,8 +74,9 @@ export async function buildDocument(sourcePath: string, templates: TemplateSet, 
   const { meta } = outline;
   const checkOptions = options.check ?? { today: today() };
   // Hashed before the check reads them: an edit saved in between makes the next build render again.
+  // (An explicit --glossary file is in the build's key instead: see build.ts.)
   const dependencies = new Map<string, string>();
-  for (const f of [...glossaryFiles(sourcePath), ...(checkOptions.glossaryFile ? [path.resolve(checkOptions.glossaryFile)] : [])]) {
+  for (const f of glossaryFiles(sourcePath)) {
     const bytes = readRegularFileIfAny(f);
     dependencies.set(f, bytes ? hashBytes(bytes) : '');
   }
