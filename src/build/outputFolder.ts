@@ -101,9 +101,9 @@ export class OutputFolder {
     const bytes = readRegularFileIfAny(file);
     if (!bytes) return false;
     if (this.cache.wrote(name, hashBytes(bytes))) return true;
-    // An output of a build whose cache was lost (killed before saving it, or deleted): handout's own mark.
-    const head = bytes.subarray(0, 64 * 1024).toString('latin1');
-    return GENERATOR_MARKS.some((m) => head.includes(m));
+    // An output of a build whose cache was lost (killed before saving it, or deleted): handout's own
+    // mark, anywhere in the file (a PDF's metadata comes last).
+    return GENERATOR_MARKS.some((m) => bytes.includes(m));
   }
 
   /** Output names are plain file names: whatever a cache says, nothing outside the folder is reached. */

@@ -4,7 +4,7 @@
  * rendered. Each case as a careless or a hostile user meets it, through the real command line.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os, { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -106,8 +106,11 @@ describe('ownership: the build removes only outputs no source writes any more', 
     expect(existsSync(path.join(site, 'a.pdf'))).toBe(true);
   });
 
-  it('overwrites its own outputs when their cache is gone (they carry its mark)', () => {
+  it('overwrites its own outputs when their cache is gone (they carry its mark, a PDF at its end)', () => {
+    const long = Array.from({ length: 90 }, (_, i) => `## Part ${i + 1}\n\n${'Drink water through the day and rest when you feel tired. '.repeat(12)}`).join('\n\n');
+    writeFileSync(path.join(content, 'a.md'), handout('Alpha care', long));
     expect(build().status).toBe(0);
+    expect(statSync(path.join(out, 'a.pdf')).size).toBeGreaterThan(64 * 1024);
     rmSync(path.join(out, '.handout-cache.json'));
     const r = build();
     expect(r.status, r.stderr).toBe(0);
