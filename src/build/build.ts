@@ -28,6 +28,9 @@ import { removeStaleTemps } from './writeAtomic.js';
 import type { CheckOptions } from '../check/checkHandout.js';
 import { DEFAULT_TARGET_GRADE } from '../check/readability.js';
 import { today } from '../check/reviewDates.js';
+import { parseCheckSettings, resolveCheckSettings } from '../check/checkSettings.js';
+import { catalogContext, collectionRow } from '../fill/catalog.js';
+import { inlineScriptHashes } from '../fill/scriptHashes.js';
 
 /** Names the collection's own outputs use. */
 const RESERVED_SLUGS = new Set(['index', 'summary']);
@@ -59,6 +62,8 @@ export interface BuildOptions {
   shard?: { index: number; count: number };
   /** Options of the health-literacy check run on every document; "today" from the injectable clock when not given. */
   check?: Partial<CheckOptions>;
+  /** Check rules off, thresholds and severities (`checks:` in handout.config.yaml; see check/checkSettings.ts). */
+  checks?: unknown;
 }
 
 export type { DocumentRow } from './renderDocument.js';
@@ -120,7 +125,8 @@ async function buildLocked(options: BuildOptions, sources: string[], templates: 
   removeStaleTemps(outDir); // left by a build that was killed
   const cache = BuildCache.load(outDir, sourcesRoot(options.inputs), buildWarnings, options.shard);
   const folder = new OutputFolder(outDir, cache, options.overwrite);
-  const checkOptions: CheckOptions = { ...options.check, today: options.check?.today ?? today() };
+  const checks = parseCheckSettings(options.checks ?? options.check?.checks);
+  const checkOptions: CheckOptions = { ...options.check, checks, today: options.check?.today ?? today() };
   const { glossaryFile, ...perDocumentCheck } = checkOptions;
   const docOptions: DocumentOptions = {
     check: perDocumentCheck,
@@ -143,7 +149,7 @@ async function buildLocked(options: BuildOptions, sources: string[], templates: 
     JSON.stringify({
       paper: options.paper, template: options.template, variant: options.variant, archive: options.archive === true,
       missingImages: options.missingImages ?? 'error', remoteImages: options.remoteImages ?? 'alt',
-      today: checkOptions.today, targetGrade: checkOptions.targetGrade ?? DEFAULT_TARGET_GRADE,
+      today: checkOptions.today, targetGrade: checkOptions.targetGrade ?? DEFAULT_TARGET_GRADE, checks,
     }),
     glossaryFile ? `glossary:${glossary ? hashBytes(glossary) : 'missing'}` : '',
     process.env.SOURCE_DATE_EPOCH ?? '',
@@ -328,7 +334,7 @@ async function buildCollection(cache: BuildCache, folder: OutputFolder, template
   const rows = cache
     .sources()
     .map((s) => cache.entry(s)!.row)
-    .sort((a, b) => a.title.localeCompare(b.title, 'en') || a.slug.localeCompare(b.slug, 'en'));
+    .sort((a, b) => a.title.localeCompare(b.title, 'en', { numeric: true }) || a.slug.localeCompare(b.slug, 'en'));
   const key = hashBytes(global, JSON.stringify(rows));
   if (!options.force && cache.collectionFresh(key, options.outDir)) return { outputs: COLLECTION_OUTPUTS.map((f) => path.join(options.outDir, f)), warnings: [], skipped: true };
   const lang = 'en';
@@ -337,7 +343,7 @@ async function buildCollection(cache: BuildCache, folder: OutputFolder, template
   const outputs: string[] = [];
   try {
     const summaryTitle = labelsFor(lang).summaryTitle;
-    const summaryHtml = templates.render('summary', { ...base, title: summaryTitle, rows });
+    const summaryHtml = templates.render('summary', { ...base, title: summaryTitle, rows: rows.map(collectionRow) });
     const summary = await renderPdf(summaryHtml, {
       paper: options.paper ?? 'letter',
       info: { title: summaryTitle, lang, date: buildDate(latest) },
@@ -346,7 +352,9 @@ async function buildCollection(cache: BuildCache, folder: OutputFolder, template
       stylesheet: templates.stylesheet,
       warnings,
     });
-    const indexHtml = templates.render('index', { ...base, title: labelsFor(lang).handouts, documents: rows });
+    // The catalog allows its own inline script by hash: render, hash the script, render with the hash.
+    const catalog = { ...base, title: labelsFor(lang).handouts, ...catalogContext(rows, resolveCheckSettings(parseCheckSettings(options.checks ?? options.check?.checks)).dueSoonDays) };
+    const indexHtml = templates.render('index', { ...catalog, scriptHashes: inlineScriptHashes(templates.render('index', { ...catalog, scriptHashes: [] })) });
     const contents: [(typeof COLLECTION_OUTPUTS)[number], string | Buffer][] = [
       ['summary.pdf', summary.pdf],
       ['summary.html', summaryHtml],

@@ -16,6 +16,7 @@ import { buildDate } from './reproducible.js';
 import { shortened } from '../outline/atAGlance.js';
 import { checkOutline, type CheckOptions, type HandoutCheck } from '../check/checkHandout.js';
 import { glossaryFiles } from '../check/glossary.js';
+import { loadPronunciations } from '../check/counting.js';
 import { today } from '../check/reviewDates.js';
 import { checkSourceText, checkTree } from './limits.js';
 import { hashBytes } from '../hash.js';
@@ -68,7 +69,9 @@ export function outlineOf(sourcePath: string, warnings: Warnings, bytes?: Uint8A
 }
 
 export async function buildDocument(sourcePath: string, templates: TemplateSet, options: DocumentOptions, warnings: Warnings, bytes?: Uint8Array): Promise<BuiltDocument> {
-  const read = outlineOf(sourcePath, warnings, bytes);
+  // Warnings from reading the source are the check's findings (as in `handout check`), not printed twice.
+  const sourceWarnings = new Warnings();
+  const read = outlineOf(sourcePath, sourceWarnings, bytes);
   const { source } = read;
   const outline = options.template ? { ...read.outline, meta: { ...read.outline.meta, template: options.template } } : read.outline;
   const { meta } = outline;
@@ -80,7 +83,8 @@ export async function buildDocument(sourcePath: string, templates: TemplateSet, 
     const bytes = readRegularFileIfAny(f);
     dependencies.set(f, bytes ? hashBytes(bytes) : '');
   }
-  const check = checkOutline(outline, path.resolve(sourcePath), source.text, checkOptions);
+  await loadPronunciations();
+  const check = checkOutline(outline, path.resolve(sourcePath), source.text, { ...checkOptions, sourceWarnings: sourceWarnings.list });
   // Content is turned into HTML once; each output only changes the template or stylesheet it is printed with.
   const context = handoutContext(
     outline, templates, path.resolve(sourcePath), warnings,

@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Warning, Warnings } from '../diagnostics.js';
 import type { HandoutCheck } from '../check/checkHandout.js';
-import type { FindingKind } from '../check/findings.js';
+import { RULES } from '../check/findings.js';
 import { VARIANTS } from '../fill/templates.js';
 import { hashBytes } from '../hash.js';
 import { isInside } from '../read/projectRoot.js';
@@ -84,10 +84,13 @@ const RowSchema = z.strictObject({
   summaryHtml: z.string().optional(),
   largePrint: z.string().optional(),
   grade: Grade.optional(),
-  fleschKincaid: Grade,
-  smog: Grade,
+  fleschKincaid: Grade.optional(),
+  smog: Grade.optional(),
+  fernandezHuerta: Grade.optional(),
+  readingFormula: z.enum(['Flesch-Kincaid and SMOG', 'Fernández Huerta']).optional(),
+  readingStatus: z.enum(['meets target', 'over target', 'not measured']),
   targetGrade: Grade,
-  meetsTarget: z.boolean(),
+  meetsTarget: z.boolean().optional(),
   nextReview: IsoDate.optional(),
   reviewStatus: z.enum(['current', 'due soon', 'overdue', 'not scheduled']),
 });
@@ -95,13 +98,13 @@ const RowSchema = z.strictObject({
 const Line = z.number().int().min(0).max(1e9);
 const WarningSchema = z.strictObject({ file: Text, line: Line.optional(), column: Line.optional(), message: Text });
 const FindingSchema = z.strictObject({
-  // The kinds are the check's to define; here only their shape matters (a short word, printed escaped).
-  kind: z.custom<FindingKind>((v) => typeof v === 'string' && /^[a-z-]{1,100}$/.test(v)),
+  rule: z.enum(RULES),
   severity: z.enum(['error', 'warning', 'info']),
   file: Text,
   line: Line.optional(),
   message: Text,
   suggestion: Text.optional(),
+  subject: Text.optional(),
 });
 
 const EntrySchema = z
