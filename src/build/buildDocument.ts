@@ -13,7 +13,7 @@ import type { TemplateSet, Variant } from '../fill/templates.js';
 import { renderPdf } from '../render/pdf/renderPdf.js';
 import type { PaperSize } from '../read/frontMatter.js';
 import { buildDate } from './reproducible.js';
-import { shortened } from '../outline/atAGlance.js';
+import { withColumns } from '../outline/summary/summaryTable.js';
 import { checkOutline, type CheckOptions, type HandoutCheck } from '../check/checkHandout.js';
 import { glossaryFiles } from '../check/glossary.js';
 import { loadPronunciations } from '../check/counting.js';
@@ -117,10 +117,17 @@ export async function buildDocument(sourcePath: string, templates: TemplateSet, 
   const handout = await render(template, outline.title);
   let summarySheet: RenderedOutput | undefined;
   if (outline.atAGlance) {
-    // The sheet is one page: when the full table runs over, each cell keeps its most telling sentence.
-    summarySheet = await render('summary-sheet', outline.atAGlance.title, { atAGlance: outline.atAGlance });
-    if (summarySheet.pages > 1) {
-      summarySheet = await render('summary-sheet', outline.atAGlance.title, { atAGlance: shortened(outline.atAGlance, 1) });
+    // The sheet is one page: when the whole table runs over, its last columns go (never the key
+    // fact), then its type gets smaller; a table that still runs over is printed whole, and said.
+    const table = outline.atAGlance;
+    const counts = [...table.columns.keys()].map((n) => n + 1).reverse();
+    const tries = [false, true].flatMap((compact) => counts.map((n) => ({ atAGlance: withColumns(table, n), compact })));
+    for (const t of tries) {
+      summarySheet = await render('summary-sheet', table.title, t);
+      if (summarySheet.pages === 1) break;
+    }
+    if (summarySheet && summarySheet.pages > 1) {
+      warnings.add(`the at-a-glance sheet needs ${summarySheet.pages} pages for ${table.rows.length} parts (fewer parts, or shorter opening sentences, fit one page)`, { file: outline.file });
     }
   }
   const editions: BuiltDocument['editions'] = [];
