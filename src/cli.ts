@@ -14,6 +14,7 @@ import { printOutline } from './outline/printOutline.js';
 import { checkSources } from './check/runCheck.js';
 import { formatReport, useColour } from './check/report.js';
 import { today } from './check/reviewDates.js';
+import { escapeControlCharacters, escapedForTerminal } from './controlCharacters.js';
 
 /** A project laid out like this one keeps its sources in content/; any other folder is its own. */
 const DEFAULT_INPUTS = [existsSync('content') ? 'content' : '.'];
@@ -37,7 +38,9 @@ program
   .addOption(setting('--missing-images <what>', 'missingImages', 'a missing or unsupported image: an error, or a warning with its alt text printed').default('error'))
   .addOption(setting('--links <where>', 'links', 'print each link\'s address after its text, as numbered notes at the end, or not (overrides the `links:` setting)'))
   .option('--force', 'rebuild everything, even what is unchanged since the last build')
-  .option('-j, --jobs <n>', 'worker threads to render on, or auto (one per core)', 'auto')
+  .option('--overwrite', 'replace files in the output folder that handout did not write (by default the build stops at them)')
+  .addOption(new Option('--remote-images <what>', 'a remote image in the web page: its alt text (no page loads anything from the network), or kept for the browser to load').choices(['alt', 'keep']).default('alt'))
+  .option('-j, --jobs <n>', 'worker threads to render on, or auto (one per core; never more than the cores)', 'auto')
   .option('--shard <i/n>', 'build only the i-th of n slices of the sources (for splitting a large library across CI jobs)')
   .option('-q, --quiet', 'print only errors and the total line')
   .option('--json', 'print the result as JSON (for CI and other tools)')
@@ -108,7 +111,7 @@ program
     try {
       const { outline } = outlineOf(file, warnings);
       for (const w of warnings.list) console.error(formatMessage('warning', w.message, w));
-      process.stdout.write(opts.json ? JSON.stringify(outline, null, 2) + '\n' : printOutline(outline));
+      process.stdout.write(opts.json ? JSON.stringify(outline, null, 2) + '\n' : escapeControlCharacters(printOutline(outline), true));
     } catch (e) {
       fail(e);
     }
@@ -126,7 +129,7 @@ program
   .action(async (inputs: string[], opts: { json?: boolean; strict?: boolean; targetGrade?: number; glossary?: string }) => {
     try {
       const report = await checkSources(inputs, { today: today(), targetGrade: opts.targetGrade, strict: opts.strict, glossaryFile: opts.glossary });
-      process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report, useColour(process.stdout)));
+      process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(escapedForTerminal(report), useColour(process.stdout)));
       process.exitCode = report.ok ? 0 : 1;
     } catch (e) {
       fail(e);
@@ -143,9 +146,9 @@ function setting(flags: string, key: keyof typeof cliShape, description: string)
 
 function fail(e: unknown): never {
   if (e instanceof HandoutError) console.error(e.format());
-  else if (e instanceof Error && /^--\w+ takes/.test(e.message)) console.error(`handout: ${e.message}`);
+  else if (e instanceof Error && /^--\w+ takes/.test(e.message)) console.error(escapeControlCharacters(`handout: ${e.message}`));
   else {
-    console.error(`handout: internal error: ${e instanceof Error ? e.message : e}`);
+    console.error(escapeControlCharacters(`handout: internal error: ${e instanceof Error ? e.message : e}`));
     if (process.env.HANDOUT_DEBUG && e instanceof Error) console.error(e.stack);
   }
   process.exit(1);

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { formatMessage, HandoutError, type Warning } from '../diagnostics.js';
+import { escapeControlCharacters as terminalText, escapedForTerminal } from '../controlCharacters.js';
 import pc from 'picocolors';
 import { build, type BuildOptions, type BuildReport, type DocumentResult } from '../build/build.js';
 import { groupFindings, describeGroup, type FindingGroup } from '../check/findings.js';
@@ -23,6 +24,8 @@ export interface BuildCommandOptions {
   quiet?: boolean;
   json?: boolean;
   force?: boolean;
+  overwrite?: boolean;
+  remoteImages?: 'alt' | 'keep';
   jobs?: string;
   shard?: string;
   variant?: 'large-print';
@@ -51,6 +54,8 @@ export function buildOptions(inputs: string[], opts: BuildCommandOptions): Build
     template: opts.template,
     templateDirs: opts.templates ? [opts.templates] : ['templates'],
     force: opts.force,
+    overwrite: opts.overwrite,
+    remoteImages: opts.remoteImages,
     jobs,
     shard,
     variant: opts.variant,
@@ -98,7 +103,8 @@ export async function runBuild(inputs: string[], opts: BuildCommandOptions): Pro
   const report = await build(buildOptions(inputs, opts), {
     document(result: DocumentResult, done: number, total: number) {
       const warnings = newWarnings(result.warnings);
-      const findings = (result.check?.findings ?? []).filter((f) => f.severity !== 'info');
+      // Escaped before colouring: the colours are then the only escape sequences printed.
+      const findings = escapedForTerminal((result.check?.findings ?? []).filter((f) => f.severity !== 'info'));
       warningCount += warnings.length + findings.filter((f) => f.severity === 'warning').length;
       if (opts.json) return;
       if (!result.ok) return print(result.error!.format());
@@ -110,11 +116,11 @@ export async function runBuild(inputs: string[], opts: BuildCommandOptions): Pro
       if (tty && total > 20) {
         const width = 24;
         const filled = Math.round((done / total) * width);
-        process.stderr.write(`\r\x1b[K  [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}  ${result.file}`);
+        process.stderr.write(`\r\x1b[K  [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}  ${terminalText(result.file)}`);
         progressShown = true;
       } else {
         const editions = result.outputs.filter((f) => /\.large\.pdf$/.test(f)).map((f) => `  + ${path.basename(f)}`).join('');
-        console.log(result.skipped ? `  ${result.file}  unchanged` : `  ${result.file} → ${path.join(opts.out, result.slug + '.pdf')}  ${plural(result.pages ?? 0, 'page')}  ${Math.round(result.ms)} ms${editions}`);
+        console.log(terminalText(result.skipped ? `  ${result.file}  unchanged` : `  ${result.file} → ${path.join(opts.out, result.slug + '.pdf')}  ${plural(result.pages ?? 0, 'page')}  ${Math.round(result.ms)} ms${editions}`));
       }
       // What rendering said (a missing image, a font without a glyph) in full; then a few check
       // findings, each rule once, and where to see the rest (`handout check FILE` has every one).
@@ -123,7 +129,7 @@ export async function runBuild(inputs: string[], opts: BuildCommandOptions): Pro
       const shown = groups.length > FINDINGS_UNDER_A_DOCUMENT ? groups.slice(0, FINDINGS_UNDER_A_DOCUMENT - 1) : groups;
       for (const g of shown) print(`    ${formatGroup(g, colour)}`);
       const rest = groups.slice(shown.length).reduce((n, g) => n + g.findings.length, 0);
-      if (rest) print(`    ${rest} more: handout check ${result.file}`);
+      if (rest) print(`    ${rest} more: handout check ${terminalText(result.file)}`);
     },
   });
   clearProgress();
@@ -147,9 +153,10 @@ export async function runBuild(inputs: string[], opts: BuildCommandOptions): Pro
         findings: d.check?.findings ?? [],
       })),
       removed: report.removed,
+      workers: report.workers,
     }, null, 2));
   } else {
-    for (const f of report.removed) if (!opts.quiet) console.log(`  removed ${path.relative(process.cwd(), f)} (its source is gone)`);
+    for (const f of report.removed) if (!opts.quiet) console.log(terminalText(`  removed ${path.relative(process.cwd(), f)} (no source writes it any more)`));
     console.log(
       `${ok.length - skipped} built, ${skipped} unchanged, ${failed} failed: ${plural(pages, 'page')}, ${plural(warningCount, 'warning')}, ${Math.round(report.ms)} ms → ${opts.out}/`,
     );

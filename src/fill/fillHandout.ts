@@ -2,7 +2,8 @@
  * Fill stage: an Outline → what the templates are filled with. Content is turned into HTML here;
  * the template (handout.hbs, study-guide.hbs, summary-sheet.hbs) decides where it goes.
  */
-import { readFileSync } from 'node:fs';
+import { readRegularFile } from '../read/regularFile.js';
+import { hashBytes } from '../hash.js';
 import { HandoutError, type Warnings } from '../diagnostics.js';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
@@ -50,6 +51,8 @@ export interface HandoutContext {
   showAtAGlance: boolean;
   stylesheet: string;
   generator: string;
+  /** The build keeps remote images (`--remote-images keep`): the page's policy lets them load. */
+  allowRemoteImages: boolean;
   /** Glossary terms the handout uses, in order of first use: the "Words to know" box. */
   wordsToKnow: { term: string; definition: string }[];
   /** ISO date of the next review, for the running footer. */
@@ -63,10 +66,12 @@ export interface HandoutContext {
 }
 
 export interface FillOptions {
-  /** Collects the files read besides the source (images). */
-  dependencies?: string[];
+  /** Collects the files read besides the source (images), each with the hash of the bytes read. */
+  dependencies?: Map<string, string>;
   /** A missing or unsupported image: an error (default), or a warning and its alt text printed. */
   missingImages?: ContentContext['missingImages'];
+  /** A remote image: its alt text (default), or kept for the browser to load. */
+  remoteImages?: ContentContext['remoteImages'];
   /** The source's text, so raw HTML in it keeps its line numbers. */
   sourceText?: string;
 }
@@ -78,10 +83,10 @@ export interface HandoutExtras {
 }
 
 export function handoutContext(outline: Outline, templates: TemplateSet, sourcePath: string, warnings: Warnings, options: FillOptions = {}, extras: HandoutExtras = {}): HandoutContext {
-  const { dependencies, missingImages, sourceText } = options;
+  const { dependencies, missingImages, remoteImages, sourceText } = options;
   const links = new PaperLinks(outline.meta.links ?? 'after', outline.meta.webBaseUrl);
   const webCopy = webCopyOf(outline);
-  const ctx: ContentContext = { outline, sourcePath, sourceText, warnings, dependencies, missingImages, links };
+  const ctx: ContentContext = { outline, sourcePath, sourceText, warnings, dependencies, missingImages, remoteImages, links };
   const fillSection = (s: Section): FilledSection => ({
     title: s.title,
     slug: s.slug,
@@ -114,6 +119,7 @@ export function handoutContext(outline: Outline, templates: TemplateSet, sourceP
     showAtAGlance: !!outline.atAGlance && outline.meta.summary?.show !== false && !hasOwnAtAGlance(outline.sections),
     stylesheet: joinStylesheets(stylesheetsFor(templates, outline.meta)),
     generator: GENERATOR,
+    allowRemoteImages: remoteImages === 'keep',
     wordsToKnow: (extras.wordsToKnow ?? []).map(({ term, definition }) => ({ term, definition })),
     nextReview: extras.nextReview,
     linkNotes: links.style === 'notes' ? links.notes : [],
@@ -130,16 +136,16 @@ function webCopyOf(outline: Outline): string | undefined {
 }
 
 /** The logo file (already resolved to an absolute path by the read stage) as a data URL; PNG or JPEG only, so both outputs can show it. */
-export function logoDataUrl(file: string, source: string, dependencies?: string[]): string {
+export function logoDataUrl(file: string, source: string, dependencies?: Map<string, string>): string {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readRegularFile(file); // never a FIFO or device: see regularFile.ts
   } catch (e) {
     throw new HandoutError(`cannot read the logo ${file}: ${(e as NodeJS.ErrnoException).code ?? e}`, { file: source });
   }
   const type = bytes.subarray(0, 8).equals(PNG_SIGNATURE) ? 'image/png' : bytes[0] === 0xff && bytes[1] === 0xd8 ? 'image/jpeg' : undefined;
   if (!type) throw new HandoutError(`the logo ${file} is not a PNG or JPEG image`, { file: source }, 'save it as PNG or JPEG');
-  dependencies?.push(file);
+  dependencies?.set(file, hashBytes(bytes)); // the bytes embedded are the bytes hashed
   return `data:${type};base64,${bytes.toString('base64')}`;
 }
 

@@ -3,7 +3,6 @@
  * Markdown (.md, .markdown) and plain text (.txt) may start with YAML front matter (`---` fenced);
  * its settings go over the project's settings file (handout.config.yaml).
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { HandoutError, type Warnings } from '../diagnostics.js';
 import { findFrontMatter, readFrontMatter, withDefaults, type HandoutMeta } from './frontMatter.js';
@@ -11,6 +10,7 @@ import { settingsFor } from '../options/config.js';
 import type { Config, FrontMatter } from '../options/schema.js';
 import { resolveInProject } from './projectRoot.js';
 import { slugify } from '../slug.js';
+import { NotRegularFileError, readRegularFile } from './regularFile.js';
 
 export type SourceFormat = 'markdown' | 'text';
 
@@ -39,16 +39,20 @@ export function displayPath(file: string): string {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }
 
-export function readSource(filePath: string, warnings: Warnings): Source {
+/**
+ * `bytes`: the file's contents when the caller has read them already (the build hashes exactly the
+ * bytes it renders, so an edit saved during a build is never recorded as built).
+ */
+export function readSource(filePath: string, warnings: Warnings, bytes?: Uint8Array): Source {
   const file = displayPath(filePath);
   const format = formatOf(filePath);
   if (!format) {
     throw new HandoutError(`not a source handout can read`, { file }, 'use .md for Markdown or .txt for plain text');
   }
-  let bytes: Buffer;
   try {
-    bytes = readFileSync(filePath);
+    bytes ??= readRegularFile(filePath);
   } catch (e) {
+    if (e instanceof NotRegularFileError) throw new HandoutError(`cannot read the file: it is ${e.kind}`, { file }, 'sources must be regular files');
     throw new HandoutError(`cannot read the file: ${(e as NodeJS.ErrnoException).code ?? e}`, { file });
   }
   const text = decodeText(bytes, file, warnings);

@@ -3,6 +3,7 @@
  * pdfkit, organised like pdfkit's own mixins: frames (backgrounds, borders), text, images,
  * navigation (bookmarks, destinations, links), and tagging (the structure tree).
  */
+import { withoutControlCharacters } from '../../controlCharacters.js';
 import PDFDocument from 'pdfkit';
 import { fontFamilies } from './fonts.js';
 import { drawVector } from './vector.js';
@@ -106,11 +107,12 @@ export function openDocument(geometry: PageGeometry, info: PdfInfo, options: { a
     tagged: true,
     subset: (options.archive ? 'PDF/A-2a' : 'PDF/UA') as never,
     // pdfkit writes every key it is given, and fails on an undefined one.
+    // Control characters are not text, and most are not allowed in the XMP's XML at all.
     info: withoutUndefined({
-      Title: info.title,
-      Author: info.author,
-      Subject: info.subject,
-      Keywords: info.keywords?.join(', '),
+      Title: clean(info.title),
+      Author: clean(info.author),
+      Subject: clean(info.subject),
+      Keywords: clean(info.keywords?.join(', ')),
       Creator: 'handout',
       Producer: 'handout (pdfkit)',
       CreationDate: info.date,
@@ -170,6 +172,10 @@ const PDFUA_IN_PDFA = `<rdf:Description rdf:about="" xmlns:pdfaExtension="http:/
 
 function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function clean(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : withoutControlCharacters(text);
 }
 
 function withoutUndefined<T extends object>(o: T): T {
