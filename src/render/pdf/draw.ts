@@ -4,6 +4,7 @@
  * navigation (bookmarks, destinations, links), and tagging (the structure tree).
  */
 import PDFDocument from 'pdfkit';
+import { addBookmark, addNamedDestination } from './destinations.js';
 import { fontFamilies } from './fonts.js';
 import type { Page, PlacedSlice } from './paginate.js';
 import type { PdfInfo } from './renderPdf.js';
@@ -287,13 +288,12 @@ export class PageDrawer {
     const { doc } = this;
     if (id && !this.destinations.has(id)) {
       this.destinations.add(id);
-      doc.addNamedDestination(id, 'XYZ', this.geometry.margin.left, y, null);
+      addNamedDestination(doc, id, y);
     }
     if (!level || !title) return;
     while (this.outlineStack.length && this.outlineStack[this.outlineStack.length - 1].level >= level) this.outlineStack.pop();
     const parent = this.outlineStack.length ? this.outlineStack[this.outlineStack.length - 1].item : doc.outline;
-    const item = parent.addItem(title, { expanded: true });
-    this.outlineStack.push({ level, item });
+    this.outlineStack.push({ level, item: addBookmark(doc, parent, title, y) });
   }
 
   /** A link annotation; in the flow it belongs to its Link element, and says where it goes. */
