@@ -196,9 +196,10 @@ export function pdftotextWords(file: string, known: Set<string>): string[] {
 /**
  * The words a screen reader gets from a tagged PDF (pdfjs, content order): text marked as an
  * artifact (running footer, repeated table header) or as a list label (bullets, numbers) is left
- * out, and hyphens added at line ends are joined when the joined word is one of `known`.
+ * out. A line break inside a paragraph carries its space in the tagged text; a hyphen added at a
+ * line end is an artifact, so the word reads whole.
  */
-export async function taggedWords(data: Uint8Array, known: Set<string>): Promise<string[]> {
+export async function taggedWords(data: Uint8Array): Promise<string[]> {
   const doc = await getDocument({ data: new Uint8Array(data), isEvalSupported: false, verbosity: 0 }).promise;
   let text = '';
   for (let n = 1; n <= doc.numPages; n++) {
@@ -206,20 +207,48 @@ export async function taggedWords(data: Uint8Array, known: Set<string>): Promise
     const content = await page.getTextContent({ includeMarkedContent: true });
     const stack: string[] = [];
     let lastY: number | undefined;
+    let hyphenated = false;
     for (const item of content.items as { type?: string; tag?: string; str?: string; transform?: number[] }[]) {
       if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') stack.push(item.tag ?? '');
       else if (item.type === 'endMarkedContent') stack.pop();
-      else if (item.str !== undefined && !stack.includes('Artifact') && !stack.includes('Lbl')) {
+      else if (item.str !== undefined && stack.includes('Artifact')) {
+        // A hyphen added at a line end is an artifact: the word goes on at the next line.
+        if (item.str === '-') hyphenated = true;
+      } else if (item.str !== undefined && !stack.includes('Lbl')) {
         const y = item.transform![5];
-        text += (lastY !== undefined && Math.abs(y - lastY) > 1 ? '\n' : '') + item.str;
+        text += (lastY !== undefined && Math.abs(y - lastY) > 1 && !hyphenated ? '\n' : '') + item.str;
         lastY = y;
+        hyphenated = false;
       }
     }
     text += '\n';
   }
   await doc.destroy();
-  const joined = text.replace(/(\p{L}+)-\n(\p{L}+)/gu, (m, a: string, b: string) => (known.has(`${a}${b}`.normalize('NFC').toLowerCase()) ? `${a}${b}\n` : m));
-  return words(joined);
+  return words(text);
+}
+
+/** The words of the PDF's structure tree, as Poppler reads them (`pdfinfo -struct-text`). */
+export function structTextWords(file: string): string[] {
+  const out = execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const texts = out.split('\n').filter((l) => /^\s*"/.test(l)).map((l) => l.trim().slice(1, -1));
+  return words(texts.join('\n'));
+}
+
+/** The words drawn as artifacts (page furniture, repeated table headers), read with pdfjs. */
+export async function artifactWords(data: Uint8Array): Promise<string[]> {
+  const doc = await getDocument({ data: new Uint8Array(data), isEvalSupported: false, verbosity: 0 }).promise;
+  let text = '';
+  for (let n = 1; n <= doc.numPages; n++) {
+    const content = await (await doc.getPage(n)).getTextContent({ includeMarkedContent: true });
+    const stack: string[] = [];
+    for (const item of content.items as { type?: string; tag?: string; str?: string }[]) {
+      if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') stack.push(item.tag ?? '');
+      else if (item.type === 'endMarkedContent') stack.pop();
+      else if (item.str !== undefined && stack.includes('Artifact')) text += `${item.str}\n`;
+    }
+  }
+  await doc.destroy();
+  return words(text);
 }
 
 const HTML_BLOCKS = new Set(['p', 'div', 'li', 'td', 'th', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'br', 'section', 'aside', 'header', 'footer', 'main', 'table', 'ul', 'ol', 'pre', 'blockquote', 'dt', 'dd', 'dl', 'figure', 'figcaption', 'hr', 'nav', 'article', 'details', 'summary', 'address', 'thead', 'tbody', 'tfoot', 'caption']);

@@ -255,9 +255,10 @@ export class PageDrawer {
         const run = f.run;
         const x = item.x;
         const baseline = top + item.baseline;
-        this.mark(item.tag, repeated);
+        // A hyphen added at a line end is an artifact: the tagged word reads whole across the break.
+        this.mark(f.addedHyphen ? undefined : item.tag, repeated);
         doc.font(run.face.key).fontSize(run.size).fillColor(run.color);
-        doc.text(f.text, x, baseline, { lineBreak: false, baseline: 'alphabetic', wordSpacing: item.wordSpacing || undefined });
+        doc.text(f.text + (f.readAfter ?? ''), x, baseline, { lineBreak: false, baseline: 'alphabetic', wordSpacing: item.wordSpacing || undefined });
         if (run.link) this.link(run.link, x, top + item.lineTop, f.width, item.lineHeight, f.text, this.furniture || repeated ? undefined : item.tag);
         if (run.underline) {
           const thickness = Math.max(0.5, run.size / 18);

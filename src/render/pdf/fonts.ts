@@ -35,7 +35,27 @@ const require = createRequire(import.meta.url);
 function loadFace(family: string, key: string, style: FaceStyle, file: string): FontFace {
   const parsed = fontkit.create(readFileSync(file));
   const font = ('fonts' in parsed ? parsed.fonts[0] : parsed) as fontkit.Font;
+  glyphsKeepTheirCharacters(font);
   return { key, family, style, font, ascent: font.ascent / font.unitsPerEm, descent: font.descent / font.unitsPerEm };
+}
+
+/** The parts of fontkit used below that its type definitions leave out. */
+interface FontkitInternals {
+  getGlyph(id: number, characters?: number[]): unknown;
+  _cmapProcessor: { codePointsForGlyph(id: number): number[] };
+}
+
+/**
+ * fontkit caches each glyph with the characters of its first use. A glyph first met as the output
+ * of a substitution (GSUB) has none, and pdfkit writes a glyph's characters into the PDF's
+ * ToUnicode map, what copy-paste and screen readers read: every later document sharing the parsed
+ * font would lose that character from its text (a "." vanished from file names so). A glyph made
+ * without characters takes those the font's cmap maps to it.
+ */
+function glyphsKeepTheirCharacters(font: fontkit.Font): void {
+  const internals = font as unknown as FontkitInternals;
+  const getGlyph = internals.getGlyph.bind(font);
+  internals.getGlyph = (id, characters = []) => getGlyph(id, characters.length ? characters : internals._cmapProcessor.codePointsForGlyph(id));
 }
 
 /**
