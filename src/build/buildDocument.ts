@@ -8,6 +8,7 @@ import { displayPath, readSource, type Source } from '../read/readSource.js';
 import { parseSource } from '../parse/parseSource.js';
 import { buildOutline } from '../outline/buildOutline.js';
 import type { Outline } from '../outline/outline.js';
+import { embedFonts } from '../fill/embedFonts.js';
 import { handoutContext } from '../fill/fillHandout.js';
 import type { TemplateSet, Variant } from '../fill/templates.js';
 import { renderPdf } from '../render/pdf/renderPdf.js';
@@ -96,7 +97,8 @@ export async function buildDocument(sourcePath: string, templates: TemplateSet, 
       variantStylesheet: sheet,
       warnings,
     });
-    return { html, pdf, pages };
+    // The PDF is laid out from the HTML as the template made it; the web page also gets the fonts.
+    return { html: await embedFonts(html), pdf, pages };
   };
   const template = templateFor(outline, templates, warnings);
   const handout = await render(template, outline.title);

@@ -20,6 +20,8 @@ export interface FontFace {
   family: string;
   style: FaceStyle;
   font: fontkit.Font;
+  /** The TrueType file the face was read from (the HTML page embeds a subset of it). */
+  file: string;
   /** Ascent and descent per point of font size (descent is negative). */
   ascent: number;
   descent: number;
@@ -36,7 +38,7 @@ function loadFace(family: string, key: string, style: FaceStyle, file: string): 
   const parsed = fontkit.create(readFileSync(file));
   const font = ('fonts' in parsed ? parsed.fonts[0] : parsed) as fontkit.Font;
   glyphsKeepTheirCharacters(font);
-  return { key, family, style, font, ascent: font.ascent / font.unitsPerEm, descent: font.descent / font.unitsPerEm };
+  return { key, family, style, font, file, ascent: font.ascent / font.unitsPerEm, descent: font.descent / font.unitsPerEm };
 }
 
 /** The parts of fontkit used below that its type definitions leave out. */

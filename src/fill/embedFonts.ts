@@ -1,0 +1,103 @@
+/**
+ * The web page uses the print font: the faces the PDF draws with are embedded in the HTML as WOFF2
+ * data URLs, each subset to the characters the page shows, so the page stays one self-contained
+ * file and looks like the handout on every device. The fallback chain is the PDF's: text the
+ * first family cannot draw (Vietnamese, Greek, Cyrillic …) comes from the next family that can,
+ * declared under the same CSS family name with a `unicode-range`, as browsers compose families.
+ */
+import { fromHtml } from 'hast-util-from-html';
+import { toString as hastText } from 'hast-util-to-string';
+import { readFileSync } from 'node:fs';
+import subsetFont from 'subset-font';
+import { covers, fontFamilies, type FaceStyle, type FontFace } from '../render/pdf/fonts.js';
+
+const CSS_STYLE: Record<FaceStyle, { weight: number; style: 'normal' | 'italic' }> = {
+  regular: { weight: 400, style: 'normal' },
+  bold: { weight: 700, style: 'normal' },
+  italic: { weight: 400, style: 'italic' },
+  boldItalic: { weight: 700, style: 'italic' },
+};
+
+/** Printable ASCII is always kept: text a reader types into the page's find box, digits of dates. */
+const ALWAYS = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
+
+/** Subsets are the costly part and repeat across a library's pages: kept per face and character set. */
+const subsets = new Map<string, Promise<Buffer>>();
+const MAX_SUBSETS = 200;
+
+function subsetOf(face: FontFace, chars: string): Promise<Buffer> {
+  const key = `${face.key}\u0000${chars}`;
+  let subset = subsets.get(key);
+  if (!subset) {
+    if (subsets.size >= MAX_SUBSETS) subsets.clear(); // bounded: memory stays flat across a large library
+    subset = subsetFont(readFileSync(face.file), chars, { targetFormat: 'woff2' });
+    subsets.set(key, subset);
+  }
+  return subset;
+}
+
+/**
+ * What a face is subset to: every character it has in each run of 128 code points (Basic Latin,
+ * Latin-1, General Punctuation …) the page uses. Pages of one language then share one subset, made
+ * once per process (WOFF2 compression is the slow part), and a later edit that adds an "é" needs
+ * no new font.
+ */
+function blocksOf(face: FontFace, chars: string): string {
+  const blocks = new Set([...chars].map((ch) => ch.codePointAt(0)! >> 7));
+  const out: string[] = [];
+  for (const block of [...blocks].sort((a, b) => a - b)) {
+    for (let cp = block << 7; cp < (block + 1) << 7; cp++) {
+      if (face.font.hasGlyphForCodePoint(cp) && !(cp < 32 || (cp >= 0x7f && cp < 0xa0))) out.push(String.fromCodePoint(cp));
+    }
+  }
+  return out.join('');
+}
+
+/** The characters a page shows: its text and its title. */
+export function pageCharacters(html: string): string {
+  const tree = fromHtml(html);
+  const chars = new Set<string>(ALWAYS);
+  const visit = (node: Parameters<typeof hastText>[0]): void => {
+    if (node.type === 'element' && ['style', 'script', 'template'].includes(node.tagName)) return;
+    if (node.type === 'text') for (const ch of node.value) chars.add(ch);
+    if ('children' in node) for (const child of node.children) visit(child as Parameters<typeof hastText>[0]);
+  };
+  visit(tree);
+  return [...chars].filter((ch) => !/[\n\r\t]/.test(ch)).sort().join('');
+}
+
+/** `U+0041, U+00E9 …` for a `unicode-range` descriptor. */
+function unicodeRange(chars: string): string {
+  return [...chars].map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase()}`).join(', ');
+}
+
+/** The @font-face rules for a page showing `chars`: each family's faces, subset to what it draws. */
+export async function fontFaceCss(chars: string): Promise<string> {
+  const families = fontFamilies();
+  const cssName = families[0].name;
+  let left = chars;
+  const rules: string[] = [];
+  for (const [i, family] of families.entries()) {
+    const regular = family.faces.regular;
+    // The first family draws what it has; each next one only what the ones before it lack.
+    const own = [...left].filter((ch) => covers(regular, ch)).join('');
+    if (!own) continue;
+    left = [...left].filter((ch) => !covers(regular, ch)).join('');
+    for (const face of Object.values(family.faces)) {
+      const data = (await subsetOf(face, blocksOf(face, own))).toString('base64');
+      const { weight, style } = CSS_STYLE[face.style];
+      const range = i === 0 ? '' : ` unicode-range: ${unicodeRange(own)};`;
+      rules.push(`@font-face { font-family: "${cssName}"; font-weight: ${weight}; font-style: ${style}; font-display: swap;${range} src: url(data:font/woff2;base64,${data}) format("woff2"); }`);
+    }
+    if (!left) break;
+  }
+  return rules.join('\n');
+}
+
+/** The page with its fonts embedded, in a style element at the end of its head. */
+export async function embedFonts(html: string): Promise<string> {
+  const css = await fontFaceCss(pageCharacters(html));
+  const at = html.indexOf('</head>');
+  if (!css || at < 0) return html;
+  return `${html.slice(0, at)}<style>\n/* The handout's fonts, subset to this page's characters (see the README, "Fonts"). */\n${css}\n</style>\n${html.slice(at)}`;
+}
