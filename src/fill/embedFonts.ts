@@ -94,10 +94,13 @@ export async function fontFaceCss(chars: string): Promise<string> {
   return rules.join('\n');
 }
 
-/** The page with its fonts embedded, in a style element at the end of its head. */
+/** The page with its fonts embedded: first in its stylesheet, or in a style element of their own. */
 export async function embedFonts(html: string): Promise<string> {
   const css = await fontFaceCss(pageCharacters(html));
-  const at = html.indexOf('</head>');
-  if (!css || at < 0) return html;
-  return `${html.slice(0, at)}<style>\n/* The handout's fonts, subset to this page's characters (see the README, "Fonts"). */\n${css}\n</style>\n${html.slice(at)}`;
+  const head = html.indexOf('</head>');
+  if (!css || head < 0) return html;
+  const rules = `\n/* The handout's fonts, subset to this page's characters (see the README, "Fonts"). */\n${css}\n`;
+  const style = /<style>/i.exec(html.slice(0, head));
+  if (style) return `${html.slice(0, style.index + style[0].length)}${rules}${html.slice(style.index + style[0].length)}`;
+  return `${html.slice(0, head)}<style>${rules}</style>\n${html.slice(head)}`;
 }

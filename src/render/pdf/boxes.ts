@@ -4,6 +4,7 @@
  * Every piece of text in the HTML lands in a box or is reported; nothing is dropped silently.
  */
 import type { Element, ElementContent, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
 import type { Warnings } from '../../diagnostics.js';
 import { covers, fallbackChain, hasGlyph, selectFace, splitByFace, type FontFace } from './fonts.js';
 import { inheritFrom, type ComputedStyle, type ResolvedStyles } from './styles.js';
@@ -60,7 +61,9 @@ export interface ImageBox {
   kind: 'image';
   tag: string;
   style: ComputedStyle;
-  data: Buffer;
+  /** A PNG or JPEG image's bytes; or, for an SVG figure, its sanitised markup (drawn as vectors). */
+  data?: Buffer;
+  svg?: string;
   alt: string;
   /** Intrinsic size in CSS pixels. */
   width: number;
@@ -93,7 +96,7 @@ const KNOWN_TAGS = new Set([
   ...INLINE_TAGS, 'html', 'head', 'body', 'title', 'meta', 'style', 'link', 'script', 'noscript', 'template', 'div', 'p', 'h1', 'h2', 'h3',
   'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'section', 'aside', 'header', 'footer', 'main', 'nav', 'article', 'figure',
   'figcaption', 'hr', 'pre', 'dl', 'dt', 'dd', 'details', 'summary', 'address', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td',
-  'th', 'caption', 'colgroup', 'col', 'picture', 'source',
+  'th', 'caption', 'colgroup', 'col', 'picture', 'source', 'svg',
 ]);
 
 export interface BoxContext {
@@ -153,7 +156,7 @@ class BoxBuilder {
         this.running[runningKind] = this.blockLevel(child, childStyle);
         continue;
       }
-      if (childStyle.display === 'inline' && child.tagName !== 'img') {
+      if (childStyle.display === 'inline' && child.tagName !== 'img' && child.tagName !== 'svg') {
         pending.push(...this.inline(child, childStyle));
         continue;
       }
@@ -172,6 +175,7 @@ class BoxBuilder {
 
   private blockLevel(el: Element, style: ComputedStyle): Box | undefined {
     if (el.tagName === 'img') return this.image(el, style);
+    if (el.tagName === 'svg') return svgImage(el, style);
     if (el.tagName === 'hr') return { kind: 'rule', tag: 'hr', style };
     if (style.display === 'table') return this.table(el, style);
     if (style.display === 'flex') {
@@ -216,9 +220,9 @@ class BoxBuilder {
       else if (child.type === 'element') {
         const s = this.ctx.styles.styleOf(child);
         if (s.display === 'none') continue;
-        if (child.tagName === 'img') {
+        if (child.tagName === 'img' || child.tagName === 'svg') {
           // An image inside a line prints its alt text in the line: nothing is lost.
-          const alt = String(child.properties?.alt ?? '');
+          const alt = String(child.properties?.alt ?? child.properties?.ariaLabel ?? '');
           if (alt) runs.push(this.run(alt, s, href, id));
           continue;
         }
@@ -334,6 +338,31 @@ class BoxBuilder {
     collect(el, false);
     return { kind: 'table', tag: 'table', style, rows };
   }
+}
+
+/** An inline SVG figure (sanitised when the HTML was made): its markup, alt text and intrinsic size. */
+function svgImage(el: Element, style: ComputedStyle): ImageBox {
+  const svg = toHtml(el, { space: 'svg' });
+  const alt = String(el.properties?.ariaLabel ?? '');
+  return { kind: 'image', tag: 'svg', style, svg, alt, ...svgSize(el) };
+}
+
+/** CSS pixels per unit of an SVG length. */
+const SVG_UNITS: Record<string, number> = { '': 1, px: 1, pt: 4 / 3, pc: 16, mm: 96 / 25.4, cm: 96 / 2.54, in: 96 };
+
+/** An SVG's size in CSS pixels: its width and height, else its viewBox, else the CSS default 300 × 150. */
+export function svgSize(el: Element): { width: number; height: number } {
+  const length = (v: unknown) => {
+    const m = /^\s*([\d.]+)\s*(px|pt|pc|mm|cm|in)?\s*$/.exec(String(v ?? ''));
+    return m ? Number(m[1]) * SVG_UNITS[m[2] ?? ''] : undefined;
+  };
+  const box = String(el.properties?.viewBox ?? '').trim().split(/[\s,]+/).map(Number);
+  const [vw, vh] = box.length === 4 && box[2] > 0 && box[3] > 0 ? [box[2], box[3]] : [undefined, undefined];
+  let width = length(el.properties?.width);
+  let height = length(el.properties?.height);
+  if (width && !height) height = vw && vh ? (width * vh) / vw : 150;
+  if (height && !width) width = vw && vh ? (height * vw) / vh : 300;
+  return { width: width ?? vw ?? 300, height: height ?? vh ?? 150 };
 }
 
 function anonymous(parent: ComputedStyle): ComputedStyle {

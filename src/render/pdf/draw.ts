@@ -6,6 +6,7 @@
 import PDFDocument from 'pdfkit';
 import { addBookmark, addNamedDestination } from './destinations.js';
 import { fontFamilies } from './fonts.js';
+import { drawSvg } from './svg.js';
 import type { Page, PlacedSlice } from './paginate.js';
 import type { PdfInfo } from './renderPdf.js';
 import type { DrawItem, Frame, StructNode } from './slices.js';
@@ -277,7 +278,8 @@ export class PageDrawer {
         return;
       case 'image':
         this.mark(item.tag, repeated, [item.x, top + item.y, item.x + item.width, top + item.y + item.height]);
-        doc.image(item.data, item.x, top + item.y, { width: item.width, height: item.height });
+        if (item.svg) drawSvg(doc, item.svg, item.x, top + item.y, item.width, item.height);
+        else if (item.data) doc.image(item.data, item.x, top + item.y, { width: item.width, height: item.height });
         return;
       case 'heading':
         if (!repeated) this.heading(item.level, item.title, item.id, top + item.y);

@@ -238,7 +238,7 @@ export class Layout {
       h = maxH;
     }
     const s = newSlice('image', h, frames);
-    s.items.push({ kind: 'image', x, y: 0, width: w, height: h, data: box.data, tag: structNode('Figure', this.parent, { alt: box.alt }) });
+    s.items.push({ kind: 'image', x, y: 0, width: w, height: h, data: box.data, svg: box.svg, tag: structNode('Figure', this.parent, { alt: box.alt }) });
     this.push(s);
   }
 

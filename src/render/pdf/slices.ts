@@ -29,7 +29,7 @@ export type DrawItem =
   | { kind: 'text'; x: number; baseline: number; lineTop: number; lineHeight: number; fragment: Fragment; wordSpacing: number; tag?: StructNode }
   | { kind: 'rect'; x: number; y: number; width: number; height: number; color: string }
   | { kind: 'line'; x1: number; y1: number; x2: number; y2: number; width: number; color: string }
-  | { kind: 'image'; x: number; y: number; width: number; height: number; data: Buffer; tag?: StructNode }
+  | { kind: 'image'; x: number; y: number; width: number; height: number; data?: Buffer; svg?: string; tag?: StructNode }
   /** A heading: a bookmark in the viewer's outline and a named destination for links to its id. */
   | { kind: 'heading'; level: number; title: string; id?: string; y: number };
 
