@@ -83,7 +83,11 @@ export async function fontFaceCss(chars: string): Promise<string> {
     const own = [...left].filter((ch) => covers(regular, ch)).join('');
     if (!own) continue;
     left = [...left].filter((ch) => !covers(regular, ch)).join('');
+    const files = new Set<string>();
     for (const face of Object.values(family.faces)) {
+      // A family with one file (symbols) is declared once; the browser draws its bold itself.
+      if (files.has(face.file)) continue;
+      files.add(face.file);
       const data = (await subsetOf(face, blocksOf(face, own))).toString('base64');
       const { weight, style } = CSS_STYLE[face.style];
       const range = i === 0 ? '' : ` unicode-range: ${unicodeRange(own)};`;

@@ -4,7 +4,8 @@
  * Measuring uses the same fontkit objects that pdfkit embeds, so a line measured to fit is drawn to fit.
  *
  * The families form a fallback chain: text a family cannot draw is drawn by the next one that can
- * (Atkinson Hyperlegible Next for Latin, then Noto Sans for Vietnamese, Greek, Cyrillic …).
+ * (Atkinson Hyperlegible Next for Latin, then Noto Sans for Vietnamese, Greek, Cyrillic …, then
+ * Noto Sans Math for arrows and symbols).
  * To add a script, add a family to FAMILIES (see the README, "Fonts").
  */
 import { createRequire } from 'node:module';
@@ -34,10 +35,16 @@ export interface FontFamily {
 
 const require = createRequire(import.meta.url);
 
+const parsedFiles = new Map<string, fontkit.Font>();
+
 function loadFace(family: string, key: string, style: FaceStyle, file: string): FontFace {
-  const parsed = fontkit.create(readFileSync(file));
-  const font = ('fonts' in parsed ? parsed.fonts[0] : parsed) as fontkit.Font;
-  glyphsKeepTheirCharacters(font);
+  let font = parsedFiles.get(file);
+  if (!font) {
+    const parsed = fontkit.create(readFileSync(file));
+    font = ('fonts' in parsed ? parsed.fonts[0] : parsed) as fontkit.Font;
+    glyphsKeepTheirCharacters(font);
+    parsedFiles.set(file, font); // a one-style family's faces share one parse
+  }
   return { key, family, style, font, file, ascent: font.ascent / font.unitsPerEm, descent: font.descent / font.unitsPerEm };
 }
 
@@ -75,7 +82,18 @@ const FAMILIES: { name: string; key: string; files: Record<FaceStyle, () => stri
     key: 'NotoSans',
     files: expoGoogleFont('noto-sans', 'NotoSans'),
   },
+  {
+    // Arrows, mathematical and technical symbols (the footnote back-reference ↩, ≥, ∑, ★ …): one
+    // style only, which every style draws with.
+    name: 'Noto Sans Math',
+    key: 'NotoSansMath',
+    files: oneStyle(() => require.resolve('@expo-google-fonts/noto-sans-math/400Regular/NotoSansMath_400Regular.ttf')),
+  },
 ];
+
+function oneStyle(file: () => string): Record<FaceStyle, () => string> {
+  return { regular: file, bold: file, italic: file, boldItalic: file };
+}
 
 /** The files of a font installed from npm as @expo-google-fonts/<pkg> (TrueType, one per style). */
 function expoGoogleFont(pkg: string, prefix: string): Record<FaceStyle, () => string> {
@@ -85,7 +103,7 @@ function expoGoogleFont(pkg: string, prefix: string): Record<FaceStyle, () => st
 
 /** The font files the renderer embeds (part of what every output depends on). */
 export function fontFiles(): string[] {
-  return FAMILIES.flatMap(({ files }) => Object.values(files).map((file) => file()));
+  return [...new Set(FAMILIES.flatMap(({ files }) => Object.values(files).map((file) => file())))];
 }
 
 let families: FontFamily[] | undefined;

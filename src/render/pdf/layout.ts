@@ -39,6 +39,10 @@ export class Layout {
   private pendingMarker?: { run: InlineRun; x: number; tag: StructNode };
   /** Where in the structure tree what is laid out now belongs. */
   private parent: StructNode;
+  /** List items written outside any list (broken HTML): the list each run of them is tagged as. */
+  private looseLists = new Map<StructNode, StructNode>();
+  /** The last heading's tagged level: tags never skip a level going down (PDF/UA 7.4.2). */
+  private headingLevel = 0;
 
   constructor(private options: LayoutOptions, parent?: StructNode) {
     this.parent = parent ?? structNode('Document', undefined);
@@ -115,7 +119,9 @@ export class Layout {
     const outer = this.parent;
     if (box.style.display === 'list-item') {
       // A list item is LI > (Lbl, LBody): the marker is its label, the content its body.
-      const item = structNode('LI', outer);
+      let list = outer.role === 'L' ? outer : this.looseLists.get(outer);
+      if (!list) this.looseLists.set(outer, (list = structNode('L', outer)));
+      const item = structNode('LI', list);
       this.parent = structNode('LBody', item);
       if (box.marker) this.pendingMarker = { run: box.marker, x: 0, tag: structNode('Lbl', item) };
     }
@@ -124,6 +130,8 @@ export class Layout {
       if (box.id) this.anchor(box.id, fr);
       const ends: number[] = [];
       for (const child of box.children) {
+        // A run of loose list items is one list; anything else between them ends it.
+        if (child.style.display !== 'list-item') this.looseLists.delete(this.parent);
         this.box(child, ix, iw, fr);
         ends.push(this.slices.length - 1);
       }
@@ -164,7 +172,11 @@ export class Layout {
 
   /** The structure element a text box's lines belong to: a heading, a paragraph, or its container. */
   private textLeaf(tag: string, heading: number): StructNode {
-    if (heading) return structNode(`H${heading}`, this.parent);
+    if (heading) {
+      // An H5 right after an H3 is read as the H4 it stands for; the page keeps its look.
+      this.headingLevel = Math.min(heading, this.headingLevel + 1);
+      return structNode(`H${this.headingLevel}`, this.parent);
+    }
     if (tag === 'blockquote') return structNode('P', structNode('BlockQuote', this.parent));
     if (tag === 'figcaption') return structNode('Caption', this.parent);
     if (TEXT_HOLDERS.has(this.parent.role) && tag !== 'p') return this.parent;
