@@ -94,6 +94,15 @@ describe.skipIf(!qpdf)('the checks find what is wrong', () => {
       'every font is embedded',
     ]));
   });
+
+  it('a character no font has is found drawn as .notdef', async () => {
+    const src = path.join(out, 'tea.md');
+    writeFileSync(src, '---\ntitle: Tea\nlang: en\n---\n\nThe word for tea is 茶.\n');
+    const report = await build({ inputs: [src], outDir: path.join(out, 'tea'), templateDirs: [] });
+    expect(report.documents[0].ok).toBe(true);
+    const notdef = (await checkPdfUa(path.join(out, 'tea', 'tea.pdf'))).find((c) => c.what === 'no character is drawn as .notdef')!;
+    expect(notdef.problems).toEqual(['page 1: a character drawn as .notdef']);
+  });
 });
 
 describe.skipIf(existsSync(SHARED))('../shared', () => {
