@@ -9,6 +9,8 @@ import { parseSource } from '../parse/parseSource.js';
 import { buildOutline } from '../outline/buildOutline.js';
 import type { Outline } from '../outline/outline.js';
 import { embedFonts } from '../fill/embedFonts.js';
+import { gatherFootnotes } from '../fill/footnotes.js';
+import { labelsFor } from '../fill/labels.js';
 import { handoutContext } from '../fill/fillHandout.js';
 import type { TemplateSet, Variant } from '../fill/templates.js';
 import { renderPdf } from '../render/pdf/renderPdf.js';
@@ -79,7 +81,10 @@ export async function buildDocument(sourcePath: string, templates: TemplateSet, 
   );
   const render = async (template: string, title: string, extra: object = {}, variant?: Variant): Promise<RenderedOutput> => {
     const sheet = variant ? templates.variantStylesheet(variant) : undefined;
-    const html = templates.render(template, { ...context, ...extra, ...(sheet ? { variant, stylesheet: `${context.stylesheet}\n${sheet.css}` } : {}) });
+    const html = gatherFootnotes(
+      templates.render(template, { ...context, ...extra, ...(sheet ? { variant, stylesheet: `${context.stylesheet}\n${sheet.css}` } : {}) }),
+      labelsFor(meta.lang).notes,
+    );
     const { pdf, pages } = await renderPdf(html, {
       paper: options.paper ?? meta.paper ?? 'letter',
       info: {

@@ -168,13 +168,23 @@ export async function checkPdfUa(file: string): Promise<Condition[]> {
   }
   await doc.destroy();
   check('01 · 7.1', 'every item on a page is tagged content or an artifact', [...new Set(untagged)]);
+  // A footnote (Note) is read at its reference, and printed at the page's foot: it is left out of
+  // the comparison, and its own content must be in order.
   const structOrder: string[] = [];
-  const walkOrder = (e: Elem) => e.kids.forEach((k) => ('mcid' in k ? structOrder.push(`${k.page}#${k.mcid}`) : 'role' in k ? walkOrder(k) : undefined));
+  const noteContent = new Set<string>();
+  const mcidsOf = (e: Elem): string[] => e.kids.flatMap((k) => ('mcid' in k ? [`${k.page}#${k.mcid}`] : 'role' in k ? mcidsOf(k) : []));
+  const walkOrder = (e: Elem): void =>
+    e.kids.forEach((k) => {
+      if ('mcid' in k) structOrder.push(`${k.page}#${k.mcid}`);
+      else if ('role' in k && k.role === 'Note') mcidsOf(k).forEach((m) => noteContent.add(m));
+      else if ('role' in k) walkOrder(k);
+    });
   tree.forEach(walkOrder);
+  const flowOrder = contentOrder.filter((c) => !noteContent.has(c));
   const orderProblems: string[] = [];
-  if (structOrder.length !== contentOrder.length) orderProblems.push(`${structOrder.length} marked-content references in the tree, ${contentOrder.length} tagged sequences on the pages`);
-  const at = structOrder.findIndex((s, i) => s !== contentOrder[i]);
-  if (at >= 0) orderProblems.push(`the structure tree and the pages part at sequence ${at}: ${structOrder[at]} vs ${contentOrder[at]}`);
+  if (structOrder.length !== flowOrder.length) orderProblems.push(`${structOrder.length} marked-content references in the tree, ${flowOrder.length} tagged sequences on the pages`);
+  const at = structOrder.findIndex((s, i) => s !== flowOrder[i]);
+  if (at >= 0) orderProblems.push(`the structure tree and the pages part at sequence ${at}: ${structOrder[at]} vs ${flowOrder[at]}`);
   check('09 · 7.2', 'the structure tree\'s order is the reading order of the pages', orderProblems);
 
   // Annotations.

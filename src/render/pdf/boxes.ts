@@ -22,6 +22,10 @@ export interface InlineRun {
   linkId?: number;
   /** Filled in per page when drawn: the page number or the page count. */
   counter?: 'page' | 'pages';
+  /** A footnote reference: the id of the note (a box of BoxTree.footnotes) it calls. */
+  footnote?: string;
+  /** How far the text is raised above the baseline (negative: lowered), in points. */
+  rise?: number;
 }
 
 export interface BlockBox {
@@ -86,6 +90,8 @@ export interface BoxTree {
   body: BlockBox;
   /** Elements marked data-running="footer" (or header): repeated on every page, not in the flow. */
   running: { header?: Box; footer?: Box };
+  /** Notes styled `float: footnote`, by id: set at the foot of the page that refers to them. */
+  footnotes: Map<string, Box>;
 }
 
 const INLINE_TAGS = new Set([
@@ -113,8 +119,9 @@ export function buildBoxes(root: Root, ctx: BoxContext): BoxTree {
   const html = root.children.find((n): n is Element => n.type === 'element' && n.tagName === 'html');
   const body = html?.children.find((n): n is Element => n.type === 'element' && n.tagName === 'body');
   const bodyEl: Element = body ?? { type: 'element', tagName: 'body', properties: {}, children: root.children as ElementContent[] };
-  const builder = new BoxBuilder(ctx, running);
-  return { body: builder.block(bodyEl, ctx.styles.styleOf(bodyEl)), running };
+  const footnotes = new Map<string, Box>();
+  const builder = new BoxBuilder(ctx, running, footnotes);
+  return { body: builder.block(bodyEl, ctx.styles.styleOf(bodyEl)), running, footnotes };
 }
 
 class BoxBuilder {
@@ -124,6 +131,7 @@ class BoxBuilder {
   constructor(
     private ctx: BoxContext,
     private running: BoxTree['running'],
+    private footnotes: BoxTree['footnotes'],
   ) {}
 
   private unsupported(what: string): void {
@@ -166,7 +174,9 @@ class BoxBuilder {
       if (childStyle.display === 'list-item' && built.kind === 'block') {
         built.marker = this.marker(el.tagName, bulletFor(childStyle.listStyleType, this.listDepth), listIndex++, childStyle);
       }
-      box.children.push(built);
+      const id = idOf(child);
+      if (childStyle.float === 'footnote' && id) this.footnotes.set(id, built);
+      else if (!isEmptyNotes(built)) box.children.push(built);
     }
     flushInline();
     if (isList) this.listDepth--;
@@ -214,9 +224,10 @@ class BoxBuilder {
     const isLink = el.tagName === 'a' && typeof el.properties?.href === 'string';
     const href = isLink ? String(el.properties.href) : link;
     const id = isLink ? ++this.links : linkId;
+    const footnote = isLink && el.properties?.dataFootnoteRef !== undefined ? decodeURIComponent(href!.replace(/^#/, '')) : undefined;
     const runs: InlineRun[] = [];
     for (const child of el.children) {
-      if (child.type === 'text') runs.push(this.run(child.value, style, href, id));
+      if (child.type === 'text') runs.push({ ...this.run(child.value, style, href, id), ...(footnote ? { footnote } : {}) });
       else if (child.type === 'element') {
         const s = this.ctx.styles.styleOf(child);
         if (s.display === 'none') continue;
@@ -278,6 +289,7 @@ class BoxBuilder {
       lineHeight: style.lineHeight,
       link,
       linkId: link ? linkId : undefined,
+      ...(style.verticalAlign === 'baseline' ? {} : { rise: style.fontSize * (style.verticalAlign === 'super' ? 0.5 : -0.25) }),
     };
   }
 
@@ -363,6 +375,22 @@ export function svgSize(el: Element): { width: number; height: number } {
   if (width && !height) height = vw && vh ? (width * vh) / vw : 150;
   if (height && !width) width = vw && vh ? (height * vw) / vh : 300;
   return { width: width ?? vw ?? 300, height: height ?? vh ?? 150 };
+}
+
+/**
+ * A notes section whose notes all went to the feet of their pages: only its heading is left, a
+ * label for nothing, so it is not printed.
+ */
+function isEmptyNotes(box: Box): boolean {
+  if (box.kind !== 'block' || box.tag !== 'section') return false;
+  const texts = boxTexts(box);
+  return box.children.some((c) => c.kind === 'block' && (c.tag === 'ol' || c.tag === 'ul') && c.children.length === 0) && texts.length === 1;
+}
+
+function boxTexts(box: Box): Box[] {
+  if (box.kind === 'text') return [box];
+  if (box.kind === 'block') return box.children.flatMap(boxTexts);
+  return [];
 }
 
 function anonymous(parent: ComputedStyle): ComputedStyle {

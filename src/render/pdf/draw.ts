@@ -6,6 +6,7 @@
 import PDFDocument from 'pdfkit';
 import { addBookmark, addNamedDestination } from './destinations.js';
 import { fontFamilies } from './fonts.js';
+import { NOTES_GAP, notesHeight, RULE, type Note } from './footnotes.js';
 import { drawSvg } from './svg.js';
 import type { Page, PlacedSlice } from './paginate.js';
 import type { PdfInfo } from './renderPdf.js';
@@ -196,10 +197,24 @@ export class PageDrawer {
     const { doc, geometry } = this;
     doc.addPage({ size: [geometry.width, geometry.height], margin: 0 });
     this.placed(page.slices, geometry.margin.top);
+    this.footnotes(page.notes);
     this.furniture = 'Pagination';
     furniture();
     this.furniture = undefined;
     this.tagger.close(); // marked content never runs across a page
+  }
+
+  /** The page's footnotes at the foot of its text area, under a short rule. */
+  private footnotes(notes: Note[]): void {
+    if (!notes.length) return;
+    const { margin, width, height } = this.geometry;
+    let y = height - margin.bottom - notesHeight(notes) + NOTES_GAP;
+    this.tagger.artifact('Layout');
+    this.rect(margin.left, y - NOTES_GAP / 2 - RULE.width / 2, (width - margin.left - margin.right) * RULE.fraction, RULE.width, RULE.color);
+    for (const note of notes) {
+      this.placed(note.slices, y);
+      y += note.height;
+    }
   }
 
   /** Slices placed from `top` down: their frames, then their content. */
@@ -255,7 +270,7 @@ export class PageDrawer {
         const { fragment: f } = item;
         const run = f.run;
         const x = item.x;
-        const baseline = top + item.baseline;
+        const baseline = top + item.baseline - (run.rise ?? 0);
         // A hyphen added at a line end is an artifact: the tagged word reads whole across the break.
         this.mark(f.addedHyphen ? undefined : item.tag, repeated);
         doc.font(run.face.key).fontSize(run.size).fillColor(run.color);

@@ -11,6 +11,7 @@ import { breakLines, collapseWhiteSpace, contentWidths, type Line } from './line
 import { newSlice, structNode, type Frame, type Slice, type StructNode } from './slices.js';
 import type { ComputedStyle, Length } from './styles.js';
 import type { Hyphenator } from './hyphenate.js';
+import { noteFor, type FootnoteContext } from './footnotes.js';
 
 export interface LayoutOptions {
   /** Height of a page's text area, to scale images and split rows that would not fit. */
@@ -20,6 +21,8 @@ export interface LayoutOptions {
   widows: number;
   /** The document language's hyphenation dictionary, for words longer than the line. */
   hyphenate?: Hyphenator;
+  /** Notes set at the foot of the page that refers to them (float: footnote). */
+  footnotes?: FootnoteContext;
 }
 
 const HEADING = /^h[1-6]$/;
@@ -41,8 +44,8 @@ export class Layout {
   private parent: StructNode;
   /** List items written outside any list (broken HTML): the list each run of them is tagged as. */
   private looseLists = new Map<StructNode, StructNode>();
-  /** The last heading's tagged level: tags never skip a level going down (PDF/UA 7.4.2). */
-  private headingLevel = 0;
+  /** The levels of the headings whose sections are open: tags never skip a level (PDF/UA 7.4.2). */
+  private openHeadings: number[] = [];
 
   constructor(private options: LayoutOptions, parent?: StructNode) {
     this.parent = parent ?? structNode('Document', undefined);
@@ -173,9 +176,11 @@ export class Layout {
   /** The structure element a text box's lines belong to: a heading, a paragraph, or its container. */
   private textLeaf(tag: string, heading: number): StructNode {
     if (heading) {
-      // An H5 right after an H3 is read as the H4 it stands for; the page keeps its look.
-      this.headingLevel = Math.min(heading, this.headingLevel + 1);
-      return structNode(`H${this.headingLevel}`, this.parent);
+      // A heading is tagged one deeper than the open heading it falls under: an H5 right after an
+      // H3 is read as the H4 it stands for, and the page keeps its look.
+      while (this.openHeadings.length && this.openHeadings[this.openHeadings.length - 1] >= heading) this.openHeadings.pop();
+      this.openHeadings.push(heading);
+      return structNode(`H${this.openHeadings.length}`, this.parent);
     }
     if (tag === 'blockquote') return structNode('P', structNode('BlockQuote', this.parent));
     if (tag === 'figcaption') return structNode('Caption', this.parent);
@@ -205,9 +210,20 @@ export class Layout {
       this.pendingMarker = undefined;
     }
     for (const f of line.fragments) {
-      s.items.push({ kind: 'text', x: x + f.x, baseline: line.baseline, lineTop: 0, lineHeight: line.height, fragment: f, wordSpacing: line.wordSpacing, tag: tagOf(f.run) });
+      const tag = tagOf(f.run);
+      s.items.push({ kind: 'text', x: x + f.x, baseline: line.baseline, lineTop: 0, lineHeight: line.height, fragment: f, wordSpacing: line.wordSpacing, tag });
+      const notes = this.options.footnotes;
+      const note = f.run.footnote && notes ? noteFor(f.run.footnote, notes, tag, (box, parent) => this.noteSlices(box, parent, notes)) : undefined;
+      if (note) (s.notes ??= []).push(note);
     }
     return this.push(s);
+  }
+
+  /** A note's own layout, at the page's column width; notes inside it are set with it. */
+  private noteSlices(box: Box, parent: StructNode, notes: FootnoteContext): Slice[] {
+    const sub = new Layout(this.options, parent);
+    sub.box(box, notes.x, notes.width, []);
+    return sub.slices;
   }
 
   /**
@@ -282,12 +298,13 @@ export class Layout {
    * tallest cell. A row taller than a page is cut into pieces at line boundaries.
    */
   private row(cells: { x: number; width: number; box: Box; background?: string; border?: ComputedStyle['border']; tag?: StructNode }[], frames: Frame[], what: string, minHeight = 0): Slice[] {
-    const laid = cells.map((c) => {
+    const subs = cells.map((c) => {
       const sub = new Layout(this.options, c.tag ?? this.parent);
       sub.box(c.box, c.x, c.width, []);
-      // Inside a cell nothing collapses with the outside: the first margin and the last count.
-      return placeStacked(sub.slices, sub.pendingMargin);
+      return sub;
     });
+    // Inside a cell nothing collapses with the outside: the first margin and the last count.
+    const laid = subs.map((sub) => placeStacked(sub.slices, sub.pendingMargin));
     const height = Math.max(minHeight, ...laid.map((l) => l.height));
     const limit = this.options.pageHeight * 0.95;
     const pieces: Slice[] = [];
@@ -305,6 +322,9 @@ export class Layout {
         from = pieceBottom > pieceTop ? pieceBottom : to;
       }
     }
+    // Notes referred to inside the cells travel with the row's first piece.
+    const notes = subs.flatMap((sub) => sub.slices.flatMap((sl) => sl.notes ?? []));
+    if (notes.length) pieces[0].notes = [...(pieces[0].notes ?? []), ...notes];
     for (const p of pieces) this.push(p);
     return pieces;
   }

@@ -4,8 +4,10 @@
  * - never right after a slice that keeps with the next (headings, orphan and widow lines, boxes
  *   that avoid breaks), unless the kept chain is longer than a page, when it breaks where it must;
  * - forced breaks (break-before: page) are honoured;
- * - a table row that starts a page has its table's header row repeated above it.
+ * - a table row that starts a page has its table's header row repeated above it;
+ * - a slice's footnotes go on its page, at the foot: the room they take is kept free.
  */
+import { notesHeight, type Note } from './footnotes.js';
 import type { Slice } from './slices.js';
 
 export interface PlacedSlice {
@@ -18,6 +20,8 @@ export interface PlacedSlice {
 
 export interface Page {
   slices: PlacedSlice[];
+  /** Footnotes set at the foot of the page, in order. */
+  notes: Note[];
 }
 
 export function paginate(slices: Slice[], pageHeight: number): Page[] {
@@ -25,7 +29,7 @@ export function paginate(slices: Slice[], pageHeight: number): Page[] {
   let i = 0;
   while (i < slices.length) {
     const start = i;
-    const page: Page = { slices: [] };
+    const page: Page = { slices: [], notes: [] };
     let y = 0;
     const header = slices[i].repeatHeader;
     if (header && header !== slices[i] && header.height + slices[i].height <= pageHeight) {
@@ -33,6 +37,7 @@ export function paginate(slices: Slice[], pageHeight: number): Page[] {
       y = header.height;
     }
     let end = slices.length;
+    const notes: Note[] = [];
     for (let j = i; j < slices.length; j++) {
       const s = slices[j];
       if (j > start && s.breakBefore) {
@@ -40,12 +45,14 @@ export function paginate(slices: Slice[], pageHeight: number): Page[] {
         break;
       }
       const gap = j === start ? 0 : s.spaceBefore;
-      if (j > start && y + gap + s.height > pageHeight + 0.01) {
+      if (j > start && y + gap + s.height + notesHeight([...notes, ...(s.notes ?? [])]) > pageHeight + 0.01) {
         end = breakPoint(slices, start, j);
         break;
       }
       y += gap + s.height;
+      notes.push(...(s.notes ?? []));
     }
+    for (let j = start; j < end; j++) page.notes.push(...(slices[j].notes ?? []));
     // Place slices start..end-1.
     let top = page.slices.length ? page.slices[0].slice.height : 0;
     for (let j = start; j < end; j++) {

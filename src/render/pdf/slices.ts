@@ -5,6 +5,7 @@
  */
 import type { Fragment } from './lineBreak.js';
 import type { Border } from './styles.js';
+import type { Note } from './footnotes.js';
 
 /**
  * A node of the PDF's structure tree (tagged PDF): a role (P, H2, LI, TD …) and its parent.
@@ -58,6 +59,8 @@ export interface Slice {
   repeatHeader?: Slice;
   /** Why this slice exists, for tests and debugging: 'line', 'row', 'image', 'space' … */
   what: string;
+  /** Footnotes first referred to on this slice: set at the foot of its page. */
+  notes?: Note[];
 }
 
 export function newSlice(what: string, height: number, frames: Frame[]): Slice {

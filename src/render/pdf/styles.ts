@@ -44,6 +44,10 @@ export interface ComputedStyle {
   maxWidth?: Length;
   width?: Length;
   justifyContent: 'flex-start' | 'space-between' | 'center' | 'flex-end';
+  /** `float: footnote` (CSS GCPM): the element is set at the foot of the page that refers to it. */
+  float: 'none' | 'footnote';
+  /** Raised or lowered text (footnote numbers, chemical formulas). */
+  verticalAlign: 'baseline' | 'super' | 'sub';
 }
 
 export type Length = { pt: number } | { percent: number };
@@ -56,7 +60,7 @@ export const SUPPORTED = [
   'border', 'border-top', 'border-right', 'border-bottom', 'border-left', 'border-width', 'border-color', 'border-style',
   'border-collapse', 'background', 'background-color', 'break-before', 'break-after', 'break-inside',
   'page-break-before', 'page-break-after', 'page-break-inside', 'list-style', 'list-style-type', 'max-width', 'width',
-  'justify-content', 'vertical-align',
+  'justify-content', 'vertical-align', 'float',
   ...['top', 'right', 'bottom', 'left'].flatMap((side) => ['width', 'color', 'style'].map((what) => `border-${side}-${what}`)),
 ];
 /** Properties that only matter on screen: accepted silently, since they cannot change print. */
@@ -64,6 +68,8 @@ const SCREEN_ONLY = new Set(['overflow', 'overflow-x', 'overflow-y', 'cursor', '
 
 const INHERITED = new Set([
   'fontFamily', 'fontSize', 'fontWeight', 'italic', 'color', 'lineHeight', 'lineHeightFactor', 'textAlign', 'textTransform', 'whiteSpace', 'listStyleType', 'underline',
+  // Not inherited in CSS, but the inline boxes inside a raised one are raised with it.
+  'verticalAlign',
 ]);
 
 const BLOCK_TAGS = new Set([
@@ -91,6 +97,8 @@ function userAgentDefaults(tag: string, em: number): Partial<ComputedStyle> {
     case 'ul': case 'ol': return { margin: [em, 0, em, 0], padding: [0, 0, 0, 30], listStyleType: tag === 'ol' ? 'decimal' : 'disc' };
     case 'strong': case 'b': case 'th': return { fontWeight: 700 };
     case 'em': case 'i': case 'cite': case 'dfn': return { italic: true };
+    case 'sup': return { verticalAlign: 'super' };
+    case 'sub': return { verticalAlign: 'sub' };
     case 'a': case 'u': case 'ins': return { underline: true };
     case 'dd': return { margin: [0, 0, 0, 30] };
     default: return {};
@@ -114,7 +122,7 @@ export function rootStyle(): ComputedStyle {
     display: 'block', fontFamily: [], fontSize: 12, fontWeight: 400, italic: false, color: '#000000', lineHeight: 12 * 1.2, lineHeightFactor: 1.2,
     textAlign: 'left', textTransform: 'none', underline: false, whiteSpace: 'normal', margin: [0, 0, 0, 0], padding: [0, 0, 0, 0],
     border: [noBorder, noBorder, noBorder, noBorder], breakBefore: 'auto', breakAfter: 'auto', breakInside: 'auto',
-    listStyleType: 'disc', justifyContent: 'flex-start',
+    listStyleType: 'disc', justifyContent: 'flex-start', float: 'none', verticalAlign: 'baseline',
   };
 }
 
@@ -551,9 +559,14 @@ function applyLonghand(style: ComputedStyle, parent: ComputedStyle, prop: string
       style[prop === 'width' ? 'width' : 'maxWidth'] = len;
       return true;
     }
+    case 'float':
+      // Floats beside the text are not laid out; a footnote is.
+      if (v === 'footnote' || v === 'none') style.float = v;
+      return v === 'footnote' || v === 'none';
     case 'vertical-align':
-      // Table cells are laid out from the top; that is the one alignment the PDF has.
-      return v === 'top' || v === 'baseline';
+      if (v === 'super' || v === 'sub' || v === 'baseline') style.verticalAlign = v;
+      // Table cells are laid out from the top; that is the one alignment of a cell the PDF has.
+      return v === 'top' || v === 'baseline' || v === 'super' || v === 'sub';
     case 'justify-content':
       if (v === 'flex-start' || v === 'start' || v === 'normal') style.justifyContent = 'flex-start';
       else if (v === 'space-between' || v === 'center' || v === 'flex-end') style.justifyContent = v;
