@@ -194,43 +194,21 @@ export function pdftotextWords(file: string, known: Set<string>): string[] {
 }
 
 /**
- * The words a screen reader gets from a tagged PDF (pdfjs, content order): text marked as an
- * artifact (running footer, repeated table header) or as a list label (bullets, numbers) is left
- * out. A line break inside a paragraph carries its space in the tagged text; a hyphen added at a
- * line end is an artifact, so the word reads whole.
+ * The words of the PDF's structure tree in its order, the order a screen reader reads them, as
+ * Poppler reads them (`pdfinfo -struct-text`). Artifacts (running footer, repeated table headers,
+ * hyphens added at line ends) are not in the tree. With `labels: false`, list labels (bullets,
+ * numbers) are left out, as the HTML's list markers are not text either.
  */
-export async function taggedWords(data: Uint8Array): Promise<string[]> {
-  const doc = await getDocument({ data: new Uint8Array(data), isEvalSupported: false, verbosity: 0 }).promise;
-  let text = '';
-  for (let n = 1; n <= doc.numPages; n++) {
-    const page = await doc.getPage(n);
-    const content = await page.getTextContent({ includeMarkedContent: true });
-    const stack: string[] = [];
-    let lastY: number | undefined;
-    let hyphenated = false;
-    for (const item of content.items as { type?: string; tag?: string; str?: string; transform?: number[] }[]) {
-      if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') stack.push(item.tag ?? '');
-      else if (item.type === 'endMarkedContent') stack.pop();
-      else if (item.str !== undefined && stack.includes('Artifact')) {
-        // A hyphen added at a line end is an artifact: the word goes on at the next line.
-        if (item.str === '-') hyphenated = true;
-      } else if (item.str !== undefined && !stack.includes('Lbl')) {
-        const y = item.transform![5];
-        text += (lastY !== undefined && Math.abs(y - lastY) > 1 && !hyphenated ? '\n' : '') + item.str;
-        lastY = y;
-        hyphenated = false;
-      }
-    }
-    text += '\n';
-  }
-  await doc.destroy();
-  return words(text);
-}
-
-/** The words of the PDF's structure tree, as Poppler reads them (`pdfinfo -struct-text`). */
-export function structTextWords(file: string): string[] {
+export function structTextWords(file: string, options: { labels?: boolean } = {}): string[] {
   const out = execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  const texts = out.split('\n').filter((l) => /^\s*"/.test(l)).map((l) => l.trim().slice(1, -1));
+  const texts: string[] = [];
+  let skipBelow = -1; // indentation of a Lbl element whose text is skipped
+  for (const line of out.split('\n')) {
+    const indent = line.length - line.trimStart().length;
+    if (skipBelow >= 0 && indent <= skipBelow) skipBelow = -1;
+    if (options.labels === false && /^\s*Lbl\b/.test(line)) skipBelow = indent;
+    else if (skipBelow < 0 && /^\s*"/.test(line)) texts.push(line.trim().slice(1, -1));
+  }
   return words(texts.join('\n'));
 }
 

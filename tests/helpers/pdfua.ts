@@ -169,7 +169,8 @@ export async function checkPdfUa(file: string): Promise<Condition[]> {
   await doc.destroy();
   check('01 · 7.1', 'every item on a page is tagged content or an artifact', [...new Set(untagged)]);
   // A footnote (Note) is read at its reference, and printed at the page's foot: it is left out of
-  // the comparison, and its own content must be in order.
+  // the comparison. The cells of a table row stand side by side, so a row that goes on to the next
+  // page has its cells' parts interleaved on the pages: a row's content is taken in page order.
   const structOrder: string[] = [];
   const noteContent = new Set<string>();
   const mcidsOf = (e: Elem): string[] => e.kids.flatMap((k) => ('mcid' in k ? [`${k.page}#${k.mcid}`] : 'role' in k ? mcidsOf(k) : []));
@@ -177,6 +178,7 @@ export async function checkPdfUa(file: string): Promise<Condition[]> {
     e.kids.forEach((k) => {
       if ('mcid' in k) structOrder.push(`${k.page}#${k.mcid}`);
       else if ('role' in k && k.role === 'Note') mcidsOf(k).forEach((m) => noteContent.add(m));
+      else if ('role' in k && k.role === 'TR') structOrder.push(...mcidsOf(k).sort((a, b) => contentOrder.indexOf(a) - contentOrder.indexOf(b)));
       else if ('role' in k) walkOrder(k);
     });
   tree.forEach(walkOrder);

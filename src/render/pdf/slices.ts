@@ -50,6 +50,11 @@ export interface Slice {
   spaceBefore: number;
   /** No page break between this slice and the next. */
   keepWithNext: boolean;
+  /**
+   * The keep is weak (a box, list or table row kept together): it gives way rather than leave
+   * more than a quarter of a page empty. Headings, orphans and widows keep strongly.
+   */
+  keepWeak?: boolean;
   /** A page break before this slice. */
   breakBefore: boolean;
   items: DrawItem[];
