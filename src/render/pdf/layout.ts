@@ -192,7 +192,7 @@ export class Layout {
     const strut = { text: '', face: runs[0]?.face, size: style.fontSize, color: style.color, underline: false, lineHeight: style.lineHeight } as InlineRun;
     const cleaned = collapseWhiteSpace(runs, style.whiteSpace);
     if (!strut.face) return [];
-    return breakLines(cleaned, { width, align: style.textAlign, strut, noWrap: style.whiteSpace === 'nowrap', hyphenate: this.options.hyphenate });
+    return breakLines(cleaned, { width, align: style.textAlign, strut, noWrap: style.whiteSpace === 'nowrap', hyphenate: this.options.hyphenate, breaker: style.textWrap === 'pretty' ? 'total-fit' : 'greedy' });
   }
 
   private lineSlice(line: Line, x: number, frames: Frame[], tagOf: (run: InlineRun) => StructNode): Slice {

@@ -9,6 +9,7 @@ import LineBreaker from 'linebreak';
 import type { InlineRun } from './boxes.js';
 import { unitWidth } from './fonts.js';
 import type { Hyphenator } from './hyphenate.js';
+import { totalFit } from './totalFit.js';
 import type { ComputedStyle } from './styles.js';
 import { segmenter } from '../../outline/sentences.js';
 
@@ -207,11 +208,20 @@ export interface LineOptions {
   strut: InlineRun;
   /** Width taken from the first line (e.g. by nothing, today); kept for hanging markers later. */
   noWrap?: boolean;
+  /** How lines are filled: greedily (each as full as it can be; the default) or by total fit. */
+  breaker?: 'greedy' | 'total-fit';
 }
 
 export function breakLines(input: InlineRun[], options: LineOptions): Line[] {
   const { width: maxWidth } = options;
   const segments = segmentsOf(input).flatMap((s) => (s.width - s.trailingSpace > maxWidth && !options.noWrap ? hyphenateWide(s, maxWidth, options.hyphenate) : [s]));
+  const lines = options.breaker === 'total-fit' && !options.noWrap && segments.length ? totalFit(segments, maxWidth) : fillGreedily(segments, options);
+  return lines.map((segs, i) => makeLine(segs, options, i === lines.length - 1));
+}
+
+/** Each line as full as it can be, left to right. */
+function fillGreedily(segments: Segment[], options: LineOptions): Segment[][] {
+  const { width: maxWidth } = options;
   const lines: Segment[][] = [];
   let current: Segment[] = [];
   let width = 0;
@@ -231,7 +241,7 @@ export function breakLines(input: InlineRun[], options: LineOptions): Line[] {
     }
   }
   if (current.length || lines.length === 0) lines.push(current);
-  return lines.map((segs, i) => makeLine(segs, options, i === lines.length - 1));
+  return lines;
 }
 
 function makeLine(segments: Segment[], options: LineOptions, endsBox: boolean): Line {

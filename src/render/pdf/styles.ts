@@ -32,6 +32,8 @@ export interface ComputedStyle {
   textTransform: 'none' | 'uppercase' | 'lowercase' | 'capitalize';
   underline: boolean;
   whiteSpace: 'normal' | 'pre' | 'nowrap';
+  /** `text-wrap: pretty`: lines broken for the whole paragraph (total fit) rather than greedily. */
+  textWrap: 'wrap' | 'pretty';
   margin: Box4;
   padding: Box4;
   border: [Border, Border, Border, Border];
@@ -60,14 +62,14 @@ export const SUPPORTED = [
   'border', 'border-top', 'border-right', 'border-bottom', 'border-left', 'border-width', 'border-color', 'border-style',
   'border-collapse', 'background', 'background-color', 'break-before', 'break-after', 'break-inside',
   'page-break-before', 'page-break-after', 'page-break-inside', 'list-style', 'list-style-type', 'max-width', 'width',
-  'justify-content', 'vertical-align', 'float',
+  'justify-content', 'vertical-align', 'float', 'text-wrap',
   ...['top', 'right', 'bottom', 'left'].flatMap((side) => ['width', 'color', 'style'].map((what) => `border-${side}-${what}`)),
 ];
 /** Properties that only matter on screen: accepted silently, since they cannot change print. */
 const SCREEN_ONLY = new Set(['overflow', 'overflow-x', 'overflow-y', 'cursor', 'transition', 'outline', 'scroll-behavior', 'box-sizing']);
 
 const INHERITED = new Set([
-  'fontFamily', 'fontSize', 'fontWeight', 'italic', 'color', 'lineHeight', 'lineHeightFactor', 'textAlign', 'textTransform', 'whiteSpace', 'listStyleType', 'underline',
+  'fontFamily', 'fontSize', 'fontWeight', 'italic', 'color', 'lineHeight', 'lineHeightFactor', 'textAlign', 'textTransform', 'whiteSpace', 'listStyleType', 'underline', 'textWrap',
   // Not inherited in CSS, but the inline boxes inside a raised one are raised with it.
   'verticalAlign',
 ]);
@@ -120,7 +122,7 @@ const noBorder: Border = { width: 0, color: '#000000' };
 export function rootStyle(): ComputedStyle {
   return {
     display: 'block', fontFamily: [], fontSize: 12, fontWeight: 400, italic: false, color: '#000000', lineHeight: 12 * 1.2, lineHeightFactor: 1.2,
-    textAlign: 'left', textTransform: 'none', underline: false, whiteSpace: 'normal', margin: [0, 0, 0, 0], padding: [0, 0, 0, 0],
+    textAlign: 'left', textTransform: 'none', underline: false, whiteSpace: 'normal', textWrap: 'wrap', margin: [0, 0, 0, 0], padding: [0, 0, 0, 0],
     border: [noBorder, noBorder, noBorder, noBorder], breakBefore: 'auto', breakAfter: 'auto', breakInside: 'auto',
     listStyleType: 'disc', justifyContent: 'flex-start', float: 'none', verticalAlign: 'baseline',
   };
@@ -478,6 +480,11 @@ function applyLonghand(style: ComputedStyle, parent: ComputedStyle, prop: string
     case 'text-decoration':
       style.underline = v.includes('underline');
       return v.includes('underline') || v === 'none';
+    case 'text-wrap':
+      if (v === 'wrap' || v === 'pretty') style.textWrap = v;
+      else if (v === 'stable' || v === 'auto') style.textWrap = 'wrap';
+      else return false;
+      return true;
     case 'white-space':
       if (v === 'pre' || v === 'pre-wrap' || v === 'pre-line') style.whiteSpace = 'pre';
       else if (v === 'nowrap') style.whiteSpace = 'nowrap';
