@@ -295,7 +295,7 @@ export class Layout {
 
   /**
    * Cells side by side: each is laid out on its own, then the row is one slice as tall as the
-   * tallest cell. A row taller than a page is cut into pieces at line boundaries.
+   * tallest cell, or several pieces cut between lines (see bandCuts, pageCuts).
    */
   private row(cells: { x: number; width: number; box: Box; background?: string; border?: ComputedStyle['border']; tag?: StructNode }[], frames: Frame[], what: string, minHeight = 0): Slice[] {
     const subs = cells.map((c) => {
