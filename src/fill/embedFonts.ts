@@ -7,7 +7,11 @@
  */
 import { fromHtml } from 'hast-util-from-html';
 import { toString as hastText } from 'hast-util-to-string';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 import subsetFont from 'subset-font';
 import { covers, fontFamilies, type FaceStyle, type FontFace } from '../render/pdf/fonts.js';
 
@@ -25,13 +29,42 @@ const ALWAYS = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i))
 const subsets = new Map<string, Promise<Buffer>>();
 const MAX_SUBSETS = 200;
 
+/**
+ * WOFF2 compression takes about half a second a face, so subsets are also kept on disk, shared by
+ * every build on the machine: named by a hash of the font file and the characters, so an entry is
+ * never stale, and written whole or not at all.
+ */
+const DISK_CACHE = path.join(os.tmpdir(), 'handout-font-subsets');
+const fileHashes = new Map<string, string>();
+
 function subsetOf(face: FontFace, chars: string): Promise<Buffer> {
   const key = `${face.key}\u0000${chars}`;
   let subset = subsets.get(key);
   if (!subset) {
     if (subsets.size >= MAX_SUBSETS) subsets.clear(); // bounded: memory stays flat across a large library
-    subset = subsetFont(readFileSync(face.file), chars, { targetFormat: 'woff2' });
+    subset = cachedOnDisk(face.file, chars);
     subsets.set(key, subset);
+  }
+  return subset;
+}
+
+async function cachedOnDisk(file: string, chars: string): Promise<Buffer> {
+  let fileHash = fileHashes.get(file);
+  if (!fileHash) fileHashes.set(file, (fileHash = createHash('sha256').update(readFileSync(file)).digest('hex')));
+  const name = path.join(DISK_CACHE, `${createHash('sha256').update(`${fileHash}\u0000${chars}`).digest('hex').slice(0, 32)}.woff2`);
+  try {
+    return readFileSync(name);
+  } catch {
+    // Not made yet: make it below.
+  }
+  const subset = await subsetFont(readFileSync(file), chars, { targetFormat: 'woff2' });
+  try {
+    mkdirSync(DISK_CACHE, { recursive: true });
+    const tmp = `${name}.${process.pid}.${threadId}.tmp`;
+    writeFileSync(tmp, subset);
+    renameSync(tmp, name);
+  } catch {
+    // A cache that cannot be written only costs time.
   }
   return subset;
 }

@@ -64,7 +64,9 @@ interface FontkitInternals {
 function glyphsKeepTheirCharacters(font: fontkit.Font): void {
   const internals = font as unknown as FontkitInternals;
   const getGlyph = internals.getGlyph.bind(font);
-  internals.getGlyph = (id, characters = []) => getGlyph(id, characters.length ? characters : internals._cmapProcessor.codePointsForGlyph(id));
+  // The first character mapped to it: a glyph drawn for a space stands for one space, not for
+  // every character (space, no-break space) that shares it.
+  internals.getGlyph = (id, characters = []) => getGlyph(id, characters.length ? characters : internals._cmapProcessor.codePointsForGlyph(id).slice(0, 1));
 }
 
 /**
