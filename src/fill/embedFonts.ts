@@ -5,14 +5,11 @@
  * first family cannot draw (Vietnamese, Greek, Cyrillic …) comes from the next family that can,
  * declared under the same CSS family name with a `unicode-range`, as browsers compose families.
  */
-import { fromHtml } from 'hast-util-from-html';
-import { toString as hastText } from 'hast-util-to-string';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
-import subsetFont from 'subset-font';
 import { covers, fontFamilies, type FaceStyle, type FontFace } from '../render/pdf/fonts.js';
 
 const CSS_STYLE: Record<FaceStyle, { weight: number; style: 'normal' | 'italic' }> = {
@@ -57,6 +54,8 @@ async function cachedOnDisk(file: string, chars: string): Promise<Buffer> {
   } catch {
     // Not made yet: make it below.
   }
+  // Loaded only when a subset must be made: a build that finds them all on disk never pays for it.
+  const { default: subsetFont } = await import('subset-font');
   const subset = await subsetFont(readFileSync(file), chars, { targetFormat: 'woff2' });
   try {
     mkdirSync(DISK_CACHE, { recursive: true });
@@ -86,16 +85,14 @@ function blocksOf(face: FontFace, chars: string): string {
   return out.join('');
 }
 
-/** The characters a page shows: its text and its title. */
+/**
+ * The characters a page shows, to the block: the characters of its markup outside style and
+ * script elements. Tag and attribute names are Basic Latin, always embedded; our HTML writes every
+ * other character as itself, so no block a page shows is missed.
+ */
 export function pageCharacters(html: string): string {
-  const tree = fromHtml(html);
   const chars = new Set<string>(ALWAYS);
-  const visit = (node: Parameters<typeof hastText>[0]): void => {
-    if (node.type === 'element' && ['style', 'script', 'template'].includes(node.tagName)) return;
-    if (node.type === 'text') for (const ch of node.value) chars.add(ch);
-    if ('children' in node) for (const child of node.children) visit(child as Parameters<typeof hastText>[0]);
-  };
-  visit(tree);
+  for (const ch of html.replace(/<(style|script)\b[\s\S]*?<\/\1>/gi, '')) chars.add(ch);
   return [...chars].filter((ch) => !/[\n\r\t]/.test(ch)).sort().join('');
 }
 
