@@ -16,9 +16,10 @@ import type { TemplateSet, Variant } from '../fill/templates.js';
 import { renderPdf } from '../render/pdf/renderPdf.js';
 import type { PaperSize } from '../read/frontMatter.js';
 import { buildDate } from './reproducible.js';
-import { shortened } from '../outline/atAGlance.js';
+import { withColumns } from '../outline/summary/summaryTable.js';
 import { checkOutline, type CheckOptions, type HandoutCheck } from '../check/checkHandout.js';
 import { glossaryFiles } from '../check/glossary.js';
+import { loadPronunciations } from '../check/counting.js';
 import { today } from '../check/reviewDates.js';
 import { checkSourceText, checkTree } from './limits.js';
 
@@ -66,13 +67,16 @@ export function outlineOf(sourcePath: string, warnings: Warnings): { source: Sou
 }
 
 export async function buildDocument(sourcePath: string, templates: TemplateSet, options: DocumentOptions, warnings: Warnings): Promise<BuiltDocument> {
-  const read = outlineOf(sourcePath, warnings);
+  // Warnings from reading the source are the check's findings (as in `handout check`), not printed twice.
+  const sourceWarnings = new Warnings();
+  const read = outlineOf(sourcePath, sourceWarnings);
   const { source } = read;
   const outline = options.template ? { ...read.outline, meta: { ...read.outline.meta, template: options.template } } : read.outline;
   const { meta } = outline;
   const checkOptions = options.check ?? { today: today() };
   const dependencies: string[] = [...glossaryFiles(sourcePath), ...(checkOptions.glossaryFile ? [path.resolve(checkOptions.glossaryFile)] : [])];
-  const check = checkOutline(outline, path.resolve(sourcePath), source.text, checkOptions);
+  await loadPronunciations();
+  const check = checkOutline(outline, path.resolve(sourcePath), source.text, { ...checkOptions, sourceWarnings: sourceWarnings.list });
   // Content is turned into HTML once; each output only changes the template or stylesheet it is printed with.
   const context = handoutContext(
     outline, templates, path.resolve(sourcePath), warnings,
@@ -109,10 +113,17 @@ export async function buildDocument(sourcePath: string, templates: TemplateSet, 
   const handout = await render(template, outline.title);
   let summarySheet: RenderedOutput | undefined;
   if (outline.atAGlance) {
-    // The sheet is one page: when the full table runs over, each cell keeps its most telling sentence.
-    summarySheet = await render('summary-sheet', outline.atAGlance.title, { atAGlance: outline.atAGlance });
-    if (summarySheet.pages > 1) {
-      summarySheet = await render('summary-sheet', outline.atAGlance.title, { atAGlance: shortened(outline.atAGlance, 1) });
+    // The sheet is one page: when the whole table runs over, its last columns go (never the key
+    // fact), then its type gets smaller; a table that still runs over is printed whole, and said.
+    const table = outline.atAGlance;
+    const counts = [...table.columns.keys()].map((n) => n + 1).reverse();
+    const tries = [false, true].flatMap((compact) => counts.map((n) => ({ atAGlance: withColumns(table, n), compact })));
+    for (const t of tries) {
+      summarySheet = await render('summary-sheet', table.title, t);
+      if (summarySheet.pages === 1) break;
+    }
+    if (summarySheet && summarySheet.pages > 1) {
+      warnings.add(`the at-a-glance sheet needs ${summarySheet.pages} pages for ${table.rows.length} parts (fewer parts, or shorter opening sentences, fit one page)`, { file: outline.file });
     }
   }
   const editions: BuiltDocument['editions'] = [];

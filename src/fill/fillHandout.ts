@@ -6,11 +6,14 @@ import type { Warnings } from '../diagnostics.js';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Block, Outline, Section, SummaryTable } from '../outline/outline.js';
-import { shortened } from '../outline/atAGlance.js';
+import { blocksInReadingOrder } from '../outline/outline.js';
+import { withColumns } from '../outline/summary/summaryTable.js';
 import { blocksToHtml, type ContentContext } from './contentToHtml.js';
 import type { TemplateSet } from './templates.js';
 
 export const GENERATOR = 'handout';
+/** Columns of the at-a-glance table inside the handout, besides the parts' names. */
+const HANDOUT_COLUMNS = 3;
 
 export interface FilledSection {
   title: string;
@@ -92,8 +95,8 @@ export function handoutContext(outline: Outline, templates: TemplateSet, sourceP
     boldTerms: boldTerms(outline),
     closing: blocksToHtml(outline.closing, ctx),
     words: outline.words,
-    // Inside the handout the table is a summary of the text right after it: one sentence a cell.
-    atAGlance: outline.atAGlance && shortened(outline.atAGlance, 1),
+    // A portrait page has room for the key fact and two questions; the one-page sheet has them all.
+    atAGlance: outline.atAGlance && withColumns(outline.atAGlance, HANDOUT_COLUMNS),
     showAtAGlance: !!outline.atAGlance && outline.meta.summary?.show !== false && !hasOwnAtAGlance(outline.sections),
     stylesheet: templates.stylesheet.css,
     generator: GENERATOR,
@@ -105,22 +108,15 @@ export function handoutContext(outline: Outline, templates: TemplateSet, sourceP
 /** Distinct bold phrases of one to four words, in order of first use: the terms a text stresses. */
 function boldTerms(outline: Outline): string[] {
   const terms = new Map<string, string>();
-  const visitAll = (blocks: Block[]) =>
-    blocks.forEach((b) =>
-      visit(b, 'strong', (node) => {
-        const raw = toString(node).trim();
-        if (/:$/.test(raw)) return; // a label ("**Causes:**"), not a term
-        const text = raw.replace(/[.,;]$/, '');
-        const key = text.toLowerCase();
-        if (text && text.split(/\s+/).length <= 4 && !terms.has(key)) terms.set(key, text);
-      }),
-    );
-  const walk = (s: Section) => {
-    visitAll(s.blocks);
-    s.sections.forEach(walk);
-  };
-  visitAll(outline.intro);
-  outline.sections.forEach(walk);
+  for (const { block } of blocksInReadingOrder(outline)) {
+    visit(block, 'strong', (node) => {
+      const raw = toString(node).trim();
+      if (/:$/.test(raw)) return; // a label ("**Causes:**"), not a term
+      const text = raw.replace(/[.,;]$/, '');
+      const key = text.toLowerCase();
+      if (text && text.split(/\s+/).length <= 4 && !terms.has(key)) terms.set(key, text);
+    });
+  }
   return [...terms.values()];
 }
 

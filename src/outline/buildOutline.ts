@@ -5,7 +5,7 @@ import type { Source } from '../read/readSource.js';
 import { SlugCounter } from '../slug.js';
 import type { Block, Outline, Section, SectionKind } from './outline.js';
 import { inferOutline } from './inferOutline.js';
-import { atAGlance } from './atAGlance.js';
+import { summaryTable } from './summary/summaryTable.js';
 import { segmenter } from './sentences.js';
 
 /** Headings that mark a highlighted summary box, in the languages handouts are printed in. */
@@ -95,7 +95,7 @@ export function buildOutline(source: Source, tree: Root): Outline {
 }
 
 function withAtAGlance(outline: Outline): Outline {
-  const table = atAGlance(outline);
+  const table = summaryTable(outline);
   return table ? { ...outline, atAGlance: table } : outline;
 }
 
@@ -126,12 +126,4 @@ export function countWords(text: string, lang: string): number {
     for (const s of segmenter(lang, 'word').segment(piece)) if (s.isWordLike) n++;
   }
   return n;
-}
-
-/** Every section in reading order, depth first. */
-export function* walkSections(sections: Section[]): Generator<Section> {
-  for (const s of sections) {
-    yield s;
-    yield* walkSections(s.sections);
-  }
 }
