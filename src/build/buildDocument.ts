@@ -8,6 +8,9 @@ import { displayPath, readSource, type Source } from '../read/readSource.js';
 import { parseSource } from '../parse/parseSource.js';
 import { buildOutline } from '../outline/buildOutline.js';
 import type { Outline } from '../outline/outline.js';
+import { embedFonts } from '../fill/embedFonts.js';
+import { gatherFootnotes } from '../fill/footnotes.js';
+import { labelsFor } from '../fill/labels.js';
 import { handoutContext } from '../fill/fillHandout.js';
 import type { TemplateSet, Variant } from '../fill/templates.js';
 import { joinStylesheets, stylesheetsFor } from '../fill/stylesheets.js';
@@ -101,7 +104,10 @@ export async function buildDocument(sourcePath: string, templates: TemplateSet, 
   );
   const render = async (template: string, title: string, extra: object = {}, variant?: Variant): Promise<RenderedOutput> => {
     const [base, ...layers] = stylesheetsFor(templates, meta, variant);
-    const html = templates.render(template, { ...context, ...extra, variant, stylesheet: joinStylesheets([base, ...layers]) });
+    const html = gatherFootnotes(
+      templates.render(template, { ...context, ...extra, variant, stylesheet: joinStylesheets([base, ...layers]) }),
+      labelsFor(meta.lang).notes,
+    );
     const { pdf, pages } = await renderPdf(html, {
       paper: meta.paper ?? 'letter',
       info: {
@@ -119,7 +125,8 @@ export async function buildDocument(sourcePath: string, templates: TemplateSet, 
       layers,
       warnings,
     });
-    return { html, pdf, pages };
+    // The PDF is laid out from the HTML as the template made it; the web page also gets the fonts.
+    return { html: await embedFonts(html), pdf, pages };
   };
   const template = templateFor(outline, templates, warnings);
   const handout = await render(template, outline.title);

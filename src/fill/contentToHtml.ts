@@ -21,13 +21,14 @@ import { readRegularFile } from '../read/regularFile.js';
 import { hashBytes } from '../hash.js';
 import { CONTENT_SCHEMA, STRIPPED_TAGS, TEXT_HOLDING_TAGS } from './safeHtml.js';
 import type { PaperLinks } from './linksOnPaper.js';
+import { safeSvg } from './safeSvg.js';
 
 const IMAGE_TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
   '.jpeg': 'image/jpeg',
   '.gif': 'image/gif',
-  '.svg': 'image/svg+xml', // inside <img>, an SVG's scripts never run
+  '.svg': 'image/svg+xml', // inlined, sanitised (safeSvg.ts): drawn as vectors in the PDF
   '.webp': 'image/webp',
 };
 
@@ -65,8 +66,8 @@ export function blocksToHtml(blocks: Block[], ctx: ContentContext): string {
   return toHtml(hast);
 }
 
-/** What an image's src became: a data URL we made, or a remote URL never fetched. */
-type CheckedImage = { kind: 'embed'; dataUrl: string } | { kind: 'remote' };
+/** What an image's src became: a data URL we made, a sanitised inline SVG, or a remote URL never fetched. */
+type CheckedImage = { kind: 'embed'; dataUrl: string } | { kind: 'svg'; svg: Element } | { kind: 'remote' };
 
 /**
  * Every image is checked where the source wrote it, so an error names the line: a local file must be
@@ -128,13 +129,20 @@ function checkImages(tree: HastRoot, ctx: ContentContext): Map<string, CheckedIm
     }
     const type = IMAGE_TYPES[path.extname(target).toLowerCase()];
     if (!type) return problem(`unsupported image type: ${src}`, 'use PNG or JPEG');
+    if (type === 'image/svg+xml') {
+      const svg = safeSvg(bytes.toString('utf8'));
+      if (!svg) return problem(`image ${src} holds no SVG`, 'export it again as SVG, or use PNG');
+      checked.set(src, { kind: 'svg', svg });
+      return;
+    }
     checked.set(src, { kind: 'embed', dataUrl: `data:${type};base64,${bytes.toString('base64')}` });
   });
   return checked;
 }
 
 /**
- * After sanitising: our own data URLs go in (the sanitiser drops any a source wrote). A remote image
+ * After sanitising: our own data URLs go in (the sanitiser drops any a source wrote), and an SVG
+ * image becomes its sanitised figure, inline, named by the image's alt text. A remote image
  * becomes its alt text, as in the PDF, so opening the page sends no request (which would tell a
  * third-party server who read which handout, with any query string the link carries).
  */
@@ -143,7 +151,14 @@ function embedImages(tree: HastRoot, images: Map<string, CheckedImage>, remote: 
     if (node.tagName !== 'img') return;
     const image = images.get(String(node.properties.src ?? '').trim());
     if (image?.kind === 'embed') node.properties.src = image.dataUrl;
-    else if (remote === 'alt' && parent && index !== undefined) {
+    else if (image?.kind === 'svg' && parent && index !== undefined) {
+      const alt = String(node.properties.alt ?? '').trim();
+      const svg = structuredClone(image.svg);
+      // The alt text names the figure; without one, the SVG's own title does.
+      svg.properties = { ...svg.properties, role: 'img', ...(alt ? { ariaLabel: alt } : {}) };
+      parent.children[index] = svg;
+      return;
+    } else if (remote === 'alt' && parent && index !== undefined) {
       const alt = String(node.properties.alt ?? '').trim();
       const replacement: ElementContent[] = alt ? [{ type: 'element', tagName: 'span', properties: { className: ['image-alt'] }, children: [{ type: 'text', value: alt }] }] : [];
       parent.children.splice(index, 1, ...replacement);

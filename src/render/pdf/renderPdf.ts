@@ -75,8 +75,11 @@ export async function renderPdf(html: string, options: RenderPdfOptions): Promis
   const contentWidth = width - m[1] - m[3];
   const contentHeight = height - m[0] - m[2];
 
-  const layout = new Layout({ pageHeight: contentHeight, orphans: 2, widows: 2, hyphenate: hyphenatorFor(options.info.lang) });
+  const footnotes = { boxes: boxes.footnotes, laidOut: new Set<string>(), x: m[3], width: contentWidth };
+  const layout = new Layout({ pageHeight: contentHeight, orphans: 2, widows: 2, hyphenate: hyphenatorFor(options.info.lang), footnotes });
   layout.box(boxes.body, m[3], contentWidth, []);
+  // A note nothing refers to is still printed, after the text: nothing is lost.
+  for (const [id, note] of boxes.footnotes) if (!footnotes.laidOut.has(id)) layout.box(note, m[3], contentWidth, []);
   const pages = paginate(layout.slices, contentHeight);
 
   const { doc, done } = openDocument(geometry, options.info, { archive: options.archive === true });

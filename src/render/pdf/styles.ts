@@ -33,6 +33,8 @@ export interface ComputedStyle {
   textTransform: 'none' | 'uppercase' | 'lowercase' | 'capitalize';
   underline: boolean;
   whiteSpace: 'normal' | 'pre' | 'nowrap';
+  /** `text-wrap: pretty`: lines broken for the whole paragraph (total fit) rather than greedily. */
+  textWrap: 'wrap' | 'pretty';
   margin: Box4;
   padding: Box4;
   border: [Border, Border, Border, Border];
@@ -45,6 +47,10 @@ export interface ComputedStyle {
   maxWidth?: Length;
   width?: Length;
   justifyContent: 'flex-start' | 'space-between' | 'center' | 'flex-end';
+  /** `float: footnote` (CSS GCPM): the element is set at the foot of the page that refers to it. */
+  float: 'none' | 'footnote';
+  /** Raised or lowered text (footnote numbers, chemical formulas). */
+  verticalAlign: 'baseline' | 'super' | 'sub';
 }
 
 export type Length = { pt: number } | { percent: number };
@@ -57,14 +63,16 @@ export const SUPPORTED = [
   'border', 'border-top', 'border-right', 'border-bottom', 'border-left', 'border-width', 'border-color', 'border-style',
   'border-collapse', 'background', 'background-color', 'break-before', 'break-after', 'break-inside',
   'page-break-before', 'page-break-after', 'page-break-inside', 'list-style', 'list-style-type', 'max-width', 'width',
-  'justify-content', 'vertical-align',
+  'justify-content', 'vertical-align', 'float', 'text-wrap',
   ...['top', 'right', 'bottom', 'left'].flatMap((side) => ['width', 'color', 'style'].map((what) => `border-${side}-${what}`)),
 ];
 /** Properties that only matter on screen: accepted silently, since they cannot change print. */
 const SCREEN_ONLY = new Set(['overflow', 'overflow-x', 'overflow-y', 'cursor', 'transition', 'outline', 'scroll-behavior', 'box-sizing']);
 
 const INHERITED = new Set([
-  'fontFamily', 'fontSize', 'fontWeight', 'italic', 'color', 'lineHeight', 'lineHeightFactor', 'textAlign', 'textTransform', 'whiteSpace', 'listStyleType', 'underline',
+  'fontFamily', 'fontSize', 'fontWeight', 'italic', 'color', 'lineHeight', 'lineHeightFactor', 'textAlign', 'textTransform', 'whiteSpace', 'listStyleType', 'underline', 'textWrap',
+  // Not inherited in CSS, but the inline boxes inside a raised one are raised with it.
+  'verticalAlign',
 ]);
 
 const BLOCK_TAGS = new Set([
@@ -92,6 +100,8 @@ function userAgentDefaults(tag: string, em: number): Partial<ComputedStyle> {
     case 'ul': case 'ol': return { margin: [em, 0, em, 0], padding: [0, 0, 0, 30], listStyleType: tag === 'ol' ? 'decimal' : 'disc' };
     case 'strong': case 'b': case 'th': return { fontWeight: 700 };
     case 'em': case 'i': case 'cite': case 'dfn': return { italic: true };
+    case 'sup': return { verticalAlign: 'super' };
+    case 'sub': return { verticalAlign: 'sub' };
     case 'a': case 'u': case 'ins': return { underline: true };
     case 'dd': return { margin: [0, 0, 0, 30] };
     default: return {};
@@ -113,9 +123,9 @@ const noBorder: Border = { width: 0, color: '#000000' };
 export function rootStyle(): ComputedStyle {
   return {
     display: 'block', fontFamily: [], fontSize: 12, fontWeight: 400, italic: false, color: '#000000', lineHeight: 12 * 1.2, lineHeightFactor: 1.2,
-    textAlign: 'left', textTransform: 'none', underline: false, whiteSpace: 'normal', margin: [0, 0, 0, 0], padding: [0, 0, 0, 0],
+    textAlign: 'left', textTransform: 'none', underline: false, whiteSpace: 'normal', textWrap: 'wrap', margin: [0, 0, 0, 0], padding: [0, 0, 0, 0],
     border: [noBorder, noBorder, noBorder, noBorder], breakBefore: 'auto', breakAfter: 'auto', breakInside: 'auto',
-    listStyleType: 'disc', justifyContent: 'flex-start',
+    listStyleType: 'disc', justifyContent: 'flex-start', float: 'none', verticalAlign: 'baseline',
   };
 }
 
@@ -481,6 +491,11 @@ function applyLonghand(style: ComputedStyle, parent: ComputedStyle, prop: string
     case 'text-decoration':
       style.underline = v.includes('underline');
       return v.includes('underline') || v === 'none';
+    case 'text-wrap':
+      if (v === 'wrap' || v === 'pretty') style.textWrap = v;
+      else if (v === 'stable' || v === 'auto') style.textWrap = 'wrap';
+      else return false;
+      return true;
     case 'white-space':
       if (v === 'pre' || v === 'pre-wrap' || v === 'pre-line') style.whiteSpace = 'pre';
       else if (v === 'nowrap') style.whiteSpace = 'nowrap';
@@ -562,9 +577,14 @@ function applyLonghand(style: ComputedStyle, parent: ComputedStyle, prop: string
       style[prop === 'width' ? 'width' : 'maxWidth'] = len;
       return true;
     }
+    case 'float':
+      // Floats beside the text are not laid out; a footnote is.
+      if (v === 'footnote' || v === 'none') style.float = v;
+      return v === 'footnote' || v === 'none';
     case 'vertical-align':
-      // Table cells are laid out from the top; that is the one alignment the PDF has.
-      return v === 'top' || v === 'baseline';
+      if (v === 'super' || v === 'sub' || v === 'baseline') style.verticalAlign = v;
+      // Table cells are laid out from the top; that is the one alignment of a cell the PDF has.
+      return v === 'top' || v === 'baseline' || v === 'super' || v === 'sub';
     case 'justify-content':
       if (v === 'flex-start' || v === 'start' || v === 'normal') style.justifyContent = 'flex-start';
       else if (v === 'space-between' || v === 'center' || v === 'flex-end') style.justifyContent = v;
