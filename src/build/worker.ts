@@ -11,7 +11,7 @@ import { fontFamilies } from '../render/pdf/fonts.js';
 const templates = loadTemplates((workerData as { templateDirs: string[] }).templateDirs);
 fontFamilies(); // parsed now, before the first document arrives
 
-parentPort!.on('message', async (job: { id: number; sourcePath: string; options: DocumentOptions }) => {
-  const result = await renderDocument(job.sourcePath, templates, job.options);
+parentPort!.on('message', async (job: { id: number; sourcePath: string; bytes?: Uint8Array; options: DocumentOptions }) => {
+  const result = await renderDocument(job.sourcePath, templates, job.options, job.bytes);
   parentPort!.postMessage({ id: job.id, result });
 });

@@ -8,7 +8,7 @@ import { accessibilityFindings } from './accessibility.js';
 import type { Warning } from '../diagnostics.js';
 import { findFrontMatter } from '../read/frontMatter.js';
 import { applyCheckSettings, disabledInSource, resolveCheckSettings, type CheckSettingsInput } from './checkSettings.js';
-import { sortFindings, type Finding, type RuleId, type Severity } from './findings.js';
+import { sortFindings, type Finding, type RuleId } from './findings.js';
 import { glossaryFor, termsUsed, undefinedTerms, type UsedTerm } from './glossary.js';
 import { pematScore, type Pemat } from './pemat.js';
 import { longSentenceFindings, plainLanguageFindings } from './plainLanguage.js';
@@ -38,8 +38,6 @@ export interface HandoutCheck {
   lang: string;
   readingLevel: ReadingLevel;
   review: Review;
-  /** What the review finding needs on another day (see checkOnDay): where it points, the handout's settings for it. */
-  reviewRule: { line: number; dueSoonDays: number; severity?: Severity };
   pemat: Pemat;
   /** Glossary terms the handout uses, in order of first use: the "Words to know" box. */
   wordsToKnow: UsedTerm[];
@@ -100,8 +98,7 @@ export function checkOutline(outline: Outline, sourcePath: string, sourceText: s
 
   const review = reviewOf(outline.meta, options.today, settings.dueSoonDays);
   // Without front matter a review finding is about the file as a whole: line 1, so it stays clickable.
-  const reviewRule = { line: frontMatterLine(sourceText) ?? 1, dueSoonDays: settings.dueSoonDays, severity: settings.severity.get('review-date') };
-  findings.push(...reviewFindings(file, review, reviewRule.line, !!options.strict));
+  findings.push(...reviewFindings(file, review, frontMatterLine(sourceText) ?? 1, !!options.strict));
 
   const sectionWords = new Map<string, number>();
   for (const u of units) {
@@ -118,7 +115,6 @@ export function checkOutline(outline: Outline, sourcePath: string, sourceText: s
     lang,
     readingLevel: level,
     review,
-    reviewRule,
     pemat,
     wordsToKnow,
     findings: sortFindings(applyCheckSettings(findings, settings)),

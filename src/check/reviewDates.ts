@@ -5,8 +5,7 @@
  */
 import { HandoutError } from '../diagnostics.js';
 import { parsePeriod, type HandoutMeta } from '../read/frontMatter.js';
-import { sortFindings, type Finding, type Severity } from './findings.js';
-import type { HandoutCheck } from './checkHandout.js';
+import type { Finding } from './findings.js';
 
 /** A review within this many days is "due soon" (the catalog's "due within 90 days"); `review-date: n` changes it. */
 export const DUE_SOON_DAYS = 90;
@@ -62,15 +61,11 @@ export function nextReviewOf(meta: HandoutMeta): string | undefined {
 }
 
 export function reviewOf(meta: HandoutMeta, todayIso: string, dueSoonDays = DUE_SOON_DAYS): Review {
-  return reviewOn(meta.reviewed, nextReviewOf(meta), todayIso, dueSoonDays);
-}
-
-/** The review's status on a given day: the one part of a handout's check that changes with the date. */
-export function reviewOn(reviewed: string | undefined, nextReview: string | undefined, todayIso: string, dueSoonDays = DUE_SOON_DAYS): Review {
-  if (!nextReview) return { reviewed, status: 'not scheduled' };
+  const nextReview = nextReviewOf(meta);
+  if (!nextReview) return { reviewed: meta.reviewed, status: 'not scheduled' };
   const daysLeft = Math.round((Date.parse(nextReview) - Date.parse(todayIso)) / 86_400_000);
   const status: ReviewStatus = daysLeft < 0 ? 'overdue' : daysLeft <= dueSoonDays ? 'due soon' : 'current';
-  return { reviewed, nextReview, status, daysLeft };
+  return { reviewed: meta.reviewed, nextReview, status, daysLeft };
 }
 
 export function reviewFindings(file: string, review: Review, frontMatterLine: number | undefined, strict: boolean): Finding[] {
@@ -89,21 +84,4 @@ export function reviewFindings(file: string, review: Review, frontMatterLine: nu
     default:
       return [];
   }
-}
-
-/**
- * The same check on another day. Only the review status (and its finding) depends on the date,
- * so a handout unchanged since yesterday is not checked again, let alone rendered.
- */
-export function checkOnDay(check: HandoutCheck, today: string, strict: boolean): HandoutCheck {
-  const { line, dueSoonDays, severity } = check.reviewRule;
-  const review = reviewOn(check.review.reviewed, check.review.nextReview, today, dueSoonDays);
-  if (review.status === check.review.status && review.daysLeft === check.review.daysLeft) return check;
-  // As checkOutline applies the handout's settings: the rule may be off, or its severity changed.
-  const off = check.rulesOff.includes('review-date');
-  const fresh = off ? [] : reviewFindings(check.file, review, line, strict).map((f) => (severity ? { ...f, severity } : f));
-  const findings = sortFindings([...check.findings.filter((f) => f.rule !== 'review-date'), ...fresh]);
-  const level = check.readingLevel;
-  const failsStrict = (level.measured && !level.meetsTarget && !check.rulesOff.includes('reading-grade')) || (review.status === 'overdue' && !off);
-  return { ...check, review, findings, failsStrict };
 }

@@ -167,6 +167,11 @@ function applyLonghand(style: ComputedStyle, parent: ComputedStyle, prop: string
     case 'text-decoration':
       style.underline = v.includes('underline');
       return v.includes('underline') || v === 'none';
+    case 'text-wrap':
+      if (v === 'wrap' || v === 'pretty') style.textWrap = v;
+      else if (v === 'stable' || v === 'auto') style.textWrap = 'wrap';
+      else return false;
+      return true;
     case 'white-space':
       if (v === 'pre' || v === 'pre-wrap' || v === 'pre-line') style.whiteSpace = 'pre';
       else if (v === 'nowrap') style.whiteSpace = 'nowrap';
@@ -248,9 +253,14 @@ function applyLonghand(style: ComputedStyle, parent: ComputedStyle, prop: string
       style[prop === 'width' ? 'width' : 'maxWidth'] = len;
       return true;
     }
+    case 'float':
+      // Floats beside the text are not laid out; a footnote is.
+      if (v === 'footnote' || v === 'none') style.float = v;
+      return v === 'footnote' || v === 'none';
     case 'vertical-align':
-      // Table cells are laid out from the top; that is the one alignment the PDF has.
-      return v === 'top' || v === 'baseline';
+      if (v === 'super' || v === 'sub' || v === 'baseline') style.verticalAlign = v;
+      // Table cells are laid out from the top; that is the one alignment of a cell the PDF has.
+      return v === 'top' || v === 'baseline' || v === 'super' || v === 'sub';
     case 'justify-content':
       if (v === 'flex-start' || v === 'start' || v === 'normal') style.justifyContent = 'flex-start';
       else if (v === 'space-between' || v === 'center' || v === 'flex-end') style.justifyContent = v;

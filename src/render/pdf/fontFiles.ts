@@ -24,7 +24,18 @@ export const FAMILIES: { name: string; key: string; files: Record<FaceStyle, () 
     key: 'NotoSans',
     files: expoGoogleFont('noto-sans', 'NotoSans'),
   },
+  {
+    // Arrows, mathematical and technical symbols (the footnote back-reference ↩, ≥, ∑, ★ …): one
+    // style only, which every style draws with.
+    name: 'Noto Sans Math',
+    key: 'NotoSansMath',
+    files: oneStyle(() => require.resolve('@expo-google-fonts/noto-sans-math/400Regular/NotoSansMath_400Regular.ttf')),
+  },
 ];
+
+function oneStyle(file: () => string): Record<FaceStyle, () => string> {
+  return { regular: file, bold: file, italic: file, boldItalic: file };
+}
 
 /** The files of a font installed from npm as @expo-google-fonts/<pkg> (TrueType, one per style). */
 function expoGoogleFont(pkg: string, prefix: string): Record<FaceStyle, () => string> {
@@ -34,6 +45,6 @@ function expoGoogleFont(pkg: string, prefix: string): Record<FaceStyle, () => st
 
 /** The font files the renderer embeds (part of what every output depends on). */
 export function fontFiles(): string[] {
-  return FAMILIES.flatMap(({ files }) => Object.values(files).map((file) => file()));
+  return [...new Set(FAMILIES.flatMap(({ files }) => Object.values(files).map((file) => file())))];
 }
 

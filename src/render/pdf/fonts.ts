@@ -4,7 +4,8 @@
  * Text is shaped with the same fontkit objects that pdfkit embeds (see shape.ts).
  *
  * The families form a fallback chain: text a family cannot draw is drawn by the next one that can
- * (Atkinson Hyperlegible Next for Latin, then Noto Sans for Vietnamese, Greek, Cyrillic …).
+ * (Atkinson Hyperlegible Next for Latin, then Noto Sans for Vietnamese, Greek, Cyrillic …, then
+ * Noto Sans Math for arrows and symbols).
  * To add a script, add a family to FAMILIES in fontFiles.ts (see the README, "Fonts").
  */
 import { readFileSync } from 'node:fs';
@@ -20,6 +21,8 @@ export interface FontFace {
   family: string;
   style: FaceStyle;
   font: fontkit.Font;
+  /** The TrueType file the face was read from (the HTML page embeds a subset of it). */
+  file: string;
   /** Ascent and descent per point of font size (descent is negative). */
   ascent: number;
   descent: number;
@@ -30,11 +33,18 @@ export interface FontFamily {
   faces: { regular: FontFace; bold: FontFace; italic: FontFace; boldItalic: FontFace };
 }
 
+const parsedFiles = new Map<string, fontkit.Font>();
+
 function loadFace(family: string, key: string, style: FaceStyle, file: string): FontFace {
-  const parsed = fontkit.create(readFileSync(file));
-  const font = ('fonts' in parsed ? parsed.fonts[0] : parsed) as fontkit.Font;
-  keepSubsetGlyphs(font as unknown as SubsettableFont);
-  return { key, family, style, font, ascent: font.ascent / font.unitsPerEm, descent: font.descent / font.unitsPerEm };
+  let font = parsedFiles.get(file);
+  if (!font) {
+    const parsed = fontkit.create(readFileSync(file));
+    font = ('fonts' in parsed ? parsed.fonts[0] : parsed) as fontkit.Font;
+    glyphsKeepTheirCharacters(font);
+    keepSubsetGlyphs(font as unknown as SubsettableFont);
+    parsedFiles.set(file, font); // a one-style family's faces share one parse
+  }
+  return { key, family, style, font, file, ascent: font.ascent / font.unitsPerEm, descent: font.descent / font.unitsPerEm };
 }
 
 /** The parts of a fontkit TrueType font and of its subset (pdfkit embeds the subset) read below. */
@@ -99,6 +109,27 @@ function keepSubsetGlyphs(font: SubsettableFont): void {
     };
     return subset;
   };
+}
+
+/** The parts of fontkit used below that its type definitions leave out. */
+interface FontkitInternals {
+  getGlyph(id: number, characters?: number[]): unknown;
+  _cmapProcessor: { codePointsForGlyph(id: number): number[] };
+}
+
+/**
+ * fontkit caches each glyph with the characters of its first use. A glyph first met as the output
+ * of a substitution (GSUB) has none, and pdfkit writes a glyph's characters into the PDF's
+ * ToUnicode map, what copy-paste and screen readers read: every later document sharing the parsed
+ * font would lose that character from its text (a "." vanished from file names so). A glyph made
+ * without characters takes those the font's cmap maps to it.
+ */
+function glyphsKeepTheirCharacters(font: fontkit.Font): void {
+  const internals = font as unknown as FontkitInternals;
+  const getGlyph = internals.getGlyph.bind(font);
+  // The first character mapped to it: a glyph drawn for a space stands for one space, not for
+  // every character (space, no-break space) that shares it.
+  internals.getGlyph = (id, characters = []) => getGlyph(id, characters.length ? characters : internals._cmapProcessor.codePointsForGlyph(id).slice(0, 1));
 }
 
 let families: FontFamily[] | undefined;

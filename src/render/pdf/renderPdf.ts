@@ -43,8 +43,8 @@ export interface RenderPdfOptions {
   info: PdfInfo;
   /** The template and stylesheet the HTML came from, named in warnings. */
   templateFile: string;
-  /** A variant's stylesheet layered over `stylesheet` (large print), named in its warnings. */
-  variantStylesheet?: { css: string; file: string };
+  /** Stylesheets layered over `stylesheet`, in order (the project's, an edition's), named in their warnings. */
+  layers?: { css: string; file: string }[];
   /** PDF/A-2a for records that must open in decades (see the README, "Archival PDF"). */
   archive?: boolean;
   /** The source document, named in warnings about its text (a character no font has). */
@@ -66,8 +66,11 @@ export async function renderPdf(html: string, options: RenderPdfOptions): Promis
   const { width, height, margin } = geometry;
   const contentWidth = width - margin.left - margin.right;
   const contentHeight = height - margin.top - margin.bottom;
-  const layout = new Layout({ pageHeight: contentHeight, orphans: 2, widows: 2, hyphenate: hyphenatorFor(options.info.lang) });
+  const footnotes = { boxes: boxes.footnotes, laidOut: new Set<string>(), x: margin.left, width: contentWidth };
+  const layout = new Layout({ pageHeight: contentHeight, orphans: 2, widows: 2, hyphenate: hyphenatorFor(options.info.lang), footnotes });
   layout.box(boxes.body, margin.left, contentWidth, []);
+  // A note nothing refers to is still printed, after the text: nothing is lost.
+  for (const [id, note] of boxes.footnotes) if (!footnotes.laidOut.has(id)) layout.box(note, margin.left, contentWidth, []);
   const pages = paginate(layout.slices, contentHeight);
   const footers = placeFooters(boxes.running.footer, pages, margin.left, contentWidth, contentHeight);
   const pdf = await drawPdf(pages, footers, geometry, options.info, { archive: options.archive === true });
@@ -79,12 +82,18 @@ function styleStep(tree: Root, options: RenderPdfOptions): ResolvedStyles {
   const css = selectAll('style', tree).map((el) => hastToString(el)).join('\n');
   const sheetStart = css.indexOf(options.stylesheet.css.trim());
   const lineAt = (index: number) => css.slice(0, index).split('\n').length;
-  const variant = options.variantStylesheet;
-  const variantStart = variant ? css.indexOf(variant.css.trim()) : -1;
+  // Each layer is found after the one before it, so a warning names the right file and line.
+  let from = Math.max(0, sheetStart);
+  const then = (options.layers ?? []).flatMap((layer) => {
+    const start = css.indexOf(layer.css.trim(), from);
+    if (start < 0) return [];
+    from = start + 1;
+    return [{ file: layer.file, fromLine: lineAt(start) }];
+  });
   return resolveStyles(tree, css, {
     file: sheetStart >= 0 ? options.stylesheet.file : options.templateFile,
     lineOffset: sheetStart >= 0 ? -(lineAt(sheetStart) - 1) : 0,
-    then: variant && variantStart >= 0 ? [{ file: variant.file, fromLine: lineAt(variantStart) }] : [],
+    then,
   }, options.warnings);
 }
 
