@@ -8,7 +8,7 @@
 import { performance } from 'node:perf_hooks';
 
 const [content, out] = process.argv.slice(2);
-const { build } = await import('../dist/build/build.js');
+const { build } = await import('../dist/collection/build.js');
 const options = { inputs: [content], outDir: out, templateDirs: ['templates'], jobs: 1, force: true };
 await build(options); // warm: fonts parsed, templates compiled, code optimised
 const t0 = performance.now();

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { formatMessage, HandoutError, type Warning } from '../diagnostics.js';
 import { escapeControlCharacters as terminalText, escapedForTerminal } from '../controlCharacters.js';
 import pc from 'picocolors';
-import { build, type BuildOptions, type BuildReport, type DocumentResult } from '../build/build.js';
+import { build, type BuildOptions, type BuildReport, type DocumentResult } from '../collection/build.js';
 import { groupFindings, describeGroup, type FindingGroup } from '../check/findings.js';
 import { formatFinding, severityLabel, useColour } from '../check/report.js';
 import type { LinkStyle, PaperSize } from '../options/schema.js';

@@ -17,13 +17,13 @@ import { settingsKey } from '../options/config.js';
 import { displayPath } from '../read/readSource.js';
 import { readRegularFileIfAny } from '../read/regularFile.js';
 import { fontFiles } from '../render/pdf/fontFiles.js';
-import type { DocumentOptions } from './buildDocument.js';
+import type { DocumentOptions } from '../document/buildDocument.js';
 import { BuildCache, COLLECTION_OUTPUTS, hashBytes, toolHash, type CacheEntry, type CachedCheck } from './cache.js';
 import { discoverSources, sourcesRoot } from './discover.js';
 import { checkNotSourceFolder, lockOutputFolder, OutputFolder } from './outputFolder.js';
 import { RenderPool } from './pool.js';
-import { asHandoutError, errorData, renderDocument, toHandoutError, type DocumentRow, type RenderedDocument } from './renderDocument.js';
-import { buildDate } from './reproducible.js';
+import { asHandoutError, errorData, renderDocument, toHandoutError, type DocumentRow, type RenderedDocument } from '../document/renderDocument.js';
+import { buildDate } from '../document/reproducible.js';
 import { removeStaleTemps } from './writeAtomic.js';
 import type { CheckOptions } from '../check/checkHandout.js';
 import { DEFAULT_TARGET_GRADE } from '../check/readability.js';
@@ -68,7 +68,7 @@ export interface BuildOptions {
   checks?: unknown;
 }
 
-export type { DocumentRow } from './renderDocument.js';
+export type { DocumentRow } from '../document/renderDocument.js';
 
 export interface DocumentResult {
   file: string;

@@ -4,8 +4,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadTemplates } from '../fill/templates.js';
-import type { DocumentOptions } from './buildDocument.js';
-import { renderDocument } from './renderDocument.js';
+import type { DocumentOptions } from '../document/buildDocument.js';
+import { renderDocument } from '../document/renderDocument.js';
 import { fontFamilies } from '../render/pdf/fonts.js';
 
 const templates = loadTemplates((workerData as { templateDirs: string[] }).templateDirs);

@@ -4,8 +4,8 @@
  * Jobs go to whichever worker is free; results come back as plain data.
  */
 import { Worker } from 'node:worker_threads';
-import type { DocumentOptions } from './buildDocument.js';
-import type { RenderedDocument } from './renderDocument.js';
+import type { DocumentOptions } from '../document/buildDocument.js';
+import type { RenderedDocument } from '../document/renderDocument.js';
 
 const YOUNG_GENERATION_MB = 96;
 
