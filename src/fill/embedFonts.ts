@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readRegularFile } from '../read/regularFile.js';
 import os from 'node:os';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -28,10 +29,11 @@ const MAX_SUBSETS = 200;
 
 /**
  * WOFF2 compression takes about half a second a face, so subsets are also kept on disk, shared by
- * every build on the machine: named by a hash of the font file and the characters, so an entry is
- * never stale, and written whole or not at all.
+ * the user's builds: named by a hash of the font file and the characters, so an entry is never
+ * stale, and written whole or not at all. In the user's own cache folder (created private), not the
+ * shared temporary folder, where another account could plant a font that draws other glyphs.
  */
-const DISK_CACHE = path.join(os.tmpdir(), 'handout-font-subsets');
+const DISK_CACHE = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'handout', 'font-subsets');
 const fileHashes = new Map<string, string>();
 
 function subsetOf(face: FontFace, chars: string): Promise<Buffer> {
@@ -50,7 +52,7 @@ async function cachedOnDisk(file: string, chars: string): Promise<Buffer> {
   if (!fileHash) fileHashes.set(file, (fileHash = createHash('sha256').update(readFileSync(file)).digest('hex')));
   const name = path.join(DISK_CACHE, `${createHash('sha256').update(`${fileHash}\u0000${chars}`).digest('hex').slice(0, 32)}.woff2`);
   try {
-    return readFileSync(name);
+    return readRegularFile(name); // never a FIFO or a device planted in its place
   } catch {
     // Not made yet: make it below.
   }
@@ -58,7 +60,7 @@ async function cachedOnDisk(file: string, chars: string): Promise<Buffer> {
   const { default: subsetFont } = await import('subset-font');
   const subset = await subsetFont(readFileSync(file), chars, { targetFormat: 'woff2' });
   try {
-    mkdirSync(DISK_CACHE, { recursive: true });
+    mkdirSync(DISK_CACHE, { recursive: true, mode: 0o700 });
     const tmp = `${name}.${process.pid}.${threadId}.tmp`;
     writeFileSync(tmp, subset);
     renameSync(tmp, name);
