@@ -6,7 +6,7 @@ import { Command, Option } from 'commander';
 import { choicesOf, cliShape } from './options/schema.js';
 import { optionValue } from './options/validate.js';
 import { formatMessage, HandoutError, Warnings } from './diagnostics.js';
-import { outlineOf } from './build/buildDocument.js';
+import { outlineOf } from './document/buildDocument.js';
 import { runBuild, type BuildCommandOptions } from './cli/buildCommand.js';
 import type { PacketCommandOptions } from './cli/packetCommand.js';
 import { startDevServer, type DevOptions } from './dev/devServer.js';

@@ -1,9 +1,9 @@
 /** `handout check`: the sources named (files or folders), each read, outlined and checked. */
 import path from 'node:path';
 import { HandoutError, Warnings } from '../diagnostics.js';
-import { discoverSources } from '../build/discover.js';
-import { outlineOf } from '../build/buildDocument.js';
-import { asHandoutError } from '../build/renderDocument.js';
+import { discoverSources } from '../collection/discover.js';
+import { outlineOf } from '../document/buildDocument.js';
+import { asHandoutError } from '../document/renderDocument.js';
 import { displayPath } from '../read/readSource.js';
 import { checkOutline, type CheckOptions, type HandoutCheck } from './checkHandout.js';
 import { parseCheckSettings } from './checkSettings.js';

@@ -13,7 +13,7 @@ import { createReadStream, readFileSync, realpathSync, statSync, existsSync } fr
 import http from 'node:http';
 import path from 'node:path';
 import { watch } from 'chokidar';
-import type { BuildReport } from '../build/build.js';
+import type { BuildReport } from '../collection/build.js';
 import { runBuild, type BuildCommandOptions } from '../cli/buildCommand.js';
 import { SETTINGS_FILES } from '../options/config.js';
 import { HandoutError } from '../diagnostics.js';

@@ -117,12 +117,13 @@ function titleFromFileName(slug: string): string {
 /**
  * Words as a reader counts them, by the Unicode word rules of the document's language. V8's
  * segmenter takes time quadratic in the length of the string it walks (a 200 000-character text
- * takes minutes), so it walks pieces of at most a few thousand characters, cut at whitespace.
+ * takes minutes), so it walks pieces of a few hundred characters, cut at whitespace.
  */
 export function countWords(text: string, lang: string): number {
   let n = 0;
-  // In pieces: V8's segmenter takes time quadratic in the length of what it is given.
-  for (const piece of text.match(/[\s\S]{1,4000}(?:[^\s]{0,200})/g) ?? []) {
+  // In pieces: V8's segmenter takes time quadratic in the length of what it is given (pieces of
+  // 500 characters count a handout's words three times as fast as pieces of 4000).
+  for (const piece of text.match(/[\s\S]{1,500}(?:[^\s]{0,200})/g) ?? []) {
     for (const s of segmenter(lang, 'word').segment(piece)) if (s.isWordLike) n++;
   }
   return n;

@@ -14,7 +14,7 @@ export type Outcome =
   | { outcome: 'timed out'; message: string }
   | { outcome: 'out of memory'; message: string };
 
-export const COMPILED = existsSync(path.join(ROOT, 'dist/build/buildDocument.js'));
+export const COMPILED = existsSync(path.join(ROOT, 'dist/document/buildDocument.js'));
 
 /** Heap for one build: far above what a real handout needs, far below the machine. */
 const HEAP_MB = 1024;

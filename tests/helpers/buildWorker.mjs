@@ -1,7 +1,7 @@
 // Builds sources in a worker thread, so a test can bound each build's time (terminate) and memory
 // (resourceLimits). Runs the compiled library (dist/), which `npm test` compiles before vitest runs.
 import { parentPort } from 'node:worker_threads';
-import { buildDocument } from '../../dist/build/buildDocument.js';
+import { buildDocument } from '../../dist/document/buildDocument.js';
 import { loadTemplates } from '../../dist/fill/templates.js';
 import { HandoutError, Warnings } from '../../dist/diagnostics.js';
 

@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Warnings } from '../../src/diagnostics.js';
-import { buildDocument, type BuiltDocument } from '../../src/build/buildDocument.js';
+import { buildDocument, type BuiltDocument } from '../../src/document/buildDocument.js';
 import { loadTemplates, type TemplateSet } from '../../src/fill/templates.js';
 
 /** A valid 1×1 PNG. */

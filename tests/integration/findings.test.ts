@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build/build.js';
+import { build } from '../../src/collection/build.js';
 import { cli, removeDir, tempDir } from '../helpers/build.js';
 import { writeBenchCorpus } from '../helpers/corpus.js';
 import { readPdf } from '../helpers/pdf.js';

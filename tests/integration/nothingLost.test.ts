@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type BuildReport } from '../../src/build/build.js';
+import { build, type BuildReport } from '../../src/collection/build.js';
 import { removeDir, ROOT, SHARED, tempDir } from '../helpers/build.js';
 import { artifactWords, hasCommand, htmlWords, inOrder, missingWords, pdfFonts, pdfInfo, pdftotextWords, qpdfCheck, sourceWords, structTextWords, words } from '../helpers/pdf.js';
 

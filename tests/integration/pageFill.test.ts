@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build/build.js';
+import { build } from '../../src/collection/build.js';
 import { cli, removeDir, ROOT, SHARED, tempDir } from '../helpers/build.js';
 import { hasCommand, readPdf } from '../helpers/pdf.js';
 

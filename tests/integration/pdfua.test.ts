@@ -8,7 +8,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build/build.js';
+import { build } from '../../src/collection/build.js';
 import { removeDir, ROOT, SHARED, tempDir } from '../helpers/build.js';
 import { hasCommand } from '../helpers/pdf.js';
 import { checkPdfUa } from '../helpers/pdfua.js';

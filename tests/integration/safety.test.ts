@@ -268,7 +268,7 @@ describe('--jobs', () => {
 
 describe('fresh or rebuilt', () => {
   /** The compiled library, as the command line runs it (its render workers are compiled files). */
-  const library = async () => (await import(path.join(ROOT, 'dist/build/build.js'))) as typeof import('../../src/build/build.js');
+  const library = async () => (await import(path.join(ROOT, 'dist/collection/build.js'))) as typeof import('../../src/collection/build.js');
   const options = (jobs: number) => ({ inputs: [content], outDir: out, templateDirs: [path.join(dir, 'templates')], jobs, check: { today: '2026-12-01' } });
 
   it('an edit saved during a build (a glossary, read by workers) is rendered by the next build', async () => {

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDocument } from '../../src/build/buildDocument.js';
+import { buildDocument } from '../../src/document/buildDocument.js';
 import { HandoutError, Warnings } from '../../src/diagnostics.js';
 import { loadTemplates } from '../../src/fill/templates.js';
 import { removeDir, SHARED, tempDir } from '../helpers/build.js';

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { breakLines, collapseWhiteSpace, contentWidths, type Line } from '../../src/render/pdf/lineBreak.js';
-import { selectFace, unitWidth } from '../../src/render/pdf/fonts.js';
+import { selectFace } from '../../src/render/pdf/fonts.js';
+import { shapedWidth } from '../../src/render/pdf/shape.js';
 import type { InlineRun } from '../../src/render/pdf/boxes.js';
 import { hyphenatorFor } from '../../src/render/pdf/hyphenate.js';
 
@@ -23,8 +24,8 @@ const PROSE =
 describe('fonts', () => {
   it('selects distinct regular and bold faces that measure text', () => {
     expect(face.key).not.toBe(bold.key);
-    expect(unitWidth(face, 'Hello')).toBeGreaterThan(0);
-    expect(unitWidth(face, 'Hello Hello')).toBeGreaterThan(unitWidth(face, 'Hello'));
+    expect(shapedWidth(face, 'Hello')).toBeGreaterThan(0);
+    expect(shapedWidth(face, 'Hello Hello')).toBeGreaterThan(shapedWidth(face, 'Hello'));
   });
 });
 
@@ -34,7 +35,7 @@ describe('breakLines', () => {
     expect(result.length).toBeGreaterThan(3);
     for (const l of result) {
       expect(l.width).toBeLessThanOrEqual(150 + 0.01);
-      const drawn = l.fragments.reduce((w, f) => w + unitWidth(f.run.face, f.text) * f.run.size, 0);
+      const drawn = l.fragments.reduce((w, f) => w + shapedWidth(f.run.face, f.text) * f.run.size, 0);
       expect(drawn).toBeLessThanOrEqual(150 + 0.01);
     }
   });
@@ -53,7 +54,7 @@ describe('breakLines', () => {
     // Greedy: the first word of each next line would not have fitted on the line before.
     for (let i = 0; i < result.length - 1; i++) {
       const nextWord = textOf(result[i + 1]).split(' ')[0];
-      const withNext = unitWidth(face, `${textOf(result[i])} ${nextWord}`) * 12;
+      const withNext = shapedWidth(face, `${textOf(result[i])} ${nextWord}`) * 12;
       expect(withNext).toBeGreaterThan(200);
     }
   });
@@ -81,7 +82,7 @@ describe('breakLines', () => {
 
   it('centres a line: the first fragment is offset by half the free space', () => {
     const [l] = lines([run('Centred')], 200, 'center');
-    const w = unitWidth(face, 'Centred') * 12;
+    const w = shapedWidth(face, 'Centred') * 12;
     expect(l.fragments[0].x).toBeCloseTo((200 - w) / 2, 5);
     const [left] = lines([run('Centred')], 200, 'left');
     expect(left.fragments[0].x).toBe(0);
@@ -137,9 +138,9 @@ describe('collapseWhiteSpace', () => {
 describe('contentWidths', () => {
   it('gives the widest word as min and the whole text as max', () => {
     const { min, max } = contentWidths([run('a extraordinarily b')]);
-    expect(min).toBeCloseTo(unitWidth(face, 'extraordinarily') * 12, 0);
+    expect(min).toBeCloseTo(shapedWidth(face, 'extraordinarily') * 12, 0);
     // Segments are measured apart, so kerning across a space may shift the sum slightly.
-    expect(max).toBeCloseTo(unitWidth(face, 'a extraordinarily b') * 12, 0);
+    expect(max).toBeCloseTo(shapedWidth(face, 'a extraordinarily b') * 12, 0);
     expect(max).toBeGreaterThan(min);
   });
 });

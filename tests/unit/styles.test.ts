@@ -2,7 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import { select } from 'hast-util-select';
 import type { Element } from 'hast';
-import { toPt, toColor, expandShorthand, resolveStyles, rootStyle } from '../../src/render/pdf/styles.js';
+import { resolveStyles, rootStyle } from '../../src/render/pdf/styles.js';
+import { toPt, toColor, expandShorthand } from '../../src/render/pdf/cssValues.js';
 import { Warnings } from '../../src/diagnostics.js';
 
 const HTML =
@@ -62,7 +63,13 @@ describe('toColor', () => {
     expect(toColor('Navy')).toBe('#000080');
     expect(toColor('grey')).toBe('#808080');
     expect(toColor('papayawhipish')).toBeUndefined();
-    expect(toColor('#abcd')).toBeUndefined();
+    expect(toColor('#abcde')).toBeUndefined();
+  });
+
+  it('reads every CSS colour syntax, drawing colours with alpha opaque', () => {
+    expect(toColor('papayawhip')).toBe('#ffefd5');
+    expect(toColor('hsl(120 100% 50%)')).toBe('#00ff00');
+    expect(toColor('#abcd')).toBe('#aabbcc');
   });
 });
 

@@ -6,12 +6,13 @@
 import { withoutControlCharacters } from '../../controlCharacters.js';
 import PDFDocument from 'pdfkit';
 import { addBookmark, addNamedDestination } from './destinations.js';
-import { fontFamilies } from './fonts.js';
+import { fontFamilies, type FontFace } from './fonts.js';
 import { drawVector } from './vector.js';
 import { NOTES_GAP, notesHeight, RULE, type Note } from './footnotes.js';
 import { drawSvg } from './svg.js';
 import type { Page, PlacedSlice } from './paginate.js';
 import type { PdfInfo } from './renderPdf.js';
+import { shapeText } from './shape.js';
 import type { DrawItem, Frame, StructNode } from './slices.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -99,7 +100,7 @@ export interface PageGeometry {
  * the file's bytes once `doc.end()` is called. Tagged PDF identified as PDF/UA-1; with `archive`,
  * PDF/A-2a (which also requires the tags) and the PDF/UA identification declared for PDF/A.
  */
-export function openDocument(geometry: PageGeometry, info: PdfInfo, options: { archive: boolean }): { doc: Doc; done: Promise<Buffer> } {
+function openDocument(geometry: PageGeometry, info: PdfInfo, options: { archive: boolean }): { doc: Doc; done: Promise<Buffer> } {
   const doc = new PDFDocument({
     autoFirstPage: false,
     size: [geometry.width, geometry.height],
@@ -109,6 +110,8 @@ export function openDocument(geometry: PageGeometry, info: PdfInfo, options: { a
     displayTitle: true,
     tagged: true,
     subset: (options.archive ? 'PDF/A-2a' : 'PDF/UA') as never,
+    // No default font: pdfkit would parse Helvetica's metrics for every document, and nothing uses it.
+    font: null as never,
     // pdfkit writes every key it is given, and fails on an undefined one.
     // Control characters are not text, and most are not allowed in the XMP's XML at all.
     info: withoutUndefined({
@@ -133,6 +136,17 @@ export function openDocument(geometry: PageGeometry, info: PdfInfo, options: { a
     doc.on('error', reject);
   });
   return { doc, done };
+}
+
+/** The parts of pdfkit's font and page objects that drawing glyphs reads and fills in (not in its type definitions). */
+interface PdfkitText {
+  _font: { id: string; subset: { includeGlyph(glyph: number): number }; widths: number[]; unicode: number[][]; ref(): unknown };
+  page: { height: number; fonts: Record<string, unknown> };
+}
+
+/** A number as pdfkit writes it into content streams (six decimals at most). */
+function num(n: number): string {
+  return String(Math.round(n * 1e6) / 1e6);
 }
 
 /** The parts of pdfkit's metadata mixin used below (not in its type definitions). */
@@ -185,7 +199,20 @@ function withoutUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as T;
 }
 
-export class PageDrawer {
+/**
+ * Step 7, the only one that touches pdfkit: each page's slices, then its footer (page furniture,
+ * tagged as an artifact) in the bottom margin, into one PDF.
+ */
+export async function drawPdf(pages: Page[], footers: PlacedSlice[][], geometry: PageGeometry, info: PdfInfo, options: { archive: boolean }): Promise<Buffer> {
+  const { doc, done } = openDocument(geometry, info, options);
+  const drawer = new PageDrawer(doc, geometry);
+  const footerTop = geometry.height - geometry.margin.bottom + Math.min(18, geometry.margin.bottom / 3);
+  pages.forEach((page, i) => drawer.page(page, () => drawer.placed(footers[i] ?? [], footerTop)));
+  doc.end();
+  return done;
+}
+
+class PageDrawer {
   private outlineStack: { level: number; item: PdfOutline }[] = [];
   private destinations = new Set<string>();
   private tagger: Tagger;
@@ -280,8 +307,8 @@ export class PageDrawer {
         const baseline = top + item.baseline - (run.rise ?? 0);
         // A hyphen added at a line end is an artifact: the tagged word reads whole across the break.
         this.mark(f.addedHyphen ? undefined : item.tag, repeated);
-        doc.font(run.face.key).fontSize(run.size).fillColor(run.color);
-        doc.text(f.text + (f.readAfter ?? ''), x, baseline, { lineBreak: false, baseline: 'alphabetic', wordSpacing: item.wordSpacing || undefined });
+        doc.fillColor(run.color);
+        this.glyphs(run.face, run.size, x, baseline, f.text + (f.readAfter ?? ''), item.wordSpacing);
         if (run.link) this.link(run.link, x, top + item.lineTop, f.width, item.lineHeight, f.text, this.furniture || repeated ? undefined : item.tag);
         if (run.underline) {
           const thickness = Math.max(0.5, run.size / 18);
@@ -308,6 +335,68 @@ export class PageDrawer {
         if (!repeated) this.heading(item.level, item.title, item.id, top + item.y);
         return;
     }
+  }
+
+  /**
+   * Text as positioned glyphs, from the same shaped words that layout measured: pdfkit's own text
+   * layout would shape the text again. Written as pdfkit writes text (a TJ array of glyph ids of
+   * the font's subset, kerning as adjustments, marks at their offsets), so the font pdfkit embeds
+   * holds exactly the glyphs drawn, with their widths and the characters they stand for.
+   */
+  private glyphs(face: FontFace, size: number, x: number, baseline: number, text: string, wordSpacing: number): void {
+    const doc = this.doc as unknown as PdfkitText;
+    this.doc.font(face.key);
+    const font = doc._font;
+    const toText = 1000 / face.font.unitsPerEm; // font units → the text space's thousandths of an em
+    const pt = size / 1000;
+    const spaceExtra = (wordSpacing * 1000) / size;
+    doc.page.fonts[font.id] ??= font.ref();
+    this.doc.save();
+    this.doc.transform(1, 0, 0, -1, 0, doc.page.height); // the PDF's y axis points up
+    const y = doc.page.height - baseline;
+    const ops = ['BT', `1 0 0 1 ${num(x)} ${num(y)} Tm`, `/${font.id} ${num(size)} Tf`];
+    const tj: string[] = [];
+    let hex = '';
+    const segment = (adjust: number) => {
+      if (hex) tj.push(`<${hex}> ${num(-adjust)}`);
+      hex = '';
+    };
+    const flush = () => {
+      segment(0);
+      if (tj.length) ops.push(`[${tj.join(' ')}] TJ`);
+      tj.length = 0;
+    };
+    let penX = x;
+    let shifted = false;
+    for (const g of shapeText(face, text)) {
+      const gid = font.subset.includeGlyph(g.id);
+      font.widths[gid] ??= g.advanceWidth * toText;
+      font.unicode[gid] ??= g.codePoints;
+      const width = g.advanceWidth * toText;
+      const advance = g.xAdvance * toText + (g.codePoints.length === 1 && g.codePoints[0] === 0x20 ? spaceExtra : 0);
+      const code = gid.toString(16).padStart(4, '0');
+      if (g.xOffset || g.yOffset) {
+        // A mark placed off the pen (an accent): drawn on its own at its offset.
+        flush();
+        ops.push(`1 0 0 1 ${num(penX + g.xOffset * toText * pt)} ${num(y + g.yOffset * toText * pt)} Tm`);
+        hex = code;
+        segment(advance - width);
+        flush();
+        shifted = true;
+      } else {
+        if (shifted) {
+          ops.push(`1 0 0 1 ${num(penX)} ${num(y)} Tm`);
+          shifted = false;
+        }
+        hex += code;
+        if (advance !== width) segment(advance - width);
+      }
+      penX += advance * pt;
+    }
+    flush();
+    ops.push('ET');
+    for (const op of ops) this.doc.addContent(op);
+    this.doc.restore();
   }
 
   private heading(level: number, title: string, id: string | undefined, y: number): void {

@@ -1,18 +1,18 @@
 /**
  * Fonts for the PDF: open-licensed TrueType faces installed from npm, parsed once per process
  * (font parsing is the largest per-document cost in a pdfkit renderer) and shared by every document.
- * Measuring uses the same fontkit objects that pdfkit embeds, so a line measured to fit is drawn to fit.
+ * Text is shaped with the same fontkit objects that pdfkit embeds (see shape.ts).
  *
  * The families form a fallback chain: text a family cannot draw is drawn by the next one that can
  * (Atkinson Hyperlegible Next for Latin, then Noto Sans for Vietnamese, Greek, Cyrillic …, then
  * Noto Sans Math for arrows and symbols).
- * To add a script, add a family to FAMILIES (see the README, "Fonts").
+ * To add a script, add a family to FAMILIES in fontFiles.ts (see the README, "Fonts").
  */
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
+import { FAMILIES, type FaceStyle } from './fontFiles.js';
 
-export type FaceStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
+export type { FaceStyle } from './fontFiles.js';
 
 export interface FontFace {
   /** Name the face is registered under in each PDF document. */
@@ -33,8 +33,6 @@ export interface FontFamily {
   faces: { regular: FontFace; bold: FontFace; italic: FontFace; boldItalic: FontFace };
 }
 
-const require = createRequire(import.meta.url);
-
 const parsedFiles = new Map<string, fontkit.Font>();
 
 function loadFace(family: string, key: string, style: FaceStyle, file: string): FontFace {
@@ -43,9 +41,74 @@ function loadFace(family: string, key: string, style: FaceStyle, file: string): 
     const parsed = fontkit.create(readFileSync(file));
     font = ('fonts' in parsed ? parsed.fonts[0] : parsed) as fontkit.Font;
     glyphsKeepTheirCharacters(font);
+    keepSubsetGlyphs(font as unknown as SubsettableFont);
     parsedFiles.set(file, font); // a one-style family's faces share one parse
   }
   return { key, family, style, font, file, ascent: font.ascent / font.unitsPerEm, descent: font.descent / font.unitsPerEm };
+}
+
+/** The parts of a fontkit TrueType font and of its subset (pdfkit embeds the subset) read below. */
+interface SubsettableFont {
+  loca?: { offsets: number[] };
+  _variationProcessor?: unknown;
+  getGlyph(gid: number): { advanceWidth: number; _decode(): { numberOfContours: number; components?: { glyphID: number; pos: number }[] } | null; _getMetrics(): { leftBearing: number } };
+  _getTableStream(tag: string): { pos: number; readBuffer(length: number): Uint8Array };
+  createSubset(): TrueTypeSubset;
+}
+interface TrueTypeSubset {
+  glyf: Uint8Array[];
+  loca: { offsets: number[] };
+  hmtx: { metrics: { advance: number; bearing: number }[] };
+  offset: number;
+  includeGlyph(gid: number): number;
+  _addGlyph?(gid: number): number;
+}
+
+/**
+ * Each document embeds a subset of every face it uses, made by fontkit, which decodes each
+ * glyph's outline for every document only to copy its bytes. A glyph's bytes, components and
+ * metrics are the same in every document: they are read once per process and kept. The subset
+ * written is byte for byte the one fontkit writes.
+ */
+function keepSubsetGlyphs(font: SubsettableFont): void {
+  if (!font.loca || font._variationProcessor) return; // CFF and variable fonts: as fontkit does it
+  const offsets = font.loca.offsets;
+  const glyphs = new Map<number, { bytes: Uint8Array; components?: { glyphID: number; pos: number }[]; advance: number; bearing: number }>();
+  const read = (gid: number) => {
+    let g = glyphs.get(gid);
+    if (!g) {
+      const glyph = font.getGlyph(gid);
+      const outline = glyph._decode();
+      const stream = font._getTableStream('glyf');
+      stream.pos += offsets[gid];
+      const bytes = stream.readBuffer(offsets[gid + 1] - offsets[gid]);
+      const components = outline && outline.numberOfContours < 0 ? outline.components?.map((c) => ({ glyphID: c.glyphID, pos: c.pos })) : undefined;
+      g = { bytes, components, advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing };
+      glyphs.set(gid, g);
+    }
+    return g;
+  };
+  const createSubset = font.createSubset.bind(font);
+  font.createSubset = () => {
+    const subset = createSubset();
+    if (typeof subset._addGlyph !== 'function') return subset;
+    subset._addGlyph = function (this: TrueTypeSubset, gid: number): number {
+      const g = read(gid);
+      let bytes = g.bytes;
+      if (g.components) {
+        // A compound glyph names its parts by glyph id: renumbered for this subset.
+        bytes = new Uint8Array(bytes);
+        const view = new DataView(bytes.buffer);
+        for (const c of g.components) view.setUint16(c.pos, this.includeGlyph(c.glyphID));
+      }
+      this.glyf.push(bytes);
+      this.loca.offsets.push(this.offset);
+      this.hmtx.metrics.push({ advance: g.advance, bearing: g.bearing });
+      this.offset += bytes.length;
+      return this.glyf.length - 1;
+    };
+    return subset;
+  };
 }
 
 /** The parts of fontkit used below that its type definitions leave out. */
@@ -69,45 +132,6 @@ function glyphsKeepTheirCharacters(font: fontkit.Font): void {
   internals.getGlyph = (id, characters = []) => getGlyph(id, characters.length ? characters : internals._cmapProcessor.codePointsForGlyph(id).slice(0, 1));
 }
 
-/**
- * The families, in fallback order. `files` maps a style to a TrueType or OpenType file (pdfkit
- * embeds the glyphs used); `key` prefixes the face names registered in each PDF.
- */
-const FAMILIES: { name: string; key: string; files: Record<FaceStyle, () => string> }[] = [
-  {
-    name: 'Atkinson Hyperlegible Next',
-    key: 'AHN',
-    files: expoGoogleFont('atkinson-hyperlegible-next', 'AtkinsonHyperlegibleNext'),
-  },
-  {
-    name: 'Noto Sans',
-    key: 'NotoSans',
-    files: expoGoogleFont('noto-sans', 'NotoSans'),
-  },
-  {
-    // Arrows, mathematical and technical symbols (the footnote back-reference ↩, ≥, ∑, ★ …): one
-    // style only, which every style draws with.
-    name: 'Noto Sans Math',
-    key: 'NotoSansMath',
-    files: oneStyle(() => require.resolve('@expo-google-fonts/noto-sans-math/400Regular/NotoSansMath_400Regular.ttf')),
-  },
-];
-
-function oneStyle(file: () => string): Record<FaceStyle, () => string> {
-  return { regular: file, bold: file, italic: file, boldItalic: file };
-}
-
-/** The files of a font installed from npm as @expo-google-fonts/<pkg> (TrueType, one per style). */
-function expoGoogleFont(pkg: string, prefix: string): Record<FaceStyle, () => string> {
-  const file = (dir: string) => () => require.resolve(`@expo-google-fonts/${pkg}/${dir}/${prefix}_${dir}.ttf`);
-  return { regular: file('400Regular'), bold: file('700Bold'), italic: file('400Regular_Italic'), boldItalic: file('700Bold_Italic') };
-}
-
-/** The font files the renderer embeds (part of what every output depends on). */
-export function fontFiles(): string[] {
-  return [...new Set(FAMILIES.flatMap(({ files }) => Object.values(files).map((file) => file())))];
-}
-
 let families: FontFamily[] | undefined;
 
 /** The font families known to the renderer, first one the default. Loaded on first use. */
@@ -129,8 +153,23 @@ export function fallbackChain(face: FontFace): FontFace[] {
   return [face, ...fontFamilies().map((f) => f.faces[face.style]).filter((f) => f !== face)];
 }
 
+/** Which words each face can draw whole, per process: a handout's words recur, in it and across a library. */
+const coverage = new Map<FontFace, Map<string, boolean>>();
+
 /** True when `face` has a glyph for every character of `text`. */
 export function covers(face: FontFace, text: string): boolean {
+  let known = coverage.get(face);
+  if (!known) coverage.set(face, (known = new Map()));
+  let answer = known.get(text);
+  if (answer === undefined) {
+    answer = hasEveryGlyph(face, text);
+    if (known.size >= 50_000) known.clear(); // bounded, as the shaped words are
+    known.set(text, answer);
+  }
+  return answer;
+}
+
+function hasEveryGlyph(face: FontFace, text: string): boolean {
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     // Joiners and variation selectors are drawn by no face: they only shape their neighbours.
@@ -189,21 +228,6 @@ export function selectFace(familyList: string[], weight: number, italic: boolean
   const bold = weight >= 600;
   const { faces } = family;
   return bold ? (italic ? faces.boldItalic : faces.bold) : italic ? faces.italic : faces.regular;
-}
-
-const widthCache = new Map<string, Map<string, number>>();
-
-/** Advance width of `text` at 1 pt, with the font's kerning and ligatures as pdfkit will draw it. */
-export function unitWidth(face: FontFace, text: string): number {
-  let cache = widthCache.get(face.key);
-  if (!cache) widthCache.set(face.key, (cache = new Map()));
-  let w = cache.get(text);
-  if (w === undefined) {
-    w = face.font.layout(text).advanceWidth / face.font.unitsPerEm;
-    if (cache.size > 50_000) cache.clear(); // bounded: memory stays flat across a large library
-    cache.set(text, w);
-  }
-  return w;
 }
 
 export function hasGlyph(face: FontFace, char: string): boolean {

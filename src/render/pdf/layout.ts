@@ -8,6 +8,7 @@
  */
 import type { Box, BlockBox, FlexBox, ImageBox, InlineRun, TableBox, TextBox } from './boxes.js';
 import { breakLines, collapseWhiteSpace, contentWidths, type Line } from './lineBreak.js';
+import { shapedWidth } from './shape.js';
 import { newSlice, structNode, type Frame, type Slice, type StructNode } from './slices.js';
 import type { ComputedStyle, Length } from './styles.js';
 import type { Hyphenator } from './hyphenate.js';
@@ -201,7 +202,7 @@ export class Layout {
       // The marker hangs left of the item's first line, on its baseline: it never parts from it.
       // It comes first in the slice, so a reader meets the label before the body.
       const { run, x: itemX, tag } = this.pendingMarker;
-      const markerWidth = run.face.font.layout(run.text).advanceWidth / run.face.font.unitsPerEm * run.size;
+      const markerWidth = shapedWidth(run.face, run.text) * run.size;
       const gap = run.size * 0.45;
       s.items.push({
         kind: 'text', x: itemX - gap - markerWidth, baseline: line.baseline, lineTop: 0, lineHeight: line.height,

@@ -7,7 +7,7 @@
  */
 import LineBreaker from 'linebreak';
 import type { InlineRun } from './boxes.js';
-import { unitWidth } from './fonts.js';
+import { shapedWidth } from './shape.js';
 import type { Hyphenator } from './hyphenate.js';
 import { totalFit } from './totalFit.js';
 import type { ComputedStyle } from './styles.js';
@@ -87,7 +87,7 @@ interface Segment {
 }
 
 function measure(run: InlineRun, text: string): number {
-  return unitWidth(run.face, text) * run.size;
+  return shapedWidth(run.face, text) * run.size;
 }
 
 function segmentsOf(runs: InlineRun[]): Segment[] {

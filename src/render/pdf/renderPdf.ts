@@ -1,17 +1,28 @@
 /**
- * Render a filled HTML document to PDF: resolve styles → build boxes → lay out → paginate → draw.
+ * Render a filled HTML document to PDF. The engine is a sequence of named steps, each a pure
+ * function of the data the one before made; only the last touches pdfkit:
+ *
+ *   1. resolve styles   styles.ts (cascade), cssValues.ts (values)   HTML + CSS → a style per element
+ *   2. boxes            boxes.ts                                     styled elements → a box tree
+ *   3. shaped text      shape.ts                                     words → glyphs, once per process and face
+ *   4. lines            lineBreak.ts                                 inline runs → lines that fit
+ *   5. slices           layout.ts                                    boxes and lines → a flat list of measured slices
+ *   6. pages            paginate.ts, placeFooters() below            slices → pages, each with its running footer
+ *   7. draw             draw.ts                                      pages → PDF bytes (pdfkit)
+ *
  * The same HTML the .html file holds is what is laid out: one template drives both formats.
  */
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toString as hastToString } from 'hast-util-to-string';
+import type { Root } from 'hast';
 import type { Warnings } from '../../diagnostics.js';
 import { buildBoxes, type Box, type InlineRun } from './boxes.js';
-import { openDocument, PageDrawer, type PageGeometry } from './draw.js';
+import { drawPdf, type PageGeometry } from './draw.js';
 import { hyphenatorFor } from './hyphenate.js';
 import { Layout } from './layout.js';
-import { paginate } from './paginate.js';
-import { resolveStyles } from './styles.js';
+import { paginate, type Page, type PlacedSlice } from './paginate.js';
+import { resolveStyles, type ResolvedStyles } from './styles.js';
 import type { PaperSize } from '../../read/frontMatter.js';
 
 export const PAPER: Record<PaperSize, [number, number]> = { letter: [612, 792], a4: [595.28, 841.89] };
@@ -49,8 +60,26 @@ export interface RenderedPdf {
 
 export async function renderPdf(html: string, options: RenderPdfOptions): Promise<RenderedPdf> {
   const tree = fromHtml(html);
-  const styleElements = selectAll('style', tree);
-  const css = styleElements.map((el) => hastToString(el)).join('\n');
+  const styles = styleStep(tree, options);
+  const boxes = buildBoxes(tree, { styles, warnings: options.warnings, templateFile: options.templateFile, documentFile: options.documentFile });
+  const geometry = pageGeometry(options.paper, styles);
+  const { width, height, margin } = geometry;
+  const contentWidth = width - margin.left - margin.right;
+  const contentHeight = height - margin.top - margin.bottom;
+  const footnotes = { boxes: boxes.footnotes, laidOut: new Set<string>(), x: margin.left, width: contentWidth };
+  const layout = new Layout({ pageHeight: contentHeight, orphans: 2, widows: 2, hyphenate: hyphenatorFor(options.info.lang), footnotes });
+  layout.box(boxes.body, margin.left, contentWidth, []);
+  // A note nothing refers to is still printed, after the text: nothing is lost.
+  for (const [id, note] of boxes.footnotes) if (!footnotes.laidOut.has(id)) layout.box(note, margin.left, contentWidth, []);
+  const pages = paginate(layout.slices, contentHeight);
+  const footers = placeFooters(boxes.running.footer, pages, margin.left, contentWidth, contentHeight);
+  const pdf = await drawPdf(pages, footers, geometry, options.info, { archive: options.archive === true });
+  return { pdf, pages: pages.length };
+}
+
+/** Step 1: the document's <style> elements cascaded onto its elements; warnings name the stylesheet's own lines. */
+function styleStep(tree: Root, options: RenderPdfOptions): ResolvedStyles {
+  const css = selectAll('style', tree).map((el) => hastToString(el)).join('\n');
   const sheetStart = css.indexOf(options.stylesheet.css.trim());
   const lineAt = (index: number) => css.slice(0, index).split('\n').length;
   // Each layer is found after the one before it, so a warning names the right file and line.
@@ -61,48 +90,38 @@ export async function renderPdf(html: string, options: RenderPdfOptions): Promis
     from = start + 1;
     return [{ file: layer.file, fromLine: lineAt(start) }];
   });
-  const styles = resolveStyles(tree, css, {
+  return resolveStyles(tree, css, {
     file: sheetStart >= 0 ? options.stylesheet.file : options.templateFile,
     lineOffset: sheetStart >= 0 ? -(lineAt(sheetStart) - 1) : 0,
     then,
   }, options.warnings);
-  const boxes = buildBoxes(tree, { styles, warnings: options.warnings, templateFile: options.templateFile, documentFile: options.documentFile });
+}
 
-  const [short, long] = PAPER[options.paper];
+/** The paper, turned for a landscape template, with the stylesheet's @page margins. */
+function pageGeometry(paper: PaperSize, styles: ResolvedStyles): PageGeometry {
+  const [short, long] = PAPER[paper];
   const [width, height] = styles.page.landscape ? [long, short] : [short, long];
   const m = styles.page.margin ?? [DEFAULT_MARGIN, DEFAULT_MARGIN, DEFAULT_MARGIN, DEFAULT_MARGIN];
-  const geometry: PageGeometry = { width, height, margin: { top: m[0], right: m[1], bottom: m[2], left: m[3] } };
-  const contentWidth = width - m[1] - m[3];
-  const contentHeight = height - m[0] - m[2];
+  return { width, height, margin: { top: m[0], right: m[1], bottom: m[2], left: m[3] } };
+}
 
-  const footnotes = { boxes: boxes.footnotes, laidOut: new Set<string>(), x: m[3], width: contentWidth };
-  const layout = new Layout({ pageHeight: contentHeight, orphans: 2, widows: 2, hyphenate: hyphenatorFor(options.info.lang), footnotes });
-  layout.box(boxes.body, m[3], contentWidth, []);
-  // A note nothing refers to is still printed, after the text: nothing is lost.
-  for (const [id, note] of boxes.footnotes) if (!footnotes.laidOut.has(id)) layout.box(note, m[3], contentWidth, []);
-  const pages = paginate(layout.slices, contentHeight);
-
-  const { doc, done } = openDocument(geometry, options.info, { archive: options.archive === true });
-  const drawer = new PageDrawer(doc, geometry);
-  pages.forEach((page, index) => {
-    drawer.page(page, () => {
-      const footer = boxes.running.footer;
-      if (!footer) return;
-      // Lay the footer out for this page, with its page counters filled in.
-      const sub = new Layout({ pageHeight: contentHeight, orphans: 1, widows: 1 });
-      sub.box(withCounters(footer, index + 1, pages.length), m[3], contentWidth, []);
-      let y = 0;
-      const placed = sub.slices.map((slice, i) => {
-        y += i === 0 ? 0 : slice.spaceBefore;
-        const at = { slice, y };
-        y += slice.height;
-        return at;
-      });
-      drawer.placed(placed, height - m[2] + Math.min(18, m[2] / 3));
+/**
+ * Part of step 6: the running footer of each page, laid out with its page counters filled in
+ * ("Page 2 of 5"). Pagination is finished first, so the page count is known for page one.
+ */
+function placeFooters(footer: Box | undefined, pages: Page[], x: number, width: number, pageHeight: number): PlacedSlice[][] {
+  return pages.map((_, index) => {
+    if (!footer) return [];
+    const sub = new Layout({ pageHeight, orphans: 1, widows: 1 });
+    sub.box(withCounters(footer, index + 1, pages.length), x, width, []);
+    let y = 0;
+    return sub.slices.map((slice, i) => {
+      y += i === 0 ? 0 : slice.spaceBefore;
+      const at = { slice, y };
+      y += slice.height;
+      return at;
     });
   });
-  doc.end();
-  return { pdf: await done, pages: pages.length };
 }
 
 function withCounters(box: Box, page: number, pages: number): Box {

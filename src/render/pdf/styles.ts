@@ -1,10 +1,13 @@
 /**
  * Resolve styles: the stylesheet(s) in the filled HTML → a computed style for every element,
  * for the subset of CSS the PDF renderer honours (listed in SUPPORTED below and in the README).
- * Selectors are matched by hast-util-select; cascade by specificity then order; inheritance as CSS.
- * Anything else is reported once, naming the stylesheet and line, and otherwise left out.
+ * This is the cascade: selectors matched by hast-util-select, declarations ordered by specificity
+ * then order, inheritance as CSS. What a declaration's value means is read in cssValues.ts.
+ * A stylesheet is parsed once per process (every handout of a build shares it); anything it has
+ * that the PDF cannot honour is reported for each document, naming the stylesheet and line.
  */
 import postcss, { type Root as CssRoot, type Declaration } from 'postcss';
+import { applyDeclaration, expandShorthand, toPt, type Warn } from './cssValues.js';
 import { selectAll } from 'hast-util-select';
 import { calculate as specificityOf } from 'specificity';
 import type { Element, Root } from 'hast';
@@ -154,22 +157,21 @@ export interface ResolvedStyles {
   page: PageRule;
 }
 
-/**
- * Cascade every rule of the document's <style> elements onto its elements.
- * `root` is the parsed HTML; styles are computed top-down so inheritance is exact.
- */
-export function resolveStyles(root: Root, css: string, source: StyleSheetInfo, warnings: Warnings): ResolvedStyles {
-  const sheet = postcss.parse(css);
-  const matched = new Map<Element, MatchedRule[]>();
-  const page: PageRule = {};
-  const warn = (message: string, line?: number) => {
-    const later = line === undefined ? undefined : [...(source.then ?? [])].reverse().find((t) => line >= t.fromLine);
-    if (later) warnings.add(message, { file: later.file, line: line! - later.fromLine + 1 });
-    else warnings.add(message, { file: source.file, line: line === undefined ? undefined : line + (source.lineOffset ?? 0) });
-  };
-  let order = 0;
+/** A stylesheet as parsed once: its rules in order, and what it has that the PDF cannot honour, where. */
+interface ParsedSheet {
+  items: ({ note: string; line?: number } | { selector: string; specificity: number; declarations: Declaration[]; line?: number })[];
+  page: PageRule;
+}
 
-  const index = indexElements(root);
+/** Parsed stylesheets by their text: a build has a few (the stylesheet, with or without a variant's). */
+const parsedSheets = new Map<string, ParsedSheet>();
+
+function parseSheet(css: string): ParsedSheet {
+  const cached = parsedSheets.get(css);
+  if (cached) return cached;
+  const sheet: ParsedSheet = { items: [], page: {} };
+  const { items, page } = sheet;
+  const note = (message: string, line?: number) => items.push({ note: message, line });
   const visitRules = (container: CssRoot | postcss.AtRule) => {
     container.each((node) => {
       if (node.type === 'atrule') {
@@ -188,49 +190,76 @@ export function resolveStyles(root: Root, css: string, source: StyleSheetInfo, w
               // The paper comes from the document or the command line; a template chooses the orientation.
               if (/\blandscape\b/i.test(d.value)) page.landscape = true;
               else if (/\bportrait\b/i.test(d.value)) page.landscape = false;
-            } else warn(`@page property "${d.prop}" is not supported in the PDF`, d.source?.start?.line);
+            } else note(`@page property "${d.prop}" is not supported in the PDF`, d.source?.start?.line);
           });
         } else {
-          warn(`@${node.name} is not supported in the PDF`, node.source?.start?.line);
+          note(`@${node.name} is not supported in the PDF`, node.source?.start?.line);
         }
         return;
       }
       if (node.type !== 'rule') return;
-      const decls: Declaration[] = [];
+      const declarations: Declaration[] = [];
       node.each((d) => {
         if (d.type !== 'decl') return;
         if (SCREEN_ONLY.has(d.prop)) return;
         if (!SUPPORTED.includes(d.prop) && !isCustomProperty(d.prop)) {
-          warn(`CSS property "${d.prop}" is not supported in the PDF; it is left out there`, d.source?.start?.line);
+          note(`CSS property "${d.prop}" is not supported in the PDF; it is left out there`, d.source?.start?.line);
           return;
         }
-        decls.push(d);
+        declarations.push(d);
       });
-      if (!decls.length) return;
+      if (!declarations.length) return;
       for (const selector of node.selectors) {
         if (/::?(before|after|first-line|first-letter|marker)\b/.test(selector)) {
-          warn(`pseudo-element in "${selector}" is not supported in the PDF`, node.source?.start?.line);
+          note(`pseudo-element in "${selector}" is not supported in the PDF`, node.source?.start?.line);
           continue;
         }
-        let elements: Element[];
-        try {
-          // Most rules of a shared stylesheet are for elements this page does not have: skip the walk.
-          elements = simpleMatch(selector, index) ?? (mayMatch(selector, index) ? selectAll(selector, root) : []);
-        } catch {
-          warn(`selector "${selector}" is not supported in the PDF`, node.source?.start?.line);
-          continue;
-        }
-        const specificity = specificityValue(selector);
-        const rule = { specificity, order: order++, declarations: decls };
-        for (const el of elements) {
-          const list = matched.get(el);
-          if (list) list.push(rule);
-          else matched.set(el, [rule]);
-        }
+        items.push({ selector, specificity: specificityValue(selector), declarations, line: node.source?.start?.line });
       }
     });
   };
-  visitRules(sheet);
+  visitRules(postcss.parse(css));
+  if (parsedSheets.size >= 16) parsedSheets.clear(); // bounded: templates come and go in `handout dev`
+  parsedSheets.set(css, sheet);
+  return sheet;
+}
+
+/**
+ * Cascade every rule of the document's <style> elements onto its elements.
+ * `root` is the parsed HTML; styles are computed top-down so inheritance is exact.
+ */
+export function resolveStyles(root: Root, css: string, source: StyleSheetInfo, warnings: Warnings): ResolvedStyles {
+  const sheet = parseSheet(css);
+  const page: PageRule = { ...sheet.page, margin: sheet.page.margin && [...sheet.page.margin] as Box4 };
+  const matched = new Map<Element, MatchedRule[]>();
+  const warn: Warn = (message, line) => {
+    const later = line === undefined ? undefined : [...(source.then ?? [])].reverse().find((t) => line >= t.fromLine);
+    if (later) warnings.add(message, { file: later.file, line: line! - later.fromLine + 1 });
+    else warnings.add(message, { file: source.file, line: line === undefined ? undefined : line + (source.lineOffset ?? 0) });
+  };
+  const index = indexElements(root);
+  let order = 0;
+  for (const item of sheet.items) {
+    if ('note' in item) {
+      warn(item.note, item.line);
+      continue;
+    }
+    const { selector } = item;
+    let elements: Element[];
+    try {
+      // Most rules of a shared stylesheet are for elements this page does not have: skip the walk.
+      elements = simpleMatch(selector, index) ?? (mayMatch(selector, index) ? selectAll(selector, root) : []);
+    } catch {
+      warn(`selector "${selector}" is not supported in the PDF`, item.line);
+      continue;
+    }
+    const rule = { specificity: item.specificity, order: order++, declarations: item.declarations };
+    for (const el of elements) {
+      const list = matched.get(el);
+      if (list) list.push(rule);
+      else matched.set(el, [rule]);
+    }
+  }
 
   const computed = new Map<Element, ComputedStyle>();
   const compute = (el: Element, parent: ComputedStyle, inherited: CustomProperties): { style: ComputedStyle; vars: CustomProperties } => {
@@ -337,277 +366,10 @@ export function inheritFrom(parent: ComputedStyle): ComputedStyle {
   return style;
 }
 
-// ---- values -------------------------------------------------------------------------------
-
-const UNITS: Record<string, number> = { pt: 1, px: 0.75, in: 72, cm: 72 / 2.54, mm: 72 / 25.4, pc: 12 };
-
-/** A CSS length in points; em and % against `em` (the font size they are relative to). */
-export function toPt(value: string, em: number, rem = 12): number | undefined {
-  const v = value.trim().toLowerCase();
-  if (v === '0') return 0;
-  const m = /^(-?[\d.]+)(pt|px|in|cm|mm|pc|em|rem|%)$/.exec(v);
-  if (!m) return undefined;
-  const n = Number(m[1]);
-  if (m[2] === 'em') return n * em;
-  if (m[2] === 'rem') return n * rem;
-  if (m[2] === '%') return (n / 100) * em;
-  return n * UNITS[m[2]];
-}
-
-function toLength(value: string, em: number): Length | undefined {
-  const v = value.trim();
-  const pct = /^(-?[\d.]+)%$/.exec(v);
-  if (pct) return { percent: Number(pct[1]) / 100 };
-  const pt = toPt(v, em);
-  return pt === undefined ? undefined : { pt };
-}
-
-const NAMED_COLORS: Record<string, string> = {
-  black: '#000000', white: '#ffffff', red: '#ff0000', green: '#008000', blue: '#0000ff', gray: '#808080', grey: '#808080',
-  navy: '#000080', teal: '#008080', maroon: '#800000', purple: '#800080', orange: '#ffa500', yellow: '#ffff00', silver: '#c0c0c0',
-};
-
-export function toColor(value: string): string | undefined {
-  const v = value.trim().toLowerCase();
-  if (NAMED_COLORS[v]) return NAMED_COLORS[v];
-  if (/^#[0-9a-f]{6}$/.test(v)) return v;
-  if (/^#[0-9a-f]{3}$/.test(v)) return '#' + [...v.slice(1)].map((c) => c + c).join('');
-  const rgb = /^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)/.exec(v);
-  if (rgb) return '#' + rgb.slice(1, 4).map((n) => Math.min(255, Number(n)).toString(16).padStart(2, '0')).join('');
-  return undefined;
-}
-
-/** Shorthands → longhands, so each longhand has one code path. */
-export function expandShorthand(prop: string, value: string): [string, string][] {
-  const parts = value.trim().split(/\s+(?![^(]*\))/);
-  const sides = ['top', 'right', 'bottom', 'left'];
-  const four = (p: string[]) => [p[0], p[1] ?? p[0], p[2] ?? p[0], p[3] ?? p[1] ?? p[0]];
-  if (prop === 'margin' || prop === 'padding') return four(parts).map((v, i) => [`${prop}-${sides[i]}`, v]);
-  if (prop === 'border') return sides.map((s) => [`border-${s}`, value]);
-  if (prop === 'border-width' || prop === 'border-color' || prop === 'border-style') {
-    const what = prop.split('-')[1];
-    return four(parts).map((v, i) => [`border-${sides[i]}-${what}`, v]);
-  }
-  if (prop.startsWith('page-break-')) {
-    const v = value.trim() === 'always' ? 'page' : value.trim();
-    return [[prop.replace('page-break-', 'break-'), v]];
-  }
-  if (prop === 'background') return [['background-color', value]];
-  if (prop === 'list-style') return [['list-style-type', parts.find((p) => /^(none|disc|circle|square|decimal|lower-alpha|upper-alpha|lower-roman|upper-roman|lower-latin|upper-latin)$/.test(p)) ?? 'disc']];
-  if (prop === 'text-decoration-line') return [['text-decoration', value]];
-  return [[prop, value]];
-}
-
-type Warn = (message: string, line?: number) => void;
-
 /** A declaration with its `var()`s replaced; none when one has no value and no fallback (CSS: invalid, so unset). */
 function withVars(d: Declaration, vars: CustomProperties, warn: Warn): Declaration[] {
   const resolved = withCustomProperties(d, vars);
   if (resolved) return [resolved];
   warn(`"${d.prop}: ${d.value}" names a custom property that is not set and has no fallback; it is left out`, d.source?.start?.line);
   return [];
-}
-
-function applyDeclaration(style: ComputedStyle, parent: ComputedStyle, d: Declaration, warn: Warn): void {
-  for (const [prop, raw] of expandShorthand(d.prop, d.value)) {
-    const value = raw.replace(/\s*!important\s*$/, '').trim();
-    if (value === 'inherit') {
-      const key = camel(prop) as keyof ComputedStyle;
-      if (key in parent) (style as unknown as Record<string, unknown>)[key] = parent[key];
-      continue;
-    }
-    if (!applyLonghand(style, parent, prop, value)) {
-      warn(`CSS value "${d.prop}: ${d.value}" is not supported in the PDF`, d.source?.start?.line);
-    }
-  }
-}
-
-function camel(prop: string): string {
-  return prop.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-}
-
-const SIDE = { top: 0, right: 1, bottom: 2, left: 3 } as const;
-
-/** Applies one longhand; false when the value is not understood. */
-function applyLonghand(style: ComputedStyle, parent: ComputedStyle, prop: string, value: string): boolean {
-  const em = style.fontSize;
-  const v = value.toLowerCase();
-  switch (prop) {
-    case 'display':
-      if (v === 'none' || v === 'block' || v === 'inline' || v === 'list-item' || v === 'flex' || v === 'table' || v === 'table-row' || v === 'table-cell') {
-        style.display = v;
-        return true;
-      }
-      if (v === 'inline-block' || v === 'grid') { style.display = v === 'grid' ? 'block' : 'inline'; return false; }
-      return false;
-    case 'font-family':
-      style.fontFamily = value.split(',').map((f) => f.trim().replace(/^["']|["']$/g, ''));
-      return true;
-    case 'font-size': {
-      const named: Record<string, number> = { smaller: 0.83, larger: 1.2 };
-      const pt = named[v] ? parent.fontSize * named[v] : toPt(v, parent.fontSize);
-      if (pt === undefined) return false;
-      style.fontSize = pt;
-      return true;
-    }
-    case 'font-weight':
-      if (v === 'bold' || v === 'bolder') style.fontWeight = 700;
-      else if (v === 'normal' || v === 'lighter') style.fontWeight = 400;
-      else if (/^\d{3}$/.test(v)) style.fontWeight = Number(v);
-      else return false;
-      return true;
-    case 'font-style':
-      style.italic = v === 'italic' || v === 'oblique';
-      return v === 'italic' || v === 'oblique' || v === 'normal';
-    case 'color': {
-      const c = v === 'currentcolor' ? parent.color : toColor(v);
-      if (!c) return false;
-      style.color = c;
-      return true;
-    }
-    case 'line-height': {
-      const factor = v === 'normal' ? 1.2 : /^[\d.]+$/.test(v) ? Number(v) : undefined;
-      if (factor !== undefined) {
-        style.lineHeight = em * factor;
-        style.lineHeightFactor = factor;
-        return true;
-      }
-      const pt = toPt(v, em);
-      if (pt === undefined) return false;
-      style.lineHeight = pt;
-      style.lineHeightFactor = undefined;
-      return true;
-    }
-    case 'text-align':
-      if (v === 'start') style.textAlign = 'left';
-      else if (v === 'end') style.textAlign = 'right';
-      else if (v === 'left' || v === 'right' || v === 'center' || v === 'justify') style.textAlign = v;
-      else return false;
-      return true;
-    case 'text-transform':
-      if (v !== 'none' && v !== 'uppercase' && v !== 'lowercase' && v !== 'capitalize') return false;
-      style.textTransform = v;
-      return true;
-    case 'text-decoration':
-      style.underline = v.includes('underline');
-      return v.includes('underline') || v === 'none';
-    case 'text-wrap':
-      if (v === 'wrap' || v === 'pretty') style.textWrap = v;
-      else if (v === 'stable' || v === 'auto') style.textWrap = 'wrap';
-      else return false;
-      return true;
-    case 'white-space':
-      if (v === 'pre' || v === 'pre-wrap' || v === 'pre-line') style.whiteSpace = 'pre';
-      else if (v === 'nowrap') style.whiteSpace = 'nowrap';
-      else if (v === 'normal') style.whiteSpace = 'normal';
-      else return false;
-      return true;
-    case 'margin-top': case 'margin-right': case 'margin-bottom': case 'margin-left':
-    case 'padding-top': case 'padding-right': case 'padding-bottom': case 'padding-left': {
-      const [box, side] = prop.split('-') as ['margin' | 'padding', keyof typeof SIDE];
-      const pt = v === 'auto' ? 0 : toPt(v, em);
-      if (pt === undefined || v.endsWith('%')) return false;
-      style[box] = [...style[box]] as Box4;
-      style[box][SIDE[side]] = pt;
-      return true;
-    }
-    case 'border-top': case 'border-right': case 'border-bottom': case 'border-left': {
-      const side = SIDE[prop.slice(7) as keyof typeof SIDE];
-      const border = parseBorder(v, em);
-      if (!border) return false;
-      style.border = [...style.border] as ComputedStyle['border'];
-      style.border[side] = border;
-      return true;
-    }
-    case 'border-top-width': case 'border-right-width': case 'border-bottom-width': case 'border-left-width':
-    case 'border-top-color': case 'border-right-color': case 'border-bottom-color': case 'border-left-color':
-    case 'border-top-style': case 'border-right-style': case 'border-bottom-style': case 'border-left-style': {
-      const [, sideName, what] = prop.split('-') as [string, keyof typeof SIDE, string];
-      const side = SIDE[sideName];
-      style.border = [...style.border] as ComputedStyle['border'];
-      const b = { ...style.border[side] };
-      if (what === 'width') {
-        const pt = toPt(v, em) ?? ({ thin: 0.75, medium: 2.25, thick: 3.75 } as Record<string, number>)[v];
-        if (pt === undefined) return false;
-        b.width = pt;
-      } else if (what === 'color') {
-        const c = toColor(v);
-        if (!c) return false;
-        b.color = c;
-      } else if (v === 'none' || v === 'hidden') b.width = 0;
-      else if (v !== 'solid') return false;
-      style.border[side] = b;
-      return true;
-    }
-    case 'border-collapse':
-      return v === 'collapse' || v === 'separate';
-    case 'background-color': {
-      if (v === 'transparent' || v === 'none') {
-        style.backgroundColor = undefined;
-        return true;
-      }
-      const c = toColor(v);
-      if (!c) return false;
-      style.backgroundColor = c;
-      return true;
-    }
-    case 'break-before': case 'break-after': {
-      const key = prop === 'break-before' ? 'breakBefore' : 'breakAfter';
-      if (v === 'page' || v === 'always' || v === 'left' || v === 'right' || v === 'recto' || v === 'verso') style[key] = 'page';
-      else if (v === 'avoid' || v === 'avoid-page') style[key] = 'avoid';
-      else if (v === 'auto') style[key] = 'auto';
-      else return false;
-      return true;
-    }
-    case 'break-inside':
-      if (v === 'avoid' || v === 'avoid-page') style.breakInside = 'avoid';
-      else if (v === 'auto') style.breakInside = 'auto';
-      else return false;
-      return true;
-    case 'list-style-type':
-      style.listStyleType = v;
-      return true;
-    case 'max-width': case 'width': {
-      if (v === 'none' || v === 'auto') {
-        style[prop === 'width' ? 'width' : 'maxWidth'] = undefined;
-        return true;
-      }
-      const len = toLength(v, em);
-      if (!len) return false;
-      style[prop === 'width' ? 'width' : 'maxWidth'] = len;
-      return true;
-    }
-    case 'float':
-      // Floats beside the text are not laid out; a footnote is.
-      if (v === 'footnote' || v === 'none') style.float = v;
-      return v === 'footnote' || v === 'none';
-    case 'vertical-align':
-      if (v === 'super' || v === 'sub' || v === 'baseline') style.verticalAlign = v;
-      // Table cells are laid out from the top; that is the one alignment of a cell the PDF has.
-      return v === 'top' || v === 'baseline' || v === 'super' || v === 'sub';
-    case 'justify-content':
-      if (v === 'flex-start' || v === 'start' || v === 'normal') style.justifyContent = 'flex-start';
-      else if (v === 'space-between' || v === 'center' || v === 'flex-end') style.justifyContent = v;
-      else if (v === 'end') style.justifyContent = 'flex-end';
-      else return false;
-      return true;
-    default:
-      return false;
-  }
-}
-
-function parseBorder(v: string, em: number): Border | undefined {
-  if (v === 'none' || v === '0') return { width: 0, color: '#000000' };
-  let width = 2.25;
-  let color = '#000000';
-  let styleOk = false;
-  for (const part of v.split(/\s+(?![^(]*\))/)) {
-    const pt = toPt(part, em) ?? ({ thin: 0.75, medium: 2.25, thick: 3.75 } as Record<string, number>)[part];
-    if (pt !== undefined) width = pt;
-    else if (part === 'solid') styleOk = true;
-    else if (part === 'none' || part === 'hidden') return { width: 0, color };
-    else if (toColor(part)) color = toColor(part)!;
-    else return undefined;
-  }
-  return styleOk ? { width, color } : { width: 0, color };
 }

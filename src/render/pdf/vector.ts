@@ -5,7 +5,7 @@
  */
 import type { Element } from 'hast';
 import type { ComputedStyle } from './styles.js';
-import { toColor } from './styles.js';
+import { toColor } from './cssValues.js';
 
 export interface VectorDrawing {
   /** The viewBox's width and height: the path coordinates' space. */

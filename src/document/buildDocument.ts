@@ -14,7 +14,6 @@ import { labelsFor } from '../fill/labels.js';
 import { handoutContext } from '../fill/fillHandout.js';
 import type { TemplateSet, Variant } from '../fill/templates.js';
 import { joinStylesheets, stylesheetsFor } from '../fill/stylesheets.js';
-import { renderPdf } from '../render/pdf/renderPdf.js';
 import type { LinkStyle, PaperSize } from '../options/schema.js';
 import { buildDate } from './reproducible.js';
 import { withColumns } from '../outline/summary/summaryTable.js';
@@ -108,6 +107,8 @@ export async function buildDocument(sourcePath: string, templates: TemplateSet, 
       templates.render(template, { ...context, ...extra, variant, stylesheet: joinStylesheets([base, ...layers]) }),
       labelsFor(meta.lang).notes,
     );
+    // Loaded on first use: `handout check` and `handout outline` read documents without printing them.
+    const { renderPdf } = await import('../render/pdf/renderPdf.js');
     const { pdf, pages } = await renderPdf(html, {
       paper: meta.paper ?? 'letter',
       info: {

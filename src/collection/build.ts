@@ -10,22 +10,20 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { HandoutError, Warnings, type Warning } from '../diagnostics.js';
 import { loadTemplates, type TemplateSet, type Variant } from '../fill/templates.js';
-import { GENERATOR } from '../fill/fillHandout.js';
 import { labelsFor } from '../fill/labels.js';
 import { joinStylesheets, stylesheetsFor } from '../fill/stylesheets.js';
 import type { LinkStyle, PaperSize } from '../options/schema.js';
 import { settingsKey } from '../options/config.js';
 import { displayPath } from '../read/readSource.js';
 import { readRegularFileIfAny } from '../read/regularFile.js';
-import { fontFiles } from '../render/pdf/fonts.js';
-import { renderPdf } from '../render/pdf/renderPdf.js';
-import type { DocumentOptions } from './buildDocument.js';
+import { fontFiles } from '../render/pdf/fontFiles.js';
+import type { DocumentOptions } from '../document/buildDocument.js';
 import { BuildCache, COLLECTION_OUTPUTS, hashBytes, toolHash, type CacheEntry, type CachedCheck } from './cache.js';
 import { discoverSources, sourcesRoot } from './discover.js';
 import { checkNotSourceFolder, lockOutputFolder, OutputFolder } from './outputFolder.js';
 import { RenderPool } from './pool.js';
-import { asHandoutError, errorData, renderDocument, toHandoutError, type DocumentRow, type RenderedDocument } from './renderDocument.js';
-import { buildDate } from './reproducible.js';
+import { asHandoutError, errorData, renderDocument, toHandoutError, type DocumentRow, type RenderedDocument } from '../document/renderDocument.js';
+import { buildDate } from '../document/reproducible.js';
 import { removeStaleTemps } from './writeAtomic.js';
 import type { CheckOptions } from '../check/checkHandout.js';
 import { DEFAULT_TARGET_GRADE } from '../check/readability.js';
@@ -70,7 +68,7 @@ export interface BuildOptions {
   checks?: unknown;
 }
 
-export type { DocumentRow } from './renderDocument.js';
+export type { DocumentRow } from '../document/renderDocument.js';
 
 export interface DocumentResult {
   file: string;
@@ -343,6 +341,7 @@ async function buildCollection(cache: BuildCache, folder: OutputFolder, template
   const key = hashBytes(global, JSON.stringify(rows));
   if (!options.force && cache.collectionFresh(key, options.outDir)) return { outputs: COLLECTION_OUTPUTS.map((f) => path.join(options.outDir, f)), warnings: [], skipped: true };
   const lang = 'en';
+  const { GENERATOR } = await import('../fill/fillHandout.js'); // the stages load only when something is made
   const latest = rows.map((r) => r.reviewed).filter((r): r is string => !!r).sort().pop();
   const [stylesheet, ...layers] = stylesheetsFor(templates, {});
   const base = { lang, generator: GENERATOR, stylesheet: joinStylesheets([stylesheet, ...layers]), meta: {} };
@@ -350,6 +349,7 @@ async function buildCollection(cache: BuildCache, folder: OutputFolder, template
   try {
     const summaryTitle = labelsFor(lang).summaryTitle;
     const summaryHtml = templates.render('summary', { ...base, title: summaryTitle, rows: rows.map(collectionRow) });
+    const { renderPdf } = await import('../render/pdf/renderPdf.js');
     const summary = await renderPdf(summaryHtml, {
       paper: options.paper ?? 'letter',
       info: { title: summaryTitle, lang, date: buildDate(latest) },

@@ -4,10 +4,12 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadTemplates } from '../fill/templates.js';
-import type { DocumentOptions } from './buildDocument.js';
-import { renderDocument } from './renderDocument.js';
+import type { DocumentOptions } from '../document/buildDocument.js';
+import { renderDocument } from '../document/renderDocument.js';
+import { fontFamilies } from '../render/pdf/fonts.js';
 
 const templates = loadTemplates((workerData as { templateDirs: string[] }).templateDirs);
+fontFamilies(); // parsed now, before the first document arrives
 
 parentPort!.on('message', async (job: { id: number; sourcePath: string; bytes?: Uint8Array; options: DocumentOptions }) => {
   const result = await renderDocument(job.sourcePath, templates, job.options, job.bytes);

@@ -23,7 +23,7 @@ import { hashBytes } from '../hash.js';
 import { isInside } from '../read/projectRoot.js';
 import { readRegularFileIfAny } from '../read/regularFile.js';
 import { displayPath } from '../read/readSource.js';
-import type { DocumentRow } from './renderDocument.js';
+import type { DocumentRow } from '../document/renderDocument.js';
 import { writeAtomic } from './writeAtomic.js';
 
 export { hashBytes } from '../hash.js';

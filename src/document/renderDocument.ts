@@ -6,7 +6,7 @@ import { HandoutError, Warnings, type Warning } from '../diagnostics.js';
 import { VARIANTS, type TemplateSet } from '../fill/templates.js';
 import type { HandoutCheck } from '../check/checkHandout.js';
 import { displayPath } from '../read/readSource.js';
-import { buildDocument, type DocumentOptions } from './buildDocument.js';
+import type { DocumentOptions } from './buildDocument.js';
 
 export interface DocumentRow {
   title: string;
@@ -68,6 +68,8 @@ export async function renderDocument(sourcePath: string, templates: TemplateSet,
   const warnings = new Warnings();
   const file = displayPath(sourcePath);
   try {
+    // Loaded on first use: a build where nothing changed never loads the stages.
+    const { buildDocument } = await import('./buildDocument.js');
     const doc = await buildDocument(sourcePath, templates, options, warnings, bytes);
     const { outline } = doc;
     const { slug, meta: m } = outline;
