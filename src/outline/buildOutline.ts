@@ -4,7 +4,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Source } from '../read/readSource.js';
 import { SlugCounter } from '../slug.js';
 import type { Block, Outline, Section, SectionKind } from './outline.js';
-import { inferOutline } from './inferOutline.js';
+import { inferOutline } from './infer/inferOutline.js';
 import { atAGlance } from './atAGlance.js';
 import { segmenter } from './sentences.js';
 
@@ -46,7 +46,7 @@ export function buildOutline(source: Source, tree: Root): Outline {
   if (inferred && inferred.sections.length) {
     return withAtAGlance({
       file: source.file, slug: source.slug, format: source.format, meta, title, titleFrom,
-      intro: inferred.intro, sections: inferred.sections, closing: inferred.closing, definitions, words,
+      intro: inferred.intro, sections: inferred.sections, closing: inferred.closing, definitions, words, notes: inferred.notes,
     });
   }
 
@@ -91,6 +91,7 @@ export function buildOutline(source: Source, tree: Root): Outline {
     closing: [],
     definitions,
     words,
+    notes: inferred?.notes,
   });
 }
 

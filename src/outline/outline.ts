@@ -48,6 +48,8 @@ export interface Outline {
   sections: Section[];
   /** Blocks after the sections about the handout as a whole (inferred outlines only). */
   closing: Block[];
+  /** Why an inferred outline is what it is (title, parts, general paragraphs), one decision a line. */
+  notes?: string[];
   /** The parallel parts side by side, when the handout has them. */
   atAGlance?: SummaryTable;
   /** Link and footnote definitions, needed to resolve references anywhere in the handout. */

@@ -1,0 +1,45 @@
+/**
+ * Which paragraphs belong to a part. A paragraph that opens by naming one part starts (or goes on
+ * with) that part; one that names none continues the part before it — except after the last part,
+ * where a paragraph about the subject as a whole is general: it is not filed under the last part.
+ */
+import { normalWords } from './names.js';
+import { mentionedParts, mentionsSubject, type Part, type Subject } from './parts.js';
+
+/** "Any type of …", "all forms", "both types", "regardless of type": about every part at once. */
+const WHOLE = /\b(any|all|every|each|both|either)\s+(?:\w+\s+)?(types?|forms?|kinds?|classes|stages|cases?|of these)\b|\bregardless of\b|^both\b/i;
+/** "Another condition …", "Other causes …": a new topic, not more about the last part. */
+const NEW_TOPIC = /^(another|other|unlike|besides|apart from|in addition to)\b/i;
+/** Topics of a whole condition: a paragraph opening on one of them, and not on a part, is general. */
+export const TOPICS: { heading: string; stems: RegExp }[] = [
+  { heading: 'Diagnosis', stems: /\b(diagnos\w*|test(s|ing)?|screen\w*|detect\w*)\b/i },
+  { heading: 'Treatment', stems: /\b(treat\w*|therap\w*|medication\w*|antibiotic\w*|surgery|cure\w*|management)\b/i },
+  { heading: 'Prevention', stems: /\b(prevent\w*|vaccin\w*|immuni[sz]\w*)\b/i },
+  { heading: 'Outlook', stems: /\b(outlook|prognos\w*|research\w*|life expectancy|surviv\w*)\b/i },
+];
+/** "This form …", "these cases", "people with this type": the paragraph refers back to the part. */
+const BACK_REFERENCE = /\b(this|these|that|such|the same)\s+(?:\w+\s+)?(types?|forms?|kinds?|class|stage|phase|variety|cases?|patients?|condition)\b/i;
+
+export interface Opening {
+  /** The subject of the opening sentence, as words. */
+  subjectWords: string[];
+  sentence: string;
+}
+
+/**
+ * Why a paragraph after the last part is about the subject as a whole, or undefined when it
+ * goes on with the part. `opening` is its first sentence; `kinds` other kinds it names.
+ */
+export function generalReason(opening: Opening, parts: Part[], subject: Subject, otherKind?: string): string | undefined {
+  const named = mentionedParts(opening.subjectWords, parts);
+  if (parts.length >= 2 && named.length === parts.length) return 'it names every part';
+  if (named.length) return undefined;
+  if (WHOLE.test(opening.sentence)) return `it speaks of every part at once ("${WHOLE.exec(opening.sentence)![0]}")`;
+  if (NEW_TOPIC.test(opening.sentence)) return `it turns to another topic ("${NEW_TOPIC.exec(opening.sentence)![0]}")`;
+  if (BACK_REFERENCE.test(opening.sentence)) return undefined;
+  if (otherKind) return `it is about ${otherKind}, which is not one of the parts`;
+  if (mentionsSubject(opening.subjectWords, subject) && !mentionedParts(normalWords(opening.sentence), parts).length) return `its subject is ${subject.title} as a whole`;
+  const topic = TOPICS.find((t) => t.stems.test(opening.subjectWords.join(' ')));
+  if (topic) return `it opens on ${topic.heading.toLowerCase()} without naming a part`;
+  return undefined;
+}

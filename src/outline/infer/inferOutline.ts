@@ -1,0 +1,391 @@
+/**
+ * Structure for prose that has none. In order:
+ *  1. bare one-line paragraphs become headings and cut the text into scopes;
+ *  2. in each scope, parts are found: announced (announce.ts), or an unannounced parallel run of
+ *     paragraphs (parallel.ts), or named in front matter;
+ *  3. each paragraph is filed (belongs.ts): under the part its opening names, under the part before
+ *     it when it names none, or — after the last part — in a general section with a heading of its
+ *     own (closing.ts);
+ *  4. every decision is written down, for `handout outline`.
+ * Every paragraph lands exactly once, in order. When unsure, no parts are made.
+ */
+import type { Paragraph } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { SlugCounter } from '../../slug.js';
+import type { Block, Section } from '../outline.js';
+import { sentencesOf } from '../sentences.js';
+import { announcementIn, isBullet, type Announcement } from './announce.js';
+import { generalReason } from './belongs.js';
+import { closingHeading } from './closing.js';
+import { predicateTokens, subjectTokens, tokensOf } from './language.js';
+import { acronymsIn, normalWords } from './names.js';
+import { family, otherKindIn, openingOf, type Opening } from './parallel.js';
+import { mentionedParts, partOf, type Part, type Subject } from './parts.js';
+import { inferTitle } from './title.js';
+
+export interface InferredOutline {
+  title?: string;
+  intro: Block[];
+  sections: Section[];
+  closing: Block[];
+  /** Why the outline is what it is, one decision a line. */
+  notes: string[];
+}
+
+export interface InferOptions {
+  /** Parts named by the user (front matter `parts:`): used instead of the inferred ones. */
+  parts?: string[];
+}
+
+interface Para {
+  block: Block;
+  text: string;
+  sentences: string[];
+  number: number;
+}
+
+interface Split {
+  before: Block[];
+  sections: Section[];
+}
+
+export function inferOutline(blocks: Block[], lang: string, knownTitle?: string, options: InferOptions = {}): InferredOutline {
+  const notes: string[] = [];
+  const texts = blocks.map((b) => (b.type === 'paragraph' ? toString(b) : ''));
+  let title = knownTitle;
+  if (!title) {
+    const chosen = inferTitle(texts.filter((t, i) => t && !isBareHeading(blocks[i])), lang);
+    if (chosen) notes.push(`Title "${chosen.title}": ${chosen.why}.`);
+    title = chosen?.title;
+  }
+  const subject = subjectOf(title, texts.join('\n'));
+  const ctx = new Context(lang, subject, notes, options);
+
+  // Bare one-line paragraphs become headings; they cut the text into scopes.
+  const scopes: { heading?: Paragraph; paras: Para[] }[] = [{ paras: [] }];
+  blocks.forEach((block, i) => {
+    if (block.type === 'paragraph' && isBareHeading(block) && i < blocks.length - 1) scopes.push({ heading: block, paras: [] });
+    else scopes[scopes.length - 1].paras.push({ block, text: texts[i], sentences: texts[i] ? sentencesOf(texts[i], lang) : [], number: i + 1 });
+  });
+
+  const opening = ctx.split(scopes[0].paras, 2);
+  const result: InferredOutline = { title, intro: opening.before, sections: opening.sections, closing: [], notes };
+  const headed = scopes.slice(1);
+  const partHeadings = ctx.headingParts(headed.map((s) => toString(s.heading!).trim()), scopes[0].paras);
+  headed.forEach((scope, i) => {
+    const heading = toString(scope.heading!).trim();
+    const section: Section = { title: heading, slug: ctx.slugs.next(heading), level: 2, line: scope.heading!.position?.start.line, kind: 'section', inferred: true, blocks: [], sections: [] };
+    const part = partHeadings.get(i);
+    if (part) {
+      section.parts = [part.name];
+      section.partKind = part.kind;
+      const lastPart = !partHeadings.has(i + 1);
+      const general = lastPart ? ctx.generalFrom(scope.paras, 1, [part, ...[...partHeadings.values()]]) : -1;
+      section.blocks = (general === -1 ? scope.paras : scope.paras.slice(0, general)).map((p) => p.block);
+      result.sections.push(section);
+      if (general !== -1) result.sections.push(ctx.generalSection(scope.paras.slice(general), 2));
+      return;
+    }
+    const inner = ctx.split(scope.paras, 3);
+    section.blocks = inner.before;
+    section.sections = inner.sections;
+    result.sections.push(section);
+  });
+  if (!result.sections.some((s) => s.parts || s.sections.some((c) => c.parts))) notes.push(ctx.noPartsWhy());
+  return result;
+}
+
+/** A paragraph of one short line with no end punctuation: a heading the text did not mark as one. */
+export function isBareHeading(block: Block): boolean {
+  if (block.type !== 'paragraph') return false;
+  const p = block as Paragraph;
+  if (p.children.length !== 1 || p.children[0].type !== 'text') return false;
+  const text = p.children[0].value.trim();
+  return text.length > 0 && text.length <= 60 && text.split(/\s+/).length <= 6 && /^\p{Lu}/u.test(text) && !/[.!?:;,]$/.test(text) && !/\n/.test(text) && !isBullet(text);
+}
+
+/** The title and its aliases as words to recognise; an acronym defined for it counts too. */
+function subjectOf(title: string | undefined, text: string): Subject {
+  if (!title) return { title: 'the subject', keys: [] };
+  const own = normalWords(title.replace(/\s*\([^)]*\)/g, ''));
+  const keys = [own];
+  for (const [acronym, expansion] of acronymsIn(text)) if (expansion.join(' ') === own.join(' ') || own.join(' ').endsWith(expansion.join(' '))) keys.push(acronym.split(' '));
+  return { title, keys, head: own[own.length - 1] };
+}
+
+class Context {
+  slugs = new SlugCounter();
+  private tried: string[] = [];
+  constructor(
+    private lang: string,
+    private subject: Subject,
+    private notes: string[],
+    private options: InferOptions,
+  ) {}
+
+  /** Divide one scope into an intro and part sections (and a general section after them). */
+  split(paras: Para[], level: number): Split {
+    const none = { before: paras.map((p) => p.block), sections: [] };
+    if (this.options.parts?.length) {
+      const parts = this.options.parts.map((n) => partOf(n));
+      const first = paras.findIndex((p) => this.namedAtOpening(p, 0, parts).length);
+      if (first === -1) return none;
+      return this.file(paras, first, 0, parts, undefined, level, 'the parts named in front matter') ?? none;
+    }
+    // Announced parts: the first announcement whose parts the text takes up.
+    for (let i = 0; i < paras.length; i++) {
+      const p = paras[i];
+      for (let s = 0; s < p.sentences.length; s++) {
+        const bullets = this.bulletsAfter(paras, i);
+        const a = announcementIn(p.sentences[s], p.sentences[s + 1] ?? paras[i + 1]?.sentences[0], s === p.sentences.length - 1 ? bullets : []);
+        if (!a) continue;
+        const found = this.fromAnnouncement(paras, i, s, a, level);
+        if (found) return found;
+      }
+    }
+    return this.parallelRun(paras, level) ?? none;
+  }
+
+  private bulletsAfter(paras: Para[], i: number): string[] {
+    const out: string[] = [];
+    for (let j = i + 1; j < paras.length && isBullet(paras[j].text); j++) out.push(paras[j].text);
+    return out;
+  }
+
+  private fromAnnouncement(paras: Para[], i: number, s: number, a: Announcement, level: number): Split | undefined {
+    const where = `paragraph ${paras[i].number}: "${clip(a.sentence)}"`;
+    let parts = a.listed;
+    let how = `the ${a.kind}s listed in ${where}`;
+    if (!parts.length) {
+      parts = this.discovered(paras, i, s + 1);
+      how = `the ${a.kind}s announced in ${where}, named by the paragraphs that open with them`;
+      if (a.count && parts.length > a.count + 1) {
+        this.tried.push(`${where} announces ${a.count} ${a.kind}s, but ${parts.length} paragraphs open with different names`);
+        return undefined;
+      }
+    }
+    if (parts.length < 2) {
+      this.tried.push(`${where} announces ${a.kind}s, but the paragraphs after it do not name them`);
+      return undefined;
+    }
+    return this.file(paras, i, s + 1, parts.map((p) => ({ ...p, kind: p.kind ?? a.kind })), a.kind, level, how);
+  }
+
+  /** Parts named by the openings of the paragraphs from `i` (sentence `s` on in the first). */
+  private discovered(paras: Para[], i: number, s: number): Part[] {
+    const parts: Part[] = [];
+    for (let j = i; j < paras.length; j++) {
+      const o = this.openingAt(paras[j], j === i ? s : 0);
+      for (const part of o?.parts ?? []) if (!parts.some((q) => sameName(q, part))) parts.push(part);
+    }
+    return parts;
+  }
+
+  /** Unannounced parts: three or more paragraphs close together that open alike, each on a different kind. */
+  private parallelRun(paras: Para[], level: number): Split | undefined {
+    const openings = paras.map((p) => this.openingAt(p, 0));
+    for (let i = 0; i < paras.length; i++) {
+      const o = openings[i];
+      if (!o || o.rule === 'labelled' && false) continue;
+      const run: { at: number; opening: Opening }[] = [{ at: i, opening: o }];
+      for (let j = i + 1; j < paras.length && j - run[run.length - 1].at <= 3; j++) {
+        const next = openings[j];
+        if (!next) continue;
+        if (family(next.rule) !== family(o.rule)) break;
+        if (run.some((r) => r.opening.parts.some((q) => sameName(q, next.parts[0])))) continue;
+        run.push({ at: j, opening: next });
+      }
+      if (run.length < 3) continue;
+      const parts = run.flatMap((r) => r.opening.parts);
+      const how = `paragraphs ${run.map((r) => paras[r.at].number).join(', ')} open alike (${o.rule}) on different kinds: ${parts.map((p) => `"${p.name}"`).join(', ')}`;
+      const found = this.file(paras, i, 0, parts, parts[0].kind, level, how);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** The part(s) a paragraph opens with: its first sentence, or its second when the first names none. */
+  private openingAt(p: Para, from: number): Opening | undefined {
+    // In the announcing paragraph, a part opens only if the paragraph goes on about it (two sentences or more).
+    if (from > 0 && p.sentences.length - from < 2) return undefined;
+    for (let s = from; s < Math.min(from + 2, p.sentences.length); s++) {
+      const o = openingOf(p.sentences[s], this.subject);
+      if (o) return o;
+      if (s === from && !this.mayLookFurther(p.sentences[s])) return undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * A first sentence that names no part lets the second decide, unless it refers back ("this
+   * type") or is about the subject itself ("Metachromatic leukodystrophy gets its name …").
+   */
+  private mayLookFurther(sentence: string): boolean {
+    if (/\b(this|these|such)\b/i.test(sentence)) return false;
+    const words = this.openingWords(sentence).filter((w) => !/^(the|a|an)$/.test(w));
+    return !this.subject.keys.some((k) => k.length && k.every((w, i) => words[i] === w));
+  }
+
+  /** The words a paragraph opens with that can name a part: the subject, and what it is "called". */
+  private openingWords(sentence: string): string[] {
+    const tokens = tokensOf(sentence);
+    // "Like ischemic strokes, TIAs …": a comparison before the subject names what it is not.
+    const subject = subjectTokens(tokens).map((t) => t.text).join(' ').replace(/^(?:like|unlike|as with|compared (?:with|to)|as in)\b[^,]*,\s*/i, '');
+    const predicate = predicateTokens(tokens).map((t) => t.text).join(' ');
+    const called = /\b(?:called|known as|named|termed)\s+([^,;.()]+)/i.exec(predicate);
+    return normalWords(`${subject} ${called ? called[1] : ''}`);
+  }
+
+  private namedAtOpening(p: Para, from: number, parts: Part[]): Part[] {
+    if (from > 0 && p.sentences.length - from < 2) return [];
+    for (let s = from; s < Math.min(from + 2, p.sentences.length); s++) {
+      const named = mentionedParts(this.openingWords(p.sentences[s]), parts);
+      if (named.length) return named;
+      // A first sentence that already speaks of a part decides alone.
+      if (mentionedParts(p.sentences[s], parts).length || !this.mayLookFurther(p.sentences[s])) return [];
+    }
+    return [];
+  }
+
+  /** File the paragraphs of a scope from paragraph `start` under the parts. */
+  private file(paras: Para[], start: number, fromSentence: number, parts: Part[], kind: string | undefined, level: number, how: string): Split | undefined {
+    const named = paras.map((p, j) => (j < start ? [] : this.namedAtOpening(p, j === start ? fromSentence : 0, parts)));
+    const opens = (j: number) => named[j].length > 0 && !(parts.length >= 2 && named[j].length === parts.length);
+    const last = named.reduce((l, _, j) => (opens(j) ? j : l), -1);
+    const before: Block[] = [];
+    const sections: Section[] = [];
+    const why: string[] = [];
+    let current: Section | undefined;
+    let general = -1;
+    for (let j = 0; j < paras.length; j++) {
+      const p = paras[j];
+      if (j < start || (!current && !opens(j))) {
+        before.push(p.block);
+        continue;
+      }
+      if (opens(j)) {
+        const names = named[j].map((n) => n.name);
+        if (!current || current.parts!.join('|') !== names.join('|')) {
+          const title = headingFor(named[j]);
+          current = { title, slug: '', level, line: p.block.position?.start.line, kind: 'section', inferred: true, parts: names, partKind: kind, blocks: [], sections: [] };
+          sections.push(current);
+          why.push(`paragraph ${p.number} opens "${title}"`);
+        }
+        current.blocks.push(p.block);
+        continue;
+      }
+      if (j > last) {
+        general = this.generalFrom(paras.slice(j), 0, parts);
+        if (general === 0) {
+          general = j;
+          break;
+        }
+        general = -1;
+      }
+      current!.blocks.push(p.block);
+    }
+    if (sections.length < 2) {
+      this.tried.push(`${how}, but fewer than two of them get paragraphs of their own`);
+      return undefined;
+    }
+    for (const s of sections) s.slug = this.slugs.next(s.title);
+    this.notes.push(`Parts: ${how}.`, ...why.map((w) => `  ${w}; the paragraphs after it that name no other part continue it.`));
+    if (general !== -1) sections.push(this.generalSection(paras.slice(general), level));
+    return { before, sections };
+  }
+
+  /** Index (from `from`) of the first paragraph about the subject as a whole; -1 when none. */
+  generalFrom(paras: Para[], from: number, parts: Part[]): number {
+    for (let j = from; j < paras.length; j++) {
+      const sentence = paras[j].sentences[0];
+      if (!sentence) continue;
+      const other = otherKindIn(sentence, this.subject, parts);
+      const reason = generalReason({ sentence, subjectWords: this.openingWords(sentence) }, parts, this.subject, other);
+      if (reason) {
+        this.generalWhy = `paragraph ${paras[j].number} is not filed under the last part: ${reason}`;
+        this.otherKind = other;
+        return j;
+      }
+    }
+    return -1;
+  }
+
+  private generalWhy = '';
+  private otherKind: string | undefined;
+
+  generalSection(paras: Para[], level: number): Section {
+    const title = closingHeading(paras.map((p) => p.text), this.subject.title, this.lang, this.otherKind);
+    this.notes.push(`General: ${this.generalWhy}; it and the ${paras.length - 1 || 'no'} paragraph(s) after it go under "${title}".`);
+    return { title, slug: this.slugs.next(title), level, line: paras[0].block.position?.start.line, kind: 'section', inferred: true, blocks: paras.map((p) => p.block), sections: [] };
+  }
+
+  /**
+   * Bare headings that are parts: two or more in a row that name the parts an opening paragraph
+   * announced, or that share a shape ("Type 1: …", "Type 2: …"; "Stable angina", "Unstable angina").
+   */
+  headingParts(headings: string[], opening: Para[]): Map<number, Part> {
+    const found = new Map<number, Part>();
+    let announced: Part[] = [];
+    let kind: string | undefined;
+    for (let i = 0; i < opening.length && !announced.length; i++) {
+      const p = opening[i];
+      p.sentences.forEach((s, k) => {
+        const a = !announced.length && announcementIn(s, p.sentences[k + 1], k === p.sentences.length - 1 ? this.bulletsAfter(opening, i) : []);
+        if (a && a.listed.length) [announced, kind] = [a.listed, a.kind];
+      });
+    }
+    const runs: number[][] = [];
+    headings.forEach((h, i) => {
+      const byName = announced.length && mentionedParts(h, announced).length === 1;
+      const prev = runs[runs.length - 1];
+      if (byName || (i > 0 && sameShape(headings[i - 1], h))) {
+        if (prev && prev[prev.length - 1] === i - 1) prev.push(i);
+        else runs.push(byName ? [i] : [i - 1, i]);
+      }
+    });
+    for (const run of runs.filter((r) => r.length >= 2)) {
+      const shapeKind = kind ?? kindIn(headings[run[0]]);
+      for (const i of run) found.set(i, partOf(headings[i], shapeKind));
+      this.notes.push(`Parts: the bare headings ${run.map((i) => `"${headings[i]}"`).join(', ')} ${announced.length ? 'name the parts announced before them' : 'share one shape'}.`);
+    }
+    return found;
+  }
+
+  noPartsWhy(): string {
+    return this.tried.length ? `No parts: ${this.tried.join('; ')}.` : 'No parts: no sentence announces kinds, types or forms, and no run of paragraphs opens alike on different kinds.';
+  }
+}
+
+/** The same part written again: one's name is the other's name or alias. */
+function sameName(a: Part, b: Part): boolean {
+  return a.keys.some((k) => b.keys.some((l) => k.join(' ') === l.join(' ')));
+}
+
+function sameShape(a: string, b: string): boolean {
+  const wa = a.toLowerCase().split(/[\s:]+/);
+  const wb = b.toLowerCase().split(/[\s:]+/);
+  if (wa.length < 2 || wb.length < 2) return false;
+  return (wa[0] === wb[0] && /^(type|form|kind|class|stage|phase|grade|category)$/.test(wa[0])) || wa[wa.length - 1] === wb[wb.length - 1];
+}
+
+function kindIn(heading: string): string | undefined {
+  return /^(type|form|kind|class|stage|phase|grade|category)\b/i.exec(heading)?.[1].toLowerCase();
+}
+
+/** "type C1" + "type C2" → "Types C1 and C2"; "dystrophic" → "Dystrophic". */
+function headingFor(parts: Part[]): string {
+  const labelled = parts.map((p) => /^(\S+)\s+(\S+)$/.exec(p.name));
+  let name: string;
+  if (parts.length > 1 && labelled.every((m) => m && m[1].toLowerCase() === labelled[0]![1].toLowerCase())) {
+    name = `${labelled[0]![1]}s ${joinWords(labelled.map((m) => m![2]))}`;
+  } else name = joinWords(parts.map((p) => p.name));
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+function joinWords(words: string[]): string {
+  return words.length <= 2 ? words.join(' and ') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+function clip(s: string): string {
+  return s.length > 90 ? s.slice(0, 87) + '...' : s;
+}

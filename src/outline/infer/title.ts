@@ -1,0 +1,88 @@
+/**
+ * The title: the article's subject, found from what the article keeps talking about. The grammatical
+ * subject of the first sentence wins when the article takes it up again ("Calcinosis is …",
+ * "A stroke occurs …"); "Types of X …" gives X. Otherwise the noun phrase of the opening paragraph
+ * that the whole article repeats most. An acronym reads as what it stands for ("UI" → "urinary incontinence").
+ */
+import { sentencesOf } from '../sentences.js';
+import { nounPhrases, subjectTokens, tokensOf, type Token } from './language.js';
+import { acronymsIn, isKindWord, normalWords, occurrences } from './names.js';
+
+const PRONOUN_OR_VAGUE = /^(it|this|that|these|those|they|there|he|she|we|you|one|some|many|most|each|people|researchers|scientists)$/i;
+
+export interface TitleChoice {
+  title: string;
+  why: string;
+}
+
+export function inferTitle(paragraphs: string[], lang: string): TitleChoice | undefined {
+  const first = paragraphs.find((p) => p.trim());
+  if (!first) return undefined;
+  const all = paragraphs.join('\n');
+  const words = normalWords(all);
+  const acronyms = acronymsIn(all);
+  const count = (phrase: string[]) => occurrences(words, phrase).length + [...acronyms].filter(([, exp]) => exp.join(' ') === phrase.join(' ')).reduce((n, [a]) => n + occurrences(words, a.split(' ')).length, 0);
+  const expand = (phrase: Token[]): string => {
+    const text = phraseText(phrase);
+    const exp = acronyms.get(normalWords(text).join(' '));
+    if (!exp) return text;
+    // Write the expansion as the text does.
+    const m = new RegExp(exp.map(escape).join('[^\\p{L}\\p{N}]+'), 'iu').exec(all);
+    return m ? m[0] : text;
+  };
+
+  const sentences = sentencesOf(first, lang);
+  const opening = tokensOf(sentences[0] ?? '');
+  const subject = mainPhrase(subjectTokens(opening));
+  if (subject) {
+    const title = expand(subject);
+    if (count(normalWords(title)) >= 2) return { title: capital(title), why: `the subject of the opening sentence, which the article takes up again` };
+  }
+  // Otherwise: the phrase of the opening paragraph the article repeats most (longer phrases break ties).
+  let best: { text: string; score: number } | undefined;
+  for (const s of sentences.slice(0, 3)) {
+    for (const np of nounPhrases(tokensOf(s))) {
+      const phrase = trimPhrase(np);
+      if (!phrase.length || PRONOUN_OR_VAGUE.test(phrase[0].text) || phrase.every((t) => isKindWord(t.lower))) continue;
+      const text = expand(phrase);
+      const n = count(normalWords(text));
+      const score = n * Math.sqrt(normalWords(text).length);
+      if (n >= 3 && (!best || score > best.score)) best = { text, score };
+    }
+  }
+  return best ? { title: capital(best.text), why: 'the phrase of the opening paragraph the article repeats most' } : undefined;
+}
+
+/** The head noun phrase of a subject: "Types of UI in men" → "UI"; "A stroke" → "stroke". */
+function mainPhrase(subject: Token[]): Token[] | undefined {
+  const phrases = nounPhrases(subject);
+  let phrase = phrases[0];
+  if (!phrase) return undefined;
+  // "Types of X", "The forms of X": the kinds are of X.
+  if (phrase.every((t) => isKindWord(t.lower) || t.pos === 'ADJ' || t.pos === 'NUM') && phrases[1]) phrase = phrases[1];
+  phrase = trimPhrase(phrase);
+  if (!phrase.length || PRONOUN_OR_VAGUE.test(phrase[0].text) || phrase.length > 6) return undefined;
+  // The phrase must open the subject (after an article or "Types of"), not sit inside a clause.
+  const at = subject.indexOf(phrase[0]);
+  const lead = subject.slice(0, at).filter((t) => t.pos !== 'DET');
+  if (lead.some((t) => !isKindWord(t.lower) && t.lower !== 'of' && t.pos !== 'ADJ' && t.pos !== 'NUM')) return undefined;
+  return phrase;
+}
+
+function trimPhrase(np: Token[]): Token[] {
+  let out = np;
+  while (out.length && (out[0].pos === 'DET' || out[0].pos === 'NUM')) out = out.slice(1);
+  return out;
+}
+
+function phraseText(tokens: Token[]): string {
+  return tokens.map((t) => t.text).join(' ');
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
