@@ -38,8 +38,10 @@ export function generalReason(opening: Opening, parts: Part[], subject: Subject,
   if (NEW_TOPIC.test(opening.sentence)) return `it turns to another topic ("${NEW_TOPIC.exec(opening.sentence)![0]}")`;
   if (BACK_REFERENCE.test(opening.sentence)) return undefined;
   if (otherKind) return `it is about ${otherKind}, which is not one of the parts`;
-  if (mentionsSubject(opening.subjectWords, subject) && !mentionedParts(normalWords(opening.sentence), parts).length) return `its subject is ${subject.title} as a whole`;
-  const topic = TOPICS.find((t) => t.stems.test(opening.subjectWords.join(' ')));
+  // "Treatment of …", "Definitive diagnosis …": the subject itself is the topic (not "For people who …, researchers").
+  const head = opening.subjectWords.slice(0, 3).join(' ');
+  const topic = TOPICS.find((t) => t.stems.test(head));
   if (topic) return `it opens on ${topic.heading.toLowerCase()} without naming a part`;
+  if (mentionsSubject(opening.subjectWords, subject) && !mentionedParts(normalWords(opening.sentence), parts).length) return `its subject is ${subject.title} as a whole`;
   return undefined;
 }

@@ -128,7 +128,7 @@ class Context {
     const none = { before: paras.map((p) => p.block), sections: [] };
     if (this.options.parts?.length) {
       const parts = this.options.parts.map((n) => partOf(n));
-      const first = paras.findIndex((p) => this.namedAtOpening(p, 0, parts).length);
+      const first = paras.findIndex((p) => this.namedAtOpening(p, 0, parts, new Set(), new Set(parts)).length);
       if (first === -1) return none;
       return this.file(paras, first, 0, parts, undefined, level, 'the parts named in front matter') ?? none;
     }
@@ -175,7 +175,7 @@ class Context {
   private discovered(paras: Para[], i: number, s: number): Part[] {
     const parts: Part[] = [];
     for (let j = i; j < paras.length; j++) {
-      const o = this.openingAt(paras[j], j === i ? s : 0);
+      const o = this.openingAt(paras[j], j === i ? s : 0, parts);
       for (const part of o?.parts ?? []) if (!parts.some((q) => sameName(q, part))) parts.push(part);
     }
     return parts;
@@ -183,16 +183,14 @@ class Context {
 
   /** Unannounced parts: three or more paragraphs close together that open alike, each on a different kind. */
   private parallelRun(paras: Para[], level: number): Split | undefined {
-    const openings = paras.map((p) => this.openingAt(p, 0));
     for (let i = 0; i < paras.length; i++) {
-      const o = openings[i];
-      if (!o || o.rule === 'labelled' && false) continue;
+      const o = this.openingAt(paras[i], 0);
+      if (!o) continue;
       const run: { at: number; opening: Opening }[] = [{ at: i, opening: o }];
       for (let j = i + 1; j < paras.length && j - run[run.length - 1].at <= 3; j++) {
-        const next = openings[j];
+        const next = this.openingAt(paras[j], 0, run.flatMap((r) => r.opening.parts));
         if (!next) continue;
         if (family(next.rule) !== family(o.rule)) break;
-        if (run.some((r) => r.opening.parts.some((q) => sameName(q, next.parts[0])))) continue;
         run.push({ at: j, opening: next });
       }
       if (run.length < 3) continue;
@@ -205,12 +203,14 @@ class Context {
   }
 
   /** The part(s) a paragraph opens with: its first sentence, or its second when the first names none. */
-  private openingAt(p: Para, from: number): Opening | undefined {
+  private openingAt(p: Para, from: number, known: Part[] = []): Opening | undefined {
+    if (isBullet(p.text)) return undefined;
     // In the announcing paragraph, a part opens only if the paragraph goes on about it (two sentences or more).
     if (from > 0 && p.sentences.length - from < 2) return undefined;
     for (let s = from; s < Math.min(from + 2, p.sentences.length); s++) {
       const o = openingOf(p.sentences[s], this.subject);
-      if (o) return o;
+      // A sentence that opens on parts already found ("Both A and B may progress to C") lets the next one speak.
+      if (o && !o.parts.every((n) => known.some((k) => sameName(k, n)))) return o;
       if (s === from && !this.mayLookFurther(p.sentences[s])) return undefined;
     }
     return undefined;
@@ -236,20 +236,57 @@ class Context {
     return normalWords(`${subject} ${called ? called[1] : ''}`);
   }
 
-  private namedAtOpening(p: Para, from: number, parts: Part[]): Part[] {
+  /**
+   * The parts a paragraph opens with, given the parts already done (`done`: a later part has
+   * followed them, so naming them again is a comparison or a return, not a new opening):
+   *  1. parts its first sentence's subject names ("Dystrophic calcinosis occurs …");
+   *  2. else a part not seen yet that its first sentence names anywhere ("It may take visceral
+   *     leishmaniasis months …", "Both A and B may progress to C");
+   *  3. else its second sentence's subject, when the first neither refers back nor is about the
+   *     subject itself ("… onset occurs between 4 and adolescence. In this juvenile form, …").
+   */
+  private namedAtOpening(p: Para, from: number, parts: Part[], done: Set<Part> = new Set(), seen: Set<Part> = new Set()): Part[] {
+    // A list item goes on with what introduced it.
+    if (isBullet(p.text)) return [];
     if (from > 0 && p.sentences.length - from < 2) return [];
     for (let s = from; s < Math.min(from + 2, p.sentences.length); s++) {
-      const named = mentionedParts(this.openingWords(p.sentences[s]), parts);
+      const named = mentionedParts(this.openingWords(p.sentences[s]), parts).filter((n) => !done.has(n));
       if (named.length) return named;
-      // A first sentence that already speaks of a part decides alone.
-      if (mentionedParts(p.sentences[s], parts).length || !this.mayLookFurther(p.sentences[s])) return [];
+      if (s > from) break;
+      const unseen = mentionedParts(p.sentences[s], parts).filter((n) => !seen.has(n));
+      if (unseen.length) return unseen.slice(0, 1);
+      if (mentionedParts(p.sentences[s], parts).some((n) => !done.has(n)) || !this.mayLookFurther(p.sentences[s])) return [];
     }
     return [];
   }
 
+  /** Which parts each paragraph from `start` opens, reading in order. */
+  private openings(paras: Para[], start: number, fromSentence: number, parts: Part[]): Part[][] {
+    const done = new Set<Part>();
+    const seen = new Set<Part>();
+    const mentioned = new Set<Part>();
+    let current: Part[] = [];
+    let turned = false;
+    return paras.map((p, j) => {
+      if (j < start) return [];
+      let named = this.namedAtOpening(p, j === start ? fromSentence : 0, parts, done, seen);
+      // Once the text has turned to the whole (diagnosis, treatment, "any type"), a part it named
+      // before is not opened again: "Cutaneous leishmaniasis is usually not treated" is about treatment.
+      if (turned) named = named.filter((n) => !mentioned.has(n));
+      if (!named.length && seen.size >= 2 && p.sentences[0] && !isBullet(p.text)) turned ||= this.turnsToWhole(p.sentences[0], parts);
+      mentionedParts(p.text, parts).forEach((n) => mentioned.add(n));
+      if (named.length && !(parts.length >= 2 && named.length === parts.length) && !sameParts(named, current)) {
+        current.forEach((c) => done.add(c));
+        named.forEach((n) => seen.add(n));
+        current = named;
+      }
+      return named;
+    });
+  }
+
   /** File the paragraphs of a scope from paragraph `start` under the parts. */
   private file(paras: Para[], start: number, fromSentence: number, parts: Part[], kind: string | undefined, level: number, how: string): Split | undefined {
-    const named = paras.map((p, j) => (j < start ? [] : this.namedAtOpening(p, j === start ? fromSentence : 0, parts)));
+    const named = this.openings(paras, start, fromSentence, parts);
     const opens = (j: number) => named[j].length > 0 && !(parts.length >= 2 && named[j].length === parts.length);
     const last = named.reduce((l, _, j) => (opens(j) ? j : l), -1);
     const before: Block[] = [];
@@ -294,11 +331,16 @@ class Context {
     return { before, sections };
   }
 
+  private turnsToWhole(sentence: string, parts: Part[]): boolean {
+    const reason = generalReason({ sentence, subjectWords: this.openingWords(sentence) }, parts, this.subject);
+    return !!reason && !/subject is/.test(reason);
+  }
+
   /** Index (from `from`) of the first paragraph about the subject as a whole; -1 when none. */
   generalFrom(paras: Para[], from: number, parts: Part[]): number {
     for (let j = from; j < paras.length; j++) {
       const sentence = paras[j].sentences[0];
-      if (!sentence) continue;
+      if (!sentence || isBullet(paras[j].text)) continue;
       const other = otherKindIn(sentence, this.subject, parts);
       const reason = generalReason({ sentence, subjectWords: this.openingWords(sentence) }, parts, this.subject, other);
       if (reason) {
@@ -345,7 +387,8 @@ class Context {
     });
     for (const run of runs.filter((r) => r.length >= 2)) {
       const shapeKind = kind ?? kindIn(headings[run[0]]);
-      for (const i of run) found.set(i, partOf(headings[i], shapeKind));
+      // "Type 4: Hyperkalemic RTA" is also "type 4" and "hyperkalemic RTA".
+      for (const i of run) found.set(i, partOf(headings[i], shapeKind, headings[i].split(':').map((h) => normalWords(h))));
       this.notes.push(`Parts: the bare headings ${run.map((i) => `"${headings[i]}"`).join(', ')} ${announced.length ? 'name the parts announced before them' : 'share one shape'}.`);
     }
     return found;
@@ -354,6 +397,10 @@ class Context {
   noPartsWhy(): string {
     return this.tried.length ? `No parts: ${this.tried.join('; ')}.` : 'No parts: no sentence announces kinds, types or forms, and no run of paragraphs opens alike on different kinds.';
   }
+}
+
+function sameParts(a: Part[], b: Part[]): boolean {
+  return a.length === b.length && a.every((p, i) => p === b[i]);
 }
 
 /** The same part written again: one's name is the other's name or alias. */

@@ -34,23 +34,31 @@ export function inferTitle(paragraphs: string[], lang: string): TitleChoice | un
   const sentences = sentencesOf(first, lang);
   const opening = tokensOf(sentences[0] ?? '');
   const subject = mainPhrase(subjectTokens(opening));
-  if (subject) {
+  // A name of one part ("Type 1 is also called …") or an acronym the text never spells out is no title.
+  const unexplained = (t: string) => /^[\p{Lu}\p{N}-]{2,}$/u.test(t) && !acronyms.has(normalWords(t).join(' '));
+  const partName = (phrase: Token[]) => phrase.length <= 2 && isKindWord(phrase[0].lower);
+  if (subject && !partName(subject) && !unexplained(expand(subject))) {
     const title = expand(subject);
     if (count(normalWords(title)) >= 2) return { title: capital(title), why: `the subject of the opening sentence, which the article takes up again` };
   }
-  // Otherwise: the phrase of the opening paragraph the article repeats most (longer phrases break ties).
+  // Otherwise: the noun phrase of the opening the article repeats most (longer phrases break ties).
+  // A phrase's head-final parts count as candidates too: "classical distal RTA" → "distal RTA", "RTA".
   let best: { text: string; score: number } | undefined;
-  for (const s of sentences.slice(0, 3)) {
+  const opening3 = paragraphs.filter((p) => p.trim()).slice(0, 3).flatMap((p) => sentencesOf(p, lang).slice(0, 3));
+  for (const s of opening3) {
     for (const np of nounPhrases(tokensOf(s))) {
-      const phrase = trimPhrase(np);
-      if (!phrase.length || PRONOUN_OR_VAGUE.test(phrase[0].text) || phrase.every((t) => isKindWord(t.lower))) continue;
-      const text = expand(phrase);
-      const n = count(normalWords(text));
-      const score = n * Math.sqrt(normalWords(text).length);
-      if (n >= 3 && (!best || score > best.score)) best = { text, score };
+      const whole = trimPhrase(np);
+      for (let k = 0; k < whole.length; k++) {
+        const phrase = whole.slice(k);
+        if (PRONOUN_OR_VAGUE.test(phrase[0].text) || phrase.some((t) => isKindWord(t.lower)) || phrase[phrase.length - 1].pos === 'ADJ') continue;
+        const text = expand(phrase);
+        const n = count(normalWords(text));
+        const score = n * Math.sqrt(normalWords(text).length);
+        if (n >= 3 && (!best || score > best.score)) best = { text, score };
+      }
     }
   }
-  return best ? { title: capital(best.text), why: 'the phrase of the opening paragraph the article repeats most' } : undefined;
+  return best ? { title: capital(best.text), why: 'the noun phrase of the opening paragraphs the article repeats most' } : undefined;
 }
 
 /** The head noun phrase of a subject: "Types of UI in men" → "UI"; "A stroke" → "stroke". */
