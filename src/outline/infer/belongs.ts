@@ -26,11 +26,42 @@ export interface Opening {
   sentence: string;
 }
 
+/** What a paragraph after the last part is compared with, when a part needs a link to go on. */
+export interface LastPart {
+  name: string;
+  /** Its paragraphs so far, and each other part's, as text. */
+  text: string;
+  others: string[];
+  /** The paragraph before ends with a colon: this one is what it introduced. */
+  introduced: boolean;
+}
+
+const ANAPHOR = /^(it|its|they|their|them|this|these|those|such|he|she|affected|the affected|in (this|these|such))\b/i;
+const STOP = new Set('about after again against also although among another because been before being between both cannot could does doing during each either every from further have having however into itself more most much other others over same should since some such than that their them then there these they this those through under until very were what when where which while whom with within would your people'.split(' '));
+
+/** Content words (five letters or more, not function words), as a set. */
+export function contentWords(text: string): Set<string> {
+  return new Set(normalWords(text).filter((w) => w.length >= 5 && !STOP.has(w) && !/^\d/.test(w)).map((w) => w.replace(/(es|s)$/, '')));
+}
+
+/**
+ * Does a paragraph with no part of its own go on with the last part? It does when it refers back
+ * (a pronoun, "this form"), was introduced by a colon, or shares more words with the last part
+ * than with any other part (at least three).
+ */
+export function linkedToLast(opening: Opening, paragraph: string, last: LastPart): boolean {
+  if (last.introduced || ANAPHOR.test(opening.sentence) || BACK_REFERENCE.test(opening.sentence)) return true;
+  const words = contentWords(paragraph);
+  const shared = (text: string) => [...contentWords(text)].filter((w) => words.has(w)).length;
+  const withLast = shared(last.text);
+  return withLast >= 3 && last.others.every((o) => shared(o) < withLast);
+}
+
 /**
  * Why a paragraph after the last part is about the subject as a whole, or undefined when it
  * goes on with the part. `opening` is its first sentence; `kinds` other kinds it names.
  */
-export function generalReason(opening: Opening, parts: Part[], subject: Subject, otherKind?: string): string | undefined {
+export function generalReason(opening: Opening, parts: Part[], subject: Subject, otherKind?: string, link?: { paragraph: string; last: LastPart }): string | undefined {
   const named = mentionedParts(opening.subjectWords, parts);
   if (parts.length >= 2 && named.length === parts.length) return 'it names every part';
   if (named.length) return undefined;
@@ -43,5 +74,8 @@ export function generalReason(opening: Opening, parts: Part[], subject: Subject,
   const topic = TOPICS.find((t) => t.stems.test(head));
   if (topic) return `it opens on ${topic.heading.toLowerCase()} without naming a part`;
   if (mentionsSubject(opening.subjectWords, subject) && !mentionedParts(normalWords(opening.sentence), parts).length) return `its subject is ${subject.title} as a whole`;
+  if (link && !mentionedParts(normalWords(opening.sentence), parts).length && !linkedToLast(opening, link.paragraph, link.last)) {
+    return `it neither refers back to "${link.last.name}" nor shares more words with it than with the other parts`;
+  }
   return undefined;
 }

@@ -15,7 +15,7 @@ import { SlugCounter } from '../../slug.js';
 import type { Block, Section } from '../outline.js';
 import { sentencesOf } from '../sentences.js';
 import { announcementIn, isBullet, type Announcement } from './announce.js';
-import { generalReason } from './belongs.js';
+import { generalReason, type LastPart } from './belongs.js';
 import { closingHeading } from './closing.js';
 import { predicateTokens, subjectTokens, tokensOf } from './language.js';
 import { acronymsIn, normalWords } from './names.js';
@@ -250,10 +250,13 @@ class Context {
     if (isBullet(p.text)) return [];
     if (from > 0 && p.sentences.length - from < 2) return [];
     for (let s = from; s < Math.min(from + 2, p.sentences.length); s++) {
-      const named = mentionedParts(this.openingWords(p.sentences[s]), parts).filter((n) => !done.has(n));
+      const inSubject = mentionedParts(this.openingWords(p.sentences[s]), parts);
+      const named = inSubject.filter((n) => !done.has(n));
+      const unseen = s === from ? mentionedParts(p.sentences[s], parts).filter((n) => !seen.has(n)) : [];
+      // "Both A and B may progress to C": parts already described, as the way into a new one.
+      if (inSubject.length >= 2 && inSubject.every((n) => seen.has(n)) && unseen.length) return unseen.slice(0, 1);
       if (named.length) return named;
       if (s > from) break;
-      const unseen = mentionedParts(p.sentences[s], parts).filter((n) => !seen.has(n));
       if (unseen.length) return unseen.slice(0, 1);
       if (mentionedParts(p.sentences[s], parts).some((n) => !done.has(n)) || !this.mayLookFurther(p.sentences[s])) return [];
     }
@@ -312,7 +315,13 @@ class Context {
         continue;
       }
       if (j > last) {
-        general = this.generalFrom(paras.slice(j), 0, parts);
+        const lastPart: LastPart = {
+          name: current!.title,
+          text: current!.blocks.map((b) => toString(b)).join(' '),
+          others: sections.filter((s) => s !== current).map((s) => s.blocks.map((b) => toString(b)).join(' ')),
+          introduced: /:\s*$/.test(paras[j - 1].text),
+        };
+        general = this.generalFrom(paras.slice(j), 0, parts, lastPart);
         if (general === 0) {
           general = j;
           break;
@@ -337,12 +346,13 @@ class Context {
   }
 
   /** Index (from `from`) of the first paragraph about the subject as a whole; -1 when none. */
-  generalFrom(paras: Para[], from: number, parts: Part[]): number {
+  generalFrom(paras: Para[], from: number, parts: Part[], last?: LastPart): number {
     for (let j = from; j < paras.length; j++) {
       const sentence = paras[j].sentences[0];
       if (!sentence || isBullet(paras[j].text)) continue;
       const other = otherKindIn(sentence, this.subject, parts);
-      const reason = generalReason({ sentence, subjectWords: this.openingWords(sentence) }, parts, this.subject, other);
+      const link = last && j === from ? { paragraph: paras[j].text, last } : undefined;
+      const reason = generalReason({ sentence, subjectWords: this.openingWords(sentence) }, parts, this.subject, other, link);
       if (reason) {
         this.generalWhy = `paragraph ${paras[j].number} is not filed under the last part: ${reason}`;
         this.otherKind = other;

@@ -8,7 +8,7 @@
  *  - acronym:   the subject with more words and an acronym of its own — "Spinal muscular atrophy, lower extremity, dominant (SMA-LED)";
  *  - named:     a bare noun phrase that is not the subject — "Mutualism is …" (only counts in a parallel run, see `parallelRun`).
  */
-import { tokensOf, subjectTokens, predicateTokens, nounPhrases, type Token } from './language.js';
+import { tokensOf, subjectTokens, type Token } from './language.js';
 import { acronymsIn, isKindWord, isLabel, normalWords, occurrences, singular } from './names.js';
 import { partOf, type Part, type Subject } from './parts.js';
 
@@ -110,12 +110,31 @@ function acronymNamed(tokens: Token[], subject: Subject, sentence: string): Open
   return undefined;
 }
 
+/**
+ * "X is called Y", "…, called Y, …" after a kind ("In another type of symbiosis, called
+ * commensalism, …"), "we call this type of symbiosis Y". Not "fats called sulfatides": only the
+ * sentence's own verb, or a kind just before, makes Y the name of a part.
+ */
 function calledNamed(tokens: Token[], subject: Subject): Opening | undefined {
-  // Only "X is called Y", not "fats called sulfatides": the sentence's own verb names it.
-  const at = tokens.findIndex((t, i) => !t.aside && (/^(called|named|termed)$/.test(t.lower) || (t.lower === 'known' && tokens[i + 1]?.lower === 'as')) && /^(is|are|was|were)$/.test((tokens[i - 1]?.pos === 'ADV' ? tokens[i - 2] : tokens[i - 1])?.lower ?? ''));
-  if (at === -1) return undefined;
-  const rest = tokens.slice(at + (tokens[at].lower === 'known' ? 2 : 1));
-  const end = rest.findIndex((t) => t.pos === 'PUNCT' || t.pos === 'ADP' || t.pos === 'PRON' || t.pos === 'VERB' || t.pos === 'AUX');
+  const at = tokens.findIndex((t, i) => {
+    if (t.aside) return false;
+    const naming = /^(called|named|termed)$/.test(t.lower) || (t.lower === 'known' && tokens[i + 1]?.lower === 'as');
+    if (!naming) return false;
+    const before = tokens[i - 1]?.pos === 'ADV' ? tokens[i - 2] : tokens[i - 1];
+    if (/^(is|are|was|were)$/.test(before?.lower ?? '')) return true;
+    return before?.text === ',' && tokens.slice(Math.max(0, i - 5), i).some((b) => isKindWord(b.lower));
+  });
+  if (at !== -1) return nameAfter(tokens.slice(at + (tokens[at].lower === 'known' ? 2 : 1)), subject);
+  // "we call this type of symbiosis neutralism"
+  const call = tokens.findIndex((t, i) => /^call(s|ed)?$/.test(t.lower) && tokens[i + 1]?.pos === 'DET' && isKindWord(tokens[i + 2]?.lower ?? ''));
+  if (call === -1) return undefined;
+  let j = call + 3;
+  if (tokens[j]?.lower === 'of') j += 2;
+  return nameAfter(tokens.slice(j), subject);
+}
+
+function nameAfter(rest: Token[], subject: Subject): Opening | undefined {
+  const end = rest.findIndex((t) => t.pos === 'PUNCT' || t.pos === 'ADP' || t.pos === 'PRON' || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'CCONJ');
   const phrase = end === -1 ? rest : rest.slice(0, end);
   const byKind = kindNamed(phrase, 'called');
   if (byKind) return byKind;
@@ -139,14 +158,16 @@ function bareNamed(tokens: Token[], subject: Subject): Opening | undefined {
 export function openingOf(sentence: string, subject: Subject): Opening | undefined {
   const tokens = tokensOf(sentence);
   const subj = subjectTokens(tokens);
-  return (
+  const found =
     labelled(subj, subject) ??
     kindNamed(subj, 'kind') ??
     acronymNamed(subj, subject, sentence) ??
     modifierNamed(subj, subject) ??
-    calledNamed(predicateTokens(tokens), subject) ??
-    bareNamed(subj, subject)
-  );
+    calledNamed(tokens, subject) ??
+    bareNamed(subj, subject);
+  // "… is called symbiosis" in an article about symbiosis names the whole, not a part.
+  if (found && found.parts.every((p) => subject.keys.some((k) => k.join(' ') === p.keys[0].join(' ')))) return undefined;
+  return found;
 }
 
 /** Rules that read alike: a run of parallel paragraphs opens by one of these families. */

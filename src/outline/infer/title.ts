@@ -44,7 +44,7 @@ export function inferTitle(paragraphs: string[], lang: string): TitleChoice | un
   // Otherwise: the noun phrase of the opening the article repeats most (longer phrases break ties).
   // A phrase's head-final parts count as candidates too: "classical distal RTA" → "distal RTA", "RTA".
   let best: { text: string; score: number } | undefined;
-  const opening3 = paragraphs.filter((p) => p.trim()).slice(0, 3).flatMap((p) => sentencesOf(p, lang).slice(0, 3));
+  const opening3: string[] = paragraphs.filter((p) => p.trim()).slice(0, 3).flatMap((p) => sentencesOf(p, lang).slice(0, 3));
   for (const s of opening3) {
     for (const np of nounPhrases(tokensOf(s))) {
       const whole = trimPhrase(np);
@@ -53,7 +53,9 @@ export function inferTitle(paragraphs: string[], lang: string): TitleChoice | un
         if (PRONOUN_OR_VAGUE.test(phrase[0].text) || phrase.some((t) => isKindWord(t.lower)) || phrase[phrase.length - 1].pos === 'ADJ') continue;
         const text = expand(phrase);
         const n = count(normalWords(text));
-        const score = n * Math.sqrt(normalWords(text).length);
+        // "a type of symbiosis", "forms of the disease": what the text sorts into kinds is its subject.
+        const sorted = occurrences(words, ['of', ...normalWords(text)]).filter((at) => at > 0 && isKindWord(words[at - 1])).length;
+        const score = (n + 3 * sorted) * Math.sqrt(normalWords(text).length);
         if (n >= 3 && (!best || score > best.score)) best = { text, score };
       }
     }
