@@ -33,7 +33,9 @@ export function buildOutline(source: Source, tree: Root): Outline {
   // Prose without headings (plain text always; Markdown when asked) gets an inferred outline.
   // Written headings always win: a document that has them is never re-divided.
   const hasHeadings = nodes.some((n) => n.type === 'heading');
-  const inferred = !hasHeadings && (source.format === 'text' || meta.inferSections) ? inferOutline(nodes as Block[], meta.lang, title) : undefined;
+  // `infer: false` keeps even plain text as written; `parts:` asks for the inference with those parts.
+  const infer = meta.inferSections ?? (source.format === 'text' || !!meta.parts);
+  const inferred = !hasHeadings && infer ? inferOutline(nodes as Block[], meta.lang, title, { parts: meta.parts }) : undefined;
   if (!title && inferred?.title) {
     title = inferred.title;
     titleFrom = 'opening sentence';

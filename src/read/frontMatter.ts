@@ -22,8 +22,10 @@ export interface HandoutMeta {
   slug?: string;
   /** Page size for the PDF; a command-line option overrides it. */
   paper?: PaperSize;
-  /** Infer sections from prose even in Markdown (plain text always is). */
+  /** Infer sections from prose even in Markdown (plain text always is, unless `infer: false`). */
   inferSections?: boolean;
+  /** The parts the text describes (`parts: [dystrophic, metastatic]`), when the inference gets them wrong. */
+  parts?: string[];
   /** Which template set lays the handout out: 'handout' (default) or 'study-guide'. */
   template?: string;
   /** For study guides: the course, and the date of the class. */
@@ -57,7 +59,7 @@ export interface SummarySettings {
 
 export type PaperSize = 'letter' | 'a4';
 
-type Kind = 'text' | 'date' | 'list' | 'paper' | 'lang' | 'bool' | 'summary' | 'variant' | 'grade' | 'period' | 'glossary';
+type Kind = 'text' | 'date' | 'list' | 'paper' | 'lang' | 'bool' | 'summary' | 'variant' | 'grade' | 'period' | 'glossary' | 'parts';
 
 /** Known keys and their kinds; aliases map other common spellings onto them. */
 const KEYS: Record<string, Kind> = {
@@ -74,6 +76,7 @@ const KEYS: Record<string, Kind> = {
   slug: 'text',
   paper: 'paper',
   'infer-sections': 'bool',
+  parts: 'parts',
   template: 'text',
   course: 'text',
   date: 'date',
@@ -101,6 +104,8 @@ const ALIASES: Record<string, keyof typeof KEYS> = {
   'review-by': 'next-review',
   'review-date': 'next-review',
   terms: 'glossary',
+  infer: 'infer-sections',
+  'infer-parts': 'infer-sections',
 };
 
 /** Where the front matter is: the `---` fence lines (1-based) and the YAML between them. */
@@ -206,6 +211,12 @@ function setValue(meta: HandoutMeta, key: string, value: unknown, where: { file:
       if (typeof value === 'string') meta.keywords = value.split(',').map((s) => s.trim()).filter(Boolean);
       else if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) meta.keywords = value.map(String);
       else throw wrong('a list of words');
+      return;
+    case 'parts':
+      if (!Array.isArray(value) || value.length < 2 || !value.every((v) => (typeof v === 'string' || typeof v === 'number') && String(v).trim())) {
+        throw wrong('a list of two or more part names, such as [dystrophic, metastatic]');
+      }
+      meta.parts = value.map((v) => String(v).trim());
       return;
     case 'bool':
       if (typeof value !== 'boolean') throw wrong('true or false');

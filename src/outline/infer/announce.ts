@@ -40,11 +40,15 @@ export function announcementIn(sentence: string, next?: string, bullets: string[
     const quantified = before.some((b) => QUANTIFIERS.has(b));
     const after = sentence.slice(sentence.toLowerCase().search(new RegExp(`\\b${w}\\b`)) + w.length);
     let listed = listAfter(after, count) ?? [];
-    if (!listed.length && next && /^(these|they|the (types|forms|kinds|classes|stages))\s+(are|include)\b/i.test(next)) listed = listAfter(next, count) ?? [];
+    let said = sentence;
+    if (!listed.length && next && /^(these|they|the (types|forms|kinds|classes|stages))\s+(are|include)\b/i.test(next)) {
+      listed = listAfter(next, count) ?? [];
+      if (listed.length) said = `${sentence} ${next}`;
+    }
     if (!listed.length && bullets.length >= 2 && /:\s*$|\b(include|are|as follows)\s*:?\s*$/i.test(sentence)) listed = bullets.map((b) => partOf(b.replace(BULLET, '').replace(/[.;:,]$/, '').trim(), kind));
     // "types I, II, and III": a bare label is the kind and the label.
     listed = listed.map((p) => (isLabel(p.name) ? partOf(`${kind} ${p.name}`, kind) : { ...p, kind }));
-    if (count || quantified || listed.length) return { sentence, kind, count, listed };
+    if (count || quantified || listed.length) return { sentence: said, kind, count, listed };
   }
   return undefined;
 }

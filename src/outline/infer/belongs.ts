@@ -57,25 +57,34 @@ export function linkedToLast(opening: Opening, paragraph: string, last: LastPart
   return withLast >= 3 && last.others.every((o) => shared(o) < withLast);
 }
 
+/** Why a paragraph is about the subject as a whole; `turns` when it is a turn of the text itself (diagnosis, "any type", "another …"). */
+export interface GeneralReason {
+  why: string;
+  turns: boolean;
+}
+
 /**
- * Why a paragraph after the last part is about the subject as a whole, or undefined when it
- * goes on with the part. `opening` is its first sentence; `kinds` other kinds it names.
+ * Why a paragraph after the last part is about the subject as a whole, or undefined when it goes
+ * on with the part. `otherKind`: another kind of the subject its opening names; `link`: for parts
+ * opened by paragraphs, the last part, which a paragraph must refer back to in order to go on with it.
  */
-export function generalReason(opening: Opening, parts: Part[], subject: Subject, otherKind?: string, link?: { paragraph: string; last: LastPart }): string | undefined {
+export function generalReason(opening: Opening, parts: Part[], subject: Subject, otherKind?: string, link?: { paragraph: string; last: LastPart }): GeneralReason | undefined {
   const named = mentionedParts(opening.subjectWords, parts);
-  if (parts.length >= 2 && named.length === parts.length) return 'it names every part';
+  const turn = (why: string) => ({ why, turns: true });
+  if (parts.length >= 2 && named.length === parts.length) return turn('it names every part');
   if (named.length) return undefined;
-  if (WHOLE.test(opening.sentence)) return `it speaks of every part at once ("${WHOLE.exec(opening.sentence)![0]}")`;
-  if (NEW_TOPIC.test(opening.sentence)) return `it turns to another topic ("${NEW_TOPIC.exec(opening.sentence)![0]}")`;
+  if (WHOLE.test(opening.sentence)) return turn(`it speaks of every part at once ("${WHOLE.exec(opening.sentence)![0]}")`);
+  if (NEW_TOPIC.test(opening.sentence)) return turn(`it turns to another topic ("${NEW_TOPIC.exec(opening.sentence)![0]}")`);
   if (BACK_REFERENCE.test(opening.sentence)) return undefined;
-  if (otherKind) return `it is about ${otherKind}, which is not one of the parts`;
+  if (otherKind) return { why: `it is about ${otherKind}, which is not one of the parts`, turns: false };
   // "Treatment of …", "Definitive diagnosis …": the subject itself is the topic (not "For people who …, researchers").
   const head = opening.subjectWords.slice(0, 3).join(' ');
   const topic = TOPICS.find((t) => t.stems.test(head));
-  if (topic) return `it opens on ${topic.heading.toLowerCase()} without naming a part`;
-  if (mentionsSubject(opening.subjectWords, subject) && !mentionedParts(normalWords(opening.sentence), parts).length) return `its subject is ${subject.title} as a whole`;
-  if (link && !mentionedParts(normalWords(opening.sentence), parts).length && !linkedToLast(opening, link.paragraph, link.last)) {
-    return `it neither refers back to "${link.last.name}" nor shares more words with it than with the other parts`;
+  if (topic) return turn(`it opens on ${topic.heading.toLowerCase()} without naming a part`);
+  const namesAnyPart = mentionedParts(normalWords(opening.sentence), parts).length > 0;
+  if (mentionsSubject(opening.subjectWords, subject) && !namesAnyPart) return { why: `its subject is ${subject.title} as a whole`, turns: false };
+  if (link && !namesAnyPart && !linkedToLast(opening, link.paragraph, link.last)) {
+    return { why: `it neither refers back to "${link.last.name}" nor shares more words with it than with the other parts`, turns: false };
   }
   return undefined;
 }

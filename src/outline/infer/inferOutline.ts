@@ -15,7 +15,7 @@ import { SlugCounter } from '../../slug.js';
 import type { Block, Section } from '../outline.js';
 import { sentencesOf } from '../sentences.js';
 import { announcementIn, isBullet, type Announcement } from './announce.js';
-import { generalReason, type LastPart } from './belongs.js';
+import { generalReason, type GeneralReason, type LastPart } from './belongs.js';
 import { closingHeading } from './closing.js';
 import { predicateTokens, subjectTokens, tokensOf } from './language.js';
 import { acronymsIn, normalWords } from './names.js';
@@ -80,7 +80,7 @@ export function inferOutline(blocks: Block[], lang: string, knownTitle?: string,
       section.parts = [part.name];
       section.partKind = part.kind;
       const lastPart = !partHeadings.has(i + 1);
-      const general = lastPart ? ctx.generalFrom(scope.paras, 1, [part, ...[...partHeadings.values()]]) : -1;
+      const general = lastPart ? scope.paras.findIndex((p, j) => j > 0 && ctx.generalAt(p, [...partHeadings.values()])) : -1;
       section.blocks = (general === -1 ? scope.paras : scope.paras.slice(0, general)).map((p) => p.block);
       result.sections.push(section);
       if (general !== -1) result.sections.push(ctx.generalSection(scope.paras.slice(general), 2));
@@ -129,7 +129,10 @@ class Context {
     if (this.options.parts?.length) {
       const parts = this.options.parts.map((n) => partOf(n));
       const first = paras.findIndex((p) => this.namedAtOpening(p, 0, parts, new Set(), new Set(parts)).length);
-      if (first === -1) return none;
+      if (first === -1) {
+        this.tried.push(`no paragraph opens with one of the parts named in front matter (${this.options.parts.join(', ')})`);
+        return none;
+      }
       return this.file(paras, first, 0, parts, undefined, level, 'the parts named in front matter') ?? none;
     }
     // Announced parts: the first announcement whose parts the text takes up.
@@ -276,7 +279,7 @@ class Context {
       // Once the text has turned to the whole (diagnosis, treatment, "any type"), a part it named
       // before is not opened again: "Cutaneous leishmaniasis is usually not treated" is about treatment.
       if (turned) named = named.filter((n) => !mentioned.has(n));
-      if (!named.length && seen.size >= 2 && p.sentences[0] && !isBullet(p.text)) turned ||= this.turnsToWhole(p.sentences[0], parts);
+      if (!named.length && seen.size >= 2) turned ||= !!this.generalAt(p, parts)?.turns;
       mentionedParts(p.text, parts).forEach((n) => mentioned.add(n));
       if (named.length && !(parts.length >= 2 && named.length === parts.length) && !sameParts(named, current)) {
         current.forEach((c) => done.add(c));
@@ -294,7 +297,6 @@ class Context {
     const last = named.reduce((l, _, j) => (opens(j) ? j : l), -1);
     const before: Block[] = [];
     const sections: Section[] = [];
-    const why: string[] = [];
     let current: Section | undefined;
     let general = -1;
     for (let j = 0; j < paras.length; j++) {
@@ -309,7 +311,6 @@ class Context {
           const title = headingFor(named[j]);
           current = { title, slug: '', level, line: p.block.position?.start.line, kind: 'section', inferred: true, parts: names, partKind: kind, blocks: [], sections: [] };
           sections.push(current);
-          why.push(`paragraph ${p.number} opens "${title}"`);
         }
         current.blocks.push(p.block);
         continue;
@@ -321,12 +322,10 @@ class Context {
           others: sections.filter((s) => s !== current).map((s) => s.blocks.map((b) => toString(b)).join(' ')),
           introduced: /:\s*$/.test(paras[j - 1].text),
         };
-        general = this.generalFrom(paras.slice(j), 0, parts, lastPart);
-        if (general === 0) {
+        if (this.generalAt(p, parts, lastPart)) {
           general = j;
           break;
         }
-        general = -1;
       }
       current!.blocks.push(p.block);
     }
@@ -335,39 +334,32 @@ class Context {
       return undefined;
     }
     for (const s of sections) s.slug = this.slugs.next(s.title);
-    this.notes.push(`Parts: ${how}.`, ...why.map((w) => `  ${w}; the paragraphs after it that name no other part continue it.`));
+    this.notes.push(`Parts: ${how}.`);
+    for (const section of sections) {
+      const numbers = section.blocks.map((b) => paras.find((p) => p.block === b)!.number);
+      const rest = numbers.length > 1 ? `; ${numbers.length === 2 ? `paragraph ${numbers[1]} goes` : `paragraphs ${numbers[1]}–${numbers[numbers.length - 1]} go`} on with it, naming no other part` : '';
+      this.notes.push(`  "${section.title}": paragraph ${numbers[0]} opens with it${rest}.`);
+    }
     if (general !== -1) sections.push(this.generalSection(paras.slice(general), level));
     return { before, sections };
   }
 
-  private turnsToWhole(sentence: string, parts: Part[]): boolean {
-    const reason = generalReason({ sentence, subjectWords: this.openingWords(sentence) }, parts, this.subject);
-    return !!reason && !/subject is/.test(reason);
+  /** Why a paragraph is about the subject as a whole (see belongs.ts); remembered for its heading and the notes. */
+  generalAt(p: Para, parts: Part[], last?: LastPart): GeneralReason | undefined {
+    const sentence = p.sentences[0];
+    if (!sentence || isBullet(p.text)) return undefined;
+    const other = otherKindIn(sentence, this.subject, parts);
+    const reason = generalReason({ sentence, subjectWords: this.openingWords(sentence) }, parts, this.subject, other, last && { paragraph: p.text, last });
+    if (reason) this.general = { at: p.number, why: reason.why, otherKind: other };
+    return reason;
   }
 
-  /** Index (from `from`) of the first paragraph about the subject as a whole; -1 when none. */
-  generalFrom(paras: Para[], from: number, parts: Part[], last?: LastPart): number {
-    for (let j = from; j < paras.length; j++) {
-      const sentence = paras[j].sentences[0];
-      if (!sentence || isBullet(paras[j].text)) continue;
-      const other = otherKindIn(sentence, this.subject, parts);
-      const link = last && j === from ? { paragraph: paras[j].text, last } : undefined;
-      const reason = generalReason({ sentence, subjectWords: this.openingWords(sentence) }, parts, this.subject, other, link);
-      if (reason) {
-        this.generalWhy = `paragraph ${paras[j].number} is not filed under the last part: ${reason}`;
-        this.otherKind = other;
-        return j;
-      }
-    }
-    return -1;
-  }
-
-  private generalWhy = '';
-  private otherKind: string | undefined;
+  private general = { at: 0, why: '', otherKind: undefined as string | undefined };
 
   generalSection(paras: Para[], level: number): Section {
-    const title = closingHeading(paras.map((p) => p.text), this.subject.title, this.lang, this.otherKind);
-    this.notes.push(`General: ${this.generalWhy}; it and the ${paras.length - 1 || 'no'} paragraph(s) after it go under "${title}".`);
+    const title = closingHeading(paras.map((p) => p.text), this.subject.title, this.lang, this.general.otherKind);
+    const rest = paras.length === 1 ? 'it goes under a heading of its own' : `it and the ${paras.length === 2 ? 'paragraph' : `${paras.length - 1} paragraphs`} after it go under a heading of their own`;
+    this.notes.push(`General: paragraph ${this.general.at} is not filed under the last part: ${this.general.why}; ${rest}, "${title}".`);
     return { title, slug: this.slugs.next(title), level, line: paras[0].block.position?.start.line, kind: 'section', inferred: true, blocks: paras.map((p) => p.block), sections: [] };
   }
 
@@ -377,7 +369,7 @@ class Context {
    */
   headingParts(headings: string[], opening: Para[]): Map<number, Part> {
     const found = new Map<number, Part>();
-    let announced: Part[] = [];
+    let announced: Part[] = this.options.parts?.map((n) => partOf(n)) ?? [];
     let kind: string | undefined;
     for (let i = 0; i < opening.length && !announced.length; i++) {
       const p = opening[i];

@@ -60,7 +60,10 @@ export function inferTitle(paragraphs: string[], lang: string): TitleChoice | un
       }
     }
   }
-  return best ? { title: capital(best.text), why: 'the noun phrase of the opening paragraphs the article repeats most' } : undefined;
+  if (best) return { title: capital(best.text), why: 'the noun phrase of the opening paragraphs the article repeats most' };
+  // A short text may name its subject once: the opening sentence's subject still says what it is about.
+  if (subject && !partName(subject) && !unexplained(expand(subject))) return { title: capital(expand(subject)), why: 'the subject of the opening sentence' };
+  return undefined;
 }
 
 /** The head noun phrase of a subject: "Types of UI in men" → "UI"; "A stroke" → "stroke". */
