@@ -20,6 +20,7 @@ export interface Announcement {
 const NUMBERS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
 const QUANTIFIERS = new Set(['many', 'several', 'various', 'multiple', 'different', 'major', 'main', 'distinct', 'separate']);
 const LIST_START = /(?:\b(?:are|is|were)(?:\s+(?:called|named|known as|termed))?\b|\binclud(?:e|es|ing)\b|\b(?:called|named|namely|as follows)\b|:|,)\s*(.+)$/i;
+const LABEL_LIST = /\b(types|forms|classes|stages|grades|kinds)\s+((?:[A-Z0-9]{1,4}[a-d]?)(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z0-9]{1,4}[a-d]?)+)\b/;
 const BULLET = /^\s*(?:[-*•·–]|\d+[.)])\s+/;
 
 export function isBullet(text: string): boolean {
@@ -27,8 +28,20 @@ export function isBullet(text: string): boolean {
 }
 
 /** "… four main types …" → the kind, the count; undefined when the sentence announces nothing. */
-export function announcementIn(sentence: string, next?: string, bullets: string[] = []): Announcement | undefined {
+export function announcementIn(sentence: string, next?: string, bullets: string[] = [], subjectHead?: string): Announcement | undefined {
+  // "types A, B, C, D and E", "types I, II, and III": the kind and its labels.
+  const labelled = LABEL_LIST.exec(sentence);
+  if (labelled) {
+    const kind = singular(labelled[1]);
+    const labels = labelled[2].split(/\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+/).filter(Boolean);
+    return { sentence, kind, listed: labels.map((l) => partOf(`${kind} ${l}`, kind)) };
+  }
   const words = normalWords(sentence);
+  // "five main hepatitis viruses": a count of things named for the subject announces them too.
+  if (subjectHead) {
+    const m = new RegExp(`\\b(${Object.keys(NUMBERS).join('|')}|\\d+)\\s+(?:main\\s+|major\\s+|different\\s+)?${subjectHead}\\s+([a-z]+s)\\b`, 'i').exec(sentence);
+    if (m && !isKindWord(m[2])) return { sentence, kind: singular(m[2]), count: NUMBERS[m[1].toLowerCase()] ?? Number(m[1]), listed: [] };
+  }
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     if (!isKindWord(w) || singular(w) === w) continue;

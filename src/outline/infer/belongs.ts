@@ -3,7 +3,7 @@
  * with) that part; one that names none continues the part before it — except after the last part,
  * where a paragraph about the subject as a whole is general: it is not filed under the last part.
  */
-import { normalWords } from './names.js';
+import { normalWords, occurrences } from './names.js';
 import { mentionedParts, mentionsSubject, type Part, type Subject } from './parts.js';
 
 /** "Any type of …", "all forms", "both types", "regardless of type": about every part at once. */
@@ -73,6 +73,9 @@ export function generalReason(opening: Opening, parts: Part[], subject: Subject,
   const turn = (why: string) => ({ why, turns: true });
   if (parts.length >= 2 && named.length === parts.length) return turn('it names every part');
   if (named.length) return undefined;
+  // "Any burn on the face …", "All strokes …": every one of the subject.
+  const words = normalWords(opening.sentence);
+  if (/^(any|all|every|each)$/.test(words[0] ?? '') && subject.keys.some((k) => occurrences(words.slice(1, 1 + k.length), k).length)) return turn(`it speaks of every ${subject.title.toLowerCase()} ("${opening.sentence.split(/\s+/).slice(0, 2).join(' ')}")`);
   if (WHOLE.test(opening.sentence)) return turn(`it speaks of every part at once ("${WHOLE.exec(opening.sentence)![0]}")`);
   if (NEW_TOPIC.test(opening.sentence)) return turn(`it turns to another topic ("${NEW_TOPIC.exec(opening.sentence)![0]}")`);
   if (BACK_REFERENCE.test(opening.sentence)) return undefined;

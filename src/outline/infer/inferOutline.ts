@@ -18,7 +18,7 @@ import { announcementIn, isBullet, type Announcement } from './announce.js';
 import { generalReason, type GeneralReason, type LastPart } from './belongs.js';
 import { closingHeading } from './closing.js';
 import { predicateTokens, subjectTokens, tokensOf } from './language.js';
-import { acronymsIn, normalWords } from './names.js';
+import { acronymsIn, isLabel, normalWords, occurrences } from './names.js';
 import { family, otherKindIn, openingOf, type Opening } from './parallel.js';
 import { mentionedParts, partOf, type Part, type Subject } from './parts.js';
 import { inferTitle } from './title.js';
@@ -59,7 +59,7 @@ export function inferOutline(blocks: Block[], lang: string, knownTitle?: string,
     title = chosen?.title;
   }
   const subject = subjectOf(title, texts.join('\n'));
-  const ctx = new Context(lang, subject, notes, options);
+  const ctx = new Context(lang, subject, notes, options, acronymsIn(texts.join('\n')));
 
   // Bare one-line paragraphs become headings; they cut the text into scopes.
   const scopes: { heading?: Paragraph; paras: Para[] }[] = [{ paras: [] }];
@@ -121,6 +121,8 @@ class Context {
     private subject: Subject,
     private notes: string[],
     private options: InferOptions,
+    /** Acronyms the whole text defines. */
+    private acronyms: Map<string, string[]>,
   ) {}
 
   /** Divide one scope into an intro and part sections (and a general section after them). */
@@ -140,7 +142,7 @@ class Context {
       const p = paras[i];
       for (let s = 0; s < p.sentences.length; s++) {
         const bullets = this.bulletsAfter(paras, i);
-        const a = announcementIn(p.sentences[s], p.sentences[s + 1] ?? paras[i + 1]?.sentences[0], s === p.sentences.length - 1 ? bullets : []);
+        const a = announcementIn(p.sentences[s], p.sentences[s + 1] ?? paras[i + 1]?.sentences[0], s === p.sentences.length - 1 ? bullets : [], this.subject.head);
         if (!a) continue;
         const found = this.fromAnnouncement(paras, i, s, a, level);
         if (found) return found;
@@ -171,14 +173,28 @@ class Context {
       this.tried.push(`${where} announces ${a.kind}s, but the paragraphs after it do not name them`);
       return undefined;
     }
-    return this.file(paras, i, s + 1, parts.map((p) => ({ ...p, kind: p.kind ?? a.kind })), a.kind, level, how);
+    return this.file(paras, i, s + 1, parts.map((p) => this.withAliases({ ...p, kind: p.kind ?? a.kind })), a.kind, level, how);
+  }
+
+  /**
+   * More ways the text names a part: "type A" of hepatitis is also "hepatitis A"; a part whose
+   * name an acronym spells out ("hepatitis B virus (HBV)") is also the acronym.
+   */
+  private withAliases(part: Part): Part {
+    const keys = [...part.keys];
+    const label = /^\S+\s+(\S+)$/.exec(part.name);
+    if (label && isLabel(label[1]) && part.kind) for (const k of this.subject.keys) keys.push([...k, ...normalWords(label[1])]);
+    for (const [acronym, expansion] of this.acronyms) {
+      if (keys.some((k) => occurrences(expansion, k).length)) keys.push(acronym.split(' '));
+    }
+    return { ...part, keys };
   }
 
   /** Parts named by the openings of the paragraphs from `i` (sentence `s` on in the first). */
   private discovered(paras: Para[], i: number, s: number): Part[] {
     const parts: Part[] = [];
     for (let j = i; j < paras.length; j++) {
-      const o = this.openingAt(paras[j], j === i ? s : 0, parts);
+      const o = this.openingAt(paras[j], j === i ? s : 0, parts, true);
       for (const part of o?.parts ?? []) if (!parts.some((q) => sameName(q, part))) parts.push(part);
     }
     return parts;
@@ -206,12 +222,12 @@ class Context {
   }
 
   /** The part(s) a paragraph opens with: its first sentence, or its second when the first names none. */
-  private openingAt(p: Para, from: number, known: Part[] = []): Opening | undefined {
+  private openingAt(p: Para, from: number, known: Part[] = [], announced = false): Opening | undefined {
     if (isBullet(p.text)) return undefined;
     // In the announcing paragraph, a part opens only if the paragraph goes on about it (two sentences or more).
     if (from > 0 && p.sentences.length - from < 2) return undefined;
     for (let s = from; s < Math.min(from + 2, p.sentences.length); s++) {
-      const o = openingOf(p.sentences[s], this.subject);
+      const o = openingOf(p.sentences[s], this.subject, announced);
       // A sentence that opens on parts already found ("Both A and B may progress to C") lets the next one speak.
       if (o && !o.parts.every((n) => known.some((k) => sameName(k, n)))) return o;
       if (s === from && !this.mayLookFurther(p.sentences[s])) return undefined;

@@ -70,7 +70,12 @@ function endsSubject(tokens: Token[], i: number): boolean {
     const next = tokens[i + 1];
     return !(/(ed|ing)$/.test(t.lower) && next && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ'));
   }
-  return VERB_WORDS.has(t.lower) && !NAMING.has(tokens[i - 1].pos);
+  if (VERB_WORDS.has(t.lower) && !NAMING.has(tokens[i - 1].pos)) return true;
+  // "Hepatitis A virus (HAV) spreads through …": a noun-tagged -s word after a name and before a
+  // preposition or article is the verb the tagger missed.
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  return t.pos === 'NOUN' && /[^siu]s$/.test(t.lower) && (prev.pos === 'PROPN' || prev.pos === 'NOUN' || prev.text === ')') && !!next && (next.pos === 'ADP' || next.pos === 'DET');
 }
 
 /** The tokens before the main verb: "Infants with Niemann-Pick disease type A usually develop …" → "Infants … type A". */

@@ -6,7 +6,7 @@
  *  - called:    "… is called the late infantile form", "… is called undifferentiated arthritis";
  *  - modifier:  modifiers before the article's subject — "Systemic juvenile idiopathic arthritis";
  *  - acronym:   the subject with more words and an acronym of its own — "Spinal muscular atrophy, lower extremity, dominant (SMA-LED)";
- *  - named:     a bare noun phrase that is not the subject — "Mutualism is …" (only counts in a parallel run, see `parallelRun`).
+ *  - named:     a bare noun phrase that is not the subject — "IgG is …" (only after a sentence announced kinds).
  */
 import { tokensOf, subjectTokens, type Token } from './language.js';
 import { acronymsIn, isKindWord, isLabel, normalWords, occurrences, singular } from './names.js';
@@ -155,7 +155,7 @@ function bareNamed(tokens: Token[], subject: Subject): Opening | undefined {
 }
 
 /** The part(s) a sentence opens with, by the first rule that finds one. */
-export function openingOf(sentence: string, subject: Subject): Opening | undefined {
+export function openingOf(sentence: string, subject: Subject, announced = false): Opening | undefined {
   const tokens = tokensOf(sentence);
   const subj = subjectTokens(tokens);
   const found =
@@ -164,7 +164,7 @@ export function openingOf(sentence: string, subject: Subject): Opening | undefin
     acronymNamed(subj, subject, sentence) ??
     modifierNamed(subj, subject) ??
     calledNamed(tokens, subject) ??
-    bareNamed(subj, subject);
+    (announced ? bareNamed(subj, subject) : undefined);
   // "… is called symbiosis" in an article about symbiosis names the whole, not a part.
   if (found && found.parts.every((p) => subject.keys.some((k) => k.join(' ') === p.keys[0].join(' ')))) return undefined;
   return found;
