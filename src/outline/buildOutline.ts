@@ -38,7 +38,9 @@ export function buildOutline(source: Source, tree: Root): Outline {
   const inferred = !hasHeadings && infer ? inferOutline(nodes as Block[], meta.lang, title, { parts: meta.parts }) : undefined;
   if (!title && inferred?.title) {
     title = inferred.title;
-    titleFrom = 'opening sentence';
+    titleFrom = inferred.titleFrom ?? 'opening sentence';
+    // The line is printed once, as the title.
+    if (titleFrom === 'first line') nodes = nodes.slice(1);
   }
   if (!title) {
     title = titleFromFileName(source.slug);

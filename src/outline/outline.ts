@@ -42,7 +42,7 @@ export interface Outline {
   meta: HandoutMeta;
   title: string;
   /** Where the title came from, so a user can see why the handout is called what it is. */
-  titleFrom: 'front matter' | 'first heading' | 'opening sentence' | 'file name';
+  titleFrom: 'front matter' | 'first heading' | 'first line' | 'opening sentence' | 'the text' | 'file name';
   /** Blocks before the first section. */
   intro: Block[];
   sections: Section[];

@@ -25,6 +25,7 @@ import { inferTitle } from './title.js';
 
 export interface InferredOutline {
   title?: string;
+  titleFrom?: 'first line' | 'opening sentence' | 'the text';
   intro: Block[];
   sections: Section[];
   closing: Block[];
@@ -49,14 +50,24 @@ interface Split {
   sections: Section[];
 }
 
-export function inferOutline(blocks: Block[], lang: string, knownTitle?: string, options: InferOptions = {}): InferredOutline {
+export function inferOutline(all: Block[], lang: string, knownTitle?: string, options: InferOptions = {}): InferredOutline {
   const notes: string[] = [];
-  const texts = blocks.map((b) => (b.type === 'paragraph' ? toString(b) : ''));
   let title = knownTitle;
+  let titleFrom: InferredOutline['titleFrom'];
+  let blocks = all;
+  if (!title && isTitleLine(blocks)) {
+    // "Gout" on a line of its own above the text: the text's title, not a section.
+    title = toString(blocks[0]).trim();
+    titleFrom = 'first line';
+    notes.push(`Title "${title}": the first line, a heading on its own that no later heading resembles.`);
+    blocks = blocks.slice(1);
+  }
+  const texts = blocks.map((b) => (b.type === 'paragraph' ? toString(b) : ''));
   if (!title) {
     const chosen = inferTitle(texts.filter((t, i) => t && !isBareHeading(blocks[i])), lang);
     if (chosen) notes.push(`Title "${chosen.title}": ${chosen.why}.`);
     title = chosen?.title;
+    titleFrom = chosen?.from;
   }
   const subject = subjectOf(title, texts.join('\n'));
   const ctx = new Context(lang, subject, notes, options, acronymsIn(texts.join('\n')));
@@ -69,7 +80,7 @@ export function inferOutline(blocks: Block[], lang: string, knownTitle?: string,
   });
 
   const opening = ctx.split(scopes[0].paras, 2);
-  const result: InferredOutline = { title, intro: opening.before, sections: opening.sections, closing: [], notes };
+  const result: InferredOutline = { title, titleFrom, intro: opening.before, sections: opening.sections, closing: [], notes };
   const headed = scopes.slice(1);
   const partHeadings = ctx.headingParts(headed.map((s) => toString(s.heading!).trim()), scopes[0].paras);
   headed.forEach((scope, i) => {
@@ -93,6 +104,14 @@ export function inferOutline(blocks: Block[], lang: string, knownTitle?: string,
   });
   if (!result.sections.some((s) => s.parts || s.sections.some((c) => c.parts))) notes.push(ctx.noPartsWhy());
   return result;
+}
+
+/** The first block is a bare line and no later bare line has its shape (as part headings share one). */
+function isTitleLine(blocks: Block[]): boolean {
+  if (!blocks[0] || !isBareHeading(blocks[0]) || blocks.length < 2) return false;
+  const first = toString(blocks[0]).trim();
+  const next = blocks.slice(1).find(isBareHeading);
+  return !next || !sameShape(first, toString(next).trim());
 }
 
 /** A paragraph of one short line with no end punctuation: a heading the text did not mark as one. */

@@ -13,6 +13,7 @@ const PRONOUN_OR_VAGUE = /^(it|this|that|these|those|they|there|he|she|we|you|on
 export interface TitleChoice {
   title: string;
   why: string;
+  from: 'opening sentence' | 'the text';
 }
 
 export function inferTitle(paragraphs: string[], lang: string): TitleChoice | undefined {
@@ -39,7 +40,7 @@ export function inferTitle(paragraphs: string[], lang: string): TitleChoice | un
   const partName = (phrase: Token[]) => phrase.length <= 2 && isKindWord(phrase[0].lower);
   if (subject && !partName(subject) && !unexplained(expand(subject))) {
     const title = expand(subject);
-    if (count(normalWords(title)) >= 2) return { title: capital(title), why: `the subject of the opening sentence, which the article takes up again` };
+    if (count(normalWords(title)) >= 2) return { title: capital(title), why: `the subject of the opening sentence, which the article takes up again`, from: 'opening sentence' };
   }
   // Otherwise: the noun phrase of the opening the article repeats most (longer phrases break ties).
   // A phrase's head-final parts count as candidates too: "classical distal RTA" → "distal RTA", "RTA".
@@ -60,9 +61,9 @@ export function inferTitle(paragraphs: string[], lang: string): TitleChoice | un
       }
     }
   }
-  if (best) return { title: capital(best.text), why: 'the noun phrase of the opening paragraphs the article repeats most' };
+  if (best) return { title: capital(best.text), why: 'the noun phrase of the opening paragraphs the article repeats most', from: 'the text' };
   // A short text may name its subject once: the opening sentence's subject still says what it is about.
-  if (subject && !partName(subject) && !unexplained(expand(subject))) return { title: capital(expand(subject)), why: 'the subject of the opening sentence' };
+  if (subject && !partName(subject) && !unexplained(expand(subject))) return { title: capital(expand(subject)), why: 'the subject of the opening sentence', from: 'opening sentence' };
   return undefined;
 }
 
