@@ -5,6 +5,7 @@
  * bullet list). The list, when there is one, names the parts; else the paragraphs after name them.
  */
 import { isKindWord, isLabel, normalWords, singular } from './names.js';
+import { tokensOf } from './language.js';
 import { partOf, type Part } from './parts.js';
 
 export interface Announcement {
@@ -75,6 +76,9 @@ function listAfter(rest: string, count?: number): Part[] | undefined {
   const m = LIST_START.exec(rest.split(/[.;](?:\s|$)/)[0]);
   if (!m) return undefined;
   const body = m[1].replace(/\s*\([^)]*\)/g, '');
+  // "… are distinguished by their signs, …": a verb after "are" starts a clause, not a list of names.
+  const first = tokensOf(body)[0];
+  if (!first || first.pos === 'VERB' || first.pos === 'AUX' || first.pos === 'ADP' || first.pos === 'PRON') return undefined;
   const pieces = body.split(/\s*,\s*/);
   const names: string[] = [];
   for (const piece of pieces) {

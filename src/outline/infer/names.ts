@@ -17,7 +17,8 @@ export function plural(kind: string): string {
 export function singular(word: string): string {
   const w = word.toLowerCase();
   if (w.endsWith('ies')) return w.slice(0, -3) + 'y';
-  if (w.endsWith('sses')) return w.slice(0, -2);
+  // "classes", "viruses", "rashes" (not "causes": the "e" there is the word's own).
+  if (/(ss|sh|ch|x|z|[^a]us)es$/.test(w)) return w.slice(0, -2);
   return w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
 }
 

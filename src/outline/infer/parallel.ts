@@ -37,7 +37,7 @@ const text = (tokens: Token[]) => tokens.map((t) => t.text).join(' ').replace(/\
 function modifiersBefore(tokens: Token[], end: number): Token[] {
   let start = end;
   const modifies = (t: Token, next: Token | undefined) =>
-    !t.aside && (MODIFIER_POS.has(t.pos) || (t.pos === 'VERB' && /ed$/.test(t.lower)) || (t.pos === 'ADV' && next?.pos === 'ADJ' && !NOT_A_NAME.has(t.lower)));
+    !t.aside && (MODIFIER_POS.has(t.pos) || (t.pos === 'VERB' && /(ed|ing)$/.test(t.lower)) || (t.pos === 'ADV' && next?.pos === 'ADJ' && !NOT_A_NAME.has(t.lower)));
   while (start > 0 && modifies(tokens[start - 1], tokens[start])) start--;
   let run = tokens.slice(start, end);
   while (run.length && (NOT_A_NAME.has(run[0].lower) || /(est|er)$/.test(run[0].lower) && run[0].pos === 'ADJ' && run.length > 1 && NOT_A_NAME.has(run[1]?.lower))) run = run.slice(1);
@@ -70,8 +70,9 @@ function kindNamed(tokens: Token[], rule: 'kind' | 'called'): Opening | undefine
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.aside || !isKindWord(t.lower) || singular(t.lower) !== t.lower || (t.pos !== 'NOUN' && t.pos !== 'PROPN')) continue;
-    // "The sulfatides form granules": a kind word followed by a noun is a verb the tagger missed.
-    if (tokens[i + 1] && (tokens[i + 1].pos === 'NOUN' || tokens[i + 1].pos === 'DET')) continue;
+    // "The sulfatides form granules": a kind word followed by a noun is a verb the tagger missed;
+    // "type IV" is a labelled kind (see `labelled`).
+    if (tokens[i + 1] && (tokens[i + 1].pos === 'NOUN' || tokens[i + 1].pos === 'DET' || isLabel(tokens[i + 1].text))) continue;
     const run = modifiersBefore(tokens, i);
     if (!run.length) continue;
     const name = `${text(run)} ${t.text}`;
