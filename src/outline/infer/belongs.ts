@@ -61,6 +61,8 @@ export function linkedToLast(opening: Opening, paragraph: string, last: LastPart
 export interface GeneralReason {
   why: string;
   turns: boolean;
+  /** It speaks of every part at once ("any type of …"). */
+  every?: boolean;
 }
 
 /**
@@ -76,7 +78,7 @@ export function generalReason(opening: Opening, parts: Part[], subject: Subject,
   // "Any burn on the face …", "All strokes …": every one of the subject.
   const words = normalWords(opening.sentence);
   if (/^(any|all|every|each)$/.test(words[0] ?? '') && subject.keys.some((k) => occurrences(words.slice(1, 1 + k.length), k).length)) return turn(`it speaks of every ${subject.title.toLowerCase()} ("${opening.sentence.split(/\s+/).slice(0, 2).join(' ')}")`);
-  if (WHOLE.test(opening.sentence)) return turn(`it speaks of every part at once ("${WHOLE.exec(opening.sentence)![0]}")`);
+  if (WHOLE.test(opening.sentence)) return { ...turn(`it speaks of every part at once ("${WHOLE.exec(opening.sentence)![0]}")`), every: true };
   if (NEW_TOPIC.test(opening.sentence)) return turn(`it turns to another topic ("${NEW_TOPIC.exec(opening.sentence)![0]}")`);
   if (BACK_REFERENCE.test(opening.sentence)) return undefined;
   if (otherKind) return { why: `it is about ${otherKind}, which is not one of the parts`, turns: false };

@@ -385,14 +385,14 @@ class Context {
     if (!sentence || isBullet(p.text)) return undefined;
     const other = otherKindIn(sentence, this.subject, parts);
     const reason = generalReason({ sentence, subjectWords: this.openingWords(sentence) }, parts, this.subject, other, last && { paragraph: p.text, last });
-    if (reason) this.general = { at: p.number, why: reason.why, otherKind: other };
+    if (reason) this.general = { at: p.number, why: reason.why, otherKind: other, every: reason.every ? parts.find((q) => q.kind)?.kind : undefined };
     return reason;
   }
 
-  private general = { at: 0, why: '', otherKind: undefined as string | undefined };
+  private general: { at: number; why: string; otherKind?: string; every?: string } = { at: 0, why: '' };
 
   generalSection(paras: Para[], level: number): Section {
-    const title = closingHeading(paras.map((p) => p.text), this.subject.title, this.lang, this.general.otherKind);
+    const title = closingHeading(paras.map((p) => p.text), this.subject.keys.length ? this.subject.title : undefined, this.lang, this.general.otherKind, this.general.every);
     const rest = paras.length === 1 ? 'it goes under a heading of its own' : `it and the ${paras.length === 2 ? 'paragraph' : `${paras.length - 1} paragraphs`} after it go under a heading of their own`;
     this.notes.push(`General: paragraph ${this.general.at} is not filed under the last part: ${this.general.why}; ${rest}, "${title}".`);
     return { title, slug: this.slugs.next(title), level, line: paras[0].block.position?.start.line, kind: 'section', inferred: true, blocks: paras.map((p) => p.block), sections: [] };

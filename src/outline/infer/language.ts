@@ -75,7 +75,7 @@ function endsSubject(tokens: Token[], i: number): boolean {
   // preposition or article is the verb the tagger missed.
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
-  return t.pos === 'NOUN' && /[^siu]s$/.test(t.lower) && (prev.pos === 'PROPN' || prev.pos === 'NOUN' || prev.text === ')') && !!next && (next.pos === 'ADP' || next.pos === 'DET');
+  return t.pos === 'NOUN' && /[^siu]s$/.test(t.lower) && (prev.pos === 'PROPN' || prev.pos === 'NOUN' || prev.pos === 'NUM' || prev.text === ')') && !!next && (next.pos === 'ADP' || next.pos === 'DET');
 }
 
 /** The tokens before the main verb: "Infants with Niemann-Pick disease type A usually develop …" → "Infants … type A". */

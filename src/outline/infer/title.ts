@@ -6,7 +6,7 @@
  */
 import { sentencesOf } from '../sentences.js';
 import { nounPhrases, subjectTokens, tokensOf, type Token } from './language.js';
-import { acronymsIn, isKindWord, normalWords, occurrences } from './names.js';
+import { acronymsIn, isKindWord, isLabel, normalWords, occurrences } from './names.js';
 
 const PRONOUN_OR_VAGUE = /^(it|this|that|these|those|they|there|he|she|we|you|one|some|many|most|each|people|researchers|scientists)$/i;
 
@@ -37,7 +37,7 @@ export function inferTitle(paragraphs: string[], lang: string): TitleChoice | un
   const subject = mainPhrase(subjectTokens(opening));
   // A name of one part ("Type 1 is also called …") or an acronym the text never spells out is no title.
   const unexplained = (t: string) => /^[\p{Lu}\p{N}-]{2,}$/u.test(t) && !acronyms.has(normalWords(t).join(' '));
-  const partName = (phrase: Token[]) => phrase.length <= 2 && isKindWord(phrase[0].lower);
+  const partName = (phrase: Token[]) => isKindWord(phrase[0].lower) && (phrase.length <= 2 || isLabel(phrase[1].text));
   if (subject && !partName(subject) && !unexplained(expand(subject))) {
     const title = expand(subject);
     if (count(normalWords(title)) >= 2) return { title: capital(title), why: `the subject of the opening sentence, which the article takes up again`, from: 'opening sentence' };

@@ -12,7 +12,13 @@ describe('closingHeading', () => {
     expect(closingHeading(['Some babies have a brief rise.'], 'Jaundice', 'en', 'passing jaundice')).toBe('Passing jaundice');
   });
 
-  it('falls back to a neutral heading about the subject', () => {
+  it('about every part at once: "All types"', () => {
+    expect(closingHeading(['With any form of it, rest helps.'], 'Eczema', 'en', undefined, 'form')).toBe('All forms');
+  });
+
+  it('falls back to a neutral heading about the subject, names in capitals kept', () => {
     expect(closingHeading(['Eczema gets its name from a Greek word.'], 'Eczema', 'en')).toBe('More about eczema');
+    expect(closingHeading(['It was named in 1900.'], 'Kawasaki-Smith disease', 'en')).toBe('More about Kawasaki-Smith disease');
+    expect(closingHeading(['It was named in 1900.'], undefined, 'en')).toBe('In general');
   });
 });
