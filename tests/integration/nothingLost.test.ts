@@ -28,7 +28,9 @@ function documents(): { name: string; file: string }[] {
   for (const sub of ['markdown', 'plain']) {
     const dir = path.join(corpus, sub);
     if (!existsSync(dir)) continue;
+    // Sources only: the folder also holds the labels (JSON) and notes on where the texts came from.
     for (const f of readdirSync(dir).sort()) {
+      if (!/\.(md|txt)$/.test(f) || f === 'SOURCES.md') continue;
       list.push({ name: `corpus/${sub}/${f}`, file: path.join(dir, f) });
     }
   }
