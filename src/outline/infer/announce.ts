@@ -59,12 +59,19 @@ export function announcementIn(sentence: string, next?: string, bullets: string[
       listed = listAfter(next, count) ?? [];
       if (listed.length) said = `${sentence} ${next}`;
     }
-    if (!listed.length && bullets.length >= 2 && /:\s*$|\b(include|are|as follows)\s*:?\s*$/i.test(sentence)) listed = bullets.map((b) => partOf(b.replace(BULLET, '').replace(/[.;:,]$/, '').trim(), kind));
+    if (!listed.length && bullets.length >= 2 && /:\s*$|\b(include|are|as follows)\s*:?\s*$/i.test(sentence)) listed = bullets.map((b) => partOf(bulletName(b), kind));
     // "types I, II, and III": a bare label is the kind and the label.
     listed = listed.map((p) => (isLabel(p.name) ? partOf(`${kind} ${p.name}`, kind) : { ...p, kind }));
     if (count || quantified || listed.length) return { sentence: said, kind, count, listed };
   }
   return undefined;
+}
+
+/** "- Type 1 diabetes: the body makes no insulin" → "Type 1 diabetes"; "- stress incontinence" as it is. */
+function bulletName(item: string): string {
+  const text = item.replace(BULLET, '').trim();
+  const named = /^(.{2,60}?)(?::|\s[–—-]\s)/.exec(text);
+  return (named ? named[1] : text).replace(/[.;:,]$/, '').trim();
 }
 
 /**

@@ -221,12 +221,18 @@ class Context {
 
   /** Unannounced parts: three or more paragraphs close together that open alike, each on a different kind. */
   private parallelRun(paras: Para[], level: number): Split | undefined {
+    // Unannounced, a name counts only where the sentence says what it is a kind of:
+    // "A type of bond … is called rivalry", not "A sugar made in the liver is called glycogen".
+    const opening = (p: Para, known: Part[] = []) => {
+      const o = this.openingAt(p, 0, known);
+      return o && (o.rule !== 'called' || o.sorts) ? o : undefined;
+    };
     for (let i = 0; i < paras.length; i++) {
-      const o = this.openingAt(paras[i], 0);
+      const o = opening(paras[i]);
       if (!o) continue;
       const run: { at: number; opening: Opening }[] = [{ at: i, opening: o }];
       for (let j = i + 1; j < paras.length && j - run[run.length - 1].at <= 3; j++) {
-        const next = this.openingAt(paras[j], 0, run.flatMap((r) => r.opening.parts));
+        const next = opening(paras[j], run.flatMap((r) => r.opening.parts));
         if (!next) continue;
         if (family(next.rule) !== family(o.rule)) break;
         run.push({ at: j, opening: next });

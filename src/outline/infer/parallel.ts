@@ -19,6 +19,8 @@ export interface Opening {
   rule: Rule;
   /** The words that named it, for the explanation. */
   words: string;
+  /** The sentence also says what the part is a kind of: a kind word or the subject itself. */
+  sorts?: boolean;
 }
 
 /** Words that qualify a kind without naming one: "the most common form", "the last type". */
@@ -167,7 +169,9 @@ export function openingOf(sentence: string, subject: Subject, announced = false)
     calledNamed(tokens, subject) ??
     (announced ? bareNamed(subj, subject) : undefined);
   // "… is called symbiosis" in an article about symbiosis names the whole, not a part.
-  if (found && found.parts.every((p) => subject.keys.some((k) => k.join(' ') === p.keys[0].join(' ')))) return undefined;
+  if (!found || found.parts.every((p) => subject.keys.some((k) => k.join(' ') === p.keys[0].join(' ')))) return undefined;
+  const words = normalWords(sentence);
+  found.sorts = words.some(isKindWord) || subject.keys.some((k) => occurrences(words, k).length > 0);
   return found;
 }
 
