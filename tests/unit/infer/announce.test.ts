@@ -39,6 +39,11 @@ describe('announcementIn', () => {
     expect(names(a)).toEqual(['heat rash', 'contact rash']);
   });
 
+  it('a bullet item\'s name stops at its colon or dash', () => {
+    const a = announcementIn('The main types are:', undefined, ['- Type A rash: small red dots', '- Type B rash – large welts']);
+    expect(names(a)).toEqual(['Type A rash', 'Type B rash']);
+  });
+
   it('"five main flu viruses": a count of things named for the subject', () => {
     expect(announcementIn('There are three main flu viruses.', undefined, [], 'flu')).toMatchObject({ kind: 'virus', count: 3 });
   });

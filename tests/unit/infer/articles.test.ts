@@ -126,6 +126,16 @@ describe('texts that enumerate nothing get no parts', () => {
     expect(o.sections).toEqual([]);
     expect(o.notes!.join('\n')).toMatch(/No parts: no sentence announces kinds/);
   });
+
+  it('definitions in a row ("… is called glucose") are not kinds when nothing says of what', () => {
+    const text = article(
+      'Low blood sugar can make a person shaky.',
+      'The main sugar in the blood is called glucose.',
+      'A hormone made in the pancreas is called insulin.',
+      'Sugar stored in the liver is called glycogen.',
+    );
+    expect(outlineOf(text).sections).toEqual([]);
+  });
 });
 
 describe('bare one-line headings', () => {
