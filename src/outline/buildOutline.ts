@@ -50,7 +50,7 @@ export function buildOutline(source: Source, tree: Root): Outline {
   if (inferred && inferred.sections.length) {
     return withAtAGlance({
       file: source.file, slug: source.slug, format: source.format, meta, title, titleFrom,
-      intro: inferred.intro, sections: inferred.sections, closing: inferred.closing, definitions, words, notes: inferred.notes,
+      intro: inferred.intro, sections: inferred.sections, closing: [], definitions, words, notes: inferred.notes,
     });
   }
 

@@ -20,7 +20,7 @@ export const TOPICS: { heading: string; stems: RegExp }[] = [
 /** "This form …", "these cases", "people with this type": the paragraph refers back to the part. */
 const BACK_REFERENCE = /\b(this|these|that|such|the same)\s+(?:\w+\s+)?(types?|forms?|kinds?|class|stage|phase|variety|cases?|patients?|condition)\b/i;
 
-export interface Opening {
+export interface OpeningSentence {
   /** The subject of the opening sentence, as words. */
   subjectWords: string[];
   sentence: string;
@@ -49,7 +49,7 @@ export function contentWords(text: string): Set<string> {
  * (a pronoun, "this form"), was introduced by a colon, or shares more words with the last part
  * than with any other part (at least three).
  */
-export function linkedToLast(opening: Opening, paragraph: string, last: LastPart): boolean {
+export function linkedToLast(opening: OpeningSentence, paragraph: string, last: LastPart): boolean {
   if (last.introduced || ANAPHOR.test(opening.sentence) || BACK_REFERENCE.test(opening.sentence)) return true;
   const words = contentWords(paragraph);
   const shared = (text: string) => [...contentWords(text)].filter((w) => words.has(w)).length;
@@ -70,7 +70,7 @@ export interface GeneralReason {
  * on with the part. `otherKind`: another kind of the subject its opening names; `link`: for parts
  * opened by paragraphs, the last part, which a paragraph must refer back to in order to go on with it.
  */
-export function generalReason(opening: Opening, parts: Part[], subject: Subject, otherKind?: string, link?: { paragraph: string; last: LastPart }): GeneralReason | undefined {
+export function generalReason(opening: OpeningSentence, parts: Part[], subject: Subject, otherKind?: string, link?: { paragraph: string; last: LastPart }): GeneralReason | undefined {
   const named = mentionedParts(opening.subjectWords, parts);
   const turn = (why: string) => ({ why, turns: true });
   if (parts.length >= 2 && named.length === parts.length) return turn('it names every part');

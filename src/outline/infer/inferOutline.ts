@@ -28,7 +28,6 @@ export interface InferredOutline {
   titleFrom?: 'first line' | 'opening sentence' | 'the text';
   intro: Block[];
   sections: Section[];
-  closing: Block[];
   /** Why the outline is what it is, one decision a line. */
   notes: string[];
 }
@@ -63,6 +62,8 @@ export function inferOutline(all: Block[], lang: string, knownTitle?: string, op
     blocks = blocks.slice(1);
   }
   const texts = blocks.map((b) => (b.type === 'paragraph' ? toString(b) : ''));
+  // Paragraph numbers in the notes count the source's paragraphs, the title line included.
+  const skipped = all.length - blocks.length;
   if (!title) {
     const chosen = inferTitle(texts.filter((t, i) => t && !isBareHeading(blocks[i])), lang);
     if (chosen) notes.push(`Title "${chosen.title}": ${chosen.why}.`);
@@ -76,11 +77,11 @@ export function inferOutline(all: Block[], lang: string, knownTitle?: string, op
   const scopes: { heading?: Paragraph; paras: Para[] }[] = [{ paras: [] }];
   blocks.forEach((block, i) => {
     if (block.type === 'paragraph' && isBareHeading(block) && i < blocks.length - 1) scopes.push({ heading: block, paras: [] });
-    else scopes[scopes.length - 1].paras.push({ block, text: texts[i], sentences: texts[i] ? sentencesOf(texts[i], lang) : [], number: i + 1 });
+    else scopes[scopes.length - 1].paras.push({ block, text: texts[i], sentences: texts[i] ? sentencesOf(texts[i], lang) : [], number: i + 1 + skipped });
   });
 
   const opening = ctx.split(scopes[0].paras, 2);
-  const result: InferredOutline = { title, titleFrom, intro: opening.before, sections: opening.sections, closing: [], notes };
+  const result: InferredOutline = { title, titleFrom, intro: opening.before, sections: opening.sections, notes };
   const headed = scopes.slice(1);
   const partHeadings = ctx.headingParts(headed.map((s) => toString(s.heading!).trim()), scopes[0].paras);
   headed.forEach((scope, i) => {

@@ -3,8 +3,9 @@
  * at run time) tags each word with its part of speech. On top of it, two small readings that every
  * rule uses: the words of a sentence as tokens, and the grammatical subject (what the sentence is about).
  */
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { createRequire } from 'node:module';
+import type winkNLPType from 'wink-nlp';
+import type { Model } from 'wink-nlp';
 
 export interface Token {
   text: string;
@@ -16,11 +17,19 @@ export interface Token {
   aside: boolean;
 }
 
-let tagger: ReturnType<typeof winkNLP> | undefined;
+let tagger: ReturnType<typeof winkNLPType> | undefined;
 
-/** Loading the model takes a moment: once per process, and only when prose is inferred. */
+/**
+ * The model is a few megabytes of JavaScript: it is loaded on first use, once per process, so a
+ * build of Markdown with headings (no inference) never pays for it.
+ */
 function nlp() {
-  return (tagger ??= winkNLP(model, ['sbd', 'pos']));
+  if (!tagger) {
+    const require = createRequire(import.meta.url);
+    const winkNLP = require('wink-nlp') as typeof winkNLPType;
+    tagger = winkNLP(require('wink-eng-lite-web-model') as Model, ['sbd', 'pos']);
+  }
+  return tagger;
 }
 
 /**
