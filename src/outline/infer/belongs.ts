@@ -7,7 +7,7 @@ import { normalWords, occurrences } from './names.js';
 import { mentionedParts, mentionsSubject, type Part, type Subject } from './parts.js';
 
 /** "Any type of …", "all forms", "both types", "regardless of type": about every part at once. */
-const WHOLE = /\b(any|all|every|each|both|either)\s+(?:\w+\s+)?(types?|forms?|kinds?|classes|stages|cases?|of these)\b|\bregardless of\b|^both\b/i;
+const WHOLE = /\b(any|all|every|each|both|either)\s+(?:\w+\s+)?(types?|forms?|kinds?|class(?:es)?|stages?|phases?|grades?|subtypes?|categor(?:y|ies)|variet(?:y|ies)|cases?|of these)\b|\bregardless of\b|^both\b/i;
 /** "Another condition …", "Other causes …": a new topic, not more about the last part. */
 const NEW_TOPIC = /^(another|other|unlike|besides|apart from|in addition to)\b/i;
 /** Topics of a whole condition: a paragraph opening on one of them, and not on a part, is general. */

@@ -6,13 +6,12 @@
  *  - called:    "… is called the late infantile form", "… is called undifferentiated arthritis";
  *  - modifier:  modifiers before the article's subject — "Systemic juvenile idiopathic arthritis";
  *  - acronym:   the subject with more words and an acronym of its own — "Spinal muscular atrophy, lower extremity, dominant (SMA-LED)";
- *  - named:     a bare noun phrase that is not the subject — "IgG is …" (only after a sentence announced kinds).
  */
 import { tokensOf, subjectTokens, type Token } from './language.js';
 import { acronymsIn, isKindWord, isLabel, normalWords, occurrences, singular } from './names.js';
 import { partOf, type Part, type Subject } from './parts.js';
 
-export type Rule = 'labelled' | 'kind' | 'called' | 'modifier' | 'acronym' | 'named';
+export type Rule = 'labelled' | 'kind' | 'called' | 'modifier' | 'acronym';
 
 export interface Opening {
   parts: Part[];
@@ -27,23 +26,23 @@ export interface Opening {
 const NOT_A_NAME = new Set(
   'most more less least common main major other another last first second third final same different new rare rarest severe mild milder classic particular specific certain several many some all any each every both this these that those such one two three four five six seven eight nine ten various distinct separate typical usual known related similar affected underlying untreated early overall whole entire'.split(' '),
 );
-/** Nouns that head a topic of the whole article rather than a kind of it. */
-const TOPIC_NOUNS = new Set(
-  'diagnosis treatment treatments therapy prevention outlook prognosis symptoms symptom signs sign causes cause risk research researchers studies study people patients individuals children infants adults doctors affected features feature complications people'.split(' '),
-);
 const MODIFIER_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM', 'X']);
 
 const text = (tokens: Token[]) => tokens.map((t) => t.text).join(' ').replace(/\s+([,)])/g, '$1').replace(/\(\s+/g, '(');
 
+/** "The first stage", "the second stage": after a sentence announced the stages, an ordinal names one. */
+const ORDINALS = new Set('first second third fourth fifth sixth seventh eighth ninth tenth'.split(' '));
+
 /** Modifier tokens just before index `end`, without leading words that name nothing. */
-function modifiersBefore(tokens: Token[], end: number): Token[] {
+function modifiersBefore(tokens: Token[], end: number, ordinals = false): Token[] {
   let start = end;
   const modifies = (t: Token, next: Token | undefined) =>
     !t.aside && (MODIFIER_POS.has(t.pos) || (t.pos === 'VERB' && /(ed|ing)$/.test(t.lower)) || (t.pos === 'ADV' && next?.pos === 'ADJ' && !NOT_A_NAME.has(t.lower)));
   while (start > 0 && modifies(tokens[start - 1], tokens[start])) start--;
   let run = tokens.slice(start, end);
-  while (run.length && (NOT_A_NAME.has(run[0].lower) || /(est|er)$/.test(run[0].lower) && run[0].pos === 'ADJ' && run.length > 1 && NOT_A_NAME.has(run[1]?.lower))) run = run.slice(1);
-  if (run.some((t) => NOT_A_NAME.has(t.lower) || isKindWord(t.lower))) return [];
+  const names = (t: Token) => ordinals && ORDINALS.has(t.lower);
+  while (run.length && !names(run[0]) && (NOT_A_NAME.has(run[0].lower) || /(est|er)$/.test(run[0].lower) && run[0].pos === 'ADJ' && run.length > 1 && NOT_A_NAME.has(run[1]?.lower))) run = run.slice(1);
+  if (run.some((t) => (NOT_A_NAME.has(t.lower) && !names(t)) || isKindWord(t.lower))) return [];
   return run;
 }
 
@@ -68,14 +67,14 @@ function labelled(tokens: Token[], subject: Subject): Opening | undefined {
   return undefined;
 }
 
-function kindNamed(tokens: Token[], rule: 'kind' | 'called'): Opening | undefined {
+function kindNamed(tokens: Token[], rule: 'kind' | 'called', announced = false): Opening | undefined {
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.aside || !isKindWord(t.lower) || singular(t.lower) !== t.lower || (t.pos !== 'NOUN' && t.pos !== 'PROPN')) continue;
     // "The sulfatides form granules": a kind word followed by a noun is a verb the tagger missed;
     // "type IV" is a labelled kind (see `labelled`).
     if (tokens[i + 1] && (tokens[i + 1].pos === 'NOUN' || tokens[i + 1].pos === 'DET' || isLabel(tokens[i + 1].text))) continue;
-    const run = modifiersBefore(tokens, i);
+    const run = modifiersBefore(tokens, i, announced);
     if (!run.length) continue;
     const name = `${text(run)} ${t.text}`;
     return { parts: [partOf(name, t.lower, [normalWords(text(run))])], rule, words: name };
@@ -148,26 +147,16 @@ function nameAfter(rest: Token[], subject: Subject): Opening | undefined {
   return { parts: [partOf(name, undefined, [[...normalWords(name), ...(subject.head ? [subject.head] : [])]])], rule: 'called', words: name };
 }
 
-function bareNamed(tokens: Token[], subject: Subject): Opening | undefined {
-  const np = tokens.filter((t, i) => !(i === 0 && t.pos === 'DET'));
-  if (!np.length || np.length > 4 || np.some((t) => !MODIFIER_POS.has(t.pos) || t.aside)) return undefined;
-  const words = normalWords(text(np));
-  if (subject.keys.some((k) => k.join(' ') === words.join(' ') || occurrences(words, k).length)) return undefined;
-  if (TOPIC_NOUNS.has(words[words.length - 1]) || NOT_A_NAME.has(words[0])) return undefined;
-  return { parts: [partOf(text(np))], rule: 'named', words: text(np) };
-}
-
 /** The part(s) a sentence opens with, by the first rule that finds one. */
 export function openingOf(sentence: string, subject: Subject, announced = false): Opening | undefined {
   const tokens = tokensOf(sentence);
   const subj = subjectTokens(tokens);
   const found =
     labelled(subj, subject) ??
-    kindNamed(subj, 'kind') ??
+    kindNamed(subj, 'kind', announced) ??
     acronymNamed(subj, subject, sentence) ??
     modifierNamed(subj, subject) ??
-    calledNamed(tokens, subject) ??
-    (announced ? bareNamed(subj, subject) : undefined);
+    calledNamed(tokens, subject);
   // "… is called symbiosis" in an article about symbiosis names the whole, not a part.
   if (!found || found.parts.every((p) => subject.keys.some((k) => k.join(' ') === p.keys[0].join(' ')))) return undefined;
   const words = normalWords(sentence);

@@ -100,6 +100,26 @@ describe('unannounced parallel parts', () => {
   });
 });
 
+describe('announced by a count, named by ordinals', () => {
+  it('"three stages", then "The first stage …": each stage a section; "at every stage" after them is about all', () => {
+    const text = article(
+      'Labour is the process of giving birth. It happens in three stages.',
+      'The first stage begins when the womb starts to tighten. It can last many hours.',
+      'The second stage starts when the cervix is fully open. The mother pushes and the baby is born.',
+      'The third stage is the delivery of the placenta.',
+      'Pain relief is available at every stage.',
+    );
+    const o = outlineOf(text);
+    expect(shape(o)).toEqual([
+      ['First stage', ['The first']],
+      ['Second stage', ['The second']],
+      ['Third stage', ['The third']],
+      ['All stages', ['Pain relief']],
+    ]);
+    expectNothingLost(o, text);
+  });
+});
+
 describe('texts that enumerate nothing get no parts', () => {
   it('a count in passing that the text does not take up', () => {
     const text = article(

@@ -51,9 +51,14 @@ describe('openingOf', () => {
     expect(o?.parts[0].keys).toContainEqual(['mw', 'ull']);
   });
 
-  it('a bare noun phrase names a part only after an announcement', () => {
+  it('a bare noun phrase is no part: "Sunlight helps …"', () => {
     expect(openingOf('Sunlight helps the skin make vitamin D.', about('Health'))).toBeUndefined();
-    expect(openingOf('Sunlight helps the skin make vitamin D.', about('Health'), true)?.parts[0].name).toBe('Sunlight');
+    expect(openingOf('Sunlight helps the skin make vitamin D.', about('Health'), true)).toBeUndefined();
+  });
+
+  it('an ordinal names a part only after a sentence announced the parts: "The second stage …"', () => {
+    expect(openingOf('The second stage starts when the cervix is open.', about('Labour'))).toBeUndefined();
+    expect(openingOf('The second stage starts when the cervix is open.', about('Labour'), true)?.parts[0].name).toBe('second stage');
   });
 });
 
