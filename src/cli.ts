@@ -31,7 +31,7 @@ program
   .option('--force', 'rebuild everything, even what is unchanged since the last build')
   .option('-j, --jobs <n>', 'worker threads to render on, or auto (one per core)', 'auto')
   .option('--shard <i/n>', 'build only the i-th of n slices of the sources (for splitting a large library across CI jobs)')
-  .option('-q, --quiet', 'print only errors, warnings and the total')
+  .option('-q, --quiet', 'print only errors and the total line')
   .option('--json', 'print the result as JSON (for CI and other tools)')
   .option('--strict', 'exit 1 when a handout misses its reading target or is overdue for review (see `handout check`)')
   .option('--target-grade <grade>', 'reading grade to meet when front matter has no `target-grade:`', parseGrade, 8)
@@ -91,9 +91,9 @@ program
   .option('--target-grade <grade>', 'reading grade to meet when front matter has no `target-grade:`', parseGrade, 8)
   .option('--glossary <file>', 'a glossary file (YAML `term: definition`) besides the glossary.yml files beside the sources')
   .addHelpText('after', '\n"Today" is HANDOUT_TODAY=YYYY-MM-DD, else SOURCE_DATE_EPOCH, else the clock.\n\nExamples:\n  handout check\n  handout check ../shared/seeds/calcinosis.txt\n  handout check content --strict --json')
-  .action((inputs: string[], opts: { json?: boolean; strict?: boolean; targetGrade: number; glossary?: string }) => {
+  .action(async (inputs: string[], opts: { json?: boolean; strict?: boolean; targetGrade: number; glossary?: string }) => {
     try {
-      const report = checkSources(inputs, { today: today(), targetGrade: opts.targetGrade, strict: opts.strict, glossaryFile: opts.glossary });
+      const report = await checkSources(inputs, { today: today(), targetGrade: opts.targetGrade, strict: opts.strict, glossaryFile: opts.glossary });
       process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report, useColour(process.stdout)));
       process.exitCode = report.ok ? 0 : 1;
     } catch (e) {

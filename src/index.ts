@@ -14,3 +14,8 @@ export { renderPdf } from './render/pdf/renderPdf.js';
 export { build } from './build/build.js';
 export { buildDocument, outlineOf } from './build/buildDocument.js';
 export { HandoutError, Warnings } from './diagnostics.js';
+export { checkSources } from './check/runCheck.js';
+export { checkSettingsSchema, parseCheckSettings } from './check/checkSettings.js';
+export type { CheckOptions, HandoutCheck } from './check/checkHandout.js';
+export type { CheckSettingsInput } from './check/checkSettings.js';
+export type { Finding, RuleId, Severity } from './check/findings.js';

@@ -24,6 +24,9 @@ import { buildDate } from './reproducible.js';
 import { removeStaleTemps, writeAtomic } from './writeAtomic.js';
 import type { CheckOptions, HandoutCheck } from '../check/checkHandout.js';
 import { today } from '../check/reviewDates.js';
+import { parseCheckSettings, resolveCheckSettings } from '../check/checkSettings.js';
+import { catalogContext, collectionRow } from '../fill/catalog.js';
+import { inlineScriptHashes } from '../fill/scriptHashes.js';
 
 /** Names the collection's own outputs use. */
 const RESERVED_SLUGS = new Set(['index', 'summary']);
@@ -51,6 +54,8 @@ export interface BuildOptions {
   shard?: { index: number; count: number };
   /** Options of the health-literacy check run on every document; "today" from the injectable clock when not given. */
   check?: Partial<CheckOptions>;
+  /** Check rules off, thresholds and severities (`checks:` in handout.config.yaml; see check/checkSettings.ts). */
+  checks?: unknown;
 }
 
 export type { DocumentRow } from './renderDocument.js';
@@ -97,7 +102,8 @@ export async function build(options: BuildOptions, listener: BuildListener = {})
   ensureWritable(options.outDir);
   removeStaleTemps(options.outDir); // left by a build that was killed
   const cache = BuildCache.load(options.outDir, buildWarnings, options.shard);
-  const checkOptions: CheckOptions = { ...options.check, today: options.check?.today ?? today() };
+  const checks = parseCheckSettings(options.checks ?? options.check?.checks);
+  const checkOptions: CheckOptions = { ...options.check, checks, today: options.check?.today ?? today() };
   const docOptions: DocumentOptions = {
     check: checkOptions,
     paper: options.paper,
@@ -268,7 +274,7 @@ async function buildCollection(cache: BuildCache, templates: TemplateSet, option
   const rows = cache
     .sources()
     .map((s) => cache.entry(s)!.row)
-    .sort((a, b) => a.title.localeCompare(b.title, 'en') || a.slug.localeCompare(b.slug, 'en'));
+    .sort((a, b) => a.title.localeCompare(b.title, 'en', { numeric: true }) || a.slug.localeCompare(b.slug, 'en'));
   const files = ['summary.pdf', 'summary.html', 'index.html'];
   const key = hashBytes(global, JSON.stringify(rows));
   if (!options.force && cache.collectionFresh(key, options.outDir)) return { outputs: files.map((f) => path.join(options.outDir, f)), warnings: [], skipped: true };
@@ -278,7 +284,7 @@ async function buildCollection(cache: BuildCache, templates: TemplateSet, option
   const outputs: string[] = [];
   try {
     const summaryTitle = labelsFor(lang).summaryTitle;
-    const summaryHtml = templates.render('summary', { ...base, title: summaryTitle, rows });
+    const summaryHtml = templates.render('summary', { ...base, title: summaryTitle, rows: rows.map(collectionRow) });
     const summary = await renderPdf(summaryHtml, {
       paper: options.paper ?? 'letter',
       info: { title: summaryTitle, lang, date: buildDate(latest) },
@@ -287,7 +293,9 @@ async function buildCollection(cache: BuildCache, templates: TemplateSet, option
       stylesheet: templates.stylesheet,
       warnings,
     });
-    const indexHtml = templates.render('index', { ...base, title: labelsFor(lang).handouts, documents: rows });
+    // The catalog allows its own inline script by hash: render, hash the script, render with the hash.
+    const catalog = { ...base, title: labelsFor(lang).handouts, ...catalogContext(rows, resolveCheckSettings(parseCheckSettings(options.checks ?? options.check?.checks)).dueSoonDays) };
+    const indexHtml = templates.render('index', { ...catalog, scriptHashes: inlineScriptHashes(templates.render('index', { ...catalog, scriptHashes: [] })) });
     const contents: [string, string | Buffer][] = [
       ['summary.pdf', summary.pdf],
       ['summary.html', summaryHtml],

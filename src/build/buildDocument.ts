@@ -16,6 +16,7 @@ import { buildDate } from './reproducible.js';
 import { shortened } from '../outline/atAGlance.js';
 import { checkOutline, type CheckOptions, type HandoutCheck } from '../check/checkHandout.js';
 import { glossaryFiles } from '../check/glossary.js';
+import { loadPronunciations } from '../check/counting.js';
 import { today } from '../check/reviewDates.js';
 import { checkSourceText, checkTree } from './limits.js';
 
@@ -63,13 +64,16 @@ export function outlineOf(sourcePath: string, warnings: Warnings): { source: Sou
 }
 
 export async function buildDocument(sourcePath: string, templates: TemplateSet, options: DocumentOptions, warnings: Warnings): Promise<BuiltDocument> {
-  const read = outlineOf(sourcePath, warnings);
+  // Warnings from reading the source are the check's findings (as in `handout check`), not printed twice.
+  const sourceWarnings = new Warnings();
+  const read = outlineOf(sourcePath, sourceWarnings);
   const { source } = read;
   const outline = options.template ? { ...read.outline, meta: { ...read.outline.meta, template: options.template } } : read.outline;
   const { meta } = outline;
   const checkOptions = options.check ?? { today: today() };
   const dependencies: string[] = [...glossaryFiles(sourcePath), ...(checkOptions.glossaryFile ? [path.resolve(checkOptions.glossaryFile)] : [])];
-  const check = checkOutline(outline, path.resolve(sourcePath), source.text, checkOptions);
+  await loadPronunciations();
+  const check = checkOutline(outline, path.resolve(sourcePath), source.text, { ...checkOptions, sourceWarnings: sourceWarnings.list });
   // Content is turned into HTML once; each output only changes the template or stylesheet it is printed with.
   const context = handoutContext(
     outline, templates, path.resolve(sourcePath), warnings,

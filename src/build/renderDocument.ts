@@ -25,12 +25,15 @@ export interface DocumentRow {
   summaryHtml?: string;
   /** The large-print PDF, when one was built. */
   largePrint?: string;
-  /** Reading grade (the higher of Flesch-Kincaid and SMOG), each formula, and the target; no grade when not measured (not English). */
+  /** Reading grade (English: the higher of Flesch-Kincaid and SMOG; Spanish: from Fernández Huerta), each score, and the target; none when not measured. */
   grade?: number;
-  fleschKincaid: number;
-  smog: number;
+  fleschKincaid?: number;
+  smog?: number;
+  fernandezHuerta?: number;
+  readingFormula?: HandoutCheck['readingLevel']['formula'];
+  readingStatus: HandoutCheck['readingLevel']['status'];
   targetGrade: number;
-  meetsTarget: boolean;
+  meetsTarget?: boolean;
   nextReview?: string;
   reviewStatus: HandoutCheck['review']['status'];
 }
@@ -103,7 +106,8 @@ export async function renderDocument(sourcePath: string, templates: TemplateSet,
 function checkRow(check: HandoutCheck) {
   const level = check.readingLevel;
   return {
-    grade: level.measured ? level.grade : undefined, fleschKincaid: level.fleschKincaid, smog: level.smog, targetGrade: level.target, meetsTarget: level.meetsTarget,
+    grade: level.grade, fleschKincaid: level.fleschKincaid, smog: level.smog, fernandezHuerta: level.fernandezHuerta,
+    readingFormula: level.formula, readingStatus: level.status, targetGrade: level.target, meetsTarget: level.meetsTarget,
     nextReview: check.review.nextReview, reviewStatus: check.review.status,
   };
 }

@@ -10,36 +10,32 @@ import { fromHtml } from 'hast-util-from-html';
 import { toString as hastToString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Outline } from '../outline/outline.js';
+import { blocksInReadingOrder } from '../outline/outline.js';
 import { walkSections } from '../outline/buildOutline.js';
 import type { Finding } from './findings.js';
 
 /** Link texts that do not say where the link goes. */
 const VAGUE_LINK_TEXT = /^(click here|click|here|this|this link|link|more|read more|learn more|more info|more information|this page|go|see here|details)$/i;
 
-/** Every content block of the handout, in reading order. */
-function allBlocks(outline: Outline): Nodes[] {
-  return [...outline.intro, ...[...walkSections(outline.sections)].flatMap((s) => s.blocks)];
-}
-
 export function accessibilityFindings(outline: Outline): Finding[] {
   const file = outline.file;
   const findings: Finding[] = [];
-  const add = (kind: Finding['kind'], line: number | undefined, message: string, suggestion: string) =>
-    findings.push({ kind, severity: 'warning', file, line, message, suggestion });
+  const add = (rule: Finding['rule'], line: number | undefined, message: string, suggestion: string) =>
+    findings.push({ rule, severity: 'warning', file, line, message, suggestion });
 
   let previous = 1; // the title
   for (const s of walkSections(outline.sections)) {
     if (s.level > previous + 1) {
-      add('heading-skip', s.line, `heading "${s.title}" skips from level ${previous} to level ${s.level}`, `make it a level-${previous + 1} heading (${'#'.repeat(previous + 1)} in Markdown), or add the missing level above it`);
+      add('heading-order', s.line, `heading "${s.title}" skips from level ${previous} to level ${s.level}`, `make it a level-${previous + 1} heading (${'#'.repeat(previous + 1)} in Markdown), or add the missing level above it`);
     }
     previous = s.level;
   }
 
-  for (const block of allBlocks(outline)) {
-    visit(block, (node: Nodes) => {
+  for (const { block } of blocksInReadingOrder(outline)) {
+    visit(block as Nodes, (node: Nodes) => {
       const line = node.position?.start.line;
       if (node.type === 'image' || node.type === 'imageReference') {
-        if (!node.alt?.trim()) add('image-alt', line, 'image without alt text', 'describe what the image shows in the brackets: ![a swollen heel](heel.png)');
+        if (!node.alt?.trim()) add('alt-text', line, 'image without alt text', 'describe what the image shows in the brackets: ![a swollen heel](heel.png)');
       } else if (node.type === 'table') {
         if (!hasHeaderRow(node)) add('table-header', line, 'table without a header row (the first row is empty)', 'put a heading for each column in the first row');
       } else if (node.type === 'link' || node.type === 'linkReference') {
@@ -58,10 +54,10 @@ function hasHeaderRow(table: Table): boolean {
   return !!first && first.children.some((cell) => toString(cell).trim() !== '');
 }
 
-function htmlFindings(html: string, line: number | undefined, add: (kind: Finding['kind'], line: number | undefined, message: string, suggestion: string) => void): void {
+function htmlFindings(html: string, line: number | undefined, add: (kind: Finding['rule'], line: number | undefined, message: string, suggestion: string) => void): void {
   const tree = fromHtml(html, { fragment: true });
   visit(tree, 'element', (el: Element) => {
-    if (el.tagName === 'img' && el.properties.alt === undefined) add('image-alt', line, 'image without alt text (<img> has no alt attribute)', 'add alt="what the image shows" (alt="" only for decoration)');
+    if (el.tagName === 'img' && el.properties.alt === undefined) add('alt-text', line, 'image without alt text (<img> has no alt attribute)', 'add alt="what the image shows" (alt="" only for decoration)');
     if (el.tagName === 'table') {
       let th = false;
       visit(el, 'element', (c: Element) => {

@@ -142,7 +142,7 @@ export function looksMedical(word: string): boolean {
 }
 
 /** "undefined term?" for each medical-looking word (first use only) that no glossary term covers. */
-export function undefinedTerms(file: string, units: ProseUnit[], glossary: Glossary): Finding[] {
+export function undefinedTerms(file: string, units: ProseUnit[], glossary: Glossary, ignore: string[] = []): Finding[] {
   const patterns = [...glossary.values()].map((t) => termPattern(t.term));
   const seen = new Set<string>();
   const findings: Finding[] = [];
@@ -155,11 +155,12 @@ export function undefinedTerms(file: string, units: ProseUnit[], glossary: Gloss
     for (const s of segmentsOf(unit.text, 'en', 'word')) {
       if (!s.isWordLike || !looksMedical(s.segment)) continue;
       const key = s.segment.toLowerCase();
-      if (seen.has(key) || covered.some(([a, b]) => s.index >= a && s.index < b)) continue;
+      if (seen.has(key) || ignore.includes(key) || covered.some(([a, b]) => s.index >= a && s.index < b)) continue;
       seen.add(key);
       findings.push({
-        kind: 'undefined-term',
+        rule: 'undefined-term',
         severity: 'warning',
+        subject: s.segment,
         file,
         line: lineIn(unit, s.index),
         message: `undefined term? "${s.segment}" looks medical and is not in the glossary`,

@@ -6,7 +6,7 @@
  */
 import type { Nodes } from 'mdast';
 import { visit } from 'unist-util-visit';
-import type { Outline } from '../outline/outline.js';
+import { blocksInReadingOrder, type Outline } from '../outline/outline.js';
 import { walkSections } from '../outline/buildOutline.js';
 import type { Sentence } from './prose.js';
 
@@ -68,7 +68,8 @@ export interface PematInput {
   english: boolean;
   sentences: Sentence[];
   passiveCount: number;
-  undefinedTermCount: number;
+  /** Medical-looking words not in the glossary, as written; undefined when the undefined-term rule is off. */
+  undefinedTerms?: string[];
   /** Words of running text per section, by slug (its own blocks only). */
   sectionWords: Map<string, number>;
 }
@@ -81,7 +82,7 @@ export function pematScore(input: PematInput): Pemat {
 
   const vague = sections.filter((s) => UNINFORMATIVE_HEADING.test(s.title.trim()));
   item('Informative headers', sections.length === 0 ? 'disagree' : vague.length ? 'disagree' : 'agree',
-    sections.length === 0 ? 'no headings' : vague.length ? `headings that say little: ${vague.map((s) => `"${s.title}"`).join(', ')}` : `${sections.length} headings, none generic`);
+    sections.length === 0 ? 'no headings' : vague.length ? `headings that say little: ${vague.map((s) => `"${s.title}"`).join(', ')}` : `${sections.length} ${sections.length === 1 ? 'heading' : 'headings'}, none generic`);
 
   const longest = Math.max(0, ...input.sectionWords.values());
   if (outline.words < CHUNK_MIN_WORDS) item('Chunked into short sections', 'n/a', `only ${outline.words} words`);
@@ -101,26 +102,35 @@ export function pematScore(input: PematInput): Pemat {
   const actions = sentences.filter((s) => ACTION_VERBS.has(s.words[0]?.toLowerCase() ?? '') || /\byou (should|need to|can|must)\b/i.test(s.text));
   item('Identifies at least one action', actions.length ? 'agree' : 'disagree', actions.length ? `${actions.length} ${actions.length === 1 ? 'instruction' : 'instructions'}, first: "${actions[0].text.slice(0, 50)}"` : 'no sentence tells the reader what to do');
 
-  item('Medical terms defined', input.undefinedTermCount === 0 ? 'agree' : 'disagree',
-    input.undefinedTermCount === 0 ? 'every medical-looking word is in the glossary' : `${input.undefinedTermCount} undefined terms`);
+  const undefinedTerms = input.undefinedTerms;
+  if (!undefinedTerms) item('Medical terms defined', 'n/a', 'not judged: the undefined-term rule is off');
+  else item('Medical terms defined', undefinedTerms.length === 0 ? 'agree' : 'disagree',
+    undefinedTerms.length === 0 ? 'every medical-looking word is in the glossary' : `not in the glossary: ${undefinedTerms.slice(0, 5).map((t) => `"${t}"`).join(', ')}${undefinedTerms.length > 5 ? ` and ${undefinedTerms.length - 5} more` : ''}`);
 
   let tables = 0;
   let headed = 0;
-  let cues = 0;
-  const blocks = [...outline.intro, ...sections.flatMap((s) => s.blocks)];
-  for (const b of blocks) {
-    visit(b as Nodes, (node: Nodes) => {
+  let bold = 0;
+  let lists = 0;
+  for (const { block } of blocksInReadingOrder(outline)) {
+    visit(block as Nodes, (node: Nodes) => {
       if (node.type === 'table') {
         tables++;
         if (node.children[0]?.children.some((c) => c.children.length > 0)) headed++;
       }
-      if (node.type === 'strong' || node.type === 'list') cues++;
+      if (node.type === 'strong') bold++;
+      if (node.type === 'list') lists++;
     });
   }
   item('Tables have clear row and column headings', tables === 0 ? 'n/a' : headed === tables ? 'agree' : 'disagree', tables === 0 ? 'no tables' : `${headed} of ${tables} tables have a header row`);
 
-  const box = sections.some((s) => s.kind === 'key-points');
-  item('Visual cues for key points', box || cues > 0 ? 'agree' : 'disagree', box ? 'a key points box' + (cues ? ', bold text and lists' : '') : cues ? 'bold text or lists' : 'no bold, lists or boxes');
+  // Each verdict names only the evidence found: a box, bold runs, lists.
+  const box = sections.find((s) => s.kind === 'key-points');
+  const cues = [
+    box ? `a key points box ("${box.title}")` : '',
+    bold ? `${bold} bold ${bold === 1 ? 'phrase' : 'phrases'}` : '',
+    lists ? `${lists} ${lists === 1 ? 'list' : 'lists'}` : '',
+  ].filter(Boolean);
+  item('Visual cues for key points', cues.length ? 'agree' : 'disagree', cues.length ? cues.join(', ') : 'no bold, lists or boxes');
 
   if (!input.english) {
     for (const i of items) {

@@ -9,8 +9,8 @@ import retextSimplify from 'retext-simplify';
 import type { Finding } from './findings.js';
 import { quote } from './findings.js';
 import type { Sentence } from './prose.js';
+import { DEFAULT_LONG_SENTENCE_WORDS } from './checkSettings.js';
 
-export const LONG_SENTENCE_WORDS = 20;
 
 const prose = retext()
   .use(retextPassive)
@@ -65,27 +65,26 @@ export function isPassive(sentence: Sentence, messages?: RetextMessage[]): strin
   return undefined;
 }
 
-export function plainLanguageFindings(file: string, sentences: Sentence[]): { findings: Finding[]; passiveCount: number } {
+export interface PlainLanguageSettings {
+  /** A sentence of more words than this is long. */
+  longSentenceWords: number;
+  /** Words retext-simplify should leave alone (lower case). */
+  ignore: string[];
+}
+
+export function plainLanguageFindings(file: string, sentences: Sentence[], settings: PlainLanguageSettings = { longSentenceWords: DEFAULT_LONG_SENTENCE_WORDS, ignore: [] }): { findings: Finding[]; passiveCount: number } {
   const findings: Finding[] = [];
   let passiveCount = 0;
   const messages = retextMessages(sentences);
+  findings.push(...longSentenceFindings(file, sentences, settings.longSentenceWords));
   sentences.forEach((s, i) => {
-    if (s.words.length > LONG_SENTENCE_WORDS) {
-      findings.push({
-        kind: 'long-sentence',
-        severity: 'warning',
-        file,
-        line: s.line,
-        message: `long sentence (${s.words.length} words): ${quote(s.text)}`,
-        suggestion: `split it into sentences of ${LONG_SENTENCE_WORDS} words or fewer`,
-      });
-    }
     const verb = isPassive(s, messages[i]);
     if (verb) {
       passiveCount++;
       findings.push({
-        kind: 'passive-voice',
+        rule: 'passive-voice',
         severity: 'warning',
+        subject: verb.toLowerCase(),
         file,
         line: s.line,
         message: `passive voice ("${verb}"): ${quote(s.text)}`,
@@ -93,10 +92,13 @@ export function plainLanguageFindings(file: string, sentences: Sentence[]): { fi
       });
     }
     for (const m of messages[i].filter((x) => x.source === 'retext-simplify')) {
+      const word = String(m.actual ?? '').toLowerCase();
+      if (settings.ignore.includes(word)) continue;
       const expected = (m.expected ?? []).filter(Boolean);
       findings.push({
-        kind: 'simpler-word',
+        rule: 'simpler-word',
         severity: 'warning',
+        subject: word,
         file,
         line: s.line,
         message: `"${m.actual}" has a simpler alternative`,
@@ -105,4 +107,18 @@ export function plainLanguageFindings(file: string, sentences: Sentence[]): { fi
     }
   });
   return { findings, passiveCount };
+}
+
+/** Sentences longer than `max` words; needing no word list, this rule reads every language. */
+export function longSentenceFindings(file: string, sentences: Sentence[], max: number): Finding[] {
+  return sentences
+    .filter((s) => s.words.length > max)
+    .map((s) => ({
+      rule: 'long-sentence',
+      severity: 'warning',
+      file,
+      line: s.line,
+      message: `long sentence (${s.words.length} words): ${quote(s.text)}`,
+      suggestion: `split it into sentences of ${max} words or fewer`,
+    }));
 }

@@ -1,11 +1,14 @@
 /**
  * The prose of a handout, as the checks read it: each paragraph, list item, heading and table
- * cell as plain text, split into sentences and words by the Unicode rules (Intl.Segmenter), with
- * the source line of every sentence so a finding can say `file:line`.
+ * cell as plain text, split into sentences and words by the counting rules (counting.ts), with
+ * the source line of every sentence so a finding can say `file:line`. A list item's paragraph is a
+ * unit of its own, so an item without closing punctuation ends its sentence where it ends.
  */
 import type { Nodes, PhrasingContent } from 'mdast';
-import type { Block, Outline, Section } from '../outline/outline.js';
-import { segmentsOf } from '../outline/sentences.js';
+import { blocksInReadingOrder, type Block, type Outline, type Section } from '../outline/outline.js';
+import { sentenceSpans, wordsOf } from './counting.js';
+
+export { wordsOf } from './counting.js';
 
 /** Where a piece of prose sits: running text, a heading, or a table cell. */
 export type ProseKind = 'paragraph' | 'heading' | 'cell';
@@ -26,22 +29,34 @@ export interface ProseUnit {
   sentences: Sentence[];
 }
 
-/** Every prose unit in reading order: introduction, then each section depth first. */
+/**
+ * Every prose unit in reading order (blocksInReadingOrder): introduction, then each section's
+ * heading, blocks, subsections and closing, then the handout's closing.
+ */
 export function proseOf(outline: Outline): ProseUnit[] {
   const lang = outline.meta.lang;
   const units: ProseUnit[] = [];
-  collect(outline.intro, [], lang, units);
+  const headed = new Set<Section>();
+  const heading = (section: Section, path: Section[]) => {
+    if (headed.has(section)) return;
+    headed.add(section);
+    if (section.line !== undefined) units.push(unit('heading', [{ text: section.title, line: section.line }], path, lang));
+  };
+  for (const { block, sections } of blocksInReadingOrder(outline)) {
+    sections.forEach((s, i) => heading(s, sections.slice(0, i + 1)));
+    collect(block, sections, lang, units);
+  }
+  // A heading with nothing under it is still read.
   const walk = (section: Section, path: Section[]) => {
     const here = [...path, section];
-    if (section.line !== undefined) units.push(unit('heading', [{ text: section.title, line: section.line }], here, lang));
-    collect(section.blocks, here, lang, units);
-    for (const s of section.sections) walk(s, here);
+    heading(section, here);
+    section.sections.forEach((s) => walk(s, here));
   };
-  for (const s of outline.sections) walk(s, []);
+  outline.sections.forEach((s) => walk(s, []));
   return units;
 }
 
-function collect(blocks: Block[], sectionPath: Section[], lang: string, out: ProseUnit[]): void {
+function collect(block: Block, sectionPath: Section[], lang: string, out: ProseUnit[]): void {
   const visit = (node: Nodes) => {
     switch (node.type) {
       case 'paragraph':
@@ -61,7 +76,7 @@ function collect(blocks: Block[], sectionPath: Section[], lang: string, out: Pro
     }
     if ('children' in node) for (const child of node.children) visit(child as Nodes);
   };
-  for (const b of blocks) visit(b);
+  visit(block);
 }
 
 interface Piece {
@@ -89,9 +104,9 @@ function unit(kind: ProseKind, parts: Piece[], sectionPath: Section[], lang: str
   const sentences: Sentence[] = [];
   // A line break inside a paragraph is hard wrapping, not the end of a sentence (Unicode's rules
   // say it is); a space of the same length keeps the offsets, and so the lines, right.
-  for (const s of segmentsOf(text.replace(/\n/g, ' '), lang, 'sentence')) {
-    const lead = s.segment.length - s.segment.trimStart().length;
-    const body = withoutPronunciation(s.segment.trim().replace(/\s+/g, ' '));
+  for (const s of sentenceSpans(text.replace(/\n/g, ' '), lang)) {
+    const lead = s.text.length - s.text.trimStart().length;
+    const body = withoutPronunciation(s.text.trim().replace(/\s+/g, ' '));
     const words = wordsOf(body, lang);
     if (words.length === 0) continue;
     sentences.push({ text: body, line: lineAt(s.index + lead), words });
@@ -122,13 +137,4 @@ function lineMap(parts: Piece[]): (offset: number) => number {
  */
 export function withoutPronunciation(text: string): string {
   return text.replace(/\s*\((?=[^)]*\p{Lu}{2})(?:[\p{L}']+-)+[\p{L}']+(?:\s+(?:[\p{L}']+-)*[\p{L}']+)*\)/gu, '');
-}
-
-/** Words as a reader counts them: Unicode word segments with a letter or digit. */
-export function wordsOf(text: string, lang = 'en'): string[] {
-  const out: string[] = [];
-  for (const s of segmentsOf(text, lang, 'word')) {
-    if (s.isWordLike && /[\p{L}\p{N}]/u.test(s.segment)) out.push(s.segment);
-  }
-  return out;
 }

@@ -4,8 +4,8 @@
  * Colour only when asked for (a TTY without NO_COLOR); the text is the same without it.
  */
 import pc from 'picocolors';
-import { quote, type Finding } from './findings.js';
-import type { HandoutCheck } from './checkHandout.js';
+import { describeGroup, groupFindings, quote, type Finding } from './findings.js';
+import { gradeText, scores, type HandoutCheck } from './checkHandout.js';
 import type { CheckReport } from './runCheck.js';
 
 export function useColour(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
@@ -16,10 +16,14 @@ export function useColour(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = p
 
 type Colours = ReturnType<typeof pc.createColors>;
 
+export function severityLabel(severity: Finding['severity'], c: Colours = pc.createColors(false)): string {
+  return severity === 'error' ? c.red('error') : severity === 'warning' ? c.yellow('warning') : c.cyan('note');
+}
+
+/** `file:line: warning: message (suggestion) [rule]`: the shape editors and terminals make clickable. */
 export function formatFinding(f: Finding, c: Colours = pc.createColors(false)): string {
   const place = f.line !== undefined ? `${f.file}:${f.line}` : f.file;
-  const label = f.severity === 'error' ? c.red('error') : f.severity === 'warning' ? c.yellow('warning') : c.cyan('note');
-  return `${place}: ${label}: ${f.message}${f.suggestion ? c.dim(` (${f.suggestion})`) : ''}`;
+  return `${place}: ${severityLabel(f.severity, c)}: ${f.message}${f.suggestion ? c.dim(` (${f.suggestion})`) : ''} ${c.dim(`[${f.rule}]`)}`;
 }
 
 export function formatReport(report: CheckReport, colour = false): string {
@@ -28,13 +32,15 @@ export function formatReport(report: CheckReport, colour = false): string {
   for (const h of report.handouts) out.push(formatHandout(h, c), '');
   for (const e of report.errors) out.push(`${e.line !== undefined ? `${e.file}:${e.line}` : e.file}: ${c.red('error')}: ${e.message}`);
   const n = report.handouts.length;
-  const meets = report.handouts.filter((h) => h.readingLevel.meetsTarget).length;
+  const meets = report.handouts.filter((h) => h.readingLevel.status === 'meets target').length;
+  const over = report.handouts.filter((h) => h.readingLevel.status === 'over target').length;
+  const unmeasured = n - meets - over;
   const overdue = report.handouts.filter((h) => h.review.status === 'overdue').length;
   const all = report.handouts.flatMap((h) => h.findings);
   const count = (s: Finding['severity']) => all.filter((f) => f.severity === s).length;
   out.push(
     `Checked ${n} ${n === 1 ? 'handout' : 'handouts'} (today is ${report.today}): ${meets} ${meets === 1 ? 'meets its' : 'meet their'} reading target, ` +
-      `${n - meets} over; ${overdue} overdue for review; ${count('error') + report.errors.length} errors, ${count('warning')} warnings, ${count('info')} notes.`,
+      `${over} over${unmeasured ? `, ${unmeasured} not measured` : ''}; ${overdue} overdue for review; ${plural(count('error') + report.errors.length, 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'note')}.`,
   );
   return out.join('\n') + '\n';
 }
@@ -43,14 +49,15 @@ function formatHandout(h: HandoutCheck, c: Colours): string {
   const r = h.readingLevel;
   const lines: string[] = [];
   lines.push(c.bold(`${h.file}: ${h.title}`));
-  const verdict = r.meetsTarget ? c.green(`meets target ${r.target}`) : c.red(`over target ${r.target}`);
-  if (!r.measured) lines.push(`  Reading level  not measured: the formulas are for English`);
-  else lines.push(`  Reading level  grade ${r.grade.toFixed(1)}: Flesch-Kincaid ${r.fleschKincaid.toFixed(1)}, SMOG ${r.smog.toFixed(1)}; ${verdict}  (${r.sentences} sentences, ${r.words} words)`);
+  const verdict = r.status === 'meets target' ? c.green(r.status + ` ${r.target}`) : c.red(r.status + ` ${r.target}`);
+  if (!r.measured) lines.push(`  Reading level  not measured: no reading formula for "${h.lang}" (English and Spanish have one)  (${r.sentences} sentences, ${r.words} words)`);
+  else lines.push(`  Reading level  grade ${gradeText(r)}: ${scores(r)}; ${verdict}  (${r.sentences} sentences, ${r.words} words, ${r.syllables} syllables, ${r.polysyllables} of 3+)`);
   const width = Math.max(0, ...r.sections.map((s) => s.title.length + 2 * (s.level - 2)));
-  for (const s of r.measured ? r.sections : []) {
+  for (const s of r.sections) {
     const name = `${'  '.repeat(s.level - 2)}${s.title}`.padEnd(width);
-    const over = Math.max(s.fleschKincaid, s.smog) > r.target ? c.yellow('  over') : '';
-    lines.push(`    ${name}  FK ${fmt(s.fleschKincaid)}  SMOG ${fmt(s.smog)}${over}`);
+    const over = (s.grade ?? 0) > r.target ? c.yellow('  over') : '';
+    const figures = s.fernandezHuerta !== undefined ? `FH ${fmt(s.fernandezHuerta)}  grade ${s.grade}` : `FK ${fmt(s.fleschKincaid!)}  SMOG ${fmt(s.smog!)}`;
+    lines.push(`    ${name}  ${figures}${over}`);
   }
   if (r.hardest.length) {
     lines.push(`    The sentences that raise the grade most (the grade without each one is lower by):`);
@@ -66,11 +73,19 @@ function formatHandout(h: HandoutCheck, c: Colours): string {
     lines.push(`    ${mark} ${i.name}: ${i.why}`);
   }
   lines.push(`  Words to know  ${h.wordsToKnow.length ? h.wordsToKnow.map((t) => t.term).join(', ') : '(no glossary terms used)'}`);
-  // The hard sentences are listed above, ranked; the other notes and every warning and error here.
-  const findings = h.findings.filter((f) => !(f.kind === 'reading-level' && f.severity === 'info' && f.message.startsWith('raises the grade')));
-  if (findings.length) {
+  if (h.rulesOff.length) lines.push(`  Rules off      ${h.rulesOff.join(', ')}`);
+  // Each rule once, with every finding of it under it (file:line, clickable).
+  const groups = groupFindings(h.findings);
+  if (groups.length) {
     lines.push(`  Findings`);
-    for (const f of findings) lines.push(`    ${formatFinding(f, c)}`);
+    for (const g of groups) {
+      if (g.findings.length === 1) {
+        lines.push(`    ${formatFinding(g.findings[0], c)}`);
+        continue;
+      }
+      lines.push(`    ${severityLabel(g.severity, c)} ${describeGroup(g)}`);
+      for (const f of g.findings) lines.push(`      ${formatFinding(f, c)}`);
+    }
   } else {
     lines.push(`  Findings       none`);
   }
@@ -79,4 +94,8 @@ function formatHandout(h: HandoutCheck, c: Colours): string {
 
 function fmt(n: number): string {
   return n.toFixed(1).padStart(4);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -7,7 +7,8 @@ import { HandoutError } from '../diagnostics.js';
 import { parsePeriod, type HandoutMeta } from '../read/frontMatter.js';
 import type { Finding } from './findings.js';
 
-export const DUE_SOON_DAYS = 60;
+/** A review within this many days is "due soon" (the catalog's "due within 90 days"); `review-date: n` changes it. */
+export const DUE_SOON_DAYS = 90;
 
 export type ReviewStatus = 'current' | 'due soon' | 'overdue' | 'not scheduled';
 
@@ -59,11 +60,11 @@ export function nextReviewOf(meta: HandoutMeta): string | undefined {
   return undefined;
 }
 
-export function reviewOf(meta: HandoutMeta, todayIso: string): Review {
+export function reviewOf(meta: HandoutMeta, todayIso: string, dueSoonDays = DUE_SOON_DAYS): Review {
   const nextReview = nextReviewOf(meta);
   if (!nextReview) return { reviewed: meta.reviewed, status: 'not scheduled' };
   const daysLeft = Math.round((Date.parse(nextReview) - Date.parse(todayIso)) / 86_400_000);
-  const status: ReviewStatus = daysLeft < 0 ? 'overdue' : daysLeft <= DUE_SOON_DAYS ? 'due soon' : 'current';
+  const status: ReviewStatus = daysLeft < 0 ? 'overdue' : daysLeft <= dueSoonDays ? 'due soon' : 'current';
   return { reviewed: meta.reviewed, nextReview, status, daysLeft };
 }
 
@@ -71,12 +72,12 @@ export function reviewFindings(file: string, review: Review, frontMatterLine: nu
   const where = { file, line: frontMatterLine };
   switch (review.status) {
     case 'overdue':
-      return [{ kind: 'review-date', severity: strict ? 'error' : 'warning', ...where, message: `review overdue: the next review was due ${review.nextReview} (${-review.daysLeft!} days ago)`, suggestion: 'have a clinician review it, then update `reviewed:`' }];
+      return [{ rule: 'review-date', severity: strict ? 'error' : 'warning', ...where, message: `review overdue: the next review was due ${review.nextReview} (${-review.daysLeft!} days ago)`, suggestion: 'have a clinician review it, then update `reviewed:`' }];
     case 'due soon':
-      return [{ kind: 'review-date', severity: 'info', ...where, message: `review due soon: ${review.nextReview} (in ${review.daysLeft} days)`, suggestion: 'plan the review' }];
+      return [{ rule: 'review-date', severity: 'info', ...where, message: `review due soon: ${review.nextReview} (in ${review.daysLeft} days)`, suggestion: 'plan the review' }];
     case 'not scheduled':
       return [{
-        kind: 'review-date', severity: 'warning', ...where,
+        rule: 'review-date', severity: 'warning', ...where,
         message: review.reviewed ? `reviewed ${review.reviewed}, but no next review is scheduled` : 'no review date',
         suggestion: review.reviewed ? 'add `review-every: 2y` (or `next-review: YYYY-MM-DD`) to the front matter' : 'add `reviewed: YYYY-MM-DD` and `review-every: 2y` to the front matter',
       }];

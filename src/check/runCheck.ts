@@ -6,6 +6,8 @@ import { outlineOf } from '../build/buildDocument.js';
 import { asHandoutError } from '../build/renderDocument.js';
 import { displayPath } from '../read/readSource.js';
 import { checkOutline, type CheckOptions, type HandoutCheck } from './checkHandout.js';
+import { parseCheckSettings } from './checkSettings.js';
+import { loadPronunciations } from './counting.js';
 
 export interface CheckReport {
   today: string;
@@ -16,13 +18,16 @@ export interface CheckReport {
   ok: boolean;
 }
 
-export function checkSources(inputs: string[], options: CheckOptions): CheckReport {
+export async function checkSources(inputs: string[], options: CheckOptions): Promise<CheckReport> {
+  parseCheckSettings(options.checks);
+  await loadPronunciations();
   const handouts: HandoutCheck[] = [];
   const errors: CheckReport['errors'] = [];
   for (const sourcePath of discoverSources(inputs)) {
     try {
-      const { source, outline } = outlineOf(sourcePath, new Warnings());
-      handouts.push(checkOutline(outline, path.resolve(sourcePath), source.text, options));
+      const sourceWarnings = new Warnings();
+      const { source, outline } = outlineOf(sourcePath, sourceWarnings);
+      handouts.push(checkOutline(outline, path.resolve(sourcePath), source.text, { ...options, sourceWarnings: sourceWarnings.list }));
     } catch (e) {
       const err: HandoutError = asHandoutError(e, displayPath(sourcePath));
       errors.push({ file: err.file, line: err.line, message: err.message + (err.hint ? ` (${err.hint})` : '') });

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { formatMessage, type Warning } from '../diagnostics.js';
 import pc from 'picocolors';
 import { build, type BuildOptions, type BuildReport, type DocumentResult } from '../build/build.js';
-import { formatFinding, useColour } from '../check/report.js';
+import { groupFindings, describeGroup, type FindingGroup } from '../check/findings.js';
+import { formatFinding, severityLabel, useColour } from '../check/report.js';
 
 export interface BuildCommandOptions {
   out: string;
@@ -53,19 +54,19 @@ export function buildOptions(inputs: string[], opts: BuildCommandOptions): Build
   };
 }
 
+/** Under each document the build prints this many findings (grouped by rule) and points at `handout check` for the rest. */
+const FINDINGS_UNDER_A_DOCUMENT = 3;
+
 export async function runBuild(inputs: string[], opts: BuildCommandOptions): Promise<BuildReport> {
   const said = new Set<string>();
   let warningCount = 0;
-  // A template's warning comes back for every document that uses it: say it once per build.
-  const printWarnings = (list: Warning[]) => {
-    for (const w of list) {
-      const line = formatMessage('warning', w.message, w);
-      if (said.has(line)) continue;
-      said.add(line);
-      warningCount++;
-      if (!opts.json) clearProgress(), console.error(line);
-    }
+  const colour = pc.createColors(useColour(process.stderr));
+  const print = (line: string) => {
+    clearProgress();
+    console.error(line);
   };
+  // A template's warning comes back for every document that uses it: say it once per build.
+  const newWarnings = (list: Warning[]) => list.map((w) => formatMessage('warning', w.message, w)).filter((line) => !said.has(line) && said.add(line));
   const tty = process.stderr.isTTY && !opts.quiet && !opts.json && !process.env.CI;
   let progressShown = false;
   const clearProgress = () => {
@@ -74,34 +75,40 @@ export async function runBuild(inputs: string[], opts: BuildCommandOptions): Pro
   };
   const report = await build(buildOptions(inputs, opts), {
     document(result: DocumentResult, done: number, total: number) {
-      if (!result.ok) {
-        clearProgress();
-        if (!opts.json) console.error(result.error!.format());
-      } else if (tty && total > 20) {
+      const warnings = newWarnings(result.warnings);
+      const findings = (result.check?.findings ?? []).filter((f) => f.severity !== 'info');
+      warningCount += warnings.length + findings.filter((f) => f.severity === 'warning').length;
+      if (opts.json) return;
+      if (!result.ok) return print(result.error!.format());
+      if (opts.quiet) {
+        // --quiet: errors only (an overdue review under --strict is one).
+        for (const f of findings) if (f.severity === 'error') print(formatFinding(f, colour));
+        return;
+      }
+      if (tty && total > 20) {
         const width = 24;
         const filled = Math.round((done / total) * width);
         process.stderr.write(`\r\x1b[K  [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}  ${result.file}`);
         progressShown = true;
-      } else if (!opts.quiet && !opts.json) {
+      } else {
         const editions = result.outputs.filter((f) => /\.large\.pdf$/.test(f)).map((f) => `  + ${path.basename(f)}`).join('');
         console.log(result.skipped ? `  ${result.file}  unchanged` : `  ${result.file} → ${path.join(opts.out, result.slug + '.pdf')}  ${plural(result.pages ?? 0, 'page')}  ${Math.round(result.ms)} ms${editions}`);
       }
-      printWarnings(result.warnings);
-      // Health-literacy findings, as `handout check` prints them; --quiet leaves out the notes.
-      if (!opts.json) {
-        const colour = pc.createColors(useColour(process.stderr));
-        for (const f of result.check?.findings ?? []) {
-          if (f.severity === 'info' && opts.quiet) continue;
-          clearProgress();
-          console.error(formatFinding(f, colour));
-          if (f.severity !== 'info') warningCount++;
-        }
-      }
+      // What rendering said (a missing image, a font without a glyph) in full; then a few check
+      // findings, each rule once, and where to see the rest (`handout check FILE` has every one).
+      for (const line of warnings) print(`    ${line}`);
+      const groups = groupFindings(findings);
+      const shown = groups.length > FINDINGS_UNDER_A_DOCUMENT ? groups.slice(0, FINDINGS_UNDER_A_DOCUMENT - 1) : groups;
+      for (const g of shown) print(`    ${formatGroup(g, colour)}`);
+      const rest = groups.slice(shown.length).reduce((n, g) => n + g.findings.length, 0);
+      if (rest) print(`    ${rest} more: handout check ${result.file}`);
     },
   });
   clearProgress();
-  printWarnings(report.warnings);
-  printWarnings(report.collection.warnings);
+  for (const line of newWarnings([...report.warnings, ...report.collection.warnings])) {
+    warningCount++;
+    if (!opts.json && !opts.quiet) console.error(line);
+  }
   if (report.collection.error && !opts.json) console.error(report.collection.error.format());
   const ok = report.documents.filter((d) => d.ok);
   const skipped = ok.filter((d) => d.skipped).length;
@@ -115,6 +122,7 @@ export async function runBuild(inputs: string[], opts: BuildCommandOptions): Pro
         file: d.file, ok: d.ok, skipped: !!d.skipped, pages: d.pages, ms: Math.round(d.ms), outputs: d.outputs,
         error: d.error && { message: d.error.message, file: d.error.file, line: d.error.line, hint: d.error.hint },
         warnings: d.warnings,
+        findings: d.check?.findings ?? [],
       })),
       removed: report.removed,
     }, null, 2));
@@ -125,6 +133,17 @@ export async function runBuild(inputs: string[], opts: BuildCommandOptions): Pro
     );
   }
   return report;
+}
+
+/**
+ * A rule's findings in one document on one clickable line: `file:line: warning: simpler-word ×9:
+ * provide (lines 12, 22, 26), however (22, 57) …`; a rule found once, as `handout check` says it.
+ */
+function formatGroup(g: FindingGroup, c: ReturnType<typeof pc.createColors>): string {
+  const first = g.findings[0];
+  const place = first.line !== undefined ? `${first.file}:${first.line}` : first.file;
+  const what = g.findings.length === 1 ? `${first.message} ${c.dim(`[${g.rule}]`)}` : describeGroup(g, 4);
+  return `${place}: ${severityLabel(g.severity, c)}: ${what}`;
 }
 
 function plural(n: number, word: string): string {

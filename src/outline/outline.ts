@@ -56,3 +56,26 @@ export interface Outline {
   definitions: (Definition | FootnoteDefinition)[];
   words: number;
 }
+
+/** A content block and the sections it sits in, outermost first (empty for the introduction and the closing). */
+export interface BlockInReadingOrder {
+  block: Block;
+  sections: Section[];
+}
+
+/**
+ * Every content block of the handout in the order a reader meets it: the introduction, then each
+ * section (its own blocks, its subsections, then its closing blocks), then the handout's closing.
+ * Checks and counts walk this one traversal, so no block (a closing paragraph) goes unmeasured.
+ */
+export function* blocksInReadingOrder(outline: Pick<Outline, 'intro' | 'sections' | 'closing'>): Generator<BlockInReadingOrder> {
+  for (const block of outline.intro) yield { block, sections: [] };
+  function* walk(section: Section, path: Section[]): Generator<BlockInReadingOrder> {
+    const here = [...path, section];
+    for (const block of section.blocks) yield { block, sections: here };
+    for (const sub of section.sections) yield* walk(sub, here);
+    for (const block of section.closing ?? []) yield { block, sections: here };
+  }
+  for (const section of outline.sections) yield* walk(section, []);
+  for (const block of outline.closing ?? []) yield { block, sections: [] };
+}

@@ -83,7 +83,7 @@ describe('handout check on a hard handout', () => {
     expect(r.status, r.stderr).toBe(0);
     const f = (re: RegExp) => expect(r.stdout).toMatch(re);
     f(/hard\.md:7: warning: reads at grade \d+\.\d .*the target is 8: .*words a sentence/);
-    f(/The sentences that raise the grade most \(the grade without each one is lower by\):\n {6}\S+hard\.md:7 {2}\d+\.\d\d {2}21 words, 6 of 3\+ syllables: "Calcinosis is the development/);
+    f(/The sentences that raise the grade most \(the grade without each one is lower by\):\n {6}\S+hard\.md:7 {2}\d+\.\d\d {2}21 words, 7 of 3\+ syllables: "Calcinosis is the development/);
     f(/hard\.md:7: warning: long sentence \(21 words\)/);
     f(/hard\.md:7: warning: passive voice \("are localized"\)/);
     f(/hard\.md:7: warning: undefined term\? "Calcinosis" looks medical and is not in the glossary \(define it in glossary\.yml/);
@@ -108,7 +108,7 @@ describe('handout check on a hard handout', () => {
     expect(cli(['check', easy, '--strict'], { env: { HANDOUT_TODAY: '2025-12-31' } }).status).toBe(0);
     const late = cli(['check', easy, '--strict'], { env: { HANDOUT_TODAY: '2026-01-02' } });
     expect(late.status).toBe(1);
-    expect(late.stdout).toMatch(/1 overdue for review; 1 errors/);
+    expect(late.stdout).toMatch(/1 overdue for review; 1 error,/);
   });
 
   it('--target-grade sets the target where front matter does not', () => {
@@ -152,8 +152,10 @@ describe('handout build runs the check', () => {
 
   it('prints the findings as warnings with file:line, and still builds', () => {
     expect(build.status, build.stderr).toBe(0);
-    expect(build.stderr).toMatch(/hard\.md:7: warning: reads at grade/);
-    expect(build.stderr).toMatch(/hard\.md:4: warning: review overdue/);
+    // One line per rule under the document, a few of them, and where to see the rest.
+    expect(build.stderr).toMatch(/hard\.md:4: warning: review overdue: .* \[review-date\]\n/);
+    expect(build.stderr).toMatch(/hard\.md:7: warning: reads at grade .* \[reading-grade\]\n/);
+    expect(build.stderr).toMatch(/\n {4}\d+ more: handout check \S+hard\.md\n/);
     expect(build.stderr).not.toMatch(/content\/calcinosis\.md:\d+: warning/);
   });
 
@@ -192,9 +194,9 @@ describe('handout build runs the check', () => {
     expect(hard[6]).toMatch(/^\d+\.\dover target 8$/);
     const calc = rows.find((r) => r[0] === 'Calcinosis')!;
     expect(calc[5]).toBe('2028-11-02current');
-    const index = hastText(fromHtml(readFileSync(path.join(out, 'index.html'), 'utf8')));
-    expect(index).toMatch(/Review current \(next 2028-11-02\) · Reading grade \d\.\d \(meets target 8\)/);
-    expect(index).toMatch(/Review overdue \(next 2022-01-01\) · Reading grade \d+\.\d \(over target 8\)/);
+    const index = hastText(select('main', fromHtml(readFileSync(path.join(out, 'index.html'), 'utf8')))!);
+    expect(index).toMatch(/Review current \(next review 2028-11-02\)\s+· Reading grade \d\.\d \(Flesch-Kincaid \d\.\d, SMOG \d\.\d; meets target 8\)/);
+    expect(index).toMatch(/Review overdue \(next review 2022-01-01\)\s+· Reading grade \d+\.\d \(Flesch-Kincaid \d+\.\d, SMOG \d+\.\d; over target 8\)/);
   });
 });
 

@@ -10,6 +10,10 @@ import { proseOf, wordsOf } from '../../src/check/prose.js';
 import { HandoutError } from '../../src/diagnostics.js';
 import { outlineFrom } from '../helpers/check.js';
 import { removeDir, tempDir } from '../helpers/build.js';
+import { loadPronunciations } from '../../src/check/counting.js';
+
+// English syllables come from the CMU dictionary, which a check loads before it counts.
+beforeAll(loadPronunciations);
 
 const sentence = (text: string, line = 1) => ({ text, line, words: wordsOf(text) });
 const glossaryOf = (entries: Record<string, string>): Glossary => new Map(Object.entries(entries).map(([term, definition]) => [term.toLowerCase(), { term, definition }]));
@@ -17,7 +21,7 @@ const glossaryOf = (entries: Record<string, string>): Glossary => new Map(Object
 describe('plain language', () => {
   it('flags a sentence over 20 words, not one of 20', () => {
     const twenty = 'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty.';
-    const f = plainLanguageFindings('a.md', [sentence(twenty, 3), sentence('Also ' + twenty, 4)]).findings.filter((x) => x.kind === 'long-sentence');
+    const f = plainLanguageFindings('a.md', [sentence(twenty, 3), sentence('Also ' + twenty, 4)]).findings.filter((x) => x.rule === 'long-sentence');
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ file: 'a.md', line: 4, severity: 'warning' });
     expect(f[0].message).toMatch(/^long sentence \(21 words\)/);
@@ -34,7 +38,7 @@ describe('plain language', () => {
 
   it('suggests simpler words (retext-simplify), with the line', () => {
     const { findings } = plainLanguageFindings('a.md', [sentence('You can utilize ice in order to reduce swelling.', 9)]);
-    const simpler = findings.filter((f) => f.kind === 'simpler-word');
+    const simpler = findings.filter((f) => f.rule === 'simpler-word');
     expect(simpler.map((f) => [f.line, f.message, f.suggestion])).toEqual([
       [9, '"utilize" has a simpler alternative', 'use "use"'],
       [9, '"in order to" has a simpler alternative', 'use "to"'],
@@ -105,14 +109,14 @@ describe('terms', () => {
 });
 
 describe('accessibility', () => {
-  const kinds = (md: string) => accessibilityFindings(outlineFrom(md)).map((f) => [f.kind, f.line]);
+  const kinds = (md: string) => accessibilityFindings(outlineFrom(md)).map((f) => [f.rule, f.line]);
 
   it('images without alt text, in Markdown and raw HTML', () => {
-    expect(kinds('# T\n\n![](a.png)\n\n![A heel](b.png)\n\n<img src="c.png">\n\n<img src="d.png" alt="">\n')).toEqual([['image-alt', 3], ['image-alt', 7]]);
+    expect(kinds('# T\n\n![](a.png)\n\n![A heel](b.png)\n\n<img src="c.png">\n\n<img src="d.png" alt="">\n')).toEqual([['alt-text', 3], ['alt-text', 7]]);
   });
 
   it('headings that skip a level, as printed', () => {
-    expect(kinds('# T\n\n## A\n\n#### B\n\n## C\n\n### D\n')).toEqual([['heading-skip', 5]]);
+    expect(kinds('# T\n\n## A\n\n#### B\n\n## C\n\n### D\n')).toEqual([['heading-order', 5]]);
     const [f] = accessibilityFindings(outlineFrom('# T\n\n## A\n\n#### B\n'));
     expect(f.message).toBe('heading "B" skips from level 2 to level 4');
   });
@@ -161,13 +165,26 @@ describe('PEMAT-P', () => {
 });
 
 describe('checkOutline', () => {
-  it('a handout not in English is not graded by English formulas, and says so', () => {
+  it('a handout in a language without a formula is "not measured", never "meets target"', () => {
+    const text = '---\nlang: fr\n---\nLa calcinose est la formation de dépôts de calcium extraordinairement compliqués.\n';
+    const r = checkOutline(outlineFrom(text), '/nowhere/a.md', text, { today: '2026-06-01' });
+    expect(r.readingLevel).toMatchObject({ measured: false, status: 'not measured', hardest: [] });
+    expect(r.readingLevel.meetsTarget).toBeUndefined();
+    expect(r.readingLevel.grade).toBeUndefined();
+    expect(r.failsStrict).toBe(false);
+    expect(r.findings.some((f) => f.rule === 'simpler-word' || (f.rule === 'passive-voice' && f.severity !== 'info'))).toBe(false);
+    expect(r.findings.find((f) => f.rule === 'reading-grade')).toMatchObject({ severity: 'info', message: expect.stringMatching(/not measured.*"fr"/) });
+    expect(r.pemat.items.find((i) => i.name === 'Uses the active voice')?.verdict).toBe('n/a');
+  });
+
+  it('a Spanish handout is graded with Fernández Huerta, and labelled so', () => {
     const text = '---\nlang: es\n---\nLa calcinosis es la formación de depósitos de calcio extraordinariamente complicados.\n';
     const r = checkOutline(outlineFrom(text), '/nowhere/a.md', text, { today: '2026-06-01' });
-    expect(r.readingLevel).toMatchObject({ measured: false, meetsTarget: true, hardest: [] });
-    expect(r.findings.some((f) => f.kind === 'passive-voice' || f.kind === 'simpler-word')).toBe(false);
-    expect(r.findings.find((f) => f.kind === 'reading-level')).toMatchObject({ severity: 'info', message: expect.stringMatching(/are for English, and this handout is in "es"/) });
-    expect(r.pemat.items.find((i) => i.name === 'Uses the active voice')?.verdict).toBe('n/a');
+    // La(1) cal-ci-no-sis(4) es(1) la(1) for-ma-ción(3) de(1) de-pó-si-tos(4) de(1) cal-cio(2)
+    // ex-tra-or-di-na-ria-men-te(8) com-pli-ca-dos(4): 11 words, 30 syllables, 1 sentence.
+    // 206.84 − 60 × 30/11 − 1.02 × 11/1 = 206.84 − 163.64 − 11.22 = 31.98: "difícil" (30–50), the band of grade 14.
+    expect(r.readingLevel).toMatchObject({ measured: true, formula: 'Fernández Huerta', words: 11, syllables: 30, fernandezHuerta: 32, grade: 14, status: 'over target' });
+    expect(r.findings.find((f) => f.rule === 'reading-grade' && f.severity === 'warning')?.message).toMatch(/^reads at grade 14 \(Fernández Huerta 32\.0\)/);
   });
 
   it('front matter target-grade wins over the configured one', () => {
@@ -178,6 +195,6 @@ describe('checkOutline', () => {
     const r2 = checkOutline(outlineFrom('Calcinosis is the development of hard calcium deposits.\n'), '/nowhere/a.md', '', { today: '2026-06-01', targetGrade: 6 });
     expect(r2.readingLevel.target).toBe(6);
     expect(r2.failsStrict).toBe(true);
-    expect(r2.findings.find((f) => f.kind === 'reading-level')?.message).toMatch(/^reads at grade 14\.6 \(Flesch-Kincaid 14\.1, SMOG 14\.6\); the target is 6/);
+    expect(r2.findings.find((f) => f.rule === 'reading-grade')?.message).toMatch(/^reads at grade 14\.6 \(Flesch-Kincaid 14\.1, SMOG 14\.6\); the target is 6/);
   });
 });

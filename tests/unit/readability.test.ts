@@ -4,10 +4,14 @@
  * and SMOG grade = 1.0430 × √(polysyllables × 30 / sentences) + 3.1291 (McLaughlin 1969),
  * and the counting of sentences, words and syllables on short texts.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { proseOf, withoutPronunciation, wordsOf } from '../../src/check/prose.js';
 import { countSentence, grades, readingLevel } from '../../src/check/readability.js';
 import { outlineFrom } from '../helpers/check.js';
+import { loadPronunciations } from '../../src/check/counting.js';
+
+// English syllables come from the CMU dictionary, which a check loads before it counts.
+beforeAll(loadPronunciations);
 
 function level(markdown: string, target = 8) {
   const o = outlineFrom(markdown);

@@ -51,10 +51,12 @@ describe('next review', () => {
     expect(nextReviewOf(meta({ reviewed: '2024-01-01' }))).toBeUndefined();
   });
 
-  it('status: current, due soon within 60 days, overdue after the date', () => {
+  it('status: current, due soon within 90 days, overdue after the date', () => {
     const m = meta({ reviewed: '2024-01-01', reviewEvery: '2y' });
-    expect(reviewOf(m, '2025-11-01')).toMatchObject({ status: 'current', daysLeft: 61 });
-    expect(reviewOf(m, '2025-11-02')).toMatchObject({ status: 'due soon', daysLeft: 60 });
+    expect(reviewOf(m, '2025-10-02')).toMatchObject({ status: 'current', daysLeft: 91 });
+    expect(reviewOf(m, '2025-10-03')).toMatchObject({ status: 'due soon', daysLeft: 90 });
+    expect(reviewOf(m, '2025-11-02', 60)).toMatchObject({ status: 'due soon', daysLeft: 60 });
+    expect(reviewOf(m, '2025-11-01', 60)).toMatchObject({ status: 'current', daysLeft: 61 });
     expect(reviewOf(m, '2026-01-01')).toMatchObject({ status: 'due soon', daysLeft: 0 });
     expect(reviewOf(m, '2026-01-02')).toMatchObject({ status: 'overdue', daysLeft: -1 });
     expect(reviewOf(meta({}), '2026-01-02')).toMatchObject({ status: 'not scheduled' });
