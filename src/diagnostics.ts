@@ -3,6 +3,8 @@
  * and says what to do. Content and template mistakes are HandoutErrors, never stack traces.
  */
 
+import { escapeControlCharacters } from './controlCharacters.js';
+
 export interface Location {
   file: string;
   line?: number;
@@ -34,11 +36,12 @@ export interface Warning extends Location {
   message: string;
 }
 
+/** Messages quote content (file names, front-matter keys, text): its control characters are escaped, so none reaches the terminal. */
 export function formatMessage(kind: 'error' | 'warning', message: string, where: Location, hint?: string): string {
   let place = where.file;
   if (where.line !== undefined) place += `:${where.line}`;
   if (where.line !== undefined && where.column !== undefined) place += `:${where.column}`;
-  return `${place}: ${kind}: ${message}${hint ? ` (${hint})` : ''}`;
+  return escapeControlCharacters(`${place}: ${kind}: ${message}${hint ? ` (${hint})` : ''}`);
 }
 
 /** Collects warnings for one document; the same warning is kept once. */

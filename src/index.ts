@@ -5,6 +5,8 @@
 export type { Outline, Section, SectionKind, Block, SummaryTable, SummaryRow, SummaryCell } from './outline/outline.js';
 export type { HandoutMeta, PaperSize, SummarySettings, SummaryColumnSetting } from './read/frontMatter.js';
 export type { Source, SourceFormat } from './read/readSource.js';
+export type { Config, FrontMatter, LinkStyle, CheckRules } from './options/schema.js';
+export type { PacketOptions, PacketReport } from './packet/packet.js';
 export type { BuildOptions, BuildReport, DocumentResult, DocumentRow } from './build/build.js';
 export { readSource } from './read/readSource.js';
 export { parseSource } from './parse/parseSource.js';
@@ -12,6 +14,8 @@ export { buildOutline } from './outline/buildOutline.js';
 export { loadTemplates } from './fill/templates.js';
 export { renderPdf } from './render/pdf/renderPdf.js';
 export { build } from './build/build.js';
+export { settingsFor } from './options/config.js';
+export { buildPacket } from './packet/packet.js';
 export { buildDocument, outlineOf } from './build/buildDocument.js';
 export { HandoutError, Warnings } from './diagnostics.js';
 export { checkSources } from './check/runCheck.js';

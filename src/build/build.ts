@@ -4,25 +4,31 @@
  * earlier good outputs are kept, and the others still build. Unchanged documents are not rendered
  * again (see cache.ts). The collection summary and the catalog page come last.
  */
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { HandoutError, Warnings, type Warning } from '../diagnostics.js';
 import { loadTemplates, type TemplateSet, type Variant } from '../fill/templates.js';
 import { GENERATOR } from '../fill/fillHandout.js';
 import { labelsFor } from '../fill/labels.js';
-import type { PaperSize } from '../read/frontMatter.js';
+import { joinStylesheets, stylesheetsFor } from '../fill/stylesheets.js';
+import type { LinkStyle, PaperSize } from '../options/schema.js';
+import { settingsKey } from '../options/config.js';
 import { displayPath } from '../read/readSource.js';
+import { readRegularFileIfAny } from '../read/regularFile.js';
 import { fontFiles } from '../render/pdf/fonts.js';
 import { renderPdf } from '../render/pdf/renderPdf.js';
 import type { DocumentOptions } from './buildDocument.js';
-import { BuildCache, hashBytes, hashFile, toolHash, type CacheEntry } from './cache.js';
-import { discoverSources } from './discover.js';
+import { BuildCache, COLLECTION_OUTPUTS, hashBytes, toolHash, type CacheEntry, type CachedCheck } from './cache.js';
+import { discoverSources, sourcesRoot } from './discover.js';
+import { checkNotSourceFolder, lockOutputFolder, OutputFolder } from './outputFolder.js';
 import { RenderPool } from './pool.js';
 import { asHandoutError, errorData, renderDocument, toHandoutError, type DocumentRow, type RenderedDocument } from './renderDocument.js';
 import { buildDate } from './reproducible.js';
-import { removeStaleTemps, writeAtomic } from './writeAtomic.js';
-import type { CheckOptions, HandoutCheck } from '../check/checkHandout.js';
+import { removeStaleTemps } from './writeAtomic.js';
+import type { CheckOptions } from '../check/checkHandout.js';
+import { DEFAULT_TARGET_GRADE } from '../check/readability.js';
 import { today } from '../check/reviewDates.js';
 import { parseCheckSettings, resolveCheckSettings } from '../check/checkSettings.js';
 import { catalogContext, collectionRow } from '../fill/catalog.js';
@@ -36,6 +42,8 @@ export interface BuildOptions {
   outDir: string;
   /** Overrides each document's own paper size. */
   paper?: PaperSize;
+  /** Overrides each document's own `links:` (how link addresses are printed). */
+  links?: LinkStyle;
   /** Overrides each document's own template (handout, study-guide). */
   template?: string;
   /** Template folders searched before the built-in templates. */
@@ -48,7 +56,11 @@ export interface BuildOptions {
   missingImages?: 'error' | 'alt';
   /** Render everything, even what the cache says is unchanged. */
   force?: boolean;
-  /** Worker threads to render on (1: in this thread). */
+  /** Replace files in the output folder that the build did not write (by default it stops at them). */
+  overwrite?: boolean;
+  /** 'keep': remote images stay in the HTML (and the page's policy lets them load); by default they become their alt text. */
+  remoteImages?: 'alt' | 'keep';
+  /** Worker threads to render on (1: in this thread); never more than the cores there are. */
   jobs?: number;
   /** Build only every `count`-th source from the `index`-th (1-based): one slice of a large library. */
   shard?: { index: number; count: number };
@@ -72,7 +84,7 @@ export interface DocumentResult {
   error?: HandoutError;
   warnings: Warning[];
   row?: DocumentRow;
-  check?: HandoutCheck;
+  check?: CachedCheck;
 }
 
 export interface BuildReport {
@@ -81,8 +93,10 @@ export interface BuildReport {
   collection: { outputs: string[]; error?: HandoutError; warnings: Warning[]; skipped: boolean };
   /** Outputs removed because their source was deleted. */
   removed: string[];
-  /** Warnings about the build itself (a corrupt cache). */
+  /** Warnings about the build itself (a corrupt cache, an output changed by hand and left in place). */
   warnings: Warning[];
+  /** Threads that rendered (1: this one). */
+  workers: number;
   ms: number;
   ok: boolean;
 }
@@ -95,56 +109,86 @@ export interface BuildListener {
 const MIN_DOCUMENTS_FOR_WORKERS = 8;
 
 export async function build(options: BuildOptions, listener: BuildListener = {}): Promise<BuildReport> {
-  const started = performance.now();
-  const buildWarnings = new Warnings();
+  const outDir = path.resolve(options.outDir);
   const sources = shardOf(discoverSources(options.inputs), options.shard);
+  checkNotSourceFolder(outDir, options.inputs, sources);
   const templates = loadTemplates(options.templateDirs);
-  ensureWritable(options.outDir);
-  removeStaleTemps(options.outDir); // left by a build that was killed
-  const cache = BuildCache.load(options.outDir, buildWarnings, options.shard);
+  ensureWritable(outDir);
+  const lock = lockOutputFolder(outDir);
+  try {
+    return await buildLocked({ ...options, outDir }, sources, templates, listener);
+  } finally {
+    lock.release();
+  }
+}
+
+async function buildLocked(options: BuildOptions, sources: string[], templates: TemplateSet, listener: BuildListener): Promise<BuildReport> {
+  const started = performance.now();
+  const { outDir } = options;
+  const buildWarnings = new Warnings();
+  removeStaleTemps(outDir); // left by a build that was killed
+  const cache = BuildCache.load(outDir, sourcesRoot(options.inputs), buildWarnings, options.shard);
+  const folder = new OutputFolder(outDir, cache, options.overwrite);
   const checks = parseCheckSettings(options.checks ?? options.check?.checks);
   const checkOptions: CheckOptions = { ...options.check, checks, today: options.check?.today ?? today() };
+  const { glossaryFile, ...perDocumentCheck } = checkOptions;
   const docOptions: DocumentOptions = {
-    check: checkOptions,
+    check: perDocumentCheck,
     paper: options.paper,
+    links: options.links,
     template: options.template,
     variant: options.variant,
     archive: options.archive,
     missingImages: options.missingImages,
+    remoteImages: options.remoteImages,
   };
+  // The explicit glossary (--glossary, anywhere) is part of every document's key: hashed here, before any document reads it.
+  const glossary = glossaryFile ? readRegularFileIfAny(path.resolve(glossaryFile)) : undefined;
+  if (glossaryFile) docOptions.check = { ...perDocumentCheck, glossaryFile: path.resolve(glossaryFile) };
   const global = hashBytes(
     toolHash(fontFiles()),
-    ...templates.files.map((f) => `${path.relative(process.cwd(), f)}:${hashFile(f)}`),
-    // The options include "today": a review date falls due on a day, not on an edit.
-    JSON.stringify(docOptions),
+    // A template is known by its name and contents, not where it lies: the key is the same from any working folder.
+    ...templates.files.map((f) => `${path.basename(path.dirname(f)) === 'partials' ? 'partials/' : ''}${path.basename(f)}:${templates.hashes.get(f)}`),
+    // What changes outputs, with defaults filled in, so `build` and `dev` share the cache. "Today" is
+    // among them: a review date falls due on a day, not on an edit.
+    JSON.stringify({
+      paper: options.paper, template: options.template, variant: options.variant, archive: options.archive === true,
+      missingImages: options.missingImages ?? 'error', remoteImages: options.remoteImages ?? 'alt',
+      today: checkOptions.today, targetGrade: checkOptions.targetGrade ?? DEFAULT_TARGET_GRADE, checks,
+    }),
+    glossaryFile ? `glossary:${glossary ? hashBytes(glossary) : 'missing'}` : '',
     process.env.SOURCE_DATE_EPOCH ?? '',
   );
 
-  // Decide what is stale before rendering anything, so workers start only when there is work.
+  // Decide what is stale before rendering anything, so workers start only when there is work. Each
+  // source is read once: the bytes hashed are the bytes rendered.
   const plan = sources.map((sourcePath) => {
-    const bytes = readBytes(sourcePath);
-    const key = bytes ? hashBytes(global, bytes) : '';
-    const fresh = !options.force && bytes ? cache.fresh(sourcePath, key, options.outDir) : undefined;
-    return { sourcePath, key, fresh };
+    const bytes = readRegularFileIfAny(sourcePath);
+    const key = bytes ? hashBytes(global, settingsKey(sourcePath), bytes) : '';
+    const fresh = !options.force && bytes ? cache.fresh(sourcePath, key, outDir) : undefined;
+    return { sourcePath, bytes, key, fresh };
   });
   const stale = plan.filter((p) => !p.fresh).length;
-  const jobs = Math.min(options.jobs ?? 1, stale);
+  // More workers than cores only adds memory and switching: `--jobs 8` on 2 cores runs 2.
+  const jobs = Math.min(options.jobs ?? 1, availableParallelism(), stale);
   const pool = jobs > 1 && stale >= MIN_DOCUMENTS_FOR_WORKERS ? new RenderPool(jobs, options.templateDirs) : undefined;
 
   const documents: DocumentResult[] = [];
   const slugOwners = new Map<string, string>();
+  const outputs: Outputs = { claimed: new Set(), leftovers: [] };
   try {
     // Queue every stale document on the pool at once; results are taken in source order.
-    const rendering = plan.map((p) => (!p.fresh && pool ? pool.render(p.sourcePath, docOptions) : undefined));
+    const rendering = plan.map((p) => (!p.fresh && pool ? pool.render(p.sourcePath, p.bytes, docOptions) : undefined));
     for (let i = 0; i < plan.length; i++) {
-      const { sourcePath, key, fresh } = plan[i];
+      const { sourcePath, bytes, key, fresh } = plan[i];
       let result: DocumentResult;
       if (fresh) {
-        result = skippedResult(sourcePath, fresh, options.outDir);
+        result = skippedResult(sourcePath, fresh, outDir);
         claimSlug(slugOwners, fresh.slug, result.file);
+        for (const name of Object.keys(fresh.outputs)) outputs.claimed.add(name);
       } else {
-        const rendered = await (rendering[i] ?? renderDocument(sourcePath, templates, docOptions)).catch((e: Error) => crashed(sourcePath, e));
-        result = writeRendered(rendered, sourcePath, key, cache, options.outDir, slugOwners);
+        const rendered = await (rendering[i] ?? renderDocument(sourcePath, templates, docOptions, bytes)).catch((e: Error) => crashed(sourcePath, e));
+        result = writeRendered(rendered, sourcePath, key, cache, folder, slugOwners, outputs);
       }
       documents.push(result);
       listener.document?.(result, i + 1, plan.length);
@@ -153,31 +197,31 @@ export async function build(options: BuildOptions, listener: BuildListener = {})
     await pool?.close();
   }
 
-  const removed = removeDeletedSources(cache, options.outDir);
-  const collection = await buildCollection(cache, templates, options, global);
+  forgetReplacedSources(cache, new Set(sources), slugOwners, outputs);
+  const removed = removeLeftovers(folder, outputs, buildWarnings);
+  const collection = await buildCollection(cache, folder, templates, options, global);
   cache.save();
   return {
     documents,
     collection,
     removed,
     warnings: buildWarnings.list,
+    workers: pool ? jobs : 1,
     ms: performance.now() - started,
     ok: documents.every((d) => d.ok && !(checkOptions.strict && d.check?.failsStrict)) && !collection.error,
   };
+}
+
+/** Output names the sources of this build write (kept), and outputs earlier builds wrote that may no longer be wanted. */
+interface Outputs {
+  claimed: Set<string>;
+  leftovers: [name: string, hash: string][];
 }
 
 /** `--shard i/n`: every n-th source from the i-th (1-based), in a stable order. */
 export function shardOf(sources: string[], shard?: { index: number; count: number }): string[] {
   if (!shard) return sources;
   return [...sources].sort().filter((_, i) => i % shard.count === shard.index - 1);
-}
-
-function readBytes(file: string): Buffer | undefined {
-  try {
-    return readFileSync(file);
-  } catch {
-    return undefined;
-  }
 }
 
 function ensureWritable(outDir: string): void {
@@ -209,7 +253,7 @@ function skippedResult(sourcePath: string, entry: CacheEntry, outDir: string): D
     skipped: true,
     pages: entry.row.pages,
     ms: 0,
-    outputs: entry.files.map((f) => path.join(outDir, f)),
+    outputs: Object.keys(entry.outputs).map((f) => path.join(outDir, f)),
     warnings: entry.warnings,
     row: entry.row,
     check: entry.check,
@@ -218,48 +262,69 @@ function skippedResult(sourcePath: string, entry: CacheEntry, outDir: string): D
 
 function crashed(sourcePath: string, e: Error): RenderedDocument {
   const err = asHandoutError(e, displayPath(sourcePath));
-  return { file: displayPath(sourcePath), ok: false, files: [], dependencies: [], warnings: [], error: errorData(err), ms: 0 };
+  return { file: displayPath(sourcePath), ok: false, files: [], dependencies: {}, warnings: [], error: errorData(err), ms: 0 };
 }
 
 /** Writes a rendered document's outputs (each atomically) and records it in the cache. */
-function writeRendered(rendered: RenderedDocument, sourcePath: string, key: string, cache: BuildCache, outDir: string, slugOwners: Map<string, string>): DocumentResult {
+function writeRendered(rendered: RenderedDocument, sourcePath: string, key: string, cache: BuildCache, folder: OutputFolder, slugOwners: Map<string, string>, outputs: Outputs): DocumentResult {
   const { file } = rendered;
-  const failed = (error: HandoutError): DocumentResult => ({ file, ok: false, ms: rendered.ms, outputs: [], error, warnings: rendered.warnings });
+  const earlier = cache.entry(sourcePath);
+  const failed = (error: HandoutError): DocumentResult => {
+    // A document that fails keeps its earlier outputs, and they stay in the catalog.
+    for (const name of Object.keys(earlier?.outputs ?? {})) outputs.claimed.add(name);
+    return { file, ok: false, ms: rendered.ms, outputs: [], error, warnings: rendered.warnings };
+  };
   if (!rendered.ok || !rendered.slug || !rendered.row) return failed(toHandoutError(rendered.error!));
+  const written: Record<string, string> = {};
   try {
     claimSlug(slugOwners, rendered.slug, file);
-    for (const f of rendered.files) writeAtomic(path.join(outDir, f.name), f.data);
+    for (const f of rendered.files) folder.checkWritable(f.name); // all or none: no half-updated document
+    for (const f of rendered.files) written[f.name] = folder.write(f.name, f.data);
   } catch (e) {
     return failed(asHandoutError(e, file));
   }
-  // Outputs the document no longer makes (a renamed slug, a sheet it no longer has) go.
-  const names = rendered.files.map((f) => f.name);
-  for (const old of cache.entry(sourcePath)?.files ?? []) if (!names.includes(old)) rmSync(path.join(outDir, old), { force: true });
+  for (const name of Object.keys(written)) outputs.claimed.add(name);
+  // Outputs the document no longer makes (a renamed slug, a sheet it no longer has) go, unless another source makes them now.
+  for (const [name, hash] of Object.entries(earlier?.outputs ?? {})) if (!(name in written)) outputs.leftovers.push([name, hash]);
   cache.set(sourcePath, {
     key,
-    dependencies: Object.fromEntries(rendered.dependencies.map((d) => [d, hashFile(d) ?? ''])),
+    dependencies: rendered.dependencies,
     slug: rendered.slug,
-    files: names,
+    outputs: written,
     row: rendered.row,
     warnings: rendered.warnings,
-    check: rendered.check,
+    check: rendered.check && { findings: rendered.check.findings, failsStrict: rendered.check.failsStrict },
   });
+  const names = Object.keys(written);
   return {
-    file, slug: rendered.slug, ok: true, pages: rendered.row.pages, ms: rendered.ms, outputs: names.map((n) => path.join(outDir, n)),
+    file, slug: rendered.slug, ok: true, pages: rendered.row.pages, ms: rendered.ms, outputs: names.map((n) => path.join(folder.dir, n)),
     warnings: rendered.warnings, row: rendered.row, check: rendered.check,
   };
 }
 
-/** A source that no longer exists has its outputs removed. */
-function removeDeletedSources(cache: BuildCache, outDir: string): string[] {
-  const removed: string[] = [];
+/**
+ * A source that no longer exists, or whose output name a source of this build now writes (`mv b.md
+ * B.md`), leaves the cache; its outputs become leftovers, removed unless a current source writes them.
+ */
+function forgetReplacedSources(cache: BuildCache, current: Set<string>, slugOwners: Map<string, string>, outputs: Outputs): void {
   for (const source of cache.sources()) {
-    if (existsSync(source)) continue;
-    for (const f of cache.entry(source)!.files) {
-      rmSync(path.join(outDir, f), { force: true });
-      removed.push(path.join(outDir, f));
-    }
+    if (current.has(source)) continue;
+    const entry = cache.entry(source)!;
+    if (existsSync(source) && !slugOwners.has(entry.slug)) continue;
     cache.delete(source);
+    outputs.leftovers.push(...Object.entries(entry.outputs));
+  }
+}
+
+/** Removes the outputs nobody writes any more, when the build wrote them and they are unchanged since. */
+function removeLeftovers(folder: OutputFolder, outputs: Outputs, warnings: Warnings): string[] {
+  const removed: string[] = [];
+  for (const [name, hash] of outputs.leftovers) {
+    if (outputs.claimed.has(name)) continue;
+    outputs.claimed.add(name); // once
+    const what = folder.remove(name, hash);
+    if (what === 'removed') removed.push(path.join(folder.dir, name));
+    if (what === 'changed') warnings.add('no source writes this output any more, but it was changed since handout wrote it: it is left in place', { file: displayPath(path.join(folder.dir, name)) });
   }
   return removed;
 }
@@ -268,19 +333,19 @@ function removeDeletedSources(cache: BuildCache, outDir: string): string[] {
  * The summary table and the catalog list every handout whose outputs are in the folder (built now
  * or earlier); they are made again only when one of their rows changed.
  */
-async function buildCollection(cache: BuildCache, templates: TemplateSet, options: BuildOptions, global: string): Promise<BuildReport['collection']> {
+async function buildCollection(cache: BuildCache, folder: OutputFolder, templates: TemplateSet, options: BuildOptions, global: string): Promise<BuildReport['collection']> {
   const warnings = new Warnings();
   for (const w of templates.warnings) warnings.add(w.message, w);
   const rows = cache
     .sources()
     .map((s) => cache.entry(s)!.row)
     .sort((a, b) => a.title.localeCompare(b.title, 'en', { numeric: true }) || a.slug.localeCompare(b.slug, 'en'));
-  const files = ['summary.pdf', 'summary.html', 'index.html'];
   const key = hashBytes(global, JSON.stringify(rows));
-  if (!options.force && cache.collectionFresh(key, options.outDir)) return { outputs: files.map((f) => path.join(options.outDir, f)), warnings: [], skipped: true };
+  if (!options.force && cache.collectionFresh(key, options.outDir)) return { outputs: COLLECTION_OUTPUTS.map((f) => path.join(options.outDir, f)), warnings: [], skipped: true };
   const lang = 'en';
   const latest = rows.map((r) => r.reviewed).filter((r): r is string => !!r).sort().pop();
-  const base = { lang, generator: GENERATOR, stylesheet: templates.stylesheet.css, meta: {} };
+  const [stylesheet, ...layers] = stylesheetsFor(templates, {});
+  const base = { lang, generator: GENERATOR, stylesheet: joinStylesheets([stylesheet, ...layers]), meta: {} };
   const outputs: string[] = [];
   try {
     const summaryTitle = labelsFor(lang).summaryTitle;
@@ -290,22 +355,25 @@ async function buildCollection(cache: BuildCache, templates: TemplateSet, option
       info: { title: summaryTitle, lang, date: buildDate(latest) },
       archive: options.archive,
       templateFile: displayPath(templates.fileOf('summary')),
-      stylesheet: templates.stylesheet,
+      stylesheet,
+      layers,
       warnings,
     });
     // The catalog allows its own inline script by hash: render, hash the script, render with the hash.
     const catalog = { ...base, title: labelsFor(lang).handouts, ...catalogContext(rows, resolveCheckSettings(parseCheckSettings(options.checks ?? options.check?.checks)).dueSoonDays) };
     const indexHtml = templates.render('index', { ...catalog, scriptHashes: inlineScriptHashes(templates.render('index', { ...catalog, scriptHashes: [] })) });
-    const contents: [string, string | Buffer][] = [
+    const contents: [(typeof COLLECTION_OUTPUTS)[number], string | Buffer][] = [
       ['summary.pdf', summary.pdf],
       ['summary.html', summaryHtml],
       ['index.html', indexHtml],
     ];
+    for (const [f] of contents) folder.checkWritable(f);
+    const written: Partial<Record<(typeof COLLECTION_OUTPUTS)[number], string>> = {};
     for (const [f, data] of contents) {
-      writeAtomic(path.join(options.outDir, f), data);
+      written[f] = folder.write(f, data);
       outputs.push(path.join(options.outDir, f));
     }
-    cache.setCollection(key, files);
+    cache.setCollection(key, written);
     return { outputs, warnings: warnings.list, skipped: false };
   } catch (e) {
     return { outputs, error: asHandoutError(e, 'summary'), warnings: warnings.list, skipped: false };

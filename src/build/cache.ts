@@ -1,55 +1,164 @@
 /**
  * The build cache: for each source, a hash of everything its outputs were made from (the source,
  * the files it embeds, the templates and stylesheet, the fonts, the options, and the tool's own
- * code). A source whose hash and outputs are unchanged is not rendered again. The cache lives in
- * the output folder; a file that is corrupt or from another tool is ignored with a warning.
+ * code), and the outputs it wrote with their hashes. A source whose hash and outputs are unchanged
+ * is not rendered again; an output is overwritten or removed only when the cache says the build
+ * wrote it (see outputFolder.ts).
+ *
+ * The cache is data, not instructions: CI jobs copy it between machines, so it is read with a
+ * schema, and anything unexpected (another shape, a path outside the sources' root, a link that is
+ * not one of the document's own outputs) means a warning and a full rebuild. Paths in it are
+ * relative to the sources' root, so a build from another working folder, or a merged shard, is the
+ * same build; `build` and `dev` share it.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Warnings } from '../diagnostics.js';
-import { writeAtomic } from './writeAtomic.js';
-import type { DocumentRow } from './renderDocument.js';
-import type { Warning } from '../diagnostics.js';
+import { z } from 'zod';
+import type { Warning, Warnings } from '../diagnostics.js';
 import type { HandoutCheck } from '../check/checkHandout.js';
+import { RULES } from '../check/findings.js';
+import { VARIANTS } from '../fill/templates.js';
+import { hashBytes } from '../hash.js';
+import { isInside } from '../read/projectRoot.js';
+import { readRegularFileIfAny } from '../read/regularFile.js';
+import { displayPath } from '../read/readSource.js';
+import type { DocumentRow } from './renderDocument.js';
+import { writeAtomic } from './writeAtomic.js';
+
+export { hashBytes } from '../hash.js';
 
 export const CACHE_FILE = '.handout-cache.json';
-const FORMAT = 'handout-build-cache/1';
+const SHARD_CACHE = /^\.handout-cache\.\d+-of-\d+\.json$/;
+const FORMAT = 'handout-build-cache/2';
+/** Far above a library of ten thousand handouts; a bigger file is not read at all. */
+const MAX_CACHE_BYTES = 256 * 1024 * 1024;
+
+/** What a skipped document reports of its check: its findings and whether `--strict` fails it. */
+export type CachedCheck = Pick<HandoutCheck, 'findings' | 'failsStrict'>;
 
 export interface CacheEntry {
   /** Hash of the source, its options and everything global (templates, fonts, tool). */
   key: string;
-  /** Files the source embeds, with their hashes. */
+  /** Files the source embeds (absolute paths), with their hashes ('' for a file that was absent). */
   dependencies: Record<string, string>;
   slug: string;
-  files: string[];
+  /** The outputs the document wrote (names in the output folder) and the hash of each. */
+  outputs: Record<string, string>;
   row: DocumentRow;
   warnings: Warning[];
-  check?: HandoutCheck;
+  check?: CachedCheck;
 }
 
-interface CacheData {
-  format: string;
-  documents: Record<string, CacheEntry>;
-  collection?: { key: string; files: string[] };
+/** The outputs a document of this slug may have: nothing else is ever written, linked or removed for it. */
+export function documentOutputNames(slug: string): string[] {
+  return [`${slug}.pdf`, `${slug}.html`, `${slug}.summary.pdf`, `${slug}.summary.html`, ...Object.values(VARIANTS).map((v) => `${slug}${v.suffix}.pdf`)];
+}
+export const COLLECTION_OUTPUTS = ['summary.pdf', 'summary.html', 'index.html'] as const;
+
+// ---- The schema of the file ------------------------------------------------------------------
+
+const Hash = z.string().regex(/^[0-9a-f]{64}$/);
+/** slugify's output: letters and digits in runs joined by single hyphens. */
+const Slug = z.string().max(200).regex(/^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u);
+/** A path below the sources' root: relative, '/'-separated, normalised, never leaving it. */
+const RootPath = z.string().max(4096).refine(isConfinedPath, 'not a path inside the sources\u2019 root');
+const Text = z.string().max(100_000);
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const Count = z.number().int().min(0).max(1e9);
+const Grade = z.number().min(-1000).max(1000);
+
+const RowSchema = z.strictObject({
+  title: Text,
+  subtitle: Text.optional(),
+  slug: Slug,
+  audience: Text.optional(),
+  lang: z.string().max(100),
+  version: Text.optional(),
+  reviewed: IsoDate.optional(),
+  pages: Count,
+  words: Count,
+  pdf: z.string(),
+  html: z.string(),
+  summaryPdf: z.string().optional(),
+  summaryHtml: z.string().optional(),
+  largePrint: z.string().optional(),
+  grade: Grade.optional(),
+  fleschKincaid: Grade.optional(),
+  smog: Grade.optional(),
+  fernandezHuerta: Grade.optional(),
+  readingFormula: z.enum(['Flesch-Kincaid and SMOG', 'Fernández Huerta']).optional(),
+  readingStatus: z.enum(['meets target', 'over target', 'not measured']),
+  targetGrade: Grade,
+  meetsTarget: z.boolean().optional(),
+  nextReview: IsoDate.optional(),
+  reviewStatus: z.enum(['current', 'due soon', 'overdue', 'not scheduled']),
+});
+
+const Line = z.number().int().min(0).max(1e9);
+const WarningSchema = z.strictObject({ file: Text, line: Line.optional(), column: Line.optional(), message: Text });
+const FindingSchema = z.strictObject({
+  rule: z.enum(RULES),
+  severity: z.enum(['error', 'warning', 'info']),
+  file: Text,
+  line: Line.optional(),
+  message: Text,
+  suggestion: Text.optional(),
+  subject: Text.optional(),
+});
+
+const EntrySchema = z
+  .strictObject({
+    key: Hash,
+    dependencies: z.record(RootPath, z.union([Hash, z.literal('')])),
+    slug: Slug,
+    outputs: z.record(z.string(), Hash),
+    row: RowSchema,
+    warnings: z.array(WarningSchema).max(100_000),
+    check: z.strictObject({ findings: z.array(FindingSchema).max(100_000), failsStrict: z.boolean() }).optional(),
+  })
+  .superRefine((entry, ctx) => {
+    // The catalog and the summary link a row's file names: each must be this document's own
+    // output, so a cache cannot put a `javascript:` link, or a link to anything else, into them.
+    const own = documentOutputNames(entry.slug);
+    const { row } = entry;
+    const links: [string | undefined, string][] = [
+      [row.pdf, `${entry.slug}.pdf`],
+      [row.html, `${entry.slug}.html`],
+      [row.summaryPdf, `${entry.slug}.summary.pdf`],
+      [row.summaryHtml, `${entry.slug}.summary.html`],
+      [row.largePrint, `${entry.slug}${VARIANTS['large-print'].suffix}.pdf`],
+    ];
+    if (row.slug !== entry.slug) ctx.addIssue({ code: 'custom', message: 'the row is of another document' });
+    for (const [link, expected] of links) {
+      if (link !== undefined && (link !== expected || !(link in entry.outputs))) ctx.addIssue({ code: 'custom', message: `link ${link} is not one of the document's outputs` });
+    }
+    for (const name of Object.keys(entry.outputs)) if (!own.includes(name)) ctx.addIssue({ code: 'custom', message: `${name} is not an output of ${entry.slug}` });
+  });
+
+const CollectionSchema = z.strictObject({ key: Hash, outputs: z.partialRecord(z.enum(COLLECTION_OUTPUTS), Hash) });
+
+const CacheSchema = z.strictObject({
+  format: z.literal(FORMAT),
+  documents: z.record(RootPath, EntrySchema),
+  collection: CollectionSchema.optional(),
+});
+
+type CacheData = z.infer<typeof CacheSchema>;
+type StoredEntry = z.infer<typeof EntrySchema>;
+
+/** Relative, '/'-separated, normalised, with no segment that leaves or names the root itself. */
+function isConfinedPath(p: string): boolean {
+  if (!p || p.includes('\0') || p.includes('\\') || p.startsWith('/') || /^[A-Za-z]:/.test(p)) return false;
+  return p.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..') && path.posix.normalize(p) === p;
 }
 
-export function hashBytes(...parts: (string | Uint8Array)[]): string {
-  const h = createHash('sha256');
-  for (const p of parts) {
-    h.update(p);
-    h.update('\0');
-  }
-  return h.digest('hex');
-}
+// ---- Hashing -----------------------------------------------------------------------------
 
+/** The hash of a file's bytes; undefined when it is missing or not a regular file (a FIFO is never read). */
 export function hashFile(file: string): string | undefined {
-  try {
-    return hashBytes(readFileSync(file));
-  } catch {
-    return undefined;
-  }
+  const bytes = readRegularFileIfAny(file);
+  return bytes && hashBytes(bytes);
 }
 
 /** The tool itself: its compiled code and its fonts. A changed renderer invalidates every output. */
@@ -71,99 +180,157 @@ export function toolHash(fontFiles: string[]): string {
   return toolKey;
 }
 
+// ---- The cache -----------------------------------------------------------------------------
+
 export class BuildCache {
-  private data: CacheData;
+  private documents = new Map<string, StoredEntry>();
+  private collection?: CacheData['collection'];
+  /** Every output hash any cache file read here recorded: what the build may overwrite or remove. */
+  private written = new Map<string, Set<string>>();
+  /** Shard caches read into this one, removed once it is saved. */
+  private merged: string[] = [];
 
   private constructor(
     private file: string,
-    data: CacheData,
-  ) {
-    this.data = data;
-  }
+    /** The sources' root: every path in the cache is relative to it. */
+    readonly root: string,
+  ) {}
 
   /**
    * A shard build keeps its own cache file, so shards built apart can be copied into one folder;
    * a whole build then reads them all, renders nothing they already rendered, and merges them.
    */
-  static load(outDir: string, warnings: Warnings, shard?: { index: number; count: number }): BuildCache {
+  static load(outDir: string, root: string, warnings: Warnings, shard?: { index: number; count: number }): BuildCache {
     const name = shard ? `.handout-cache.${shard.index}-of-${shard.count}.json` : CACHE_FILE;
-    const file = path.join(outDir, name);
-    const data: CacheData = { format: FORMAT, documents: {} };
-    const shardFiles = shard || !existsSync(outDir) ? [] : readdirSync(outDir).filter((f) => /^\.handout-cache\.\d+-of-\d+\.json$/.test(f)).sort();
-    const cache = new BuildCache(file, data);
+    const cache = new BuildCache(path.join(outDir, name), root);
+    let shardFiles: string[] = [];
+    try {
+      shardFiles = shard ? [] : readdirSync(outDir).filter((f) => SHARD_CACHE.test(f)).sort();
+    } catch {
+      // no output folder yet
+    }
     for (const f of [name, ...shardFiles]) {
       const loaded = readCacheFile(path.join(outDir, f), warnings);
       if (!loaded) continue;
-      Object.assign(data.documents, loaded.documents);
-      if (f === name) data.collection = loaded.collection;
+      for (const [source, entry] of Object.entries(loaded.documents)) {
+        cache.documents.set(source, entry);
+        for (const [output, hash] of Object.entries(entry.outputs)) cache.recordWritten(output, hash);
+      }
+      for (const [output, hash] of Object.entries(loaded.collection?.outputs ?? {})) cache.recordWritten(output, hash);
+      if (f === name) cache.collection = loaded.collection;
     }
     cache.merged = shardFiles.map((f) => path.join(outDir, f));
     return cache;
   }
 
-  /** Shard caches read into this one, removed once it is saved. */
-  private merged: string[] = [];
+  private recordWritten(output: string, hash: string): void {
+    const hashes = this.written.get(output) ?? new Set<string>();
+    hashes.add(hash);
+    this.written.set(output, hashes);
+  }
 
-  // Paths are stored relative to the working directory, so a cache made by a CI job in another
-  // checkout (a shard) is valid here; callers pass and get absolute paths.
+  /** True when a cache recorded writing exactly these bytes under this name. */
+  wrote(output: string, hash: string): boolean {
+    return this.written.get(output)?.has(hash) ?? false;
+  }
 
   /** The cached entry for a source, if its outputs can be trusted as they are. */
   fresh(source: string, key: string, outDir: string): CacheEntry | undefined {
     const entry = this.entry(source);
     if (!entry || entry.key !== key) return undefined;
-    for (const [dep, hash] of Object.entries(entry.dependencies)) if (hashFile(dep) !== hash) return undefined;
-    for (const f of entry.files) if (!existsSync(path.join(outDir, f))) return undefined;
+    for (const [dep, hash] of Object.entries(entry.dependencies)) if ((hashFile(dep) ?? '') !== hash) return undefined;
+    for (const f of Object.keys(entry.outputs)) if (!isRegularFile(path.join(outDir, f))) return undefined;
     return entry;
   }
 
   entry(source: string): CacheEntry | undefined {
-    const entry = this.data.documents[relative(source)];
-    return entry && { ...entry, dependencies: mapKeys(entry.dependencies, (d) => path.resolve(d)) };
+    const stored = this.documents.get(this.relative(source));
+    if (!stored) return undefined;
+    return { ...stored, dependencies: mapKeys(stored.dependencies, (d) => path.join(this.root, d)) };
   }
 
   set(source: string, entry: CacheEntry): void {
-    this.data.documents[relative(source)] = { ...entry, dependencies: mapKeys(entry.dependencies, relative) };
+    const dependencies: Record<string, string> = {};
+    let outside = false;
+    for (const [dep, hash] of Object.entries(entry.dependencies)) {
+      if (isInside(dep, this.root)) dependencies[this.relative(dep)] = hash;
+      else outside = true;
+    }
+    // A file outside the sources' root cannot be recorded (paths are confined): such a document is
+    // recorded with a key no build computes, so it is rendered again every time rather than kept stale.
+    const key = outside ? hashBytes(entry.key, 'depends on files outside the sources\u2019 root') : entry.key;
+    for (const [output, hash] of Object.entries(entry.outputs)) this.recordWritten(output, hash);
+    this.documents.set(this.relative(source), { ...entry, key, dependencies });
   }
 
   delete(source: string): void {
-    delete this.data.documents[relative(source)];
+    this.documents.delete(this.relative(source));
   }
 
+  /** Every source the cache knows (absolute paths), in a stable order. */
   sources(): string[] {
-    return Object.keys(this.data.documents).sort().map((s) => path.resolve(s));
+    return [...this.documents.keys()].sort().map((s) => path.join(this.root, s));
   }
 
   collectionFresh(key: string, outDir: string): boolean {
-    const c = this.data.collection;
-    return !!c && c.key === key && c.files.every((f) => existsSync(path.join(outDir, f)) && statSync(path.join(outDir, f)).isFile());
+    const c = this.collection;
+    return !!c && c.key === key && COLLECTION_OUTPUTS.every((f) => c.outputs[f] !== undefined && isRegularFile(path.join(outDir, f)));
   }
 
-  setCollection(key: string, files: string[]): void {
-    this.data.collection = { key, files };
+  setCollection(key: string, outputs: Partial<Record<(typeof COLLECTION_OUTPUTS)[number], string>>): void {
+    for (const [output, hash] of Object.entries(outputs)) this.recordWritten(output, hash);
+    this.collection = { key, outputs };
   }
 
   save(): void {
-    writeAtomic(this.file, JSON.stringify(this.data));
+    const data: CacheData = { format: FORMAT, documents: Object.fromEntries([...this.documents].sort(([a], [b]) => (a < b ? -1 : 1))), collection: this.collection };
+    writeAtomic(this.file, JSON.stringify(data));
     for (const f of this.merged) rmSync(f, { force: true });
+  }
+
+  private relative(file: string): string {
+    return path.relative(this.root, path.resolve(file)).split(path.sep).join('/');
   }
 }
 
-function relative(file: string): string {
-  return path.relative(process.cwd(), path.resolve(file)).split(path.sep).join('/');
+function isRegularFile(file: string): boolean {
+  try {
+    return lstatSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function mapKeys(o: Record<string, string>, f: (k: string) => string): Record<string, string> {
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [f(k), v]));
 }
 
+/** A cache file, checked against the schema; anything else is a warning, and the build renders everything. */
 function readCacheFile(file: string, warnings: Warnings): CacheData | undefined {
-  if (!existsSync(file)) return undefined;
+  let stat;
   try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as CacheData;
-    if (data?.format !== FORMAT || typeof data.documents !== 'object' || data.documents === null) throw new Error('not ours');
-    return data;
+    stat = lstatSync(file);
   } catch {
-    warnings.add('the build cache is corrupt or from another tool; it is ignored and everything is rebuilt', { file });
-    return undefined;
+    return undefined; // no cache yet
   }
+  const ignored = (why: string) => {
+    warnings.add(`the build cache is corrupt or from another tool; it is ignored and everything is rebuilt (it ${why})`, { file: displayPath(file) });
+    return undefined;
+  };
+  // lstat, not stat: a link or a FIFO planted under the cache's name is never followed or read.
+  if (!stat.isFile()) return ignored('is not a regular file');
+  if (stat.size > MAX_CACHE_BYTES) return ignored(`is larger than ${MAX_CACHE_BYTES / 1024 / 1024} MB`);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return ignored('is not valid JSON');
+  }
+  const parsed = CacheSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue.path.length ? ` at ${issue.path.map(String).join('.').slice(0, 120)}` : '';
+    return ignored(`does not have the shape this version writes: ${issue.message.slice(0, 120)}${where}`);
+  }
+  return parsed.data;
 }

@@ -1,5 +1,5 @@
 /** Find the sources to build: files named on the command line, and sources inside folders. */
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { HandoutError } from '../diagnostics.js';
 import { formatOf } from '../read/readSource.js';
@@ -32,4 +32,24 @@ function walk(dir: string): string[] {
     else if (entry.isFile() && formatOf(entry.name) && !IGNORED.test(entry.name)) out.push(full);
   }
   return out;
+}
+
+const PROJECT_MARKERS = ['package.json', '.git'];
+
+/**
+ * The sources' root, against which the build cache records paths: the nearest folder holding
+ * package.json or .git above the inputs, else the folder that holds them all. It does not depend
+ * on the working folder, so building the same sources from anywhere is the same build.
+ */
+export function sourcesRoot(inputs: string[]): string {
+  const folders = inputs.map((i) => {
+    const full = path.resolve(i);
+    return existsSync(full) && statSync(full).isDirectory() ? full : path.dirname(full);
+  });
+  let common = folders[0] ?? process.cwd();
+  for (const f of folders) while (path.relative(common, f).startsWith('..') || path.isAbsolute(path.relative(common, f))) common = path.dirname(common);
+  for (let dir = common; ; dir = path.dirname(dir)) {
+    if (PROJECT_MARKERS.some((m) => existsSync(path.join(dir, m)))) return dir;
+    if (path.dirname(dir) === dir) return common;
+  }
 }

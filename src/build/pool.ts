@@ -14,7 +14,7 @@ interface Pending {
 export class RenderPool {
   private workers: Worker[] = [];
   private idle: Worker[] = [];
-  private queue: { id: number; sourcePath: string; options: DocumentOptions }[] = [];
+  private queue: { id: number; sourcePath: string; bytes?: Uint8Array; options: DocumentOptions }[] = [];
   private pending = new Map<number, Pending>();
   private busy = new Map<Worker, number>();
   private nextId = 0;
@@ -39,10 +39,11 @@ export class RenderPool {
     }
   }
 
-  render(sourcePath: string, options: DocumentOptions): Promise<RenderedDocument> {
+  /** `bytes`: the source as the build read and hashed it; the worker renders exactly these. */
+  render(sourcePath: string, bytes: Uint8Array | undefined, options: DocumentOptions): Promise<RenderedDocument> {
     const id = this.nextId++;
     const promise = new Promise<RenderedDocument>((resolve, reject) => this.pending.set(id, { resolve, reject }));
-    this.queue.push({ id, sourcePath, options });
+    this.queue.push({ id, sourcePath, bytes, options });
     this.dispatch();
     return promise;
   }

@@ -53,7 +53,8 @@ export interface RenderedDocument {
   row?: DocumentRow;
   /** Output file names (inside the output folder) and their contents. */
   files: { name: string; data: Uint8Array | string }[];
-  dependencies: string[];
+  /** Files read besides the source, with the hash of the bytes read. */
+  dependencies: Record<string, string>;
   warnings: Warning[];
   error?: ErrorData;
   ms: number;
@@ -61,12 +62,13 @@ export interface RenderedDocument {
   check?: HandoutCheck;
 }
 
-export async function renderDocument(sourcePath: string, templates: TemplateSet, options: DocumentOptions): Promise<RenderedDocument> {
+/** `bytes`: the source's contents as the build read and hashed them (read from disk when not given). */
+export async function renderDocument(sourcePath: string, templates: TemplateSet, options: DocumentOptions, bytes?: Uint8Array): Promise<RenderedDocument> {
   const t0 = performance.now();
   const warnings = new Warnings();
   const file = displayPath(sourcePath);
   try {
-    const doc = await buildDocument(sourcePath, templates, options, warnings);
+    const doc = await buildDocument(sourcePath, templates, options, warnings, bytes);
     const { outline } = doc;
     const { slug, meta: m } = outline;
     const files: RenderedDocument['files'] = [
@@ -98,7 +100,7 @@ export async function renderDocument(sourcePath: string, templates: TemplateSet,
     };
   } catch (e) {
     const err = asHandoutError(e, file);
-    return { file, ok: false, files: [], dependencies: [], warnings: warnings.list, error: errorData(err), ms: performance.now() - t0 };
+    return { file, ok: false, files: [], dependencies: {}, warnings: warnings.list, error: errorData(err), ms: performance.now() - t0 };
   }
 }
 

@@ -9,7 +9,7 @@ import { renderDocument } from './renderDocument.js';
 
 const templates = loadTemplates((workerData as { templateDirs: string[] }).templateDirs);
 
-parentPort!.on('message', async (job: { id: number; sourcePath: string; options: DocumentOptions }) => {
-  const result = await renderDocument(job.sourcePath, templates, job.options);
+parentPort!.on('message', async (job: { id: number; sourcePath: string; bytes?: Uint8Array; options: DocumentOptions }) => {
+  const result = await renderDocument(job.sourcePath, templates, job.options, job.bytes);
   parentPort!.postMessage({ id: job.id, result });
 });

@@ -4,19 +4,28 @@
  * half-way leaves the previous good output in place, and at most a temporary file, which the next
  * build removes (removeStaleTemps).
  */
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { HandoutError } from '../diagnostics.js';
 import { displayPath } from '../read/readSource.js';
 
-/** `.<name>.<pid>.tmp`: the pid tells whether the process writing it is still alive. */
-const TEMP_NAME = /^\..+\.(\d+)\.tmp$/;
+/**
+ * `.<name>.handout-<pid>.tmp`: a name only this build uses (so cleaning up never touches anyone
+ * else's `.something.12345.tmp`), and the pid tells whether the process writing it is still alive.
+ */
+const TEMP_NAME = /^\..+\.handout-(\d+)\.tmp$/;
+
+export function tempName(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.handout-${process.pid}.tmp`);
+}
 
 export function writeAtomic(file: string, data: string | Uint8Array): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  const tmp = tempName(file);
   try {
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(tmp, data);
+    rmSync(tmp, { force: true });
+    // Exclusive create: never writes through a link or a FIFO planted under the temporary name.
+    writeFileSync(tmp, data, { flag: 'wx' });
     renameSync(tmp, file);
   } catch (e) {
     rmSync(tmp, { force: true });
@@ -37,13 +46,19 @@ export function removeStaleTemps(dir: string): string[] {
   for (const name of entries) {
     const pid = Number(TEMP_NAME.exec(name)?.[1]);
     if (!pid || (pid !== process.pid && isAlive(pid))) continue;
-    rmSync(path.join(dir, name), { force: true });
-    removed.push(name);
+    const file = path.join(dir, name);
+    try {
+      if (lstatSync(file).isDirectory()) continue; // a folder of that name is not a file we wrote
+      rmSync(file, { force: true });
+      removed.push(name);
+    } catch {
+      // gone already
+    }
   }
   return removed;
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

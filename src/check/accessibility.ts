@@ -10,8 +10,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toString as hastToString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Outline } from '../outline/outline.js';
-import { blocksInReadingOrder } from '../outline/outline.js';
-import { walkSections } from '../outline/buildOutline.js';
+import { blocksInReadingOrder, walkSections } from '../outline/outline.js';
 import type { Finding } from './findings.js';
 
 /** Link texts that do not say where the link goes. */

@@ -3,8 +3,9 @@
  * glossary terms a handout uses (in order of first use, for the "Words to know" box), and words
  * that look medical but are not in the glossary ("undefined term?").
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { NotRegularFileError, readRegularFile } from '../read/regularFile.js';
 import { parseDocument, isMap, isScalar } from 'yaml';
 import { HandoutError } from '../diagnostics.js';
 import type { HandoutMeta } from '../read/frontMatter.js';
@@ -36,7 +37,12 @@ export function readGlossaryFile(file: string): Term[] {
   const cached = fileCache.get(key);
   if (cached) return cached;
   const shown = displayPath(file);
-  const text = readFileSync(file, 'utf8');
+  let text: string;
+  try {
+    text = readRegularFile(file).toString('utf8'); // a FIFO named glossary.yml must not hang the build
+  } catch (e) {
+    throw new HandoutError(`cannot read the glossary: ${e instanceof NotRegularFileError ? `it is ${e.kind}` : ((e as NodeJS.ErrnoException).code ?? e)}`, { file: shown }, 'a glossary is a regular YAML file');
+  }
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
   const lineOf = (offset?: number) => (offset === undefined ? 1 : text.slice(0, offset).split('\n').length);
   if (doc.errors.length) throw new HandoutError(`invalid glossary: ${doc.errors[0].message.split('\n')[0]}`, { file: shown, line: lineOf(doc.errors[0].pos[0]) }, 'write one `term: plain definition` per line');

@@ -6,8 +6,7 @@
  */
 import type { Nodes } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { blocksInReadingOrder, type Outline } from '../outline/outline.js';
-import { walkSections } from '../outline/buildOutline.js';
+import { blocksInReadingOrder, walkSections, type Outline } from '../outline/outline.js';
 import type { Sentence } from './prose.js';
 
 export type Verdict = 'agree' | 'disagree' | 'n/a';

@@ -13,7 +13,7 @@
 import { fleschKincaid } from 'flesch-kincaid';
 import { smogFormula } from 'smog-formula';
 import type { Section } from '../outline/outline.js';
-import { walkSections } from '../outline/buildOutline.js';
+import { walkSections } from '../outline/outline.js';
 import { syllableCounter } from './counting.js';
 import type { ProseUnit, Sentence } from './prose.js';
 

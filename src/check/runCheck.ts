@@ -27,7 +27,9 @@ export async function checkSources(inputs: string[], options: CheckOptions): Pro
     try {
       const sourceWarnings = new Warnings();
       const { source, outline } = outlineOf(sourcePath, sourceWarnings);
-      handouts.push(checkOutline(outline, path.resolve(sourcePath), source.text, { ...options, sourceWarnings: sourceWarnings.list }));
+      // The settings file's and the front matter's `checks:` over the option's.
+      const checks = outline.meta.checks ? parseCheckSettings({ ...options.checks, ...outline.meta.checks }, outline.file) : options.checks;
+      handouts.push(checkOutline(outline, path.resolve(sourcePath), source.text, { ...options, checks, sourceWarnings: sourceWarnings.list }));
     } catch (e) {
       const err: HandoutError = asHandoutError(e, displayPath(sourcePath));
       errors.push({ file: err.file, line: err.line, message: err.message + (err.hint ? ` (${err.hint})` : '') });

@@ -2,22 +2,30 @@
  * `handout build` as a person sees it: a line per document (or a progress bar for many on a
  * terminal), warnings said once, and a closing line with what was built, skipped and failed.
  */
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { formatMessage, type Warning } from '../diagnostics.js';
+import { formatMessage, HandoutError, type Warning } from '../diagnostics.js';
+import { escapeControlCharacters as terminalText, escapedForTerminal } from '../controlCharacters.js';
 import pc from 'picocolors';
 import { build, type BuildOptions, type BuildReport, type DocumentResult } from '../build/build.js';
 import { groupFindings, describeGroup, type FindingGroup } from '../check/findings.js';
 import { formatFinding, severityLabel, useColour } from '../check/report.js';
+import type { LinkStyle, PaperSize } from '../options/schema.js';
+import { SETTINGS_FILES, settingsFor } from '../options/config.js';
+import { parseCheckSettings } from '../check/checkSettings.js';
 
 export interface BuildCommandOptions {
   out: string;
-  paper?: 'letter' | 'a4';
+  paper?: PaperSize;
+  links?: LinkStyle;
   template?: string;
   templates?: string;
   quiet?: boolean;
   json?: boolean;
   force?: boolean;
+  overwrite?: boolean;
+  remoteImages?: 'alt' | 'keep';
   jobs?: string;
   shard?: string;
   variant?: 'large-print';
@@ -42,20 +50,39 @@ export function buildOptions(inputs: string[], opts: BuildCommandOptions): Build
     inputs,
     outDir: path.resolve(opts.out),
     paper: opts.paper,
+    links: opts.links,
     template: opts.template,
     templateDirs: opts.templates ? [opts.templates] : ['templates'],
     force: opts.force,
+    overwrite: opts.overwrite,
+    remoteImages: opts.remoteImages,
     jobs,
     shard,
     variant: opts.variant,
     archive: opts.archive,
     missingImages: opts.missingImages,
     check: { targetGrade: opts.targetGrade, strict: opts.strict, glossaryFile: opts.glossary },
+    // The working folder's settings file: its check rules also shape the catalog (what is "due soon").
+    checks: projectChecks(),
   };
 }
 
 /** Under each document the build prints this many findings (grouped by rule) and points at `handout check` for the rest. */
 const FINDINGS_UNDER_A_DOCUMENT = 3;
+
+/** The working folder's settings file's `checks:`, validated by the check's own schema, a mistake named at its line. */
+function projectChecks(): unknown {
+  const project = settingsFor(path.resolve(SETTINGS_FILES[0]));
+  if (!project.file || !project.settings.checks) return undefined;
+  const file = path.relative(process.cwd(), project.file);
+  try {
+    return parseCheckSettings(project.settings.checks, file);
+  } catch (e) {
+    if (!(e instanceof HandoutError)) throw e;
+    const line = readFileSync(project.file, 'utf8').split('\n').findIndex((l) => /^\s*"?checks"?\s*:/.test(l)) + 1;
+    throw new HandoutError(e.message, { file, line: line || undefined }, e.hint);
+  }
+}
 
 export async function runBuild(inputs: string[], opts: BuildCommandOptions): Promise<BuildReport> {
   const said = new Set<string>();
@@ -76,7 +103,8 @@ export async function runBuild(inputs: string[], opts: BuildCommandOptions): Pro
   const report = await build(buildOptions(inputs, opts), {
     document(result: DocumentResult, done: number, total: number) {
       const warnings = newWarnings(result.warnings);
-      const findings = (result.check?.findings ?? []).filter((f) => f.severity !== 'info');
+      // Escaped before colouring: the colours are then the only escape sequences printed.
+      const findings = escapedForTerminal((result.check?.findings ?? []).filter((f) => f.severity !== 'info'));
       warningCount += warnings.length + findings.filter((f) => f.severity === 'warning').length;
       if (opts.json) return;
       if (!result.ok) return print(result.error!.format());
@@ -88,11 +116,11 @@ export async function runBuild(inputs: string[], opts: BuildCommandOptions): Pro
       if (tty && total > 20) {
         const width = 24;
         const filled = Math.round((done / total) * width);
-        process.stderr.write(`\r\x1b[K  [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}  ${result.file}`);
+        process.stderr.write(`\r\x1b[K  [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}  ${terminalText(result.file)}`);
         progressShown = true;
       } else {
         const editions = result.outputs.filter((f) => /\.large\.pdf$/.test(f)).map((f) => `  + ${path.basename(f)}`).join('');
-        console.log(result.skipped ? `  ${result.file}  unchanged` : `  ${result.file} → ${path.join(opts.out, result.slug + '.pdf')}  ${plural(result.pages ?? 0, 'page')}  ${Math.round(result.ms)} ms${editions}`);
+        console.log(terminalText(result.skipped ? `  ${result.file}  unchanged` : `  ${result.file} → ${path.join(opts.out, result.slug + '.pdf')}  ${plural(result.pages ?? 0, 'page')}  ${Math.round(result.ms)} ms${editions}`));
       }
       // What rendering said (a missing image, a font without a glyph) in full; then a few check
       // findings, each rule once, and where to see the rest (`handout check FILE` has every one).
@@ -101,7 +129,7 @@ export async function runBuild(inputs: string[], opts: BuildCommandOptions): Pro
       const shown = groups.length > FINDINGS_UNDER_A_DOCUMENT ? groups.slice(0, FINDINGS_UNDER_A_DOCUMENT - 1) : groups;
       for (const g of shown) print(`    ${formatGroup(g, colour)}`);
       const rest = groups.slice(shown.length).reduce((n, g) => n + g.findings.length, 0);
-      if (rest) print(`    ${rest} more: handout check ${result.file}`);
+      if (rest) print(`    ${rest} more: handout check ${terminalText(result.file)}`);
     },
   });
   clearProgress();
@@ -125,9 +153,10 @@ export async function runBuild(inputs: string[], opts: BuildCommandOptions): Pro
         findings: d.check?.findings ?? [],
       })),
       removed: report.removed,
+      workers: report.workers,
     }, null, 2));
   } else {
-    for (const f of report.removed) if (!opts.quiet) console.log(`  removed ${path.relative(process.cwd(), f)} (its source is gone)`);
+    for (const f of report.removed) if (!opts.quiet) console.log(terminalText(`  removed ${path.relative(process.cwd(), f)} (no source writes it any more)`));
     console.log(
       `${ok.length - skipped} built, ${skipped} unchanged, ${failed} failed: ${plural(pages, 'page')}, ${plural(warningCount, 'warning')}, ${Math.round(report.ms)} ms → ${opts.out}/`,
     );

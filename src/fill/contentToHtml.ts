@@ -4,10 +4,9 @@
  * reader's browser. Local images, inside the project only, are embedded as data URLs after
  * sanitising: the HTML file stays self-contained and the PDF reads them from the same markup.
  */
-import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Root as MdRoot } from 'mdast';
-import type { Root as HastRoot, Element } from 'hast';
+import type { Root as HastRoot, Element, ElementContent } from 'hast';
 import { toHast } from 'mdast-util-to-hast';
 import { raw } from 'hast-util-raw';
 import { sanitize } from 'hast-util-sanitize';
@@ -18,14 +17,18 @@ import { VFile } from 'vfile';
 import { HandoutError, type Warnings } from '../diagnostics.js';
 import type { Block, Outline } from '../outline/outline.js';
 import { resolveInProject } from '../read/projectRoot.js';
-import { CONTENT_SCHEMA } from './safeHtml.js';
+import { readRegularFile } from '../read/regularFile.js';
+import { hashBytes } from '../hash.js';
+import { CONTENT_SCHEMA, STRIPPED_TAGS, TEXT_HOLDING_TAGS } from './safeHtml.js';
+import type { PaperLinks } from './linksOnPaper.js';
+import { safeSvg } from './safeSvg.js';
 
 const IMAGE_TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
   '.jpeg': 'image/jpeg',
   '.gif': 'image/gif',
-  '.svg': 'image/svg+xml', // inside <img>, an SVG's scripts never run
+  '.svg': 'image/svg+xml', // inlined, sanitised (safeSvg.ts): drawn as vectors in the PDF
   '.webp': 'image/webp',
 };
 
@@ -36,27 +39,35 @@ export interface ContentContext {
   /** The source's whole text: lets raw HTML keep its line numbers through parsing. */
   sourceText?: string;
   warnings: Warnings;
-  /** Files read besides the source (images): a change to one must rebuild the handout. */
-  dependencies?: string[];
+  /** Files read besides the source (images), each with the hash of the bytes read: a change to one must rebuild the handout. */
+  dependencies?: Map<string, string>;
   /** A missing or unsupported image: an error (default), or a warning and its alt text printed. */
   missingImages?: 'error' | 'alt';
+  /** Prints each link's address for paper (linksOnPaper.ts). */
+  links?: PaperLinks;
+  /** A remote image: its alt text (default: no page loads anything from the network), or kept as a link the browser loads. */
+  remoteImages?: 'alt' | 'keep';
 }
 
 export function blocksToHtml(blocks: Block[], ctx: ContentContext): string {
   if (blocks.length === 0) return '';
   const tree: MdRoot = { type: 'root', children: [...blocks, ...ctx.outline.definitions] };
   let hast = toHast(tree, { allowDangerousHtml: true }) as HastRoot;
+  dropUnclosedSwallowingTags(hast, ctx);
   hast = raw(hast, ctx.sourceText === undefined ? {} : { file: new VFile({ value: ctx.sourceText }) }) as HastRoot;
   const images = checkImages(hast, ctx); // before sanitising, while every image still has its line
+  keepHiddenText(hast, ctx);
+  dropMalformedLinks(hast, ctx);
   hast = sanitize(hast, CONTENT_SCHEMA) as HastRoot;
-  embedImages(hast, images);
+  embedImages(hast, images, ctx.remoteImages ?? 'alt');
   alignmentToClass(hast);
   labelTaskCheckboxes(hast);
+  ctx.links?.mark(hast);
   return toHtml(hast);
 }
 
-/** What an image's src became: a data URL we made, or a remote URL never fetched. */
-type CheckedImage = { kind: 'embed'; dataUrl: string } | { kind: 'remote' };
+/** What an image's src became: a data URL we made, a sanitised inline SVG, or a remote URL never fetched. */
+type CheckedImage = { kind: 'embed'; dataUrl: string } | { kind: 'svg'; svg: Element } | { kind: 'remote' };
 
 /**
  * Every image is checked where the source wrote it, so an error names the line: a local file must be
@@ -110,25 +121,117 @@ function checkImages(tree: HastRoot, ctx: ContentContext): Map<string, CheckedIm
     const target = resolved.path;
     let bytes: Buffer;
     try {
-      if (!resolved.ok || !statSync(target).isFile()) throw new Error('not a file');
-      bytes = readFileSync(target);
-      ctx.dependencies?.push(target);
+      if (!resolved.ok) throw new Error('not a file');
+      bytes = readRegularFile(target);
+      ctx.dependencies?.set(target, hashBytes(bytes));
     } catch {
       return problem(`image not found: ${src} (looked for ${target})`, 'check the path, relative to the source file');
     }
     const type = IMAGE_TYPES[path.extname(target).toLowerCase()];
     if (!type) return problem(`unsupported image type: ${src}`, 'use PNG or JPEG');
+    if (type === 'image/svg+xml') {
+      const svg = safeSvg(bytes.toString('utf8'));
+      if (!svg) return problem(`image ${src} holds no SVG`, 'export it again as SVG, or use PNG');
+      checked.set(src, { kind: 'svg', svg });
+      return;
+    }
     checked.set(src, { kind: 'embed', dataUrl: `data:${type};base64,${bytes.toString('base64')}` });
   });
   return checked;
 }
 
-/** After sanitising: our own data URLs go in (the sanitiser drops any a source wrote). */
-function embedImages(tree: HastRoot, images: Map<string, CheckedImage>): void {
-  visit(tree, 'element', (node: Element) => {
+/**
+ * After sanitising: our own data URLs go in (the sanitiser drops any a source wrote), and an SVG
+ * image becomes its sanitised figure, inline, named by the image's alt text. A remote image
+ * becomes its alt text, as in the PDF, so opening the page sends no request (which would tell a
+ * third-party server who read which handout, with any query string the link carries).
+ */
+function embedImages(tree: HastRoot, images: Map<string, CheckedImage>, remote: 'alt' | 'keep'): void {
+  visit(tree, 'element', (node: Element, index, parent) => {
     if (node.tagName !== 'img') return;
     const image = images.get(String(node.properties.src ?? '').trim());
     if (image?.kind === 'embed') node.properties.src = image.dataUrl;
+    else if (image?.kind === 'svg' && parent && index !== undefined) {
+      const alt = String(node.properties.alt ?? '').trim();
+      const svg = structuredClone(image.svg);
+      // The alt text names the figure; without one, the SVG's own title does.
+      svg.properties = { ...svg.properties, role: 'img', ...(alt ? { ariaLabel: alt } : {}) };
+      parent.children[index] = svg;
+      return;
+    } else if (remote === 'alt' && parent && index !== undefined) {
+      const alt = String(node.properties.alt ?? '').trim();
+      const replacement: ElementContent[] = alt ? [{ type: 'element', tagName: 'span', properties: { className: ['image-alt'] }, children: [{ type: 'text', value: alt }] }] : [];
+      parent.children.splice(index, 1, ...replacement);
+      return index + replacement.length;
+    }
+  });
+}
+
+/**
+ * Raw HTML elements whose content the sanitiser removes, or that the HTML parser lets swallow the
+ * rest of a paragraph (`<textarea>` in a sentence takes every word after it): the text of a form
+ * control, a title, a frame's or a noscript's fallback is a reader's text and stays, as plain text;
+ * a script's or a style's goes, with a warning that says what was dropped.
+ */
+function keepHiddenText(tree: HastRoot, ctx: ContentContext): void {
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (!parent || index === undefined) return;
+    const text = hastText(node);
+    if (TEXT_HOLDING_TAGS.includes(node.tagName)) {
+      parent.children.splice(index, 1, ...(text ? [{ type: 'text' as const, value: text }] : []));
+      return index;
+    }
+    if (STRIPPED_TAGS.includes(node.tagName) && text.trim()) {
+      const words = text.trim().replace(/\s+/g, ' ');
+      ctx.warnings.add(`raw HTML <${node.tagName}> is removed with the text inside it: "${words.length > 80 ? words.slice(0, 79) + '…' : words}" (close the element where it should end, or write the text outside it)`, {
+        file: ctx.outline.file,
+        line: node.position?.start.line,
+      });
+    }
+  });
+}
+
+/** Elements whose opening tag makes the HTML parser take everything after it as their content, up to their closing tag. */
+const SWALLOWING_TAGS = [...TEXT_HOLDING_TAGS, 'script', 'style'];
+
+/**
+ * `Rest <select> an hour.`: an opening tag that is never closed among its siblings would take the
+ * rest of the paragraph, and in a select even the paragraphs and images after it. It is left out,
+ * with a warning, and the text after it stays.
+ */
+function dropUnclosedSwallowingTags(tree: HastRoot, ctx: ContentContext): void {
+  visit(tree, (node) => {
+    if (!('children' in node)) return;
+    const children = node.children as { type: string; value?: string; position?: { start: { line: number } } }[];
+    for (let i = children.length - 1; i >= 0; i--) {
+      const tag = children[i].type === 'raw' ? /^<([a-z]+)\b[^>]*>$/i.exec(children[i].value!.trim())?.[1]?.toLowerCase() : undefined;
+      if (!tag || !SWALLOWING_TAGS.includes(tag)) continue;
+      const closed = children.slice(i + 1).some((c) => c.type === 'raw' && new RegExp(`</${tag}\\s*>`, 'i').test(c.value!));
+      if (closed) continue;
+      ctx.warnings.add(`raw HTML <${tag}> is never closed, so it would hide the text after it; the tag is left out (close it with </${tag}>, or remove it)`, {
+        file: ctx.outline.file,
+        line: children[i].position?.start.line,
+      });
+      children.splice(i, 1);
+    }
+  });
+}
+
+/** A link to `#%C3` (an unfinished escape) cannot be followed or written into the PDF: it is dropped, its text kept. */
+function dropMalformedLinks(tree: HastRoot, ctx: ContentContext): void {
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName !== 'a' || typeof node.properties.href !== 'string') return;
+    const href = node.properties.href;
+    try {
+      decodeURI(href);
+      if (href.startsWith('#')) decodeURIComponent(href.slice(1));
+    } catch {
+      ctx.warnings.add(`the link ${JSON.stringify(href.slice(0, 80))} is not a valid address (a % not followed by a valid escape); it is left out and its text kept`, {
+        file: ctx.outline.file,
+        line: node.position?.start.line,
+      });
+      delete node.properties.href;
+    }
   });
 }
 

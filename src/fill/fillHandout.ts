@@ -2,15 +2,22 @@
  * Fill stage: an Outline → what the templates are filled with. Content is turned into HTML here;
  * the template (handout.hbs, study-guide.hbs, summary-sheet.hbs) decides where it goes.
  */
-import type { Warnings } from '../diagnostics.js';
+import { readRegularFile } from '../read/regularFile.js';
+import { hashBytes } from '../hash.js';
+import { HandoutError, type Warnings } from '../diagnostics.js';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Block, Outline, Section, SummaryTable } from '../outline/outline.js';
-import { shortened } from '../outline/atAGlance.js';
+import { blocksInReadingOrder } from '../outline/outline.js';
+import { withColumns } from '../outline/summary/summaryTable.js';
 import { blocksToHtml, type ContentContext } from './contentToHtml.js';
 import type { TemplateSet } from './templates.js';
+import { joinStylesheets, stylesheetsFor } from './stylesheets.js';
+import { PaperLinks, type LinkNote } from './linksOnPaper.js';
 
 export const GENERATOR = 'handout';
+/** Columns of the at-a-glance table inside the handout, besides the parts' names. */
+const HANDOUT_COLUMNS = 3;
 
 export interface FilledSection {
   title: string;
@@ -44,17 +51,27 @@ export interface HandoutContext {
   showAtAGlance: boolean;
   stylesheet: string;
   generator: string;
+  /** The build keeps remote images (`--remote-images keep`): the page's policy lets them load. */
+  allowRemoteImages: boolean;
   /** Glossary terms the handout uses, in order of first use: the "Words to know" box. */
   wordsToKnow: { term: string; definition: string }[];
   /** ISO date of the next review, for the running footer. */
   nextReview?: string;
+  /** With `links: notes`: the addresses of the handout's links, numbered, for "Links in this handout". */
+  linkNotes: LinkNote[];
+  /** The organisation's logo (`logo:`), embedded as a data URL. */
+  logo?: string;
+  /** The web copy of this handout (`url:`, or the settings file's `web-base-url` + the slug): its QR code goes on page 1. */
+  webCopy?: { url: string; address: string };
 }
 
 export interface FillOptions {
-  /** Collects the files read besides the source (images). */
-  dependencies?: string[];
+  /** Collects the files read besides the source (images), each with the hash of the bytes read. */
+  dependencies?: Map<string, string>;
   /** A missing or unsupported image: an error (default), or a warning and its alt text printed. */
   missingImages?: ContentContext['missingImages'];
+  /** A remote image: its alt text (default), or kept for the browser to load. */
+  remoteImages?: ContentContext['remoteImages'];
   /** The source's text, so raw HTML in it keeps its line numbers. */
   sourceText?: string;
 }
@@ -66,8 +83,10 @@ export interface HandoutExtras {
 }
 
 export function handoutContext(outline: Outline, templates: TemplateSet, sourcePath: string, warnings: Warnings, options: FillOptions = {}, extras: HandoutExtras = {}): HandoutContext {
-  const { dependencies, missingImages, sourceText } = options;
-  const ctx: ContentContext = { outline, sourcePath, sourceText, warnings, dependencies, missingImages };
+  const { dependencies, missingImages, remoteImages, sourceText } = options;
+  const links = new PaperLinks(outline.meta.links ?? 'after', outline.meta.webBaseUrl);
+  const webCopy = webCopyOf(outline);
+  const ctx: ContentContext = { outline, sourcePath, sourceText, warnings, dependencies, missingImages, remoteImages, links };
   const fillSection = (s: Section): FilledSection => ({
     title: s.title,
     slug: s.slug,
@@ -78,49 +97,72 @@ export function handoutContext(outline: Outline, templates: TemplateSet, sourceP
     sections: s.sections.map(fillSection),
     closing: blocksToHtml(s.closing ?? [], ctx),
   });
+  // In reading order, so numbered link notes count up down the page.
+  const intro = blocksToHtml(outline.intro, ctx);
   const sections = outline.sections.map(fillSection);
+  const closing = blocksToHtml(outline.closing, ctx);
   return {
     lang: outline.meta.lang,
     title: outline.title,
     slug: outline.slug,
     meta: outline.meta,
-    intro: blocksToHtml(outline.intro, ctx),
+    intro,
     sections,
     objectives: sections.find((s) => s.kind === 'objectives'),
     keyTerms: sections.find((s) => s.kind === 'key-terms'),
     mainSections: sections.filter((s) => s.kind !== 'objectives' && s.kind !== 'key-terms'),
     boldTerms: boldTerms(outline),
-    closing: blocksToHtml(outline.closing, ctx),
+    closing,
     words: outline.words,
-    // Inside the handout the table is a summary of the text right after it: one sentence a cell.
-    atAGlance: outline.atAGlance && shortened(outline.atAGlance, 1),
+    // A portrait page has room for the key fact and two questions; the one-page sheet has them all.
+    atAGlance: outline.atAGlance && withColumns(outline.atAGlance, HANDOUT_COLUMNS),
     showAtAGlance: !!outline.atAGlance && outline.meta.summary?.show !== false && !hasOwnAtAGlance(outline.sections),
-    stylesheet: templates.stylesheet.css,
+    stylesheet: joinStylesheets(stylesheetsFor(templates, outline.meta)),
     generator: GENERATOR,
+    allowRemoteImages: remoteImages === 'keep',
     wordsToKnow: (extras.wordsToKnow ?? []).map(({ term, definition }) => ({ term, definition })),
     nextReview: extras.nextReview,
+    linkNotes: links.style === 'notes' ? links.notes : [],
+    logo: outline.meta.logo ? logoDataUrl(outline.meta.logo, outline.file, dependencies) : undefined,
+    webCopy: webCopy ? { url: webCopy, address: links.addressOf(webCopy) ?? webCopy } : undefined,
   };
 }
+
+/** `url:` in front matter, else the settings file's web base URL and the handout's HTML file. */
+function webCopyOf(outline: Outline): string | undefined {
+  const { url, webBaseUrl } = outline.meta;
+  if (url) return url;
+  return webBaseUrl ? `${webBaseUrl.replace(/\/+$/, '')}/${outline.slug}.html` : undefined;
+}
+
+/** The logo file (already resolved to an absolute path by the read stage) as a data URL; PNG or JPEG only, so both outputs can show it. */
+export function logoDataUrl(file: string, source: string, dependencies?: Map<string, string>): string {
+  let bytes: Buffer;
+  try {
+    bytes = readRegularFile(file); // never a FIFO or device: see regularFile.ts
+  } catch (e) {
+    throw new HandoutError(`cannot read the logo ${file}: ${(e as NodeJS.ErrnoException).code ?? e}`, { file: source });
+  }
+  const type = bytes.subarray(0, 8).equals(PNG_SIGNATURE) ? 'image/png' : bytes[0] === 0xff && bytes[1] === 0xd8 ? 'image/jpeg' : undefined;
+  if (!type) throw new HandoutError(`the logo ${file} is not a PNG or JPEG image`, { file: source }, 'save it as PNG or JPEG');
+  dependencies?.set(file, hashBytes(bytes)); // the bytes embedded are the bytes hashed
+  return `data:${type};base64,${bytes.toString('base64')}`;
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** Distinct bold phrases of one to four words, in order of first use: the terms a text stresses. */
 function boldTerms(outline: Outline): string[] {
   const terms = new Map<string, string>();
-  const visitAll = (blocks: Block[]) =>
-    blocks.forEach((b) =>
-      visit(b, 'strong', (node) => {
-        const raw = toString(node).trim();
-        if (/:$/.test(raw)) return; // a label ("**Causes:**"), not a term
-        const text = raw.replace(/[.,;]$/, '');
-        const key = text.toLowerCase();
-        if (text && text.split(/\s+/).length <= 4 && !terms.has(key)) terms.set(key, text);
-      }),
-    );
-  const walk = (s: Section) => {
-    visitAll(s.blocks);
-    s.sections.forEach(walk);
-  };
-  visitAll(outline.intro);
-  outline.sections.forEach(walk);
+  for (const { block } of blocksInReadingOrder(outline)) {
+    visit(block, 'strong', (node) => {
+      const raw = toString(node).trim();
+      if (/:$/.test(raw)) return; // a label ("**Causes:**"), not a term
+      const text = raw.replace(/[.,;]$/, '');
+      const key = text.toLowerCase();
+      if (text && text.split(/\s+/).length <= 4 && !terms.has(key)) terms.set(key, text);
+    });
+  }
   return [...terms.values()];
 }
 

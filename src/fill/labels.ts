@@ -21,6 +21,10 @@ const LABELS = {
     nextReview: 'Next review',
     readingGrade: 'Reading grade',
     reviewStatus: 'Review',
+    linksInHandout: 'Links in this handout',
+    contact: 'Contact',
+    readOnline: 'Read this handout online',
+    qrCode: 'QR code to the web copy of this handout',
   },
   es: {
     keyPoints: 'Puntos clave',
@@ -43,6 +47,10 @@ const LABELS = {
     nextReview: 'Próxima revisión',
     readingGrade: 'Nivel de lectura',
     reviewStatus: 'Revisión',
+    linksInHandout: 'Enlaces de este folleto',
+    contact: 'Contacto',
+    readOnline: 'Lea este folleto en línea',
+    qrCode: 'Código QR de la copia en línea de este folleto',
   },
 };
 

@@ -22,11 +22,17 @@ export const CONTENT_TAGS = [
   'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'tt', 'ul', 'var',
 ];
 
-/** Removed together with their content. */
+/**
+ * Removed together with their content. Those in TEXT_HOLDING_TAGS first give their text back as
+ * plain text (contentToHtml.ts), the others are reported with the text they held: nothing vanishes silently.
+ */
 export const STRIPPED_TAGS = [
   'script', 'style', 'template', 'noscript', 'iframe', 'frame', 'frameset', 'object', 'embed',
   'applet', 'svg', 'math', 'textarea', 'select', 'title', 'xmp', 'noembed', 'noframes', 'plaintext',
 ];
+
+/** Elements whose content is text for a reader (a form control's, a title's, a frame's fallback), or that the HTML parser lets swallow the text after them. */
+export const TEXT_HOLDING_TAGS = ['textarea', 'select', 'title', 'xmp', 'iframe', 'noscript', 'noembed', 'noframes', 'plaintext'];
 
 /** GitHub's attributes for every element, less those that act (forms) or move focus, and HTML 4's presentational ones (not valid HTML). */
 const DROPPED_ATTRIBUTES = [

@@ -9,6 +9,10 @@ import Handlebars from 'handlebars';
 import { HandoutError, type Warning } from '../diagnostics.js';
 import { displayPath } from '../read/readSource.js';
 import { labelsFor } from './labels.js';
+import { qrSvg } from './qrCode.js';
+import { policyMeta, withPolicy } from './contentSecurityPolicy.js';
+import { withoutControlCharacters } from '../controlCharacters.js';
+import { hashBytes } from '../hash.js';
 
 export const BUILTIN_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
 export const STYLESHEET = 'handout.css';
@@ -17,10 +21,18 @@ export const STYLESHEET = 'handout.css';
 export const VARIANTS = { 'large-print': { stylesheet: 'large-print.css', suffix: '.large' } } as const;
 export type Variant = keyof typeof VARIANTS;
 
+export interface Stylesheet {
+  css: string;
+  /** The file it came from, for messages. */
+  file: string;
+}
+
 export interface TemplateSet {
   render(name: string, context: object): string;
-  /** The stylesheet text, and the file it came from (for messages). */
-  stylesheet: { css: string; file: string };
+  /** The built-in stylesheet: what every page starts from. */
+  stylesheet: Stylesheet;
+  /** The project's own handout.css, when it has one: layered after the built-in one, or instead of it. */
+  projectStylesheet?: Stylesheet;
   /** A variant's stylesheet, layered over `stylesheet`. */
   variantStylesheet(variant: Variant): { css: string; file: string };
   /** Which file each template name resolved to. */
@@ -29,6 +41,8 @@ export interface TemplateSet {
   names: string[];
   /** Every file the templates were read from (for knowing what an output depends on). */
   files: string[];
+  /** The hash of each of those files' contents as read here: what the outputs were made from. */
+  hashes: Map<string, string>;
   /** Places where a template turns Handlebars escaping off for content (see unescapedContent). */
   warnings: Warning[];
 }
@@ -56,28 +70,41 @@ export function loadTemplates(dirs: string[]): TemplateSet {
     }
   }
 
+  // Every file is read once, and hashed as read: the build's key is made of the bytes rendered.
+  const hashes = new Map<string, string>();
+  const read = (file: string) => {
+    const text = readFileSync(file, 'utf8');
+    hashes.set(file, hashBytes(text));
+    return text;
+  };
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
   const warnings: Warning[] = [];
-  for (const [name, file] of partials) hb.registerPartial(name, compile(hb, file, warnings));
-  for (const [name, file] of found) compiled.set(name, compile(hb, file, warnings));
+  for (const [name, file] of partials) hb.registerPartial(name, compile(hb, file, read(file), warnings));
+  for (const [name, file] of found) compiled.set(name, compile(hb, file, read(file), warnings));
 
-  const cssFile = searchDirs.map((d) => path.join(d, STYLESHEET)).find((f) => existsSync(f));
-  if (!cssFile) throw new HandoutError(`stylesheet ${STYLESHEET} not found`, { file: searchDirs.join(', ') });
-
+  const cssFile = path.join(BUILTIN_TEMPLATES, STYLESHEET);
+  const projectCss = searchDirs.filter((d) => d !== BUILTIN_TEMPLATES).map((d) => path.join(d, STYLESHEET)).find((f) => existsSync(f));
+  const sheet = (file: string): Stylesheet => ({ css: read(file), file: displayPath(file) });
+  // The editions' stylesheets are read now too, so a change to one is a change to the build's inputs.
   const variantSheets = new Map<Variant, { css: string; file: string }>();
+  for (const variant of Object.keys(VARIANTS) as Variant[]) {
+    const file = searchDirs.map((d) => path.join(d, VARIANTS[variant].stylesheet)).find((f) => existsSync(f));
+    if (file) variantSheets.set(variant, { css: read(file), file: displayPath(file) });
+  }
+
+  const stylesheet = sheet(cssFile);
+  const projectStylesheet = projectCss ? sheet(projectCss) : undefined;
   return {
-    stylesheet: { css: readFileSync(cssFile, 'utf8'), file: displayPath(cssFile) },
+    stylesheet,
+    projectStylesheet,
     variantStylesheet(variant) {
-      let sheet = variantSheets.get(variant);
-      if (!sheet) {
-        const name = VARIANTS[variant].stylesheet;
-        const file = searchDirs.map((d) => path.join(d, name)).find((f) => existsSync(f));
-        if (!file) throw new HandoutError(`stylesheet ${name} not found`, { file: searchDirs.map(displayPath).join(', ') }, `create templates/${name}`);
-        variantSheets.set(variant, (sheet = { css: readFileSync(file, 'utf8'), file: displayPath(file) }));
-      }
+      const sheet = variantSheets.get(variant);
+      const name = VARIANTS[variant].stylesheet;
+      if (!sheet) throw new HandoutError(`stylesheet ${name} not found`, { file: searchDirs.map(displayPath).join(', ') }, `create templates/${name}`);
       return sheet;
     },
-    files: [...found.values(), ...partials.values(), cssFile],
+    files: [...hashes.keys()],
+    hashes,
     warnings,
     fileOf: (name) => found.get(name) ?? name,
     names: [...found.keys()].sort(),
@@ -88,7 +115,9 @@ export function loadTemplates(dirs: string[]): TemplateSet {
         throw new HandoutError(`template ${name}.hbs not found`, { file: searchDirs.map(displayPath).join(', ') || 'templates/' }, `create templates/${name}.hbs`);
       }
       try {
-        return template(context);
+        // Every page carries the security policy, and no control character (invalid in HTML).
+        const remoteImages = (context as { allowRemoteImages?: boolean }).allowRemoteImages === true;
+        return withPolicy(withoutControlCharacters(template(context)), { remoteImages });
       } catch (e) {
         throw templateError(e, e instanceof HelperError ? fileWithHelperCall(e, [file, ...partials.values()]) : file);
       }
@@ -96,8 +125,7 @@ export function loadTemplates(dirs: string[]): TemplateSet {
   };
 }
 
-function compile(hb: typeof Handlebars, file: string, warnings: Warning[]): HandlebarsTemplateDelegate {
-  const text = readFileSync(file, 'utf8');
+function compile(hb: typeof Handlebars, file: string, text: string, warnings: Warning[]): HandlebarsTemplateDelegate {
   let ast: hbs.AST.Program;
   try {
     ast = hb.parse(text); // eager: Handlebars otherwise parses at first use, far from the file
@@ -183,6 +211,21 @@ function registerHelpers(hb: typeof Handlebars): void {
     if (typeof iso !== 'string' || !iso) return '';
     const lang = String(options.data?.root?.lang ?? 'en');
     return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(iso));
+  });
+  /** `{{qr-code webCopy.url}}`: the address as a QR code, vector shapes in an inline SVG (the PDF draws the same paths). */
+  add('qr-code', function (this: unknown, url: unknown, options: Handlebars.HelperOptions) {
+    if (typeof url !== 'string' || !url) return '';
+    const lang = String(options.data?.root?.lang ?? 'en');
+    return new hb.SafeString(qrSvg(url, `${labelsFor(lang).qrCode}: ${url}`));
+  });
+  /**
+   * `{{contentSecurityPolicy}}` in a page's <head>: the policy (contentSecurityPolicy.ts) as a <meta>;
+   * `scripts="sha256-…"` (or a list) names inline scripts the page may run.
+   */
+  add('contentSecurityPolicy', function (this: unknown, options: Handlebars.HelperOptions) {
+    const scripts = options.hash.scripts;
+    const scriptHashes = (Array.isArray(scripts) ? scripts : scripts ? [scripts] : []).map(String);
+    return new hb.SafeString(policyMeta({ scriptHashes, remoteImages: options.data?.root?.allowRemoteImages === true }));
   });
   /** `{{#heading level id=slug}}text{{/heading}}` → <hN id>; keeps templates from repeating h2..h6. */
   add('heading', function (this: unknown, level: number, options: Handlebars.HelperOptions) {

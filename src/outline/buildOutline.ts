@@ -5,7 +5,7 @@ import type { Source } from '../read/readSource.js';
 import { SlugCounter } from '../slug.js';
 import type { Block, Outline, Section, SectionKind } from './outline.js';
 import { inferOutline } from './infer/inferOutline.js';
-import { atAGlance } from './atAGlance.js';
+import { summaryTable } from './summary/summaryTable.js';
 import { segmenter } from './sentences.js';
 
 /** Headings that mark a highlighted summary box, in the languages handouts are printed in. */
@@ -34,7 +34,7 @@ export function buildOutline(source: Source, tree: Root): Outline {
   // Written headings always win: a document that has them is never re-divided.
   const hasHeadings = nodes.some((n) => n.type === 'heading');
   // `infer: false` keeps even plain text as written; `parts:` asks for the inference with those parts.
-  const infer = meta.inferSections ?? (source.format === 'text' || !!meta.parts);
+  const infer = meta.infer ?? meta.inferSections ?? (source.format === 'text' || !!meta.parts);
   const inferred = !hasHeadings && infer ? inferOutline(nodes as Block[], meta.lang, title, { parts: meta.parts }) : undefined;
   if (!title && inferred?.title) {
     title = inferred.title;
@@ -100,7 +100,7 @@ export function buildOutline(source: Source, tree: Root): Outline {
 }
 
 function withAtAGlance(outline: Outline): Outline {
-  const table = atAGlance(outline);
+  const table = summaryTable(outline);
   return table ? { ...outline, atAGlance: table } : outline;
 }
 
@@ -131,12 +131,4 @@ export function countWords(text: string, lang: string): number {
     for (const s of segmenter(lang, 'word').segment(piece)) if (s.isWordLike) n++;
   }
   return n;
-}
-
-/** Every section in reading order, depth first. */
-export function* walkSections(sections: Section[]): Generator<Section> {
-  for (const s of sections) {
-    yield s;
-    yield* walkSections(s.sections);
-  }
 }

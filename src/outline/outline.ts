@@ -1,14 +1,12 @@
 /**
  * The Outline: the structured form of one handout that every later stage works from.
  * Plain, JSON-serialisable data: metadata, a title, the blocks before the first heading,
- * and a tree of sections. Content blocks are mdast nodes, untouched.
+ * a tree of sections, and the summary table of its parallel parts. Content blocks are mdast
+ * nodes, untouched. This is the model: it imports nothing from the stages that build or read it.
  */
 import type { RootContent, Definition, FootnoteDefinition } from 'mdast';
 import type { HandoutMeta } from '../read/frontMatter.js';
 import type { SourceFormat } from '../read/readSource.js';
-import type { SummaryTable } from './atAGlance.js';
-
-export type { SummaryTable, SummaryRow, SummaryCell } from './atAGlance.js';
 
 export type Block = Exclude<RootContent, Definition | FootnoteDefinition>;
 
@@ -57,6 +55,40 @@ export interface Outline {
   words: number;
 }
 
+/** One statement in the at-a-glance table, taken word for word from its part; empty prints as a dash. */
+export interface SummaryCell {
+  /** Statements or labelled facts from the part's text, in source order (one, for chosen sentences). */
+  texts: string[];
+  /** Source lines they came from. */
+  lines: number[];
+}
+
+export interface SummaryRow {
+  part: string;
+  /** The section the row summarises, for a link. */
+  slug: string;
+  cells: SummaryCell[];
+}
+
+/** The parallel parts of one handout side by side: one row per part, one column per question. */
+export interface SummaryTable {
+  title: string;
+  /** Header of the first column: what the parts are ("Form", "Type"). */
+  partLabel: string;
+  columns: string[];
+  rows: SummaryRow[];
+  /** Where the columns came from: facts labelled in the parts, front matter, or what the parts say. */
+  columnsFrom: 'labelled facts' | 'front matter' | 'the parts';
+}
+
+/** Every section in reading order, depth first. */
+export function* walkSections(sections: Section[]): Generator<Section> {
+  for (const s of sections) {
+    yield s;
+    yield* walkSections(s.sections);
+  }
+}
+
 /** A content block and the sections it sits in, outermost first (empty for the introduction and the closing). */
 export interface BlockInReadingOrder {
   block: Block;
@@ -78,4 +110,9 @@ export function* blocksInReadingOrder(outline: Pick<Outline, 'intro' | 'sections
   }
   for (const section of outline.sections) yield* walk(section, []);
   for (const block of outline.closing ?? []) yield { block, sections: [] };
+}
+
+/** One section's blocks in the same reading order: its own, its subsections', then its closing blocks. */
+export function blocksOfSection(section: Section): Block[] {
+  return [...blocksInReadingOrder({ intro: [], sections: [section], closing: [] })].map((b) => b.block);
 }

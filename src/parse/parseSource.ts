@@ -9,11 +9,15 @@ import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root, Paragraph } from 'mdast';
 import type { Source } from '../read/readSource.js';
+import { findFrontMatter } from '../read/frontMatter.js';
 
 const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 
 export function parseSource(source: Source): Root {
-  return source.format === 'markdown' ? parseMarkdown(source.text) : parsePlainText(source.text);
+  if (source.format === 'markdown') return parseMarkdown(source.text);
+  // Plain text may open with front matter too: its lines are settings, not paragraphs.
+  const frontMatter = findFrontMatter(source.text);
+  return parsePlainText(source.text, frontMatter && frontMatter.lastLine > 0 ? frontMatter.lastLine : 0);
 }
 
 export function parseMarkdown(text: string): Root {
@@ -27,9 +31,9 @@ export function parseMarkdown(text: string): Root {
  * line, as text exported from web pages often is) has one paragraph per line instead; otherwise
  * lines inside a paragraph are joined, since they are hard-wrapped prose.
  */
-export function parsePlainText(text: string): Root {
+export function parsePlainText(text: string, skipLines = 0): Root {
   const lines = text.split('\n');
-  const hasBlankLines = /\n[ \t]*\n/.test(text.trim());
+  const hasBlankLines = /\n[ \t]*\n/.test(lines.slice(skipLines).join('\n').trim());
   const children: Paragraph[] = [];
   // Offsets too, not only lines: hast-util-raw (images, raw HTML) requires them on positions.
   const lineStarts: number[] = [];
@@ -52,6 +56,7 @@ export function parsePlainText(text: string): Root {
     start = -1;
   };
   lines.forEach((line, i) => {
+    if (i < skipLines) return;
     if (line.trim() === '') flush(i);
     else {
       if (start === -1) start = i;

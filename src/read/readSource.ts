@@ -1,12 +1,16 @@
 /**
  * Read stage: a source file on disk → its text and metadata.
- * Markdown (.md, .markdown) may start with YAML front matter; plain text (.txt) has none.
+ * Markdown (.md, .markdown) and plain text (.txt) may start with YAML front matter (`---` fenced);
+ * its settings go over the project's settings file (handout.config.yaml).
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { HandoutError, type Warnings } from '../diagnostics.js';
-import { parseFrontMatter, type HandoutMeta } from './frontMatter.js';
+import { findFrontMatter, readFrontMatter, withDefaults, type HandoutMeta } from './frontMatter.js';
+import { settingsFor } from '../options/config.js';
+import type { Config, FrontMatter } from '../options/schema.js';
+import { resolveInProject } from './projectRoot.js';
 import { slugify } from '../slug.js';
+import { NotRegularFileError, readRegularFile } from './regularFile.js';
 
 export type SourceFormat = 'markdown' | 'text';
 
@@ -35,26 +39,54 @@ export function displayPath(file: string): string {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }
 
-export function readSource(filePath: string, warnings: Warnings): Source {
+/**
+ * `bytes`: the file's contents when the caller has read them already (the build hashes exactly the
+ * bytes it renders, so an edit saved during a build is never recorded as built).
+ */
+export function readSource(filePath: string, warnings: Warnings, bytes?: Uint8Array): Source {
   const file = displayPath(filePath);
   const format = formatOf(filePath);
   if (!format) {
     throw new HandoutError(`not a source handout can read`, { file }, 'use .md for Markdown or .txt for plain text');
   }
-  let bytes: Buffer;
   try {
-    bytes = readFileSync(filePath);
+    bytes ??= readRegularFile(filePath);
   } catch (e) {
+    if (e instanceof NotRegularFileError) throw new HandoutError(`cannot read the file: it is ${e.kind}`, { file }, 'sources must be regular files');
     throw new HandoutError(`cannot read the file: ${(e as NodeJS.ErrnoException).code ?? e}`, { file });
   }
   const text = decodeText(bytes, file, warnings);
   if (text.trim() === '') {
     throw new HandoutError('the source is empty', { file }, 'write some text, or remove the file');
   }
-  const meta = format === 'markdown' ? parseFrontMatter(text, file, warnings) : parseFrontMatter('', file, warnings);
+  const project = settingsFor(filePath);
+  for (const w of project.warnings) warnings.add(w.message, w);
+  // A plain text that opens with a line of dashes that never closes is prose, not front matter.
+  const own = format === 'text' && findFrontMatter(text)?.lastLine === -1 ? {} : readFrontMatter(text, file, warnings);
+  if (own.logo) own.logo = ownLogo(own.logo, filePath, file, text);
+  const meta = mergeSettings(project.settings, own);
   const slug = meta.slug ?? slugify(path.basename(filePath, path.extname(filePath)));
   if (!slug) throw new HandoutError('cannot make an output name from this file name', { file }, 'set `slug:` in front matter');
   return { file, slug, format, text, meta };
+}
+
+/** A source's own settings over the project's; glossary terms and check rules are added to, key by key. */
+export function mergeSettings(project: Config, own: FrontMatter): HandoutMeta {
+  const { glossary, checks, ...rest } = project;
+  const projectTerms = typeof glossary === 'object' ? glossary : undefined;
+  const merged: HandoutMeta = withDefaults({ ...rest, ...own });
+  if (projectTerms || own.glossary) merged.glossary = { ...projectTerms, ...own.glossary };
+  if (checks || own.checks) merged.checks = { ...checks, ...own.checks };
+  return merged;
+}
+
+/** A logo named in front matter: relative to the source, inside its project, like its images. */
+function ownLogo(ref: string, sourcePath: string, file: string, text: string): string {
+  const line = text.split('\n').findIndex((l) => /^logo\s*:/i.test(l)) + 1 || undefined;
+  const resolved = resolveInProject(ref, sourcePath);
+  if (resolved.ok) return resolved.path;
+  if (resolved.reason === 'missing') throw new HandoutError(`the logo ${ref} does not exist`, { file, line }, 'give a PNG or JPEG file, relative to the source');
+  throw new HandoutError(`the logo ${ref} is outside the project (${resolved.root})`, { file, line }, 'copy it into the project');
 }
 
 /**

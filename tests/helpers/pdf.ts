@@ -194,32 +194,39 @@ export function pdftotextWords(file: string, known: Set<string>): string[] {
 }
 
 /**
- * The words a screen reader gets from a tagged PDF (pdfjs, content order): text marked as an
- * artifact (running footer, repeated table header) or as a list label (bullets, numbers) is left
- * out, and hyphens added at line ends are joined when the joined word is one of `known`.
+ * The words of the PDF's structure tree in its order, the order a screen reader reads them, as
+ * Poppler reads them (`pdfinfo -struct-text`). Artifacts (running footer, repeated table headers,
+ * hyphens added at line ends) are not in the tree. With `labels: false`, list labels (bullets,
+ * numbers) are left out, as the HTML's list markers are not text either.
  */
-export async function taggedWords(data: Uint8Array, known: Set<string>): Promise<string[]> {
+export function structTextWords(file: string, options: { labels?: boolean } = {}): string[] {
+  const out = execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const texts: string[] = [];
+  let skipBelow = -1; // indentation of a Lbl element whose text is skipped
+  for (const line of out.split('\n')) {
+    const indent = line.length - line.trimStart().length;
+    if (skipBelow >= 0 && indent <= skipBelow) skipBelow = -1;
+    if (options.labels === false && /^\s*Lbl\b/.test(line)) skipBelow = indent;
+    else if (skipBelow < 0 && /^\s*"/.test(line)) texts.push(line.trim().slice(1, -1));
+  }
+  return words(texts.join('\n'));
+}
+
+/** The words drawn as artifacts (page furniture, repeated table headers), read with pdfjs. */
+export async function artifactWords(data: Uint8Array): Promise<string[]> {
   const doc = await getDocument({ data: new Uint8Array(data), isEvalSupported: false, verbosity: 0 }).promise;
   let text = '';
   for (let n = 1; n <= doc.numPages; n++) {
-    const page = await doc.getPage(n);
-    const content = await page.getTextContent({ includeMarkedContent: true });
+    const content = await (await doc.getPage(n)).getTextContent({ includeMarkedContent: true });
     const stack: string[] = [];
-    let lastY: number | undefined;
-    for (const item of content.items as { type?: string; tag?: string; str?: string; transform?: number[] }[]) {
+    for (const item of content.items as { type?: string; tag?: string; str?: string }[]) {
       if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') stack.push(item.tag ?? '');
       else if (item.type === 'endMarkedContent') stack.pop();
-      else if (item.str !== undefined && !stack.includes('Artifact') && !stack.includes('Lbl')) {
-        const y = item.transform![5];
-        text += (lastY !== undefined && Math.abs(y - lastY) > 1 ? '\n' : '') + item.str;
-        lastY = y;
-      }
+      else if (item.str !== undefined && stack.includes('Artifact')) text += `${item.str}\n`;
     }
-    text += '\n';
   }
   await doc.destroy();
-  const joined = text.replace(/(\p{L}+)-\n(\p{L}+)/gu, (m, a: string, b: string) => (known.has(`${a}${b}`.normalize('NFC').toLowerCase()) ? `${a}${b}\n` : m));
-  return words(joined);
+  return words(text);
 }
 
 const HTML_BLOCKS = new Set(['p', 'div', 'li', 'td', 'th', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'br', 'section', 'aside', 'header', 'footer', 'main', 'table', 'ul', 'ol', 'pre', 'blockquote', 'dt', 'dd', 'dl', 'figure', 'figcaption', 'hr', 'nav', 'article', 'details', 'summary', 'address', 'thead', 'tbody', 'tfoot', 'caption']);

@@ -126,11 +126,11 @@ describe('a broken template', () => {
   it('what the PDF renderer does not support is reported once, naming the template', () => {
     const templates = path.join(dir, 'templates');
     mkdirSync(templates, { recursive: true });
-    writeFileSync(path.join(templates, 'handout.css'), 'body { font-size: 12pt; float: left; }\np { float: right; }\n');
+    writeFileSync(path.join(templates, 'handout.css'), 'body { font-size: 12pt; position: absolute; }\np { position: relative; }\n');
     writeFileSync(path.join(templates, 'handout.hbs'), '<html><head><style>{{{stylesheet}}}</style></head><body><h1>{{title}}</h1><marquee>Moving text</marquee>{{{intro}}}</body></html>\n');
     const r = cli(['build', content, '--out', out], { cwd: dir });
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/templates\/handout\.css:1: warning: CSS property "float" is not supported in the PDF/);
+    expect(r.stderr).toMatch(/templates\/handout\.css:1: warning: CSS property "position" is not supported in the PDF/);
     expect(r.stderr).toMatch(/templates\/handout\.hbs: warning: element <marquee> is not supported in the PDF; its text is printed/);
     expect(r.stderr.match(/<marquee>/g)?.length).toBe(1);
   });

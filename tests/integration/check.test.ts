@@ -114,7 +114,7 @@ describe('handout check on a hard handout', () => {
   it('--target-grade sets the target where front matter does not', () => {
     const r = cli(['check', path.join(dir, 'hard'), '--target-grade', '20', '--json'], { env: TODAY });
     expect(JSON.parse(r.stdout).handouts[0].readingLevel).toMatchObject({ target: 20, meetsTarget: true });
-    expect(cli(['check', '--target-grade', 'easy']).stderr).toMatch(/a grade from 1 to 20/);
+    expect(cli(['check', '--target-grade', 'easy']).stderr).toMatch(/--target-grade should be a school grade from 1 to 20, such as 8, not "easy"/);
   });
 
   it('colour only when asked for: FORCE_COLOR on, NO_COLOR off', () => {

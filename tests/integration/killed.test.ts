@@ -86,7 +86,7 @@ describe('a build killed with SIGKILL', () => {
     mkdirSync(out, { recursive: true });
     // A temporary file of a process that is gone, as a kill between write and rename leaves it.
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
-    writeFileSync(path.join(out, `.doc-00.pdf.${dead}.tmp`), '%PDF-1.7 half writ');
+    writeFileSync(path.join(out, `.doc-00.pdf.handout-${dead}.tmp`), '%PDF-1.7 half writ');
     const r = cli(['build', content, '--out', out, '--quiet'], { cwd: dir });
     expect(r.status, r.stderr).toBe(0);
     expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);

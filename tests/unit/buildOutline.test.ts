@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { buildOutline, countWords, walkSections } from '../../src/outline/buildOutline.js';
+import { buildOutline, countWords } from '../../src/outline/buildOutline.js';
 import { parseMarkdown, parsePlainText } from '../../src/parse/parseSource.js';
 import type { Source } from '../../src/read/readSource.js';
 import type { HandoutMeta } from '../../src/read/frontMatter.js';
-import type { Outline } from '../../src/outline/outline.js';
+import { walkSections, type Outline } from '../../src/outline/outline.js';
 
 function source(text: string, meta: Partial<HandoutMeta> = {}, slug = 'blood-pressure_guide'): Source {
   return { file: `${slug}.md`, slug, format: 'markdown', text, meta: { lang: 'en', keywords: [], ...meta } };

@@ -79,19 +79,6 @@ describe.skipIf(!existsSync(seedFile))('the seed, calcinosis.txt (needs ../share
   });
 
   it('loses and doubles nothing', () => expectEveryParagraphOnceInOrder(o, text));
-
-  it('has an at-a-glance table: four rows in source order, cells taken from each form', () => {
-    const t = o.atAGlance!;
-    expect(t.rows.map((r) => r.part)).toEqual(['Dystrophic', 'Metastatic', 'Idiopathic', 'Iatrogenic']);
-    expect(t.partLabel).toBe('Form');
-    const cell = (part: string, column: string) => t.rows.find((r) => r.part === part)!.cells[t.columns.indexOf(column)].texts.join(' ');
-    expect(cell('Metastatic', 'Treatment')).toMatch(/antacids like aluminum carbonate/);
-    expect(cell('Dystrophic', 'Causes')).toMatch(/surgery|wound/);
-    expect(cell('Dystrophic', 'Causes')).toMatch(/autoimmune disorders/);
-    expect(cell('Iatrogenic', 'Causes')).toMatch(/heel sticks|electrode paste/i);
-    // Never invented: every cell text is a sentence of the seed, word for word.
-    for (const r of t.rows) for (const c of r.cells) for (const s of c.texts) expect(text).toContain(s);
-  });
 });
 
 describe.skipIf(!existsSync(plain('nhlbi_stroke.txt')))('the plain corpus (needs ../shared)', () => {
@@ -173,35 +160,5 @@ describe('articles written the same way (tests/fixtures)', () => {
       buildOutline({ file: 'a.md', slug: 'anemia', format: 'markdown', text: md, meta: { lang: 'en', keywords: [], ...meta } }, parseMarkdown(md));
     expect(asMd({}).sections).toEqual([]);
     expect(asMd({ inferSections: true }).sections.map((s) => s.title)).toEqual(['Iron-deficiency', 'Vitamin-deficiency', 'Aplastic', 'Diagnosis']);
-  });
-});
-
-describe('at-a-glance columns', () => {
-  const md = (body: string, meta: Partial<Source['meta']> = {}) =>
-    buildOutline({ file: 'x.md', slug: 'x', format: 'markdown', text: body, meta: { lang: 'en', keywords: [], ...meta } }, parseMarkdown(body));
-
-  it('labelled facts written in the parts come first, in the order first seen; missing ones are empty', () => {
-    const o = md('# Rocks\n\n## The three kinds\n\n### Igneous\n\n**Made from:** cooled lava.\n\n- Example: granite\n\n### Sedimentary\n\n**Made from:** layers of sand and mud.\n\n### Metamorphic\n\n- Example: marble\n');
-    const t = o.atAGlance!;
-    expect(t.columnsFrom).toBe('labelled facts');
-    expect(t.columns).toEqual(['Made from', 'Example']);
-    expect(t.rows.map((r) => [r.part, ...r.cells.map((c) => c.texts.join(' '))])).toEqual([
-      ['Igneous', 'cooled lava.', 'granite'],
-      ['Sedimentary', 'layers of sand and mud.', ''],
-      ['Metamorphic', '', 'marble'],
-    ]);
-  });
-
-  it('front matter columns pick sentences by their words', () => {
-    const body = '# Snacks\n\n## Types of snack\n\n### Fruit\n\nFruit is sweet. It costs little at the market.\n\n### Nuts\n\nNuts are rich in fat. They cost more than fruit.\n';
-    const o = md(body, { summary: { columns: [{ label: 'Price', words: ['cost'] }] } });
-    const t = o.atAGlance!;
-    expect(t.columnsFrom).toBe('front matter');
-    expect(t.columns).toEqual(['Price']);
-    expect(t.rows.map((r) => r.cells[0].texts)).toEqual([['It costs little at the market.'], ['They cost more than fruit.']]);
-  });
-
-  it('a handout without parallel parts has no table', () => {
-    expect(md('# One thing\n\n## Why\n\nBecause.\n\n## How\n\nLike this.\n').atAGlance).toBeUndefined();
   });
 });

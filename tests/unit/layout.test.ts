@@ -29,11 +29,22 @@ function tags(layout: Layout): string[] {
 
 describe('structure tags on laid-out items', () => {
   it('tags headings, paragraphs and links', () => {
-    expect(tags(layOut('<h2>Care</h2><p>Rest. See <a href="https://x.org">the guide</a> now.</p>'))).toEqual([
+    expect(tags(layOut('<h1>Knee</h1><h2>Care</h2><p>Rest. See <a href="https://x.org">the guide</a> now.</p>'))).toEqual([
+      'Document/H1: Knee',
       'Document/H2: Care',
       'Document/P: Rest. See ',
       'Document/P/Link: the guide',
       'Document/P:  now.',
+    ]);
+  });
+
+  it('tags headings without skipping a level going down, as PDF/UA asks: the first is H1, an H4 right under an H2 is tagged H2', () => {
+    expect(tags(layOut('<h2>Care</h2><h4>Ice</h4><h4>Rest</h4><h2>Help</h2><h3>Calls</h3>'))).toEqual([
+      'Document/H1: Care',
+      'Document/H2: Ice',
+      'Document/H2: Rest',
+      'Document/H1: Help',
+      'Document/H2: Calls',
     ]);
   });
 

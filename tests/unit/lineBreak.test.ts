@@ -198,3 +198,39 @@ describe('hyphenation of words longer than the line', () => {
     expect(result.map(textOf).join('')).toBe(url);
   });
 });
+
+describe('what a reader gets at a line end (tagged text, copy-paste)', () => {
+  const en = hyphenatorFor('en')!;
+  /** The text as a screen reader meets it: what is drawn plus what is read after it, less added hyphens. */
+  const readerText = (ls: Line[]) => ls.flatMap((l) => l.fragments.filter((f) => !f.addedHyphen).map((f) => f.text + (f.readAfter ?? ''))).join('');
+
+  it('a break at a space carries the space; the last line carries none', () => {
+    const result = lines([run(PROSE)], 150);
+    expect(result.length).toBeGreaterThan(3);
+    expect(readerText(result)).toBe(PROSE);
+    expect(result[result.length - 1].fragments.at(-1)!.readAfter).toBeUndefined();
+    // Nothing is drawn for it: the line is as wide as its visible text.
+    for (const l of result) expect(l.fragments.at(-1)!.text).not.toMatch(/ $/);
+  });
+
+  it('a hard break separates the words either side', () => {
+    const result = lines([run('Call us\u2028Monday to Friday')], 400);
+    expect(result.length).toBe(2);
+    expect(readerText(result)).toBe('Call us Monday to Friday');
+  });
+
+  it('a hyphen added at a line end is marked as added, and the word reads whole', () => {
+    const result = breakLines([run('Ask about hydroxychloroquine today.', { size: 18, lineHeight: 27 })], { width: 110, align: 'left', strut: run(''), hyphenate: en });
+    expect(result.some((l) => l.fragments.at(-1)!.addedHyphen)).toBe(true);
+    expect(readerText(result)).toBe('Ask about hydroxychloroquine today.');
+  });
+
+  it('a word\'s own hyphen is not marked as added, and a break after it adds no space', () => {
+    const text = 'Use the peak-flow meter with a well-fitting mouthpiece every single morning';
+    for (const width of [60, 80, 100, 120]) {
+      const result = lines([run(text)], width);
+      expect(result.flatMap((l) => l.fragments).some((f) => f.addedHyphen)).toBe(false);
+      expect(readerText(result)).toBe(text);
+    }
+  });
+});

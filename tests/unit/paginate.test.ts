@@ -126,3 +126,29 @@ describe('paginate', () => {
     }
   });
 });
+
+describe('paginate: a page is never left more than a quarter empty for a weak keep', () => {
+  it('breaks inside a box kept together (weak) rather than leave the page 40 % empty', () => {
+    const before = Array.from({ length: 6 }, () => line(10));
+    // A box of 8 lines kept together: it does not fit below the 60 points of text.
+    const box = Array.from({ length: 8 }, (_, i) => line(10, i < 7 ? { keepWithNext: true, keepWeak: true } : {}));
+    const pages = paginate([...before, ...box], 100);
+    expect(flow(pages)[0].length).toBe(10); // 6 lines and 4 of the box: the page is full
+    expect(flow(pages).flat()).toEqual([...before, ...box]);
+  });
+
+  it('moves the box whole when that leaves no more than a quarter of the page empty', () => {
+    const before = Array.from({ length: 8 }, () => line(10));
+    const box = Array.from({ length: 4 }, (_, i) => line(10, i < 3 ? { keepWithNext: true, keepWeak: true } : {}));
+    const pages = paginate([...before, ...box], 100);
+    expect(flow(pages)).toEqual([before, box]);
+  });
+
+  it('never breaks a strong keep (a heading and its first lines) for it', () => {
+    const before = Array.from({ length: 5 }, () => line(10));
+    const heading = line(14, { keepWithNext: true }, 'heading');
+    const chain = Array.from({ length: 5 }, (_, i) => line(10, i < 4 ? { keepWithNext: true } : {}));
+    const pages = paginate([...before, heading, ...chain], 100);
+    expect(flow(pages)).toEqual([before, [heading, ...chain]]);
+  });
+});

@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { decodeText, readSource } from '../../src/read/readSource.js';
+import { parseSource } from '../../src/parse/parseSource.js';
+import { toString } from 'mdast-util-to-string';
 import { HandoutError, Warnings } from '../../src/diagnostics.js';
 
 describe('decodeText', () => {
@@ -100,10 +102,30 @@ describe('readSource', () => {
     expect(src.text).toBe(text);
   });
 
-  it('does not read front matter in plain text', () => {
-    const src = readSource(write('plain-notes.TXT', '---\nslug: nope\n---\nText\n'), new Warnings());
+  it('reads front matter in plain text too; the body stays plain text', () => {
+    const src = readSource(write('plain-notes.TXT', '---\nslug: Other name\ntitle: Notes *for* you\n---\nText with *stars*\n'), new Warnings());
     expect(src.format).toBe('text');
-    expect(src.slug).toBe('plain-notes');
-    expect(src.meta.slug).toBeUndefined();
+    expect(src.slug).toBe('other-name');
+    expect(src.meta.title).toBe('Notes *for* you');
+    const tree = parseSource(src);
+    expect(tree.children).toHaveLength(1);
+    expect(tree.children[0].position?.start.line).toBe(5);
+    expect(toString(tree)).toBe('Text with *stars*');
+  });
+
+  it('reads a plain text that opens with dashes that never close as prose', () => {
+    const src = readSource(write('dashes.txt', '---\nA line of prose.\n'), new Warnings());
+    expect(src.meta.title).toBeUndefined();
+    expect(toString(parseSource(src))).toContain('A line of prose.');
+  });
+
+  it('reports a wrong front-matter value in plain text at its line', () => {
+    expect(() => readSource(write('bad.txt', '---\ntitle: T\npaper: legal\n---\nText\n'), new Warnings())).toThrow(/bad\.txt|paper/);
+    try {
+      readSource(write('bad.txt', '---\ntitle: T\npaper: legal\n---\nText\n'), new Warnings());
+    } catch (e) {
+      expect((e as HandoutError).line).toBe(3);
+      expect((e as HandoutError).message).toBe('front-matter key "paper" should be letter or a4, not "legal"');
+    }
   });
 });

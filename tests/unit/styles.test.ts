@@ -183,10 +183,10 @@ describe('resolveStyles', () => {
   });
 
   it('warns once per line about an unsupported property, naming the stylesheet file', () => {
-    const { warnings, styleOf } = resolve('p { float: left; color: red }\n.note { float: left }', HTML, 'templates/print.css');
-    const floats = warnings.list.filter((w) => w.message.includes('"float"'));
+    const { warnings, styleOf } = resolve('p { position: absolute; color: red }\n.note { position: absolute }', HTML, 'templates/print.css');
+    const positions = warnings.list.filter((w) => w.message.includes('"position"'));
     // Two rules on two lines: one warning for each line (Warnings dedupes by file, line and message).
-    expect(floats.map((w) => [w.file, w.line])).toEqual([
+    expect(positions.map((w) => [w.file, w.line])).toEqual([
       ['templates/print.css', 1],
       ['templates/print.css', 2],
     ]);
@@ -195,12 +195,12 @@ describe('resolveStyles', () => {
   });
 
   it('warns only once for the same unsupported property used twice on one line', () => {
-    const { warnings } = resolve('p { float: left } em { float: right }');
-    expect(warnings.list.filter((w) => w.message.includes('"float"'))).toHaveLength(1);
+    const { warnings } = resolve('p { position: absolute } em { position: relative }');
+    expect(warnings.list.filter((w) => w.message.includes('"position"'))).toHaveLength(1);
   });
 
   it('adds the line offset of an embedded <style> to warning lines', () => {
-    const { warnings } = resolve('\n\np { float: left }', HTML, 'templates/handout.html', 10);
+    const { warnings } = resolve('\n\np { position: absolute }', HTML, 'templates/handout.html', 10);
     expect(warnings.list).toEqual([expect.objectContaining({ file: 'templates/handout.html', line: 13 })]);
   });
 

@@ -4,6 +4,8 @@
  * Every piece of text in the HTML lands in a box or is reported; nothing is dropped silently.
  */
 import type { Element, ElementContent, Root } from 'hast';
+import { vectorOf, type VectorDrawing } from './vector.js';
+import { toHtml } from 'hast-util-to-html';
 import type { Warnings } from '../../diagnostics.js';
 import { covers, fallbackChain, hasGlyph, selectFace, splitByFace, type FontFace } from './fonts.js';
 import { inheritFrom, type ComputedStyle, type ResolvedStyles } from './styles.js';
@@ -21,6 +23,10 @@ export interface InlineRun {
   linkId?: number;
   /** Filled in per page when drawn: the page number or the page count. */
   counter?: 'page' | 'pages';
+  /** A footnote reference: the id of the note (a box of BoxTree.footnotes) it calls. */
+  footnote?: string;
+  /** How far the text is raised above the baseline (negative: lowered), in points. */
+  rise?: number;
 }
 
 export interface BlockBox {
@@ -60,7 +66,9 @@ export interface ImageBox {
   kind: 'image';
   tag: string;
   style: ComputedStyle;
-  data: Buffer;
+  /** A PNG or JPEG image's bytes, or vector shapes (a template's inline SVG of paths, such as the QR code); or, for an SVG figure, its sanitised markup (drawn by svg-to-pdfkit). */
+  data?: Buffer | VectorDrawing;
+  svg?: string;
   alt: string;
   /** Intrinsic size in CSS pixels. */
   width: number;
@@ -83,6 +91,8 @@ export interface BoxTree {
   body: BlockBox;
   /** Elements marked data-running="footer" (or header): repeated on every page, not in the flow. */
   running: { header?: Box; footer?: Box };
+  /** Notes styled `float: footnote`, by id: set at the foot of the page that refers to them. */
+  footnotes: Map<string, Box>;
 }
 
 const INLINE_TAGS = new Set([
@@ -93,7 +103,7 @@ const KNOWN_TAGS = new Set([
   ...INLINE_TAGS, 'html', 'head', 'body', 'title', 'meta', 'style', 'link', 'script', 'noscript', 'template', 'div', 'p', 'h1', 'h2', 'h3',
   'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'section', 'aside', 'header', 'footer', 'main', 'nav', 'article', 'figure',
   'figcaption', 'hr', 'pre', 'dl', 'dt', 'dd', 'details', 'summary', 'address', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td',
-  'th', 'caption', 'colgroup', 'col', 'picture', 'source',
+  'th', 'caption', 'colgroup', 'col', 'picture', 'source', 'svg',
 ]);
 
 export interface BoxContext {
@@ -110,8 +120,9 @@ export function buildBoxes(root: Root, ctx: BoxContext): BoxTree {
   const html = root.children.find((n): n is Element => n.type === 'element' && n.tagName === 'html');
   const body = html?.children.find((n): n is Element => n.type === 'element' && n.tagName === 'body');
   const bodyEl: Element = body ?? { type: 'element', tagName: 'body', properties: {}, children: root.children as ElementContent[] };
-  const builder = new BoxBuilder(ctx, running);
-  return { body: builder.block(bodyEl, ctx.styles.styleOf(bodyEl)), running };
+  const footnotes = new Map<string, Box>();
+  const builder = new BoxBuilder(ctx, running, footnotes);
+  return { body: builder.block(bodyEl, ctx.styles.styleOf(bodyEl)), running, footnotes };
 }
 
 class BoxBuilder {
@@ -121,6 +132,7 @@ class BoxBuilder {
   constructor(
     private ctx: BoxContext,
     private running: BoxTree['running'],
+    private footnotes: BoxTree['footnotes'],
   ) {}
 
   private unsupported(what: string): void {
@@ -153,7 +165,7 @@ class BoxBuilder {
         this.running[runningKind] = this.blockLevel(child, childStyle);
         continue;
       }
-      if (childStyle.display === 'inline' && child.tagName !== 'img') {
+      if (childStyle.display === 'inline' && child.tagName !== 'img' && child.tagName !== 'svg') {
         pending.push(...this.inline(child, childStyle));
         continue;
       }
@@ -163,7 +175,9 @@ class BoxBuilder {
       if (childStyle.display === 'list-item' && built.kind === 'block') {
         built.marker = this.marker(el.tagName, bulletFor(childStyle.listStyleType, this.listDepth), listIndex++, childStyle);
       }
-      box.children.push(built);
+      const id = idOf(child);
+      if (childStyle.float === 'footnote' && id) this.footnotes.set(id, built);
+      else if (!isEmptyNotes(built)) box.children.push(built);
     }
     flushInline();
     if (isList) this.listDepth--;
@@ -172,6 +186,7 @@ class BoxBuilder {
 
   private blockLevel(el: Element, style: ComputedStyle): Box | undefined {
     if (el.tagName === 'img') return this.image(el, style);
+    if (el.tagName === 'svg') return this.vector(el, style);
     if (el.tagName === 'hr') return { kind: 'rule', tag: 'hr', style };
     if (style.display === 'table') return this.table(el, style);
     if (style.display === 'flex') {
@@ -210,15 +225,16 @@ class BoxBuilder {
     const isLink = el.tagName === 'a' && typeof el.properties?.href === 'string';
     const href = isLink ? String(el.properties.href) : link;
     const id = isLink ? ++this.links : linkId;
+    const footnote = isLink && el.properties?.dataFootnoteRef !== undefined ? decodeURIComponent(href!.replace(/^#/, '')) : undefined;
     const runs: InlineRun[] = [];
     for (const child of el.children) {
-      if (child.type === 'text') runs.push(this.run(child.value, style, href, id));
+      if (child.type === 'text') runs.push({ ...this.run(child.value, style, href, id), ...(footnote ? { footnote } : {}) });
       else if (child.type === 'element') {
         const s = this.ctx.styles.styleOf(child);
         if (s.display === 'none') continue;
-        if (child.tagName === 'img') {
+        if (child.tagName === 'img' || child.tagName === 'svg') {
           // An image inside a line prints its alt text in the line: nothing is lost.
-          const alt = String(child.properties?.alt ?? '');
+          const alt = String(child.properties?.alt ?? child.properties?.ariaLabel ?? '');
           if (alt) runs.push(this.run(alt, s, href, id));
           continue;
         }
@@ -274,6 +290,7 @@ class BoxBuilder {
       lineHeight: style.lineHeight,
       link,
       linkId: link ? linkId : undefined,
+      ...(style.verticalAlign === 'baseline' ? {} : { rise: style.fontSize * (style.verticalAlign === 'super' ? 0.5 : -0.25) }),
     };
   }
 
@@ -293,6 +310,13 @@ class BoxBuilder {
       if ([...fallback].every((ch) => hasGlyph(run.face, ch))) return { ...run, text: fallback };
     }
     return run;
+  }
+
+  /** An inline SVG: filled paths only (a template's QR code) as shapes sized by CSS; any other figure through svg-to-pdfkit. */
+  private vector(el: Element, style: ComputedStyle): Box {
+    const vector = vectorOf(el, style);
+    if (vector) return { kind: 'image', tag: 'img', style, data: vector.drawing, alt: vector.alt, width: vector.width, height: vector.height };
+    return svgImage(el, style);
   }
 
   private image(el: Element, style: ComputedStyle): Box | undefined {
@@ -334,6 +358,47 @@ class BoxBuilder {
     collect(el, false);
     return { kind: 'table', tag: 'table', style, rows };
   }
+}
+
+/** An inline SVG figure (sanitised when the HTML was made): its markup, alt text and intrinsic size. */
+function svgImage(el: Element, style: ComputedStyle): ImageBox {
+  const svg = toHtml(el, { space: 'svg' });
+  const alt = String(el.properties?.ariaLabel ?? '');
+  return { kind: 'image', tag: 'svg', style, svg, alt, ...svgSize(el) };
+}
+
+/** CSS pixels per unit of an SVG length. */
+const SVG_UNITS: Record<string, number> = { '': 1, px: 1, pt: 4 / 3, pc: 16, mm: 96 / 25.4, cm: 96 / 2.54, in: 96 };
+
+/** An SVG's size in CSS pixels: its width and height, else its viewBox, else the CSS default 300 × 150. */
+export function svgSize(el: Element): { width: number; height: number } {
+  const length = (v: unknown) => {
+    const m = /^\s*([\d.]+)\s*(px|pt|pc|mm|cm|in)?\s*$/.exec(String(v ?? ''));
+    return m ? Number(m[1]) * SVG_UNITS[m[2] ?? ''] : undefined;
+  };
+  const box = String(el.properties?.viewBox ?? '').trim().split(/[\s,]+/).map(Number);
+  const [vw, vh] = box.length === 4 && box[2] > 0 && box[3] > 0 ? [box[2], box[3]] : [undefined, undefined];
+  let width = length(el.properties?.width);
+  let height = length(el.properties?.height);
+  if (width && !height) height = vw && vh ? (width * vh) / vw : 150;
+  if (height && !width) width = vw && vh ? (height * vw) / vh : 300;
+  return { width: width ?? vw ?? 300, height: height ?? vh ?? 150 };
+}
+
+/**
+ * A notes section whose notes all went to the feet of their pages: only its heading is left, a
+ * label for nothing, so it is not printed.
+ */
+function isEmptyNotes(box: Box): boolean {
+  if (box.kind !== 'block' || box.tag !== 'section') return false;
+  const texts = boxTexts(box);
+  return box.children.some((c) => c.kind === 'block' && (c.tag === 'ol' || c.tag === 'ul') && c.children.length === 0) && texts.length === 1;
+}
+
+function boxTexts(box: Box): Box[] {
+  if (box.kind === 'text') return [box];
+  if (box.kind === 'block') return box.children.flatMap(boxTexts);
+  return [];
 }
 
 function anonymous(parent: ComputedStyle): ComputedStyle {

@@ -3,8 +3,13 @@
  * pdfkit, organised like pdfkit's own mixins: frames (backgrounds, borders), text, images,
  * navigation (bookmarks, destinations, links), and tagging (the structure tree).
  */
+import { withoutControlCharacters } from '../../controlCharacters.js';
 import PDFDocument from 'pdfkit';
+import { addBookmark, addNamedDestination } from './destinations.js';
 import { fontFamilies } from './fonts.js';
+import { drawVector } from './vector.js';
+import { NOTES_GAP, notesHeight, RULE, type Note } from './footnotes.js';
+import { drawSvg } from './svg.js';
 import type { Page, PlacedSlice } from './paginate.js';
 import type { PdfInfo } from './renderPdf.js';
 import type { DrawItem, Frame, StructNode } from './slices.js';
@@ -105,11 +110,12 @@ export function openDocument(geometry: PageGeometry, info: PdfInfo, options: { a
     tagged: true,
     subset: (options.archive ? 'PDF/A-2a' : 'PDF/UA') as never,
     // pdfkit writes every key it is given, and fails on an undefined one.
+    // Control characters are not text, and most are not allowed in the XMP's XML at all.
     info: withoutUndefined({
-      Title: info.title,
-      Author: info.author,
-      Subject: info.subject,
-      Keywords: info.keywords?.join(', '),
+      Title: clean(info.title),
+      Author: clean(info.author),
+      Subject: clean(info.subject),
+      Keywords: clean(info.keywords?.join(', ')),
       Creator: 'handout',
       Producer: 'handout (pdfkit)',
       CreationDate: info.date,
@@ -171,6 +177,10 @@ function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+function clean(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : withoutControlCharacters(text);
+}
+
 function withoutUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as T;
 }
@@ -194,10 +204,24 @@ export class PageDrawer {
     const { doc, geometry } = this;
     doc.addPage({ size: [geometry.width, geometry.height], margin: 0 });
     this.placed(page.slices, geometry.margin.top);
+    this.footnotes(page.notes);
     this.furniture = 'Pagination';
     furniture();
     this.furniture = undefined;
     this.tagger.close(); // marked content never runs across a page
+  }
+
+  /** The page's footnotes at the foot of its text area, under a short rule. */
+  private footnotes(notes: Note[]): void {
+    if (!notes.length) return;
+    const { margin, width, height } = this.geometry;
+    let y = height - margin.bottom - notesHeight(notes) + NOTES_GAP;
+    this.tagger.artifact('Layout');
+    this.rect(margin.left, y - NOTES_GAP / 2 - RULE.width / 2, (width - margin.left - margin.right) * RULE.fraction, RULE.width, RULE.color);
+    for (const note of notes) {
+      this.placed(note.slices, y);
+      y += note.height;
+    }
   }
 
   /** Slices placed from `top` down: their frames, then their content. */
@@ -253,10 +277,11 @@ export class PageDrawer {
         const { fragment: f } = item;
         const run = f.run;
         const x = item.x;
-        const baseline = top + item.baseline;
-        this.mark(item.tag, repeated);
+        const baseline = top + item.baseline - (run.rise ?? 0);
+        // A hyphen added at a line end is an artifact: the tagged word reads whole across the break.
+        this.mark(f.addedHyphen ? undefined : item.tag, repeated);
         doc.font(run.face.key).fontSize(run.size).fillColor(run.color);
-        doc.text(f.text, x, baseline, { lineBreak: false, baseline: 'alphabetic', wordSpacing: item.wordSpacing || undefined });
+        doc.text(f.text + (f.readAfter ?? ''), x, baseline, { lineBreak: false, baseline: 'alphabetic', wordSpacing: item.wordSpacing || undefined });
         if (run.link) this.link(run.link, x, top + item.lineTop, f.width, item.lineHeight, f.text, this.furniture || repeated ? undefined : item.tag);
         if (run.underline) {
           const thickness = Math.max(0.5, run.size / 18);
@@ -275,7 +300,9 @@ export class PageDrawer {
         return;
       case 'image':
         this.mark(item.tag, repeated, [item.x, top + item.y, item.x + item.width, top + item.y + item.height]);
-        doc.image(item.data, item.x, top + item.y, { width: item.width, height: item.height });
+        if (item.svg) drawSvg(doc, item.svg, item.x, top + item.y, item.width, item.height);
+        else if (Buffer.isBuffer(item.data)) doc.image(item.data, item.x, top + item.y, { width: item.width, height: item.height });
+        else if (item.data) drawVector(doc, item.data, item.x, top + item.y, item.width, item.height);
         return;
       case 'heading':
         if (!repeated) this.heading(item.level, item.title, item.id, top + item.y);
@@ -287,13 +314,12 @@ export class PageDrawer {
     const { doc } = this;
     if (id && !this.destinations.has(id)) {
       this.destinations.add(id);
-      doc.addNamedDestination(id, 'XYZ', this.geometry.margin.left, y, null);
+      addNamedDestination(doc, id, y);
     }
     if (!level || !title) return;
     while (this.outlineStack.length && this.outlineStack[this.outlineStack.length - 1].level >= level) this.outlineStack.pop();
     const parent = this.outlineStack.length ? this.outlineStack[this.outlineStack.length - 1].item : doc.outline;
-    const item = parent.addItem(title, { expanded: true });
-    this.outlineStack.push({ level, item });
+    this.outlineStack.push({ level, item: addBookmark(doc, parent, title, y) });
   }
 
   /** A link annotation; in the flow it belongs to its Link element, and says where it goes. */

@@ -4,7 +4,8 @@
  * Measuring uses the same fontkit objects that pdfkit embeds, so a line measured to fit is drawn to fit.
  *
  * The families form a fallback chain: text a family cannot draw is drawn by the next one that can
- * (Atkinson Hyperlegible Next for Latin, then Noto Sans for Vietnamese, Greek, Cyrillic …).
+ * (Atkinson Hyperlegible Next for Latin, then Noto Sans for Vietnamese, Greek, Cyrillic …, then
+ * Noto Sans Math for arrows and symbols).
  * To add a script, add a family to FAMILIES (see the README, "Fonts").
  */
 import { createRequire } from 'node:module';
@@ -20,6 +21,8 @@ export interface FontFace {
   family: string;
   style: FaceStyle;
   font: fontkit.Font;
+  /** The TrueType file the face was read from (the HTML page embeds a subset of it). */
+  file: string;
   /** Ascent and descent per point of font size (descent is negative). */
   ascent: number;
   descent: number;
@@ -32,10 +35,38 @@ export interface FontFamily {
 
 const require = createRequire(import.meta.url);
 
+const parsedFiles = new Map<string, fontkit.Font>();
+
 function loadFace(family: string, key: string, style: FaceStyle, file: string): FontFace {
-  const parsed = fontkit.create(readFileSync(file));
-  const font = ('fonts' in parsed ? parsed.fonts[0] : parsed) as fontkit.Font;
-  return { key, family, style, font, ascent: font.ascent / font.unitsPerEm, descent: font.descent / font.unitsPerEm };
+  let font = parsedFiles.get(file);
+  if (!font) {
+    const parsed = fontkit.create(readFileSync(file));
+    font = ('fonts' in parsed ? parsed.fonts[0] : parsed) as fontkit.Font;
+    glyphsKeepTheirCharacters(font);
+    parsedFiles.set(file, font); // a one-style family's faces share one parse
+  }
+  return { key, family, style, font, file, ascent: font.ascent / font.unitsPerEm, descent: font.descent / font.unitsPerEm };
+}
+
+/** The parts of fontkit used below that its type definitions leave out. */
+interface FontkitInternals {
+  getGlyph(id: number, characters?: number[]): unknown;
+  _cmapProcessor: { codePointsForGlyph(id: number): number[] };
+}
+
+/**
+ * fontkit caches each glyph with the characters of its first use. A glyph first met as the output
+ * of a substitution (GSUB) has none, and pdfkit writes a glyph's characters into the PDF's
+ * ToUnicode map, what copy-paste and screen readers read: every later document sharing the parsed
+ * font would lose that character from its text (a "." vanished from file names so). A glyph made
+ * without characters takes those the font's cmap maps to it.
+ */
+function glyphsKeepTheirCharacters(font: fontkit.Font): void {
+  const internals = font as unknown as FontkitInternals;
+  const getGlyph = internals.getGlyph.bind(font);
+  // The first character mapped to it: a glyph drawn for a space stands for one space, not for
+  // every character (space, no-break space) that shares it.
+  internals.getGlyph = (id, characters = []) => getGlyph(id, characters.length ? characters : internals._cmapProcessor.codePointsForGlyph(id).slice(0, 1));
 }
 
 /**
@@ -53,7 +84,18 @@ const FAMILIES: { name: string; key: string; files: Record<FaceStyle, () => stri
     key: 'NotoSans',
     files: expoGoogleFont('noto-sans', 'NotoSans'),
   },
+  {
+    // Arrows, mathematical and technical symbols (the footnote back-reference ↩, ≥, ∑, ★ …): one
+    // style only, which every style draws with.
+    name: 'Noto Sans Math',
+    key: 'NotoSansMath',
+    files: oneStyle(() => require.resolve('@expo-google-fonts/noto-sans-math/400Regular/NotoSansMath_400Regular.ttf')),
+  },
 ];
+
+function oneStyle(file: () => string): Record<FaceStyle, () => string> {
+  return { regular: file, bold: file, italic: file, boldItalic: file };
+}
 
 /** The files of a font installed from npm as @expo-google-fonts/<pkg> (TrueType, one per style). */
 function expoGoogleFont(pkg: string, prefix: string): Record<FaceStyle, () => string> {
@@ -63,7 +105,7 @@ function expoGoogleFont(pkg: string, prefix: string): Record<FaceStyle, () => st
 
 /** The font files the renderer embeds (part of what every output depends on). */
 export function fontFiles(): string[] {
-  return FAMILIES.flatMap(({ files }) => Object.values(files).map((file) => file()));
+  return [...new Set(FAMILIES.flatMap(({ files }) => Object.values(files).map((file) => file())))];
 }
 
 let families: FontFamily[] | undefined;

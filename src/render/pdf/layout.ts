@@ -11,6 +11,7 @@ import { breakLines, collapseWhiteSpace, contentWidths, type Line } from './line
 import { newSlice, structNode, type Frame, type Slice, type StructNode } from './slices.js';
 import type { ComputedStyle, Length } from './styles.js';
 import type { Hyphenator } from './hyphenate.js';
+import { noteFor, type FootnoteContext } from './footnotes.js';
 
 export interface LayoutOptions {
   /** Height of a page's text area, to scale images and split rows that would not fit. */
@@ -20,6 +21,8 @@ export interface LayoutOptions {
   widows: number;
   /** The document language's hyphenation dictionary, for words longer than the line. */
   hyphenate?: Hyphenator;
+  /** Notes set at the foot of the page that refers to them (float: footnote). */
+  footnotes?: FootnoteContext;
 }
 
 const HEADING = /^h[1-6]$/;
@@ -39,6 +42,10 @@ export class Layout {
   private pendingMarker?: { run: InlineRun; x: number; tag: StructNode };
   /** Where in the structure tree what is laid out now belongs. */
   private parent: StructNode;
+  /** List items written outside any list (broken HTML): the list each run of them is tagged as. */
+  private looseLists = new Map<StructNode, StructNode>();
+  /** The levels of the headings whose sections are open: tags never skip a level (PDF/UA 7.4.2). */
+  private openHeadings: number[] = [];
 
   constructor(private options: LayoutOptions, parent?: StructNode) {
     this.parent = parent ?? structNode('Document', undefined);
@@ -66,7 +73,7 @@ export class Layout {
     const made = this.slices.slice(first);
     if (made.length) {
       // A figure keeps its image and caption together, as break-inside: avoid does for any box.
-      if (style.breakInside === 'avoid' || box.tag === 'figure') for (const s of made.slice(0, -1)) s.keepWithNext = true;
+      if (style.breakInside === 'avoid' || box.tag === 'figure') for (const s of made.slice(0, -1)) keepWeakly(s);
       if (style.breakAfter === 'avoid' || HEADING.test(box.tag)) made[made.length - 1].keepWithNext = true;
     }
     if (style.breakAfter === 'page') this.pendingBreak = true;
@@ -115,7 +122,9 @@ export class Layout {
     const outer = this.parent;
     if (box.style.display === 'list-item') {
       // A list item is LI > (Lbl, LBody): the marker is its label, the content its body.
-      const item = structNode('LI', outer);
+      let list = outer.role === 'L' ? outer : this.looseLists.get(outer);
+      if (!list) this.looseLists.set(outer, (list = structNode('L', outer)));
+      const item = structNode('LI', list);
       this.parent = structNode('LBody', item);
       if (box.marker) this.pendingMarker = { run: box.marker, x: 0, tag: structNode('Lbl', item) };
     }
@@ -124,6 +133,8 @@ export class Layout {
       if (box.id) this.anchor(box.id, fr);
       const ends: number[] = [];
       for (const child of box.children) {
+        // A run of loose list items is one list; anything else between them ends it.
+        if (child.style.display !== 'list-item') this.looseLists.delete(this.parent);
         this.box(child, ix, iw, fr);
         ends.push(this.slices.length - 1);
       }
@@ -164,7 +175,13 @@ export class Layout {
 
   /** The structure element a text box's lines belong to: a heading, a paragraph, or its container. */
   private textLeaf(tag: string, heading: number): StructNode {
-    if (heading) return structNode(`H${heading}`, this.parent);
+    if (heading) {
+      // A heading is tagged one deeper than the open heading it falls under: an H5 right after an
+      // H3 is read as the H4 it stands for, and the page keeps its look.
+      while (this.openHeadings.length && this.openHeadings[this.openHeadings.length - 1] >= heading) this.openHeadings.pop();
+      this.openHeadings.push(heading);
+      return structNode(`H${this.openHeadings.length}`, this.parent);
+    }
     if (tag === 'blockquote') return structNode('P', structNode('BlockQuote', this.parent));
     if (tag === 'figcaption') return structNode('Caption', this.parent);
     if (TEXT_HOLDERS.has(this.parent.role) && tag !== 'p') return this.parent;
@@ -175,7 +192,7 @@ export class Layout {
     const strut = { text: '', face: runs[0]?.face, size: style.fontSize, color: style.color, underline: false, lineHeight: style.lineHeight } as InlineRun;
     const cleaned = collapseWhiteSpace(runs, style.whiteSpace);
     if (!strut.face) return [];
-    return breakLines(cleaned, { width, align: style.textAlign, strut, noWrap: style.whiteSpace === 'nowrap', hyphenate: this.options.hyphenate });
+    return breakLines(cleaned, { width, align: style.textAlign, strut, noWrap: style.whiteSpace === 'nowrap', hyphenate: this.options.hyphenate, breaker: style.textWrap === 'pretty' ? 'total-fit' : 'greedy' });
   }
 
   private lineSlice(line: Line, x: number, frames: Frame[], tagOf: (run: InlineRun) => StructNode): Slice {
@@ -193,9 +210,20 @@ export class Layout {
       this.pendingMarker = undefined;
     }
     for (const f of line.fragments) {
-      s.items.push({ kind: 'text', x: x + f.x, baseline: line.baseline, lineTop: 0, lineHeight: line.height, fragment: f, wordSpacing: line.wordSpacing, tag: tagOf(f.run) });
+      const tag = tagOf(f.run);
+      s.items.push({ kind: 'text', x: x + f.x, baseline: line.baseline, lineTop: 0, lineHeight: line.height, fragment: f, wordSpacing: line.wordSpacing, tag });
+      const notes = this.options.footnotes;
+      const note = f.run.footnote && notes ? noteFor(f.run.footnote, notes, tag, (box, parent) => this.noteSlices(box, parent, notes)) : undefined;
+      if (note) (s.notes ??= []).push(note);
     }
     return this.push(s);
+  }
+
+  /** A note's own layout, at the page's column width; notes inside it are set with it. */
+  private noteSlices(box: Box, parent: StructNode, notes: FootnoteContext): Slice[] {
+    const sub = new Layout(this.options, parent);
+    sub.box(box, notes.x, notes.width, []);
+    return sub.slices;
   }
 
   /**
@@ -207,8 +235,8 @@ export class Layout {
     if (items < 3 || ends.length < 3) return;
     const firstEnd = this.slices[ends[0]];
     const beforeLast = this.slices[ends[ends.length - 2]];
-    if (firstEnd) firstEnd.keepWithNext = true;
-    if (beforeLast) beforeLast.keepWithNext = true;
+    if (firstEnd) keepWeakly(firstEnd);
+    if (beforeLast) keepWeakly(beforeLast);
   }
 
   /** Orphans and widows: the first and last lines of a paragraph keep company. */
@@ -238,7 +266,7 @@ export class Layout {
       h = maxH;
     }
     const s = newSlice('image', h, frames);
-    s.items.push({ kind: 'image', x, y: 0, width: w, height: h, data: box.data, tag: structNode('Figure', this.parent, { alt: box.alt }) });
+    s.items.push({ kind: 'image', x, y: 0, width: w, height: h, data: box.data, svg: box.svg, tag: structNode('Figure', this.parent, { alt: box.alt }) });
     this.push(s);
   }
 
@@ -267,37 +295,40 @@ export class Layout {
 
   /**
    * Cells side by side: each is laid out on its own, then the row is one slice as tall as the
-   * tallest cell. A row taller than a page is cut into pieces at line boundaries.
+   * tallest cell, or several pieces cut between lines (see bandCuts, pageCuts).
    */
   private row(cells: { x: number; width: number; box: Box; background?: string; border?: ComputedStyle['border']; tag?: StructNode }[], frames: Frame[], what: string, minHeight = 0): Slice[] {
-    const laid = cells.map((c) => {
+    const subs = cells.map((c) => {
       const sub = new Layout(this.options, c.tag ?? this.parent);
       sub.box(c.box, c.x, c.width, []);
-      // Inside a cell nothing collapses with the outside: the first margin and the last count.
-      return placeStacked(sub.slices, sub.pendingMargin);
+      return sub;
     });
+    // Inside a cell nothing collapses with the outside: the first margin and the last count.
+    const laid = subs.map((sub) => placeStacked(sub.slices, sub.pendingMargin));
     const height = Math.max(minHeight, ...laid.map((l) => l.height));
     const limit = this.options.pageHeight * 0.95;
     const pieces: Slice[] = [];
-    if (height <= limit) pieces.push(this.rowSlice(cells, laid.map((l) => l.items), height, frames, what));
-    else {
-      // Split every cell at the same height; each piece is a row of its own.
-      let from = 0;
-      while (from < height - 0.01) {
-        const to = Math.min(height, from + limit);
-        const cut = laid.map((l) => l.cutAt(from, to));
-        const pieceTop = from;
-        const pieceBottom = Math.max(...cut.map((c) => c.end));
-        const items = cut.map((c) => c.items.map((it) => shiftItem(it, -pieceTop)));
-        pieces.push(this.rowSlice(cells, items, Math.max(1, pieceBottom - pieceTop), frames, what));
-        from = pieceBottom > pieceTop ? pieceBottom : to;
-      }
+    // A table body row may break between its lines, every cell at the same height: a weak keep, so
+    // it moves whole unless that would leave a quarter of the page empty. Other rows (a header, a
+    // flex row) are cut only when taller than a page.
+    const cuts = what === 'row' ? bandCuts(laid, height) : height > limit ? pageCuts(laid, height, limit) : [];
+    const edges = [0, ...cuts, height];
+    for (let b = 0; b + 1 < edges.length; b++) {
+      const [from, to] = [edges[b], edges[b + 1]];
+      const items = laid.map((l) => l.cutAt(from, to).items.map((it) => shiftItem(it, -from)));
+      const piece = this.rowSlice(cells, items, Math.max(1, to - from), frames, what, { first: b === 0, last: b + 2 === edges.length });
+      if (b + 2 < edges.length && what === 'row') keepWeakly(piece);
+      pieces.push(piece);
     }
+    // Notes referred to inside the cells travel with the row's first piece.
+    const notes = subs.flatMap((sub) => sub.slices.flatMap((sl) => sl.notes ?? []));
+    if (notes.length) pieces[0].notes = [...(pieces[0].notes ?? []), ...notes];
     for (const p of pieces) this.push(p);
     return pieces;
   }
 
-  private rowSlice(cells: { x: number; width: number; background?: string; border?: ComputedStyle['border'] }[], items: Slice['items'][], height: number, frames: Frame[], what: string): Slice {
+  /** One piece of a row; a row cut in pieces has its top border on the first, its bottom on the last. */
+  private rowSlice(cells: { x: number; width: number; background?: string; border?: ComputedStyle['border'] }[], items: Slice['items'][], height: number, frames: Frame[], what: string, ends = { first: true, last: true }): Slice {
     const s = newSlice(what, height, frames);
     cells.forEach((c, i) => {
       if (c.background) s.items.push({ kind: 'rect', x: c.x, y: 0, width: c.width, height, color: c.background });
@@ -306,8 +337,8 @@ export class Layout {
     cells.forEach((c) => {
       const b = c.border;
       if (!b) return;
-      if (b[0].width) s.items.push({ kind: 'line', x1: c.x, y1: b[0].width / 2, x2: c.x + c.width, y2: b[0].width / 2, width: b[0].width, color: b[0].color });
-      if (b[2].width) s.items.push({ kind: 'line', x1: c.x, y1: height - b[2].width / 2, x2: c.x + c.width, y2: height - b[2].width / 2, width: b[2].width, color: b[2].color });
+      if (b[0].width && ends.first) s.items.push({ kind: 'line', x1: c.x, y1: b[0].width / 2, x2: c.x + c.width, y2: b[0].width / 2, width: b[0].width, color: b[0].color });
+      if (b[2].width && ends.last) s.items.push({ kind: 'line', x1: c.x, y1: height - b[2].width / 2, x2: c.x + c.width, y2: height - b[2].width / 2, width: b[2].width, color: b[2].color });
       if (b[3].width) s.items.push({ kind: 'line', x1: c.x + b[3].width / 2, y1: 0, x2: c.x + b[3].width / 2, y2: height, width: b[3].width, color: b[3].color });
       if (b[1].width) s.items.push({ kind: 'line', x1: c.x + c.width - b[1].width / 2, y1: 0, x2: c.x + c.width - b[1].width / 2, y2: height, width: b[1].width, color: b[1].color });
     });
@@ -347,6 +378,13 @@ export class Layout {
   }
 }
 
+/** A keep that gives way rather than leave a quarter of a page empty; a strong keep stays strong. */
+function keepWeakly(slice: Slice): void {
+  if (slice.keepWithNext) return;
+  slice.keepWithNext = true;
+  slice.keepWeak = true;
+}
+
 const noBorders: ComputedStyle['border'] = [0, 1, 2, 3].map(() => ({ width: 0, color: '#000000' })) as ComputedStyle['border'];
 
 function resolveLength(len: Length | undefined, of: number): number | undefined {
@@ -362,6 +400,34 @@ function shiftItem(item: Slice['items'][number], dy: number): Slice['items'][num
   }
 }
 
+type Stacked = ReturnType<typeof placeStacked>;
+
+/**
+ * Where a row may break: between lines, at a height where no cell has a line (or an image) across
+ * it, leaving at least two lines' worth above and below (orphans and widows of a row).
+ */
+function bandCuts(cells: Stacked[], height: number): number[] {
+  const candidates = [...new Set(cells.flatMap((c) => c.placed.map((p) => p.bottom)))].sort((a, b) => a - b);
+  const clear = (y: number) => cells.every((c) => c.placed.every((p) => p.bottom <= y + 0.01 || p.top >= y - 0.01));
+  const valid = candidates.filter((y) => y > 0.01 && y < height - 0.01 && clear(y));
+  // The last clear point is below the last line (only the cell padding follows): leave out the
+  // first and the last two, so the first and the last piece hold two lines each.
+  return valid.slice(1, -2);
+}
+
+/** Cuts for a row taller than a page: at the last clear line boundary before each page's worth. */
+function pageCuts(cells: Stacked[], height: number, limit: number): number[] {
+  const cuts: number[] = [];
+  let from = 0;
+  while (height - from > limit) {
+    const to = from + limit;
+    const end = Math.max(...cells.map((c) => c.cutAt(from, to).end));
+    from = end > from + 0.01 ? end : to;
+    cuts.push(from);
+  }
+  return cuts;
+}
+
 /** Stacks slices one under the other (as inside a table cell), keeping where each one is. */
 function placeStacked(slices: Slice[], bottomMargin: number) {
   const placed: { top: number; bottom: number; items: Slice['items'] }[] = [];
@@ -375,6 +441,7 @@ function placeStacked(slices: Slice[], bottomMargin: number) {
   return {
     height: y + bottomMargin,
     items,
+    placed,
     /** The slices that fit between `from` and `to`; `end` is where the last of them ends. */
     cutAt(from: number, to: number) {
       const inside = placed.filter((p) => p.top >= from - 0.01 && (p.bottom <= to + 0.01 || p.top <= from + 0.01));
@@ -400,6 +467,8 @@ function horizontalExtra(style: ComputedStyle): number {
 function maxContentWidth(box: Box): number {
   const own = horizontalExtra(box.style);
   if (box.kind === 'image') return box.width * 0.75 + own;
+  // A block holding a picture (the QR code's box) is as wide as the picture.
+  if (box.kind === 'block' && box.children.some((c) => c.kind === 'image')) return own + Math.max(0, ...box.children.map(maxContentWidth));
   return own + Math.max(0, ...boxRuns(box).map((runs) => contentWidths(collapseWhiteSpace(runs, box.style.whiteSpace)).max));
 }
 

@@ -9,6 +9,7 @@ import LineBreaker from 'linebreak';
 import type { InlineRun } from './boxes.js';
 import { unitWidth } from './fonts.js';
 import type { Hyphenator } from './hyphenate.js';
+import { totalFit } from './totalFit.js';
 import type { ComputedStyle } from './styles.js';
 import { segmenter } from '../../outline/sentences.js';
 
@@ -18,6 +19,13 @@ export interface Fragment {
   text: string;
   x: number;
   width: number;
+  /**
+   * Text a reader gets after the fragment that the eye does not see: the space at a line break
+   * inside a paragraph, so screen readers and copy-paste do not glue the words either side.
+   */
+  readAfter?: string;
+  /** A hyphen added where a word was split at a line end: layout, not part of the word. */
+  addedHyphen?: boolean;
 }
 
 export interface Line {
@@ -66,6 +74,7 @@ export function collapseWhiteSpace(runs: InlineRun[], mode: ComputedStyle['white
 interface Piece {
   run: InlineRun;
   text: string;
+  addedHyphen?: boolean;
 }
 
 /** One unbreakable stretch between two break opportunities, possibly across several runs. */
@@ -152,17 +161,18 @@ function hyphenateWide(segment: Segment, maxWidth: number, hyphenate: Hyphenator
   const { run } = piece;
   const hyphenWidth = measure(run, HYPHEN);
   const segmentOf = (text: string): Segment => ({ pieces: [{ run, text }], width: measure(run, text), trailingSpace: 0, required: false });
+  const hyphenated = (text: string): Segment => ({ pieces: [{ run, text }, { run, text: HYPHEN, addedHyphen: true }], width: measure(run, text) + hyphenWidth, trailingSpace: 0, required: false });
   const out: Segment[] = [];
   // Invariant: `acc` followed by a hyphen fits the line.
   let acc = '';
   syllables.forEach((syllable, i) => {
     const last = i === syllables.length - 1;
-    const fits = (text: string) => measure(run, last ? text.trimEnd() : text + HYPHEN) <= maxWidth;
+    const fits = (text: string) => measure(run, last ? text.trimEnd() : text) + (last ? 0 : hyphenWidth) <= maxWidth;
     if (fits(acc + syllable)) {
       acc += syllable;
       return;
     }
-    if (acc) out.push(segmentOf(acc + HYPHEN));
+    if (acc) out.push(hyphenated(acc));
     acc = syllable;
     if (!fits(acc)) {
       // A syllable wider than the line itself: break it between characters, leaving room for
@@ -198,11 +208,20 @@ export interface LineOptions {
   strut: InlineRun;
   /** Width taken from the first line (e.g. by nothing, today); kept for hanging markers later. */
   noWrap?: boolean;
+  /** How lines are filled: greedily (each as full as it can be; the default) or by total fit. */
+  breaker?: 'greedy' | 'total-fit';
 }
 
 export function breakLines(input: InlineRun[], options: LineOptions): Line[] {
   const { width: maxWidth } = options;
   const segments = segmentsOf(input).flatMap((s) => (s.width - s.trailingSpace > maxWidth && !options.noWrap ? hyphenateWide(s, maxWidth, options.hyphenate) : [s]));
+  const lines = options.breaker === 'total-fit' && !options.noWrap && segments.length ? totalFit(segments, maxWidth) : fillGreedily(segments, options);
+  return lines.map((segs, i) => makeLine(segs, options, i === lines.length - 1));
+}
+
+/** Each line as full as it can be, left to right. */
+function fillGreedily(segments: Segment[], options: LineOptions): Segment[][] {
+  const { width: maxWidth } = options;
   const lines: Segment[][] = [];
   let current: Segment[] = [];
   let width = 0;
@@ -222,29 +241,36 @@ export function breakLines(input: InlineRun[], options: LineOptions): Line[] {
     }
   }
   if (current.length || lines.length === 0) lines.push(current);
-  return lines.map((segs, i) => makeLine(segs, options, i === lines.length - 1 || segs[segs.length - 1]?.required === true));
+  return lines;
 }
 
-function makeLine(segments: Segment[], options: LineOptions, isLast: boolean): Line {
+function makeLine(segments: Segment[], options: LineOptions, endsBox: boolean): Line {
+  const endsHard = segments[segments.length - 1]?.required === true;
+  // Justification stops at the box's last line and at a hard break, as in CSS.
+  const isLast = endsBox || endsHard;
   // Merge consecutive pieces of the same run into one fragment, so a line draws in few calls.
   const pieces: Piece[] = [];
   for (const seg of segments) {
     for (const p of seg.pieces) {
       const prev = pieces[pieces.length - 1];
-      if (prev && prev.run === p.run) prev.text += p.text;
+      if (prev && prev.run === p.run && !prev.addedHyphen && !p.addedHyphen) prev.text += p.text;
       else pieces.push({ ...p });
     }
   }
   const lastPiece = pieces[pieces.length - 1];
-  if (lastPiece) lastPiece.text = lastPiece.text.replace(/ +$/, '');
+  const trimmed = lastPiece ? lastPiece.text.replace(/ +$/, '') : '';
+  // A break at a space or a hard break separates words: a reader still gets a space there.
+  const wordBreak = !endsBox && ((lastPiece !== undefined && trimmed !== lastPiece.text) || endsHard);
+  if (lastPiece) lastPiece.text = trimmed;
   const fragments: Fragment[] = [];
   let x = 0;
   for (const p of pieces) {
     if (p.text === '' && !p.run.counter) continue;
     const w = measure(p.run, p.text);
-    fragments.push({ run: p.run, text: p.text, x, width: w });
+    fragments.push({ run: p.run, text: p.text, x, width: w, ...(p.addedHyphen ? { addedHyphen: true } : {}) });
     x += w;
   }
+  if (wordBreak && fragments.length) fragments[fragments.length - 1].readAfter = ' ';
   const textWidth = x;
 
   let above = 0;

@@ -32,8 +32,8 @@ export interface RenderPdfOptions {
   info: PdfInfo;
   /** The template and stylesheet the HTML came from, named in warnings. */
   templateFile: string;
-  /** A variant's stylesheet layered over `stylesheet` (large print), named in its warnings. */
-  variantStylesheet?: { css: string; file: string };
+  /** Stylesheets layered over `stylesheet`, in order (the project's, an edition's), named in their warnings. */
+  layers?: { css: string; file: string }[];
   /** PDF/A-2a for records that must open in decades (see the README, "Archival PDF"). */
   archive?: boolean;
   /** The source document, named in warnings about its text (a character no font has). */
@@ -53,12 +53,18 @@ export async function renderPdf(html: string, options: RenderPdfOptions): Promis
   const css = styleElements.map((el) => hastToString(el)).join('\n');
   const sheetStart = css.indexOf(options.stylesheet.css.trim());
   const lineAt = (index: number) => css.slice(0, index).split('\n').length;
-  const variant = options.variantStylesheet;
-  const variantStart = variant ? css.indexOf(variant.css.trim()) : -1;
+  // Each layer is found after the one before it, so a warning names the right file and line.
+  let from = Math.max(0, sheetStart);
+  const then = (options.layers ?? []).flatMap((layer) => {
+    const start = css.indexOf(layer.css.trim(), from);
+    if (start < 0) return [];
+    from = start + 1;
+    return [{ file: layer.file, fromLine: lineAt(start) }];
+  });
   const styles = resolveStyles(tree, css, {
     file: sheetStart >= 0 ? options.stylesheet.file : options.templateFile,
     lineOffset: sheetStart >= 0 ? -(lineAt(sheetStart) - 1) : 0,
-    then: variant && variantStart >= 0 ? [{ file: variant.file, fromLine: lineAt(variantStart) }] : [],
+    then,
   }, options.warnings);
   const boxes = buildBoxes(tree, { styles, warnings: options.warnings, templateFile: options.templateFile, documentFile: options.documentFile });
 
@@ -69,8 +75,11 @@ export async function renderPdf(html: string, options: RenderPdfOptions): Promis
   const contentWidth = width - m[1] - m[3];
   const contentHeight = height - m[0] - m[2];
 
-  const layout = new Layout({ pageHeight: contentHeight, orphans: 2, widows: 2, hyphenate: hyphenatorFor(options.info.lang) });
+  const footnotes = { boxes: boxes.footnotes, laidOut: new Set<string>(), x: m[3], width: contentWidth };
+  const layout = new Layout({ pageHeight: contentHeight, orphans: 2, widows: 2, hyphenate: hyphenatorFor(options.info.lang), footnotes });
   layout.box(boxes.body, m[3], contentWidth, []);
+  // A note nothing refers to is still printed, after the text: nothing is lost.
+  for (const [id, note] of boxes.footnotes) if (!footnotes.laidOut.has(id)) layout.box(note, m[3], contentWidth, []);
   const pages = paginate(layout.slices, contentHeight);
 
   const { doc, done } = openDocument(geometry, options.info, { archive: options.archive === true });

@@ -3,8 +3,10 @@
  * (a line of text, a table row, an image, the padding of a box), each with the rules that say
  * where a page may break. Plain data: paginate() is a pure function of it.
  */
+import type { VectorDrawing } from './vector.js';
 import type { Fragment } from './lineBreak.js';
 import type { Border } from './styles.js';
+import type { Note } from './footnotes.js';
 
 /**
  * A node of the PDF's structure tree (tagged PDF): a role (P, H2, LI, TD …) and its parent.
@@ -29,7 +31,7 @@ export type DrawItem =
   | { kind: 'text'; x: number; baseline: number; lineTop: number; lineHeight: number; fragment: Fragment; wordSpacing: number; tag?: StructNode }
   | { kind: 'rect'; x: number; y: number; width: number; height: number; color: string }
   | { kind: 'line'; x1: number; y1: number; x2: number; y2: number; width: number; color: string }
-  | { kind: 'image'; x: number; y: number; width: number; height: number; data: Buffer; tag?: StructNode }
+  | { kind: 'image'; x: number; y: number; width: number; height: number; data?: Buffer | VectorDrawing; svg?: string; tag?: StructNode }
   /** A heading: a bookmark in the viewer's outline and a named destination for links to its id. */
   | { kind: 'heading'; level: number; title: string; id?: string; y: number };
 
@@ -49,6 +51,11 @@ export interface Slice {
   spaceBefore: number;
   /** No page break between this slice and the next. */
   keepWithNext: boolean;
+  /**
+   * The keep is weak (a box, list or table row kept together): it gives way rather than leave
+   * more than a quarter of a page empty. Headings, orphans and widows keep strongly.
+   */
+  keepWeak?: boolean;
   /** A page break before this slice. */
   breakBefore: boolean;
   items: DrawItem[];
@@ -58,6 +65,8 @@ export interface Slice {
   repeatHeader?: Slice;
   /** Why this slice exists, for tests and debugging: 'line', 'row', 'image', 'space' … */
   what: string;
+  /** Footnotes first referred to on this slice: set at the foot of its page. */
+  notes?: Note[];
 }
 
 export function newSlice(what: string, height: number, frames: Frame[]): Slice {

@@ -9,6 +9,7 @@ import { selectAll } from 'hast-util-select';
 import { calculate as specificityOf } from 'specificity';
 import type { Element, Root } from 'hast';
 import type { Warnings } from '../../diagnostics.js';
+import { customPropertiesOf, isCustomProperty, NO_CUSTOM_PROPERTIES, withCustomProperties, type CustomProperties } from './customProperties.js';
 
 export type Display = 'block' | 'inline' | 'none' | 'list-item' | 'table' | 'table-row' | 'table-cell' | 'flex';
 export interface Border {
@@ -32,6 +33,8 @@ export interface ComputedStyle {
   textTransform: 'none' | 'uppercase' | 'lowercase' | 'capitalize';
   underline: boolean;
   whiteSpace: 'normal' | 'pre' | 'nowrap';
+  /** `text-wrap: pretty`: lines broken for the whole paragraph (total fit) rather than greedily. */
+  textWrap: 'wrap' | 'pretty';
   margin: Box4;
   padding: Box4;
   border: [Border, Border, Border, Border];
@@ -44,6 +47,10 @@ export interface ComputedStyle {
   maxWidth?: Length;
   width?: Length;
   justifyContent: 'flex-start' | 'space-between' | 'center' | 'flex-end';
+  /** `float: footnote` (CSS GCPM): the element is set at the foot of the page that refers to it. */
+  float: 'none' | 'footnote';
+  /** Raised or lowered text (footnote numbers, chemical formulas). */
+  verticalAlign: 'baseline' | 'super' | 'sub';
 }
 
 export type Length = { pt: number } | { percent: number };
@@ -56,14 +63,16 @@ export const SUPPORTED = [
   'border', 'border-top', 'border-right', 'border-bottom', 'border-left', 'border-width', 'border-color', 'border-style',
   'border-collapse', 'background', 'background-color', 'break-before', 'break-after', 'break-inside',
   'page-break-before', 'page-break-after', 'page-break-inside', 'list-style', 'list-style-type', 'max-width', 'width',
-  'justify-content', 'vertical-align',
+  'justify-content', 'vertical-align', 'float', 'text-wrap',
   ...['top', 'right', 'bottom', 'left'].flatMap((side) => ['width', 'color', 'style'].map((what) => `border-${side}-${what}`)),
 ];
 /** Properties that only matter on screen: accepted silently, since they cannot change print. */
 const SCREEN_ONLY = new Set(['overflow', 'overflow-x', 'overflow-y', 'cursor', 'transition', 'outline', 'scroll-behavior', 'box-sizing']);
 
 const INHERITED = new Set([
-  'fontFamily', 'fontSize', 'fontWeight', 'italic', 'color', 'lineHeight', 'lineHeightFactor', 'textAlign', 'textTransform', 'whiteSpace', 'listStyleType', 'underline',
+  'fontFamily', 'fontSize', 'fontWeight', 'italic', 'color', 'lineHeight', 'lineHeightFactor', 'textAlign', 'textTransform', 'whiteSpace', 'listStyleType', 'underline', 'textWrap',
+  // Not inherited in CSS, but the inline boxes inside a raised one are raised with it.
+  'verticalAlign',
 ]);
 
 const BLOCK_TAGS = new Set([
@@ -91,6 +100,8 @@ function userAgentDefaults(tag: string, em: number): Partial<ComputedStyle> {
     case 'ul': case 'ol': return { margin: [em, 0, em, 0], padding: [0, 0, 0, 30], listStyleType: tag === 'ol' ? 'decimal' : 'disc' };
     case 'strong': case 'b': case 'th': return { fontWeight: 700 };
     case 'em': case 'i': case 'cite': case 'dfn': return { italic: true };
+    case 'sup': return { verticalAlign: 'super' };
+    case 'sub': return { verticalAlign: 'sub' };
     case 'a': case 'u': case 'ins': return { underline: true };
     case 'dd': return { margin: [0, 0, 0, 30] };
     default: return {};
@@ -112,9 +123,9 @@ const noBorder: Border = { width: 0, color: '#000000' };
 export function rootStyle(): ComputedStyle {
   return {
     display: 'block', fontFamily: [], fontSize: 12, fontWeight: 400, italic: false, color: '#000000', lineHeight: 12 * 1.2, lineHeightFactor: 1.2,
-    textAlign: 'left', textTransform: 'none', underline: false, whiteSpace: 'normal', margin: [0, 0, 0, 0], padding: [0, 0, 0, 0],
+    textAlign: 'left', textTransform: 'none', underline: false, whiteSpace: 'normal', textWrap: 'wrap', margin: [0, 0, 0, 0], padding: [0, 0, 0, 0],
     border: [noBorder, noBorder, noBorder, noBorder], breakBefore: 'auto', breakAfter: 'auto', breakInside: 'auto',
-    listStyleType: 'disc', justifyContent: 'flex-start',
+    listStyleType: 'disc', justifyContent: 'flex-start', float: 'none', verticalAlign: 'baseline',
   };
 }
 
@@ -189,7 +200,7 @@ export function resolveStyles(root: Root, css: string, source: StyleSheetInfo, w
       node.each((d) => {
         if (d.type !== 'decl') return;
         if (SCREEN_ONLY.has(d.prop)) return;
-        if (!SUPPORTED.includes(d.prop)) {
+        if (!SUPPORTED.includes(d.prop) && !isCustomProperty(d.prop)) {
           warn(`CSS property "${d.prop}" is not supported in the PDF; it is left out there`, d.source?.start?.line);
           return;
         }
@@ -222,7 +233,7 @@ export function resolveStyles(root: Root, css: string, source: StyleSheetInfo, w
   visitRules(sheet);
 
   const computed = new Map<Element, ComputedStyle>();
-  const compute = (el: Element, parent: ComputedStyle): ComputedStyle => {
+  const compute = (el: Element, parent: ComputedStyle, inherited: CustomProperties): { style: ComputedStyle; vars: CustomProperties } => {
     // The cascade: normal declarations by specificity then order, the style attribute above
     // them, and !important above all.
     const declarations: Declaration[] = [];
@@ -231,14 +242,16 @@ export function resolveStyles(root: Root, css: string, source: StyleSheetInfo, w
     if (typeof inline === 'string' && inline.trim()) {
       try {
         postcss.parse(`x{${inline}}`).walkDecls((d) => {
-          if (SUPPORTED.includes(d.prop)) declarations.push(d);
+          if (SUPPORTED.includes(d.prop) || isCustomProperty(d.prop)) declarations.push(d);
           else if (!SCREEN_ONLY.has(d.prop)) warn(`CSS property "${d.prop}" in a style attribute is not supported in the PDF`);
         });
       } catch {
         warn(`style attribute "${inline}" is not valid CSS`);
       }
     }
-    const ordered = [...declarations.filter((d) => !d.important), ...declarations.filter((d) => d.important)];
+    const cascaded = [...declarations.filter((d) => !d.important), ...declarations.filter((d) => d.important)];
+    const vars = customPropertiesOf(cascaded, inherited);
+    const ordered = cascaded.filter((d) => !isCustomProperty(d.prop)).flatMap((d) => withVars(d, vars, warn));
 
     const style = inheritFrom(parent);
     style.display = defaultDisplay(el.tagName);
@@ -248,17 +261,17 @@ export function resolveStyles(root: Root, css: string, source: StyleSheetInfo, w
     style.lineHeight = parent.lineHeightFactor !== undefined ? parent.lineHeightFactor * style.fontSize : parent.lineHeight;
     Object.assign(style, userAgentDefaults(el.tagName, style.fontSize));
     for (const d of ordered) if (d.prop !== 'font-size') applyDeclaration(style, parent, d, warn);
-    return style;
+    return { style, vars };
   };
-  const walk = (node: Root | Element, parent: ComputedStyle) => {
+  const walk = (node: Root | Element, parent: ComputedStyle, inherited: CustomProperties) => {
     for (const child of node.children) {
       if (child.type !== 'element') continue;
-      const style = compute(child, parent);
+      const { style, vars } = compute(child, parent, inherited);
       computed.set(child, style);
-      walk(child, style);
+      walk(child, style, vars);
     }
   };
-  walk(root, rootStyle());
+  walk(root, rootStyle(), NO_CUSTOM_PROPERTIES);
 
   return {
     page,
@@ -387,6 +400,14 @@ export function expandShorthand(prop: string, value: string): [string, string][]
 
 type Warn = (message: string, line?: number) => void;
 
+/** A declaration with its `var()`s replaced; none when one has no value and no fallback (CSS: invalid, so unset). */
+function withVars(d: Declaration, vars: CustomProperties, warn: Warn): Declaration[] {
+  const resolved = withCustomProperties(d, vars);
+  if (resolved) return [resolved];
+  warn(`"${d.prop}: ${d.value}" names a custom property that is not set and has no fallback; it is left out`, d.source?.start?.line);
+  return [];
+}
+
 function applyDeclaration(style: ComputedStyle, parent: ComputedStyle, d: Declaration, warn: Warn): void {
   for (const [prop, raw] of expandShorthand(d.prop, d.value)) {
     const value = raw.replace(/\s*!important\s*$/, '').trim();
@@ -470,6 +491,11 @@ function applyLonghand(style: ComputedStyle, parent: ComputedStyle, prop: string
     case 'text-decoration':
       style.underline = v.includes('underline');
       return v.includes('underline') || v === 'none';
+    case 'text-wrap':
+      if (v === 'wrap' || v === 'pretty') style.textWrap = v;
+      else if (v === 'stable' || v === 'auto') style.textWrap = 'wrap';
+      else return false;
+      return true;
     case 'white-space':
       if (v === 'pre' || v === 'pre-wrap' || v === 'pre-line') style.whiteSpace = 'pre';
       else if (v === 'nowrap') style.whiteSpace = 'nowrap';
@@ -551,9 +577,14 @@ function applyLonghand(style: ComputedStyle, parent: ComputedStyle, prop: string
       style[prop === 'width' ? 'width' : 'maxWidth'] = len;
       return true;
     }
+    case 'float':
+      // Floats beside the text are not laid out; a footnote is.
+      if (v === 'footnote' || v === 'none') style.float = v;
+      return v === 'footnote' || v === 'none';
     case 'vertical-align':
-      // Table cells are laid out from the top; that is the one alignment the PDF has.
-      return v === 'top' || v === 'baseline';
+      if (v === 'super' || v === 'sub' || v === 'baseline') style.verticalAlign = v;
+      // Table cells are laid out from the top; that is the one alignment of a cell the PDF has.
+      return v === 'top' || v === 'baseline' || v === 'super' || v === 'sub';
     case 'justify-content':
       if (v === 'flex-start' || v === 'start' || v === 'normal') style.justifyContent = 'flex-start';
       else if (v === 'space-between' || v === 'center' || v === 'flex-end') style.justifyContent = v;

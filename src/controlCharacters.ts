@@ -1,0 +1,37 @@
+/**
+ * Control characters in content (pasted from other systems, or planted): removed where they would
+ * break a format (XML forbids most of them, HTML calls them errors), escaped where a person reads
+ * them (a terminal acts on escape sequences: it can be made to hide lines, retitle a window or worse).
+ */
+
+/** C0 controls but tab, newline and carriage return; DEL; C1 controls; the noncharacters XML forbids; unpaired surrogates. */
+const CONTROL = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** The text without control characters: for metadata, XMP and HTML. */
+export function withoutControlCharacters(text: string): string {
+  return text.replace(CONTROL, '');
+}
+
+const TERMINAL_CONTROL = /[\0-\x1F\x7F-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** The text with every control character written as `\xNN` or `\uNNNN` (tab and newline too): for the terminal. */
+export function escapeControlCharacters(text: string, keepNewlines = false): string {
+  return text.replace(TERMINAL_CONTROL, (c) => {
+    if (keepNewlines && c === '\n') return c;
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/**
+ * A report's strings escaped for the terminal before it is formatted (and coloured: the colours
+ * are then the only escape sequences printed). Newlines are kept: they only break lines.
+ */
+export function escapedForTerminal<T>(value: T): T {
+  if (typeof value === 'string') return escapeControlCharacters(value, true) as T;
+  if (Array.isArray(value)) return value.map(escapedForTerminal) as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapedForTerminal(v)])) as T;
+  }
+  return value;
+}

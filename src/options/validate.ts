@@ -1,0 +1,135 @@
+/**
+ * YAML (a settings file, or a source's front matter) → settings checked by a schema of schema.ts.
+ * A YAML error, a value of the wrong kind or a file that is not `key: value` lines is an error at
+ * its file line; an unknown key is a warning naming the closest known key, so one typo does not
+ * stop a build. The command line gets the same messages through `optionValue`.
+ */
+import { parseDocument, isMap, isScalar, type Node } from 'yaml';
+import type { z } from 'zod';
+import { HandoutError, type Warnings } from '../diagnostics.js';
+import { ALIASES, camel, choicesOf, expectedOf, kebab } from './schema.js';
+
+export interface YamlPlace {
+  file: string;
+  /** The file line the YAML text starts on (front matter starts after its `---`). */
+  firstLine: number;
+  /** How a key is named in messages: `front-matter key` or `setting`. */
+  what: string;
+}
+
+type Shape = Record<string, z.ZodType>;
+export type Validated<S extends Shape> = { -readonly [K in keyof S]?: z.output<S[K]> };
+
+/** YAML text → its document, and the file line of an offset in it; a syntax error names its line. */
+function parseYaml(yaml: string, place: YamlPlace) {
+  const doc = parseDocument(yaml, { prettyErrors: false, uniqueKeys: true });
+  const lineOf = (offset: number | undefined) => (offset === undefined ? place.firstLine : yaml.slice(0, offset).split('\n').length + place.firstLine - 1);
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0];
+    const reason = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    throw new HandoutError(`invalid ${place.what === 'front-matter key' ? 'front matter' : 'YAML'}: ${reason}`, { file: place.file, line: lineOf(err.pos[0]) }, 'this is YAML: `key: value`, one per line');
+  }
+  return { doc, lineOf };
+}
+
+/** A whole YAML file checked as one value (a glossary file: `term: definition` lines). */
+export function validateYamlValue<T>(yaml: string, schema: z.ZodType<T>, place: YamlPlace): T {
+  const { doc } = parseYaml(yaml, place);
+  const parsed = schema.safeParse(doc.toJSON());
+  if (!parsed.success) throw new HandoutError(wrongValue(place.what, schema, doc.toJSON()), { file: place.file, line: place.firstLine });
+  return parsed.data;
+}
+
+export function validateYaml<S extends Shape>(yaml: string, shape: S, place: YamlPlace, warnings: Warnings): Validated<S> {
+  const { file } = place;
+  const { doc, lineOf } = parseYaml(yaml, place);
+  const result: Record<string, unknown> = {};
+  if (doc.contents === null) return result as Validated<S>;
+  if (!isMap(doc.contents)) throw new HandoutError('this must be a list of `key: value` lines', { file, line: place.firstLine });
+  const known = Object.keys(shape).map(kebab);
+  for (const pair of doc.contents.items) {
+    const rawKey = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    const line = lineOf(isScalar(pair.key) ? pair.key.range?.[0] : undefined);
+    const key = keyOf(rawKey, shape);
+    if (!key) {
+      const near = closest(rawKey, known);
+      warnings.add(`unknown ${place.what} "${rawKey}"${near ? `; did you mean ${near}?` : ''}`, { file, line });
+      continue;
+    }
+    const valueNode = pair.value as Node | null;
+    let value: unknown = valueNode && typeof valueNode === 'object' && 'toJSON' in valueNode ? valueNode.toJSON() : valueNode;
+    // Keep numbers as written: `version: 1.10` is "1.10", not 1.1.
+    if (typeof value === 'number' && isScalar(valueNode) && valueNode.range) value = yaml.slice(valueNode.range[0], valueNode.range[1]).trim();
+    if (value === null || value === undefined || value === '') continue;
+    const parsed = shape[key].safeParse(value);
+    if (parsed.success) {
+      result[key] = parsed.data;
+      continue;
+    }
+    // The line of the innermost node the first issue is about (an entry of a list, a nested key).
+    const issue = parsed.error.issues[0];
+    // A key that is not one of a nested map's (a colour name): the key is what is wrong.
+    const unknownKey = issue?.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+    const issuePath = [...(issue?.path ?? []), ...(unknownKey ? [unknownKey] : [])];
+    const inner = issuePath.length ? (doc.getIn([pair.key, ...issuePath], true) as Node | undefined) : undefined;
+    const innerLine = inner && 'range' in inner && inner.range ? lineOf(inner.range[0]) : line;
+    throw new HandoutError(wrongValue(`${place.what} "${kebab(key)}"`, shape[key], unknownKey ?? value), { file, line: innerLine });
+  }
+  return result as Validated<S>;
+}
+
+/** `paper`, `Paper`, `target_grade`, `targetGrade` and the aliases (`size`) → the shape's key. */
+function keyOf(rawKey: string, shape: Shape): string | undefined {
+  const lower = rawKey.trim().toLowerCase().replace(/_/g, '-');
+  const candidates = [camel(rawKey.trim()), camel(lower), camel(ALIASES[lower] ?? ''), camel(ALIASES[lower.replace(/-/g, '')] ?? '')];
+  const flat = lower.replace(/-/g, '');
+  const byFlat = Object.keys(shape).find((k) => k.toLowerCase() === flat);
+  return [...candidates, byFlat].find((k): k is string => !!k && Object.hasOwn(shape, k));
+}
+
+/** `setting "paper" should be letter or a4, not "tabloid"`, with the nearest choice when there is one. */
+export function wrongValue(name: string, schema: z.ZodType, value: unknown): string {
+  const shown = JSON.stringify(value) ?? String(value);
+  const near = typeof value === 'string' ? closest(value, [...(choicesOf(schema) ?? [])]) : undefined;
+  return `${name} should be ${expectedOf(schema)}, not ${shown.length > 60 ? `${shown.slice(0, 57)}…` : shown}${near ? `; did you mean ${near}?` : ''}`;
+}
+
+/**
+ * A command-line option's value checked by the same schema as the setting: for commander's
+ * argParser, throwing the message commander prints (`--paper should be letter or a4, not "tabloid"`).
+ */
+export function optionValue<T>(option: string, schema: z.ZodType<T, any>): (value: string) => T {
+  return (value: string) => {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    const error = new Error(wrongValue(option, schema, value));
+    (error as Error & { code: string }).code = 'commander.invalidArgument';
+    throw error;
+  };
+}
+
+/** The known key nearest to a misspelt one, if it is near enough to be a typo. */
+export function closest(word: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = c;
+    }
+  }
+  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length];
+}

@@ -1,0 +1,69 @@
+/**
+ * Installed like a tool: `npm pack`, then `npm install -g` of the tarball into a temporary prefix,
+ * then the installed `handout` builds a folder outside the project, finding its own templates,
+ * fonts and stylesheet inside the package.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { ROOT, removeDir, tempDir, checkPdfs } from '../helpers/build.js';
+import { hasCommand, pdfFonts } from '../helpers/pdf.js';
+
+let work: string;
+let prefix: string;
+let tarball: string;
+
+beforeAll(() => {
+  work = tempDir('handout-install-');
+  // Packed from a copy, so the project's own dist/ (which other tests run) is never cleaned mid-run.
+  const copy = path.join(work, 'project');
+  mkdirSync(copy);
+  for (const entry of ['package.json', 'package-lock.json', 'bin', 'src', 'templates', 'tsconfig.json', 'tsconfig.build.json', 'README.md']) {
+    cpSync(path.join(ROOT, entry), path.join(copy, entry), { recursive: true });
+  }
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
+  const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: copy, encoding: 'utf8' }).trim().split('\n').pop()!;
+  tarball = path.join(work, packed);
+  prefix = path.join(work, 'prefix');
+  execFileSync('npm', ['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', tarball], { cwd: work, encoding: 'utf8', stdio: 'pipe' });
+}, 300_000);
+
+afterAll(() => removeDir(work));
+
+describe('npm pack, then npm install -g', () => {
+  it('packs the compiled code, the templates and the command, and nothing of the tests', () => {
+    const files = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).split('\n');
+    expect(files).toContain('package/dist/cli.js');
+    expect(files).toContain('package/bin/handout.js');
+    expect(files).toContain('package/templates/handout.css');
+    expect(files).toContain('package/templates/partials/title-block.hbs');
+    expect(files.some((f) => f.startsWith('package/tests/') || f.startsWith('package/src/'))).toBe(false);
+  });
+
+  it('gives a handout command that builds a folder anywhere', async () => {
+    const bin = path.join(prefix, 'bin', 'handout');
+    expect(existsSync(bin)).toBe(true);
+    const folder = path.join(work, 'clinic-handouts');
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, 'handout.config.yaml'), 'organisation: Harbour Street Clinic\npaper: a4\n');
+    writeFileSync(path.join(folder, 'sleep.md'), '---\ntitle: Sleeping well\n---\nGo to bed at the same time each night.\n\n## Before bed\n\n- Turn off screens an hour before.\n- Keep the room cool and dark.\n');
+    // Run from the folder, with no arguments: it has no content/, so the folder is its own.
+    const r = spawnSync(bin, ['build'], { cwd: folder, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.stderr).not.toMatch(/error/);
+    expect(r.status).toBe(0);
+    const out = path.join(folder, 'out');
+    expect(readdirSync(out).filter((f) => !f.startsWith('.')).sort()).toEqual(['index.html', 'sleep.html', 'sleep.pdf', 'summary.html', 'summary.pdf']);
+    checkPdfs(out);
+    if (hasCommand('pdftotext')) {
+      const text = execFileSync('pdftotext', ['-layout', path.join(out, 'sleep.pdf'), '-'], { encoding: 'utf8' });
+      expect(text).toContain('HARBOUR STREET CLINIC');
+      expect(text).toContain('Keep the room cool and dark.');
+      const info = execFileSync('pdfinfo', [path.join(out, 'sleep.pdf')], { encoding: 'utf8' });
+      expect(info).toMatch(/Page size:\s+595\.2\d x 841\.8\d pts \(A4\)/);
+      expect(pdfFonts(path.join(out, 'sleep.pdf')).every((f) => f.embedded)).toBe(true);
+    }
+    // The stylesheet came from inside the package.
+    expect(readFileSync(path.join(out, 'sleep.html'), 'utf8')).toContain('--brand: #0f5c73');
+  });
+});
