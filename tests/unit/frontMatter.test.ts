@@ -201,4 +201,3 @@ describe('parseFrontMatter: the outline inference', () => {
     expect(parse('---\ninfer-sections: true\n---\nBody\n').inferSections).toBe(true);
   });
 });
-});
