@@ -4,7 +4,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Source } from '../read/readSource.js';
 import { SlugCounter } from '../slug.js';
 import type { Block, Outline, Section, SectionKind } from './outline.js';
-import { inferOutline } from './inferOutline.js';
+import { inferOutline } from './infer/inferOutline.js';
 import { summaryTable } from './summary/summaryTable.js';
 import { segmenter } from './sentences.js';
 
@@ -33,10 +33,14 @@ export function buildOutline(source: Source, tree: Root): Outline {
   // Prose without headings (plain text always; Markdown when asked) gets an inferred outline.
   // Written headings always win: a document that has them is never re-divided.
   const hasHeadings = nodes.some((n) => n.type === 'heading');
-  const inferred = !hasHeadings && (source.format === 'text' || meta.inferSections) ? inferOutline(nodes as Block[], meta.lang, title) : undefined;
+  // `infer: false` keeps even plain text as written; `parts:` asks for the inference with those parts.
+  const infer = meta.infer ?? meta.inferSections ?? (source.format === 'text' || !!meta.parts);
+  const inferred = !hasHeadings && infer ? inferOutline(nodes as Block[], meta.lang, title, { parts: meta.parts }) : undefined;
   if (!title && inferred?.title) {
     title = inferred.title;
-    titleFrom = 'opening sentence';
+    titleFrom = inferred.titleFrom ?? 'opening sentence';
+    // The line is printed once, as the title.
+    if (titleFrom === 'first line') nodes = nodes.slice(1);
   }
   if (!title) {
     title = titleFromFileName(source.slug);
@@ -46,7 +50,7 @@ export function buildOutline(source: Source, tree: Root): Outline {
   if (inferred && inferred.sections.length) {
     return withAtAGlance({
       file: source.file, slug: source.slug, format: source.format, meta, title, titleFrom,
-      intro: inferred.intro, sections: inferred.sections, closing: inferred.closing, definitions, words,
+      intro: inferred.intro, sections: inferred.sections, closing: [], definitions, words, notes: inferred.notes,
     });
   }
 
@@ -91,6 +95,7 @@ export function buildOutline(source: Source, tree: Root): Outline {
     closing: [],
     definitions,
     words,
+    notes: inferred?.notes,
   });
 }
 

@@ -40,12 +40,14 @@ export interface Outline {
   meta: HandoutMeta;
   title: string;
   /** Where the title came from, so a user can see why the handout is called what it is. */
-  titleFrom: 'front matter' | 'first heading' | 'opening sentence' | 'file name';
+  titleFrom: 'front matter' | 'first heading' | 'first line' | 'opening sentence' | 'the text' | 'file name';
   /** Blocks before the first section. */
   intro: Block[];
   sections: Section[];
   /** Blocks after the sections about the handout as a whole (inferred outlines only). */
   closing: Block[];
+  /** Why an inferred outline is what it is (title, parts, general paragraphs), one decision a line. */
+  notes?: string[];
   /** The parallel parts side by side, when the handout has them. */
   atAGlance?: SummaryTable;
   /** Link and footnote definitions, needed to resolve references anywhere in the handout. */

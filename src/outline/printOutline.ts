@@ -22,6 +22,7 @@ export function printOutline(outline: Outline): string {
   };
   walk(outline.sections, '  ');
   if (outline.closing.length) lines.push(`  (closing, about the whole subject) ${describe(outline.closing)}`);
+  if (outline.notes?.length) lines.push('', 'Why:', ...outline.notes.map((n) => `  ${n}`));
   return lines.join('\n') + '\n';
 }
 

@@ -184,3 +184,20 @@ describe('closest', () => {
     expect(closest('zzz', keys)).toBeUndefined();
   });
 });
+
+describe('parseFrontMatter: the outline inference', () => {
+  it('`parts:` names the parts, in the order given', () => {
+    expect(parse('---\nparts: [wet, dry, mixed]\n---\nBody\n').parts).toEqual(['wet', 'dry', 'mixed']);
+  });
+
+  it('`parts:` needs a list of names, with the line of the key', () => {
+    const e = errorOf('---\ntitle: Eyes\nparts: 3\n---\nBody\n');
+    expect(e.message).toMatch(/parts/);
+    expect(e.line).toBe(3);
+  });
+
+  it('`infer: false` turns the inference off', () => {
+    expect(parse('---\ninfer: false\n---\nBody\n').infer).toBe(false);
+    expect(parse('---\ninfer-sections: true\n---\nBody\n').inferSections).toBe(true);
+  });
+});

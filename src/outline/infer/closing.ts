@@ -1,0 +1,25 @@
+/**
+ * A heading for general paragraphs after the parts: what they are about ("Diagnosis and
+ * treatment", "Outlook"), the other kind they describe ("Transient tyrosinemia"), or, when nothing
+ * fits, a neutral heading about the subject ("More about stroke").
+ */
+import { sentencesOf } from '../sentences.js';
+import { TOPICS } from './belongs.js';
+import { plural } from './names.js';
+
+export function closingHeading(texts: string[], subjectTitle: string | undefined, lang: string, otherKind?: string, everyKind?: string): string {
+  const openings = texts.map((t) => sentencesOf(t, lang)[0] ?? '').join(' ');
+  const found = TOPICS.map((t) => ({ heading: t.heading, at: openings.search(t.stems) }))
+    .filter((t) => t.at >= 0)
+    .sort((a, b) => a.at - b.at)
+    .slice(0, 2)
+    .map((t) => t.heading);
+  if (found.length) return found.length === 2 ? `${found[0]} and ${found[1].toLowerCase()}` : found[0];
+  if (otherKind) return otherKind.charAt(0).toUpperCase() + otherKind.slice(1);
+  // "With any type of the condition, …": about all the parts.
+  if (everyKind) return `All ${plural(everyKind)}`;
+  if (!subjectTitle) return 'In general';
+  // "More about stroke"; a name in capitals stays as written ("More about RTA", "More about Niemann-Pick disease").
+  const keep = /^\p{Lu}[\p{Lu}\p{N}-]|^\p{Lu}\p{Ll}*-\p{Lu}/u.test(subjectTitle);
+  return `More about ${keep ? subjectTitle : subjectTitle.charAt(0).toLowerCase() + subjectTitle.slice(1)}`;
+}

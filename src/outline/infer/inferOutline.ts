@@ -1,0 +1,482 @@
+/**
+ * Structure for prose that has none. In order:
+ *  1. bare one-line paragraphs become headings and cut the text into scopes;
+ *  2. in each scope, parts are found: announced (announce.ts), or an unannounced parallel run of
+ *     paragraphs (parallel.ts), or named in front matter;
+ *  3. each paragraph is filed (belongs.ts): under the part its opening names, under the part before
+ *     it when it names none, or — after the last part — in a general section with a heading of its
+ *     own (closing.ts);
+ *  4. every decision is written down, for `handout outline`.
+ * Every paragraph lands exactly once, in order. When unsure, no parts are made.
+ */
+import type { Paragraph } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { SlugCounter } from '../../slug.js';
+import type { Block, Section } from '../outline.js';
+import { sentencesOf } from '../sentences.js';
+import { announcementIn, isBullet, type Announcement } from './announce.js';
+import { generalReason, type GeneralReason, type LastPart } from './belongs.js';
+import { closingHeading } from './closing.js';
+import { predicateTokens, subjectTokens, tokensOf } from './language.js';
+import { acronymsIn, isLabel, normalWords, occurrences } from './names.js';
+import { family, otherKindIn, openingOf, type Opening } from './parallel.js';
+import { mentionedParts, partOf, type Part, type Subject } from './parts.js';
+import { inferTitle } from './title.js';
+
+export interface InferredOutline {
+  title?: string;
+  titleFrom?: 'first line' | 'opening sentence' | 'the text';
+  intro: Block[];
+  sections: Section[];
+  /** Why the outline is what it is, one decision a line. */
+  notes: string[];
+}
+
+export interface InferOptions {
+  /** Parts named by the user (front matter `parts:`): used instead of the inferred ones. */
+  parts?: string[];
+}
+
+interface Para {
+  block: Block;
+  text: string;
+  sentences: string[];
+  number: number;
+}
+
+interface Split {
+  before: Block[];
+  sections: Section[];
+}
+
+export function inferOutline(all: Block[], lang: string, knownTitle?: string, options: InferOptions = {}): InferredOutline {
+  const notes: string[] = [];
+  let title = knownTitle;
+  let titleFrom: InferredOutline['titleFrom'];
+  let blocks = all;
+  if (!title && isTitleLine(blocks)) {
+    // "Gout" on a line of its own above the text: the text's title, not a section.
+    title = toString(blocks[0]).trim();
+    titleFrom = 'first line';
+    notes.push(`Title "${title}": the first line, a heading on its own that no later heading resembles.`);
+    blocks = blocks.slice(1);
+  }
+  const texts = blocks.map((b) => (b.type === 'paragraph' ? toString(b) : ''));
+  // Paragraph numbers in the notes count the source's paragraphs, the title line included.
+  const skipped = all.length - blocks.length;
+  if (!title) {
+    const chosen = inferTitle(texts.filter((t, i) => t && !isBareHeading(blocks[i])), lang);
+    if (chosen) notes.push(`Title "${chosen.title}": ${chosen.why}.`);
+    title = chosen?.title;
+    titleFrom = chosen?.from;
+  }
+  const subject = subjectOf(title, texts.join('\n'));
+  const ctx = new Context(lang, subject, notes, options, acronymsIn(texts.join('\n')));
+
+  // Bare one-line paragraphs become headings; they cut the text into scopes.
+  const scopes: { heading?: Paragraph; paras: Para[] }[] = [{ paras: [] }];
+  blocks.forEach((block, i) => {
+    if (block.type === 'paragraph' && isBareHeading(block) && i < blocks.length - 1) scopes.push({ heading: block, paras: [] });
+    else scopes[scopes.length - 1].paras.push({ block, text: texts[i], sentences: texts[i] ? sentencesOf(texts[i], lang) : [], number: i + 1 + skipped });
+  });
+
+  const opening = ctx.split(scopes[0].paras, 2);
+  const result: InferredOutline = { title, titleFrom, intro: opening.before, sections: opening.sections, notes };
+  const headed = scopes.slice(1);
+  const partHeadings = ctx.headingParts(headed.map((s) => toString(s.heading!).trim()), scopes[0].paras);
+  headed.forEach((scope, i) => {
+    const heading = toString(scope.heading!).trim();
+    const section: Section = { title: heading, slug: ctx.slugs.next(heading), level: 2, line: scope.heading!.position?.start.line, kind: 'section', inferred: true, blocks: [], sections: [] };
+    const part = partHeadings.get(i);
+    if (part) {
+      section.parts = [part.name];
+      section.partKind = part.kind;
+      const lastPart = !partHeadings.has(i + 1);
+      const general = lastPart ? scope.paras.findIndex((p, j) => j > 0 && ctx.generalAt(p, [...partHeadings.values()])) : -1;
+      section.blocks = (general === -1 ? scope.paras : scope.paras.slice(0, general)).map((p) => p.block);
+      result.sections.push(section);
+      if (general !== -1) result.sections.push(ctx.generalSection(scope.paras.slice(general), 2));
+      return;
+    }
+    const inner = ctx.split(scope.paras, 3);
+    section.blocks = inner.before;
+    section.sections = inner.sections;
+    result.sections.push(section);
+  });
+  if (!result.sections.some((s) => s.parts || s.sections.some((c) => c.parts))) notes.push(ctx.noPartsWhy());
+  return result;
+}
+
+/** The first block is a bare line and no later bare line has its shape (as part headings share one). */
+function isTitleLine(blocks: Block[]): boolean {
+  if (!blocks[0] || !isBareHeading(blocks[0]) || blocks.length < 2) return false;
+  const first = toString(blocks[0]).trim();
+  const next = blocks.slice(1).find(isBareHeading);
+  return !next || !sameShape(first, toString(next).trim());
+}
+
+/** A paragraph of one short line with no end punctuation: a heading the text did not mark as one. */
+export function isBareHeading(block: Block): boolean {
+  if (block.type !== 'paragraph') return false;
+  const p = block as Paragraph;
+  if (p.children.length !== 1 || p.children[0].type !== 'text') return false;
+  const text = p.children[0].value.trim();
+  return text.length > 0 && text.length <= 60 && text.split(/\s+/).length <= 6 && /^\p{Lu}/u.test(text) && !/[.!?:;,]$/.test(text) && !/\n/.test(text) && !isBullet(text);
+}
+
+/** The title and its aliases as words to recognise; an acronym defined for it counts too. */
+function subjectOf(title: string | undefined, text: string): Subject {
+  if (!title) return { title: 'the subject', keys: [] };
+  const own = normalWords(title.replace(/\s*\([^)]*\)/g, ''));
+  const keys = [own];
+  for (const [acronym, expansion] of acronymsIn(text)) if (expansion.join(' ') === own.join(' ') || own.join(' ').endsWith(expansion.join(' '))) keys.push(acronym.split(' '));
+  return { title, keys, head: own[own.length - 1] };
+}
+
+class Context {
+  slugs = new SlugCounter();
+  private tried: string[] = [];
+  constructor(
+    private lang: string,
+    private subject: Subject,
+    private notes: string[],
+    private options: InferOptions,
+    /** Acronyms the whole text defines. */
+    private acronyms: Map<string, string[]>,
+  ) {}
+
+  /** Divide one scope into an intro and part sections (and a general section after them). */
+  split(paras: Para[], level: number): Split {
+    const none = { before: paras.map((p) => p.block), sections: [] };
+    if (this.options.parts?.length) {
+      const parts = this.options.parts.map((n) => partOf(n));
+      const first = paras.findIndex((p) => this.namedAtOpening(p, 0, parts, new Set(), new Set(parts)).length);
+      if (first === -1) {
+        this.tried.push(`no paragraph opens with one of the parts named in front matter (${this.options.parts.join(', ')})`);
+        return none;
+      }
+      return this.file(paras, first, 0, parts, undefined, level, 'the parts named in front matter') ?? none;
+    }
+    // Announced parts: the first announcement whose parts the text takes up.
+    for (let i = 0; i < paras.length; i++) {
+      const p = paras[i];
+      for (let s = 0; s < p.sentences.length; s++) {
+        const bullets = this.bulletsAfter(paras, i);
+        const a = announcementIn(p.sentences[s], p.sentences[s + 1] ?? paras[i + 1]?.sentences[0], s === p.sentences.length - 1 ? bullets : [], this.subject.head);
+        if (!a) continue;
+        const found = this.fromAnnouncement(paras, i, s, a, level);
+        if (found) return found;
+      }
+    }
+    return this.parallelRun(paras, level) ?? none;
+  }
+
+  private bulletsAfter(paras: Para[], i: number): string[] {
+    const out: string[] = [];
+    for (let j = i + 1; j < paras.length && isBullet(paras[j].text); j++) out.push(paras[j].text);
+    return out;
+  }
+
+  private fromAnnouncement(paras: Para[], i: number, s: number, a: Announcement, level: number): Split | undefined {
+    const where = `paragraph ${paras[i].number}: "${clip(a.sentence)}"`;
+    let parts = a.listed;
+    let how = `the ${a.kind}s listed in ${where}`;
+    if (!parts.length) {
+      parts = this.discovered(paras, i, s + 1);
+      how = `the ${a.kind}s announced in ${where}, named by the paragraphs that open with them`;
+      if (a.count && parts.length > a.count + 1) {
+        this.tried.push(`${where} announces ${a.count} ${a.kind}s, but ${parts.length} paragraphs open with different names`);
+        return undefined;
+      }
+    }
+    if (parts.length < 2) {
+      this.tried.push(`${where} announces ${a.kind}s, but the paragraphs after it do not name them`);
+      return undefined;
+    }
+    return this.file(paras, i, s + 1, parts.map((p) => this.withAliases({ ...p, kind: p.kind ?? a.kind })), a.kind, level, how);
+  }
+
+  /**
+   * More ways the text names a part: "type A" of hepatitis is also "hepatitis A"; a part whose
+   * name an acronym spells out ("hepatitis B virus (HBV)") is also the acronym.
+   */
+  private withAliases(part: Part): Part {
+    const keys = [...part.keys];
+    const label = /^\S+\s+(\S+)$/.exec(part.name);
+    if (label && isLabel(label[1]) && part.kind) for (const k of this.subject.keys) keys.push([...k, ...normalWords(label[1])]);
+    for (const [acronym, expansion] of this.acronyms) {
+      if (keys.some((k) => occurrences(expansion, k).length)) keys.push(acronym.split(' '));
+    }
+    return { ...part, keys };
+  }
+
+  /** Parts named by the openings of the paragraphs from `i` (sentence `s` on in the first). */
+  private discovered(paras: Para[], i: number, s: number): Part[] {
+    const parts: Part[] = [];
+    for (let j = i; j < paras.length; j++) {
+      const o = this.openingAt(paras[j], j === i ? s : 0, parts, true);
+      for (const part of o?.parts ?? []) if (!parts.some((q) => sameName(q, part))) parts.push(part);
+    }
+    return parts;
+  }
+
+  /** Unannounced parts: three or more paragraphs close together that open alike, each on a different kind. */
+  private parallelRun(paras: Para[], level: number): Split | undefined {
+    // Unannounced, a name counts only where the sentence says what it is a kind of:
+    // "A type of bond … is called rivalry", not "A sugar made in the liver is called glycogen".
+    const opening = (p: Para, known: Part[] = []) => {
+      const o = this.openingAt(p, 0, known);
+      return o && (o.rule !== 'called' || o.sorts) ? o : undefined;
+    };
+    for (let i = 0; i < paras.length; i++) {
+      const o = opening(paras[i]);
+      if (!o) continue;
+      const run: { at: number; opening: Opening }[] = [{ at: i, opening: o }];
+      for (let j = i + 1; j < paras.length && j - run[run.length - 1].at <= 3; j++) {
+        const next = opening(paras[j], run.flatMap((r) => r.opening.parts));
+        if (!next) continue;
+        if (family(next.rule) !== family(o.rule)) break;
+        run.push({ at: j, opening: next });
+      }
+      if (run.length < 3) continue;
+      const parts = run.flatMap((r) => r.opening.parts);
+      const how = `paragraphs ${run.map((r) => paras[r.at].number).join(', ')} open alike (${o.rule}) on different kinds: ${parts.map((p) => `"${p.name}"`).join(', ')}`;
+      const found = this.file(paras, i, 0, parts, parts[0].kind, level, how);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** The part(s) a paragraph opens with: its first sentence, or its second when the first names none. */
+  private openingAt(p: Para, from: number, known: Part[] = [], announced = false): Opening | undefined {
+    if (isBullet(p.text)) return undefined;
+    // In the announcing paragraph, a part opens only if the paragraph goes on about it (two sentences or more).
+    if (from > 0 && p.sentences.length - from < 2) return undefined;
+    for (let s = from; s < Math.min(from + 2, p.sentences.length); s++) {
+      const o = openingOf(p.sentences[s], this.subject, announced);
+      // A sentence that opens on parts already found ("Both A and B may progress to C") lets the next one speak.
+      if (o && !o.parts.every((n) => known.some((k) => sameName(k, n)))) return o;
+      if (s === from && !this.mayLookFurther(p.sentences[s])) return undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * A first sentence that names no part lets the second decide, unless it refers back ("this
+   * type") or is about the subject itself ("Metachromatic leukodystrophy gets its name …").
+   */
+  private mayLookFurther(sentence: string): boolean {
+    if (/\b(this|these|such)\b/i.test(sentence)) return false;
+    const words = this.openingWords(sentence).filter((w) => !/^(the|a|an)$/.test(w));
+    return !this.subject.keys.some((k) => k.length && k.every((w, i) => words[i] === w));
+  }
+
+  /** The words a paragraph opens with that can name a part: the subject, and what it is "called". */
+  private openingWords(sentence: string): string[] {
+    const tokens = tokensOf(sentence);
+    // "Like ischemic strokes, TIAs …": a comparison before the subject names what it is not.
+    const subject = subjectTokens(tokens).map((t) => t.text).join(' ').replace(/^(?:like|unlike|as with|compared (?:with|to)|as in)\b[^,]*,\s*/i, '');
+    const predicate = predicateTokens(tokens).map((t) => t.text).join(' ');
+    const called = /\b(?:called|known as|named|termed)\s+([^,;.()]+)/i.exec(predicate);
+    return normalWords(`${subject} ${called ? called[1] : ''}`);
+  }
+
+  /**
+   * The parts a paragraph opens with, given the parts already done (`done`: a later part has
+   * followed them, so naming them again is a comparison or a return, not a new opening):
+   *  1. parts its first sentence's subject names ("Dystrophic calcinosis occurs …");
+   *  2. else a part not seen yet that its first sentence names anywhere ("It may take visceral
+   *     leishmaniasis months …", "Both A and B may progress to C");
+   *  3. else its second sentence's subject, when the first neither refers back nor is about the
+   *     subject itself ("… onset occurs between 4 and adolescence. In this juvenile form, …").
+   */
+  private namedAtOpening(p: Para, from: number, parts: Part[], done: Set<Part> = new Set(), seen: Set<Part> = new Set()): Part[] {
+    // A list item goes on with what introduced it.
+    if (isBullet(p.text)) return [];
+    if (from > 0 && p.sentences.length - from < 2) return [];
+    for (let s = from; s < Math.min(from + 2, p.sentences.length); s++) {
+      const inSubject = mentionedParts(this.openingWords(p.sentences[s]), parts);
+      const named = inSubject.filter((n) => !done.has(n));
+      const unseen = s === from ? mentionedParts(p.sentences[s], parts).filter((n) => !seen.has(n)) : [];
+      // "Both A and B may progress to C": parts already described, as the way into a new one.
+      if (inSubject.length >= 2 && inSubject.every((n) => seen.has(n)) && unseen.length) return unseen.slice(0, 1);
+      if (named.length) return named;
+      if (s > from) break;
+      if (unseen.length) return unseen.slice(0, 1);
+      if (mentionedParts(p.sentences[s], parts).some((n) => !done.has(n)) || !this.mayLookFurther(p.sentences[s])) return [];
+    }
+    return [];
+  }
+
+  /** Which parts each paragraph from `start` opens, reading in order. */
+  private openings(paras: Para[], start: number, fromSentence: number, parts: Part[]): Part[][] {
+    const done = new Set<Part>();
+    const seen = new Set<Part>();
+    const mentioned = new Set<Part>();
+    let current: Part[] = [];
+    let turned = false;
+    return paras.map((p, j) => {
+      if (j < start) return [];
+      let named = this.namedAtOpening(p, j === start ? fromSentence : 0, parts, done, seen);
+      // Once the text has turned to the whole (diagnosis, treatment, "any type"), a part it named
+      // before is not opened again: "Cutaneous leishmaniasis is usually not treated" is about treatment.
+      if (turned) named = named.filter((n) => !mentioned.has(n));
+      if (!named.length && seen.size >= 2) turned ||= !!this.generalAt(p, parts)?.turns;
+      mentionedParts(p.text, parts).forEach((n) => mentioned.add(n));
+      if (named.length && !(parts.length >= 2 && named.length === parts.length) && !sameParts(named, current)) {
+        current.forEach((c) => done.add(c));
+        named.forEach((n) => seen.add(n));
+        current = named;
+      }
+      return named;
+    });
+  }
+
+  /** File the paragraphs of a scope from paragraph `start` under the parts. */
+  private file(paras: Para[], start: number, fromSentence: number, parts: Part[], kind: string | undefined, level: number, how: string): Split | undefined {
+    const named = this.openings(paras, start, fromSentence, parts);
+    const opens = (j: number) => named[j].length > 0 && !(parts.length >= 2 && named[j].length === parts.length);
+    const last = named.reduce((l, _, j) => (opens(j) ? j : l), -1);
+    const before: Block[] = [];
+    const sections: Section[] = [];
+    let current: Section | undefined;
+    let general = -1;
+    for (let j = 0; j < paras.length; j++) {
+      const p = paras[j];
+      if (j < start || (!current && !opens(j))) {
+        before.push(p.block);
+        continue;
+      }
+      if (opens(j)) {
+        const names = named[j].map((n) => n.name);
+        if (!current || current.parts!.join('|') !== names.join('|')) {
+          const title = headingFor(named[j]);
+          current = { title, slug: '', level, line: p.block.position?.start.line, kind: 'section', inferred: true, parts: names, partKind: kind, blocks: [], sections: [] };
+          sections.push(current);
+        }
+        current.blocks.push(p.block);
+        continue;
+      }
+      if (j > last) {
+        const lastPart: LastPart = {
+          name: current!.title,
+          text: current!.blocks.map((b) => toString(b)).join(' '),
+          others: sections.filter((s) => s !== current).map((s) => s.blocks.map((b) => toString(b)).join(' ')),
+          introduced: /:\s*$/.test(paras[j - 1].text),
+        };
+        if (this.generalAt(p, parts, lastPart)) {
+          general = j;
+          break;
+        }
+      }
+      current!.blocks.push(p.block);
+    }
+    if (sections.length < 2) {
+      this.tried.push(`${how}, but fewer than two of them get paragraphs of their own`);
+      return undefined;
+    }
+    for (const s of sections) s.slug = this.slugs.next(s.title);
+    this.notes.push(`Parts: ${how}.`);
+    for (const section of sections) {
+      const numbers = section.blocks.map((b) => paras.find((p) => p.block === b)!.number);
+      const rest = numbers.length > 1 ? `; ${numbers.length === 2 ? `paragraph ${numbers[1]} goes` : `paragraphs ${numbers[1]}–${numbers[numbers.length - 1]} go`} on with it, naming no other part` : '';
+      this.notes.push(`  "${section.title}": paragraph ${numbers[0]} opens with it${rest}.`);
+    }
+    if (general !== -1) sections.push(this.generalSection(paras.slice(general), level));
+    return { before, sections };
+  }
+
+  /** Why a paragraph is about the subject as a whole (see belongs.ts); remembered for its heading and the notes. */
+  generalAt(p: Para, parts: Part[], last?: LastPart): GeneralReason | undefined {
+    const sentence = p.sentences[0];
+    if (!sentence || isBullet(p.text)) return undefined;
+    const other = otherKindIn(sentence, this.subject, parts);
+    const reason = generalReason({ sentence, subjectWords: this.openingWords(sentence) }, parts, this.subject, other, last && { paragraph: p.text, last });
+    if (reason) this.general = { at: p.number, why: reason.why, otherKind: other, every: reason.every ? parts.find((q) => q.kind)?.kind : undefined };
+    return reason;
+  }
+
+  private general: { at: number; why: string; otherKind?: string; every?: string } = { at: 0, why: '' };
+
+  generalSection(paras: Para[], level: number): Section {
+    const title = closingHeading(paras.map((p) => p.text), this.subject.keys.length ? this.subject.title : undefined, this.lang, this.general.otherKind, this.general.every);
+    const rest = paras.length === 1 ? 'it goes under a heading of its own' : `it and the ${paras.length === 2 ? 'paragraph' : `${paras.length - 1} paragraphs`} after it go under a heading of their own`;
+    this.notes.push(`General: paragraph ${this.general.at} is not filed under the last part: ${this.general.why}; ${rest}, "${title}".`);
+    return { title, slug: this.slugs.next(title), level, line: paras[0].block.position?.start.line, kind: 'section', inferred: true, blocks: paras.map((p) => p.block), sections: [] };
+  }
+
+  /**
+   * Bare headings that are parts: two or more in a row that name the parts an opening paragraph
+   * announced, or that share a shape ("Type 1: …", "Type 2: …"; "Stable angina", "Unstable angina").
+   */
+  headingParts(headings: string[], opening: Para[]): Map<number, Part> {
+    const found = new Map<number, Part>();
+    let announced: Part[] = this.options.parts?.map((n) => partOf(n)) ?? [];
+    let kind: string | undefined;
+    for (let i = 0; i < opening.length && !announced.length; i++) {
+      const p = opening[i];
+      p.sentences.forEach((s, k) => {
+        const a = !announced.length && announcementIn(s, p.sentences[k + 1], k === p.sentences.length - 1 ? this.bulletsAfter(opening, i) : []);
+        if (a && a.listed.length) [announced, kind] = [a.listed, a.kind];
+      });
+    }
+    const runs: number[][] = [];
+    headings.forEach((h, i) => {
+      const byName = announced.length && mentionedParts(h, announced).length === 1;
+      const prev = runs[runs.length - 1];
+      if (byName || (i > 0 && sameShape(headings[i - 1], h))) {
+        if (prev && prev[prev.length - 1] === i - 1) prev.push(i);
+        else runs.push(byName ? [i] : [i - 1, i]);
+      }
+    });
+    for (const run of runs.filter((r) => r.length >= 2)) {
+      const shapeKind = kind ?? kindIn(headings[run[0]]);
+      // "Type 4: Hyperkalemic RTA" is also "type 4" and "hyperkalemic RTA".
+      for (const i of run) found.set(i, partOf(headings[i], shapeKind, headings[i].split(':').map((h) => normalWords(h))));
+      this.notes.push(`Parts: the bare headings ${run.map((i) => `"${headings[i]}"`).join(', ')} ${announced.length ? 'name the parts announced before them' : 'share one shape'}.`);
+    }
+    return found;
+  }
+
+  noPartsWhy(): string {
+    return this.tried.length ? `No parts: ${this.tried.join('; ')}.` : 'No parts: no sentence announces kinds, types or forms, and no run of paragraphs opens alike on different kinds.';
+  }
+}
+
+function sameParts(a: Part[], b: Part[]): boolean {
+  return a.length === b.length && a.every((p, i) => p === b[i]);
+}
+
+/** The same part written again: one's name is the other's name or alias. */
+function sameName(a: Part, b: Part): boolean {
+  return a.keys.some((k) => b.keys.some((l) => k.join(' ') === l.join(' ')));
+}
+
+function sameShape(a: string, b: string): boolean {
+  const wa = a.toLowerCase().split(/[\s:]+/);
+  const wb = b.toLowerCase().split(/[\s:]+/);
+  if (wa.length < 2 || wb.length < 2) return false;
+  return (wa[0] === wb[0] && /^(type|form|kind|class|stage|phase|grade|category)$/.test(wa[0])) || wa[wa.length - 1] === wb[wb.length - 1];
+}
+
+function kindIn(heading: string): string | undefined {
+  return /^(type|form|kind|class|stage|phase|grade|category)\b/i.exec(heading)?.[1].toLowerCase();
+}
+
+/** "type C1" + "type C2" → "Types C1 and C2"; "dystrophic" → "Dystrophic". */
+function headingFor(parts: Part[]): string {
+  const labelled = parts.map((p) => /^(\S+)\s+(\S+)$/.exec(p.name));
+  let name: string;
+  if (parts.length > 1 && labelled.every((m) => m && m[1].toLowerCase() === labelled[0]![1].toLowerCase())) {
+    name = `${labelled[0]![1]}s ${joinWords(labelled.map((m) => m![2]))}`;
+  } else name = joinWords(parts.map((p) => p.name));
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+function joinWords(words: string[]): string {
+  return words.length <= 2 ? words.join(' and ') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+function clip(s: string): string {
+  return s.length > 90 ? s.slice(0, 87) + '...' : s;
+}

@@ -1,0 +1,105 @@
+/**
+ * Names and aliases: how one part is recognised however the text writes it. Text and names are
+ * compared as word sequences after normalising: lower case, punctuation dropped ("non-small" →
+ * "non small"), Roman numerals after a kind word read as numbers ("type IA" = "type 1a",
+ * "type II" = "type 2"), and a plural kind before several labels spread out ("types C1 and C2" →
+ * "type c1 … type c2"). Acronyms are aliases of what they stand for ("SCLC" = "small cell lung cancer").
+ */
+
+/** Words that name what the parts are. */
+export const KIND_WORDS = ['type', 'form', 'kind', 'class', 'category', 'variety', 'subtype', 'stage', 'phase', 'grade'];
+const KIND = new Set(KIND_WORDS.flatMap((k) => [k, plural(k)]));
+
+export function plural(kind: string): string {
+  return kind.endsWith('y') ? kind.slice(0, -1) + 'ies' : kind.endsWith('ss') ? kind + 'es' : kind + 's';
+}
+
+export function singular(word: string): string {
+  const w = word.toLowerCase();
+  if (w.endsWith('ies')) return w.slice(0, -3) + 'y';
+  // "classes", "viruses", "rashes" (not "causes": the "e" there is the word's own).
+  if (/(ss|sh|ch|x|z|[^a]us)es$/.test(w)) return w.slice(0, -2);
+  return w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
+}
+
+export function isKindWord(word: string): boolean {
+  return KIND.has(word.toLowerCase());
+}
+
+const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10 };
+
+/** "iv" → 4, "ia" → "1a"; undefined when the word is no Roman numeral. */
+export function romanToArabic(word: string): string | undefined {
+  const m = /^(x{0,3}(?:ix|iv|v?i{0,3}))([a-d]?)$/.exec(word.toLowerCase());
+  if (!m || !m[1]) return undefined;
+  let n = 0;
+  for (let i = 0; i < m[1].length; i++) {
+    const v = ROMAN[m[1][i]];
+    const next = ROMAN[m[1][i + 1]] ?? 0;
+    n += v < next ? -v : v;
+  }
+  return `${n}${m[2]}`;
+}
+
+/** A label after a kind word: a number, a Roman numeral, a letter or a short code ("C1", "IA", "2B"). */
+export function isLabel(word: string): boolean {
+  return /^(\d+[a-z]?|[ivx]+[a-d]?|[a-z]\d?|[a-z]\d[a-z]?)$/i.test(word) && word.length <= 4;
+}
+
+const CONNECTORS = new Set(['and', 'or', 'to']);
+
+/** A text or a name as the words it is compared by. */
+export function normalWords(text: string): string[] {
+  const raw = text.toLowerCase().replace(/[’']s\b/g, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const w = raw[i];
+    const kind = KIND.has(w) ? singular(w) : undefined;
+    if (!kind || !raw[i + 1] || !isLabel(raw[i + 1])) {
+      out.push(w);
+      continue;
+    }
+    // "types ia, ib and ii" → "type 1a type 1b type 2"
+    let j = i + 1;
+    while (j < raw.length && isLabel(raw[j])) {
+      out.push(kind, romanToArabic(raw[j]) ?? raw[j]);
+      j++;
+      if (CONNECTORS.has(raw[j]) && raw[j + 1] && isLabel(raw[j + 1])) j++;
+      else if (w === kind) break;
+    }
+    i = j - 1;
+  }
+  return out;
+}
+
+/** Where `key` occurs as whole words in `words`: start indexes. */
+export function occurrences(words: string[], key: string[]): number[] {
+  const out: number[] = [];
+  if (!key.length) return out;
+  for (let i = 0; i + key.length <= words.length; i++) {
+    if (key.every((k, j) => words[i + j] === k || (j === key.length - 1 && words[i + j] === plural(k)))) out.push(i);
+  }
+  return out;
+}
+
+/**
+ * Acronyms defined in the text, "small cell lung cancer (SCLC)" → "sclc": "small cell lung cancer".
+ * The capitals of the acronym's first word must be the initials of the words just before the
+ * parenthesis ("Spinal muscular atrophy, lower extremity, dominant (SMA-LED)" counts too).
+ */
+export function acronymsIn(text: string): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const m of text.matchAll(/([^()]{1,200}?)\s*\(([\p{Lu}][\p{L}\p{N}-]{0,11}(?: [\p{Lu}\p{N}]{1,4})?)\)/gu)) {
+    const acronym = m[2];
+    const letters = acronym.split(' ')[0].replace(/[^\p{Lu}]/gu, '').toLowerCase();
+    if (letters.length < 2) continue;
+    const before = normalWords(m[1]);
+    for (let k = before.length - letters.length; k >= Math.max(0, before.length - letters.length - 3); k--) {
+      if (before.slice(k, k + letters.length).map((w) => w[0]).join('') === letters) {
+        found.set(normalWords(acronym).join(' '), before.slice(k));
+        break;
+      }
+    }
+  }
+  return found;
+}

@@ -1,0 +1,184 @@
+/**
+ * Parts named by a paragraph's opening: what a paragraph that takes up one part starts with.
+ * Each rule reads the grammatical subject of the opening sentence (see language.ts):
+ *  - labelled:  a kind word and a label — "Type II spinal muscular atrophy", "types C1 and C2";
+ *  - kind:      modifiers and a kind word — "The congenital muscular type", "In this juvenile form";
+ *  - called:    "… is called the late infantile form", "… is called undifferentiated arthritis";
+ *  - modifier:  modifiers before the article's subject — "Systemic juvenile idiopathic arthritis";
+ *  - acronym:   the subject with more words and an acronym of its own — "Spinal muscular atrophy, lower extremity, dominant (SMA-LED)";
+ */
+import { tokensOf, subjectTokens, type Token } from './language.js';
+import { acronymsIn, isKindWord, isLabel, normalWords, occurrences, singular } from './names.js';
+import { partOf, type Part, type Subject } from './parts.js';
+
+export type Rule = 'labelled' | 'kind' | 'called' | 'modifier' | 'acronym';
+
+export interface Opening {
+  parts: Part[];
+  rule: Rule;
+  /** The words that named it, for the explanation. */
+  words: string;
+  /** The sentence also says what the part is a kind of: a kind word or the subject itself. */
+  sorts?: boolean;
+}
+
+/** Words that qualify a kind without naming one: "the most common form", "the last type". */
+const NOT_A_NAME = new Set(
+  'most more less least common main major other another last first second third final same different new rare rarest severe mild milder classic particular specific certain several many some all any each every both this these that those such one two three four five six seven eight nine ten various distinct separate typical usual known related similar affected underlying untreated early overall whole entire'.split(' '),
+);
+const MODIFIER_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM', 'X']);
+
+const text = (tokens: Token[]) => tokens.map((t) => t.text).join(' ').replace(/\s+([,)])/g, '$1').replace(/\(\s+/g, '(');
+
+/** "The first stage", "the second stage": after a sentence announced the stages, an ordinal names one. */
+const ORDINALS = new Set('first second third fourth fifth sixth seventh eighth ninth tenth'.split(' '));
+
+/** Modifier tokens just before index `end`, without leading words that name nothing. */
+function modifiersBefore(tokens: Token[], end: number, ordinals = false): Token[] {
+  let start = end;
+  const modifies = (t: Token, next: Token | undefined) =>
+    !t.aside && (MODIFIER_POS.has(t.pos) || (t.pos === 'VERB' && /(ed|ing)$/.test(t.lower)) || (t.pos === 'ADV' && next?.pos === 'ADJ' && !NOT_A_NAME.has(t.lower)));
+  while (start > 0 && modifies(tokens[start - 1], tokens[start])) start--;
+  let run = tokens.slice(start, end);
+  const names = (t: Token) => ordinals && ORDINALS.has(t.lower);
+  while (run.length && !names(run[0]) && (NOT_A_NAME.has(run[0].lower) || /(est|er)$/.test(run[0].lower) && run[0].pos === 'ADJ' && run.length > 1 && NOT_A_NAME.has(run[1]?.lower))) run = run.slice(1);
+  if (run.some((t) => (NOT_A_NAME.has(t.lower) && !names(t)) || isKindWord(t.lower))) return [];
+  return run;
+}
+
+function labelled(tokens: Token[], subject: Subject): Opening | undefined {
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const kind = tokens[i].lower;
+    if (!isKindWord(kind) || tokens[i].aside || !isLabel(tokens[i + 1].text)) continue;
+    const labels: string[] = [];
+    let j = i + 1;
+    while (j < tokens.length && isLabel(tokens[j].text) && !tokens[j].aside) {
+      labels.push(tokens[j].text);
+      j++;
+      if (tokens[j] && (tokens[j].lower === 'and' || tokens[j].lower === 'or' || tokens[j].text === ',') && tokens[j + 1] && isLabel(tokens[j + 1].text)) j++;
+      else break;
+    }
+    const noun = singular(kind);
+    const parts = labels.map((l) => partOf(`${noun} ${l}`, noun));
+    // "glycogen storage disease type IV" is the article's own name, not one of its parts.
+    const own = parts.filter((p) => !subject.keys.some((k) => occurrences(k, p.keys[0]).length));
+    if (own.length) return { parts: own, rule: 'labelled', words: text(tokens.slice(i, j)) };
+  }
+  return undefined;
+}
+
+function kindNamed(tokens: Token[], rule: 'kind' | 'called', announced = false): Opening | undefined {
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.aside || !isKindWord(t.lower) || singular(t.lower) !== t.lower || (t.pos !== 'NOUN' && t.pos !== 'PROPN')) continue;
+    // "The sulfatides form granules": a kind word followed by a noun is a verb the tagger missed;
+    // "type IV" is a labelled kind (see `labelled`).
+    if (tokens[i + 1] && (tokens[i + 1].pos === 'NOUN' || tokens[i + 1].pos === 'DET' || isLabel(tokens[i + 1].text))) continue;
+    const run = modifiersBefore(tokens, i, announced);
+    if (!run.length) continue;
+    const name = `${text(run)} ${t.text}`;
+    return { parts: [partOf(name, t.lower, [normalWords(text(run))])], rule, words: name };
+  }
+  return undefined;
+}
+
+function modifierNamed(tokens: Token[], subject: Subject): Opening | undefined {
+  const words = tokens.map((t) => normalWords(t.text)).flat();
+  // Index tokens by their first normal word so a key found in words maps back to a token.
+  const starts: number[] = [];
+  tokens.forEach((t, i) => normalWords(t.text).forEach(() => starts.push(i)));
+  for (const key of subject.keys) {
+    for (const at of occurrences(words, key)) {
+      const run = modifiersBefore(tokens, starts[at]);
+      if (!run.length) continue;
+      const name = text(run);
+      return { parts: [partOf(name, undefined, [[...normalWords(name), ...key]])], rule: 'modifier', words: `${name} ${key.join(' ')}` };
+    }
+  }
+  return undefined;
+}
+
+function acronymNamed(tokens: Token[], subject: Subject, sentence: string): Opening | undefined {
+  const defined = acronymsIn(sentence);
+  for (const [acronym, expansion] of defined) {
+    if (subject.keys.some((k) => k.join(' ') === acronym)) continue;
+    const longer = subject.keys.some((k) => occurrences(expansion, k).length && expansion.length > k.length);
+    const inSubject = occurrences(normalWords(text(tokens)), acronym.split(' ')).length > 0;
+    if (longer && inSubject) {
+      const name = text(tokens).trim();
+      return { parts: [partOf(name, undefined, [acronym.split(' '), expansion])], rule: 'acronym', words: name };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * "X is called Y", "…, called Y, …" after a kind ("In another type of symbiosis, called
+ * commensalism, …"), "we call this type of symbiosis Y". Not "fats called sulfatides": only the
+ * sentence's own verb, or a kind just before, makes Y the name of a part.
+ */
+function calledNamed(tokens: Token[], subject: Subject): Opening | undefined {
+  const at = tokens.findIndex((t, i) => {
+    if (t.aside) return false;
+    const naming = /^(called|named|termed)$/.test(t.lower) || (t.lower === 'known' && tokens[i + 1]?.lower === 'as');
+    if (!naming) return false;
+    const before = tokens[i - 1]?.pos === 'ADV' ? tokens[i - 2] : tokens[i - 1];
+    if (/^(is|are|was|were)$/.test(before?.lower ?? '')) return true;
+    return before?.text === ',' && tokens.slice(Math.max(0, i - 5), i).some((b) => isKindWord(b.lower));
+  });
+  if (at !== -1) return nameAfter(tokens.slice(at + (tokens[at].lower === 'known' ? 2 : 1)), subject);
+  // "we call this type of symbiosis neutralism"
+  const call = tokens.findIndex((t, i) => /^call(s|ed)?$/.test(t.lower) && tokens[i + 1]?.pos === 'DET' && isKindWord(tokens[i + 2]?.lower ?? ''));
+  if (call === -1) return undefined;
+  let j = call + 3;
+  if (tokens[j]?.lower === 'of') j += 2;
+  return nameAfter(tokens.slice(j), subject);
+}
+
+function nameAfter(rest: Token[], subject: Subject): Opening | undefined {
+  const end = rest.findIndex((t) => t.pos === 'PUNCT' || t.pos === 'ADP' || t.pos === 'PRON' || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'CCONJ');
+  const phrase = end === -1 ? rest : rest.slice(0, end);
+  const byKind = kindNamed(phrase, 'called');
+  if (byKind) return byKind;
+  const np = phrase.filter((t) => t.pos !== 'DET');
+  if (subject.head && np.length > 1 && np[np.length - 1].lower === subject.head) np.pop();
+  if (!np.length || np.length > 5 || np.some((t) => NOT_A_NAME.has(t.lower))) return undefined;
+  const name = text(np);
+  return { parts: [partOf(name, undefined, [[...normalWords(name), ...(subject.head ? [subject.head] : [])]])], rule: 'called', words: name };
+}
+
+/** The part(s) a sentence opens with, by the first rule that finds one. */
+export function openingOf(sentence: string, subject: Subject, announced = false): Opening | undefined {
+  const tokens = tokensOf(sentence);
+  const subj = subjectTokens(tokens);
+  const found =
+    labelled(subj, subject) ??
+    kindNamed(subj, 'kind', announced) ??
+    acronymNamed(subj, subject, sentence) ??
+    modifierNamed(subj, subject) ??
+    calledNamed(tokens, subject);
+  // "… is called symbiosis" in an article about symbiosis names the whole, not a part.
+  if (!found || found.parts.every((p) => subject.keys.some((k) => k.join(' ') === p.keys[0].join(' ')))) return undefined;
+  const words = normalWords(sentence);
+  found.sorts = words.some(isKindWord) || subject.keys.some((k) => occurrences(words, k).length > 0);
+  return found;
+}
+
+/** Rules that read alike: a run of parallel paragraphs opens by one of these families. */
+export function family(rule: Rule): string {
+  return rule === 'called' ? 'kind' : rule;
+}
+
+
+
+/**
+ * Another kind of the subject a sentence names, that is not one of the parts: "… (transient
+ * tyrosinemia)" after types I–III. Undefined when it names none.
+ */
+export function otherKindIn(sentence: string, subject: Subject, parts: Part[]): string | undefined {
+  const tokens = tokensOf(sentence).map((t) => ({ ...t, aside: false }));
+  const found = modifierNamed(tokens, subject);
+  if (!found) return undefined;
+  const name = found.words;
+  return parts.some((p) => p.keys.some((k) => occurrences(normalWords(name), k).length)) ? undefined : name;
+}
