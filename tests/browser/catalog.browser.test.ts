@@ -5,20 +5,19 @@
  * else, axe-core finds no violations; and the summary's column headers are never broken inside a
  * word at desktop width. Skipped, with the reason, without Chromium.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM, launchChromium } from '../helpers/browser.js';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toString as hastText } from 'hast-util-to-string';
 import { cli, removeDir, tempDir } from '../helpers/build.js';
 import { writeBenchCorpus } from '../helpers/corpus.js';
 
-const CHROMIUM = [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p): p is string => !!p && existsSync(p));
-if (!CHROMIUM) console.warn('catalog browser checks skipped: no Chromium found (apt-get install -y chromium, or set CHROMIUM=/path/to/chromium)');
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -42,10 +41,7 @@ beforeAll(async () => {
   for (const [name, text] of extra) writeFileSync(path.join(src, name), text);
   const r = cli(['build', src, '--out', path.join(dir, 'out'), '--quiet'], { env: { HANDOUT_TODAY: '2026-12-01' } });
   if (r.status !== 0) throw new Error(`the build failed:\n${r.stderr}`);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.route(/^https?:/, (route) => route.abort());
   page.on('console', (m) => {

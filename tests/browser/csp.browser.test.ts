@@ -3,14 +3,13 @@
  * own policy (its styles and embedded images are allowed), and a request to the network that
  * something tried to make from a page is blocked by it. Run with `npm run test:browser`.
  */
-import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { CHROMIUM, launchChromium } from '../helpers/browser.js';
 import { removeDir, tempDir } from '../helpers/build.js';
 import { buildSite } from '../helpers/site.js';
 
-const CHROMIUM = [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p): p is string => !!p && existsSync(p));
 
 let out: string;
 let pages: string[] = [];
@@ -20,7 +19,7 @@ beforeAll(async () => {
   if (!CHROMIUM) return;
   out = tempDir();
   pages = buildSite(out);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

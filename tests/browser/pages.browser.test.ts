@@ -4,17 +4,16 @@
  * printing the page gives no sideways overflow either. Run with `npm run test:browser`; skipped, with
  * the reason, where no Chromium is installed (`apt-get install -y chromium`, or CHROMIUM=/path).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM, launchChromium } from '../helpers/browser.js';
 import { removeDir, tempDir } from '../helpers/build.js';
 import { buildSite } from '../helpers/site.js';
 
-const CHROMIUM = [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p): p is string => !!p && existsSync(p));
-if (!CHROMIUM) console.warn('browser checks skipped: no Chromium found (apt-get install -y chromium, or set CHROMIUM=/path/to/chromium)');
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WIDTHS = [375, 1280];
@@ -27,10 +26,7 @@ beforeAll(async () => {
   if (!CHROMIUM) return;
   out = tempDir();
   pages = buildSite(out);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
