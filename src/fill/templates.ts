@@ -227,6 +227,8 @@ function registerHelpers(hb: typeof Handlebars): void {
     const scriptHashes = (Array.isArray(scripts) ? scripts : scripts ? [scripts] : []).map(String);
     return new hb.SafeString(policyMeta({ scriptHashes, remoteImages: options.data?.root?.allowRemoteImages === true }));
   });
+  /** `{{nobreak (date nextReview)}}`: spaces that never break (U+00A0), so a date is not split across the footer's lines. */
+  add('nobreak', (text: unknown) => String(text ?? '').replace(/ /g, '\u00a0'));
   /** `{{#heading level id=slug}}text{{/heading}}` → <hN id>; keeps templates from repeating h2..h6. */
   add('heading', function (this: unknown, level: number, options: Handlebars.HelperOptions) {
     const n = Math.max(1, Math.min(6, Number(level) || 2));
