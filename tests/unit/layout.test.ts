@@ -97,3 +97,17 @@ describe('list items keep company', () => {
     expect(breakable(layOut('<ul><li>One</li><li>Two</li></ul>'))).toEqual(['One', 'Two']);
   });
 });
+
+describe('a lead-in keeps with what it introduces', () => {
+  /** Whether the last line of the paragraph whose text starts with `start` may end a page. */
+  function mayEndPage(layout: Layout, start: string): boolean {
+    const lines = layout.slices.filter((s) => s.what === 'line' && s.items.some((i) => i.kind === 'text' && i.fragment.text.startsWith(start.split(' ')[0])));
+    return !lines[lines.length - 1].keepWithNext;
+  }
+
+  it('a paragraph ending in a colon never ends a page without the list after it', () => {
+    const layout = layOut('<p>Rest helps.</p><p>Signs include:</p><ul><li>Fever</li><li>Cough</li></ul>');
+    expect(mayEndPage(layout, 'Signs include:')).toBe(false);
+    expect(mayEndPage(layout, 'Rest helps.')).toBe(true);
+  });
+});

@@ -75,7 +75,7 @@ export class Layout {
     if (made.length) {
       // A figure keeps its image and caption together, as break-inside: avoid does for any box.
       if (style.breakInside === 'avoid' || box.tag === 'figure') for (const s of made.slice(0, -1)) keepWeakly(s);
-      if (style.breakAfter === 'avoid' || HEADING.test(box.tag)) made[made.length - 1].keepWithNext = true;
+      if (style.breakAfter === 'avoid' || HEADING.test(box.tag) || introducesNext(box)) made[made.length - 1].keepWithNext = true;
     }
     if (style.breakAfter === 'page') this.pendingBreak = true;
     this.addMargin(style.margin[2]);
@@ -526,4 +526,9 @@ export function columnWidths(table: TableBox, columns: number, width: number, hy
   const flex = max.map((m, i) => m - min[i]);
   const flexTotal = flex.reduce((a, b) => a + b, 0) || 1;
   return min.map((m, i) => m + (flex[i] / flexTotal) * spare);
+}
+
+/** A paragraph ending in a colon ("Causes include:") introduces what follows: like a heading, it never ends a page without it. */
+function introducesNext(box: Box): boolean {
+  return box.kind === 'text' && box.tag === 'p' && /:\s*$/.test(box.runs.map((r) => r.text).join(''));
 }
