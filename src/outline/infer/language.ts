@@ -3,9 +3,7 @@
  * at run time) tags each word with its part of speech. On top of it, two small readings that every
  * rule uses: the words of a sentence as tokens, and the grammatical subject (what the sentence is about).
  */
-import { createRequire } from 'node:module';
-import type winkNLPType from 'wink-nlp';
-import type { Model } from 'wink-nlp';
+import { englishTagger as nlp } from '../english.js';
 
 export interface Token {
   text: string;
@@ -15,21 +13,6 @@ export interface Token {
   pos: string;
   /** Inside parentheses ("(also called …)", "(GSD IV)"). */
   aside: boolean;
-}
-
-let tagger: ReturnType<typeof winkNLPType> | undefined;
-
-/**
- * The model is a few megabytes of JavaScript: it is loaded on first use, once per process, so a
- * build of Markdown with headings (no inference) never pays for it.
- */
-function nlp() {
-  if (!tagger) {
-    const require = createRequire(import.meta.url);
-    const winkNLP = require('wink-nlp') as typeof winkNLPType;
-    tagger = winkNLP(require('wink-eng-lite-web-model') as Model, ['sbd', 'pos']);
-  }
-  return tagger;
 }
 
 /**
