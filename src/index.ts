@@ -18,7 +18,7 @@ export { settingsFor } from './options/config.js';
 export { buildPacket } from './packet/packet.js';
 export { buildDocument, outlineOf } from './document/buildDocument.js';
 export { HandoutError, Warnings } from './diagnostics.js';
-export { checkSources } from './check/runCheck.js';
+export { checkSources } from './collection/checkSources.js';
 export { checkSettingsSchema, parseCheckSettings } from './check/checkSettings.js';
 export type { CheckOptions, HandoutCheck } from './check/checkHandout.js';
 export type { CheckSettingsInput } from './check/checkSettings.js';

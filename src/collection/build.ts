@@ -10,8 +10,6 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { HandoutError, Warnings, type Warning } from '../diagnostics.js';
 import { loadTemplates, type TemplateSet, type Variant } from '../fill/templates.js';
-import { labelsFor } from '../fill/labels.js';
-import { joinStylesheets, stylesheetsFor } from '../fill/stylesheets.js';
 import type { LinkStyle, PaperSize } from '../options/schema.js';
 import { settingsKey } from '../options/config.js';
 import { displayPath } from '../read/readSource.js';
@@ -23,14 +21,11 @@ import { discoverSources, sourcesRoot } from './discover.js';
 import { checkNotSourceFolder, lockOutputFolder, OutputFolder } from './outputFolder.js';
 import { RenderPool } from './pool.js';
 import { asHandoutError, errorData, renderDocument, toHandoutError, type DocumentRow, type RenderedDocument } from '../document/renderDocument.js';
-import { buildDate } from '../document/reproducible.js';
 import { removeStaleTemps } from './writeAtomic.js';
 import type { CheckOptions } from '../check/checkHandout.js';
 import { DEFAULT_TARGET_GRADE } from '../check/readability.js';
 import { today } from '../check/reviewDates.js';
 import { parseCheckSettings, resolveCheckSettings } from '../check/checkSettings.js';
-import { catalogContext, collectionRow } from '../fill/catalog.js';
-import { inlineScriptHashes } from '../fill/scriptHashes.js';
 
 /** Names the collection's own outputs use. */
 const RESERVED_SLUGS = new Set(['index', 'summary']);
@@ -341,7 +336,11 @@ async function buildCollection(cache: BuildCache, folder: OutputFolder, template
   const key = hashBytes(global, JSON.stringify(rows));
   if (!options.force && cache.collectionFresh(key, options.outDir)) return { outputs: COLLECTION_OUTPUTS.map((f) => path.join(options.outDir, f)), warnings: [], skipped: true };
   const lang = 'en';
-  const { GENERATOR } = await import('../fill/fillHandout.js'); // the stages load only when something is made
+  // The stages load only when something is made: a build where nothing changed never loads them.
+  const [{ GENERATOR }, { labelsFor }, { joinStylesheets, stylesheetsFor }, { catalogContext, collectionRow }, { inlineScriptHashes }, { buildDate }, { renderPdf }] = await Promise.all([
+    import('../fill/fillHandout.js'), import('../fill/labels.js'), import('../fill/stylesheets.js'), import('../fill/catalog.js'), import('../fill/scriptHashes.js'),
+    import('../document/reproducible.js'), import('../render/pdf/renderPdf.js'),
+  ]);
   const latest = rows.map((r) => r.reviewed).filter((r): r is string => !!r).sort().pop();
   const [stylesheet, ...layers] = stylesheetsFor(templates, {});
   const base = { lang, generator: GENERATOR, stylesheet: joinStylesheets([stylesheet, ...layers]), meta: {} };
@@ -349,7 +348,6 @@ async function buildCollection(cache: BuildCache, folder: OutputFolder, template
   try {
     const summaryTitle = labelsFor(lang).summaryTitle;
     const summaryHtml = templates.render('summary', { ...base, title: summaryTitle, rows: rows.map(collectionRow) });
-    const { renderPdf } = await import('../render/pdf/renderPdf.js');
     const summary = await renderPdf(summaryHtml, {
       paper: options.paper ?? 'letter',
       info: { title: summaryTitle, lang, date: buildDate(latest) },

@@ -1,0 +1,53 @@
+// @ts-check
+/**
+ * `npm run compile`, after tsc: the command line and the render worker as one ESM bundle each
+ * (dist/bundle/), sharing chunks, so `handout` starts by reading a few files instead of hundreds of
+ * modules. A dynamic import() (a stage loaded on first use, the packet) stays a chunk of its own,
+ * loaded only when reached. Bundled from tsc's output, so what runs is what was type-checked.
+ *
+ * The bundle sits two folders below the package, as dist/<stage>/ does, so paths the code finds
+ * beside itself (../../templates) are the same from either.
+ */
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = path.join(root, 'dist', 'bundle');
+
+/**
+ * Packages left outside the bundle, loaded from node_modules at run time as before, because they
+ * read files that lie beside their own code (a bundle moves the code away from them):
+ */
+const EXTERNAL = [
+  'pdfkit', // its standard-font metrics (data/*.afm) and sRGB colour profile, by __dirname / import.meta.url
+  'subset-font', // harfbuzzjs's WebAssembly subsetter, found with require.resolve
+  'harfbuzzjs', // its .wasm file, beside its code
+  'css-tree', // its syntax data (mdn-data JSON) and package.json, through createRequire
+  // pdfkit's own dependencies that our code uses too: outside as well, so the process holds one
+  // copy of each (one set of parsed fonts, one line-break table), not a bundled one and pdfkit's.
+  'fontkit',
+  'linebreak',
+];
+// Loaded through createRequire in our own code, so never bundled either: hyphen (one pattern file a
+// language, found beside its package.json) and wink-nlp with its English model (src/outline/english.ts).
+
+rmSync(outdir, { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: { cli: 'dist/cli.js', worker: 'dist/collection/worker.js' },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // Chunks beside the entries: the pool starts `./worker.js` relative to its own chunk.
+  chunkNames: '[name]-[hash]',
+  external: EXTERNAL,
+  // CommonJS packages inside an ES module bundle still call require() for Node's own modules.
+  banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
+  legalComments: 'none',
+  logLevel: 'warning',
+});
