@@ -25,6 +25,7 @@ import { removeStaleTemps } from './writeAtomic.js';
 import type { CheckOptions } from '../check/checkHandout.js';
 import { DEFAULT_TARGET_GRADE } from '../check/readability.js';
 import { today } from '../check/reviewDates.js';
+import { checkOnDay, datedCheck } from '../check/reviewOnDay.js';
 import { parseCheckSettings, resolveCheckSettings } from '../check/checkSettings.js';
 
 /** Names the collection's own outputs use. */
@@ -143,11 +144,13 @@ async function buildLocked(options: BuildOptions, sources: string[], templates: 
     // A template is known by its name and contents, not where it lies: the key is the same from any working folder.
     ...templates.files.map((f) => `${path.basename(path.dirname(f)) === 'partials' ? 'partials/' : ''}${path.basename(f)}:${templates.hashes.get(f)}`),
     // What changes outputs, with defaults filled in, so `build` and `dev` share the cache. "Today" is
-    // among them: a review date falls due on a day, not on an edit.
+    // not among them: no document's outputs print what changes with the day (its footer prints the
+    // next review's date, not its status). The day reaches a document's check, worked out again for
+    // each kept document (checkOnDay), and the summary and catalog, made again when a status changed.
     JSON.stringify({
       paper: options.paper, template: options.template, variant: options.variant, archive: options.archive === true,
       missingImages: options.missingImages ?? 'error', remoteImages: options.remoteImages ?? 'alt',
-      today: checkOptions.today, targetGrade: checkOptions.targetGrade ?? DEFAULT_TARGET_GRADE, checks,
+      targetGrade: checkOptions.targetGrade ?? DEFAULT_TARGET_GRADE, checks,
     }),
     glossaryFile ? `glossary:${glossary ? hashBytes(glossary) : 'missing'}` : '',
     process.env.SOURCE_DATE_EPOCH ?? '',
@@ -176,7 +179,9 @@ async function buildLocked(options: BuildOptions, sources: string[], templates: 
       const { sourcePath, bytes, key, fresh } = plan[i];
       let result: DocumentResult;
       if (fresh) {
-        result = skippedResult(sourcePath, fresh, outDir);
+        const entry = onDay(fresh, checkOptions);
+        if (entry !== fresh) cache.set(sourcePath, entry);
+        result = skippedResult(sourcePath, entry, outDir);
         claimSlug(slugOwners, fresh.slug, result.file);
         for (const name of Object.keys(fresh.outputs)) outputs.claimed.add(name);
       } else {
@@ -238,6 +243,14 @@ function claimSlug(owners: Map<string, string>, slug: string, file: string): voi
   owners.set(slug, file);
 }
 
+/** A kept document as of today: its check worked out for the day, and its row's review status with it. */
+function onDay(entry: CacheEntry, options: CheckOptions): CacheEntry {
+  if (!entry.check) return entry;
+  const check = checkOnDay(entry.check, options.today, !!options.strict);
+  const same = check.review.daysLeft === entry.check.review.daysLeft && JSON.stringify(check.findings) === JSON.stringify(entry.check.findings);
+  return same ? entry : { ...entry, check, row: { ...entry.row, reviewStatus: check.review.status } };
+}
+
 function skippedResult(sourcePath: string, entry: CacheEntry, outDir: string): DocumentResult {
   return {
     file: displayPath(sourcePath),
@@ -286,7 +299,7 @@ function writeRendered(rendered: RenderedDocument, sourcePath: string, key: stri
     outputs: written,
     row: rendered.row,
     warnings: rendered.warnings,
-    check: rendered.check && { findings: rendered.check.findings, failsStrict: rendered.check.failsStrict },
+    check: rendered.check && datedCheck(rendered.check),
   });
   const names = Object.keys(written);
   return {
