@@ -8,7 +8,6 @@ import { optionValue } from './options/validate.js';
 import { formatMessage, HandoutError, Warnings } from './diagnostics.js';
 import type { BuildCommandOptions } from './cli/buildCommand.js';
 import type { PacketCommandOptions } from './cli/packetCommand.js';
-import type { DevOptions } from './dev/devServer.js';
 import { escapeControlCharacters, escapedForTerminal } from './controlCharacters.js';
 
 // Each command loads what it needs when it runs (a dynamic import), so `--help` and `outline` do not
@@ -65,10 +64,10 @@ program
   .addOption(setting('--paper <size>', 'paper', 'page size (overrides front matter `paper:`)'))
   .option('--template <name>', 'lay every document out with this template')
   .option('--templates <dir>', 'a folder of templates that override the built-in ones')
-  .action(async (inputs: string[], opts: DevOptions) => {
+  .action(async (inputs: string[], opts: BuildCommandOptions & { port: string }) => {
     try {
-      const { startDevServer } = await import('./dev/devServer.js');
-      const server = await startDevServer(inputs, opts);
+      const [{ startDevServer }, { buildOptions, buildPrinter }] = await Promise.all([import('./dev/devServer.js'), import('./cli/buildCommand.js')]);
+      const server = await startDevServer({ build: () => buildOptions(inputs, opts), port: opts.port }, () => buildPrinter(opts));
       const stop = () => void server.close().then(() => process.exit(0));
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);

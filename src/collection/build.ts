@@ -95,8 +95,10 @@ export interface BuildReport {
   ok: boolean;
 }
 
+/** What a build tells as it goes: each document as it is done (in source order), then the whole report. */
 export interface BuildListener {
   document?(result: DocumentResult, done: number, total: number): void;
+  done?(report: BuildReport): void;
 }
 
 /** With fewer documents to render than this, starting worker threads costs more than it saves. */
@@ -109,11 +111,14 @@ export async function build(options: BuildOptions, listener: BuildListener = {})
   const templates = loadTemplates(options.templateDirs);
   ensureWritable(outDir);
   const lock = lockOutputFolder(outDir);
+  let report: BuildReport;
   try {
-    return await buildLocked({ ...options, outDir }, sources, templates, listener);
+    report = await buildLocked({ ...options, outDir }, sources, templates, listener);
   } finally {
     lock.release();
   }
+  listener.done?.(report);
+  return report;
 }
 
 async function buildLocked(options: BuildOptions, sources: string[], templates: TemplateSet, listener: BuildListener): Promise<BuildReport> {
