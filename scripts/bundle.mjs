@@ -11,7 +11,8 @@
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.join(root, 'dist', 'bundle');
@@ -33,6 +34,31 @@ const EXTERNAL = [
 // Loaded through createRequire in our own code, so never bundled either: hyphen (one pattern file a
 // language, found beside its package.json) and wink-nlp with its English model (src/outline/english.ts).
 
+/**
+ * Packages that are one large object of data written as JavaScript: shipped as JSON.parse of a
+ * string instead, which V8 reads about a third faster than the same object as code (it parses JSON
+ * without compiling it). Measured on the CMU pronouncing dictionary (4.6 MB, 135,000 words): its
+ * chunk loads in about 95 ms instead of 135.
+ */
+const DATA_MODULES = ['cmu-pronouncing-dictionary'];
+
+/** @type {import('esbuild').Plugin} */
+const dataAsJson = {
+  name: 'data-as-json',
+  setup(build) {
+    const filter = new RegExp(`/node_modules/(${DATA_MODULES.join('|')})/`);
+    build.onLoad({ filter }, async (args) => {
+      const exports = await import(pathToFileURL(args.path).href);
+      const lines = Object.entries(exports).map(([name, value]) => {
+        const json = JSON.stringify(value);
+        if (!isDeepStrictEqual(JSON.parse(json), value)) throw new Error(`${args.path}: export ${name} is not plain data`);
+        return `export const ${name} = JSON.parse(${JSON.stringify(json)});`;
+      });
+      return { contents: lines.join('\n'), loader: 'js' };
+    });
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
@@ -48,6 +74,7 @@ await build({
   external: EXTERNAL,
   // CommonJS packages inside an ES module bundle still call require() for Node's own modules.
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
+  plugins: [dataAsJson],
   legalComments: 'none',
   logLevel: 'warning',
 });
