@@ -162,10 +162,17 @@ async function buildLocked(options: BuildOptions, sources: string[], templates: 
   );
 
   // Decide what is stale before rendering anything, so workers start only when there is work. Each
-  // source is read once: the bytes hashed are the bytes rendered.
+  // source is read once: the bytes hashed are the bytes rendered. The sources of one folder share
+  // their settings file: it is looked for once per folder, not once per source.
+  const folderSettings = new Map<string, string>();
+  const settingsKeyOf = (sourcePath: string) => {
+    const folder = path.dirname(sourcePath);
+    if (!folderSettings.has(folder)) folderSettings.set(folder, settingsKey(sourcePath));
+    return folderSettings.get(folder)!;
+  };
   const plan = sources.map((sourcePath) => {
     const bytes = readRegularFileIfAny(sourcePath);
-    const key = bytes ? hashBytes(global, settingsKey(sourcePath), bytes) : '';
+    const key = bytes ? hashBytes(global, settingsKeyOf(sourcePath), bytes) : '';
     const fresh = !options.force && bytes ? cache.fresh(sourcePath, key, outDir) : undefined;
     return { sourcePath, bytes, key, fresh };
   });
