@@ -7,7 +7,7 @@ export type { HandoutMeta, PaperSize, SummarySettings, SummaryColumnSetting } fr
 export type { Source, SourceFormat } from './read/readSource.js';
 export type { Config, FrontMatter, LinkStyle, CheckRules } from './options/schema.js';
 export type { PacketOptions, PacketReport } from './packet/packet.js';
-export type { BuildOptions, BuildReport, DocumentResult, DocumentRow } from './collection/build.js';
+export type { BuildListener, BuildOptions, BuildReport, DocumentResult, DocumentRow } from './collection/build.js';
 export { readSource } from './read/readSource.js';
 export { parseSource } from './parse/parseSource.js';
 export { buildOutline } from './outline/buildOutline.js';
