@@ -89,7 +89,7 @@ export interface BuildReport {
   removed: string[];
   /** Warnings about the build itself (a corrupt cache, an output changed by hand and left in place). */
   warnings: Warning[];
-  /** Threads that rendered (1: this one). */
+  /** Threads that rendered (1: this one; 2: this one and a worker). */
   workers: number;
   ms: number;
   ok: boolean;
@@ -179,7 +179,8 @@ async function buildLocked(options: BuildOptions, sources: string[], templates: 
   const stale = plan.filter((p) => !p.fresh).length;
   // More workers than cores only adds memory and switching: `--jobs 8` on 2 cores runs 2.
   const jobs = Math.min(options.jobs ?? 1, availableParallelism(), stale);
-  const pool = jobs > 1 && stale >= MIN_DOCUMENTS_FOR_WORKERS ? new RenderPool(jobs, options.templateDirs) : undefined;
+  const renderHere = (sourcePath: string, bytes: Uint8Array | undefined, o: DocumentOptions) => renderDocument(sourcePath, templates, o, bytes);
+  const pool = jobs > 1 && stale >= MIN_DOCUMENTS_FOR_WORKERS ? new RenderPool(jobs - 1, options.templateDirs, renderHere) : undefined;
 
   const documents: DocumentResult[] = [];
   const slugOwners = new Map<string, string>();
@@ -197,7 +198,7 @@ async function buildLocked(options: BuildOptions, sources: string[], templates: 
         claimSlug(slugOwners, fresh.slug, result.file);
         for (const name of Object.keys(fresh.outputs)) outputs.claimed.add(name);
       } else {
-        const rendered = await (rendering[i] ?? renderDocument(sourcePath, templates, docOptions, bytes)).catch((e: Error) => crashed(sourcePath, e));
+        const rendered = await (rendering[i] ?? renderHere(sourcePath, bytes, docOptions)).catch((e: Error) => crashed(sourcePath, e));
         result = writeRendered(rendered, sourcePath, key, cache, folder, slugOwners, outputs);
       }
       documents.push(result);
