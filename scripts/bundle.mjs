@@ -25,12 +25,17 @@ const EXTERNAL = [
   'pdfkit', // its standard-font metrics (data/*.afm) and sRGB colour profile, by __dirname / import.meta.url
   'subset-font', // harfbuzzjs's WebAssembly subsetter, found with require.resolve
   'harfbuzzjs', // its .wasm file, beside its code
-  'css-tree', // its syntax data (mdn-data JSON) and package.json, through createRequire
   // pdfkit's own dependencies that our code uses too: outside as well, so the process holds one
   // copy of each (one set of parsed fonts, one line-break table), not a bundled one and pdfkit's.
   'fontkit',
   'linebreak',
 ];
+/**
+ * css-tree (which specificity uses) reads its syntax data (mdn-data JSON) and its package.json
+ * through createRequire, which a bundle cannot follow: the bundle takes the single-file ES module
+ * build the package ships of the same version, with that data inside, instead of 112 files.
+ */
+const ALIAS = { 'css-tree': 'css-tree/dist/csstree.esm' };
 // Loaded through createRequire in our own code, so never bundled either: hyphen (one pattern file a
 // language, found beside its package.json) and wink-nlp with its English model (src/outline/english.ts).
 
@@ -72,6 +77,7 @@ await build({
   // Chunks beside the entries: the pool starts `./worker.js` relative to its own chunk.
   chunkNames: '[name]-[hash]',
   external: EXTERNAL,
+  alias: ALIAS,
   // CommonJS packages inside an ES module bundle still call require() for Node's own modules.
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
   plugins: [dataAsJson],
