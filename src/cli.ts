@@ -66,8 +66,11 @@ program
   .option('--templates <dir>', 'a folder of templates that override the built-in ones')
   .action(async (inputs: string[], opts: BuildCommandOptions & { port: string }) => {
     try {
-      const [{ startDevServer }, { buildOptions, buildPrinter }] = await Promise.all([import('./dev/devServer.js'), import('./cli/buildCommand.js')]);
-      const server = await startDevServer({ build: () => buildOptions(inputs, opts), port: opts.port }, () => buildPrinter(opts));
+      const [{ startDevServer }, { buildOptions, buildPrinter, templateDirsOf }] = await Promise.all([import('./dev/devServer.js'), import('./cli/buildCommand.js')]);
+      const server = await startDevServer(
+        { outDir: opts.out, watch: [...inputs, ...templateDirsOf(opts)], build: () => buildOptions(inputs, opts), port: opts.port },
+        () => buildPrinter(opts),
+      );
       const stop = () => void server.close().then(() => process.exit(0));
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);

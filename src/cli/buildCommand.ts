@@ -52,7 +52,7 @@ export function buildOptions(inputs: string[], opts: BuildCommandOptions): Build
     paper: opts.paper,
     links: opts.links,
     template: opts.template,
-    templateDirs: opts.templates ? [opts.templates] : ['templates'],
+    templateDirs: templateDirsOf(opts),
     force: opts.force,
     overwrite: opts.overwrite,
     remoteImages: opts.remoteImages,
@@ -65,6 +65,11 @@ export function buildOptions(inputs: string[], opts: BuildCommandOptions): Build
     // The working folder's settings file: its check rules also shape the catalog (what is "due soon").
     checks: projectChecks(),
   };
+}
+
+/** `--templates`, else ./templates (used when it exists): searched before the built-in templates. */
+export function templateDirsOf(opts: Pick<BuildCommandOptions, 'templates'>): string[] {
+  return opts.templates ? [opts.templates] : ['templates'];
 }
 
 /**

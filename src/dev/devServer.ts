@@ -20,10 +20,11 @@ import { scriptHash, widenPolicy } from '../fill/contentSecurityPolicy.js';
 import { isInside } from '../read/projectRoot.js';
 
 export interface DevOptions {
-  /**
-   * What each rebuild builds, worked out again for each (a saved settings file counts); the first
-   * one's inputs, template folders and output folder are what is watched and served.
-   */
+  /** The output folder, served. */
+  outDir: string;
+  /** Sources and template folders, watched (with the working folder's settings file). */
+  watch: string[];
+  /** What each rebuild builds, worked out again for each: a saved settings file counts, and a mistake in it is shown like a build error. */
   build: () => BuildOptions;
   port: string | number;
   host?: string;
@@ -61,10 +62,7 @@ function isLoopbackHost(host: string | undefined, port: number): boolean {
 
 /** `listener`: a new one for each rebuild, told of its documents and its report (the command line prints them). */
 export async function startDevServer(opts: DevOptions, listener: () => BuildListener = () => ({})): Promise<{ close(): Promise<void>; url: string }> {
-  // In-process rendering keeps the parsed fonts warm between edits.
-  const buildOptions = (): BuildOptions => ({ ...opts.build(), jobs: 1 });
-  const first = buildOptions();
-  const outDir = path.resolve(first.outDir);
+  const outDir = path.resolve(opts.outDir);
   const clients = new Set<http.ServerResponse>();
   let lastErrors: string[] = [];
   let building: Promise<void> | undefined;
@@ -80,7 +78,8 @@ export async function startDevServer(opts: DevOptions, listener: () => BuildList
         again = false;
         let report: BuildReport | undefined;
         try {
-          report = await build(buildOptions(), listener());
+          // In-process rendering keeps the parsed fonts warm between edits.
+          report = await build({ ...opts.build(), outDir, jobs: 1 }, listener());
           lastErrors = [...report.documents.filter((d) => d.error).map((d) => d.error!.format()), ...(report.collection.error ? [report.collection.error.format()] : [])];
         } catch (e) {
           lastErrors = [e instanceof HandoutError ? e.format() : e instanceof Error ? e.message : String(e)];
@@ -148,7 +147,7 @@ export async function startDevServer(opts: DevOptions, listener: () => BuildList
 
   // Watch the sources, templates and the working folder's settings file; editors that save by writing
   // a new file and renaming it over the old one are seen as a change (chokidar's atomic handling).
-  const watched = [...first.inputs, ...first.templateDirs, ...SETTINGS_FILES].filter((p) => existsSync(p));
+  const watched = [...opts.watch, ...SETTINGS_FILES].filter((p) => existsSync(p));
   const watcher = watch(watched, { ignoreInitial: true, atomic: true, awaitWriteFinish: { stabilityThreshold: 60, pollInterval: 20 } });
   let timer: NodeJS.Timeout | undefined;
   watcher.on('all', (_event, changed) => {
