@@ -23,8 +23,7 @@ const outdir = path.join(root, 'dist', 'bundle');
  */
 const EXTERNAL = [
   'pdfkit', // its standard-font metrics (data/*.afm) and sRGB colour profile, by __dirname / import.meta.url
-  'subset-font', // harfbuzzjs's WebAssembly subsetter, found with require.resolve
-  'harfbuzzjs', // its .wasm file, beside its code
+  'subset-font', // harfbuzzjs's WebAssembly subsetter (a .wasm file beside it), found with require.resolve
   // pdfkit's own dependencies that our code uses too: outside as well, so the process holds one
   // copy of each (one set of parsed fonts, one line-break table), not a bundled one and pdfkit's.
   'fontkit',
