@@ -138,6 +138,13 @@ interface MatchedRule {
   declarations: Declaration[];
 }
 
+/** A computed style as the cascade made it, with the warnings it raised (raised again wherever it is reused). */
+interface CascadeResult {
+  style: ComputedStyle;
+  vars: CustomProperties;
+  warnings: [message: string, line?: number][];
+}
+
 export interface PageRule {
   margin?: Box4;
   landscape?: boolean;
@@ -161,6 +168,25 @@ export interface ResolvedStyles {
 interface ParsedSheet {
   items: ({ note: string; line?: number } | { selector: string; specificity: number; declarations: Declaration[]; line?: number })[];
   page: PageRule;
+  /**
+   * Computed styles already made with this sheet, by the parent's style, then by the element's tag,
+   * matched rules and style attribute: most elements of a page (and of every page of a build)
+   * repeat a few combinations, so the cascade runs once for each combination.
+   */
+  cascaded: Map<ComputedStyle, Map<string, CascadeResult>>;
+}
+
+/** Bounded, so a long `handout dev` session keeps flat memory. */
+const MAX_CASCADED = 20_000;
+/** The style the cascade starts from: one object, so the styles made from it can be reused across documents. */
+const ROOT_STYLE = rootStyle();
+/** A number for each set of custom properties, for the reuse key. */
+const varsIds = new WeakMap<CustomProperties, number>();
+let nextVarsId = 0;
+function varsId(vars: CustomProperties): number {
+  let id = varsIds.get(vars);
+  if (id === undefined) varsIds.set(vars, (id = nextVarsId++));
+  return id;
 }
 
 /** Parsed stylesheets by their text: a build has a few (the stylesheet, with or without a variant's). */
@@ -169,7 +195,7 @@ const parsedSheets = new Map<string, ParsedSheet>();
 function parseSheet(css: string): ParsedSheet {
   const cached = parsedSheets.get(css);
   if (cached) return cached;
-  const sheet: ParsedSheet = { items: [], page: {} };
+  const sheet: ParsedSheet = { items: [], page: {}, cascaded: new Map() };
   const { items, page } = sheet;
   const note = (message: string, line?: number) => items.push({ note: message, line });
   const visitRules = (container: CssRoot | postcss.AtRule) => {
@@ -231,7 +257,7 @@ function parseSheet(css: string): ParsedSheet {
 export function resolveStyles(root: Root, css: string, source: StyleSheetInfo, warnings: Warnings): ResolvedStyles {
   const sheet = parseSheet(css);
   const page: PageRule = { ...sheet.page, margin: sheet.page.margin && [...sheet.page.margin] as Box4 };
-  const matched = new Map<Element, MatchedRule[]>();
+  const matched = new Map<Element, (MatchedRule & { itemIndex: number })[]>();
   const warn: Warn = (message, line) => {
     const later = line === undefined ? undefined : [...(source.then ?? [])].reverse().find((t) => line >= t.fromLine);
     if (later) warnings.add(message, { file: later.file, line: line! - later.fromLine + 1 });
@@ -239,7 +265,7 @@ export function resolveStyles(root: Root, css: string, source: StyleSheetInfo, w
   };
   const index = indexElements(root);
   let order = 0;
-  for (const item of sheet.items) {
+  for (const [itemIndex, item] of sheet.items.entries()) {
     if ('note' in item) {
       warn(item.note, item.line);
       continue;
@@ -253,7 +279,7 @@ export function resolveStyles(root: Root, css: string, source: StyleSheetInfo, w
       warn(`selector "${selector}" is not supported in the PDF`, item.line);
       continue;
     }
-    const rule = { specificity: item.specificity, order: order++, declarations: item.declarations };
+    const rule = { specificity: item.specificity, order: order++, declarations: item.declarations, itemIndex };
     for (const el of elements) {
       const list = matched.get(el);
       if (list) list.push(rule);
@@ -262,35 +288,27 @@ export function resolveStyles(root: Root, css: string, source: StyleSheetInfo, w
   }
 
   const computed = new Map<Element, ComputedStyle>();
-  const compute = (el: Element, parent: ComputedStyle, inherited: CustomProperties): { style: ComputedStyle; vars: CustomProperties } => {
-    // The cascade: normal declarations by specificity then order, the style attribute above
-    // them, and !important above all.
-    const declarations: Declaration[] = [];
-    for (const rule of (matched.get(el) ?? []).sort((a, b) => a.specificity - b.specificity || a.order - b.order)) declarations.push(...rule.declarations);
+  const compute = (el: Element, parent: ComputedStyle, inherited: CustomProperties): CascadeResult => {
+    const rules = matched.get(el) ?? [];
     const inline = el.properties?.style;
-    if (typeof inline === 'string' && inline.trim()) {
-      try {
-        postcss.parse(`x{${inline}}`).walkDecls((d) => {
-          if (SUPPORTED.includes(d.prop) || isCustomProperty(d.prop)) declarations.push(d);
-          else if (!SCREEN_ONLY.has(d.prop)) warn(`CSS property "${d.prop}" in a style attribute is not supported in the PDF`);
-        });
-      } catch {
-        warn(`style attribute "${inline}" is not valid CSS`);
-      }
+    const key = `${el.tagName} ${varsId(inherited)} ${rules.map((r) => r.itemIndex).join(',')} ${typeof inline === 'string' ? inline : ''}`;
+    let known = sheet.cascaded.get(parent);
+    const done = known?.get(key);
+    if (done) {
+      for (const [message, line] of done.warnings) warn(message, line);
+      return done;
     }
-    const cascaded = [...declarations.filter((d) => !d.important), ...declarations.filter((d) => d.important)];
-    const vars = customPropertiesOf(cascaded, inherited);
-    const ordered = cascaded.filter((d) => !isCustomProperty(d.prop)).flatMap((d) => withVars(d, vars, warn));
-
-    const style = inheritFrom(parent);
-    style.display = defaultDisplay(el.tagName);
-    // Font size first: em lengths in every other property are relative to the element's own size.
-    style.fontSize = userAgentFontSize(el.tagName, parent.fontSize);
-    for (const d of ordered) if (d.prop === 'font-size') applyDeclaration(style, parent, d, warn);
-    style.lineHeight = parent.lineHeightFactor !== undefined ? parent.lineHeightFactor * style.fontSize : parent.lineHeight;
-    Object.assign(style, userAgentDefaults(el.tagName, style.fontSize));
-    for (const d of ordered) if (d.prop !== 'font-size') applyDeclaration(style, parent, d, warn);
-    return { style, vars };
+    const warnings: CascadeResult['warnings'] = [];
+    const result = { ...cascade(el, rules, inline, parent, inherited, (message, line) => {
+      warnings.push([message, line]);
+      warn(message, line);
+    }), warnings };
+    if (!known) {
+      if (sheet.cascaded.size >= MAX_CASCADED) sheet.cascaded.clear();
+      sheet.cascaded.set(parent, (known = new Map()));
+    }
+    known.set(key, result);
+    return result;
   };
   const walk = (node: Root | Element, parent: ComputedStyle, inherited: CustomProperties) => {
     for (const child of node.children) {
@@ -300,12 +318,44 @@ export function resolveStyles(root: Root, css: string, source: StyleSheetInfo, w
       walk(child, style, vars);
     }
   };
-  walk(root, rootStyle(), NO_CUSTOM_PROPERTIES);
+  walk(root, ROOT_STYLE, NO_CUSTOM_PROPERTIES);
 
   return {
     page,
     styleOf: (el) => computed.get(el) ?? rootStyle(),
   };
+}
+
+/**
+ * The cascade for one element: normal declarations by specificity then order, the style attribute
+ * above them, and !important above all; then the values they set, over what the parent passes on.
+ */
+function cascade(el: Element, rules: MatchedRule[], inline: unknown, parent: ComputedStyle, inherited: CustomProperties, warn: Warn): { style: ComputedStyle; vars: CustomProperties } {
+  const declarations: Declaration[] = [];
+  for (const rule of [...rules].sort((a, b) => a.specificity - b.specificity || a.order - b.order)) declarations.push(...rule.declarations);
+  if (typeof inline === 'string' && inline.trim()) {
+    try {
+      postcss.parse(`x{${inline}}`).walkDecls((d) => {
+        if (SUPPORTED.includes(d.prop) || isCustomProperty(d.prop)) declarations.push(d);
+        else if (!SCREEN_ONLY.has(d.prop)) warn(`CSS property "${d.prop}" in a style attribute is not supported in the PDF`);
+      });
+    } catch {
+      warn(`style attribute "${inline}" is not valid CSS`);
+    }
+  }
+  const cascaded = [...declarations.filter((d) => !d.important), ...declarations.filter((d) => d.important)];
+  const vars = customPropertiesOf(cascaded, inherited);
+  const ordered = cascaded.filter((d) => !isCustomProperty(d.prop)).flatMap((d) => withVars(d, vars, warn));
+
+  const style = inheritFrom(parent);
+  style.display = defaultDisplay(el.tagName);
+  // Font size first: em lengths in every other property are relative to the element's own size.
+  style.fontSize = userAgentFontSize(el.tagName, parent.fontSize);
+  for (const d of ordered) if (d.prop === 'font-size') applyDeclaration(style, parent, d, warn);
+  style.lineHeight = parent.lineHeightFactor !== undefined ? parent.lineHeightFactor * style.fontSize : parent.lineHeight;
+  Object.assign(style, userAgentDefaults(el.tagName, style.fontSize));
+  for (const d of ordered) if (d.prop !== 'font-size') applyDeclaration(style, parent, d, warn);
+  return { style, vars };
 }
 
 /** The page's elements by tag name (`p`), class (`.box`) and id (`#notes`), in document order. */
