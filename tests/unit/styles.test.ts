@@ -219,6 +219,18 @@ describe('resolveStyles', () => {
     expect(nested.styleOf('p .dose').fontSize).toBe(12);
   });
 
+  it('matches descendant and child selectors as a browser does', () => {
+    const html = '<html><body><div class="box"><ul><li><p id="a">a</p><div><p id="b">b</p></div></li></ul></div><p id="c">c</p>' +
+      '<table><tr><td id="d">d</td></tr><tr><td id="e">e</td></tr></table></body></html>';
+    const { styleOf } = resolve('.box p { color: red } li > p { margin-top: 7pt } .box ul > li div > p { font-weight: bold } body > .box li p { font-style: italic } tr:nth-child(even) td { color: blue }', html);
+    expect([styleOf('#a').color, styleOf('#b').color, styleOf('#c').color]).toEqual(['#ff0000', '#ff0000', '#000000']);
+    expect([styleOf('#a').margin[0], styleOf('#b').margin[0]]).toEqual([7, 12]);
+    expect([styleOf('#a').fontWeight, styleOf('#b').fontWeight]).toEqual([400, 700]);
+    expect([styleOf('#a').italic, styleOf('#b').italic, styleOf('#c').italic]).toEqual([true, true, false]);
+    // A pseudo-class is left to hast-util-select.
+    expect([styleOf('#d').color, styleOf('#e').color]).toEqual(['#000000', '#0000ff']);
+  });
+
   it('warns only once for the same unsupported property used twice on one line', () => {
     const { warnings } = resolve('p { position: absolute } em { position: relative }');
     expect(warnings.list.filter((w) => w.message.includes('"position"'))).toHaveLength(1);

@@ -1,7 +1,8 @@
 /**
  * Resolve styles: the stylesheet(s) in the filled HTML → a computed style for every element,
  * for the subset of CSS the PDF renderer honours (listed in SUPPORTED below and in the README).
- * This is the cascade: selectors matched by hast-util-select, declarations ordered by specificity
+ * This is the cascade: selectors matched from an index of the page's tags, classes and ids (the
+ * rest by hast-util-select), declarations ordered by specificity
  * then order, inheritance as CSS. What a declaration's value means is read in cssValues.ts.
  * A stylesheet is parsed once per process (every handout of a build shares it); anything it has
  * that the PDF cannot honour is reported for each document, naming the stylesheet and line.
@@ -263,7 +264,7 @@ export function resolveStyles(root: Root, css: string, source: StyleSheetInfo, w
     if (later) warnings.add(message, { file: later.file, line: line! - later.fromLine + 1 });
     else warnings.add(message, { file: source.file, line: line === undefined ? undefined : line + (source.lineOffset ?? 0) });
   };
-  const index = indexElements(root);
+  const { index, parents } = indexElements(root);
   let order = 0;
   for (const [itemIndex, item] of sheet.items.entries()) {
     if ('note' in item) {
@@ -273,8 +274,9 @@ export function resolveStyles(root: Root, css: string, source: StyleSheetInfo, w
     const { selector } = item;
     let elements: Element[];
     try {
-      // Most rules of a shared stylesheet are for elements this page does not have: skip the walk.
-      elements = simpleMatch(selector, index) ?? (mayMatch(selector, index) ? selectAll(selector, root) : []);
+      // Most rules of a shared stylesheet are for elements this page does not have: skip them;
+      // most others are answered from the index, without walking the tree.
+      elements = !mayMatch(selector, index) ? [] : combinatorMatch(selector, index, parents) ?? selectAll(selector, root);
     } catch {
       warn(`selector "${selector}" is not supported in the PDF`, item.line);
       continue;
@@ -358,9 +360,10 @@ function cascade(el: Element, rules: MatchedRule[], inline: unknown, parent: Com
   return { style, vars };
 }
 
-/** The page's elements by tag name (`p`), class (`.box`) and id (`#notes`), in document order. */
-function indexElements(root: Root): Map<string, Element[]> {
+/** The page's elements by tag name (`p`), class (`.box`) and id (`#notes`), in document order; and each one's parent element. */
+function indexElements(root: Root): { index: Map<string, Element[]>; parents: Map<Element, Element> } {
   const index = new Map<string, Element[]>();
+  const parents = new Map<Element, Element>();
   const add = (key: string, el: Element) => {
     const list = index.get(key);
     if (list) list.push(el);
@@ -373,20 +376,78 @@ function indexElements(root: Root): Map<string, Element[]> {
       const { className, id } = child.properties ?? {};
       if (Array.isArray(className)) for (const c of className) add(`.${c}`, child);
       if (typeof id === 'string') add(`#${id}`, child);
+      if (node.type === 'element') parents.set(child, node);
       walk(child);
     }
   };
   walk(root);
-  return index;
+  return { index, parents };
 }
 
-/** `p`, `.box`, `#id`, `th.x`: answered from the index without walking the tree; undefined otherwise. */
-function simpleMatch(selector: string, index: Map<string, Element[]>): Element[] | undefined {
-  const m = /^([a-z][a-z0-9-]*)?((?:[.#][\w-]+)*)$/i.exec(selector.trim());
+/** A compound selector of a tag, classes and an id (`li`, `.box`, `td.x`). */
+interface Compound {
+  tag?: string;
+  classes: string[];
+  id?: string;
+}
+
+const COMPOUND = /^([a-z][a-z0-9-]*)?((?:[.#][\w-]+)*)$/i;
+
+function parseCompound(text: string): Compound | undefined {
+  const m = COMPOUND.exec(text);
   if (!m || (!m[1] && !m[2])) return undefined;
-  const parts = [...(m[2].match(/[.#][\w-]+/g) ?? [])];
-  const first = m[1] ? m[1].toLowerCase() : parts.shift()!;
-  return (index.get(first) ?? []).filter((el) => parts.every((p) => (index.get(p) ?? []).includes(el)));
+  const parts = m[2].match(/[.#][\w-]+/g) ?? [];
+  const ids = parts.filter((p) => p.startsWith('#')).map((p) => p.slice(1));
+  if (ids.length > 1) return undefined;
+  return { tag: m[1]?.toLowerCase(), classes: parts.filter((p) => p.startsWith('.')).map((p) => p.slice(1)), id: ids[0] };
+}
+
+function matchesCompound(el: Element, c: Compound): boolean {
+  if (c.tag && el.tagName !== c.tag) return false;
+  if (c.id !== undefined && el.properties?.id !== c.id) return false;
+  if (!c.classes.length) return true;
+  const className = el.properties?.className;
+  return Array.isArray(className) && c.classes.every((x) => className.includes(x));
+}
+
+/**
+ * `.box p`, `li > ul`: compounds of tags, classes and ids joined by descendant or child
+ * combinators, matched as browsers do, from the right: the index gives the elements the last
+ * compound names, and each is kept when its ancestors match the rest. Undefined for any other
+ * selector (pseudo-classes, attributes, sibling combinators), which hast-util-select answers.
+ */
+function combinatorMatch(selector: string, index: Map<string, Element[]>, parents: Map<Element, Element>): Element[] | undefined {
+  const compounds: Compound[] = [];
+  // combinators[k] joins compounds[k] and compounds[k + 1].
+  const combinators: ('descendant' | 'child')[] = [];
+  let pending: 'child' | undefined;
+  for (const token of selector.trim().replace(/\s*>\s*/g, ' > ').split(/\s+/)) {
+    if (token === '>') {
+      if (pending || !compounds.length) return undefined;
+      pending = 'child';
+      continue;
+    }
+    const c = parseCompound(token);
+    if (!c) return undefined;
+    if (compounds.length) combinators.push(pending ?? 'descendant');
+    pending = undefined;
+    compounds.push(c);
+  }
+  if (pending || !compounds.length) return undefined;
+  // Does `el`'s ancestry match compounds[0..k] (compounds[k] on a parent or ancestor of `el`)?
+  const ancestorsMatch = (el: Element, k: number): boolean => {
+    if (k < 0) return true;
+    let up = parents.get(el);
+    while (up) {
+      if (matchesCompound(up, compounds[k]) && ancestorsMatch(up, k - 1)) return true;
+      if (combinators[k] === 'child') return false;
+      up = parents.get(up);
+    }
+    return false;
+  };
+  const last = compounds[compounds.length - 1];
+  const key = last.id !== undefined ? `#${last.id}` : last.classes.length ? `.${last.classes[0]}` : last.tag!;
+  return (index.get(key) ?? []).filter((el) => matchesCompound(el, last) && ancestorsMatch(el, compounds.length - 2));
 }
 
 /** False when a selector needs a tag, class or id the page does not have (checked on every compound). */
