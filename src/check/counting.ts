@@ -19,7 +19,7 @@
  *   í/ú beside another vowel are separate syllables (hiatus), and the u of que/qui/gue/gui is silent.
  */
 import { syllable } from 'syllable';
-import { segmentsOf } from '../outline/sentences.js';
+import { segmentsOf, wordSegmentsOf } from '../outline/sentences.js';
 
 /** Abbreviations after which a sentence goes on (compared without their final dot, lower case). */
 const ABBREVIATIONS = new Set([
@@ -73,8 +73,8 @@ const NUMBER_SEPARATOR = /^[.,:]$/;
 export function wordsOf(text: string, lang = 'en'): string[] {
   const out: string[] = [];
   let last: { end: number; word: string } | undefined;
-  for (const s of segmentsOf(text, lang, 'word')) {
-    if (!s.isWordLike || !/[\p{L}\p{N}]/u.test(s.segment)) continue;
+  for (const s of wordSegmentsOf(text, lang)) {
+    if (!/[\p{L}\p{N}]/u.test(s.segment)) continue;
     const gap = last && s.index - last.end === 1 ? text[last.end] : undefined;
     const joins = gap !== undefined && (HYPHEN.test(gap) || (NUMBER_SEPARATOR.test(gap) && /\d$/.test(last!.word) && /^\d/.test(s.segment)));
     if (joins && last) {
