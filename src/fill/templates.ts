@@ -186,6 +186,14 @@ function fileWithHelperCall(e: HelperError, files: string[]): string {
   return files.find((f) => e.lineNumber !== undefined && calls.test(readFileSync(f, 'utf8').split('\n')[e.lineNumber - 1] ?? '')) ?? files[0];
 }
 
+/** Formatters are costly to make (a large share of filling a page when made per date) and safe to share: one per language. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(lang: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(lang);
+  if (!format) dateFormats.set(lang, (format = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })));
+  return format;
+}
+
 function registerHelpers(hb: typeof Handlebars): void {
   // Every helper reports a failure with the template line that called it, never a stack trace.
   const add = (name: string, fn: (...args: any[]) => unknown) =>
@@ -210,7 +218,7 @@ function registerHelpers(hb: typeof Handlebars): void {
   add('date', function (this: unknown, iso: unknown, options: Handlebars.HelperOptions) {
     if (typeof iso !== 'string' || !iso) return '';
     const lang = String(options.data?.root?.lang ?? 'en');
-    return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(iso));
+    return dateFormat(lang).format(new Date(iso));
   });
   /** `{{qr-code webCopy.url}}`: the address as a QR code, vector shapes in an inline SVG (the PDF draws the same paths). */
   add('qr-code', function (this: unknown, url: unknown, options: Handlebars.HelperOptions) {
