@@ -97,8 +97,22 @@ function spelledOut(word: string): number {
   return [...word.replace(/[^\p{L}]/gu, '')].reduce((n, ch) => n + (/w/i.test(ch) ? 3 : 1), 0);
 }
 
+/** Words already counted: a handout repeats its words, and a library its vocabulary (bounded, so memory stays flat). */
+const englishCounted = new Map<string, number>();
+const MAX_COUNTED = 50_000;
+
 /** Syllables of one English word, by the rules above. */
 export function englishSyllables(word: string): number {
+  let n = englishCounted.get(word);
+  if (n === undefined) {
+    n = countEnglishSyllables(word);
+    if (englishCounted.size >= MAX_COUNTED) englishCounted.clear();
+    englishCounted.set(word, n);
+  }
+  return n;
+}
+
+function countEnglishSyllables(word: string): number {
   if (/^[\d.,:]+$/.test(word)) return 1;
   const title = SPOKEN_TITLES[word.toLowerCase()];
   if (title) return englishSyllables(title);
