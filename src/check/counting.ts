@@ -19,7 +19,7 @@
  *   í/ú beside another vowel are separate syllables (hiatus), and the u of que/qui/gue/gui is silent.
  */
 import { syllable } from 'syllable';
-import { segmentsOf } from '../outline/sentences.js';
+import { segmentsOf, wordSegmentsOf } from '../outline/sentences.js';
 
 /** Abbreviations after which a sentence goes on (compared without their final dot, lower case). */
 const ABBREVIATIONS = new Set([
@@ -73,8 +73,8 @@ const NUMBER_SEPARATOR = /^[.,:]$/;
 export function wordsOf(text: string, lang = 'en'): string[] {
   const out: string[] = [];
   let last: { end: number; word: string } | undefined;
-  for (const s of segmentsOf(text, lang, 'word')) {
-    if (!s.isWordLike || !/[\p{L}\p{N}]/u.test(s.segment)) continue;
+  for (const s of wordSegmentsOf(text, lang)) {
+    if (!/[\p{L}\p{N}]/u.test(s.segment)) continue;
     const gap = last && s.index - last.end === 1 ? text[last.end] : undefined;
     const joins = gap !== undefined && (HYPHEN.test(gap) || (NUMBER_SEPARATOR.test(gap) && /\d$/.test(last!.word) && /^\d/.test(s.segment)));
     if (joins && last) {
@@ -97,8 +97,22 @@ function spelledOut(word: string): number {
   return [...word.replace(/[^\p{L}]/gu, '')].reduce((n, ch) => n + (/w/i.test(ch) ? 3 : 1), 0);
 }
 
+/** Words already counted: a handout repeats its words, and a library its vocabulary (bounded, so memory stays flat). */
+const englishCounted = new Map<string, number>();
+const MAX_COUNTED = 50_000;
+
 /** Syllables of one English word, by the rules above. */
 export function englishSyllables(word: string): number {
+  let n = englishCounted.get(word);
+  if (n === undefined) {
+    n = countEnglishSyllables(word);
+    if (englishCounted.size >= MAX_COUNTED) englishCounted.clear();
+    englishCounted.set(word, n);
+  }
+  return n;
+}
+
+function countEnglishSyllables(word: string): number {
   if (/^[\d.,:]+$/.test(word)) return 1;
   const title = SPOKEN_TITLES[word.toLowerCase()];
   if (title) return englishSyllables(title);
