@@ -8,7 +8,7 @@ import type { Element } from 'hast';
 import { toString } from 'mdast-util-to-string';
 import { fromHtml } from 'hast-util-from-html';
 import { toString as hastToString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visit } from '../visitTree.js';
 import type { Outline } from '../outline/outline.js';
 import { blocksInReadingOrder, walkSections } from '../outline/outline.js';
 import type { Finding } from './findings.js';

@@ -12,7 +12,7 @@ import type { HandoutMeta } from '../read/frontMatter.js';
 import { displayPath } from '../read/readSource.js';
 import type { Finding } from './findings.js';
 import type { ProseUnit } from './prose.js';
-import { segmentsOf } from '../outline/sentences.js';
+import { wordSegmentsOf } from '../outline/sentences.js';
 
 export const GLOSSARY_FILE = 'glossary.yml';
 
@@ -158,8 +158,8 @@ export function undefinedTerms(file: string, units: ProseUnit[], glossary: Gloss
       re.lastIndex = 0;
       for (const m of unit.text.matchAll(re)) covered.push([m.index, m.index + m[0].length]);
     }
-    for (const s of segmentsOf(unit.text, 'en', 'word')) {
-      if (!s.isWordLike || !looksMedical(s.segment)) continue;
+    for (const s of wordSegmentsOf(unit.text, 'en')) {
+      if (!looksMedical(s.segment)) continue;
       const key = s.segment.toLowerCase();
       if (seen.has(key) || ignore.includes(key) || covered.some(([a, b]) => s.index >= a && s.index < b)) continue;
       seen.add(key);

@@ -5,7 +5,7 @@
  * A program's verdicts are a first pass: the AHRQ tool is meant to be scored by trained readers.
  */
 import type { Nodes } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../visitTree.js';
 import { blocksInReadingOrder, walkSections, type Outline } from '../outline/outline.js';
 import type { Sentence } from './prose.js';
 

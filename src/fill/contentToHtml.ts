@@ -12,7 +12,7 @@ import { raw } from 'hast-util-raw';
 import { sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { toString as hastText } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visit } from '../visitTree.js';
 import { VFile } from 'vfile';
 import { HandoutError, type Warnings } from '../diagnostics.js';
 import type { Block, Outline } from '../outline/outline.js';
@@ -178,7 +178,7 @@ function keepHiddenText(tree: HastRoot, ctx: ContentContext): void {
     if (!parent || index === undefined) return;
     const text = hastText(node);
     if (TEXT_HOLDING_TAGS.includes(node.tagName)) {
-      parent.children.splice(index, 1, ...(text ? [{ type: 'text' as const, value: text }] : []));
+      parent.children.splice(index, 1, ...(text ? [{ type: 'text', value: text } as ElementContent] : []));
       return index;
     }
     if (STRIPPED_TAGS.includes(node.tagName) && text.trim()) {

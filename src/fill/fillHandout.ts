@@ -6,7 +6,7 @@ import { readRegularFile } from '../read/regularFile.js';
 import { hashBytes } from '../hash.js';
 import { HandoutError, type Warnings } from '../diagnostics.js';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visit } from '../visitTree.js';
 import type { Block, Outline, Section, SummaryTable } from '../outline/outline.js';
 import { blocksInReadingOrder } from '../outline/outline.js';
 import { withColumns } from '../outline/summary/summaryTable.js';

@@ -10,7 +10,7 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toHtml } from 'hast-util-to-html';
-import { visit } from 'unist-util-visit';
+import { visit } from '../visitTree.js';
 
 /** `html` with its footnotes gathered; unchanged when it has none. */
 export function gatherFootnotes(html: string, heading: string): string {

@@ -8,7 +8,7 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { toString as hastText } from 'hast-util-to-string';
-import { visit, SKIP } from 'unist-util-visit';
+import { visit, SKIP } from '../visitTree.js';
 import type { LinkStyle } from '../options/schema.js';
 
 export interface LinkNote {

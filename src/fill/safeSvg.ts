@@ -14,7 +14,7 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { sanitize, type Schema } from 'hast-util-sanitize';
 import { toString as hastText } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visit } from '../visitTree.js';
 
 const SVG_TAGS = [
   'svg', 'g', 'defs', 'symbol', 'use', 'path', 'rect', 'circle', 'ellipse', 'line', 'polyline', 'polygon',

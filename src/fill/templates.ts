@@ -53,9 +53,6 @@ export interface TemplateSet {
  */
 export function loadTemplates(dirs: string[]): TemplateSet {
   const searchDirs = [...new Set([...dirs, BUILTIN_TEMPLATES].map((d) => path.resolve(d)))].filter((d) => existsSync(d));
-  const hb = Handlebars.create();
-  registerHelpers(hb);
-
   const found = new Map<string, string>(); // name → file
   const partials = new Map<string, string>();
   for (const dir of searchDirs) {
@@ -77,10 +74,9 @@ export function loadTemplates(dirs: string[]): TemplateSet {
     hashes.set(file, hashBytes(text));
     return text;
   };
-  const compiled = new Map<string, HandlebarsTemplateDelegate>();
-  const warnings: Warning[] = [];
-  for (const [name, file] of partials) hb.registerPartial(name, compile(hb, file, read(file), warnings));
-  for (const [name, file] of found) compiled.set(name, compile(hb, file, read(file), warnings));
+  const partialTexts = [...partials].map(([name, file]): NamedText => [name, file, read(file)]);
+  const templateTexts = [...found].map(([name, file]): NamedText => [name, file, read(file)]);
+  const { compiled, warnings } = compiledTemplates(partialTexts, templateTexts);
 
   const cssFile = path.join(BUILTIN_TEMPLATES, STYLESHEET);
   const projectCss = searchDirs.filter((d) => d !== BUILTIN_TEMPLATES).map((d) => path.join(d, STYLESHEET)).find((f) => existsSync(f));
@@ -105,7 +101,7 @@ export function loadTemplates(dirs: string[]): TemplateSet {
     },
     files: [...hashes.keys()],
     hashes,
-    warnings,
+    warnings: [...warnings],
     fileOf: (name) => found.get(name) ?? name,
     names: [...found.keys()].sort(),
     render(name, context) {
@@ -123,6 +119,27 @@ export function loadTemplates(dirs: string[]): TemplateSet {
       }
     },
   };
+}
+
+/** A template or partial: its name, its file and the text read from it. */
+type NamedText = [name: string, file: string, text: string];
+
+/**
+ * The templates as compiled last, by their names, files and text: a process that builds again
+ * (`handout dev`, a program using the library) compiles them again only when one changed.
+ */
+let lastCompiled: { key: string; compiled: Map<string, HandlebarsTemplateDelegate>; warnings: Warning[] } | undefined;
+
+function compiledTemplates(partials: NamedText[], templates: NamedText[]): { compiled: Map<string, HandlebarsTemplateDelegate>; warnings: Warning[] } {
+  const key = JSON.stringify([partials, templates]);
+  if (lastCompiled?.key === key) return lastCompiled;
+  const hb = Handlebars.create();
+  registerHelpers(hb);
+  const warnings: Warning[] = [];
+  for (const [name, file, text] of partials) hb.registerPartial(name, compile(hb, file, text, warnings));
+  const compiled = new Map(templates.map(([name, file, text]) => [name, compile(hb, file, text, warnings)]));
+  lastCompiled = { key, compiled, warnings };
+  return lastCompiled;
 }
 
 function compile(hb: typeof Handlebars, file: string, text: string, warnings: Warning[]): HandlebarsTemplateDelegate {
@@ -186,6 +203,14 @@ function fileWithHelperCall(e: HelperError, files: string[]): string {
   return files.find((f) => e.lineNumber !== undefined && calls.test(readFileSync(f, 'utf8').split('\n')[e.lineNumber - 1] ?? '')) ?? files[0];
 }
 
+/** Formatters are costly to make (a large share of filling a page when made per date) and safe to share: one per language. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(lang: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(lang);
+  if (!format) dateFormats.set(lang, (format = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })));
+  return format;
+}
+
 function registerHelpers(hb: typeof Handlebars): void {
   // Every helper reports a failure with the template line that called it, never a stack trace.
   const add = (name: string, fn: (...args: any[]) => unknown) =>
@@ -210,7 +235,7 @@ function registerHelpers(hb: typeof Handlebars): void {
   add('date', function (this: unknown, iso: unknown, options: Handlebars.HelperOptions) {
     if (typeof iso !== 'string' || !iso) return '';
     const lang = String(options.data?.root?.lang ?? 'en');
-    return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(iso));
+    return dateFormat(lang).format(new Date(iso));
   });
   /** `{{qr-code webCopy.url}}`: the address as a QR code, vector shapes in an inline SVG (the PDF draws the same paths). */
   add('qr-code', function (this: unknown, url: unknown, options: Handlebars.HelperOptions) {

@@ -201,6 +201,36 @@ describe('resolveStyles', () => {
     expect(styleOf('p').color).toBe('#ff0000');
   });
 
+  it('gives every document the same styles and warnings when the styles it computed earlier are reused', () => {
+    // Computed styles are kept per stylesheet and reused for the next document: a later
+    // document must still get the warnings of the values it uses, and styles of its own.
+    const css = 'p { color: chartreuse-ish; margin-top: 3pt } .dose { font-weight: bold }';
+    const first = resolve(css, HTML, 'templates/first.css');
+    const second = resolve(css, HTML, 'templates/second.css');
+    for (const doc of [first, second]) {
+      expect(doc.warnings.list.map((w) => w.file)).toContain(doc === first ? 'templates/first.css' : 'templates/second.css');
+      expect(doc.styleOf('p').margin[0]).toBe(3);
+      expect(doc.styleOf('.dose').fontWeight).toBe(700);
+    }
+    expect(second.warnings.list.map((w) => w.message)).toEqual(first.warnings.list.map((w) => w.message));
+    // A different parent (inside a heading) gives a different style, not the reused one.
+    const nested = resolve(css, '<html><body><h1><span class="dose">x</span></h1><p><span class="dose">y</span></p></body></html>');
+    expect(nested.styleOf('h1 .dose').fontSize).toBe(24);
+    expect(nested.styleOf('p .dose').fontSize).toBe(12);
+  });
+
+  it('matches descendant and child selectors as a browser does', () => {
+    const html = '<html><body><div class="box"><ul><li><p id="a">a</p><div><p id="b">b</p></div></li></ul></div><p id="c">c</p>' +
+      '<table><tr><td id="d">d</td></tr><tr><td id="e">e</td></tr></table></body></html>';
+    const { styleOf } = resolve('.box p { color: red } li > p { margin-top: 7pt } .box ul > li div > p { font-weight: bold } body > .box li p { font-style: italic } tr:nth-child(even) td { color: blue }', html);
+    expect([styleOf('#a').color, styleOf('#b').color, styleOf('#c').color]).toEqual(['#ff0000', '#ff0000', '#000000']);
+    expect([styleOf('#a').margin[0], styleOf('#b').margin[0]]).toEqual([7, 12]);
+    expect([styleOf('#a').fontWeight, styleOf('#b').fontWeight]).toEqual([400, 700]);
+    expect([styleOf('#a').italic, styleOf('#b').italic, styleOf('#c').italic]).toEqual([true, true, false]);
+    // A pseudo-class is left to hast-util-select.
+    expect([styleOf('#d').color, styleOf('#e').color]).toEqual(['#000000', '#0000ff']);
+  });
+
   it('warns only once for the same unsupported property used twice on one line', () => {
     const { warnings } = resolve('p { position: absolute } em { position: relative }');
     expect(warnings.list.filter((w) => w.message.includes('"position"'))).toHaveLength(1);

@@ -11,7 +11,7 @@
 import type { Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Block } from '../outline.js';
-import { segmentsOf, sentencesOf } from '../sentences.js';
+import { sentencesOf, wordSegmentsOf } from '../sentences.js';
 import { tagged } from './partsOfSpeech.js';
 
 export const MAX_WORDS = 25;
@@ -71,7 +71,7 @@ export function textOf(node: Nodes): string {
 
 export function wordsOf(text: string, lang: string): string[] {
   const out: string[] = [];
-  for (const s of segmentsOf(text, lang, 'word')) if (s.isWordLike) out.push(s.segment.toLowerCase());
+  for (const s of wordSegmentsOf(text, lang)) out.push(s.segment.toLowerCase());
   return out;
 }
 
@@ -202,8 +202,7 @@ function namesIn(blocks: Block[], lang: string): Set<string> {
   for (const block of blocks) {
     for (const sentence of sentencesOf(textOf(block), lang)) {
       let first = true;
-      for (const s of segmentsOf(sentence, lang, 'word')) {
-        if (!s.isWordLike) continue;
+      for (const s of wordSegmentsOf(sentence, lang)) {
         if (!first && /^\p{Lu}/u.test(s.segment)) out.add(s.segment);
         first = false;
       }

@@ -12,7 +12,7 @@ import { NOTES_GAP, notesHeight, RULE, type Note } from './footnotes.js';
 import { drawSvg } from './svg.js';
 import type { Page, PlacedSlice } from './paginate.js';
 import type { PdfInfo } from './renderPdf.js';
-import { shapeText } from './shape.js';
+import { shapeWord, wordsOf } from './shape.js';
 import type { DrawItem, Frame, StructNode } from './slices.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -215,6 +215,8 @@ export async function drawPdf(pages: Page[], footers: PlacedSlice[][], geometry:
 class PageDrawer {
   private outlineStack: { level: number; item: PdfOutline }[] = [];
   private destinations = new Set<string>();
+  /** Each font's glyph ids in its subset as the hex a TJ string writes, made once per glyph. */
+  private glyphCodes = new Map<string, string[]>();
   private tagger: Tagger;
   /** Set while drawing furniture: everything is then an artifact of this type. */
   private furniture?: ArtifactType;
@@ -351,52 +353,54 @@ class PageDrawer {
     const pt = size / 1000;
     const spaceExtra = (wordSpacing * 1000) / size;
     doc.page.fonts[font.id] ??= font.ref();
-    this.doc.save();
-    this.doc.transform(1, 0, 0, -1, 0, doc.page.height); // the PDF's y axis points up
+    let codes = this.glyphCodes.get(font.id);
+    if (!codes) this.glyphCodes.set(font.id, (codes = []));
     const y = doc.page.height - baseline;
-    const ops = ['BT', `1 0 0 1 ${num(x)} ${num(y)} Tm`, `/${font.id} ${num(size)} Tf`];
-    const tj: string[] = [];
+    // What pdfkit's save(), transform(…) (the PDF's y axis points up), text operators and restore()
+    // would write, one operator a line, written at once.
+    let out = `q\n1 0 0 -1 0 ${num(doc.page.height)} cm\nBT\n1 0 0 1 ${num(x)} ${num(y)} Tm\n/${font.id} ${num(size)} Tf`;
+    let tj = '';
     let hex = '';
     const segment = (adjust: number) => {
-      if (hex) tj.push(`<${hex}> ${num(-adjust)}`);
+      if (hex) tj += `${tj ? ' ' : ''}<${hex}> ${num(-adjust)}`;
       hex = '';
     };
     const flush = () => {
       segment(0);
-      if (tj.length) ops.push(`[${tj.join(' ')}] TJ`);
-      tj.length = 0;
+      if (tj) out += `\n[${tj}] TJ`;
+      tj = '';
     };
     let penX = x;
     let shifted = false;
-    for (const g of shapeText(face, text)) {
-      const gid = font.subset.includeGlyph(g.id);
-      font.widths[gid] ??= g.advanceWidth * toText;
-      font.unicode[gid] ??= g.codePoints;
-      const width = g.advanceWidth * toText;
-      const advance = g.xAdvance * toText + (g.codePoints.length === 1 && g.codePoints[0] === 0x20 ? spaceExtra : 0);
-      const code = gid.toString(16).padStart(4, '0');
-      if (g.xOffset || g.yOffset) {
-        // A mark placed off the pen (an accent): drawn on its own at its offset.
-        flush();
-        ops.push(`1 0 0 1 ${num(penX + g.xOffset * toText * pt)} ${num(y + g.yOffset * toText * pt)} Tm`);
-        hex = code;
-        segment(advance - width);
-        flush();
-        shifted = true;
-      } else {
-        if (shifted) {
-          ops.push(`1 0 0 1 ${num(penX)} ${num(y)} Tm`);
-          shifted = false;
+    for (const word of wordsOf(text)) {
+      for (const g of shapeWord(face, word).glyphs) {
+        const gid = font.subset.includeGlyph(g.id);
+        font.widths[gid] ??= g.advanceWidth * toText;
+        font.unicode[gid] ??= g.codePoints;
+        const width = g.advanceWidth * toText;
+        const advance = g.xAdvance * toText + (g.codePoints.length === 1 && g.codePoints[0] === 0x20 ? spaceExtra : 0);
+        const code = (codes[gid] ??= gid.toString(16).padStart(4, '0'));
+        if (g.xOffset || g.yOffset) {
+          // A mark placed off the pen (an accent): drawn on its own at its offset.
+          flush();
+          out += `\n1 0 0 1 ${num(penX + g.xOffset * toText * pt)} ${num(y + g.yOffset * toText * pt)} Tm`;
+          hex = code;
+          segment(advance - width);
+          flush();
+          shifted = true;
+        } else {
+          if (shifted) {
+            out += `\n1 0 0 1 ${num(penX)} ${num(y)} Tm`;
+            shifted = false;
+          }
+          hex += code;
+          if (advance !== width) segment(advance - width);
         }
-        hex += code;
-        if (advance !== width) segment(advance - width);
+        penX += advance * pt;
       }
-      penX += advance * pt;
     }
     flush();
-    ops.push('ET');
-    for (const op of ops) this.doc.addContent(op);
-    this.doc.restore();
+    this.doc.addContent(`${out}\nET\nQ`);
   }
 
   private heading(level: number, title: string, id: string | undefined, y: number): void {

@@ -194,6 +194,8 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
  */
 export function splitByFace(text: string, face: FontFace, prefer?: FontFace): { spans: FaceSpan[]; missing: string[] } {
   const chain = prefer && prefer !== face ? [prefer, ...fallbackChain(face).filter((f) => f !== prefer)] : fallbackChain(face);
+  // Most text is drawn whole by the first face: one span, without cutting and joining it again.
+  if (everyWordCovered(chain[0], text)) return { spans: text ? [{ text, face: chain[0] }] : [], missing: [] };
   const spans: FaceSpan[] = [];
   const missing: string[] = [];
   const add = (t: string, f: FontFace) => {
@@ -218,6 +220,12 @@ export function splitByFace(text: string, face: FontFace, prefer?: FontFace): { 
     }
   }
   return { spans, missing };
+}
+
+function everyWordCovered(face: FontFace, text: string): boolean {
+  const words = /[^\s]+/g;
+  for (let m = words.exec(text); m; m = words.exec(text)) if (!covers(face, m[0])) return false;
+  return true;
 }
 
 /** The face for a CSS font-family list, weight and style; unknown families fall to the default. */

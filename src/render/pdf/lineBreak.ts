@@ -47,20 +47,26 @@ export function collapseWhiteSpace(runs: InlineRun[], mode: ComputedStyle['white
   const out: InlineRun[] = [];
   let lastWasSpace = true; // trims leading space
   for (const run of runs) {
+    const source = run.text;
     let text = '';
-    for (const ch of run.text) {
-      if (ch === HARD_BREAK) {
-        text = text.replace(/ $/, '');
-        text += ch;
-        lastWasSpace = true;
-      } else if (/[ \t\n\r\f]/.test(ch)) {
-        if (!lastWasSpace) text += ' ';
-        lastWasSpace = true;
-      } else {
-        text += ch;
+    let from = 0; // start of the stretch of other characters not yet copied into `text`
+    for (let i = 0; i < source.length; i++) {
+      const c = source.charCodeAt(i);
+      const space = c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c;
+      if (!space && c !== 0x2028) {
         lastWasSpace = false;
+        continue;
       }
+      text += source.slice(from, i);
+      from = i + 1;
+      if (c === 0x2028) {
+        // A hard break drops the space before it (in this run).
+        if (text.endsWith(' ')) text = text.slice(0, -1);
+        text += HARD_BREAK;
+      } else if (!lastWasSpace) text += ' ';
+      lastWasSpace = true;
     }
+    text += source.slice(from);
     if (text || run.counter) out.push({ ...run, text });
   }
   // Trim trailing space of the box.
@@ -101,20 +107,25 @@ function segmentsOf(runs: InlineRun[]): Segment[] {
   const segments: Segment[] = [];
   const breaker = new LineBreaker(text);
   let last = 0;
+  let first = 0; // the first run not wholly before `last`: breaks come in order
   for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
     const pieces: Piece[] = [];
-    runs.forEach((run, i) => {
+    let width = 0;
+    while (first < runs.length && starts[first] + runs[first].text.length <= last) first++;
+    for (let i = first; i < runs.length && starts[i] < bk.position; i++) {
       const from = Math.max(last, starts[i]);
-      const to = Math.min(bk.position, starts[i] + run.text.length);
-      if (to > from) pieces.push({ run, text: text.slice(from, to) });
-    });
-    // The hard-break character itself is not drawn.
-    const cleaned = pieces.map((p) => ({ ...p, text: p.text.replace(HARD_BREAK, '') })).filter((p) => p.text !== '');
-    const width = cleaned.reduce((w, p) => w + measure(p.run, p.text), 0);
-    const lastPiece = cleaned[cleaned.length - 1];
-    const spaces = lastPiece ? /( +)$/.exec(lastPiece.text)?.[1] ?? '' : '';
+      const to = Math.min(bk.position, starts[i] + runs[i].text.length);
+      if (to <= from) continue;
+      // The hard-break character itself is not drawn.
+      const piece = text.slice(from, to).replace(HARD_BREAK, '');
+      if (piece === '') continue;
+      pieces.push({ run: runs[i], text: piece });
+      width += measure(runs[i], piece);
+    }
+    const lastPiece = pieces[pieces.length - 1];
+    const spaces = lastPiece?.text.endsWith(' ') ? /( +)$/.exec(lastPiece.text)![1] : '';
     const trailingSpace = spaces ? measure(lastPiece.run, spaces) : 0;
-    segments.push({ pieces: cleaned, width, trailingSpace, required: bk.required && text.slice(last, bk.position).includes(HARD_BREAK) });
+    segments.push({ pieces, width, trailingSpace, required: bk.required && text.slice(last, bk.position).includes(HARD_BREAK) });
     last = bk.position;
   }
   return segments;

@@ -28,7 +28,8 @@ export interface ShapedWord {
 const MAX_WORDS_PER_FACE = 50_000;
 const cache = new Map<FontFace, Map<string, ShapedWord>>();
 
-function shapeWord(face: FontFace, word: string): ShapedWord {
+/** One word's glyphs (see wordsOf), shaped once per process and face. */
+export function shapeWord(face: FontFace, word: string): ShapedWord {
   let words = cache.get(face);
   if (!words) cache.set(face, (words = new Map()));
   let shaped = words.get(word);
@@ -65,11 +66,4 @@ export function shapedWidth(face: FontFace, text: string): number {
   let width = 0;
   for (const word of wordsOf(text)) width += shapeWord(face, word).width;
   return width;
-}
-
-/** The glyphs of `text`, word after word. */
-export function shapeText(face: FontFace, text: string): ShapedGlyph[] {
-  const glyphs: ShapedGlyph[] = [];
-  for (const word of wordsOf(text)) for (const g of shapeWord(face, word).glyphs) glyphs.push(g);
-  return glyphs;
 }

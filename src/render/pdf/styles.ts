@@ -1,7 +1,8 @@
 /**
  * Resolve styles: the stylesheet(s) in the filled HTML → a computed style for every element,
  * for the subset of CSS the PDF renderer honours (listed in SUPPORTED below and in the README).
- * This is the cascade: selectors matched by hast-util-select, declarations ordered by specificity
+ * This is the cascade: selectors matched from an index of the page's tags, classes and ids (the
+ * rest by hast-util-select), declarations ordered by specificity
  * then order, inheritance as CSS. What a declaration's value means is read in cssValues.ts.
  * A stylesheet is parsed once per process (every handout of a build shares it); anything it has
  * that the PDF cannot honour is reported for each document, naming the stylesheet and line.
@@ -138,6 +139,13 @@ interface MatchedRule {
   declarations: Declaration[];
 }
 
+/** A computed style as the cascade made it, with the warnings it raised (raised again wherever it is reused). */
+interface CascadeResult {
+  style: ComputedStyle;
+  vars: CustomProperties;
+  warnings: [message: string, line?: number][];
+}
+
 export interface PageRule {
   margin?: Box4;
   landscape?: boolean;
@@ -161,6 +169,25 @@ export interface ResolvedStyles {
 interface ParsedSheet {
   items: ({ note: string; line?: number } | { selector: string; specificity: number; declarations: Declaration[]; line?: number })[];
   page: PageRule;
+  /**
+   * Computed styles already made with this sheet, by the parent's style, then by the element's tag,
+   * matched rules and style attribute: most elements of a page (and of every page of a build)
+   * repeat a few combinations, so the cascade runs once for each combination.
+   */
+  cascaded: Map<ComputedStyle, Map<string, CascadeResult>>;
+}
+
+/** Bounded, so a long `handout dev` session keeps flat memory. */
+const MAX_CASCADED = 20_000;
+/** The style the cascade starts from: one object, so the styles made from it can be reused across documents. */
+const ROOT_STYLE = rootStyle();
+/** A number for each set of custom properties, for the reuse key. */
+const varsIds = new WeakMap<CustomProperties, number>();
+let nextVarsId = 0;
+function varsId(vars: CustomProperties): number {
+  let id = varsIds.get(vars);
+  if (id === undefined) varsIds.set(vars, (id = nextVarsId++));
+  return id;
 }
 
 /** Parsed stylesheets by their text: a build has a few (the stylesheet, with or without a variant's). */
@@ -169,7 +196,7 @@ const parsedSheets = new Map<string, ParsedSheet>();
 function parseSheet(css: string): ParsedSheet {
   const cached = parsedSheets.get(css);
   if (cached) return cached;
-  const sheet: ParsedSheet = { items: [], page: {} };
+  const sheet: ParsedSheet = { items: [], page: {}, cascaded: new Map() };
   const { items, page } = sheet;
   const note = (message: string, line?: number) => items.push({ note: message, line });
   const visitRules = (container: CssRoot | postcss.AtRule) => {
@@ -231,15 +258,15 @@ function parseSheet(css: string): ParsedSheet {
 export function resolveStyles(root: Root, css: string, source: StyleSheetInfo, warnings: Warnings): ResolvedStyles {
   const sheet = parseSheet(css);
   const page: PageRule = { ...sheet.page, margin: sheet.page.margin && [...sheet.page.margin] as Box4 };
-  const matched = new Map<Element, MatchedRule[]>();
+  const matched = new Map<Element, (MatchedRule & { itemIndex: number })[]>();
   const warn: Warn = (message, line) => {
     const later = line === undefined ? undefined : [...(source.then ?? [])].reverse().find((t) => line >= t.fromLine);
     if (later) warnings.add(message, { file: later.file, line: line! - later.fromLine + 1 });
     else warnings.add(message, { file: source.file, line: line === undefined ? undefined : line + (source.lineOffset ?? 0) });
   };
-  const index = indexElements(root);
+  const { index, parents } = indexElements(root);
   let order = 0;
-  for (const item of sheet.items) {
+  for (const [itemIndex, item] of sheet.items.entries()) {
     if ('note' in item) {
       warn(item.note, item.line);
       continue;
@@ -247,13 +274,14 @@ export function resolveStyles(root: Root, css: string, source: StyleSheetInfo, w
     const { selector } = item;
     let elements: Element[];
     try {
-      // Most rules of a shared stylesheet are for elements this page does not have: skip the walk.
-      elements = simpleMatch(selector, index) ?? (mayMatch(selector, index) ? selectAll(selector, root) : []);
+      // Most rules of a shared stylesheet are for elements this page does not have: skip them;
+      // most others are answered from the index, without walking the tree.
+      elements = !mayMatch(selector, index) ? [] : combinatorMatch(selector, index, parents) ?? selectAll(selector, root);
     } catch {
       warn(`selector "${selector}" is not supported in the PDF`, item.line);
       continue;
     }
-    const rule = { specificity: item.specificity, order: order++, declarations: item.declarations };
+    const rule = { specificity: item.specificity, order: order++, declarations: item.declarations, itemIndex };
     for (const el of elements) {
       const list = matched.get(el);
       if (list) list.push(rule);
@@ -262,35 +290,27 @@ export function resolveStyles(root: Root, css: string, source: StyleSheetInfo, w
   }
 
   const computed = new Map<Element, ComputedStyle>();
-  const compute = (el: Element, parent: ComputedStyle, inherited: CustomProperties): { style: ComputedStyle; vars: CustomProperties } => {
-    // The cascade: normal declarations by specificity then order, the style attribute above
-    // them, and !important above all.
-    const declarations: Declaration[] = [];
-    for (const rule of (matched.get(el) ?? []).sort((a, b) => a.specificity - b.specificity || a.order - b.order)) declarations.push(...rule.declarations);
+  const compute = (el: Element, parent: ComputedStyle, inherited: CustomProperties): CascadeResult => {
+    const rules = matched.get(el) ?? [];
     const inline = el.properties?.style;
-    if (typeof inline === 'string' && inline.trim()) {
-      try {
-        postcss.parse(`x{${inline}}`).walkDecls((d) => {
-          if (SUPPORTED.includes(d.prop) || isCustomProperty(d.prop)) declarations.push(d);
-          else if (!SCREEN_ONLY.has(d.prop)) warn(`CSS property "${d.prop}" in a style attribute is not supported in the PDF`);
-        });
-      } catch {
-        warn(`style attribute "${inline}" is not valid CSS`);
-      }
+    const key = `${el.tagName} ${varsId(inherited)} ${rules.map((r) => r.itemIndex).join(',')} ${typeof inline === 'string' ? inline : ''}`;
+    let known = sheet.cascaded.get(parent);
+    const done = known?.get(key);
+    if (done) {
+      for (const [message, line] of done.warnings) warn(message, line);
+      return done;
     }
-    const cascaded = [...declarations.filter((d) => !d.important), ...declarations.filter((d) => d.important)];
-    const vars = customPropertiesOf(cascaded, inherited);
-    const ordered = cascaded.filter((d) => !isCustomProperty(d.prop)).flatMap((d) => withVars(d, vars, warn));
-
-    const style = inheritFrom(parent);
-    style.display = defaultDisplay(el.tagName);
-    // Font size first: em lengths in every other property are relative to the element's own size.
-    style.fontSize = userAgentFontSize(el.tagName, parent.fontSize);
-    for (const d of ordered) if (d.prop === 'font-size') applyDeclaration(style, parent, d, warn);
-    style.lineHeight = parent.lineHeightFactor !== undefined ? parent.lineHeightFactor * style.fontSize : parent.lineHeight;
-    Object.assign(style, userAgentDefaults(el.tagName, style.fontSize));
-    for (const d of ordered) if (d.prop !== 'font-size') applyDeclaration(style, parent, d, warn);
-    return { style, vars };
+    const warnings: CascadeResult['warnings'] = [];
+    const result = { ...cascade(el, rules, inline, parent, inherited, (message, line) => {
+      warnings.push([message, line]);
+      warn(message, line);
+    }), warnings };
+    if (!known) {
+      if (sheet.cascaded.size >= MAX_CASCADED) sheet.cascaded.clear();
+      sheet.cascaded.set(parent, (known = new Map()));
+    }
+    known.set(key, result);
+    return result;
   };
   const walk = (node: Root | Element, parent: ComputedStyle, inherited: CustomProperties) => {
     for (const child of node.children) {
@@ -300,7 +320,7 @@ export function resolveStyles(root: Root, css: string, source: StyleSheetInfo, w
       walk(child, style, vars);
     }
   };
-  walk(root, rootStyle(), NO_CUSTOM_PROPERTIES);
+  walk(root, ROOT_STYLE, NO_CUSTOM_PROPERTIES);
 
   return {
     page,
@@ -308,9 +328,42 @@ export function resolveStyles(root: Root, css: string, source: StyleSheetInfo, w
   };
 }
 
-/** The page's elements by tag name (`p`), class (`.box`) and id (`#notes`), in document order. */
-function indexElements(root: Root): Map<string, Element[]> {
+/**
+ * The cascade for one element: normal declarations by specificity then order, the style attribute
+ * above them, and !important above all; then the values they set, over what the parent passes on.
+ */
+function cascade(el: Element, rules: MatchedRule[], inline: unknown, parent: ComputedStyle, inherited: CustomProperties, warn: Warn): { style: ComputedStyle; vars: CustomProperties } {
+  const declarations: Declaration[] = [];
+  for (const rule of [...rules].sort((a, b) => a.specificity - b.specificity || a.order - b.order)) declarations.push(...rule.declarations);
+  if (typeof inline === 'string' && inline.trim()) {
+    try {
+      postcss.parse(`x{${inline}}`).walkDecls((d) => {
+        if (SUPPORTED.includes(d.prop) || isCustomProperty(d.prop)) declarations.push(d);
+        else if (!SCREEN_ONLY.has(d.prop)) warn(`CSS property "${d.prop}" in a style attribute is not supported in the PDF`);
+      });
+    } catch {
+      warn(`style attribute "${inline}" is not valid CSS`);
+    }
+  }
+  const cascaded = [...declarations.filter((d) => !d.important), ...declarations.filter((d) => d.important)];
+  const vars = customPropertiesOf(cascaded, inherited);
+  const ordered = cascaded.filter((d) => !isCustomProperty(d.prop)).flatMap((d) => withVars(d, vars, warn));
+
+  const style = inheritFrom(parent);
+  style.display = defaultDisplay(el.tagName);
+  // Font size first: em lengths in every other property are relative to the element's own size.
+  style.fontSize = userAgentFontSize(el.tagName, parent.fontSize);
+  for (const d of ordered) if (d.prop === 'font-size') applyDeclaration(style, parent, d, warn);
+  style.lineHeight = parent.lineHeightFactor !== undefined ? parent.lineHeightFactor * style.fontSize : parent.lineHeight;
+  Object.assign(style, userAgentDefaults(el.tagName, style.fontSize));
+  for (const d of ordered) if (d.prop !== 'font-size') applyDeclaration(style, parent, d, warn);
+  return { style, vars };
+}
+
+/** The page's elements by tag name (`p`), class (`.box`) and id (`#notes`), in document order; and each one's parent element. */
+function indexElements(root: Root): { index: Map<string, Element[]>; parents: Map<Element, Element> } {
   const index = new Map<string, Element[]>();
+  const parents = new Map<Element, Element>();
   const add = (key: string, el: Element) => {
     const list = index.get(key);
     if (list) list.push(el);
@@ -323,20 +376,78 @@ function indexElements(root: Root): Map<string, Element[]> {
       const { className, id } = child.properties ?? {};
       if (Array.isArray(className)) for (const c of className) add(`.${c}`, child);
       if (typeof id === 'string') add(`#${id}`, child);
+      if (node.type === 'element') parents.set(child, node);
       walk(child);
     }
   };
   walk(root);
-  return index;
+  return { index, parents };
 }
 
-/** `p`, `.box`, `#id`, `th.x`: answered from the index without walking the tree; undefined otherwise. */
-function simpleMatch(selector: string, index: Map<string, Element[]>): Element[] | undefined {
-  const m = /^([a-z][a-z0-9-]*)?((?:[.#][\w-]+)*)$/i.exec(selector.trim());
+/** A compound selector of a tag, classes and an id (`li`, `.box`, `td.x`). */
+interface Compound {
+  tag?: string;
+  classes: string[];
+  id?: string;
+}
+
+const COMPOUND = /^([a-z][a-z0-9-]*)?((?:[.#][\w-]+)*)$/i;
+
+function parseCompound(text: string): Compound | undefined {
+  const m = COMPOUND.exec(text);
   if (!m || (!m[1] && !m[2])) return undefined;
-  const parts = [...(m[2].match(/[.#][\w-]+/g) ?? [])];
-  const first = m[1] ? m[1].toLowerCase() : parts.shift()!;
-  return (index.get(first) ?? []).filter((el) => parts.every((p) => (index.get(p) ?? []).includes(el)));
+  const parts = m[2].match(/[.#][\w-]+/g) ?? [];
+  const ids = parts.filter((p) => p.startsWith('#')).map((p) => p.slice(1));
+  if (ids.length > 1) return undefined;
+  return { tag: m[1]?.toLowerCase(), classes: parts.filter((p) => p.startsWith('.')).map((p) => p.slice(1)), id: ids[0] };
+}
+
+function matchesCompound(el: Element, c: Compound): boolean {
+  if (c.tag && el.tagName !== c.tag) return false;
+  if (c.id !== undefined && el.properties?.id !== c.id) return false;
+  if (!c.classes.length) return true;
+  const className = el.properties?.className;
+  return Array.isArray(className) && c.classes.every((x) => className.includes(x));
+}
+
+/**
+ * `.box p`, `li > ul`: compounds of tags, classes and ids joined by descendant or child
+ * combinators, matched as browsers do, from the right: the index gives the elements the last
+ * compound names, and each is kept when its ancestors match the rest. Undefined for any other
+ * selector (pseudo-classes, attributes, sibling combinators), which hast-util-select answers.
+ */
+function combinatorMatch(selector: string, index: Map<string, Element[]>, parents: Map<Element, Element>): Element[] | undefined {
+  const compounds: Compound[] = [];
+  // combinators[k] joins compounds[k] and compounds[k + 1].
+  const combinators: ('descendant' | 'child')[] = [];
+  let pending: 'child' | undefined;
+  for (const token of selector.trim().replace(/\s*>\s*/g, ' > ').split(/\s+/)) {
+    if (token === '>') {
+      if (pending || !compounds.length) return undefined;
+      pending = 'child';
+      continue;
+    }
+    const c = parseCompound(token);
+    if (!c) return undefined;
+    if (compounds.length) combinators.push(pending ?? 'descendant');
+    pending = undefined;
+    compounds.push(c);
+  }
+  if (pending || !compounds.length) return undefined;
+  // Does `el`'s ancestry match compounds[0..k] (compounds[k] on a parent or ancestor of `el`)?
+  const ancestorsMatch = (el: Element, k: number): boolean => {
+    if (k < 0) return true;
+    let up = parents.get(el);
+    while (up) {
+      if (matchesCompound(up, compounds[k]) && ancestorsMatch(up, k - 1)) return true;
+      if (combinators[k] === 'child') return false;
+      up = parents.get(up);
+    }
+    return false;
+  };
+  const last = compounds[compounds.length - 1];
+  const key = last.id !== undefined ? `#${last.id}` : last.classes.length ? `.${last.classes[0]}` : last.tag!;
+  return (index.get(key) ?? []).filter((el) => matchesCompound(el, last) && ancestorsMatch(el, compounds.length - 2));
 }
 
 /** False when a selector needs a tag, class or id the page does not have (checked on every compound). */
