@@ -48,7 +48,10 @@ function timed(args, env = {}) {
 
 /** `handout build` as a user runs it, and what it built. */
 function handout(content, out, { jobs = cores, today = TODAY, force = false, profile = '' } = {}) {
-  const args = [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), 'bin/handout.js', 'build', content, '--out', out, '--json', '--jobs', String(jobs), ...(force ? ['--force'] : [])];
+  // A profile runs tsc's output rather than the bundle that bin/handout.js runs, so that it can name
+  // the package or stage of each function (in the bundle they all share a few chunk files).
+  const cli = profile ? 'dist/cli.js' : 'bin/handout.js';
+  const args = [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), cli, 'build', content, '--out', out, '--json', '--jobs', String(jobs), ...(force ? ['--force'] : [])];
   const run = timed(args, { HANDOUT_TODAY: today });
   const built = run.out.documents.filter((d) => !d.skipped).length;
   return { ...run, built, pages: run.out.documents.reduce((n, d) => n + (d.pages ?? 0), 0) };

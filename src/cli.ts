@@ -6,15 +6,12 @@ import { Command, Option } from 'commander';
 import { choicesOf, cliShape } from './options/schema.js';
 import { optionValue } from './options/validate.js';
 import { formatMessage, HandoutError, Warnings } from './diagnostics.js';
-import { outlineOf } from './document/buildDocument.js';
-import { runBuild, type BuildCommandOptions } from './cli/buildCommand.js';
+import type { BuildCommandOptions } from './cli/buildCommand.js';
 import type { PacketCommandOptions } from './cli/packetCommand.js';
-import { startDevServer, type DevOptions } from './dev/devServer.js';
-import { printOutline } from './outline/printOutline.js';
-import { checkSources } from './check/runCheck.js';
-import { formatReport, useColour } from './check/report.js';
-import { today } from './check/reviewDates.js';
 import { escapeControlCharacters, escapedForTerminal } from './controlCharacters.js';
+
+// Each command loads what it needs when it runs (a dynamic import), so `--help` and `outline` do not
+// load the renderer, and a build with nothing to make never loads the stages that make outputs.
 
 /** A project laid out like this one keeps its sources in content/; any other folder is its own. */
 const DEFAULT_INPUTS = [existsSync('content') ? 'content' : '.'];
@@ -50,6 +47,7 @@ program
   .addHelpText('after', '\nExamples:\n  handout build\n  handout build ../shared/seeds/calcinosis.txt --out /tmp/x\n  handout build content --paper a4\n  handout build content --shard 1/4 --out out-1\n  handout build content --variant large-print --archive')
   .action(async (inputs: string[], opts: BuildCommandOptions) => {
     try {
+      const { runBuild } = await import('./cli/buildCommand.js');
       const report = await runBuild(inputs, opts);
       process.exitCode = report.ok ? 0 : 1;
     } catch (e) {
@@ -66,9 +64,10 @@ program
   .addOption(setting('--paper <size>', 'paper', 'page size (overrides front matter `paper:`)'))
   .option('--template <name>', 'lay every document out with this template')
   .option('--templates <dir>', 'a folder of templates that override the built-in ones')
-  .action(async (inputs: string[], opts: DevOptions) => {
+  .action(async (inputs: string[], opts: BuildCommandOptions & { port: string }) => {
     try {
-      const server = await startDevServer(inputs, opts);
+      const [{ startDevServer }, { buildOptions, buildPrinter }] = await Promise.all([import('./dev/devServer.js'), import('./cli/buildCommand.js')]);
+      const server = await startDevServer({ build: () => buildOptions(inputs, opts), port: opts.port }, () => buildPrinter(opts));
       const stop = () => void server.close().then(() => process.exit(0));
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
@@ -92,7 +91,6 @@ program
   .addHelpText('after', '\nExamples:\n  handout packet content --out packet.pdf\n  handout packet welcome.md flu.txt hands.md --out new-patients.pdf --duplex\n  handout packet --list new-patients.packet --out new-patients.pdf')
   .action(async (inputs: string[], opts: PacketCommandOptions) => {
     try {
-      // Loaded only here: joining PDFs (pdf-lib) is the packet's alone, and every other command starts faster without it.
       const { runPacket } = await import('./cli/packetCommand.js');
       const report = await runPacket(inputs.length || opts.list ? inputs : DEFAULT_INPUTS, opts);
       process.exitCode = report.ok ? 0 : 1;
@@ -106,9 +104,10 @@ program
   .description('print the outline handout finds in a source: title, sections, what each holds')
   .argument('<file>', 'a source file (.md or .txt)')
   .option('--json', 'print the Outline as JSON')
-  .action((file: string, opts: { json?: boolean }) => {
-    const warnings = new Warnings();
+  .action(async (file: string, opts: { json?: boolean }) => {
     try {
+      const [{ outlineOf }, { printOutline }] = await Promise.all([import('./document/buildDocument.js'), import('./outline/printOutline.js')]);
+      const warnings = new Warnings();
       const { outline } = outlineOf(file, warnings);
       for (const w of warnings.list) console.error(formatMessage('warning', w.message, w));
       process.stdout.write(opts.json ? JSON.stringify(outline, null, 2) + '\n' : escapeControlCharacters(printOutline(outline), true));
@@ -128,6 +127,7 @@ program
   .addHelpText('after', '\n"Today" is HANDOUT_TODAY=YYYY-MM-DD, else SOURCE_DATE_EPOCH, else the clock.\n\nExamples:\n  handout check\n  handout check ../shared/seeds/calcinosis.txt\n  handout check content --strict --json')
   .action(async (inputs: string[], opts: { json?: boolean; strict?: boolean; targetGrade?: number; glossary?: string }) => {
     try {
+      const [{ checkSources }, { formatReport, useColour }, { today }] = await Promise.all([import('./collection/checkSources.js'), import('./check/report.js'), import('./check/reviewDates.js')]);
       const report = await checkSources(inputs, { today: today(), targetGrade: opts.targetGrade, strict: opts.strict, glossaryFile: opts.glossary });
       process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(escapedForTerminal(report), useColour(process.stdout)));
       process.exitCode = report.ok ? 0 : 1;

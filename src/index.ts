@@ -7,7 +7,7 @@ export type { HandoutMeta, PaperSize, SummarySettings, SummaryColumnSetting } fr
 export type { Source, SourceFormat } from './read/readSource.js';
 export type { Config, FrontMatter, LinkStyle, CheckRules } from './options/schema.js';
 export type { PacketOptions, PacketReport } from './packet/packet.js';
-export type { BuildOptions, BuildReport, DocumentResult, DocumentRow } from './collection/build.js';
+export type { BuildListener, BuildOptions, BuildReport, DocumentResult, DocumentRow } from './collection/build.js';
 export { readSource } from './read/readSource.js';
 export { parseSource } from './parse/parseSource.js';
 export { buildOutline } from './outline/buildOutline.js';
@@ -18,7 +18,7 @@ export { settingsFor } from './options/config.js';
 export { buildPacket } from './packet/packet.js';
 export { buildDocument, outlineOf } from './document/buildDocument.js';
 export { HandoutError, Warnings } from './diagnostics.js';
-export { checkSources } from './check/runCheck.js';
+export { checkSources } from './collection/checkSources.js';
 export { checkSettingsSchema, parseCheckSettings } from './check/checkSettings.js';
 export type { CheckOptions, HandoutCheck } from './check/checkHandout.js';
 export type { CheckSettingsInput } from './check/checkSettings.js';

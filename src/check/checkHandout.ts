@@ -15,6 +15,7 @@ import { longSentenceFindings, plainLanguageFindings } from './plainLanguage.js'
 import { proseOf } from './prose.js';
 import { DEFAULT_TARGET_GRADE, readingLevel, runningSentences, type Level, type ReadingLevel } from './readability.js';
 import { reviewFindings, reviewOf, type Review } from './reviewDates.js';
+import type { ReviewRule } from './reviewOnDay.js';
 
 export interface CheckOptions {
   /** Today as YYYY-MM-DD (see reviewDates.today). */
@@ -38,6 +39,8 @@ export interface HandoutCheck {
   lang: string;
   readingLevel: ReadingLevel;
   review: Review;
+  /** How the review rule applies to this handout: what reading the check again on another day needs (reviewOnDay.ts). */
+  reviewRule: ReviewRule;
   pemat: Pemat;
   /** Glossary terms the handout uses, in order of first use: the "Words to know" box. */
   wordsToKnow: UsedTerm[];
@@ -98,7 +101,8 @@ export function checkOutline(outline: Outline, sourcePath: string, sourceText: s
 
   const review = reviewOf(outline.meta, options.today, settings.dueSoonDays);
   // Without front matter a review finding is about the file as a whole: line 1, so it stays clickable.
-  findings.push(...reviewFindings(file, review, frontMatterLine(sourceText) ?? 1, !!options.strict));
+  const reviewLine = frontMatterLine(sourceText) ?? 1;
+  findings.push(...reviewFindings(file, review, reviewLine, !!options.strict));
 
   const sectionWords = new Map<string, number>();
   for (const u of units) {
@@ -115,12 +119,21 @@ export function checkOutline(outline: Outline, sourcePath: string, sourceText: s
     lang,
     readingLevel: level,
     review,
+    reviewRule: {
+      dueSoonDays: settings.dueSoonDays, line: reviewLine, severity: settings.severity.get('review-date'), off: settings.off.has('review-date'),
+      missesReadingTarget: missesReadingTarget(level, settings.off),
+    },
     pemat,
     wordsToKnow,
     findings: sortFindings(applyCheckSettings(findings, settings)),
     rulesOff: [...settings.off],
-    failsStrict: (level.measured && !level.meetsTarget && !settings.off.has('reading-grade')) || (review.status === 'overdue' && !settings.off.has('review-date')),
+    failsStrict: missesReadingTarget(level, settings.off) || (review.status === 'overdue' && !settings.off.has('review-date')),
   };
+}
+
+/** Half of what --strict fails a handout on (the other: its review overdue); it does not change with the day. */
+function missesReadingTarget(level: ReadingLevel, off: Set<RuleId>): boolean {
+  return level.measured && !level.meetsTarget && !off.has('reading-grade');
 }
 
 /** The grade as the formula gives it: to one decimal, or a whole grade from Fernández Huerta's table. */

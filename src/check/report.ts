@@ -6,7 +6,16 @@
 import pc from 'picocolors';
 import { describeGroup, groupFindings, quote, type Finding } from './findings.js';
 import { gradeText, scores, type HandoutCheck } from './checkHandout.js';
-import type { CheckReport } from './runCheck.js';
+
+/** What `handout check` found in a collection: each handout's check, and sources that could not be read. */
+export interface CheckReport {
+  today: string;
+  handouts: HandoutCheck[];
+  /** Sources that could not be read, as `file:line: error: …` lines. */
+  errors: { file: string; line?: number; message: string }[];
+  /** False when a source could not be read, or (with --strict) a handout misses its target or is overdue. */
+  ok: boolean;
+}
 
 export function useColour(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
   if ('NO_COLOR' in env && env.NO_COLOR !== '') return false;

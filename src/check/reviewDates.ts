@@ -61,11 +61,15 @@ export function nextReviewOf(meta: HandoutMeta): string | undefined {
 }
 
 export function reviewOf(meta: HandoutMeta, todayIso: string, dueSoonDays = DUE_SOON_DAYS): Review {
-  const nextReview = nextReviewOf(meta);
-  if (!nextReview) return { reviewed: meta.reviewed, status: 'not scheduled' };
+  return reviewOn(meta.reviewed, nextReviewOf(meta), todayIso, dueSoonDays);
+}
+
+/** The review's status on a day, from its dates: the one part of a handout's check that changes with the date. */
+export function reviewOn(reviewed: string | undefined, nextReview: string | undefined, todayIso: string, dueSoonDays = DUE_SOON_DAYS): Review {
+  if (!nextReview) return { reviewed, status: 'not scheduled' };
   const daysLeft = Math.round((Date.parse(nextReview) - Date.parse(todayIso)) / 86_400_000);
   const status: ReviewStatus = daysLeft < 0 ? 'overdue' : daysLeft <= dueSoonDays ? 'due soon' : 'current';
-  return { reviewed: meta.reviewed, nextReview, status, daysLeft };
+  return { reviewed, nextReview, status, daysLeft };
 }
 
 export function reviewFindings(file: string, review: Review, frontMatterLine: number | undefined, strict: boolean): Finding[] {

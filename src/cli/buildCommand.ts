@@ -8,7 +8,7 @@ import path from 'node:path';
 import { formatMessage, HandoutError, type Warning } from '../diagnostics.js';
 import { escapeControlCharacters as terminalText, escapedForTerminal } from '../controlCharacters.js';
 import pc from 'picocolors';
-import { build, type BuildOptions, type BuildReport, type DocumentResult } from '../collection/build.js';
+import { build, type BuildListener, type BuildOptions, type BuildReport, type DocumentResult } from '../collection/build.js';
 import { groupFindings, describeGroup, type FindingGroup } from '../check/findings.js';
 import { formatFinding, severityLabel, useColour } from '../check/report.js';
 import type { LinkStyle, PaperSize } from '../options/schema.js';
@@ -96,6 +96,11 @@ function projectChecks(): unknown {
 }
 
 export async function runBuild(inputs: string[], opts: BuildCommandOptions): Promise<BuildReport> {
+  return build(buildOptions(inputs, opts), buildPrinter(opts));
+}
+
+/** Prints one build as it goes (a line per document, or a progress bar) and its closing line; `handout dev` makes one for each rebuild. */
+export function buildPrinter(opts: Pick<BuildCommandOptions, 'out' | 'quiet' | 'json'>): BuildListener {
   const said = new Set<string>();
   let warningCount = 0;
   const colour = pc.createColors(useColour(process.stderr));
@@ -111,7 +116,7 @@ export async function runBuild(inputs: string[], opts: BuildCommandOptions): Pro
     if (progressShown) process.stderr.write('\r\x1b[K');
     progressShown = false;
   };
-  const report = await build(buildOptions(inputs, opts), {
+  return {
     document(result: DocumentResult, done: number, total: number) {
       const warnings = newWarnings(result.warnings);
       // Escaped before colouring: the colours are then the only escape sequences printed.
@@ -142,37 +147,38 @@ export async function runBuild(inputs: string[], opts: BuildCommandOptions): Pro
       const rest = groups.slice(shown.length).reduce((n, g) => n + g.findings.length, 0);
       if (rest) print(`    ${rest} more: handout check ${terminalText(result.file)}`);
     },
-  });
-  clearProgress();
-  for (const line of newWarnings([...report.warnings, ...report.collection.warnings])) {
-    warningCount++;
-    if (!opts.json && !opts.quiet) console.error(line);
-  }
-  if (report.collection.error && !opts.json) console.error(report.collection.error.format());
-  const ok = report.documents.filter((d) => d.ok);
-  const skipped = ok.filter((d) => d.skipped).length;
-  const failed = report.documents.length - ok.length;
-  const pages = ok.reduce((n, d) => n + (d.pages ?? 0), 0);
-  if (opts.json) {
-    console.log(JSON.stringify({
-      ok: report.ok,
-      ms: Math.round(report.ms),
-      documents: report.documents.map((d) => ({
-        file: d.file, ok: d.ok, skipped: !!d.skipped, pages: d.pages, ms: Math.round(d.ms), outputs: d.outputs,
-        error: d.error && { message: d.error.message, file: d.error.file, line: d.error.line, hint: d.error.hint },
-        warnings: d.warnings,
-        findings: d.check?.findings ?? [],
-      })),
-      removed: report.removed,
-      workers: report.workers,
-    }, null, 2));
-  } else {
-    for (const f of report.removed) if (!opts.quiet) console.log(terminalText(`  removed ${path.relative(process.cwd(), f)} (no source writes it any more)`));
-    console.log(
-      `${ok.length - skipped} built, ${skipped} unchanged, ${failed} failed: ${plural(pages, 'page')}, ${plural(warningCount, 'warning')}, ${Math.round(report.ms)} ms → ${opts.out}/`,
-    );
-  }
-  return report;
+    done(report: BuildReport) {
+      clearProgress();
+      for (const line of newWarnings([...report.warnings, ...report.collection.warnings])) {
+        warningCount++;
+        if (!opts.json && !opts.quiet) console.error(line);
+      }
+      if (report.collection.error && !opts.json) console.error(report.collection.error.format());
+      const ok = report.documents.filter((d) => d.ok);
+      const skipped = ok.filter((d) => d.skipped).length;
+      const failed = report.documents.length - ok.length;
+      const pages = ok.reduce((n, d) => n + (d.pages ?? 0), 0);
+      if (opts.json) {
+        console.log(JSON.stringify({
+          ok: report.ok,
+          ms: Math.round(report.ms),
+          documents: report.documents.map((d) => ({
+            file: d.file, ok: d.ok, skipped: !!d.skipped, pages: d.pages, ms: Math.round(d.ms), outputs: d.outputs,
+            error: d.error && { message: d.error.message, file: d.error.file, line: d.error.line, hint: d.error.hint },
+            warnings: d.warnings,
+            findings: d.check?.findings ?? [],
+          })),
+          removed: report.removed,
+          workers: report.workers,
+        }, null, 2));
+      } else {
+        for (const f of report.removed) if (!opts.quiet) console.log(terminalText(`  removed ${path.relative(process.cwd(), f)} (no source writes it any more)`));
+        console.log(
+          `${ok.length - skipped} built, ${skipped} unchanged, ${failed} failed: ${plural(pages, 'page')}, ${plural(warningCount, 'warning')}, ${Math.round(report.ms)} ms → ${opts.out}/`,
+        );
+      }
+    },
+  };
 }
 
 /**

@@ -10,8 +10,6 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { HandoutError, Warnings, type Warning } from '../diagnostics.js';
 import { loadTemplates, type TemplateSet, type Variant } from '../fill/templates.js';
-import { labelsFor } from '../fill/labels.js';
-import { joinStylesheets, stylesheetsFor } from '../fill/stylesheets.js';
 import type { LinkStyle, PaperSize } from '../options/schema.js';
 import { settingsKey } from '../options/config.js';
 import { displayPath } from '../read/readSource.js';
@@ -23,14 +21,12 @@ import { discoverSources, sourcesRoot } from './discover.js';
 import { checkNotSourceFolder, lockOutputFolder, OutputFolder } from './outputFolder.js';
 import { RenderPool } from './pool.js';
 import { asHandoutError, errorData, renderDocument, toHandoutError, type DocumentRow, type RenderedDocument } from '../document/renderDocument.js';
-import { buildDate } from '../document/reproducible.js';
 import { removeStaleTemps } from './writeAtomic.js';
 import type { CheckOptions } from '../check/checkHandout.js';
 import { DEFAULT_TARGET_GRADE } from '../check/readability.js';
 import { today } from '../check/reviewDates.js';
+import { checkOnDay, datedCheck } from '../check/reviewOnDay.js';
 import { parseCheckSettings, resolveCheckSettings } from '../check/checkSettings.js';
-import { catalogContext, collectionRow } from '../fill/catalog.js';
-import { inlineScriptHashes } from '../fill/scriptHashes.js';
 
 /** Names the collection's own outputs use. */
 const RESERVED_SLUGS = new Set(['index', 'summary']);
@@ -93,14 +89,16 @@ export interface BuildReport {
   removed: string[];
   /** Warnings about the build itself (a corrupt cache, an output changed by hand and left in place). */
   warnings: Warning[];
-  /** Threads that rendered (1: this one). */
+  /** Threads that rendered (1: this one; 2: this one and a worker). */
   workers: number;
   ms: number;
   ok: boolean;
 }
 
+/** What a build tells as it goes: each document as it is done (in source order), then the whole report. */
 export interface BuildListener {
   document?(result: DocumentResult, done: number, total: number): void;
+  done?(report: BuildReport): void;
 }
 
 /** With fewer documents to render than this, starting worker threads costs more than it saves. */
@@ -113,11 +111,14 @@ export async function build(options: BuildOptions, listener: BuildListener = {})
   const templates = loadTemplates(options.templateDirs);
   ensureWritable(outDir);
   const lock = lockOutputFolder(outDir);
+  let report: BuildReport;
   try {
-    return await buildLocked({ ...options, outDir }, sources, templates, listener);
+    report = await buildLocked({ ...options, outDir }, sources, templates, listener);
   } finally {
     lock.release();
   }
+  listener.done?.(report);
+  return report;
 }
 
 async function buildLocked(options: BuildOptions, sources: string[], templates: TemplateSet, listener: BuildListener): Promise<BuildReport> {
@@ -148,28 +149,38 @@ async function buildLocked(options: BuildOptions, sources: string[], templates: 
     // A template is known by its name and contents, not where it lies: the key is the same from any working folder.
     ...templates.files.map((f) => `${path.basename(path.dirname(f)) === 'partials' ? 'partials/' : ''}${path.basename(f)}:${templates.hashes.get(f)}`),
     // What changes outputs, with defaults filled in, so `build` and `dev` share the cache. "Today" is
-    // among them: a review date falls due on a day, not on an edit.
+    // not among them: no document's outputs print what changes with the day (its footer prints the
+    // next review's date, not its status). The day reaches a document's check, worked out again for
+    // each kept document (checkOnDay), and the summary and catalog, made again when a status changed.
     JSON.stringify({
       paper: options.paper, template: options.template, variant: options.variant, archive: options.archive === true,
       missingImages: options.missingImages ?? 'error', remoteImages: options.remoteImages ?? 'alt',
-      today: checkOptions.today, targetGrade: checkOptions.targetGrade ?? DEFAULT_TARGET_GRADE, checks,
+      targetGrade: checkOptions.targetGrade ?? DEFAULT_TARGET_GRADE, checks,
     }),
     glossaryFile ? `glossary:${glossary ? hashBytes(glossary) : 'missing'}` : '',
     process.env.SOURCE_DATE_EPOCH ?? '',
   );
 
   // Decide what is stale before rendering anything, so workers start only when there is work. Each
-  // source is read once: the bytes hashed are the bytes rendered.
+  // source is read once: the bytes hashed are the bytes rendered. The sources of one folder share
+  // their settings file: it is looked for once per folder, not once per source.
+  const folderSettings = new Map<string, string>();
+  const settingsKeyOf = (sourcePath: string) => {
+    const folder = path.dirname(sourcePath);
+    if (!folderSettings.has(folder)) folderSettings.set(folder, settingsKey(sourcePath));
+    return folderSettings.get(folder)!;
+  };
   const plan = sources.map((sourcePath) => {
     const bytes = readRegularFileIfAny(sourcePath);
-    const key = bytes ? hashBytes(global, settingsKey(sourcePath), bytes) : '';
+    const key = bytes ? hashBytes(global, settingsKeyOf(sourcePath), bytes) : '';
     const fresh = !options.force && bytes ? cache.fresh(sourcePath, key, outDir) : undefined;
     return { sourcePath, bytes, key, fresh };
   });
   const stale = plan.filter((p) => !p.fresh).length;
   // More workers than cores only adds memory and switching: `--jobs 8` on 2 cores runs 2.
   const jobs = Math.min(options.jobs ?? 1, availableParallelism(), stale);
-  const pool = jobs > 1 && stale >= MIN_DOCUMENTS_FOR_WORKERS ? new RenderPool(jobs, options.templateDirs) : undefined;
+  const renderHere = (sourcePath: string, bytes: Uint8Array | undefined, o: DocumentOptions) => renderDocument(sourcePath, templates, o, bytes);
+  const pool = jobs > 1 && stale >= MIN_DOCUMENTS_FOR_WORKERS ? new RenderPool(jobs - 1, options.templateDirs, renderHere) : undefined;
 
   const documents: DocumentResult[] = [];
   const slugOwners = new Map<string, string>();
@@ -181,11 +192,13 @@ async function buildLocked(options: BuildOptions, sources: string[], templates: 
       const { sourcePath, bytes, key, fresh } = plan[i];
       let result: DocumentResult;
       if (fresh) {
-        result = skippedResult(sourcePath, fresh, outDir);
+        const entry = onDay(fresh, checkOptions);
+        if (entry !== fresh) cache.set(sourcePath, entry);
+        result = skippedResult(sourcePath, entry, outDir);
         claimSlug(slugOwners, fresh.slug, result.file);
         for (const name of Object.keys(fresh.outputs)) outputs.claimed.add(name);
       } else {
-        const rendered = await (rendering[i] ?? renderDocument(sourcePath, templates, docOptions, bytes)).catch((e: Error) => crashed(sourcePath, e));
+        const rendered = await (rendering[i] ?? renderHere(sourcePath, bytes, docOptions)).catch((e: Error) => crashed(sourcePath, e));
         result = writeRendered(rendered, sourcePath, key, cache, folder, slugOwners, outputs);
       }
       documents.push(result);
@@ -243,6 +256,14 @@ function claimSlug(owners: Map<string, string>, slug: string, file: string): voi
   owners.set(slug, file);
 }
 
+/** A kept document as of today: its check worked out for the day, and its row's review status with it. */
+function onDay(entry: CacheEntry, options: CheckOptions): CacheEntry {
+  if (!entry.check) return entry;
+  const check = checkOnDay(entry.check, options.today, !!options.strict);
+  const same = check.review.daysLeft === entry.check.review.daysLeft && JSON.stringify(check.findings) === JSON.stringify(entry.check.findings);
+  return same ? entry : { ...entry, check, row: { ...entry.row, reviewStatus: check.review.status } };
+}
+
 function skippedResult(sourcePath: string, entry: CacheEntry, outDir: string): DocumentResult {
   return {
     file: displayPath(sourcePath),
@@ -291,7 +312,7 @@ function writeRendered(rendered: RenderedDocument, sourcePath: string, key: stri
     outputs: written,
     row: rendered.row,
     warnings: rendered.warnings,
-    check: rendered.check && { findings: rendered.check.findings, failsStrict: rendered.check.failsStrict },
+    check: rendered.check && datedCheck(rendered.check),
   });
   const names = Object.keys(written);
   return {
@@ -341,7 +362,11 @@ async function buildCollection(cache: BuildCache, folder: OutputFolder, template
   const key = hashBytes(global, JSON.stringify(rows));
   if (!options.force && cache.collectionFresh(key, options.outDir)) return { outputs: COLLECTION_OUTPUTS.map((f) => path.join(options.outDir, f)), warnings: [], skipped: true };
   const lang = 'en';
-  const { GENERATOR } = await import('../fill/fillHandout.js'); // the stages load only when something is made
+  // The stages load only when something is made: a build where nothing changed never loads them.
+  const [{ GENERATOR }, { labelsFor }, { joinStylesheets, stylesheetsFor }, { catalogContext, collectionRow }, { inlineScriptHashes }, { buildDate }, { renderPdf }] = await Promise.all([
+    import('../fill/fillHandout.js'), import('../fill/labels.js'), import('../fill/stylesheets.js'), import('../fill/catalog.js'), import('../fill/scriptHashes.js'),
+    import('../document/reproducible.js'), import('../render/pdf/renderPdf.js'),
+  ]);
   const latest = rows.map((r) => r.reviewed).filter((r): r is string => !!r).sort().pop();
   const [stylesheet, ...layers] = stylesheetsFor(templates, {});
   const base = { lang, generator: GENERATOR, stylesheet: joinStylesheets([stylesheet, ...layers]), meta: {} };
@@ -349,7 +374,6 @@ async function buildCollection(cache: BuildCache, folder: OutputFolder, template
   try {
     const summaryTitle = labelsFor(lang).summaryTitle;
     const summaryHtml = templates.render('summary', { ...base, title: summaryTitle, rows: rows.map(collectionRow) });
-    const { renderPdf } = await import('../render/pdf/renderPdf.js');
     const summary = await renderPdf(summaryHtml, {
       paper: options.paper ?? 'letter',
       info: { title: summaryTitle, lang, date: buildDate(latest) },

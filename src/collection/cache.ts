@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Warning, Warnings } from '../diagnostics.js';
-import type { HandoutCheck } from '../check/checkHandout.js';
+import type { DatedCheck } from '../check/reviewOnDay.js';
 import { RULES } from '../check/findings.js';
 import { VARIANTS } from '../fill/templates.js';
 import { hashBytes } from '../hash.js';
@@ -30,12 +30,16 @@ export { hashBytes } from '../hash.js';
 
 export const CACHE_FILE = '.handout-cache.json';
 const SHARD_CACHE = /^\.handout-cache\.\d+-of-\d+\.json$/;
-const FORMAT = 'handout-build-cache/2';
+const FORMAT = 'handout-build-cache/3';
 /** Far above a library of ten thousand handouts; a bigger file is not read at all. */
 const MAX_CACHE_BYTES = 256 * 1024 * 1024;
 
-/** What a skipped document reports of its check: its findings and whether `--strict` fails it. */
-export type CachedCheck = Pick<HandoutCheck, 'findings' | 'failsStrict'>;
+/**
+ * What a skipped document reports of its check (its findings, whether `--strict` fails it), with
+ * what working it out on another day needs: "today" is not in a document's key, because no output
+ * of a document prints anything that changes with the day (see build.ts).
+ */
+export type CachedCheck = DatedCheck;
 
 export interface CacheEntry {
   /** Hash of the source, its options and everything global (templates, fonts, tool). */
@@ -64,9 +68,11 @@ const Slug = z.string().max(200).regex(/^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u);
 /** A path below the sources' root: relative, '/'-separated, normalised, never leaving it. */
 const RootPath = z.string().max(4096).refine(isConfinedPath, 'not a path inside the sources\u2019 root');
 const Text = z.string().max(100_000);
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(d)), 'not a date');
 const Count = z.number().int().min(0).max(1e9);
 const Grade = z.number().min(-1000).max(1000);
+const Severity = z.enum(['error', 'warning', 'info']);
+const ReviewStatus = z.enum(['current', 'due soon', 'overdue', 'not scheduled']);
 
 const RowSchema = z.strictObject({
   title: Text,
@@ -92,14 +98,14 @@ const RowSchema = z.strictObject({
   targetGrade: Grade,
   meetsTarget: z.boolean().optional(),
   nextReview: IsoDate.optional(),
-  reviewStatus: z.enum(['current', 'due soon', 'overdue', 'not scheduled']),
+  reviewStatus: ReviewStatus,
 });
 
 const Line = z.number().int().min(0).max(1e9);
 const WarningSchema = z.strictObject({ file: Text, line: Line.optional(), column: Line.optional(), message: Text });
 const FindingSchema = z.strictObject({
   rule: z.enum(RULES),
-  severity: z.enum(['error', 'warning', 'info']),
+  severity: Severity,
   file: Text,
   line: Line.optional(),
   message: Text,
@@ -115,7 +121,16 @@ const EntrySchema = z
     outputs: z.record(z.string(), Hash),
     row: RowSchema,
     warnings: z.array(WarningSchema).max(100_000),
-    check: z.strictObject({ findings: z.array(FindingSchema).max(100_000), failsStrict: z.boolean() }).optional(),
+    check: z
+      .strictObject({
+        file: Text,
+        findings: z.array(FindingSchema).max(100_000),
+        failsStrict: z.boolean(),
+        // The review as of the day the document was checked, and how its rule applies: enough to work it out for another day.
+        review: z.strictObject({ reviewed: IsoDate.optional(), nextReview: IsoDate.optional(), status: ReviewStatus, daysLeft: z.number().int().min(-1e7).max(1e7).optional() }),
+        reviewRule: z.strictObject({ dueSoonDays: Count, line: Line, severity: Severity.optional(), off: z.boolean(), missesReadingTarget: z.boolean() }),
+      })
+      .optional(),
   })
   .superRefine((entry, ctx) => {
     // The catalog and the summary link a row's file names: each must be this document's own

@@ -1,50 +1,67 @@
 /**
- * Renders documents on worker threads, one per core, each with its own parsed fonts and templates,
- * loaded as the worker starts (while the main thread is still deciding what is stale).
- * Jobs go to whichever worker is free; results come back as plain data.
+ * Renders documents on this thread and on worker threads side by side: `--jobs 2` is this thread
+ * and one worker. This thread starts rendering at once, with the stages it has already loaded,
+ * while each worker loads its own fonts and templates; so a worker costs the build no wall time
+ * while it starts, and a small build ends before a worker would have paid for itself.
+ * Jobs go to whichever lane is free; each worker holds a second job queued, so it never waits
+ * while this thread is busy with a document. Results come back as plain data.
  */
 import { Worker } from 'node:worker_threads';
 import type { DocumentOptions } from '../document/buildDocument.js';
 import type { RenderedDocument } from '../document/renderDocument.js';
 
 const YOUNG_GENERATION_MB = 96;
+/** Jobs a worker holds at once: the one it renders and the next. */
+const WORKER_DEPTH = 2;
+
+interface Job {
+  id: number;
+  sourcePath: string;
+  bytes?: Uint8Array;
+  options: DocumentOptions;
+}
 
 interface Pending {
   resolve(r: RenderedDocument): void;
   reject(e: Error): void;
 }
 
+/** Renders one job on this thread. */
+export type RenderHere = (sourcePath: string, bytes: Uint8Array | undefined, options: DocumentOptions) => Promise<RenderedDocument>;
+
 export class RenderPool {
   private workers: Worker[] = [];
-  private idle: Worker[] = [];
-  private queue: { id: number; sourcePath: string; bytes?: Uint8Array; options: DocumentOptions }[] = [];
+  /** The jobs each worker holds, oldest first. */
+  private held = new Map<Worker, number[]>();
+  private queue: Job[] = [];
   private pending = new Map<number, Pending>();
-  private busy = new Map<Worker, number>();
+  private hereBusy = false;
   private nextId = 0;
 
-  constructor(size: number, templateDirs: string[]) {
-    for (let i = 0; i < size; i++) {
+  /** `workers` threads besides this one, which renders with `renderHere`. */
+  constructor(workers: number, templateDirs: string[], private renderHere: RenderHere) {
+    for (let i = 0; i < workers; i++) {
       // A larger young generation: rendering makes many short-lived objects, and a worker that
       // collects them less often spends less of its core on the collector.
       const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { templateDirs }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       worker.on('message', (msg: { id: number; result: RenderedDocument }) => {
-        this.pending.get(msg.id)?.resolve(msg.result);
-        this.pending.delete(msg.id);
-        this.busy.delete(worker);
-        this.idle.push(worker);
+        this.settle(msg.id, (p) => p.resolve(msg.result));
+        this.held.get(worker)!.shift();
         this.dispatch();
       });
       worker.on('error', (e) => {
-        // A worker that dies fails its document, not the build.
-        const id = this.busy.get(worker);
-        if (id !== undefined) this.pending.get(id)?.reject(e as Error);
+        // A worker that dies fails the documents it held, not the build; the others go elsewhere.
+        for (const id of this.held.get(worker) ?? []) this.settle(id, (p) => p.reject(e as Error));
+        this.held.delete(worker);
+        this.workers = this.workers.filter((w) => w !== worker);
+        this.dispatch();
       });
       this.workers.push(worker);
-      this.idle.push(worker);
+      this.held.set(worker, []);
     }
   }
 
-  /** `bytes`: the source as the build read and hashed it; the worker renders exactly these. */
+  /** `bytes`: the source as the build read and hashed it; whichever thread renders it renders exactly these. */
   render(sourcePath: string, bytes: Uint8Array | undefined, options: DocumentOptions): Promise<RenderedDocument> {
     const id = this.nextId++;
     const promise = new Promise<RenderedDocument>((resolve, reject) => this.pending.set(id, { resolve, reject }));
@@ -53,12 +70,36 @@ export class RenderPool {
     return promise;
   }
 
+  private settle(id: number, how: (p: Pending) => void): void {
+    const p = this.pending.get(id);
+    this.pending.delete(id);
+    if (p) how(p);
+  }
+
   private dispatch(): void {
-    while (this.idle.length && this.queue.length) {
-      const worker = this.idle.pop()!;
-      const job = this.queue.shift()!;
-      this.busy.set(worker, job.id);
-      worker.postMessage(job);
+    // This thread first: its stages are loaded, while a new worker is still starting.
+    const here = !this.hereBusy ? this.queue.shift() : undefined;
+    for (const worker of this.workers) {
+      const held = this.held.get(worker)!;
+      while (held.length < WORKER_DEPTH && this.queue.length) {
+        const job = this.queue.shift()!;
+        held.push(job.id);
+        worker.postMessage(job);
+      }
+    }
+    if (here) {
+      this.hereBusy = true;
+      const job = here;
+      // On the next turn, so the messages just posted reach the workers before this thread is busy.
+      setImmediate(() => {
+        this.renderHere(job.sourcePath, job.bytes, job.options).then(
+          (r) => this.settle(job.id, (p) => p.resolve(r)),
+          (e: Error) => this.settle(job.id, (p) => p.reject(e)),
+        ).finally(() => {
+          this.hereBusy = false;
+          this.dispatch();
+        });
+      });
     }
   }
 

@@ -1,6 +1,7 @@
 /**
- * A render worker: loads templates and fonts once, then renders the documents it is sent.
- * Runs the same renderDocument as a single-threaded build, so outputs are identical.
+ * A render worker: loads templates and fonts once, then renders the documents it is sent, one at a
+ * time in the order they came. Runs the same renderDocument as a single-threaded build, so
+ * outputs are identical.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadTemplates } from '../fill/templates.js';
@@ -11,7 +12,13 @@ import { fontFamilies } from '../render/pdf/fonts.js';
 const templates = loadTemplates((workerData as { templateDirs: string[] }).templateDirs);
 fontFamilies(); // parsed now, before the first document arrives
 
-parentPort!.on('message', async (job: { id: number; sourcePath: string; bytes?: Uint8Array; options: DocumentOptions }) => {
-  const result = await renderDocument(job.sourcePath, templates, job.options, job.bytes);
-  parentPort!.postMessage({ id: job.id, result });
+type Job = { id: number; sourcePath: string; bytes?: Uint8Array; options: DocumentOptions };
+let queue: Promise<void> = Promise.resolve();
+parentPort!.on('message', (job: Job) => {
+  queue = queue.then(async () => {
+    const result = await renderDocument(job.sourcePath, templates, job.options, job.bytes);
+    parentPort!.postMessage({ id: job.id, result });
+  });
+  // A render that throws ends this worker, as an uncaught error would: the pool fails what it held.
+  queue = queue.catch((e: unknown) => void setImmediate(() => { throw e; }));
 });

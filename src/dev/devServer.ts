@@ -13,15 +13,19 @@ import { createReadStream, readFileSync, realpathSync, statSync, existsSync } fr
 import http from 'node:http';
 import path from 'node:path';
 import { watch } from 'chokidar';
-import type { BuildReport } from '../collection/build.js';
-import { runBuild, type BuildCommandOptions } from '../cli/buildCommand.js';
+import { build, type BuildListener, type BuildOptions, type BuildReport } from '../collection/build.js';
 import { SETTINGS_FILES } from '../options/config.js';
 import { HandoutError } from '../diagnostics.js';
 import { scriptHash, widenPolicy } from '../fill/contentSecurityPolicy.js';
 import { isInside } from '../read/projectRoot.js';
 
-export interface DevOptions extends BuildCommandOptions {
-  port: string;
+export interface DevOptions {
+  /**
+   * What each rebuild builds, worked out again for each (a saved settings file counts); the first
+   * one's inputs, template folders and output folder are what is watched and served.
+   */
+  build: () => BuildOptions;
+  port: string | number;
   host?: string;
 }
 
@@ -55,10 +59,12 @@ function isLoopbackHost(host: string | undefined, port: number): boolean {
   return !!m && (m[2] === undefined || Number(m[2]) === port);
 }
 
-export async function startDevServer(inputs: string[], opts: DevOptions): Promise<{ close(): Promise<void>; url: string }> {
-  const outDir = path.resolve(opts.out);
+/** `listener`: a new one for each rebuild, told of its documents and its report (the command line prints them). */
+export async function startDevServer(opts: DevOptions, listener: () => BuildListener = () => ({})): Promise<{ close(): Promise<void>; url: string }> {
   // In-process rendering keeps the parsed fonts warm between edits.
-  const buildOpts: BuildCommandOptions = { ...opts, jobs: '1' };
+  const buildOptions = (): BuildOptions => ({ ...opts.build(), jobs: 1 });
+  const first = buildOptions();
+  const outDir = path.resolve(first.outDir);
   const clients = new Set<http.ServerResponse>();
   let lastErrors: string[] = [];
   let building: Promise<void> | undefined;
@@ -74,7 +80,7 @@ export async function startDevServer(inputs: string[], opts: DevOptions): Promis
         again = false;
         let report: BuildReport | undefined;
         try {
-          report = await runBuild(inputs, buildOpts);
+          report = await build(buildOptions(), listener());
           lastErrors = [...report.documents.filter((d) => d.error).map((d) => d.error!.format()), ...(report.collection.error ? [report.collection.error.format()] : [])];
         } catch (e) {
           lastErrors = [e instanceof HandoutError ? e.format() : e instanceof Error ? e.message : String(e)];
@@ -142,7 +148,7 @@ export async function startDevServer(inputs: string[], opts: DevOptions): Promis
 
   // Watch the sources, templates and the working folder's settings file; editors that save by writing
   // a new file and renaming it over the old one are seen as a change (chokidar's atomic handling).
-  const watched = [...inputs, ...(opts.templates ? [opts.templates] : ['templates']), ...SETTINGS_FILES].filter((p) => existsSync(p));
+  const watched = [...first.inputs, ...first.templateDirs, ...SETTINGS_FILES].filter((p) => existsSync(p));
   const watcher = watch(watched, { ignoreInitial: true, atomic: true, awaitWriteFinish: { stabilityThreshold: 60, pollInterval: 20 } });
   let timer: NodeJS.Timeout | undefined;
   watcher.on('all', (_event, changed) => {

@@ -19,7 +19,7 @@ beforeAll(() => {
   // Packed from a copy, so the project's own dist/ (which other tests run) is never cleaned mid-run.
   const copy = path.join(work, 'project');
   mkdirSync(copy);
-  for (const entry of ['package.json', 'package-lock.json', 'bin', 'src', 'templates', 'tsconfig.json', 'tsconfig.build.json', 'README.md']) {
+  for (const entry of ['package.json', 'package-lock.json', 'bin', 'scripts', 'src', 'templates', 'tsconfig.json', 'tsconfig.build.json', 'README.md']) {
     cpSync(path.join(ROOT, entry), path.join(copy, entry), { recursive: true });
   }
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
@@ -35,10 +35,12 @@ describe('npm pack, then npm install -g', () => {
   it('packs the compiled code, the templates and the command, and nothing of the tests', () => {
     const files = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).split('\n');
     expect(files).toContain('package/dist/cli.js');
+    expect(files).toContain('package/dist/bundle/cli.js');
+    expect(files).toContain('package/dist/bundle/worker.js');
     expect(files).toContain('package/bin/handout.js');
     expect(files).toContain('package/templates/handout.css');
     expect(files).toContain('package/templates/partials/title-block.hbs');
-    expect(files.some((f) => f.startsWith('package/tests/') || f.startsWith('package/src/'))).toBe(false);
+    expect(files.some((f) => f.startsWith('package/tests/') || f.startsWith('package/src/') || f.startsWith('package/scripts/'))).toBe(false);
   });
 
   it('gives a handout command that builds a folder anywhere', async () => {

@@ -119,7 +119,7 @@ const mutatedCache = () =>
       fc.record({ at: fc.constantFrom('link'), field: fc.constantFrom('pdf', 'html', 'summaryPdf', 'summaryHtml', 'largePrint'), value: hostileLink() }),
       fc.record({ at: fc.constantFrom('slug'), value: fc.constantFrom('../x', 'index', 'a', 'b', 'javascript:alert(1)', '', 'é-ok') }),
       fc.record({ at: fc.constantFrom('collection'), key: hostilePath(), hash: knownHash() }),
-      fc.record({ at: fc.constantFrom('format'), value: fc.constantFrom('handout-build-cache/1', 'handout-build-cache/3', 7, null) }),
+      fc.record({ at: fc.constantFrom('format'), value: fc.constantFrom('handout-build-cache/1', 'handout-build-cache/2', 'handout-build-cache/4', 7, null) }),
       fc.record({ at: fc.constantFrom('any'), value: fc.jsonValue({ maxDepth: 3 }) }),
     ),
     { minLength: 1, maxLength: 4 },

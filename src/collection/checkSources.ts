@@ -1,22 +1,20 @@
-/** `handout check`: the sources named (files or folders), each read, outlined and checked. */
+/**
+ * `handout check` on a collection: the sources named (files or folders), each read, outlined and
+ * checked. Here, not in check/, because it finds sources and reads documents: the check stage only
+ * checks an outline it is given.
+ */
 import path from 'node:path';
 import { HandoutError, Warnings } from '../diagnostics.js';
-import { discoverSources } from '../collection/discover.js';
+import { discoverSources } from './discover.js';
 import { outlineOf } from '../document/buildDocument.js';
 import { asHandoutError } from '../document/renderDocument.js';
 import { displayPath } from '../read/readSource.js';
-import { checkOutline, type CheckOptions, type HandoutCheck } from './checkHandout.js';
-import { parseCheckSettings } from './checkSettings.js';
-import { loadPronunciations } from './counting.js';
+import { checkOutline, type CheckOptions, type HandoutCheck } from '../check/checkHandout.js';
+import { parseCheckSettings } from '../check/checkSettings.js';
+import { loadPronunciations } from '../check/counting.js';
+import type { CheckReport } from '../check/report.js';
 
-export interface CheckReport {
-  today: string;
-  handouts: HandoutCheck[];
-  /** Sources that could not be read, as `file:line: error: …` lines. */
-  errors: { file: string; line?: number; message: string }[];
-  /** False when a source could not be read, or (with --strict) a handout misses its target or is overdue. */
-  ok: boolean;
-}
+export type { CheckReport } from '../check/report.js';
 
 export async function checkSources(inputs: string[], options: CheckOptions): Promise<CheckReport> {
   parseCheckSettings(options.checks);
