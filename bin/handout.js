@@ -1,4 +1,10 @@
 #!/usr/bin/env node
 // Runs the bundled CLI (npm install and npm pack compile src/ into dist/ and bundle it into
-// dist/bundle/ via the `prepare` script): a few files to load instead of hundreds of modules.
-import('../dist/bundle/cli.js');
+// dist/bundle/ via the `prepare` script): one file to load, already compiled when its code cache
+// is there. A render worker runs this file too (see src/collection/pool.ts).
+import { fileURLToPath } from 'node:url';
+import { loadBundle } from './loadBundle.js';
+
+globalThis[Symbol.for('handout.workerFile')] = new URL(import.meta.url);
+const bundle = fileURLToPath(new URL('../dist/bundle/handout.cjs', import.meta.url));
+loadBundle(bundle, bundle.replace(/\.cjs$/, '.cache'));

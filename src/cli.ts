@@ -154,4 +154,4 @@ function fail(e: unknown): never {
   process.exit(1);
 }
 
-await program.parseAsync();
+void program.parseAsync();

@@ -18,6 +18,7 @@
  * - Syllables (Spanish): one per vowel group, where two strong vowels (a, e, o) or an accented
  *   í/ú beside another vowel are separate syllables (hiatus), and the u of que/qui/gue/gui is silent.
  */
+import { readFileSync } from 'node:fs';
 import { syllable } from 'syllable';
 import { segmentsOf, wordSegmentsOf } from '../outline/sentences.js';
 
@@ -129,21 +130,75 @@ function countEnglishSyllables(word: string): number {
 }
 
 /**
- * The CMU dictionary is a 4 MB module: it is loaded when a check first needs it, not when the
- * command starts (`handout --help`, `outline`, and the main thread of a build on workers never do).
+ * The CMU dictionary as the one thing counting needs from it, each word's syllables: one string of
+ * `word<TAB><count>` lines in sorted order, searched by halves. 135,000 words as one string, not as
+ * 135,000 properties of an object the collector walks at every full collection: loading it takes
+ * a few milliseconds instead of about 60, and the heap stays small.
+ * `npm run compile` writes it to dist/syllables.txt (scripts/syllableTable.mjs); running from source
+ * without it, it is made from the dictionary in memory, the same way. Loaded when a check first
+ * needs it, not when the command starts (`handout --help` and `outline` never do).
  */
-let dictionary: Record<string, string> | undefined;
+export function syllableTable(dictionary: Record<string, string>): string {
+  return Object.keys(dictionary)
+    .filter((word) => !word.includes('(')) // "abate(2)": a second pronunciation; counting takes the first
+    .sort()
+    .map((word) => `${word}\t${String.fromCharCode(48 + stressMarks(dictionary[word]))}`)
+    .join('\n');
+}
+
+/** ARPAbet marks each vowel with its stress (0, 1, 2): one digit per syllable. */
+function stressMarks(pronunciation: string): number {
+  return Math.max(1, pronunciation.replace(/[^012]/g, '').length);
+}
+
+const TABLE_FILE = new URL('../../dist/syllables.txt', import.meta.url);
+
+class SyllableTable {
+  /** Where each line starts, and one past the end. */
+  private starts: Int32Array;
+
+  constructor(private text: string) {
+    let lines = 1;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+    this.starts = new Int32Array(lines + 1);
+    let line = 1;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts[line++] = i + 1;
+    this.starts[lines] = text.length + 1;
+  }
+
+  get(word: string): number | undefined {
+    let lo = 0;
+    let hi = this.starts.length - 2;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const start = this.starts[mid];
+      const tab = this.starts[mid + 1] - 3; // each line ends in a tab and one count character
+      const here = this.text.slice(start, tab);
+      if (here === word) return this.text.charCodeAt(tab + 1) - 48;
+      if (here < word) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+}
+
+let table: SyllableTable | undefined;
 
 export async function loadPronunciations(): Promise<void> {
-  dictionary ??= (await import('cmu-pronouncing-dictionary')).dictionary;
+  if (table) return;
+  let text: string;
+  try {
+    text = readFileSync(TABLE_FILE, 'utf8');
+  } catch {
+    text = syllableTable((await import('cmu-pronouncing-dictionary')).dictionary);
+  }
+  table ??= new SyllableTable(text);
 }
 
 function fromDictionary(word: string): number | undefined {
-  if (!dictionary) throw new Error('the CMU dictionary is not loaded: await loadPronunciations() before counting English syllables');
+  if (!table) throw new Error('the CMU dictionary is not loaded: await loadPronunciations() before counting English syllables');
   const key = word.toLowerCase().replace(/[’‘]/g, "'");
-  const pronunciation = dictionary[key] ?? (/'s$/.test(key) ? dictionary[key.slice(0, -2)] : undefined);
-  // ARPAbet marks each vowel with its stress (0, 1, 2): one digit per syllable.
-  return pronunciation === undefined ? undefined : Math.max(1, pronunciation.replace(/[^012]/g, '').length);
+  return table.get(key) ?? (/'s$/.test(key) ? table.get(key.slice(0, -2)) : undefined);
 }
 
 const SPANISH_VOWELS = /[aeiouáéíóúüy]+/g;

@@ -11,6 +11,17 @@ import type { DocumentOptions } from '../document/buildDocument.js';
 import type { RenderedDocument } from '../document/renderDocument.js';
 
 const YOUNG_GENERATION_MB = 96;
+
+/**
+ * The file a worker thread runs. The command line runs from the bundle, whose loader (bin/
+ * handout.js) names itself here, so a worker loads the bundle as the command did; the library
+ * run from tsc's output starts worker.js beside this file.
+ */
+export const WORKER_FILE = Symbol.for('handout.workerFile');
+
+function workerFile(): URL {
+  return (globalThis as { [WORKER_FILE]?: URL })[WORKER_FILE] ?? new URL('./worker.js', import.meta.url);
+}
 /** Jobs a worker holds at once: the one it renders and the next. */
 const WORKER_DEPTH = 2;
 
@@ -43,7 +54,7 @@ export class RenderPool {
     for (let i = 0; i < workers; i++) {
       // A larger young generation: rendering makes many short-lived objects, and a worker that
       // collects them less often spends less of its core on the collector.
-      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { templateDirs }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+      const worker = new Worker(workerFile(), { workerData: { templateDirs }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       worker.on('message', (msg: { id: number; result: RenderedDocument }) => {
         this.settle(msg.id, (p) => p.resolve(msg.result));
         this.held.get(worker)!.shift();

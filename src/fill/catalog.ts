@@ -25,13 +25,24 @@ const REVIEW_LABELS: Record<CollectionRow['reviewStatus'], string> = {
 };
 
 export function languageName(code: string): string {
-  try {
-    const name = new Intl.DisplayNames(['en'], { type: 'language' }).of(code);
-    return name && name !== code ? `${name} (${code})` : code;
-  } catch {
-    return code;
+  let name = languageNames.get(code);
+  if (name === undefined) {
+    try {
+      // One DisplayNames for the process: making one reads ICU's data, some 10 ms each time.
+      englishNames ??= new Intl.DisplayNames(['en'], { type: 'language' });
+      const found = englishNames.of(code);
+      name = found && found !== code ? `${found} (${code})` : code;
+    } catch {
+      name = code;
+    }
+    languageNames.set(code, name);
   }
+  return name;
 }
+
+let englishNames: Intl.DisplayNames | undefined;
+/** Codes already named (a library has a handful of languages). */
+const languageNames = new Map<string, string>();
 
 export function collectionRow<R extends CollectionRow>(row: R) {
   const measured = row.readingStatus !== 'not measured';

@@ -6,7 +6,9 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
+import Module from 'node:module';
 import path from 'node:path';
+import vm from 'node:vm';
 import { ROOT, removeDir, tempDir, checkPdfs } from '../helpers/build.js';
 import { hasCommand, pdfFonts } from '../helpers/pdf.js';
 
@@ -35,12 +37,20 @@ describe('npm pack, then npm install -g', () => {
   it('packs the compiled code, the templates and the command, and nothing of the tests', () => {
     const files = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).split('\n');
     expect(files).toContain('package/dist/cli.js');
-    expect(files).toContain('package/dist/bundle/cli.js');
-    expect(files).toContain('package/dist/bundle/worker.js');
+    expect(files).toContain('package/dist/bundle/handout.cjs');
+    expect(files).toContain('package/dist/bundle/handout.cache');
+    expect(files).toContain('package/dist/syllables.txt');
     expect(files).toContain('package/bin/handout.js');
+    expect(files).toContain('package/bin/loadBundle.js');
     expect(files).toContain('package/templates/handout.css');
     expect(files).toContain('package/templates/partials/title-block.hbs');
     expect(files.some((f) => f.startsWith('package/tests/') || f.startsWith('package/src/') || f.startsWith('package/scripts/'))).toBe(false);
+  });
+
+  it('ships a code cache that V8 takes for the bundle it ships (so the command starts compiled)', () => {
+    const bundle = path.join(prefix, 'lib', 'node_modules', 'handout', 'dist', 'bundle', 'handout.cjs');
+    const script = new vm.Script(Module.wrap(readFileSync(bundle, 'utf8')), { filename: bundle, cachedData: readFileSync(bundle.replace(/\.cjs$/, '.cache')) });
+    expect(script.cachedDataRejected).toBe(false);
   });
 
   it('gives a handout command that builds a folder anywhere', async () => {

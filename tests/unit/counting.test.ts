@@ -144,3 +144,18 @@ describe('every block is measured, through one reading-order traversal', () => {
     expect(r.findings.find((f) => f.rule === 'passive-voice' && f.line === closingLine)?.message).toMatch(/can be found/);
   });
 });
+
+describe('the dictionary as a table', () => {
+  it('gives every word the CMU dictionary lists the syllables of its first pronunciation', async () => {
+    const { dictionary } = await import('cmu-pronouncing-dictionary');
+    const words = Object.keys(dictionary).filter((w) => !w.includes('('));
+    // Every 97th word, and the first and last (the ends of the search), spelled as text has them.
+    const sample = [words[0], words[words.length - 1], ...words.filter((_, i) => i % 97 === 0)];
+    for (const word of sample) {
+      if (/^[\d.,:]+$/.test(word) || /[-‐‑]/.test(word)) continue; // numbers and hyphens follow their own rules
+      const expected = Math.max(1, dictionary[word].replace(/[^012]/g, '').length);
+      expect(englishSyllables(word), word).toBe(expected);
+    }
+    expect(sample.length).toBeGreaterThan(1000);
+  });
+});

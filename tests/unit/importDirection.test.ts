@@ -12,9 +12,13 @@ import { ROOT } from '../helpers/build.js';
 
 const SRC = path.join(ROOT, 'src');
 
-/** Higher layers may import lower ones. index.ts is the library's front door: it exports every layer. */
+/**
+ * Higher layers may import lower ones. index.ts is the library's front door: it exports every layer.
+ * entry.ts is what the bundle runs: the command line, or a render worker on a worker thread.
+ */
 function layerOf(file: string): { name: string; rank: number } {
   const [top] = file.split('/');
+  if (file === 'entry.ts') return { name: 'entry', rank: 5 };
   if (file === 'cli.ts' || top === 'cli' || file === 'index.ts') return { name: 'cli', rank: 4 };
   if (top === 'dev') return { name: 'dev', rank: 3 };
   if (top === 'collection' || top === 'packet') return { name: top, rank: 2 };
