@@ -94,7 +94,8 @@ function blocksOf(face: FontFace, chars: string): string {
  */
 export function pageCharacters(html: string): string {
   const chars = new Set<string>(ALWAYS);
-  for (const ch of html.replace(/<(style|script)\b[\s\S]*?<\/\1>/gi, '')) chars.add(ch);
+  // Only characters outside ALWAYS (printable Basic Latin) can add to it.
+  for (const [ch] of html.replace(/<(style|script)\b[\s\S]*?<\/\1>/gi, '').matchAll(/[^\x20-\x7e]/gu)) chars.add(ch);
   return [...chars].filter((ch) => !/[\n\r\t]/.test(ch)).sort().join('');
 }
 

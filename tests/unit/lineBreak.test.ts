@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
 import { breakLines, collapseWhiteSpace, contentWidths, type Line } from '../../src/render/pdf/lineBreak.js';
 import { selectFace } from '../../src/render/pdf/fonts.js';
 import { shapedWidth } from '../../src/render/pdf/shape.js';
@@ -122,6 +123,40 @@ describe('collapseWhiteSpace', () => {
   it('collapses across run boundaries and drops runs left empty', () => {
     const out = collapseWhiteSpace([run('Hello  '), run('   '), run('  world'), run('  ')], 'normal');
     expect(out.map((r) => r.text)).toEqual(['Hello ', 'world']);
+  });
+
+  it('gives what collapsing character by character gives, for any runs of spaces, tabs, newlines and hard breaks', () => {
+    // The rule written plainly: each character in turn, across runs; a hard break drops the space before it in its run.
+    const reference = (texts: string[]): string[] => {
+      let lastWasSpace = true;
+      const out = texts.map((t) => {
+        let text = '';
+        for (const ch of t) {
+          if (ch === '\u2028') {
+            text = text.replace(/ $/, '') + ch;
+            lastWasSpace = true;
+          } else if (/[ \t\n\r\f]/.test(ch)) {
+            if (!lastWasSpace) text += ' ';
+            lastWasSpace = true;
+          } else {
+            text += ch;
+            lastWasSpace = false;
+          }
+        }
+        return text;
+      }).filter((t) => t !== '');
+      for (let i = out.length - 1; i >= 0; i--) {
+        out[i] = out[i].replace(/ +$/, '');
+        if (out[i] !== '') break;
+      }
+      return out.filter((t) => t !== '');
+    };
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.constantFrom(' ', '  ', '\t', '\n', '\r', '\f', '\u2028', 'a', 'bc'), { maxLength: 8 }).map((p) => p.join('')), { maxLength: 5 }), (texts) => {
+        expect(collapseWhiteSpace(texts.map((t) => run(t)), 'normal').map((r) => r.text)).toEqual(reference(texts));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('removes the space before a hard break', () => {

@@ -357,7 +357,7 @@ class PageDrawer {
     if (!codes) this.glyphCodes.set(font.id, (codes = []));
     const y = doc.page.height - baseline;
     // What pdfkit's save(), transform(…) (the PDF's y axis points up), text operators and restore()
-    // would write, one operator a line, written at once.
+    // would write, one operator a line, written at once. Every character is ASCII.
     let out = `q\n1 0 0 -1 0 ${num(doc.page.height)} cm\nBT\n1 0 0 1 ${num(x)} ${num(y)} Tm\n/${font.id} ${num(size)} Tf`;
     let tj = '';
     let hex = '';
@@ -400,7 +400,8 @@ class PageDrawer {
       }
     }
     flush();
-    this.doc.addContent(`${out}\nET\nQ`);
+    // As bytes (Latin-1, what pdfkit makes of a string, which it ends with a newline): Node converts at once.
+    this.doc.addContent(Buffer.from(`${out}\nET\nQ\n`, 'latin1') as never);
   }
 
   private heading(level: number, title: string, id: string | undefined, y: number): void {

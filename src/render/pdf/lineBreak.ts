@@ -41,6 +41,11 @@ export interface Line {
 
 const HARD_BREAK = '\u2028';
 
+const WHITE_SPACE = /[ \t\n\r\f]+/g;
+/** White space that is not already a single space. */
+const COLLAPSIBLE = /[\t\n\r\f]| {2}/;
+const ENDS_IN_WHITE_SPACE = /[ \t\n\r\f]$/;
+
 /** Collapses white space as CSS `white-space: normal` does, across run boundaries. */
 export function collapseWhiteSpace(runs: InlineRun[], mode: ComputedStyle['whiteSpace']): InlineRun[] {
   if (mode === 'pre') return runs.map((r) => ({ ...r, text: r.text.replace(/\r?\n/g, HARD_BREAK).replace(/\t/g, '    ') }));
@@ -48,6 +53,14 @@ export function collapseWhiteSpace(runs: InlineRun[], mode: ComputedStyle['white
   let lastWasSpace = true; // trims leading space
   for (const run of runs) {
     const source = run.text;
+    if (!source.includes(HARD_BREAK)) {
+      // Most runs: each stretch of white space becomes one space (none after a space before it).
+      let text = COLLAPSIBLE.test(source) ? source.replace(WHITE_SPACE, ' ') : source;
+      if (lastWasSpace && text.startsWith(' ')) text = text.slice(1);
+      if (source) lastWasSpace = ENDS_IN_WHITE_SPACE.test(source);
+      if (text || run.counter) out.push({ ...run, text });
+      continue;
+    }
     let text = '';
     let from = 0; // start of the stretch of other characters not yet copied into `text`
     for (let i = 0; i < source.length; i++) {

@@ -175,6 +175,8 @@ interface ParsedSheet {
    * repeat a few combinations, so the cascade runs once for each combination.
    */
   cascaded: Map<ComputedStyle, Map<string, CascadeResult>>;
+  /** How many styles `cascaded` holds. */
+  cascadedCount: number;
 }
 
 /** Bounded, so a long `handout dev` session keeps flat memory. */
@@ -196,7 +198,7 @@ const parsedSheets = new Map<string, ParsedSheet>();
 function parseSheet(css: string): ParsedSheet {
   const cached = parsedSheets.get(css);
   if (cached) return cached;
-  const sheet: ParsedSheet = { items: [], page: {}, cascaded: new Map() };
+  const sheet: ParsedSheet = { items: [], page: {}, cascaded: new Map(), cascadedCount: 0 };
   const { items, page } = sheet;
   const note = (message: string, line?: number) => items.push({ note: message, line });
   const visitRules = (container: CssRoot | postcss.AtRule) => {
@@ -294,8 +296,7 @@ export function resolveStyles(root: Root, css: string, source: StyleSheetInfo, w
     const rules = matched.get(el) ?? [];
     const inline = el.properties?.style;
     const key = `${el.tagName} ${varsId(inherited)} ${rules.map((r) => r.itemIndex).join(',')} ${typeof inline === 'string' ? inline : ''}`;
-    let known = sheet.cascaded.get(parent);
-    const done = known?.get(key);
+    const done = sheet.cascaded.get(parent)?.get(key);
     if (done) {
       for (const [message, line] of done.warnings) warn(message, line);
       return done;
@@ -305,11 +306,14 @@ export function resolveStyles(root: Root, css: string, source: StyleSheetInfo, w
       warnings.push([message, line]);
       warn(message, line);
     }), warnings };
-    if (!known) {
-      if (sheet.cascaded.size >= MAX_CASCADED) sheet.cascaded.clear();
-      sheet.cascaded.set(parent, (known = new Map()));
+    if (sheet.cascadedCount >= MAX_CASCADED) {
+      sheet.cascaded.clear();
+      sheet.cascadedCount = 0;
     }
+    let known = sheet.cascaded.get(parent);
+    if (!known) sheet.cascaded.set(parent, (known = new Map()));
     known.set(key, result);
+    sheet.cascadedCount++;
     return result;
   };
   const walk = (node: Root | Element, parent: ComputedStyle, inherited: CustomProperties) => {
