@@ -3,7 +3,6 @@
  * terminal), warnings said once, and a closing line with what was built, skipped and failed.
  */
 import { readFileSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { formatMessage, HandoutError, type Warning } from '../diagnostics.js';
 import { escapeControlCharacters as terminalText, escapedForTerminal } from '../controlCharacters.js';
@@ -38,8 +37,8 @@ export interface BuildCommandOptions {
 
 /** The library's build options from the command line's; throws a usage error for bad values. */
 export function buildOptions(inputs: string[], opts: BuildCommandOptions): BuildOptions {
-  const jobs = opts.jobs === undefined || opts.jobs === 'auto' ? idleCores() : Number(opts.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`--jobs takes a whole number of 1 or more, or auto (got ${opts.jobs})`);
+  const jobs = opts.jobs === undefined || opts.jobs === 'auto' ? 'auto' : Number(opts.jobs);
+  if (jobs !== 'auto' && (!Number.isInteger(jobs) || jobs < 1)) throw new Error(`--jobs takes a whole number of 1 or more, or auto (got ${opts.jobs})`);
   let shard: BuildOptions['shard'];
   if (opts.shard) {
     const m = /^(\d+)\/(\d+)$/.exec(opts.shard);
@@ -70,17 +69,6 @@ export function buildOptions(inputs: string[], opts: BuildCommandOptions): Build
 /** `--templates`, else ./templates (used when it exists): searched before the built-in templates. */
 export function templateDirsOf(opts: Pick<BuildCommandOptions, 'templates'>): string[] {
   return opts.templates ? [opts.templates] : ['templates'];
-}
-
-/**
- * `--jobs auto`: one worker per core that is free. On a machine whose cores are already busy
- * (a load average near the core count), more threads cannot run side by side: they only add
- * their start-up, and measured slower than one (see the README, "Performance"). Outputs are
- * byte-identical either way.
- */
-function idleCores(): number {
-  const cores = availableParallelism();
-  return Math.max(1, Math.min(cores, Math.round(cores - loadavg()[0] + 0.5)));
 }
 
 /** Under each document the build prints this many findings (grouped by rule) and points at `handout check` for the rest. */

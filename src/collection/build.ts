@@ -5,7 +5,7 @@
  * again (see cache.ts). The collection summary and the catalog page come last.
  */
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { HandoutError, Warnings, type Warning } from '../diagnostics.js';
@@ -54,8 +54,11 @@ export interface BuildOptions {
   overwrite?: boolean;
   /** 'keep': remote images stay in the HTML (and the page's policy lets them load); by default they become their alt text. */
   remoteImages?: 'alt' | 'keep';
-  /** Worker threads to render on (1: in this thread); never more than the cores there are. */
-  jobs?: number;
+  /**
+   * Threads to render on (1: this one; 2: this one and a worker), never more than the cores there
+   * are; 'auto': workers only when they pay, on the cores that are free (see threadsFor).
+   */
+  jobs?: number | 'auto';
   /** Build only every `count`-th source from the `index`-th (1-based): one slice of a large library. */
   shard?: { index: number; count: number };
   /** Options of the health-literacy check run on every document; "today" from the injectable clock when not given. */
@@ -101,8 +104,26 @@ export interface BuildListener {
   done?(report: BuildReport): void;
 }
 
-/** With fewer documents to render than this, starting worker threads costs more than it saves. */
-const MIN_DOCUMENTS_FOR_WORKERS = 8;
+/**
+ * `jobs: 'auto'` starts workers only from this many documents to render. A worker first loads its
+ * own code, fonts and templates and warms up its own compiled code, about half a second of a core,
+ * while this thread renders at full speed from the start: below this, a build ends sooner without
+ * it (measured with `npm run bench`, "Workers against one thread"; README, Performance).
+ */
+const AUTO_MIN_DOCUMENTS = 100;
+
+/**
+ * Threads for a build with `stale` documents to render. 'auto': one per core that is free, when
+ * there are enough documents; on a machine whose cores are already busy (a load average near the
+ * core count) more threads cannot run side by side and only add their start-up. A number is
+ * taken as asked, capped at the cores and the documents. Outputs are byte-identical either way.
+ */
+export function threadsFor(jobs: BuildOptions['jobs'], stale: number): number {
+  const cores = availableParallelism();
+  if (jobs === 'auto') return stale < AUTO_MIN_DOCUMENTS ? 1 : Math.max(1, Math.min(cores, Math.round(cores - loadavg()[0] + 0.5)));
+  // More threads than cores only adds memory and switching: `--jobs 8` on 2 cores runs 2.
+  return Math.max(1, Math.min(jobs ?? 1, cores, stale));
+}
 
 export async function build(options: BuildOptions, listener: BuildListener = {}): Promise<BuildReport> {
   const outDir = path.resolve(options.outDir);
@@ -177,10 +198,9 @@ async function buildLocked(options: BuildOptions, sources: string[], templates: 
     return { sourcePath, bytes, key, fresh };
   });
   const stale = plan.filter((p) => !p.fresh).length;
-  // More workers than cores only adds memory and switching: `--jobs 8` on 2 cores runs 2.
-  const jobs = Math.min(options.jobs ?? 1, availableParallelism(), stale);
+  const jobs = threadsFor(options.jobs, stale);
   const renderHere = (sourcePath: string, bytes: Uint8Array | undefined, o: DocumentOptions) => renderDocument(sourcePath, templates, o, bytes);
-  const pool = jobs > 1 && stale >= MIN_DOCUMENTS_FOR_WORKERS ? new RenderPool(jobs - 1, options.templateDirs, renderHere) : undefined;
+  const pool = jobs > 1 ? new RenderPool(jobs - 1, options.templateDirs, renderHere) : undefined;
 
   const documents: DocumentResult[] = [];
   const slugOwners = new Map<string, string>();
