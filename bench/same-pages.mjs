@@ -11,7 +11,7 @@
  * than a quarter of the grey range (default 0.002). Exits 1 when any PDF fails.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -85,7 +85,7 @@ let worstShift = 0;
 let worstPixels = 0;
 for (const f of pdfs) {
   const scratch = mkdtempSync(path.join(tmpdir(), 'same-pages-'));
-  execFileSync('mkdir', ['-p', path.join(scratch, 'a'), path.join(scratch, 'b')]);
+  for (const side of ['a', 'b']) mkdirSync(path.join(scratch, side));
   let r;
   try {
     r = readdirSync(after).includes(f) ? compare(path.join(before, f), path.join(after, f), scratch) : { ok: false, why: 'missing after' };

@@ -74,8 +74,8 @@ export function loadTemplates(dirs: string[]): TemplateSet {
     hashes.set(file, hashBytes(text));
     return text;
   };
-  const partialTexts = [...partials].map(([name, file]): NamedText => [name, file, read(file)]);
-  const templateTexts = [...found].map(([name, file]): NamedText => [name, file, read(file)]);
+  const partialTexts = [...partials].map(([name, file]): NamedText => [name, file, read(file), hashes.get(file)!]);
+  const templateTexts = [...found].map(([name, file]): NamedText => [name, file, read(file), hashes.get(file)!]);
   const { compiled, warnings } = compiledTemplates(partialTexts, templateTexts);
 
   const cssFile = path.join(BUILTIN_TEMPLATES, STYLESHEET);
@@ -121,8 +121,8 @@ export function loadTemplates(dirs: string[]): TemplateSet {
   };
 }
 
-/** A template or partial: its name, its file and the text read from it. */
-type NamedText = [name: string, file: string, text: string];
+/** A template or partial: its name, its file, the text read from it and that text's hash. */
+type NamedText = [name: string, file: string, text: string, hash: string];
 
 /**
  * The templates as compiled last, by their names, files and text: a process that builds again
@@ -136,8 +136,8 @@ function compiledTemplates(partials: NamedText[], templates: NamedText[]): { com
   const hb = Handlebars.create();
   registerHelpers(hb);
   const warnings: Warning[] = [];
-  for (const [name, file, text] of partials) hb.registerPartial(name, compile(hb, file, text, warnings));
-  const compiled = new Map(templates.map(([name, file, text]) => [name, compile(hb, file, text, warnings)]));
+  for (const [name, file, text, hash] of partials) hb.registerPartial(name, compile(hb, file, text, hash, warnings));
+  const compiled = new Map(templates.map(([name, file, text, hash]) => [name, compile(hb, file, text, hash, warnings)]));
   lastCompiled = { key, compiled, warnings };
   return lastCompiled;
 }
@@ -156,7 +156,7 @@ interface Precompiled {
 const PRECOMPILED_FILE = new URL('../../dist/templates.json', import.meta.url);
 let precompiled: Map<string, Precompiled> | undefined;
 
-function precompiledTemplate(text: string): Precompiled | undefined {
+function precompiledTemplate(hash: string): Precompiled | undefined {
   if (!precompiled) {
     try {
       const data = JSON.parse(readFileSync(PRECOMPILED_FILE, 'utf8')) as { handlebars: string; templates: Record<string, Precompiled> };
@@ -165,12 +165,12 @@ function precompiledTemplate(text: string): Precompiled | undefined {
       precompiled = new Map();
     }
   }
-  return precompiled.get(hashBytes(text));
+  return precompiled.get(hash);
 }
 
-/** The template compiled ahead of time from these exact bytes, if there is one; else compiled here. */
-function compile(hb: typeof Handlebars, file: string, text: string, warnings: Warning[]): HandlebarsTemplateDelegate {
-  const ahead = precompiledTemplate(text);
+/** The template compiled ahead of time from these exact bytes (`hash`: of `text`), if there is one; else compiled here. */
+function compile(hb: typeof Handlebars, file: string, text: string, hash: string, warnings: Warning[]): HandlebarsTemplateDelegate {
+  const ahead = precompiledTemplate(hash);
   if (ahead) {
     warnings.push(...ahead.warnings.map((w) => ({ ...w, file: displayPath(file) })));
     return hb.template(new Function(`return ${ahead.spec}`)() as TemplateSpecification);

@@ -4,34 +4,17 @@
  * something tried to make from a page is blocked by it. Run with `npm run test:browser`.
  */
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { CHROMIUM, launchChromium } from '../helpers/browser.js';
-import { removeDir, tempDir } from '../helpers/build.js';
-import { buildSite } from '../helpers/site.js';
+import { describe, expect, it } from 'vitest';
+import { CHROMIUM } from '../helpers/browser.js';
+import { siteInChromium } from '../helpers/site.js';
 
-
-let out: string;
-let pages: string[] = [];
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!CHROMIUM) return;
-  out = tempDir();
-  pages = buildSite(out);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (out) removeDir(out);
-});
+const site = siteInChromium();
 
 describe.skipIf(!CHROMIUM)('the pages\u2019 Content-Security-Policy in Chromium', () => {
   it('every page opens without violating its own policy, and blocks a request to the network', async () => {
-    expect(pages.length).toBeGreaterThan(0);
-    for (const file of pages) {
-      const page = await browser.newPage();
+    expect(site.pages.length).toBeGreaterThan(0);
+    for (const file of site.pages) {
+      const page = await site.browser.newPage();
       const requests: string[] = [];
       // Any request that got past the policy would be answered (there is no network here) and finish.
       await page.route(/^https?:/, (route) => route.fulfill({ status: 200, contentType: 'image/gif', body: '' }));

@@ -8,33 +8,19 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM, launchChromium } from '../helpers/browser.js';
-import { removeDir, tempDir } from '../helpers/build.js';
-import { buildSite } from '../helpers/site.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { CHROMIUM } from '../helpers/browser.js';
+import { siteInChromium } from '../helpers/site.js';
 
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WIDTHS = [375, 1280];
 
-let out: string;
-let pages: string[] = [];
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!CHROMIUM) return;
-  out = tempDir();
-  pages = buildSite(out);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  if (out) removeDir(out);
-});
+const site = siteInChromium();
 
 async function open(file: string, width: number): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 800 } });
+  const page = await site.browser.newPage({ viewport: { width, height: 800 } });
   // Outputs are self-contained: any request to the network is a fault (and must not wait on one).
   await page.route(/^https?:/, (route) => route.abort());
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
@@ -43,12 +29,12 @@ async function open(file: string, width: number): Promise<Page> {
 
 describe.skipIf(!CHROMIUM)('in headless Chromium', () => {
   it('builds every kind of page', () => {
-    expect(pages.length).toBe(7);
+    expect(site.pages.length).toBe(7);
   });
 
   it('axe-core finds no violations on any page', async () => {
     const found: string[] = [];
-    for (const file of pages) {
+    for (const file of site.pages) {
       const page = await open(file, 1280);
       // Evaluated, not added as a <script>: a page's Content-Security-Policy (the catalog's) refuses scripts it did not list.
       await page.evaluate(AXE);
@@ -65,7 +51,7 @@ describe.skipIf(!CHROMIUM)('in headless Chromium', () => {
   for (const width of WIDTHS) {
     it(`no page scrolls sideways at ${width} px, and text stays readable`, async () => {
       const problems: string[] = [];
-      for (const file of pages) {
+      for (const file of site.pages) {
         const page = await open(file, width);
         const m = await page.evaluate(() => ({
           scrollWidth: document.scrollingElement!.scrollWidth,
@@ -74,7 +60,7 @@ describe.skipIf(!CHROMIUM)('in headless Chromium', () => {
         }));
         if (m.scrollWidth > m.innerWidth) problems.push(`${path.basename(file)}: ${m.scrollWidth} px wide in a ${m.innerWidth} px window`);
         if (m.smallest < 12) problems.push(`${path.basename(file)}: text of ${m.smallest} px`);
-        await page.screenshot({ path: path.join(out, `${path.basename(file, '.html')}-${width}.png`), fullPage: true });
+        await page.screenshot({ path: path.join(site.out, `${path.basename(file, '.html')}-${width}.png`), fullPage: true });
         await page.close();
       }
       expect(problems).toEqual([]);
@@ -83,7 +69,7 @@ describe.skipIf(!CHROMIUM)('in headless Chromium', () => {
 
   it('printing a page gives pages with nothing running off their right edge', async () => {
     const problems: string[] = [];
-    for (const file of pages) {
+    for (const file of site.pages) {
       const page = await open(file, 1280);
       await page.emulateMedia({ media: 'print' });
       // A Letter page less the @page margins is about 6.9 in; at 96 px to the inch.

@@ -1,5 +1,5 @@
 /** Build helpers for tests: temporary folders and the library's build, or the real CLI. */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { execFileSync, spawnSync } from 'node:child_process';
 import os from 'node:os';
@@ -11,6 +11,14 @@ export const SHARED = path.resolve(ROOT, '../shared');
 
 export function tempDir(prefix = 'handout-test-'): string {
   return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** Writes `text` to `rel` under `dir`, making the folders on the way; returns the file's path. */
+export function writeUnder(dir: string, rel: string, text: string): string {
+  const file = path.join(dir, rel);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
+  return file;
 }
 
 export function removeDir(dir: string): void {

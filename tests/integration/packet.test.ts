@@ -3,21 +3,16 @@
  * text per page), pdfinfo and qpdf.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { cli, removeDir, tempDir } from '../helpers/build.js';
+import { cli, removeDir, tempDir, writeUnder } from '../helpers/build.js';
 import { hasCommand, readPdf } from '../helpers/pdf.js';
 import { layoutPacket } from '../../src/packet/packet.js';
 
 let dir: string;
-const write = (rel: string, text: string) => {
-  const file = path.join(dir, rel);
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, text);
-  return file;
-};
+const write = (rel: string, text: string) => writeUnder(dir, rel, text);
 const paragraphs = (n: number, what: string) => Array.from({ length: n }, (_, i) => `${what} paragraph ${i + 1} says something a patient can use at home, in plain words and short sentences.`).join('\n\n');
 
 beforeAll(() => {

@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { HandoutError, Warnings } from '../../src/diagnostics.js';
@@ -7,14 +7,10 @@ import { findSettingsFile, settingsFor, settingsKey } from '../../src/options/co
 import { readSource } from '../../src/read/readSource.js';
 import { cliShape, frontMatterShape, configShape, PAPER_SIZES, choicesOf } from '../../src/options/schema.js';
 import { optionValue } from '../../src/options/validate.js';
+import { writeUnder } from '../helpers/build.js';
 
 let dir: string;
-const write = (rel: string, text: string) => {
-  const file = path.join(dir, rel);
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, text);
-  return file;
-};
+const write = (rel: string, text: string) => writeUnder(dir, rel, text);
 const errorOf = (fn: () => unknown): HandoutError => {
   try {
     fn();
