@@ -21,6 +21,7 @@
 import { readFileSync } from 'node:fs';
 import { syllable } from 'syllable';
 import { segmentsOf, wordSegmentsOf } from '../outline/sentences.js';
+import { lookupTable } from '../lookupTable.js';
 
 /** Abbreviations after which a sentence goes on (compared without their final dot, lower case). */
 const ABBREVIATIONS = new Set([
@@ -91,7 +92,7 @@ export function wordsOf(text: string, lang = 'en'): string[] {
 }
 
 /** Titles as they are read aloud. */
-const SPOKEN_TITLES: Record<string, string> = { dr: 'doctor', mr: 'mister', mrs: 'missus', ms: 'miz', prof: 'professor', st: 'saint', mt: 'mount', ft: 'fort', vs: 'versus', jr: 'junior', sr: 'senior' };
+const SPOKEN_TITLES = lookupTable({ dr: 'doctor', mr: 'mister', mrs: 'missus', ms: 'miz', prof: 'professor', st: 'saint', mt: 'mount', ft: 'fort', vs: 'versus', jr: 'junior', sr: 'senior' });
 
 /** A word read letter by letter: one syllable a letter, W three. */
 function spelledOut(word: string): number {

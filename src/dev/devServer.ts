@@ -18,6 +18,7 @@ import { SETTINGS_FILES } from '../options/config.js';
 import { HandoutError } from '../diagnostics.js';
 import { scriptHash, widenPolicy } from '../fill/contentSecurityPolicy.js';
 import { isInside } from '../read/projectRoot.js';
+import { lookupTable } from '../lookupTable.js';
 
 export interface DevOptions {
   /** The output folder, served. */
@@ -30,14 +31,14 @@ export interface DevOptions {
   host?: string;
 }
 
-const TYPES: Record<string, string> = {
+const TYPES = lookupTable({
   '.html': 'text/html; charset=utf-8',
   '.pdf': 'application/pdf',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
-};
+});
 
 const EVENTS = '/__handout/events';
 const RELOAD_SCRIPT = `new EventSource(${JSON.stringify(EVENTS)}).addEventListener('reload', () => location.reload());`;

@@ -22,15 +22,16 @@ import { hashBytes } from '../hash.js';
 import { CONTENT_SCHEMA, STRIPPED_TAGS, TEXT_HOLDING_TAGS } from './safeHtml.js';
 import type { PaperLinks } from './linksOnPaper.js';
 import { safeSvg } from './safeSvg.js';
+import { lookupTable } from '../lookupTable.js';
 
-const IMAGE_TYPES: Record<string, string> = {
+const IMAGE_TYPES = lookupTable({
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
   '.jpeg': 'image/jpeg',
   '.gif': 'image/gif',
   '.svg': 'image/svg+xml', // inlined, sanitised (safeSvg.ts): drawn as vectors in the PDF
   '.webp': 'image/webp',
-};
+});
 
 export interface ContentContext {
   outline: Outline;

@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { slugify } from '../slug.js';
+import { lookupTable } from '../lookupTable.js';
 
 export const PAPER_SIZES = ['letter', 'a4'] as const;
 export type PaperSize = (typeof PAPER_SIZES)[number];
@@ -216,7 +217,7 @@ export type CheckRules = z.output<typeof checks>;
 export type BrandColours = z.output<typeof colours>;
 
 /** Other spellings people write, mapped onto the keys (lower-cased before lookup). */
-export const ALIASES: Record<string, string> = {
+export const ALIASES = lookupTable({
   language: 'lang',
   organization: 'organisation',
   subject: 'description',
@@ -231,7 +232,7 @@ export const ALIASES: Record<string, string> = {
   'base-url': 'web-base-url',
   'footer': 'contact',
   'contact-line': 'contact',
-};
+});
 
 export const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 export const camel = (key: string) => key.replace(/[-_]([a-z])/g, (_, c: string) => c.toUpperCase());

@@ -14,6 +14,8 @@ import { removeDir, tempDir } from '../helpers/build.js';
 /** How many random documents: enough to find the common crashes, few enough for a 2-core CI. */
 const RUNS = Number(process.env.HANDOUT_PROPERTY_RUNS ?? 300);
 const CASE_MS = 30_000;
+/** Names every plain object answers through its prototype. */
+const PROTOTYPE_NAMES = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'];
 
 const SAMPLES = [
   'مرحبا بالعالم، هذا نص عربي.', 'שלום עולם', 'Español: ¿qué tal? ñ', 'Ελληνικά', 'Русский текст', '中文文本', '日本語のテキスト',
@@ -95,6 +97,16 @@ describe.skipIf(!COMPILED)('extreme documents', () => {
     ['every control character', () => `# Controls\n\n${Array.from({ length: 31 }, (_, i) => String.fromCharCode(i + 1)).join(' ')} \u007f \u0085\n`, '.md', 'built'],
     ['right-to-left text with marks', () => `---\nlang: ar\n---\n\n# عنوان\n\n${'نص عربي مع \u200f علامات \u202b اتجاه \u202c. '.repeat(200)}\n`, '.md', 'built'],
     ['emoji and combining marks only', () => `${'👩‍👩‍👧‍👦 e\u0301\u0302 🏳️‍🌈 '.repeat(2000)}\n`, '.txt', 'built'],
+    // Object.prototype's names where a table is looked up with a word of the input: as words to count
+    // and to announce parts, as the language, a CSS unit and keyword, an option name and an image type.
+    ...PROTOTYPE_NAMES.map((name): (typeof cases)[number] => [`"${name}" as an option and a language`, () => `---\n${name}: 1\nlang: ${name}\n---\n\nText.\n`, '.md', 'either']),
+    ...PROTOTYPE_NAMES.map((name): (typeof cases)[number] => [
+      `"${name}" as a word, a CSS unit and a CSS keyword`,
+      () => `# ${name}\n\nThere are ${name} types: ${name} and Dr. ${name}. The ${name}-${name} ${name}.\n\n<p style="margin: 2${name}; font-size: ${name}; border: ${name} solid red">${name}</p>\n`,
+      '.md',
+      'built',
+    ]),
+    ...PROTOTYPE_NAMES.map((name): (typeof cases)[number] => [`"${name}" in plain prose`, () => `${name} ${name}.\n\nThere are ${name} forms of ${name}: ${name} A and ${name} B.\n`, '.txt', 'built']),
   ];
   for (const [name, make, ext, expected] of cases) {
     it(name, async () => {

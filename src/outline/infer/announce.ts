@@ -7,6 +7,7 @@
 import { isKindWord, isLabel, normalWords, singular } from './names.js';
 import { tokensOf } from './language.js';
 import { partOf, type Part } from './parts.js';
+import { lookupTable } from '../../lookupTable.js';
 
 export interface Announcement {
   /** The sentence that announced the parts. */
@@ -18,7 +19,7 @@ export interface Announcement {
   listed: Part[];
 }
 
-const NUMBERS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+const NUMBERS = lookupTable({ two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 });
 const QUANTIFIERS = new Set(['many', 'several', 'various', 'multiple', 'different', 'major', 'main', 'distinct', 'separate']);
 const LIST_START = /(?:\b(?:are|is|were)(?:\s+(?:called|named|known as|termed))?\b|\binclud(?:e|es|ing)\b|\b(?:called|named|namely|as follows)\b|:|,)\s*(.+)$/i;
 const LABEL_LIST = /\b(types|forms|classes|stages|grades|kinds)\s+((?:[A-Z0-9]{1,4}[a-d]?)(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z0-9]{1,4}[a-d]?)+)\b/;

@@ -6,6 +6,8 @@
  * "type c1 … type c2"). Acronyms are aliases of what they stand for ("SCLC" = "small cell lung cancer").
  */
 
+import { lookupTable } from '../../lookupTable.js';
+
 /** Words that name what the parts are. */
 export const KIND_WORDS = ['type', 'form', 'kind', 'class', 'category', 'variety', 'subtype', 'stage', 'phase', 'grade'];
 const KIND = new Set(KIND_WORDS.flatMap((k) => [k, plural(k)]));
@@ -26,7 +28,7 @@ export function isKindWord(word: string): boolean {
   return KIND.has(word.toLowerCase());
 }
 
-const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10 };
+const ROMAN = lookupTable({ i: 1, v: 5, x: 10 });
 
 /** "iv" → 4, "ia" → "1a"; undefined when the word is no Roman numeral. */
 export function romanToArabic(word: string): string | undefined {
@@ -34,7 +36,7 @@ export function romanToArabic(word: string): string | undefined {
   if (!m || !m[1]) return undefined;
   let n = 0;
   for (let i = 0; i < m[1].length; i++) {
-    const v = ROMAN[m[1][i]];
+    const v = ROMAN[m[1][i]] ?? 0;
     const next = ROMAN[m[1][i + 1]] ?? 0;
     n += v < next ? -v : v;
   }

@@ -9,10 +9,13 @@ import { colord, extend } from 'colord';
 import namesPlugin from 'colord/plugins/names';
 import type { Declaration } from 'postcss';
 import type { Border, Box4, ComputedStyle, Length } from './styles.js';
+import { lookupTable } from '../../lookupTable.js';
 
 extend([namesPlugin]);
 
-const UNITS: Record<string, number> = { pt: 1, px: 0.75, in: 72, cm: 72 / 2.54, mm: 72 / 25.4, pc: 12 };
+const UNITS = lookupTable({ pt: 1, px: 0.75, in: 72, cm: 72 / 2.54, mm: 72 / 25.4, pc: 12 });
+const NAMED_FONT_SIZES = lookupTable({ smaller: 0.83, larger: 1.2 });
+const BORDER_WIDTHS = lookupTable({ thin: 0.75, medium: 2.25, thick: 3.75 });
 
 /** A CSS length in points; em and % against `em` (the font size they are relative to). */
 export function toPt(value: string, em: number, rem = 12): number | undefined {
@@ -25,7 +28,8 @@ export function toPt(value: string, em: number, rem = 12): number | undefined {
   if (unit === 'em') return n * em;
   if (unit === 'rem') return n * rem;
   if (unit === '%') return (n / 100) * em;
-  return unit in UNITS ? n * UNITS[unit] : undefined;
+  const factor = UNITS[unit];
+  return factor === undefined ? undefined : n * factor;
 }
 
 function toLength(value: string, em: number): Length | undefined {
@@ -120,8 +124,8 @@ function applyLonghand(style: ComputedStyle, parent: ComputedStyle, prop: string
       style.fontFamily = value.split(',').map((f) => f.trim().replace(/^["']|["']$/g, ''));
       return true;
     case 'font-size': {
-      const named: Record<string, number> = { smaller: 0.83, larger: 1.2 };
-      const pt = named[v] ? parent.fontSize * named[v] : toPt(v, parent.fontSize);
+      const named = NAMED_FONT_SIZES[v];
+      const pt = named !== undefined ? parent.fontSize * named : toPt(v, parent.fontSize);
       if (pt === undefined) return false;
       style.fontSize = pt;
       return true;
@@ -203,7 +207,7 @@ function applyLonghand(style: ComputedStyle, parent: ComputedStyle, prop: string
       style.border = [...style.border] as ComputedStyle['border'];
       const b = { ...style.border[side] };
       if (what === 'width') {
-        const pt = toPt(v, em) ?? ({ thin: 0.75, medium: 2.25, thick: 3.75 } as Record<string, number>)[v];
+        const pt = toPt(v, em) ?? BORDER_WIDTHS[v];
         if (pt === undefined) return false;
         b.width = pt;
       } else if (what === 'color') {
@@ -278,7 +282,7 @@ function parseBorder(v: string, em: number): Border | undefined {
   let color = '#000000';
   let styleOk = false;
   for (const part of wordsOfValue(v)) {
-    const pt = toPt(part, em) ?? ({ thin: 0.75, medium: 2.25, thick: 3.75 } as Record<string, number>)[part];
+    const pt = toPt(part, em) ?? BORDER_WIDTHS[part];
     if (pt !== undefined) width = pt;
     else if (part === 'solid') styleOk = true;
     else if (part === 'none' || part === 'hidden') return { width: 0, color };

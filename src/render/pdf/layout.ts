@@ -13,6 +13,7 @@ import { newSlice, structNode, type Frame, type Slice, type StructNode } from '.
 import type { ComputedStyle, Length } from './styles.js';
 import type { Hyphenator } from './hyphenate.js';
 import { noteFor, type FootnoteContext } from './footnotes.js';
+import { lookupTable } from '../../lookupTable.js';
 
 export interface LayoutOptions {
   /** Height of a page's text area, to scale images and split rows that would not fit. */
@@ -29,9 +30,9 @@ export interface LayoutOptions {
 const HEADING = /^h[1-6]$/;
 
 /** Block elements that group others in the structure tree; the rest (div, main …) are transparent. */
-const GROUP_ROLES: Record<string, string> = {
+const GROUP_ROLES = lookupTable({
   ul: 'L', ol: 'L', blockquote: 'BlockQuote', section: 'Sect', article: 'Art', aside: 'Sect', nav: 'Sect', figcaption: 'Caption',
-};
+});
 /** Roles whose content may be text directly; elsewhere a run of text is a paragraph (P). */
 const TEXT_HOLDERS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LBody', 'Lbl', 'TD', 'TH', 'Caption', 'Link']);
 
@@ -61,7 +62,8 @@ export class Layout {
     const innerX = x + style.margin[3];
     const innerWidth = Math.max(1, width - style.margin[3] - style.margin[1]);
     const outer = this.parent;
-    if (box.kind === 'block' && GROUP_ROLES[box.tag]) this.parent = structNode(GROUP_ROLES[box.tag], outer);
+    const groupRole = box.kind === 'block' ? GROUP_ROLES[box.tag] : undefined;
+    if (groupRole) this.parent = structNode(groupRole, outer);
     switch (box.kind) {
       case 'text': this.text(box, innerX, innerWidth, frames); break;
       case 'block': this.block(box, innerX, innerWidth, frames); break;

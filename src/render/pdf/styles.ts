@@ -14,6 +14,7 @@ import { calculate as specificityOf } from 'specificity';
 import type { Element, Root } from 'hast';
 import type { Warnings } from '../../diagnostics.js';
 import { customPropertiesOf, isCustomProperty, NO_CUSTOM_PROPERTIES, withCustomProperties, type CustomProperties } from './customProperties.js';
+import { lookupTable } from '../../lookupTable.js';
 
 export type Display = 'block' | 'inline' | 'none' | 'list-item' | 'table' | 'table-row' | 'table-cell' | 'flex';
 export interface Border {
@@ -86,10 +87,11 @@ const BLOCK_TAGS = new Set([
 ]);
 const HIDDEN_TAGS = new Set(['head', 'style', 'script', 'title', 'meta', 'link', 'template', 'noscript']);
 
+const USER_AGENT_FONT_SIZES = lookupTable({ h1: 2, h2: 1.5, h3: 1.17, small: 0.83, sub: 0.83, sup: 0.83 });
+
 /** The browser's default font size for an element, relative to its parent's. */
 function userAgentFontSize(tag: string, parentSize: number): number {
-  const factor: Record<string, number> = { h1: 2, h2: 1.5, h3: 1.17, small: 0.83, sub: 0.83, sup: 0.83 };
-  return parentSize * (factor[tag] ?? 1);
+  return parentSize * (USER_AGENT_FONT_SIZES[tag] ?? 1);
 }
 
 /** The browser's defaults for what our stylesheet does not set; `em` is the element's own font size. */
