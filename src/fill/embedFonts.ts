@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { readRegularFile } from '../read/regularFile.js';
 import os from 'node:os';
 import path from 'node:path';
@@ -57,7 +58,9 @@ async function cachedOnDisk(file: string, chars: string): Promise<Buffer> {
     // Not made yet: make it below.
   }
   // Loaded only when a subset must be made: a build that finds them all on disk never pays for it.
-  const { default: subsetFont } = await import('subset-font');
+  // Through require, not import(): Node 20 loses a script's import() callback when the script comes
+  // from V8's code cache, as the bundled command does (bin/loadBundle.js), and every first build failed.
+  const subsetFont = createRequire(import.meta.url)('subset-font') as typeof import('subset-font').default;
   const subset = await subsetFont(readFileSync(file), chars, { targetFormat: 'woff2' });
   try {
     mkdirSync(DISK_CACHE, { recursive: true, mode: 0o700 });
