@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeControlCharacters, escapedForTerminal, withoutControlCharacters } from '../../src/controlCharacters.js';
 import { contentSecurityPolicy, POLICY_META, scriptHash, widenPolicy, withPolicy } from '../../src/fill/contentSecurityPolicy.js';
+import { inlineScriptHashes } from '../../src/fill/scriptHashes.js';
 
 describe('control characters', () => {
   it('are removed for formats, keeping tab, newline, and every printable character', () => {
@@ -35,5 +36,13 @@ describe('the security policy', () => {
     expect(policy).toContain(`script-src 'sha256-own' '${hash}'`);
     expect(policy).toContain("connect-src 'self'");
     expect(policy.match(/script-src/g)).toHaveLength(1);
+  });
+
+  it('hashes each inline script a browser would run, as the browser reads its text', () => {
+    const page = `<!doctype html><html><head><script>a()</script><script src="x.js">ignored()</script></head><body>
+<!-- <script>commented()</script> --><textarea><script>typed()</script></textarea>
+<template><script>inert()</script></template><svg><script>drawn()</script></svg>
+<script>if (1 < 2) b("</scr" + "ipt>")</script><script>a()</script></body></html>`;
+    expect(inlineScriptHashes(page)).toEqual(['a()', 'drawn()', 'if (1 < 2) b("</scr" + "ipt>")'].map(scriptHash));
   });
 });
