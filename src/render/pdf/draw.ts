@@ -220,6 +220,12 @@ class PageDrawer {
   private tagger: Tagger;
   /** Set while drawing furniture: everything is then an artifact of this type. */
   private furniture?: ArtifactType;
+  /**
+   * The fill colour the page's graphics state holds (undefined: not known), so that a run of text
+   * in the colour already set does not set it again: pdfkit parses the colour and writes its
+   * operator on every call, for every word of a table of hundreds of rows.
+   */
+  private fill?: string;
 
   constructor(
     private doc: Doc,
@@ -232,6 +238,7 @@ class PageDrawer {
   page(page: Page, furniture: () => void): void {
     const { doc, geometry } = this;
     doc.addPage({ size: [geometry.width, geometry.height], margin: 0 });
+    this.fill = undefined; // a new page starts from the default graphics state
     this.placed(page.slices, geometry.margin.top);
     this.footnotes(page.notes);
     this.furniture = 'Pagination';
@@ -283,7 +290,7 @@ class PageDrawer {
     const onPage = new Set(slices.map((s) => s.slice));
     if (extents.size) this.tagger.artifact(this.furniture ?? 'Layout');
     for (const [f, e] of extents) {
-      if (f.background) this.doc.rect(f.x, e.top, f.width, e.bottom - e.top).fill(f.background);
+      if (f.background) this.rect(f.x, e.top, f.width, e.bottom - e.top, f.background);
     }
     for (const [f, e] of extents) {
       const [bt, br, bb, bl] = f.border;
@@ -295,8 +302,10 @@ class PageDrawer {
     }
   }
 
+  /** A filled rectangle; pdfkit's fill(colour) leaves that colour set. */
   private rect(x: number, y: number, w: number, h: number, color: string): void {
     this.doc.rect(x, y, w, h).fill(color);
+    this.fill = color;
   }
 
   private item(item: DrawItem, top: number, repeated: boolean): void {
@@ -309,19 +318,22 @@ class PageDrawer {
         const baseline = top + item.baseline - (run.rise ?? 0);
         // A hyphen added at a line end is an artifact: the tagged word reads whole across the break.
         this.mark(f.addedHyphen ? undefined : item.tag, repeated);
-        doc.fillColor(run.color);
+        if (this.fill !== run.color) {
+          doc.fillColor(run.color);
+          this.fill = run.color;
+        }
         this.glyphs(run.face, run.size, x, baseline, f.text + (f.readAfter ?? ''), item.wordSpacing);
         if (run.link) this.link(run.link, x, top + item.lineTop, f.width, item.lineHeight, f.text, this.furniture || repeated ? undefined : item.tag);
         if (run.underline) {
           const thickness = Math.max(0.5, run.size / 18);
           this.mark(undefined, repeated);
-          doc.rect(x, baseline + run.size * 0.12, f.width, thickness).fill(run.color);
+          this.rect(x, baseline + run.size * 0.12, f.width, thickness, run.color);
         }
         return;
       }
       case 'rect':
         this.mark(undefined, repeated);
-        doc.rect(item.x, top + item.y, item.width, item.height).fill(item.color);
+        this.rect(item.x, top + item.y, item.width, item.height, item.color);
         return;
       case 'line':
         this.mark(undefined, repeated);
@@ -332,6 +344,7 @@ class PageDrawer {
         if (item.svg) drawSvg(doc, item.svg, item.x, top + item.y, item.width, item.height);
         else if (Buffer.isBuffer(item.data)) doc.image(item.data, item.x, top + item.y, { width: item.width, height: item.height });
         else if (item.data) drawVector(doc, item.data, item.x, top + item.y, item.width, item.height);
+        this.fill = undefined; // a figure may leave another colour set
         return;
       case 'heading':
         if (!repeated) this.heading(item.level, item.title, item.id, top + item.y);
