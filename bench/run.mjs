@@ -150,6 +150,8 @@ console.log(`  no-change rebuild    ${median(noChange).toFixed(0)} ms (target â‰
 const edit = median(oneEdit.map((x) => x.ms));
 console.log(`  one edit             ${edit.toFixed(0)} ms, ${(edit - median(noChange)).toFixed(0)} ms more (target â‰¤ 150 more); ${oneEdit[0].built} rebuilt`);
 console.log(`  a new day            ${newDay.ms.toFixed(0)} ms; ${newDay.built} re-rendered`);
+const warm = timed(['bench/warmEdit.mjs', c200, path.join(work, 'out-200-warm'), String(repeats)]).out;
+console.log(`  in a warm process (handout dev): no change ${warm.noChangeMs.toFixed(0)} ms, one edit ${warm.editMs.toFixed(0)} ms`);
 
 // --- memory at scale ---
 const cLarge = corpus(large);

@@ -475,6 +475,20 @@ function maxContentWidth(box: Box): number {
   return own + Math.max(0, ...boxRuns(box).map((runs) => contentWidths(collapseWhiteSpace(runs, box.style.whiteSpace)).max));
 }
 
+/** minContentWidth (without hyphenation) and maxContentWidth at once: text is read once for both. */
+function intrinsicWidths(box: Box): { min: number; max: number } {
+  if (box.kind === 'image' || (box.kind === 'block' && box.children.some((c) => c.kind === 'image'))) return { min: minContentWidth(box), max: maxContentWidth(box) };
+  let min = 0;
+  let max = 0;
+  for (const runs of boxRuns(box)) {
+    const widths = contentWidths(collapseWhiteSpace(runs, box.style.whiteSpace));
+    min = Math.max(min, widths.min);
+    max = Math.max(max, widths.max);
+  }
+  const own = horizontalExtra(box.style);
+  return { min: own + min, max: own + max };
+}
+
 function minContentWidth(box: Box, hyphenate?: Hyphenator): number {
   const own = horizontalExtra(box.style);
   return own + Math.max(0, ...boxRuns(box).map((runs) => contentWidths(collapseWhiteSpace(runs, box.style.whiteSpace), hyphenate).min));
@@ -487,7 +501,7 @@ function minContentWidth(box: Box, hyphenate?: Hyphenator): number {
  * any is broken between letters, and as few as possible are.
  */
 export function columnWidths(table: TableBox, columns: number, width: number, hyphenate?: Hyphenator): number[] {
-  const mins = (h?: Hyphenator) => {
+  const mins = (h: Hyphenator) => {
     const min = new Array<number>(columns).fill(0);
     for (const row of table.rows) {
       let col = 0;
@@ -498,12 +512,18 @@ export function columnWidths(table: TableBox, columns: number, width: number, hy
     }
     return min;
   };
-  const min = mins();
+  // Both extents of each cell from one reading of its text: a long table has many cells.
+  const min = new Array<number>(columns).fill(0);
   const max = new Array<number>(columns).fill(0);
   for (const row of table.rows) {
     let col = 0;
     for (const cell of row.cells) {
-      if (cell.colspan === 1) max[col] = Math.max(max[col], maxContentWidth(cell.content) + cell.style.padding[1] + cell.style.padding[3]);
+      if (cell.colspan === 1) {
+        const extent = intrinsicWidths(cell.content);
+        const padding = cell.style.padding[1] + cell.style.padding[3];
+        min[col] = Math.max(min[col], extent.min + padding);
+        max[col] = Math.max(max[col], extent.max + padding);
+      }
       col += cell.colspan;
     }
   }
