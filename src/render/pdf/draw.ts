@@ -304,7 +304,8 @@ class PageDrawer {
 
   /** A filled rectangle; pdfkit's fill(colour) leaves that colour set. */
   private rect(x: number, y: number, w: number, h: number, color: string): void {
-    this.doc.rect(x, y, w, h).fill(color);
+    if (this.fill === color) this.doc.rect(x, y, w, h).fill();
+    else this.doc.rect(x, y, w, h).fill(color);
     this.fill = color;
   }
 

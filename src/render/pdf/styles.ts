@@ -268,7 +268,7 @@ export function resolveStyles(root: Root, css: string, source: StyleSheetInfo, w
     if (later) warnings.add(message, { file: later.file, line: line! - later.fromLine + 1 });
     else warnings.add(message, { file: source.file, line: line === undefined ? undefined : line + (source.lineOffset ?? 0) });
   };
-  const { index, parents } = indexElements(root);
+  const elementIndex = indexElements(root);
   let order = 0;
   for (const [itemIndex, item] of sheet.items.entries()) {
     if ('note' in item) {
@@ -280,7 +280,7 @@ export function resolveStyles(root: Root, css: string, source: StyleSheetInfo, w
     try {
       // Most rules of a shared stylesheet are for elements this page does not have: skip them;
       // most others are answered from the index, without walking the tree.
-      elements = !mayMatch(selector, index) ? [] : combinatorMatch(selector, index, parents) ?? selectAll(selector, root);
+      elements = !mayMatch(selector, elementIndex.index) ? [] : combinatorMatch(selector, elementIndex) ?? selectAll(selector, root);
     } catch {
       warn(`selector "${selector}" is not supported in the PDF`, item.line);
       continue;
@@ -367,17 +367,30 @@ function cascade(el: Element, rules: MatchedRule[], inline: unknown, parent: Com
 }
 
 /** The page's elements by tag name (`p`), class (`.box`) and id (`#notes`), in document order; and each one's parent element. */
-function indexElements(root: Root): { index: Map<string, Element[]>; parents: Map<Element, Element> } {
+/** A page's elements by tag, class and id, with each element's parent and place among its siblings. */
+export interface ElementIndex {
+  index: Map<string, Element[]>;
+  parents: Map<Element, Element>;
+  /** 1-based among the element children of its parent, and how many those are (for :nth-child). */
+  positions: Map<Element, { nth: number; of: number }>;
+}
+
+export function indexElements(root: Root): ElementIndex {
   const index = new Map<string, Element[]>();
   const parents = new Map<Element, Element>();
+  const positions = new Map<Element, { nth: number; of: number }>();
   const add = (key: string, el: Element) => {
     const list = index.get(key);
     if (list) list.push(el);
     else index.set(key, [el]);
   };
   const walk = (node: Root | Element) => {
+    let of = 0;
+    for (const child of node.children) if (child.type === 'element') of++;
+    let nth = 0;
     for (const child of node.children) {
       if (child.type !== 'element') continue;
+      positions.set(child, { nth: ++nth, of });
       add(child.tagName, child);
       const { className, id } = child.properties ?? {};
       if (Array.isArray(className)) for (const c of className) add(`.${c}`, child);
@@ -387,7 +400,7 @@ function indexElements(root: Root): { index: Map<string, Element[]>; parents: Ma
     }
   };
   walk(root);
-  return { index, parents };
+  return { index, parents, positions };
 }
 
 /** A compound selector of a tag, classes and an id (`li`, `.box`, `td.x`). */
@@ -395,9 +408,32 @@ interface Compound {
   tag?: string;
   classes: string[];
   id?: string;
+  /** Structural pseudo-classes, each as the positions An+B it allows (:first-child is 0n+1). */
+  nth: { a: number; b: number; fromEnd: boolean }[];
 }
 
-const COMPOUND = /^([a-z][a-z0-9-]*)?((?:[.#][\w-]+)*)$/i;
+const COMPOUND = /^([a-z][a-z0-9-]*)?((?:[.#][\w-]+)*)((?::(?:first-child|last-child|nth-child\([^()\s]*\)))*)$/i;
+const AN_PLUS_B = /^(?:(odd)|(even)|([+-]?\d*)n([+-]\d+)?|([+-]?\d+))$/i;
+
+/** `:first-child`, `:last-child`, `:nth-child(An+B)` (odd, even, 2n+1, -n+3, 4): undefined for others. */
+function parseNth(pseudo: string): Compound['nth'][number] | undefined {
+  if (pseudo === ':first-child') return { a: 0, b: 1, fromEnd: false };
+  if (pseudo === ':last-child') return { a: 0, b: 1, fromEnd: true };
+  const m = AN_PLUS_B.exec(pseudo.slice(':nth-child('.length, -1));
+  if (!m) return undefined;
+  if (m[1]) return { a: 2, b: 1, fromEnd: false };
+  if (m[2]) return { a: 2, b: 0, fromEnd: false };
+  if (m[5] !== undefined) return { a: 0, b: Number(m[5]), fromEnd: false };
+  const a = m[3] === '' || m[3] === '+' ? 1 : m[3] === '-' ? -1 : Number(m[3]);
+  return { a, b: Number(m[4] ?? 0), fromEnd: false };
+}
+
+/** Is `position` (1-based) An+B for some n ≥ 0? */
+function isNth(position: number, { a, b }: { a: number; b: number }): boolean {
+  if (a === 0) return position === b;
+  const n = (position - b) / a;
+  return Number.isInteger(n) && n >= 0;
+}
 
 function parseCompound(text: string): Compound | undefined {
   const m = COMPOUND.exec(text);
@@ -405,24 +441,31 @@ function parseCompound(text: string): Compound | undefined {
   const parts = m[2].match(/[.#][\w-]+/g) ?? [];
   const ids = parts.filter((p) => p.startsWith('#')).map((p) => p.slice(1));
   if (ids.length > 1) return undefined;
-  return { tag: m[1]?.toLowerCase(), classes: parts.filter((p) => p.startsWith('.')).map((p) => p.slice(1)), id: ids[0] };
+  const nth = (m[3].match(/:(?:first-child|last-child|nth-child\([^()]*\))/gi) ?? []).map((p) => parseNth(p.toLowerCase()));
+  if (nth.some((x) => x === undefined)) return undefined;
+  return { tag: m[1]?.toLowerCase(), classes: parts.filter((p) => p.startsWith('.')).map((p) => p.slice(1)), id: ids[0], nth: nth as Compound['nth'] };
 }
 
-function matchesCompound(el: Element, c: Compound): boolean {
+function matchesCompound(el: Element, c: Compound, positions: ElementIndex['positions']): boolean {
   if (c.tag && el.tagName !== c.tag) return false;
   if (c.id !== undefined && el.properties?.id !== c.id) return false;
+  for (const nth of c.nth) {
+    const at = positions.get(el);
+    if (!at || !isNth(nth.fromEnd ? at.of - at.nth + 1 : at.nth, nth)) return false;
+  }
   if (!c.classes.length) return true;
   const className = el.properties?.className;
   return Array.isArray(className) && c.classes.every((x) => className.includes(x));
 }
 
 /**
- * `.box p`, `li > ul`: compounds of tags, classes and ids joined by descendant or child
- * combinators, matched as browsers do, from the right: the index gives the elements the last
- * compound names, and each is kept when its ancestors match the rest. Undefined for any other
- * selector (pseudo-classes, attributes, sibling combinators), which hast-util-select answers.
+ * `.box p`, `li > ul`, `tr:nth-child(even) td`: compounds of tags, classes, ids and the child-position
+ * pseudo-classes joined by descendant or child combinators, matched as browsers do, from the right:
+ * the index gives the elements the last compound names, and each is kept when its ancestors match
+ * the rest. Undefined for any other selector (other pseudo-classes, attributes, sibling
+ * combinators), which hast-util-select answers (tests/property/selectors.test.ts: both agree).
  */
-function combinatorMatch(selector: string, index: Map<string, Element[]>, parents: Map<Element, Element>): Element[] | undefined {
+export function combinatorMatch(selector: string, { index, parents, positions }: ElementIndex): Element[] | undefined {
   const compounds: Compound[] = [];
   // combinators[k] joins compounds[k] and compounds[k + 1].
   const combinators: ('descendant' | 'child')[] = [];
@@ -445,7 +488,7 @@ function combinatorMatch(selector: string, index: Map<string, Element[]>, parent
     if (k < 0) return true;
     let up = parents.get(el);
     while (up) {
-      if (matchesCompound(up, compounds[k]) && ancestorsMatch(up, k - 1)) return true;
+      if (matchesCompound(up, compounds[k], positions) && ancestorsMatch(up, k - 1)) return true;
       if (combinators[k] === 'child') return false;
       up = parents.get(up);
     }
@@ -453,7 +496,7 @@ function combinatorMatch(selector: string, index: Map<string, Element[]>, parent
   };
   const last = compounds[compounds.length - 1];
   const key = last.id !== undefined ? `#${last.id}` : last.classes.length ? `.${last.classes[0]}` : last.tag!;
-  return (index.get(key) ?? []).filter((el) => matchesCompound(el, last) && ancestorsMatch(el, compounds.length - 2));
+  return (index.get(key) ?? []).filter((el) => matchesCompound(el, last, positions) && ancestorsMatch(el, compounds.length - 2));
 }
 
 /** False when a selector needs a tag, class or id the page does not have (checked on every compound). */
