@@ -466,6 +466,8 @@ function matchesCompound(el: Element, c: Compound, positions: ElementIndex['posi
  * combinators), which hast-util-select answers (tests/property/selectors.test.ts: both agree).
  */
 export function combinatorMatch(selector: string, { index, parents, positions }: ElementIndex): Element[] | undefined {
+  // Where the stylesheet sets its custom properties: the page's top element, <html> (or <svg>).
+  if (selector.trim() === ':root') return [...positions.keys()].filter((el) => !parents.has(el) && (el.tagName === 'html' || el.tagName === 'svg'));
   const compounds: Compound[] = [];
   // combinators[k] joins compounds[k] and compounds[k + 1].
   const combinators: ('descendant' | 'child')[] = [];
