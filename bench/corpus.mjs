@@ -31,8 +31,10 @@ export function writeCorpus(dir, count, seed = 42) {
     const words = spanish ? ES : EN;
     const sentence = (len) => {
       const w = Array.from({ length: len }, () => pick(words));
-      if (rnd() < 0.3) w[2] = `**${w[2]}**`;
-      if (rnd() < 0.2) w[5] = `*${w[5]}*`;
+      // The same draws in the same order whatever the length, so the corpus stays the same; a
+      // sentence too short for the word gets no emphasis (it used to print "*undefined*").
+      if (rnd() < 0.3 && len > 2) w[2] = `**${w[2]}**`;
+      if (rnd() < 0.2 && len > 5) w[5] = `*${w[5]}*`;
       const s = w.join(' ');
       return s.charAt(0).toUpperCase() + s.slice(1) + '.';
     };
