@@ -338,7 +338,11 @@ class PageDrawer {
         return;
       case 'line':
         this.mark(undefined, repeated);
-        doc.save().moveTo(item.x1, top + item.y1).lineTo(item.x2, top + item.y2).lineWidth(item.width).strokeColor(item.color).stroke().restore();
+        // A border (every line is one) is a rectangle as wide as the line: a stroke with butt ends
+        // covers exactly that, and a filled rectangle needs no saved state or stroke colour.
+        if (item.y1 === item.y2) this.rect(Math.min(item.x1, item.x2), top + item.y1 - item.width / 2, Math.abs(item.x2 - item.x1), item.width, item.color);
+        else if (item.x1 === item.x2) this.rect(item.x1 - item.width / 2, top + Math.min(item.y1, item.y2), item.width, Math.abs(item.y2 - item.y1), item.color);
+        else doc.save().moveTo(item.x1, top + item.y1).lineTo(item.x2, top + item.y2).lineWidth(item.width).strokeColor(item.color).stroke().restore();
         return;
       case 'image':
         this.mark(item.tag, repeated, [item.x, top + item.y, item.x + item.width, top + item.y + item.height]);
