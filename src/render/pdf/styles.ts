@@ -366,8 +366,10 @@ function cascade(el: Element, rules: MatchedRule[], inline: unknown, parent: Com
   return { style, vars };
 }
 
-/** The page's elements by tag name (`p`), class (`.box`) and id (`#notes`), in document order; and each one's parent element. */
-/** A page's elements by tag, class and id, with each element's parent and place among its siblings. */
+/**
+ * The page's elements by tag name (`p`), class (`.box`) and id (`#notes`), in document order; each
+ * one's parent element, and its place among its siblings.
+ */
 export interface ElementIndex {
   index: Map<string, Element[]>;
   parents: Map<Element, Element>;
