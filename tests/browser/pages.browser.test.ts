@@ -1,6 +1,7 @@
 /**
  * Every HTML page in a real browser (headless Chromium driven by playwright-core): axe-core finds no
- * accessibility violations, no page scrolls sideways at phone width (375 px) or desktop width, and
+ * accessibility violations, no page scrolls sideways at phone width (375 px) or desktop width, no
+ * word of a table cell is broken letter by letter, and
  * printing the page gives no sideways overflow either. Run with `npm run test:browser`; skipped, with
  * the reason, where no Chromium is installed (`apt-get install -y chromium`, or CHROMIUM=/path).
  */
@@ -57,9 +58,26 @@ describe.skipIf(!CHROMIUM)('in headless Chromium', () => {
           scrollWidth: document.scrollingElement!.scrollWidth,
           innerWidth: window.innerWidth,
           smallest: Math.min(...[...document.querySelectorAll('body *')].filter((e) => e.textContent?.trim()).map((e) => parseFloat(getComputedStyle(e).fontSize))),
+          // A table cell's word broken over three lines or more is being broken letter by letter
+          // (a column squeezed to nothing); a hyphenated word takes two.
+          brokenWords: [...document.querySelectorAll('th, td')].flatMap((cell) => {
+            const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+            const broken: string[] = [];
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              for (const m of (node.textContent ?? '').matchAll(/\p{L}{6,}/gu)) {
+                const range = document.createRange();
+                range.setStart(node, m.index!);
+                range.setEnd(node, m.index! + m[0].length);
+                const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+                if (lines.size > 2) broken.push(`"${m[0]}" over ${lines.size} lines`);
+              }
+            }
+            return broken;
+          }),
         }));
         if (m.scrollWidth > m.innerWidth) problems.push(`${path.basename(file)}: ${m.scrollWidth} px wide in a ${m.innerWidth} px window`);
         if (m.smallest < 12) problems.push(`${path.basename(file)}: text of ${m.smallest} px`);
+        for (const w of m.brokenWords) problems.push(`${path.basename(file)}: in a table, ${w}`);
         await page.screenshot({ path: path.join(site.out, `${path.basename(file, '.html')}-${width}.png`), fullPage: true });
         await page.close();
       }
