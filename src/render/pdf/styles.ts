@@ -414,7 +414,9 @@ interface Compound {
   nth: { a: number; b: number; fromEnd: boolean }[];
 }
 
-const COMPOUND = /^([a-z][a-z0-9-]*)?((?:[.#][\w-]+)*)((?::(?:first-child|last-child|nth-child\([^()\s]*\)))*)$/i;
+/** The child-position pseudo-classes the index answers. */
+const POSITION_PSEUDO = String.raw`:(?:first-child|last-child|nth-child\([^()\s]*\))`;
+const COMPOUND = new RegExp(String.raw`^([a-z][a-z0-9-]*)?((?:[.#][\w-]+)*)((?:${POSITION_PSEUDO})*)$`, 'i');
 const AN_PLUS_B = /^(?:(odd)|(even)|([+-]?\d*)n([+-]\d+)?|([+-]?\d+))$/i;
 
 /** `:first-child`, `:last-child`, `:nth-child(An+B)` (odd, even, 2n+1, -n+3, 4): undefined for others. */
@@ -443,7 +445,7 @@ function parseCompound(text: string): Compound | undefined {
   const parts = m[2].match(/[.#][\w-]+/g) ?? [];
   const ids = parts.filter((p) => p.startsWith('#')).map((p) => p.slice(1));
   if (ids.length > 1) return undefined;
-  const nth = (m[3].match(/:(?:first-child|last-child|nth-child\([^()]*\))/gi) ?? []).map((p) => parseNth(p.toLowerCase()));
+  const nth = (m[3].match(new RegExp(POSITION_PSEUDO, 'gi')) ?? []).map((p) => parseNth(p.toLowerCase()));
   if (nth.some((x) => x === undefined)) return undefined;
   return { tag: m[1]?.toLowerCase(), classes: parts.filter((p) => p.startsWith('.')).map((p) => p.slice(1)), id: ids[0], nth: nth as Compound['nth'] };
 }
@@ -469,7 +471,7 @@ function matchesCompound(el: Element, c: Compound, positions: ElementIndex['posi
  */
 export function combinatorMatch(selector: string, { index, parents, positions }: ElementIndex): Element[] | undefined {
   // Where the stylesheet sets its custom properties: the page's top element, <html> (or <svg>).
-  if (selector.trim() === ':root') return [...positions.keys()].filter((el) => !parents.has(el) && (el.tagName === 'html' || el.tagName === 'svg'));
+  if (selector.trim() === ':root') return [...(index.get('html') ?? []), ...(index.get('svg') ?? [])].filter((el) => !parents.has(el));
   const compounds: Compound[] = [];
   // combinators[k] joins compounds[k] and compounds[k + 1].
   const combinators: ('descendant' | 'child')[] = [];
