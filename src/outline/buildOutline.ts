@@ -7,6 +7,7 @@ import type { Block, Outline, Section, SectionKind } from './outline.js';
 import { inferOutline } from './infer/inferOutline.js';
 import { summaryTable } from './summary/summaryTable.js';
 import { wordSegmentsOf } from './sentences.js';
+import { sectionsWithLists, withLists } from './bulletLists.js';
 
 /** Headings that mark a highlighted summary box, in the languages handouts are printed in. */
 const KEY_POINT_TITLES = /^(key points?|the main points|in brief|puntos clave|lo más importante|points clés|l'essentiel)\s*:?$/i;
@@ -50,7 +51,7 @@ export function buildOutline(source: Source, tree: Root): Outline {
   if (inferred && inferred.sections.length) {
     return withAtAGlance({
       file: source.file, slug: source.slug, format: source.format, meta, title, titleFrom,
-      intro: inferred.intro, sections: inferred.sections, closing: [], definitions, words, notes: inferred.notes,
+      intro: withLists(inferred.intro), sections: sectionsWithLists(inferred.sections), closing: [], definitions, words, notes: inferred.notes,
     });
   }
 
@@ -62,7 +63,8 @@ export function buildOutline(source: Source, tree: Root): Outline {
   const intro: Block[] = [];
   const sections: Section[] = [];
   const open: Section[] = [];
-  for (const node of nodes as Block[]) {
+  // Plain text's list-marked lines print as lists (Markdown's lists are already lists).
+  for (const node of source.format === 'text' ? withLists(nodes as Block[]) : (nodes as Block[])) {
     if (node.type === 'heading') {
       const level = Math.min(6, node.depth + shift);
       const text = toString(node).trim();

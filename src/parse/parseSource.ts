@@ -27,13 +27,16 @@ export function parseMarkdown(text: string): Root {
 }
 
 /**
- * Paragraphs are separated by blank lines. A text with no blank line at all (one paragraph per
- * line, as text exported from web pages often is) has one paragraph per line instead; otherwise
- * lines inside a paragraph are joined, since they are hard-wrapped prose.
+ * Paragraphs of plain text. A blank line always ends one. Inside a run of lines, a line break joins
+ * two lines into one paragraph only when the text is hard-wrapped (see `wrapWidth`) and the line is
+ * full, reaching near the width the text is wrapped at; a short line ends its paragraph. Otherwise
+ * each line is a paragraph of its own: a heading directly over its text, a list item, a byline, or
+ * one paragraph a line as text exported from web pages is. A line that opens with a list marker
+ * ("- ", "• ", "1) ") always starts a paragraph, even in wrapped text.
  */
 export function parsePlainText(text: string, skipLines = 0): Root {
   const lines = text.split('\n');
-  const hasBlankLines = /\n[ \t]*\n/.test(lines.slice(skipLines).join('\n').trim());
+  const width = wrapWidth(lines.slice(skipLines));
   const children: Paragraph[] = [];
   // Offsets too, not only lines: hast-util-raw (images, raw HTML) requires them on positions.
   const lineStarts: number[] = [];
@@ -57,12 +60,32 @@ export function parsePlainText(text: string, skipLines = 0): Root {
   };
   lines.forEach((line, i) => {
     if (i < skipLines) return;
-    if (line.trim() === '') flush(i);
-    else {
-      if (start === -1) start = i;
-      if (!hasBlankLines) flush(i + 1);
-    }
+    if (line.trim() === '') return flush(i);
+    if (start !== -1 && (LIST_MARKER.test(line) || !(width && isFull(lines[i - 1], width)))) flush(i);
+    if (start === -1) start = i;
   });
   flush(lines.length);
   return { type: 'root', children };
+}
+
+const LIST_MARKER = /^\s*(?:[-*•·–]|\d{1,2}[.)]|[a-z][.)])\s+\S/;
+const SENTENCE_END = /[.!?:;]["'”’)\]]*\s*$/;
+
+/** A line that reaches near the wrap width: the next word would not have fitted after it. */
+function isFull(line: string, width: number): boolean {
+  return line.trimEnd().length >= 0.6 * width;
+}
+
+/**
+ * The width a hard-wrapped text is wrapped at, or undefined when it is not wrapped. Wrapped text
+ * breaks most lines mid-sentence, near one width (a text editor's or an e-mail's 70–80 columns);
+ * a text of one paragraph a line ends its lines with sentences and has lines of every length.
+ */
+function wrapWidth(lines: string[]): number | undefined {
+  const inner = lines.filter((l, i) => l.trim() && lines[i + 1]?.trim()).map((l) => l.trimEnd());
+  if (inner.length < 2) return undefined;
+  const width = Math.max(...inner.map((l) => l.length));
+  if (width > 120) return undefined;
+  const wrapped = inner.filter((l) => l.length >= 0.7 * width && !SENTENCE_END.test(l) && !LIST_MARKER.test(l));
+  return wrapped.length >= Math.max(2, 0.4 * inner.length) ? width : undefined;
 }

@@ -14,8 +14,10 @@ export { closest } from '../options/validate.js';
 
 /** A source's settings: its front matter over the project's settings file (whose own keys come along). */
 export type HandoutMeta = FrontMatter & Pick<Config, 'webBaseUrl' | 'colours' | 'stylesheet'> & {
-  /** BCP 47 language tag; 'en' when not given. */
+  /** BCP 47 language tag; read from the text when not given (src/read/detectLanguage.ts), else 'en'. */
   lang: string;
+  /** The language was read from the text, not given in front matter or the settings file. */
+  langDetected?: boolean;
   keywords: string[];
 };
 

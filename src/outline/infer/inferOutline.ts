@@ -54,7 +54,7 @@ export function inferOutline(all: Block[], lang: string, knownTitle?: string, op
   let title = knownTitle;
   let titleFrom: InferredOutline['titleFrom'];
   let blocks = all;
-  if (!title && isTitleLine(blocks)) {
+  if (!title && isTitleLine(blocks, lang)) {
     // "Gout" on a line of its own above the text: the text's title, not a section.
     title = toString(blocks[0]).trim();
     titleFrom = 'first line';
@@ -73,19 +73,26 @@ export function inferOutline(all: Block[], lang: string, knownTitle?: string, op
   const subject = subjectOf(title, texts.join('\n'));
   const ctx = new Context(lang, subject, notes, options, acronymsIn(texts.join('\n')));
 
+  // Lines right under the title line ("Patient information leaflet", "Unit 4: Earth's Systems") are
+  // its subtitle: kept as the opening paragraphs, not made headings with nothing of their own.
+  const subtitle = new Set<number>();
+  for (let i = 0, line = titleFrom === 'first line' ? all[0].position?.end.line : undefined; line !== undefined && blocks[i]?.position?.start.line === line + 1 && isBareHeading(blocks[i]); i++) {
+    subtitle.add(i);
+    line = blocks[i].position!.end.line;
+  }
   // Bare one-line paragraphs become headings; they cut the text into scopes.
   const scopes: { heading?: Paragraph; paras: Para[] }[] = [{ paras: [] }];
   blocks.forEach((block, i) => {
-    if (block.type === 'paragraph' && isBareHeading(block) && i < blocks.length - 1) scopes.push({ heading: block, paras: [] });
+    if (block.type === 'paragraph' && isHeadingAt(blocks, i, lang) && !subtitle.has(i)) scopes.push({ heading: block, paras: [] });
     else scopes[scopes.length - 1].paras.push({ block, text: texts[i], sentences: texts[i] ? sentencesOf(texts[i], lang) : [], number: i + 1 + skipped });
   });
 
   const opening = ctx.split(scopes[0].paras, 2);
   const result: InferredOutline = { title, titleFrom, intro: opening.before, sections: opening.sections, notes };
   const headed = scopes.slice(1);
-  const partHeadings = ctx.headingParts(headed.map((s) => toString(s.heading!).trim()), scopes[0].paras);
+  const partHeadings = ctx.headingParts(headed.map((s) => headingText(s.heading!)), scopes[0].paras);
   headed.forEach((scope, i) => {
-    const heading = toString(scope.heading!).trim();
+    const heading = headingText(scope.heading!);
     const section: Section = { title: heading, slug: ctx.slugs.next(heading), level: 2, line: scope.heading!.position?.start.line, kind: 'section', inferred: true, blocks: [], sections: [] };
     const part = partHeadings.get(i);
     if (part) {
@@ -108,29 +115,111 @@ export function inferOutline(all: Block[], lang: string, knownTitle?: string, op
 }
 
 /** The first block is a bare line and no later bare line has its shape (as part headings share one). */
-function isTitleLine(blocks: Block[]): boolean {
-  if (!blocks[0] || !isBareHeading(blocks[0]) || blocks.length < 2) return false;
+function isTitleLine(blocks: Block[], lang: string): boolean {
+  if (!blocks[0] || !isHeadingAt(blocks, 0, lang)) return false;
   const first = toString(blocks[0]).trim();
   const next = blocks.slice(1).find(isBareHeading);
-  return !next || !sameShape(first, toString(next).trim());
+  if (!next) return true;
+  // "Hay fever" over "Symptoms of hay fever": a later heading about the first line's subject.
+  const later = normalWords(toString(next));
+  const own = normalWords(first);
+  return !sameShape(first, toString(next).trim()) || (later.length > own.length && occurrences(later, own).length > 0);
 }
 
-/** A paragraph of one short line with no end punctuation: a heading the text did not mark as one. */
+/**
+ * A paragraph of one short line that reads as a heading the text did not mark as one: no end
+ * punctuation ("Outlook", "Low Back Pain: What You Need to Know", "COMMON SYMPTOMS"), a question
+ * ("What causes it?", "¿Cómo se diagnostica?"), a label ending in a colon ("Treatment options:"),
+ * or a numbered heading ("1. Causes"). Never a list item, a byline or a date line.
+ */
 export function isBareHeading(block: Block): boolean {
   if (block.type !== 'paragraph') return false;
   const p = block as Paragraph;
   if (p.children.length !== 1 || p.children[0].type !== 'text') return false;
   const text = p.children[0].value.trim();
-  return text.length > 0 && text.length <= 60 && text.split(/\s+/).length <= 6 && /^\p{Lu}/u.test(text) && !/[.!?:;,]$/.test(text) && !/\n/.test(text) && !isBullet(text);
+  if (!text || text.length > 80 || /\n/.test(text) || text.split(/\s+/).length > 10) return false;
+  const body = text.replace(NUMBERED_HEADING, '');
+  if (!/^[¿¡"“]?[\p{Lu}\p{N}]/u.test(body) || isByline(text)) return false;
+  if (body !== text) return !/[.!?:;,]$/.test(body);
+  if (isBullet(text)) return false;
+  // A question: one sentence, asked as a heading is ("How is it treated?").
+  if (/\?$/.test(text)) return !/[.!?]\s/.test(text.slice(0, -1));
+  return !/[.!;,]$/.test(text);
 }
+
+/** A sentence about every part at once. */
+const WHOLE = /\b(?:any|all|every|each|both)\s+(?:\w+\s+)?(?:types?|forms?|kinds?|stages?|classes?|categories)\b|\b(?:cualquier|todos los|todas las)\s+(?:tipos?|formas?)\b/i;
+
+/** A bare line as a heading prints it: "Treatment options:" is headed "Treatment options". */
+function headingText(line: Paragraph): string {
+  return toString(line).trim().replace(/\s*:$/, '');
+}
+
+/** "1. Causes", "2) Symptoms": a number before a heading's words. */
+const NUMBERED_HEADING = /^\d{1,2}[.)]\s+(?=\S)/;
+
+/**
+ * A bare heading where it stands. A heading heads something, so the last line is not one. Over a
+ * list, a line that ends in a colon, a verb or a preposition ("The types of UI in men include",
+ * "Drugs that may cause type 4 RTA include") is the list's lead-in, and a numbered line its first
+ * item; a line that names a topic ("COMMON SYMPTOMS", "Things you can do yourself") heads it.
+ */
+function isHeadingAt(blocks: Block[], i: number, lang: string): boolean {
+  if (i >= blocks.length - 1 || !isBareHeading(blocks[i])) return false;
+  const text = toString(blocks[i]).trim();
+  const next = blocks[i + 1].type === 'paragraph' ? toString(blocks[i + 1]) : '';
+  // Questions in a row ("Check your understanding" and its review questions) are a list of
+  // questions; a question heads the answer that follows it.
+  if (/\?$/.test(text) && /\?\s*$/.test(next)) return false;
+  if (!isBullet(next)) return true;
+  return !(/:$/.test(text) || NUMBERED_HEADING.test(text) || endsOpen(text, lang));
+}
+
+/** The line stops where a sentence goes on: on a verb, a preposition, a conjunction or an article. */
+function endsOpen(text: string, lang: string): boolean {
+  const last = text.split(/\s+/).pop()!.toLowerCase();
+  if (LEAD_IN_WORDS.has(last)) return true;
+  if (!lang.startsWith('en') || /^[^\p{Ll}]*$/u.test(text)) return false;
+  const tokens = tokensOf(text).filter((t) => t.pos !== 'PUNCT');
+  return ['VERB', 'AUX', 'ADP', 'SCONJ', 'CCONJ', 'DET', 'PART'].includes(tokens[tokens.length - 1]?.pos ?? '');
+}
+
+/** Words a list's lead-in ends on, in the languages handouts are written in. */
+const LEAD_IN_WORDS = new Set(['include', 'includes', 'including', 'following', 'are', 'is', 'as', 'incluyen', 'incluye', 'son', 'como', 'siguientes', 'siguiente', 'sont', 'comprennent', 'suivants', 'suivantes']);
+
+/**
+ * Who wrote it and when ("By Maria Lindqvist, RN", "Updated March 2024", "Page last reviewed: 14
+ * February 2024"): a line about the article, kept as a paragraph, never a heading.
+ */
+function isByline(text: string): boolean {
+  return BYLINE.test(text) || (DATE.test(text) && text.split(/\s+/).length <= 8);
+}
+
+const BYLINE = /^(?:(?:written|reviewed|edited|compiled|prepared)\s+by|by|(?:page\s+)?(?:last\s+)?(?:updated|reviewed|revised|published|posted)|date|source|author|escrito\s+por|por|actualizado|revisado|publicado|fecha)\b/i;
+const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre';
+const DATE = new RegExp(`\\b(?:${MONTHS})\\.?\\s+(?:\\d{1,2},?\\s+)?(?:19|20)\\d{2}\\b|\\b\\d{1,2}\\s+(?:de\\s+)?(?:${MONTHS})\\.?\\s+(?:de\\s+)?(?:19|20)\\d{2}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b`, 'i');
 
 /** The title and its aliases as words to recognise; an acronym defined for it counts too. */
 function subjectOf(title: string | undefined, text: string): Subject {
   if (!title) return { title: 'the subject', keys: [] };
+  title = subjectInTitle(title);
   const own = normalWords(title.replace(/\s*\([^)]*\)/g, ''));
   const keys = [own];
   for (const [acronym, expansion] of acronymsIn(text)) if (expansion.join(' ') === own.join(' ') || own.join(' ').endsWith(expansion.join(' '))) keys.push(acronym.split(' '));
   return { title, keys, head: own[own.length - 1] };
+}
+
+/**
+ * What a title is about: "Earth Science Review: Types of Rock" → "Rock"; "Gout: Questions and
+ * Answers" → "Gout"; a title without a colon as it is.
+ */
+function subjectInTitle(title: string): string {
+  const segments = title.split(/\s*:\s+/).filter(Boolean);
+  for (const segment of segments) {
+    const kinds = /^(?:the\s+)?(?:main\s+|different\s+)?(?:types|forms|kinds|classes|stages|categories|tipos|formas|clases)\s+(?:of|de)\s+(.+)$/i.exec(segment);
+    if (kinds) return kinds[1];
+  }
+  return segments[0] ?? title;
 }
 
 class Context {
@@ -214,6 +303,8 @@ class Context {
   private discovered(paras: Para[], i: number, s: number): Part[] {
     const parts: Part[] = [];
     for (let j = i; j < paras.length; j++) {
+      // "Any type of rock can change into any other type": the text has turned to the whole.
+      if (j > i && parts.length >= 2 && WHOLE.test(paras[j].sentences[0] ?? '')) break;
       const o = this.openingAt(paras[j], j === i ? s : 0, parts, true);
       for (const part of o?.parts ?? []) if (!parts.some((q) => sameName(q, part))) parts.push(part);
     }
@@ -453,10 +544,15 @@ function sameName(a: Part, b: Part): boolean {
 }
 
 function sameShape(a: string, b: string): boolean {
-  const wa = a.toLowerCase().split(/[\s:]+/);
-  const wb = b.toLowerCase().split(/[\s:]+/);
+  const words = (h: string) => h.toLowerCase().split(/[\s:]+/).filter(Boolean);
+  const wa = words(a);
+  const wb = words(b);
   if (wa.length < 2 || wb.length < 2) return false;
-  return (wa[0] === wb[0] && /^(type|form|kind|class|stage|phase|grade|category)$/.test(wa[0])) || wa[wa.length - 1] === wb[wb.length - 1];
+  if (wa[0] === wb[0] && /^(type|form|kind|class|stage|phase|grade|category)$/.test(wa[0])) return true;
+  // "Stable angina", "Unstable angina": names of one length on one head word; not "Hay fever"
+  // and "Symptoms of hay fever", which is about the first.
+  const about = (w: string[]) => w.some((x) => /^(of|for|about|with|in|on|to|de|del|para|sobre|con)$/.test(x));
+  return wa[wa.length - 1] === wb[wb.length - 1] && wa.length === wb.length && !about(wa) && !about(wb);
 }
 
 function kindIn(heading: string): string | undefined {

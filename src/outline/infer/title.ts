@@ -8,6 +8,9 @@ import { sentencesOf } from '../sentences.js';
 import { nounPhrases, subjectTokens, tokensOf, type Token } from './language.js';
 import { acronymsIn, isKindWord, isLabel, normalWords, occurrences } from './names.js';
 
+/** "If your skin is dry, itchy and red, …": a condition before the sentence's own subject. */
+const LEADING_CLAUSE = /^(?:if|when|whenever|although|though|because|while|since|unless|once|si|cuando|aunque|porque|mientras)\b[^,]{0,200},\s*/i;
+
 const PRONOUN_OR_VAGUE = /^(it|this|that|these|those|they|there|he|she|we|you|one|some|many|most|each|people|researchers|scientists)$/i;
 
 export interface TitleChoice {
@@ -33,14 +36,24 @@ export function inferTitle(paragraphs: string[], lang: string): TitleChoice | un
   };
 
   const sentences = sentencesOf(first, lang);
-  const opening = tokensOf(sentences[0] ?? '');
-  const subject = mainPhrase(subjectTokens(opening));
+  const subjectIn = (sentence: string) => mainPhrase(subjectTokens(tokensOf(sentence.replace(LEADING_CLAUSE, ''))));
+  const subject = subjectIn(sentences[0] ?? '');
   // A name of one part ("Type 1 is also called …") or an acronym the text never spells out is no title.
   const unexplained = (t: string) => /^[\p{Lu}\p{N}-]{2,}$/u.test(t) && !acronyms.has(normalWords(t).join(' '));
   const partName = (phrase: Token[]) => isKindWord(phrase[0].lower) && (phrase.length <= 2 || isLabel(phrase[1].text));
   if (subject && !partName(subject) && !unexplained(expand(subject))) {
     const title = expand(subject);
     if (count(normalWords(title)) >= 2) return { title: capital(title), why: `the subject of the opening sentence, which the article takes up again`, from: 'opening sentence' };
+  }
+  // "If your skin is dry …, you may have eczema. Eczema is not contagious …": when the opening
+  // sentence is about the reader, the next sentence whose subject the article keeps using names it.
+  if (!subject) {
+    for (const sentence of sentences.slice(1, 3)) {
+      const next = subjectIn(sentence);
+      if (!next || partName(next) || unexplained(expand(next))) continue;
+      const title = expand(next);
+      if (count(normalWords(title)) >= 3) return { title: capital(title), why: 'the subject of an opening sentence, which the article takes up again', from: 'opening sentence' };
+    }
   }
   // Otherwise: the noun phrase of the opening the article repeats most (longer phrases break ties).
   // A phrase's head-final parts count as candidates too: "classical distal RTA" → "distal RTA", "RTA".

@@ -1,0 +1,65 @@
+/**
+ * Lists in plain text: lines that open with a list marker ("- ", "• ", "* ", "1. ", "2) ", "a) ")
+ * are parsed as paragraphs (the inference reads them as such: a list announces parts, an item goes
+ * on with what introduced it) and become mdast lists once the outline is made, so they print with
+ * bullets or numbers, one item a line, instead of as paragraphs that start with a dash.
+ */
+import type { List, ListItem, Paragraph, Text } from 'mdast';
+import type { Block, Section } from './outline.js';
+
+const MARKER = /^\s*(?:([-*•·–])|(\d{1,3})[.)]|([a-z])[.)])\s+(?=\S)/;
+
+interface Item {
+  ordered: boolean;
+  start?: number;
+  text: string;
+  block: Paragraph;
+}
+
+function itemOf(block: Block): Item | undefined {
+  if (block.type !== 'paragraph' || block.children.length !== 1 || block.children[0].type !== 'text') return undefined;
+  const value = block.children[0].value;
+  const m = MARKER.exec(value);
+  if (!m) return undefined;
+  return { ordered: !m[1], start: m[2] ? Number(m[2]) : m[3] ? m[3].charCodeAt(0) - 96 : undefined, text: value.slice(m[0].length), block };
+}
+
+/** Runs of list-marked paragraphs, each made one list (bullets, or numbers when numbered). */
+export function withLists(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  let run: Item[] = [];
+  const flush = () => {
+    if (!run.length) return;
+    const first = run[0].block.position;
+    const last = run[run.length - 1].block.position;
+    const list: List = {
+      type: 'list',
+      ordered: run[0].ordered,
+      start: run[0].ordered ? run[0].start ?? 1 : null,
+      spread: false,
+      children: run.map(({ text, block }): ListItem => {
+        const value: Text = { type: 'text', value: text };
+        return { type: 'listItem', spread: false, checked: null, children: [{ type: 'paragraph', children: [value], position: block.position }], position: block.position };
+      }),
+      position: first && last ? { start: first.start, end: last.end } : undefined,
+    };
+    out.push(list);
+    run = [];
+  };
+  for (const block of blocks) {
+    const item = itemOf(block);
+    if (item && run.length && item.ordered !== run[0].ordered) flush();
+    if (item) run.push(item);
+    else {
+      flush();
+      out.push(block);
+    }
+  }
+  flush();
+  return out;
+}
+
+/** The same for every section of an outline, its subsections and closing blocks. */
+export function sectionsWithLists(sections: Section[]): Section[] {
+  return sections.map((s) => ({ ...s, blocks: withLists(s.blocks), sections: sectionsWithLists(s.sections), ...(s.closing ? { closing: withLists(s.closing) } : {}) }));
+}

@@ -1,0 +1,23 @@
+/**
+ * The language of a source that does not say: franc's trigram model (franc-min), asked only about
+ * the languages handouts are written in, on enough text to tell them apart. A Spanish article
+ * without `lang:` is then hyphenated, labelled, measured and checked as Spanish, not as English.
+ * Below a couple of sentences the model is not asked, and the source stays English, the default.
+ */
+import { francAll } from 'franc-min';
+import { lookupTable } from '../lookupTable.js';
+
+/** ISO 639-3 (franc) → the BCP 47 tag handout writes. */
+const TAGS = lookupTable({ eng: 'en', spa: 'es', fra: 'fr', deu: 'de', ita: 'it', por: 'pt', nld: 'nl' });
+const ONLY = Object.keys(TAGS);
+/** Letters needed before the model is asked; below that, trigram counts say little. */
+const MIN_LETTERS = 200;
+
+export function detectLanguage(text: string): string | undefined {
+  // Links, addresses and markup are not the language of the text.
+  const prose = text.slice(0, 4000).replace(/https?:\/\/\S+|<[^>]*>|[`*_#>|[\]()-]/g, ' ');
+  if ((prose.match(/\p{L}/gu) ?? []).length < MIN_LETTERS) return undefined;
+  const scores = francAll(prose, { only: ONLY });
+  const best = scores[0]?.[0];
+  return best ? TAGS[best] : undefined;
+}
