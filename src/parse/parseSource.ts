@@ -85,7 +85,10 @@ function wrapWidth(lines: string[]): number | undefined {
   const inner = lines.filter((l, i) => l.trim() && lines[i + 1]?.trim()).map((l) => l.trimEnd());
   if (inner.length < 2) return undefined;
   const width = Math.max(...inner.map((l) => l.length));
-  if (width > 120) return undefined;
+  if (width < 30 || width > 120) return undefined;
+  // Wrapped at that width, no line is much longer (a long address may be).
+  const longer = lines.filter((l) => l.trimEnd().length > width * 1.1 + 2).length;
+  if (longer > 0.05 * lines.filter((l) => l.trim()).length) return undefined;
   const wrapped = inner.filter((l) => l.length >= 0.7 * width && !SENTENCE_END.test(l) && !LIST_MARKER.test(l));
   return wrapped.length >= Math.max(2, 0.4 * inner.length) ? width : undefined;
 }

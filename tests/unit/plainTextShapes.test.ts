@@ -1,0 +1,127 @@
+/**
+ * Plain text as other publishers write it: a heading directly over its text, question and numbered
+ * headings, headings ending in a colon, list-marked lines, bylines and dates, a subtitle under the
+ * title line, hard-wrapped paragraphs, and a language the source does not name. Each text is
+ * written here for the test; the real articles are scored by tests/integration/proseOutline.test.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { toString } from 'mdast-util-to-string';
+import type { List } from 'mdast';
+import { buildOutline } from '../../src/outline/buildOutline.js';
+import { parsePlainText } from '../../src/parse/parseSource.js';
+import { detectLanguage } from '../../src/read/detectLanguage.js';
+import type { Block, Outline, Section } from '../../src/outline/outline.js';
+
+function outlineOf(text: string, lang = 'en'): Outline {
+  return buildOutline({ file: 'a.txt', slug: 'a', format: 'text', text, meta: { lang, keywords: [] } }, parsePlainText(text));
+}
+const headings = (o: Outline) => o.sections.flatMap(function walk(s: Section): string[] {
+  return [s.title, ...s.sections.flatMap(walk)];
+});
+const allBlocks = (o: Outline): Block[] => [...o.intro, ...o.sections.flatMap(function walk(s: Section): Block[] {
+  return [...s.blocks, ...s.sections.flatMap(walk)];
+})];
+
+const para = (topic: string) => `${topic} matters to how you feel each day. Your nurse can tell you more about it at your next visit, and you can call the clinic with any question.`;
+
+describe('headings other publishers write', () => {
+  it('a heading line directly over its paragraph is a heading, and its paragraph stays whole', () => {
+    const o = outlineOf(`Caring for a cast\n\nKeeping it dry\n${para('A dry cast')}\n\nWhen to call\n${para('Pain under the cast')}\n`);
+    expect(o.title).toBe('Caring for a cast');
+    expect(headings(o)).toEqual(['Keeping it dry', 'When to call']);
+    expect(o.sections[0].blocks.map((b) => toString(b))).toEqual([para('A dry cast')]);
+  });
+
+  it('questions, numbered lines and labels ending in a colon head the text that answers them', () => {
+    const o = outlineOf(`Shingles: Questions and Answers\n\nWhat is shingles?\n${para('Shingles')}\n\n1. Treatment\n${para('Early treatment')}\n\nWho should get the vaccine:\n${para('The vaccine')}\n`);
+    expect(o.title).toBe('Shingles: Questions and Answers');
+    expect(headings(o)).toEqual(['What is shingles?', '1. Treatment', 'Who should get the vaccine']);
+  });
+
+  it('a run of questions is a list of questions, not a heading each', () => {
+    const o = outlineOf(`Review\n\n${para('The heart')}\n\nTest yourself\nWhat does the left ventricle do?\nWhy are valves needed?\nWhere does blood get oxygen?\n`);
+    expect(headings(o)).toEqual(['Test yourself']);
+  });
+
+  it('bylines and dates are never headings; lines right under the title line are its subtitle', () => {
+    const o = outlineOf(`Iron tablets\nA guide for patients\n\nBy Dana Whitfield, pharmacist\nLast reviewed: 3 May 2025\n\n${para('Iron')}\n\nTaking them\n${para('A tablet with orange juice')}\n`);
+    expect(o.title).toBe('Iron tablets');
+    expect(headings(o)).toEqual(['Taking them']);
+    expect(o.intro.map((b) => toString(b)).slice(0, 3)).toEqual(['A guide for patients', 'By Dana Whitfield, pharmacist', 'Last reviewed: 3 May 2025']);
+  });
+});
+
+describe('lists in plain text', () => {
+  it('list-marked lines print as one list, numbered ones as a numbered list, without their markers', () => {
+    const o = outlineOf(`Before surgery\n\n${para('Getting ready')}\n\nBring these things:\n- your medicines\n- your glasses\n• a phone charger\n\nOn the day\n1) Do not eat after midnight.\n2) Take a shower.\n`);
+    const lists = allBlocks(o).filter((b): b is List => b.type === 'list');
+    expect(lists.map((l) => [l.ordered, l.start, l.children.map((i) => toString(i))])).toEqual([
+      [false, null, ['your medicines', 'your glasses', 'a phone charger']],
+      [true, 1, ['Do not eat after midnight.', 'Take a shower.']],
+    ]);
+    // The lead-in over the first list is its paragraph, not a heading; "On the day" heads the second.
+    expect(headings(o)).toEqual(['On the day']);
+  });
+
+  it('a line ending on a verb over a list is its lead-in, a topic line its heading', () => {
+    const o = outlineOf(`Asthma\n\n${para('Asthma')}\n\nCommon triggers include\n- smoke\n- pollen\n\nWarning signs\n- a cough at night\n- a tight chest\n`);
+    expect(headings(o)).toEqual(['Warning signs']);
+  });
+});
+
+describe('line breaks', () => {
+  const wrapped = [
+    'Keep the wound clean and dry for the first two days. After that you may',
+    'shower, but do not soak in a bath or swim until the stitches are out.',
+    'Pat the area dry with a clean towel and put on a fresh dressing if the',
+    'old one is wet.',
+    'Signs of infection',
+    'Call us if the skin around the wound turns red, feels hot or swells, or',
+    'if you have a fever.',
+  ].join('\n');
+
+  it('hard-wrapped text is joined where it is wrapped, and a short line ends its paragraph', () => {
+    const paragraphs = parsePlainText(wrapped).children.map((p) => toString(p));
+    expect(paragraphs).toEqual([
+      'Keep the wound clean and dry for the first two days. After that you may shower, but do not soak in a bath or swim until the stitches are out. Pat the area dry with a clean towel and put on a fresh dressing if the old one is wet.',
+      'Signs of infection',
+      'Call us if the skin around the wound turns red, feels hot or swells, or if you have a fever.',
+    ]);
+  });
+
+  it('text of one paragraph a line keeps each line a paragraph, however long its lines', () => {
+    const lines = [para('Sleep'), para('Exercise'), para('Food')];
+    expect(parsePlainText(lines.join('\n')).children.map((p) => toString(p))).toEqual(lines);
+  });
+});
+
+describe('the subject of a title', () => {
+  it('"Review: Types of Rock" is about rock, so the types are found by their names', () => {
+    const text = [
+      'Science Review: Types of Rock',
+      'Rocks are all around us. Geologists sort them by how they formed, and this gives three main types of rock.',
+      'Igneous rock forms when melted rock cools. Granite and basalt are igneous rocks, and some cool so fast that they hold no crystals.',
+      'Sedimentary rock forms from layers of sand and mud pressed together. It is the only type that usually holds fossils.',
+      'Metamorphic rock forms when heat and pressure change an existing rock. Marble was once limestone.',
+      'Over time, any type of rock can change into any other type. This slow process never stops.',
+    ].join('\n');
+    const o = outlineOf(text);
+    expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Igneous', 'Sedimentary', 'Metamorphic']);
+    // The closing paragraph is about every type, not under the last one.
+    expect(o.sections[o.sections.length - 1].parts).toBeUndefined();
+  });
+
+  it('when the opening sentence is about the reader, the next one names the subject', () => {
+    const o = outlineOf(`If your joints are stiff and sore in the morning, you may have arthritis, a common condition. Arthritis is not one disease but many. Arthritis can affect any joint, and arthritis often runs in families.`);
+    expect(o.title).toBe('Arthritis');
+  });
+});
+
+describe('the language of a source that does not say', () => {
+  it('reads Spanish, French and English from the text, and leaves a short text alone', () => {
+    expect(detectLanguage('La diabetes es una enfermedad que dura toda la vida. Su cuerpo no produce suficiente insulina o no la usa bien. Con una buena alimentación, ejercicio y los medicamentos que le indique su médico, puede llevar una vida normal y evitar problemas en los ojos, los riñones y los pies.')).toBe('es');
+    expect(detectLanguage("Le diabète est une maladie qui dure toute la vie. Votre corps ne fabrique pas assez d'insuline ou ne l'utilise pas bien. Avec une bonne alimentation, de l'exercice et les médicaments prescrits par votre médecin, vous pouvez vivre normalement et éviter des problèmes aux yeux, aux reins et aux pieds.")).toBe('fr');
+    expect(detectLanguage('Diabetes is a disease that lasts for life. Your body does not make enough insulin or does not use it well. With good food, exercise and the medicines your doctor gives you, you can live a normal life and avoid problems with your eyes, kidneys and feet.')).toBe('en');
+    expect(detectLanguage('La diabetes es una enfermedad.')).toBeUndefined();
+  });
+});
