@@ -1,0 +1,31 @@
+/**
+ * The English model's core, read by src/outline/english.ts without the package's copy of it, is the
+ * same data the package's own loader makes, and tags the same. If the package changes, this fails
+ * before a build could tag with a model read wrongly.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { englishModel, readCoreModel } from '../../src/outline/english.js';
+
+const require = createRequire(import.meta.url);
+
+describe("wink's English model, read once", () => {
+  it("reads the core model into the same data as the package's loader", () => {
+    const dir = path.dirname(require.resolve('wink-eng-lite-web-model/package.json'));
+    const ours = readCoreModel(path.join(dir, 'dist/languages/cur/models/eng-core-web-model.json'));
+    const theirs = (require('wink-eng-lite-web-model') as { core: () => unknown }).core();
+    expect(isDeepStrictEqual(ours, theirs)).toBe(true);
+  });
+
+  it('tags a sentence as the package does', () => {
+    const winkNLP = require('wink-nlp') as (model: unknown, pipe: string[]) => { readDoc: (t: string) => { tokens: () => { out: (f?: unknown) => string[] } }; its: { pos: unknown } };
+    const sentence = 'Dystrophic calcinosis occurs most often in skin that was damaged, and it rarely spreads.';
+    const tags = (model: unknown) => {
+      const nlp = winkNLP(model, ['sbd', 'pos']);
+      return nlp.readDoc(sentence).tokens().out(nlp.its.pos);
+    };
+    expect(tags(englishModel(require))).toEqual(tags(require('wink-eng-lite-web-model')));
+  });
+});
