@@ -117,6 +117,33 @@ describe('the subject of a title', () => {
   });
 });
 
+describe('kinds named by the subject', () => {
+  it('"Influenza A", "Influenza B": the subject and a label name kinds, listed or not', () => {
+    const kinds = [
+      'Influenza A infects people and many animals, and it causes the large outbreaks that spread around the world every few decades.',
+      'Influenza B infects only people. It causes smaller outbreaks, mostly in children, and changes more slowly than the first.',
+      'Influenza C causes a mild illness like a cold. Most people have had it by the time they are adults.',
+    ];
+    for (const opening of ['Influenza is an infection of the nose, throat and lungs. Influenza spreads when people cough.', 'Influenza is an infection of the nose, throat and lungs. There are three types of influenza that infect people: influenza A, B, and C.']) {
+      const o = outlineOf(['Influenza', opening, ...kinds, 'Any type of influenza can be prevented in part by a yearly vaccine.'].join('\n'));
+      expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Influenza A', 'Influenza B', 'Influenza C']);
+    }
+  });
+
+  it('after "three stages", stages named by modifiers of the subject\'s head word are the parts', () => {
+    const o = outlineOf([
+      'Chagas disease is an infection caused by a parasite that insects carry. Chagas disease is common in rural Latin America.',
+      'Without treatment, Chagas disease passes through three stages.',
+      'Acute disease begins a week or two after the bite. There may be a fever or a swollen eyelid, but many people notice nothing.',
+      'Indeterminate disease follows and can last for decades. People feel well, yet the parasite stays in the body.',
+      'Chronic disease develops in about a third of people. It can weaken the heart or widen the gut.',
+      'A blood test finds the infection at any stage.',
+    ].join('\n'));
+    expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Acute', 'Indeterminate', 'Chronic']);
+    expect(o.sections[o.sections.length - 1].parts).toBeUndefined();
+  });
+});
+
 describe('the language of a source that does not say', () => {
   it('reads Spanish, French and English from the text, and leaves a short text alone', () => {
     expect(detectLanguage('La diabetes es una enfermedad que dura toda la vida. Su cuerpo no produce suficiente insulina o no la usa bien. Con una buena alimentación, ejercicio y los medicamentos que le indique su médico, puede llevar una vida normal y evitar problemas en los ojos, los riñones y los pies.')).toBe('es');

@@ -106,6 +106,9 @@ function listAfter(rest: string, count?: number): Part[] | undefined {
   const closed = names.length >= 2 && new RegExp(`(?:and|or)\\s+${escape(last)}`, 'i').test(body);
   const shortNames = names.map((n) => n.trim().replace(/^(the|a|an)\s+/i, '')).filter(Boolean);
   if (!closed || shortNames.some((n) => n.split(/\s+/).length > 5)) return undefined;
+  // "hepatitis A, B, C, D, and E": bare labels after a first name that ends in one share its words.
+  const [head, label] = /^(.*\S)\s+(\S+)$/.exec(shortNames[0])?.slice(1) ?? [];
+  if (head && isLabel(label) && shortNames.slice(1).every((n) => isLabel(n))) shortNames.splice(1, Infinity, ...shortNames.slice(1).map((n) => `${head} ${n}`));
   if (count && shortNames.length !== count) return undefined;
   return shortNames.map((n) => partOf(n));
 }

@@ -40,7 +40,8 @@ function modifiersBefore(tokens: Token[], end: number, ordinals = false): Token[
     !t.aside && (MODIFIER_POS.has(t.pos) || (t.pos === 'VERB' && /(ed|ing)$/.test(t.lower)) || (t.pos === 'ADV' && next?.pos === 'ADJ' && !NOT_A_NAME.has(t.lower)));
   while (start > 0 && modifies(tokens[start - 1], tokens[start])) start--;
   let run = tokens.slice(start, end);
-  const names = (t: Token) => ordinals && ORDINALS.has(t.lower);
+  // After an announcement, "first", "second", "early" and "late" name stages.
+  const names = (t: Token) => ordinals && (ORDINALS.has(t.lower) || t.lower === 'early');
   while (run.length && !names(run[0]) && (NOT_A_NAME.has(run[0].lower) || /(est|er)$/.test(run[0].lower) && run[0].pos === 'ADJ' && run.length > 1 && NOT_A_NAME.has(run[1]?.lower))) run = run.slice(1);
   if (run.some((t) => (NOT_A_NAME.has(t.lower) && !names(t)) || isKindWord(t.lower))) return [];
   return run;
@@ -64,6 +65,15 @@ function labelled(tokens: Token[], subject: Subject): Opening | undefined {
     const own = parts.filter((p) => !subject.keys.some((k) => occurrences(k, p.keys[0]).length));
     if (own.length) return { parts: own, rule: 'labelled', words: text(tokens.slice(i, j)) };
   }
+  // "Hepatitis B spreads through blood": the article's subject and a label ("influenza A", "hepatitis E").
+  const heads = new Set(subject.keys.map((k) => k[k.length - 1]));
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const label = tokens[i + 1];
+    if (!heads.has(tokens[i].lower) || label.aside || !/^(?:\d+[a-z]?|[IVX]+[a-d]?|[A-Z]\d?[a-z]?)$/.test(label.text)) continue;
+    const name = `${tokens[i].text} ${label.text}`;
+    if (subject.keys.some((k) => occurrences(k, normalWords(name)).length)) continue;
+    return { parts: [partOf(name)], rule: 'labelled', words: name };
+  }
   return undefined;
 }
 
@@ -82,16 +92,22 @@ function kindNamed(tokens: Token[], rule: 'kind' | 'called', announced = false):
   return undefined;
 }
 
-function modifierNamed(tokens: Token[], subject: Subject): Opening | undefined {
+function modifierNamed(tokens: Token[], subject: Subject, announced = false): Opening | undefined {
   const words = tokens.map((t) => normalWords(t.text)).flat();
   // Index tokens by their first normal word so a key found in words maps back to a token.
   const starts: number[] = [];
   tokens.forEach((t, i) => normalWords(t.text).forEach(() => starts.push(i)));
-  for (const key of subject.keys) {
+  // After "Lyme disease moves through three stages", "Early localized disease" names one by the
+  // subject's head word alone.
+  const keys = announced && subject.head && !subject.keys.some((k) => k.length === 1 && k[0] === subject.head) ? [...subject.keys, [subject.head]] : subject.keys;
+  for (const key of keys) {
     for (const at of occurrences(words, key)) {
-      const run = modifiersBefore(tokens, starts[at]);
+      const run = modifiersBefore(tokens, starts[at], announced);
       if (!run.length) continue;
       const name = text(run);
+      // "Juvenile idiopathic arthritis that …" is the subject itself, not a kind of it.
+      const whole = [...normalWords(name), ...key].join(' ');
+      if (subject.keys.some((k) => k.join(' ') === whole)) continue;
       return { parts: [partOf(name, undefined, [[...normalWords(name), ...key]])], rule: 'modifier', words: `${name} ${key.join(' ')}` };
     }
   }
@@ -155,7 +171,7 @@ export function openingOf(sentence: string, subject: Subject, announced = false)
     labelled(subj, subject) ??
     kindNamed(subj, 'kind', announced) ??
     acronymNamed(subj, subject, sentence) ??
-    modifierNamed(subj, subject) ??
+    modifierNamed(subj, subject, announced) ??
     calledNamed(tokens, subject);
   // "… is called symbiosis" in an article about symbiosis names the whole, not a part.
   if (!found || found.parts.every((p) => subject.keys.some((k) => k.join(' ') === p.keys[0].join(' ')))) return undefined;
