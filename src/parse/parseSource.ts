@@ -7,9 +7,11 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
-import type { Root, Paragraph } from 'mdast';
+import type { Root, Paragraph, Html } from 'mdast';
 import type { Source } from '../read/readSource.js';
 import { findFrontMatter } from '../read/frontMatter.js';
+import type { Warnings } from '../diagnostics.js';
+import { visit } from '../visitTree.js';
 
 const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 
@@ -24,6 +26,34 @@ export function parseMarkdown(text: string): Root {
   // remark-gfm and remark-frontmatter register their syntax extensions in the transformer chain,
   // so `runSync` is not needed: `parse` already knows GFM and YAML fences.
   return markdownParser.parse(text);
+}
+
+/**
+ * A `<!--` never closed: CommonMark makes everything after it (to the end of the file, or of its
+ * list item or quote) one HTML block, and the browser one comment, so every word after it would
+ * vanish. As with a raw HTML tag that would hide the text after it (contentToHtml.ts), the opener
+ * is left out with a warning and the text after it is printed. Only the four characters go, so
+ * every line keeps its number.
+ */
+export function withoutUnclosedComments(source: Source, warnings: Warnings): Source {
+  if (source.format !== 'markdown' || !source.text.includes('<!--')) return source;
+  let text = source.text;
+  // Each pass removes one opener; a comment closed later in the file stays a comment.
+  for (;;) {
+    let unclosed: Html | undefined;
+    visit(parseMarkdown(text), 'html', (node: Html) => {
+      if (!unclosed && /^\s*<!--/.test(node.value) && !node.value.includes('-->')) unclosed = node;
+    });
+    const start = unclosed?.position?.start;
+    const at = start?.offset === undefined ? -1 : text.indexOf('<!--', start.offset);
+    if (!unclosed || at === -1) return text === source.text ? source : { ...source, text };
+    const toEnd = unclosed.position!.end.offset! >= text.trimEnd().length;
+    warnings.add(
+      `the HTML comment opened here ("<!--") is never closed, so it would hide ${toEnd ? 'the rest of the file' : 'the text after it'}; the "<!--" is left out and the text after it printed (close the comment with --> where it should end)`,
+      { file: source.file, line: start!.line },
+    );
+    text = text.slice(0, at) + text.slice(at + 4);
+  }
 }
 
 /**

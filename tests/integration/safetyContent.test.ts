@@ -42,6 +42,11 @@ beforeAll(() => {
     path.join(content, 'control\x1b[2J.md'),
     '---\ntitle: "Care\\a plan \\e[31mred\\x01 & <more>"\nauthor: "Team\\x7f\\x9b"\n"bad\\e]0;owned\\akey": 1\n---\n\nPlain text with a bell\x07 and an escape\x1b[1m here.\n',
   );
+  // A TODO comment never closed: everything after it was one comment, in both outputs.
+  writeFileSync(
+    path.join(content, 'comment.md'),
+    '---\ntitle: Flu shots\n---\n\nGet your flu shot every year.\n\n<!-- a closed note -->\n\n<!-- TODO: ask Dr. Lee about dosing\n\n## Who should get one\n\nEveryone over six months old should get a flu shot.\n',
+  );
   result = cli(['build', 'content', '--out', 'out'], { cwd: dir });
 }, 120_000);
 afterAll(() => removeDir(dir));
@@ -105,6 +110,17 @@ describe('nothing silently lost', () => {
     expect(result.stderr).toMatch(/hidden\.md:\d+: warning: raw HTML <select> is never closed, so it would hide the text after it; the tag is left out/);
     // Kept as text, never as elements that hide it or run it.
     for (const tag of HIDING) expect(selectAll(tag, select('main', page('hidden.html'))!), tag).toEqual([]);
+  });
+
+  it('an HTML comment never closed hides nothing: its "<!--" is left out with a warning naming its line; a closed one stays hidden', () => {
+    expect(result.stderr).toMatch(/comment\.md:9: warning: the HTML comment opened here \("<!--"\) is never closed, so it would hide the rest of the file; the "<!--" is left out/);
+    const tree = page('comment.html');
+    const text = words(hastText(select('main', tree)!));
+    expect(text).toContain('TODO: ask Dr. Lee about dosing');
+    expect(text).toContain('Everyone over six months old should get a flu shot.');
+    expect(text).not.toContain('a closed note');
+    expect(selectAll('main h2', tree).map((h) => hastText(h))).toContain('Who should get one');
+    if (hasCommand('pdftotext')) expect(pdfText('comment.pdf')).toContain('Everyone over six months old should get a flu shot.');
   });
 
   it('a script is removed, and the warning names the text removed with it', () => {
