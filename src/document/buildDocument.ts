@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { Warnings } from '../diagnostics.js';
 import { displayPath, readSource, type Source } from '../read/readSource.js';
-import { parseSource, withoutUnclosedComments } from '../parse/parseSource.js';
+import { parseSource, widenRaggedTables, withoutUnclosedComments } from '../parse/parseSource.js';
 import { buildOutline } from '../outline/buildOutline.js';
 import type { Outline } from '../outline/outline.js';
 import { embedFonts } from '../fill/embedFonts.js';
@@ -70,6 +70,7 @@ export function outlineOf(sourcePath: string, warnings: Warnings, bytes?: Uint8A
   const source = withoutUnclosedComments(readSource(sourcePath, warnings, bytes), warnings);
   checkSourceText(source);
   const tree = parseSource(source);
+  widenRaggedTables(tree, source.file, warnings);
   checkTree(tree, source.file);
   const outline = buildOutline(source, tree);
   return { source, outline };

@@ -7,7 +7,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
-import type { Root, Paragraph, Html } from 'mdast';
+import type { Root, Paragraph, Html, Table } from 'mdast';
 import type { Source } from '../read/readSource.js';
 import { findFrontMatter } from '../read/frontMatter.js';
 import type { Warnings } from '../diagnostics.js';
@@ -54,6 +54,29 @@ export function withoutUnclosedComments(source: Source, warnings: Warnings): Sou
     );
     text = text.slice(0, at) + text.slice(at + 4);
   }
+}
+
+/**
+ * A GFM table row with more cells than its header: the GFM spec (and mdast-util-to-hast) drops the
+ * cells past the header's, and with them words like a dose's "once a day with food". The table is
+ * widened instead, the header getting empty cells, with a warning at the row: a missing header is
+ * easier to spot on paper than missing instructions.
+ */
+export function widenRaggedTables(tree: Root, file: string, warnings: Warnings): void {
+  visit(tree, 'table', (table: Table) => {
+    const [header] = table.children;
+    const widest = Math.max(...table.children.map((row) => row.children.length));
+    if (!header || widest <= header.children.length) return;
+    // One warning a table, at its first long row: the build's report prints one line a rule.
+    const long = table.children.slice(1).filter((row) => row.children.length > header.children.length);
+    const lines = long.map((row) => row.position?.start.line);
+    warnings.add(
+      `${long.length === 1 ? 'a table row has' : `${long.length} table rows (lines ${lines.join(', ')}) have`} up to ${widest} cells but the table's header has ${header.children.length}; the table is widened to ${widest} columns so no words are lost (give the new column a header, or join the cells)`,
+      { file, line: lines[0] },
+    );
+    while (header.children.length < widest) header.children.push({ type: 'tableCell', children: [] });
+    table.align = [...(table.align ?? []), ...Array<null>(widest).fill(null)].slice(0, widest);
+  });
 }
 
 /**

@@ -47,6 +47,11 @@ beforeAll(() => {
     path.join(content, 'comment.md'),
     '---\ntitle: Flu shots\n---\n\nGet your flu shot every year.\n\n<!-- a closed note -->\n\n<!-- TODO: ask Dr. Lee about dosing\n\n## Who should get one\n\nEveryone over six months old should get a flu shot.\n',
   );
+  // Dose instructions in a column the header does not have: GFM drops those cells.
+  writeFileSync(
+    path.join(content, 'doses.md'),
+    '---\ntitle: Doses\n---\n\n| Drug | Dose |\n|---|---|\n| Aspirin | 81 mg | once a day with food |\n| Metformin | 500 mg |\n',
+  );
   result = cli(['build', 'content', '--out', 'out'], { cwd: dir });
 }, 120_000);
 afterAll(() => removeDir(dir));
@@ -121,6 +126,17 @@ describe('nothing silently lost', () => {
     expect(text).not.toContain('a closed note');
     expect(selectAll('main h2', tree).map((h) => hastText(h))).toContain('Who should get one');
     if (hasCommand('pdftotext')) expect(pdfText('comment.pdf')).toContain('Everyone over six months old should get a flu shot.');
+  });
+
+  it('a table row with more cells than the header widens the table, with a warning at the row: every cell prints', () => {
+    expect(result.stderr).toMatch(/doses\.md:7: warning: a table row has up to 3 cells but the table's header has 2; the table is widened to 3 columns/);
+    const tree = page('doses.html');
+    expect(selectAll('main thead th', tree)).toHaveLength(3);
+    expect(selectAll('main tbody tr', tree).map((tr) => selectAll('td', tr).map((td) => hastText(td)))).toEqual([
+      ['Aspirin', '81 mg', 'once a day with food'],
+      ['Metformin', '500 mg', ''],
+    ]);
+    if (hasCommand('pdftotext')) expect(pdfText('doses.pdf')).toMatch(/Aspirin 81 mg once a day with food/);
   });
 
   it('a script is removed, and the warning names the text removed with it', () => {
