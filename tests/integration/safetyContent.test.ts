@@ -52,6 +52,11 @@ beforeAll(() => {
     path.join(content, 'doses.md'),
     '---\ntitle: Doses\n---\n\n| Drug | Dose |\n|---|---|\n| Aspirin | 81 mg | once a day with food |\n| Metformin | 500 mg |\n',
   );
+  // A footnote defined and never referred to: mdast-util-to-hast prints only the notes referred to.
+  writeFileSync(
+    path.join(content, 'notes.md'),
+    '---\ntitle: Simple notes\n---\n\nTake the pill[^a] daily.\n\n[^a]: With food.\n[^c]: Orphan note words never referenced.\n',
+  );
   result = cli(['build', 'content', '--out', 'out'], { cwd: dir });
 }, 120_000);
 afterAll(() => removeDir(dir));
@@ -137,6 +142,15 @@ describe('nothing silently lost', () => {
       ['Metformin', '500 mg', ''],
     ]);
     if (hasCommand('pdftotext')) expect(pdfText('doses.pdf')).toMatch(/Aspirin 81 mg once a day with food/);
+  });
+
+  it('a footnote nothing refers to is printed after the other notes, with a warning at its definition', () => {
+    expect(result.stderr).toMatch(/notes\.md:8: warning: the footnote \[\^c\] is never referred to in the text; it is printed at the end of the notes/);
+    const tree = page('notes.html');
+    expect(selectAll('main section.footnotes li', tree).map((li) => words(hastText(li)))).toEqual(['With food. ↩', 'Orphan note words never referenced.']);
+    // No link back to a reference that does not exist.
+    expect(selectAll('main section.footnotes li', tree)[1].children.some((c) => select('a', c as Element))).toBe(false);
+    if (hasCommand('pdftotext')) expect(pdfText('notes.pdf')).toContain('Orphan note words never referenced.');
   });
 
   it('a script is removed, and the warning names the text removed with it', () => {
