@@ -110,7 +110,10 @@ export function decodeText(bytes: Uint8Array, file: string, warnings: Warnings):
     const line = lineOfFirstInvalidUtf8(bytes);
     warnings.add('the file is not UTF-8; it was read as Windows-1252 (Latin-1)', { file, line });
   }
-  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  // Form feed, vertical tab and NEL (U+0085) separate words, as page and line breaks in the text
+  // they come from: a space keeps them apart (the stages below remove control characters, which
+  // would join "us\u0085tomorrow" into one word) and keeps every line's number as editors count it.
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/[\f\v\u0085]/g, ' ');
 }
 
 function lineOfFirstInvalidUtf8(bytes: Uint8Array): number {

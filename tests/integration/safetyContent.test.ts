@@ -57,6 +57,8 @@ beforeAll(() => {
     path.join(content, 'notes.md'),
     '---\ntitle: Simple notes\n---\n\nTake the pill[^a] daily.\n\n[^a]: With food.\n[^c]: Orphan note words never referenced.\n',
   );
+  // Page and line breaks from other systems between words: form feed, vertical tab, NEL.
+  writeFileSync(path.join(content, 'breaks.md'), '---\ntitle: Breaks\n---\n\nTake one pill.\fThen rest.\vCall us\u0085tomorrow.\n');
   result = cli(['build', 'content', '--out', 'out'], { cwd: dir });
 }, 120_000);
 afterAll(() => removeDir(dir));
@@ -195,6 +197,11 @@ describe('clean strings everywhere', () => {
   it('the HTML has no control characters', () => {
     for (const name of readdirSync(out).filter((f) => f.endsWith('.html'))) expect(readFileSync(path.join(out, name), 'utf8'), name).not.toMatch(CONTROL);
     expect(words(hastText(select('title', page('control-2j.html'))!))).toBe('Care plan [31mred & <more>');
+  });
+
+  it('form feed, vertical tab and NEL separate the words they stand between, in both outputs', () => {
+    expect(words(hastText(select('main', page('breaks.html'))!))).toContain('Take one pill. Then rest. Call us tomorrow.');
+    if (hasCommand('pdftotext')) expect(pdfText('breaks.pdf')).toContain('Take one pill. Then rest. Call us tomorrow.');
   });
 
   it('what reaches the terminal has its control characters escaped: file names, keys, text', () => {
