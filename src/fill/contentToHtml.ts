@@ -22,6 +22,7 @@ import { hashBytes } from '../hash.js';
 import { CONTENT_SCHEMA, STRIPPED_TAGS, TEXT_HOLDING_TAGS } from './safeHtml.js';
 import type { PaperLinks } from './linksOnPaper.js';
 import { safeSvg } from './safeSvg.js';
+import { readImageBytes } from './imageBytes.js';
 import { lookupTable } from '../lookupTable.js';
 
 const IMAGE_TYPES = lookupTable({
@@ -166,7 +167,10 @@ function checkImages(tree: HastRoot, ctx: ContentContext): Map<string, CheckedIm
       checked.set(src, { kind: 'svg', svg });
       return;
     }
-    checked.set(src, { kind: 'embed', dataUrl: `data:${type};base64,${bytes.toString('base64')}` });
+    // Its bytes, not its name, say what it is: a file cut short or random bytes is a message here, not a crash in the PDF or garbage in the page.
+    const content = readImageBytes(bytes);
+    if (!content.ok) return problem(`image ${src} ${content.problem}`, 'save or download the image again, as PNG or JPEG');
+    checked.set(src, { kind: 'embed', dataUrl: `data:${content.type};base64,${bytes.toString('base64')}` });
   });
   return checked;
 }
