@@ -162,7 +162,7 @@ function checkImages(tree: HastRoot, ctx: ContentContext): Map<string, CheckedIm
     const type = IMAGE_TYPES[path.extname(target).toLowerCase()];
     if (!type) return problem(`unsupported image type: ${src}`, 'use PNG or JPEG');
     if (type === 'image/svg+xml') {
-      const svg = safeSvg(bytes.toString('utf8'));
+      const svg = safeSvg(bytes.toString('utf8'), (message) => ctx.warnings.add(`image ${src}: ${message}`, { file, line }));
       if (!svg) return problem(`image ${src} holds no SVG`, 'export it again as SVG, or use PNG');
       checked.set(src, { kind: 'svg', svg });
       return;
