@@ -79,6 +79,33 @@ describe('Latin-1 text', () => {
   });
 });
 
+describe('UTF-16 text', () => {
+  const TEXT = '---\ntitle: Unicode notes\n---\n\nCafé “quoted” – €5 fee.\r\n\r\nSecond paragraph.\r\n';
+  const le = Buffer.from(TEXT, 'utf16le');
+  const be = Buffer.from(le).swap16();
+
+  it('with a byte-order mark (Notepad\'s "Unicode"), little- or big-endian, builds and prints right in the PDF and HTML', async () => {
+    writeFileSync(path.join(content, 'le.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), le]));
+    writeFileSync(path.join(content, 'be.md'), Buffer.concat([Buffer.from([0xfe, 0xff]), be]));
+    const r = cli(['build', content, '--out', out], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    for (const slug of ['le', 'be']) {
+      const text = (await readPdf(readFileSync(path.join(out, `${slug}.pdf`)))).text;
+      expect(text, slug).toContain('Café “quoted” – €5 fee.');
+      expect(text, slug).toContain('Second paragraph.');
+      expect(readFileSync(path.join(out, `${slug}.html`), 'utf8'), slug).toContain('<title>Unicode notes');
+    }
+  });
+
+  it('without one is an error that says it is UTF-16 and to save it as UTF-8, not "binary"', () => {
+    writeFileSync(path.join(content, 'nobom.md'), le);
+    const r = cli(['build', content, '--out', out], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/content\/nobom\.md: error: this looks like UTF-16 text without a byte-order mark.*save it as UTF-8/);
+    expect(r.stderr).not.toMatch(/binary/);
+  });
+});
+
 describe('broken images', () => {
   const png = solidPng(40, 30);
   // A header promising 100000 × 100000 pixels and nothing after it; a download cut off in the pixels; random bytes.
