@@ -59,6 +59,11 @@ beforeAll(() => {
   );
   // Page and line breaks from other systems between words: form feed, vertical tab, NEL.
   writeFileSync(path.join(content, 'breaks.md'), '---\ntitle: Breaks\n---\n\nTake one pill.\fThen rest.\vCall us\u0085tomorrow.\n');
+  // colspan that is not a number: a browser reads it as 1.
+  writeFileSync(
+    path.join(content, 'span.md'),
+    '---\ntitle: Spans\n---\n\nBefore the table.\n\n<table><tr><th>Drug</th><th>Dose</th></tr><tr><td colspan="all">Take with food</td></tr><tr><td colspan="0">Aspirin</td><td>81 mg</td></tr></table>\n\nAfter the table.\n',
+  );
   result = cli(['build', 'content', '--out', 'out'], { cwd: dir });
 }, 120_000);
 afterAll(() => removeDir(dir));
@@ -153,6 +158,11 @@ describe('nothing silently lost', () => {
     // No link back to a reference that does not exist.
     expect(selectAll('main section.footnotes li', tree)[1].children.some((c) => select('a', c as Element))).toBe(false);
     if (hasCommand('pdftotext')) expect(pdfText('notes.pdf')).toContain('Orphan note words never referenced.');
+  });
+
+  it('a raw HTML table whose colspan is not a number prints in the PDF, read as 1 as browsers do', () => {
+    expect(words(hastText(select('main', page('span.html'))!))).toMatch(/Take with food.*Aspirin.*81 mg/);
+    if (hasCommand('pdftotext')) expect(pdfText('span.pdf')).toMatch(/Before the table\. Drug Dose Take with food Aspirin 81 mg After the table\./);
   });
 
   it('a script is removed, and the warning names the text removed with it', () => {
