@@ -5,7 +5,7 @@
  * sanitising: the HTML file stays self-contained and the PDF reads them from the same markup.
  */
 import path from 'node:path';
-import type { Root as MdRoot } from 'mdast';
+import type { Root as MdRoot, FootnoteDefinition, Paragraph } from 'mdast';
 import type { Root as HastRoot, Element, ElementContent } from 'hast';
 import { toHast } from 'mdast-util-to-hast';
 import { raw } from 'hast-util-raw';
@@ -22,6 +22,7 @@ import { hashBytes } from '../hash.js';
 import { CONTENT_SCHEMA, STRIPPED_TAGS, TEXT_HOLDING_TAGS } from './safeHtml.js';
 import type { PaperLinks } from './linksOnPaper.js';
 import { safeSvg } from './safeSvg.js';
+import { readImageBytes } from './imageBytes.js';
 import { lookupTable } from '../lookupTable.js';
 
 const IMAGE_TYPES = lookupTable({
@@ -50,7 +51,8 @@ export interface ContentContext {
   remoteImages?: 'alt' | 'keep';
 }
 
-export function blocksToHtml(blocks: Block[], ctx: ContentContext): string {
+/** `finish`: a last change to the sanitised tree, before it is written. */
+export function blocksToHtml(blocks: Block[], ctx: ContentContext, finish?: (tree: HastRoot) => void): string {
   if (blocks.length === 0) return '';
   const tree: MdRoot = { type: 'root', children: [...blocks, ...ctx.outline.definitions] };
   let hast = toHast(tree, { allowDangerousHtml: true }) as HastRoot;
@@ -64,7 +66,36 @@ export function blocksToHtml(blocks: Block[], ctx: ContentContext): string {
   alignmentToClass(hast);
   labelTaskCheckboxes(hast);
   ctx.links?.mark(hast);
+  finish?.(hast);
   return toHtml(hast);
+}
+
+/**
+ * Footnotes the text never refers to (`referenced`: the identifiers it does): mdast-util-to-hast
+ * prints only notes that are referred to, so these would vanish from both outputs. They are
+ * printed after the others, with a warning at each: gatherFootnotes (footnotes.ts) puts notes
+ * nothing refers to at the end of the list, and the PDF sets a note never called at the end.
+ */
+export function unreferencedNotesHtml(referenced: Set<string>, ctx: ContentContext): string {
+  const notes = ctx.outline.definitions.filter((d): d is FootnoteDefinition => d.type === 'footnoteDefinition' && !referenced.has(d.identifier));
+  if (notes.length === 0) return '';
+  for (const note of notes) {
+    ctx.warnings.add(`the footnote [^${note.label ?? note.identifier}] is never referred to in the text; it is printed at the end of the notes (refer to it with [^${note.label ?? note.identifier}] where it belongs, or delete it)`, {
+      file: ctx.outline.file,
+      line: note.position?.start.line,
+    });
+  }
+  // A paragraph refers to each note so that it is printed; the paragraph, and the notes' links back to it, are taken out again.
+  const calls: Paragraph = { type: 'paragraph', children: notes.map((n) => ({ type: 'footnoteReference', identifier: n.identifier, label: n.label })) };
+  return blocksToHtml([calls], ctx, (tree) => {
+    tree.children = tree.children.filter((c) => !(c.type === 'element' && c.tagName === 'p'));
+    visit(tree, 'element', (node: Element, index, parent) => {
+      if (parent && index !== undefined && node.properties.dataFootnoteBackref !== undefined) {
+        parent.children.splice(index, 1);
+        return index;
+      }
+    });
+  });
 }
 
 /** What an image's src became: a data URL we made, a sanitised inline SVG, or a remote URL never fetched. */
@@ -131,12 +162,15 @@ function checkImages(tree: HastRoot, ctx: ContentContext): Map<string, CheckedIm
     const type = IMAGE_TYPES[path.extname(target).toLowerCase()];
     if (!type) return problem(`unsupported image type: ${src}`, 'use PNG or JPEG');
     if (type === 'image/svg+xml') {
-      const svg = safeSvg(bytes.toString('utf8'));
+      const svg = safeSvg(bytes.toString('utf8'), (message) => ctx.warnings.add(`image ${src}: ${message}`, { file, line }));
       if (!svg) return problem(`image ${src} holds no SVG`, 'export it again as SVG, or use PNG');
       checked.set(src, { kind: 'svg', svg });
       return;
     }
-    checked.set(src, { kind: 'embed', dataUrl: `data:${type};base64,${bytes.toString('base64')}` });
+    // Its bytes, not its name, say what it is: a file cut short or random bytes is a message here, not a crash in the PDF or garbage in the page.
+    const content = readImageBytes(bytes);
+    if (!content.ok) return problem(`image ${src} ${content.problem}`, 'save or download the image again, as PNG or JPEG');
+    checked.set(src, { kind: 'embed', dataUrl: `data:${content.type};base64,${bytes.toString('base64')}` });
   });
   return checked;
 }

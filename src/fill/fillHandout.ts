@@ -10,7 +10,7 @@ import { visit } from '../visitTree.js';
 import type { Block, Outline, Section, SummaryTable } from '../outline/outline.js';
 import { blocksInReadingOrder } from '../outline/outline.js';
 import { withColumns } from '../outline/summary/summaryTable.js';
-import { blocksToHtml, type ContentContext } from './contentToHtml.js';
+import { blocksToHtml, unreferencedNotesHtml, type ContentContext } from './contentToHtml.js';
 import type { TemplateSet } from './templates.js';
 import { joinStylesheets, stylesheetsFor } from './stylesheets.js';
 import { PaperLinks, type LinkNote } from './linksOnPaper.js';
@@ -100,7 +100,8 @@ export function handoutContext(outline: Outline, templates: TemplateSet, sourceP
   // In reading order, so numbered link notes count up down the page.
   const intro = blocksToHtml(outline.intro, ctx);
   const sections = outline.sections.map(fillSection);
-  const closing = blocksToHtml(outline.closing, ctx);
+  // Last, so the notes nothing refers to come after those the text does.
+  const closing = blocksToHtml(outline.closing, ctx) + unreferencedNotesHtml(footnotesReferred(outline), ctx);
   return {
     lang: outline.meta.lang,
     title: outline.title,
@@ -126,6 +127,14 @@ export function handoutContext(outline: Outline, templates: TemplateSet, sourceP
     logo: outline.meta.logo ? logoDataUrl(outline.meta.logo, outline.file, dependencies) : undefined,
     webCopy: webCopy ? { url: webCopy, address: links.addressOf(webCopy) ?? webCopy } : undefined,
   };
+}
+
+/** The footnotes the handout's text (or another note) refers to, by identifier. */
+function footnotesReferred(outline: Outline): Set<string> {
+  const ids = new Set<string>();
+  const blocks = [...[...blocksInReadingOrder(outline)].map((b) => b.block), ...outline.definitions];
+  for (const block of blocks) visit(block, 'footnoteReference', (node: { identifier: string }) => void ids.add(node.identifier));
+  return ids;
 }
 
 /** `url:` in front matter, else the settings file's web base URL and the handout's HTML file. */

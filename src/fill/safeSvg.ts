@@ -51,9 +51,9 @@ const OUTSIDE_URL = /url\(\s*['"]?(?!#)/i;
 
 /**
  * An SVG file's text → the sanitised <svg> element, named (aria-label) by its own title if it has
- * one; undefined when the file holds no SVG.
+ * one; undefined when the file holds no SVG. `warn` hears of what was left out that a reader might miss.
  */
-export function safeSvg(text: string): Element | undefined {
+export function safeSvg(text: string, warn: (message: string) => void = () => {}): Element | undefined {
   const parsed = fromHtml(text, { fragment: true, space: 'svg' });
   const svg = parsed.children.find((c): c is Element => c.type === 'element' && c.tagName === 'svg');
   if (!svg) return undefined;
@@ -73,8 +73,31 @@ export function safeSvg(text: string): Element | undefined {
       else if (/url\(/i.test(v)) node.properties[key] = v.replace(/url\(\s*(['"]?)#/gi, `url($1#${prefix}`);
     }
   });
+  dropBrokenReferences(root, warn);
   root.properties.xmlns = 'http://www.w3.org/2000/svg';
   const name = title ? hastText(title).replace(/\s+/g, ' ').trim() : '';
   if (name) root.properties.ariaLabel = name;
   return root;
+}
+
+/**
+ * A `<use>` (or any href) pointing at an id the figure does not have: a browser draws nothing for
+ * it, and svg-to-pdfkit crashes on it ("Cannot read properties of undefined"). The element, or
+ * the attribute, is left out; the figure draws as a browser draws it.
+ */
+function dropBrokenReferences(root: Element, warn: (message: string) => void): void {
+  const ids = new Set<string>();
+  visit(root, 'element', (node: Element) => void (node.properties.id !== undefined && ids.add(String(node.properties.id))));
+  visit(root, 'element', (node: Element, index, parent) => {
+    for (const key of ['href', 'xLinkHref']) {
+      const ref = node.properties[key];
+      if (typeof ref !== 'string' || ids.has(ref.slice(1))) continue;
+      delete node.properties[key];
+      if (node.tagName === 'use' && parent && index !== undefined) {
+        warn(`its <use> refers to an element it does not have (${ref.replace(/^#svg-[0-9a-f]{8}-/, '#')}); it is left out, as a browser draws nothing for it`);
+        parent.children.splice(index, 1);
+        return index;
+      }
+    }
+  });
 }

@@ -7,9 +7,11 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
-import type { Root, Paragraph } from 'mdast';
+import type { Root, Paragraph, Html, Table } from 'mdast';
 import type { Source } from '../read/readSource.js';
 import { findFrontMatter } from '../read/frontMatter.js';
+import type { Warnings } from '../diagnostics.js';
+import { visit } from '../visitTree.js';
 
 const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 
@@ -24,6 +26,57 @@ export function parseMarkdown(text: string): Root {
   // remark-gfm and remark-frontmatter register their syntax extensions in the transformer chain,
   // so `runSync` is not needed: `parse` already knows GFM and YAML fences.
   return markdownParser.parse(text);
+}
+
+/**
+ * A `<!--` never closed: CommonMark makes everything after it (to the end of the file, or of its
+ * list item or quote) one HTML block, and the browser one comment, so every word after it would
+ * vanish. As with a raw HTML tag that would hide the text after it (contentToHtml.ts), the opener
+ * is left out with a warning and the text after it is printed. Only the four characters go, so
+ * every line keeps its number.
+ */
+export function withoutUnclosedComments(source: Source, warnings: Warnings): Source {
+  if (source.format !== 'markdown' || !source.text.includes('<!--')) return source;
+  let text = source.text;
+  // Each pass removes one opener; a comment closed later in the file stays a comment.
+  for (;;) {
+    let unclosed: Html | undefined;
+    visit(parseMarkdown(text), 'html', (node: Html) => {
+      if (!unclosed && /^\s*<!--/.test(node.value) && !node.value.includes('-->')) unclosed = node;
+    });
+    const start = unclosed?.position?.start;
+    const at = start?.offset === undefined ? -1 : text.indexOf('<!--', start.offset);
+    if (!unclosed || at === -1) return text === source.text ? source : { ...source, text };
+    const toEnd = unclosed.position!.end.offset! >= text.trimEnd().length;
+    warnings.add(
+      `the HTML comment opened here ("<!--") is never closed, so it would hide ${toEnd ? 'the rest of the file' : 'the text after it'}; the "<!--" is left out and the text after it printed (close the comment with --> where it should end)`,
+      { file: source.file, line: start!.line },
+    );
+    text = text.slice(0, at) + text.slice(at + 4);
+  }
+}
+
+/**
+ * A GFM table row with more cells than its header: the GFM spec (and mdast-util-to-hast) drops the
+ * cells past the header's, and with them words like a dose's "once a day with food". The table is
+ * widened instead, the header getting empty cells, with a warning at the row: a missing header is
+ * easier to spot on paper than missing instructions.
+ */
+export function widenRaggedTables(tree: Root, file: string, warnings: Warnings): void {
+  visit(tree, 'table', (table: Table) => {
+    const [header] = table.children;
+    const widest = Math.max(...table.children.map((row) => row.children.length));
+    if (!header || widest <= header.children.length) return;
+    // One warning a table, at its first long row: the build's report prints one line a rule.
+    const long = table.children.slice(1).filter((row) => row.children.length > header.children.length);
+    const lines = long.map((row) => row.position?.start.line);
+    warnings.add(
+      `${long.length === 1 ? 'a table row has' : `${long.length} table rows (lines ${lines.join(', ')}) have`} up to ${widest} cells but the table's header has ${header.children.length}; the table is widened to ${widest} columns so no words are lost (give the new column a header, or join the cells)`,
+      { file, line: lines[0] },
+    );
+    while (header.children.length < widest) header.children.push({ type: 'tableCell', children: [] });
+    table.align = [...(table.align ?? []), ...Array<null>(widest).fill(null)].slice(0, widest);
+  });
 }
 
 /**

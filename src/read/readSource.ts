@@ -99,7 +99,17 @@ function ownLogo(ref: string, sourcePath: string, file: string, text: string): s
  * convert it and say so, rather than printing replacement boxes. A NUL byte means a binary file.
  */
 export function decodeText(bytes: Uint8Array, file: string, warnings: Warnings): string {
+  // Notepad's "Unicode" is UTF-16 with a byte-order mark: unambiguous, so it is read as it is.
+  const utf16 = utf16Of(bytes);
+  if (utf16) return decodeText(Buffer.from(utf16, 'utf8'), file, warnings);
   const nul = bytes.indexOf(0);
+  if (nul !== -1 && looksLikeUtf16(bytes)) {
+    throw new HandoutError(
+      'this looks like UTF-16 text without a byte-order mark, which cannot be read reliably',
+      { file },
+      'save it as UTF-8: in Notepad, Save As with Encoding UTF-8',
+    );
+  }
   if (nul !== -1) {
     throw new HandoutError(
       `this looks like a binary file, not text (a NUL byte at offset ${nul})`,
@@ -115,7 +125,31 @@ export function decodeText(bytes: Uint8Array, file: string, warnings: Warnings):
     const line = lineOfFirstInvalidUtf8(bytes);
     warnings.add('the file is not UTF-8; it was read as Windows-1252 (Latin-1)', { file, line });
   }
-  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  // Form feed, vertical tab and NEL (U+0085) separate words, as page and line breaks in the text
+  // they come from: a space keeps them apart (the stages below remove control characters, which
+  // would join "us\u0085tomorrow" into one word) and keeps every line's number as editors count it.
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/[\f\v\u0085]/g, ' ');
+}
+
+/** The text of a UTF-16 file that opens with its byte-order mark (little- or big-endian); undefined otherwise. */
+function utf16Of(bytes: Uint8Array): string | undefined {
+  const le = bytes[0] === 0xff && bytes[1] === 0xfe;
+  const be = bytes[0] === 0xfe && bytes[1] === 0xff;
+  if (!le && !be) return undefined;
+  const body = Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2)));
+  if (be) body.swap16(); // Node decodes UTF-16 little-endian only
+  return body.toString('utf16le');
+}
+
+/** ASCII-heavy text in UTF-16: a NUL in most characters, all on the same side of each pair. */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 4096 - (Math.min(bytes.length, 4096) % 2));
+  let even = 0;
+  let odd = 0;
+  sample.forEach((b, i) => b === 0 && (i % 2 ? odd++ : even++));
+  const pairs = sample.length / 2;
+  // Enough characters to tell, most of them ASCII, and no NUL on the other side (binary files have them anywhere).
+  return pairs >= 8 && ((odd > pairs / 2 && even === 0) || (even > pairs / 2 && odd === 0));
 }
 
 function lineOfFirstInvalidUtf8(bytes: Uint8Array): number {

@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cli, removeDir, tempDir } from '../helpers/build.js';
+import { cli, removeDir, solidPng, tempDir } from '../helpers/build.js';
 import { readPdf } from '../helpers/pdf.js';
 
 let dir: string;
@@ -76,5 +76,81 @@ describe('Latin-1 text', () => {
     const text = (await readPdf(readFileSync(path.join(out, 'latin.pdf')))).text;
     expect(text).toContain('Café “quoted” – €5 fee.');
     expect(readFileSync(path.join(out, 'latin.html'), 'utf8')).toContain('Café “quoted” – €5 fee.');
+  });
+});
+
+describe('UTF-16 text', () => {
+  const TEXT = '---\ntitle: Unicode notes\n---\n\nCafé “quoted” – €5 fee.\r\n\r\nSecond paragraph.\r\n';
+  const le = Buffer.from(TEXT, 'utf16le');
+  const be = Buffer.from(le).swap16();
+
+  it('with a byte-order mark (Notepad\'s "Unicode"), little- or big-endian, builds and prints right in the PDF and HTML', async () => {
+    writeFileSync(path.join(content, 'le.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), le]));
+    writeFileSync(path.join(content, 'be.md'), Buffer.concat([Buffer.from([0xfe, 0xff]), be]));
+    const r = cli(['build', content, '--out', out], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    for (const slug of ['le', 'be']) {
+      const text = (await readPdf(readFileSync(path.join(out, `${slug}.pdf`)))).text;
+      expect(text, slug).toContain('Café “quoted” – €5 fee.');
+      expect(text, slug).toContain('Second paragraph.');
+      expect(readFileSync(path.join(out, `${slug}.html`), 'utf8'), slug).toContain('<title>Unicode notes');
+    }
+  });
+
+  it('without one is an error that says it is UTF-16 and to save it as UTF-8, not "binary"', () => {
+    writeFileSync(path.join(content, 'nobom.md'), le);
+    const r = cli(['build', content, '--out', out], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/content\/nobom\.md: error: this looks like UTF-16 text without a byte-order mark.*save it as UTF-8/);
+    expect(r.stderr).not.toMatch(/binary/);
+  });
+});
+
+describe('broken images', () => {
+  const png = solidPng(40, 30);
+  // A header promising 100000 × 100000 pixels and nothing after it; a download cut off in the pixels; random bytes.
+  const lie = Buffer.concat([png.subarray(0, 16), Buffer.from([0, 1, 0x86, 0xa0, 0, 1, 0x86, 0xa0, 8, 2, 0, 0, 0])]);
+  const images: Record<string, Buffer> = {
+    'cut.png': png.subarray(0, png.length - 30),
+    'lie.png': lie,
+    'fake.png': Buffer.from(Array.from({ length: 2000 }, (_, i) => (i * 151 + 7) % 256)),
+  };
+  const problems: Record<string, string> = {
+    'cut.png': 'is a PNG file that is cut short',
+    'lie.png': 'is a PNG file that is cut short',
+    'fake.png': 'is not an image',
+  };
+  const sourceFor = (image: string) => `---\ntitle: Doses\n---\n\nIntro.\n\n![Chart of doses](${image})\n\nText after.\n`;
+
+  beforeEach(() => {
+    for (const [name, bytes] of Object.entries(images)) {
+      writeFileSync(path.join(content, name), bytes);
+      writeFileSync(path.join(content, name.replace('.png', '.md')), sourceFor(name));
+    }
+  });
+
+  it('a PNG cut short or random bytes named .png: an error naming the file, the line and the image, never an internal error', () => {
+    const r = cli(['build', content, '--out', out], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).not.toMatch(/internal error/);
+    for (const [name, problem] of Object.entries(problems)) {
+      expect(r.stderr).toMatch(new RegExp(`content/${name.replace('.png', '')}\\.md:7: error: image ${name.replace('.', '\\.')} ${problem}`));
+    }
+    expect(r.stdout).toMatch(/1 built, 0 unchanged, 3 failed/);
+  });
+
+  it('with --missing-images alt, each is a warning and its alt text prints in the PDF and the web page, with no image embedded', async () => {
+    const r = cli(['build', content, '--out', out, '--missing-images', 'alt'], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    for (const [name, problem] of Object.entries(problems)) {
+      const slug = name.replace('.png', '');
+      expect(r.stderr).toMatch(new RegExp(`content/${slug}\\.md:7: warning: image ${name.replace('.', '\\.')} ${problem}.*; its alt text is printed instead`));
+      const html = readFileSync(path.join(out, `${slug}.html`), 'utf8');
+      expect(html).not.toMatch(/data:image\/png/);
+      expect(html).toContain('Chart of doses');
+      const text = (await readPdf(readFileSync(path.join(out, `${slug}.pdf`)))).text;
+      expect(text).toContain('Chart of doses');
+      expect(text).toContain('Text after.');
+    }
   });
 });

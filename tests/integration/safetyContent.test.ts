@@ -42,6 +42,28 @@ beforeAll(() => {
     path.join(content, 'control\x1b[2J.md'),
     '---\ntitle: "Care\\a plan \\e[31mred\\x01 & <more>"\nauthor: "Team\\x7f\\x9b"\n"bad\\e]0;owned\\akey": 1\n---\n\nPlain text with a bell\x07 and an escape\x1b[1m here.\n',
   );
+  // A TODO comment never closed: everything after it was one comment, in both outputs.
+  writeFileSync(
+    path.join(content, 'comment.md'),
+    '---\ntitle: Flu shots\n---\n\nGet your flu shot every year.\n\n<!-- a closed note -->\n\n<!-- TODO: ask Dr. Lee about dosing\n\n## Who should get one\n\nEveryone over six months old should get a flu shot.\n',
+  );
+  // Dose instructions in a column the header does not have: GFM drops those cells.
+  writeFileSync(
+    path.join(content, 'doses.md'),
+    '---\ntitle: Doses\n---\n\n| Drug | Dose |\n|---|---|\n| Aspirin | 81 mg | once a day with food |\n| Metformin | 500 mg |\n',
+  );
+  // A footnote defined and never referred to: mdast-util-to-hast prints only the notes referred to.
+  writeFileSync(
+    path.join(content, 'notes.md'),
+    '---\ntitle: Simple notes\n---\n\nTake the pill[^a] daily.\n\n[^a]: With food.\n[^c]: Orphan note words never referenced.\n',
+  );
+  // Page and line breaks from other systems between words: form feed, vertical tab, NEL.
+  writeFileSync(path.join(content, 'breaks.md'), '---\ntitle: Breaks\n---\n\nTake one pill.\fThen rest.\vCall us\u0085tomorrow.\n');
+  // colspan that is not a number: a browser reads it as 1.
+  writeFileSync(
+    path.join(content, 'span.md'),
+    '---\ntitle: Spans\n---\n\nBefore the table.\n\n<table><tr><th>Drug</th><th>Dose</th></tr><tr><td colspan="all">Take with food</td></tr><tr><td colspan="0">Aspirin</td><td>81 mg</td></tr></table>\n\nAfter the table.\n',
+  );
   result = cli(['build', 'content', '--out', 'out'], { cwd: dir });
 }, 120_000);
 afterAll(() => removeDir(dir));
@@ -107,6 +129,42 @@ describe('nothing silently lost', () => {
     for (const tag of HIDING) expect(selectAll(tag, select('main', page('hidden.html'))!), tag).toEqual([]);
   });
 
+  it('an HTML comment never closed hides nothing: its "<!--" is left out with a warning naming its line; a closed one stays hidden', () => {
+    expect(result.stderr).toMatch(/comment\.md:9: warning: the HTML comment opened here \("<!--"\) is never closed, so it would hide the rest of the file; the "<!--" is left out/);
+    const tree = page('comment.html');
+    const text = words(hastText(select('main', tree)!));
+    expect(text).toContain('TODO: ask Dr. Lee about dosing');
+    expect(text).toContain('Everyone over six months old should get a flu shot.');
+    expect(text).not.toContain('a closed note');
+    expect(selectAll('main h2', tree).map((h) => hastText(h))).toContain('Who should get one');
+    if (hasCommand('pdftotext')) expect(pdfText('comment.pdf')).toContain('Everyone over six months old should get a flu shot.');
+  });
+
+  it('a table row with more cells than the header widens the table, with a warning at the row: every cell prints', () => {
+    expect(result.stderr).toMatch(/doses\.md:7: warning: a table row has up to 3 cells but the table's header has 2; the table is widened to 3 columns/);
+    const tree = page('doses.html');
+    expect(selectAll('main thead th', tree)).toHaveLength(3);
+    expect(selectAll('main tbody tr', tree).map((tr) => selectAll('td', tr).map((td) => hastText(td)))).toEqual([
+      ['Aspirin', '81 mg', 'once a day with food'],
+      ['Metformin', '500 mg', ''],
+    ]);
+    if (hasCommand('pdftotext')) expect(pdfText('doses.pdf')).toMatch(/Aspirin 81 mg once a day with food/);
+  });
+
+  it('a footnote nothing refers to is printed after the other notes, with a warning at its definition', () => {
+    expect(result.stderr).toMatch(/notes\.md:8: warning: the footnote \[\^c\] is never referred to in the text; it is printed at the end of the notes/);
+    const tree = page('notes.html');
+    expect(selectAll('main section.footnotes li', tree).map((li) => words(hastText(li)))).toEqual(['With food. ↩', 'Orphan note words never referenced.']);
+    // No link back to a reference that does not exist.
+    expect(selectAll('main section.footnotes li', tree)[1].children.some((c) => select('a', c as Element))).toBe(false);
+    if (hasCommand('pdftotext')) expect(pdfText('notes.pdf')).toContain('Orphan note words never referenced.');
+  });
+
+  it('a raw HTML table whose colspan is not a number prints in the PDF, read as 1 as browsers do', () => {
+    expect(words(hastText(select('main', page('span.html'))!))).toMatch(/Take with food.*Aspirin.*81 mg/);
+    if (hasCommand('pdftotext')) expect(pdfText('span.pdf')).toMatch(/Before the table\. Drug Dose Take with food Aspirin 81 mg After the table\./);
+  });
+
   it('a script is removed, and the warning names the text removed with it', () => {
     expect(result.stderr).toMatch(/script\.md:5: warning: raw HTML <script> is removed with the text inside it: "secret words"/);
     expect(words(hastText(select('main', page('script.html'))!))).toBe('Before after.');
@@ -149,6 +207,11 @@ describe('clean strings everywhere', () => {
   it('the HTML has no control characters', () => {
     for (const name of readdirSync(out).filter((f) => f.endsWith('.html'))) expect(readFileSync(path.join(out, name), 'utf8'), name).not.toMatch(CONTROL);
     expect(words(hastText(select('title', page('control-2j.html'))!))).toBe('Care plan [31mred & <more>');
+  });
+
+  it('form feed, vertical tab and NEL separate the words they stand between, in both outputs', () => {
+    expect(words(hastText(select('main', page('breaks.html'))!))).toContain('Take one pill. Then rest. Call us tomorrow.');
+    if (hasCommand('pdftotext')) expect(pdfText('breaks.pdf')).toContain('Take one pill. Then rest. Call us tomorrow.');
   });
 
   it('what reaches the terminal has its control characters escaped: file names, keys, text', () => {

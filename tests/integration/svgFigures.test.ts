@@ -130,3 +130,30 @@ describe.skipIf(!poppler)('SVG figures in the PDF', () => {
     expect(figures.map((f) => f.alt)).toEqual(['The heart pumps blood through the lungs', 'Pump and lungs']);
   });
 });
+
+describe('SVG figures that refer to parts they do not have', () => {
+  it('build with a warning at the image for a <use> of nothing, and draw the rest: never an internal error', () => {
+    const at = tempDir();
+    try {
+      writeFileSync(
+        path.join(at, 'broken.svg'),
+        '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><circle cx="50" cy="50" r="40" fill="url(#nogradient)"/><use href="#nothere"/><text x="100" y="60">Label words</text></svg>',
+      );
+      writeFileSync(path.join(at, 'broken.md'), '---\ntitle: A broken figure\n---\n\nA picture:\n\n![A red circle](broken.svg)\n\nText after.\n');
+      const r = cli(['build', 'broken.md', '--out', 'out'], { cwd: at });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).not.toMatch(/internal error/);
+      expect(r.stderr).toMatch(/broken\.md:7: warning: image broken\.svg: its <use> refers to an element it does not have \(#nothere\); it is left out/);
+      const html = fromHtml(readFileSync(path.join(at, 'out/broken.html'), 'utf8'));
+      expect(selectAll('main svg use', html)).toEqual([]);
+      expect(selectAll('main svg text', html).map((t) => (t.children[0] as { value: string }).value)).toEqual(['Label words']);
+      if (hasCommand('pdftotext')) {
+        const text = execFileSync('pdftotext', [path.join(at, 'out/broken.pdf'), '-'], { encoding: 'utf8' });
+        expect(text).toContain('Label words');
+        expect(text).toContain('Text after.');
+      }
+    } finally {
+      removeDir(at);
+    }
+  });
+});

@@ -346,7 +346,7 @@ class BoxBuilder {
             .filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'))
             .map((c) => {
               const cs = this.ctx.styles.styleOf(c);
-              return { style: cs, header: c.tagName === 'th', colspan: Math.max(1, Number(c.properties?.colSpan ?? 1)), content: this.block(c, cs) };
+              return { style: cs, header: c.tagName === 'th', colspan: spanOf(c.properties?.colSpan), content: this.block(c, cs) };
             });
           const header = inHead || (cells.length > 0 && cells.every((c) => c.header));
           if (cells.length) rows.push({ style: s, header, cells });
@@ -462,4 +462,13 @@ export function imageSize(data: Buffer, format: 'png' | 'jpeg'): { width: number
     i += 2 + len;
   }
   return undefined;
+}
+
+/**
+ * A cell's colspan as browsers read it: its leading digits, else 1 (`colspan="all"`, 0 or a
+ * negative number), at most 1000. NaN here dropped the whole table from the page.
+ */
+function spanOf(value: unknown): number {
+  const n = Number.parseInt(String(value ?? '').trim(), 10);
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, 1000) : 1;
 }

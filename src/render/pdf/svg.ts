@@ -19,7 +19,9 @@ export function drawSvg(doc: Doc, svg: string, x: number, y: number, width: numb
     fontCallback: (family, bold, italic) => selectFace(String(family ?? '').split(',').map((f) => f.trim().replace(/^['"]|['"]$/g, '')), bold ? 700 : 400, italic).key,
     // Never reached for a sanitised figure; a link out would be a fetch.
     imageCallback: () => undefined,
-    documentCallback: () => undefined,
+    // No other documents (an empty list: svg-to-pdfkit reads `undefined` as one document and
+    // crashes looking an unknown #id up in it); a reference to nothing draws nothing, as in a browser.
+    documentCallback: () => [],
     warningCallback: () => {},
   });
   doc.restore();
