@@ -4,7 +4,7 @@
  * rendered. Each case as a careless or a hostile user meets it, through the real command line.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os, { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -128,6 +128,46 @@ describe('ownership: the build removes only outputs no source writes any more', 
     expect(file.status).toBe(1);
     expect(readdirSync(content).sort()).toEqual(['a.md', 'b.md']);
     expect(readdirSync(dir).sort()).toEqual(['content']);
+  });
+
+  it('compares real paths: an output folder that leads to a folder of sources through a link is refused, naming both, and writes nothing', () => {
+    const untouched = () => expect(readdirSync(content).sort()).toEqual(['a.md', 'b.md', 'sub']);
+    mkdirSync(path.join(content, 'sub'));
+    writeFileSync(path.join(content, 'sub', 'c.md'), handout('Charlie care'));
+    symlinkSync('content', path.join(dir, 'out'));
+    const same = build();
+    expect(same.status).toBe(1);
+    expect(same.stderr).toMatch(/^out: error: the output folder is a folder of sources: out \(which leads to content\) and content are the same folder \(choose an output folder of its own/m);
+    untouched();
+    // A link to the folder that holds the sources.
+    symlinkSync('.', path.join(dir, 'up'));
+    const holds = cli(['build', 'content', '--out', 'up'], { cwd: dir });
+    expect(holds.status).toBe(1);
+    expect(holds.stderr).toMatch(/^up: error: the output folder up \(which leads to \/.*\) holds the sources in content \(choose/m);
+    // An output folder inside the sources, through a link: content/sub holds c.md.
+    symlinkSync('content/sub', path.join(dir, 'inner'));
+    const inner = cli(['build', 'content', '--out', 'inner'], { cwd: dir });
+    expect(inner.status).toBe(1);
+    expect(inner.stderr).toMatch(/^inner: error: the output folder is a folder of sources: inner \(which leads to content\/sub\) and content\/sub are the same folder/m);
+    // The sources named through a link, the output folder as they really are.
+    symlinkSync('content', path.join(dir, 'src'));
+    const input = cli(['build', 'src', '--out', 'content'], { cwd: dir });
+    expect(input.status).toBe(1);
+    expect(input.stderr).toMatch(/^content: error: the output folder is a folder of sources: content and src \(which leads to content\) are the same folder/m);
+    // A source file that is a link into the output folder.
+    mkdirSync(path.join(dir, 'other'));
+    symlinkSync('../content/a.md', path.join(dir, 'other', 'x.md'));
+    const file = cli(['build', 'other/x.md', '--out', 'content'], { cwd: dir });
+    expect(file.status).toBe(1);
+    expect(file.stderr).toMatch(/^content: error: the output folder is a folder of sources: content and other \(which leads to content\) are the same folder/m);
+    untouched();
+    // An output folder of its own, named through a link, is fine.
+    mkdirSync(path.join(dir, 'published'));
+    symlinkSync('published', path.join(dir, 'pub'));
+    const ok = cli(['build', 'content', '--out', 'pub'], { cwd: dir });
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(readdirSync(path.join(dir, 'published'))).toContain('a.pdf');
+    untouched();
   });
 
   it('cleans only temporary files it names itself: `.something.12345.tmp` stays', () => {
