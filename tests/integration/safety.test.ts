@@ -170,6 +170,42 @@ describe('ownership: the build removes only outputs no source writes any more', 
     untouched();
   });
 
+  it('links in a folder of sources: one inside it is its target, built once; one leading out, broken, looping or to a FIFO is skipped with a warning naming it', () => {
+    const shared = path.join(dir, 'shared');
+    mkdirSync(path.join(shared, 'pics'), { recursive: true });
+    writeFileSync(path.join(shared, 'secret.md'), handout('Secret notes', 'Private words from outside the folder.'));
+    mkdirSync(path.join(content, '_drafts'));
+    writeFileSync(path.join(content, '_drafts', 'd.md'), handout('Delta care'));
+    symlinkSync('../shared/secret.md', path.join(content, 'secret.md'));
+    symlinkSync('a.md', path.join(content, 'alias.md'));
+    symlinkSync('_drafts/d.md', path.join(content, 'draft.md'));
+    symlinkSync('nowhere.md', path.join(content, 'broken.md'));
+    symlinkSync('loop.md', path.join(content, 'loop.md'));
+    symlinkSync('../shared', path.join(content, 'more'));
+    symlinkSync('../shared/pics', path.join(content, 'pics'));
+    execFileSync('mkfifo', [path.join(content, 'pipe.md')]);
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/handout.js'), 'build', 'content', '--out', 'out', '--jobs', '1'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    expect(r.signal, 'the build hung').toBeNull();
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^3 built, 0 unchanged, 0 failed/m);
+    expect(r.stdout).toMatch(/content\/_drafts\/d\.md → out\/d\.pdf/);
+    expect(r.stderr).toMatch(/^content\/secret\.md: warning: skipped: it is a link to shared\/secret\.md, outside content \(name it on the command line to build it/m);
+    expect(r.stderr).toMatch(/^content\/broken\.md: warning: skipped: it is a symbolic link to nowhere\.md, which does not exist/m);
+    expect(r.stderr).toMatch(/^content\/loop\.md: warning: skipped: it is a symbolic link loop/m);
+    expect(r.stderr).toMatch(/^content\/pipe\.md: warning: skipped: it is a FIFO \(named pipe\), not a regular file/m);
+    expect(r.stderr).toMatch(/^content\/more: warning: skipped: it is a link to a folder of sources outside content \(shared\)/m);
+    expect(r.stderr).not.toMatch(/pics|alias|draft\.md/); // a folder of pictures, and links inside: nothing to say
+    const outputs = readdirSync(out).filter((f) => !f.startsWith('.')).sort();
+    expect(outputs).toEqual(['a.html', 'a.pdf', 'b.html', 'b.pdf', 'd.html', 'd.pdf', 'index.html', 'summary.html', 'summary.pdf']);
+    for (const f of outputs) expect(readFileSync(path.join(out, f)).toString('latin1'), f).not.toMatch(/Private words|Secret notes/);
+    const json = JSON.parse(cli(['build', 'content', '--out', 'out', '--json'], { cwd: dir }).stdout) as { warnings: { file: string; message: string }[] };
+    expect(json.warnings.map((w) => w.file)).toEqual(expect.arrayContaining(['content/secret.md', 'content/broken.md', 'content/loop.md', 'content/pipe.md', 'content/more']));
+    // handout check says the same.
+    const check = cli(['check', 'content'], { cwd: dir });
+    expect(check.stdout).toMatch(/^content\/secret\.md: warning: skipped: it is a link to shared\/secret\.md, outside content/m);
+    expect(check.stdout).toMatch(/Checked 3 handouts/);
+  });
+
   it('cleans only temporary files it names itself: `.something.12345.tmp` stays', () => {
     mkdirSync(out);
     const pid = deadPid();
