@@ -13,6 +13,8 @@ export interface CheckReport {
   handouts: HandoutCheck[];
   /** Sources that could not be read, as `file:line: error: …` lines. */
   errors: { file: string; line?: number; message: string }[];
+  /** Sources skipped in folders (a link leading outside the folder, broken or looping), with why. */
+  skipped: { file: string; message: string }[];
   /** False when a source could not be read, or (with --strict) a handout misses its target or is overdue. */
   ok: boolean;
 }
@@ -40,6 +42,7 @@ export function formatReport(report: CheckReport, colour = false): string {
   const out: string[] = [];
   for (const h of report.handouts) out.push(formatHandout(h, c), '');
   for (const e of report.errors) out.push(`${e.line !== undefined ? `${e.file}:${e.line}` : e.file}: ${c.red('error')}: ${e.message}`);
+  for (const w of report.skipped) out.push(`${w.file}: ${c.yellow('warning')}: ${w.message}`);
   const n = report.handouts.length;
   const meets = report.handouts.filter((h) => h.readingLevel.status === 'meets target').length;
   const over = report.handouts.filter((h) => h.readingLevel.status === 'over target').length;

@@ -162,6 +162,8 @@ export function buildPrinter(opts: Pick<BuildCommandOptions, 'out' | 'quiet' | '
             findings: d.check?.findings ?? [],
           })),
           removed: report.removed,
+          // The build's own warnings: sources skipped in folders, a corrupt cache, an output changed by hand.
+          warnings: [...report.warnings, ...report.collection.warnings],
           workers: report.workers,
         }, null, 2));
       } else {

@@ -12,7 +12,7 @@ import { HandoutError, Warnings, type Warning } from '../diagnostics.js';
 import { loadTemplates, type TemplateSet, type Variant } from '../fill/templates.js';
 import type { LinkStyle, PaperSize } from '../options/schema.js';
 import { settingsKey } from '../options/config.js';
-import { displayPath } from '../read/readSource.js';
+import { displayPath, MAX_SOURCE_BYTES } from '../read/readSource.js';
 import { readRegularFileIfAny } from '../read/regularFile.js';
 import { fontFiles } from '../render/pdf/fontFiles.js';
 import type { DocumentOptions } from '../document/buildDocument.js';
@@ -128,14 +128,16 @@ export function threadsFor(jobs: BuildOptions['jobs'], stale: number): number {
 
 export async function build(options: BuildOptions, listener: BuildListener = {}): Promise<BuildReport> {
   const outDir = path.resolve(options.outDir);
-  const sources = shardOf(discoverSources(options.inputs), options.shard);
+  // Sources skipped in folders (links leading out, broken or looping) are told among the build's warnings.
+  const buildWarnings = new Warnings();
+  const sources = shardOf(discoverSources(options.inputs, buildWarnings), options.shard);
   checkNotSourceFolder(outDir, options.inputs, sources);
   const templates = loadTemplates(options.templateDirs);
   ensureWritable(outDir);
   const lock = lockOutputFolder(outDir);
   let report: BuildReport;
   try {
-    report = await buildLocked({ ...options, outDir }, sources, templates, listener);
+    report = await buildLocked({ ...options, outDir }, sources, templates, listener, buildWarnings);
   } finally {
     lock.release();
   }
@@ -143,10 +145,9 @@ export async function build(options: BuildOptions, listener: BuildListener = {})
   return report;
 }
 
-async function buildLocked(options: BuildOptions, sources: string[], templates: TemplateSet, listener: BuildListener): Promise<BuildReport> {
+async function buildLocked(options: BuildOptions, sources: string[], templates: TemplateSet, listener: BuildListener, buildWarnings: Warnings): Promise<BuildReport> {
   const started = performance.now();
   const { outDir } = options;
-  const buildWarnings = new Warnings();
   removeStaleTemps(outDir); // left by a build that was killed
   const cache = BuildCache.load(outDir, sourcesRoot(options.inputs), buildWarnings, options.shard);
   const folder = new OutputFolder(outDir, cache, options.overwrite);
@@ -193,7 +194,8 @@ async function buildLocked(options: BuildOptions, sources: string[], templates: 
     return folderSettings.get(folder)!;
   };
   const plan = sources.map((sourcePath) => {
-    const bytes = readRegularFileIfAny(sourcePath);
+    // A source too large to read is left to the render, which says so.
+    const bytes = readRegularFileIfAny(sourcePath, MAX_SOURCE_BYTES);
     const key = bytes ? hashBytes(global, settingsKeyOf(sourcePath), bytes) : '';
     const fresh = !options.force && bytes ? cache.fresh(sourcePath, key, outDir) : undefined;
     return { sourcePath, bytes, key, fresh };

@@ -21,7 +21,8 @@ export async function checkSources(inputs: string[], options: CheckOptions): Pro
   await loadPronunciations();
   const handouts: HandoutCheck[] = [];
   const errors: CheckReport['errors'] = [];
-  for (const sourcePath of discoverSources(inputs)) {
+  const skipped = new Warnings();
+  for (const sourcePath of discoverSources(inputs, skipped)) {
     try {
       const sourceWarnings = new Warnings();
       const { source, outline } = outlineOf(sourcePath, sourceWarnings);
@@ -34,5 +35,5 @@ export async function checkSources(inputs: string[], options: CheckOptions): Pro
     }
   }
   const ok = errors.length === 0 && (!options.strict || handouts.every((h) => !h.failsStrict));
-  return { today: options.today, handouts, errors, ok };
+  return { today: options.today, handouts, errors, skipped: skipped.list.map((w) => ({ file: w.file, message: w.message })), ok };
 }

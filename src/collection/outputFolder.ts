@@ -10,7 +10,7 @@
  * - it refuses an output folder that is, or holds, a folder of sources;
  * - one build at a time writes to a folder: a lock file, taken over when the build that left it is gone.
  */
-import { lstatSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
+import { lstatSync, openSync, readFileSync, realpathSync, rmSync, writeSync, closeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { HandoutError } from '../diagnostics.js';
@@ -32,16 +32,57 @@ const heldHere = new Set<string>();
 /** The marks handout puts in what it writes: the HTML's generator meta, the PDF's XMP producer. */
 const GENERATOR_MARKS = ['<meta name="generator" content="handout', '<pdf:Producer>handout'];
 
-/** Refuses an output folder that is, or holds, a folder the sources are in: cleaning it up would touch sources. */
+/**
+ * Refuses an output folder that is, or holds, a folder the sources are in: cleaning it up would touch
+ * sources. Compared as written and after following links, so `out -> content` is refused as
+ * `content` is: the output folder's real path against each source folder's (an input folder's,
+ * each source's folder, and the folder of the file a linked source leads to).
+ */
 export function checkNotSourceFolder(outDir: string, inputs: string[], sources: string[]): void {
-  const folders = [...inputs.filter((i) => isFolder(i)).map((i) => path.resolve(i)), ...sources.map((s) => path.dirname(s))];
+  const folders = [
+    ...inputs.filter((i) => isFolder(i)).map((i) => path.resolve(i)),
+    ...sources.map((s) => path.dirname(s)),
+  ];
   const inside = folders.find((f) => isInside(f, outDir));
   if (inside) {
     throw new HandoutError(
       inside === outDir ? 'the output folder is a folder of sources' : `the output folder holds the sources in ${displayPath(inside)}`,
       { file: displayPath(outDir) },
-      'choose an output folder of its own with --out, such as out',
+      SOURCE_FOLDER_HINT,
     );
+  }
+  const outReal = realPathOf(outDir);
+  const linked = [...folders.map((f) => ({ shown: f, real: realPathOf(f) })), ...sources.map((s) => ({ shown: path.dirname(s), real: path.dirname(realPathOf(s)) }))];
+  const hit = linked.find((f) => isInside(f.real, outReal));
+  if (hit) {
+    const out = displayPath(outDir);
+    const leads = (shown: string, real: string) => (shown === real ? displayPath(shown) : `${displayPath(shown)} (which leads to ${displayPath(real)})`);
+    throw new HandoutError(
+      hit.real === outReal
+        ? `the output folder is a folder of sources: ${leads(outDir, outReal)} and ${leads(hit.shown, hit.real)} are the same folder`
+        : `the output folder ${leads(outDir, outReal)} holds the sources in ${leads(hit.shown, hit.real)}`,
+      { file: out },
+      SOURCE_FOLDER_HINT,
+    );
+  }
+}
+
+const SOURCE_FOLDER_HINT = 'choose an output folder of its own with --out, such as out';
+
+/**
+ * The path with every link in it followed; for a path that does not exist yet (an output folder
+ * the build will make), its nearest existing folder's real path and the rest as written.
+ */
+export function realPathOf(p: string): string {
+  const full = path.resolve(p);
+  const rest: string[] = [];
+  for (let dir = full; ; dir = path.dirname(dir)) {
+    try {
+      return path.join(realpathSync(dir), ...rest);
+    } catch {
+      if (path.dirname(dir) === dir) return full;
+      rest.unshift(path.basename(dir));
+    }
   }
 }
 

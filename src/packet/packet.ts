@@ -60,8 +60,8 @@ export interface PacketReport {
 }
 
 /** The sources in packet order: the list file's lines, else the inputs (folders in name order). */
-export function packetSources(options: Pick<PacketOptions, 'inputs' | 'list'>): string[] {
-  if (!options.list) return discoverSources(options.inputs);
+export function packetSources(options: Pick<PacketOptions, 'inputs' | 'list'>, warnings?: Warnings): string[] {
+  if (!options.list) return discoverSources(options.inputs, warnings);
   let text: string;
   try {
     text = readFileSync(options.list, 'utf8');
@@ -74,18 +74,20 @@ export function packetSources(options: Pick<PacketOptions, 'inputs' | 'list'>): 
     const line = raw.replace(/#.*$/, '').trim();
     if (!line) return;
     try {
-      sources.push(...discoverSources([path.resolve(base, line)]));
-    } catch {
-      throw new HandoutError(`no such file or folder: ${line}`, { file: displayPath(options.list!), line: i + 1 }, 'paths in a packet list are relative to the list');
+      sources.push(...discoverSources([path.resolve(base, line)], warnings));
+    } catch (e) {
+      // A broken link or a loop says so; anything else is a path that is not there.
+      const why = e instanceof HandoutError && e.message !== 'no such file or folder' ? `${line}: ${e.message}` : `no such file or folder: ${line}`;
+      throw new HandoutError(why, { file: displayPath(options.list!), line: i + 1 }, 'paths in a packet list are relative to the list');
     }
   });
   return [...new Set(sources)];
 }
 
 export async function buildPacket(options: PacketOptions, templates: TemplateSet): Promise<PacketReport> {
-  const sources = packetSources(options);
-  if (!sources.length) throw new HandoutError('no handouts to put in the packet', { file: options.list ? displayPath(options.list) : options.inputs.join(' ') || '.' });
   const warnings = new Warnings();
+  const sources = packetSources(options, warnings);
+  if (!sources.length) throw new HandoutError('no handouts to put in the packet', { file: options.list ? displayPath(options.list) : options.inputs.join(' ') || '.' });
   const errors: HandoutError[] = [];
   const built: { file: string; title: string; subtitle?: string; pdf: Uint8Array; pages: number; reviewed?: string }[] = [];
   for (const sourcePath of sources) {

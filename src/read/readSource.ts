@@ -11,7 +11,7 @@ import { settingsFor } from '../options/config.js';
 import type { Config, FrontMatter } from '../options/schema.js';
 import { resolveInProject } from './projectRoot.js';
 import { slugify } from '../slug.js';
-import { NotRegularFileError, readRegularFile } from './regularFile.js';
+import { NotRegularFileError, readRegularFile, TooLargeError } from './regularFile.js';
 
 export type SourceFormat = 'markdown' | 'text';
 
@@ -30,6 +30,13 @@ export const SOURCE_EXTENSIONS: Record<string, SourceFormat> = {
   '.markdown': 'markdown',
   '.txt': 'text',
 };
+
+/**
+ * The largest source read: 2 MB of prose is about 750 pages and takes half a minute and 1.5 GB to
+ * render; far beyond a handout, and a file much larger (a log, a disk image named by mistake) would
+ * exhaust the memory rather than fail with a message.
+ */
+export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 
 export function formatOf(file: string): SourceFormat | undefined {
   return SOURCE_EXTENSIONS[path.extname(file).toLowerCase()];
@@ -51,9 +58,12 @@ export function readSource(filePath: string, warnings: Warnings, bytes?: Uint8Ar
     throw new HandoutError(`not a source handout can read`, { file }, 'use .md for Markdown or .txt for plain text');
   }
   try {
-    bytes ??= readRegularFile(filePath);
+    bytes ??= readRegularFile(filePath, MAX_SOURCE_BYTES);
   } catch (e) {
     if (e instanceof NotRegularFileError) throw new HandoutError(`cannot read the file: it is ${e.kind}`, { file }, 'sources must be regular files');
+    if (e instanceof TooLargeError) {
+      throw new HandoutError(`the source is too large to be a handout: ${megabytes(e.size)}, more than ${megabytes(e.max)}`, { file }, 'split it into several handouts, or check that this is the file you meant');
+    }
     throw new HandoutError(`cannot read the file: ${(e as NodeJS.ErrnoException).code ?? e}`, { file });
   }
   const text = decodeText(bytes, file, warnings);
@@ -73,6 +83,10 @@ export function readSource(filePath: string, warnings: Warnings, bytes?: Uint8Ar
   const slug = meta.slug ?? slugify(path.basename(filePath, path.extname(filePath)));
   if (!slug) throw new HandoutError('cannot make an output name from this file name', { file }, 'set `slug:` in front matter');
   return { file, slug, format, text, meta };
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
 }
 
 /** A source's own settings over the project's; glossary terms and check rules are added to, key by key. */

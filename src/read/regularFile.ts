@@ -13,6 +13,13 @@ export class NotRegularFileError extends Error {
   }
 }
 
+/** A regular file larger than the reader allows: refused before a byte of it is read. */
+export class TooLargeError extends Error {
+  constructor(readonly file: string, readonly size: number, readonly max: number) {
+    super(`${file} is ${size} bytes, more than the ${max} allowed`);
+  }
+}
+
 /** What a path is, in words for a message ("a FIFO", "a folder" …); undefined when it is a regular file or a link to one. */
 export function notRegular(file: string): string | undefined {
   const own = lstatSync(file);
@@ -25,23 +32,28 @@ export function notRegular(file: string): string | undefined {
   return 'not a regular file';
 }
 
-/** The bytes of a regular file; throws NotRegularFileError for anything else, and the usual errors for a missing file. */
-export function readRegularFile(file: string): Buffer {
+/**
+ * The bytes of a regular file; throws NotRegularFileError for anything else, TooLargeError for one
+ * of more than `maxBytes` (checked on the open file, before reading), and the usual errors for a missing file.
+ */
+export function readRegularFile(file: string, maxBytes = Infinity): Buffer {
   const kind = notRegular(file);
   if (kind) throw new NotRegularFileError(file, kind);
   const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    if (!fstatSync(fd).isFile()) throw new NotRegularFileError(file, 'not a regular file');
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new NotRegularFileError(file, 'not a regular file');
+    if (stat.size > maxBytes) throw new TooLargeError(file, stat.size, maxBytes);
     return readFileSync(fd);
   } finally {
     closeSync(fd);
   }
 }
 
-/** The bytes of a regular file, or undefined when it is missing or not a regular file. */
-export function readRegularFileIfAny(file: string): Buffer | undefined {
+/** The bytes of a regular file, or undefined when it is missing, not a regular file, or larger than `maxBytes`. */
+export function readRegularFileIfAny(file: string, maxBytes = Infinity): Buffer | undefined {
   try {
-    return readRegularFile(file);
+    return readRegularFile(file, maxBytes);
   } catch {
     return undefined;
   }

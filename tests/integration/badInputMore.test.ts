@@ -3,7 +3,7 @@
  * that prints content unescaped, an output folder that cannot be written, an output path taken by a
  * folder, and Latin-1 text converted end to end.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cli, removeDir, solidPng, tempDir } from '../helpers/build.js';
@@ -63,6 +63,28 @@ describe('outputs', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/out\/good\.pdf: error: cannot write out\/good\.pdf: EISDIR/);
     expect(r.stdout).toMatch(/1 built, 0 unchanged, 1 failed: \d+ pages?/);
+  });
+});
+
+describe('sources named on the command line', () => {
+  it('a symbolic link loop or a broken link says so, not "no such file or folder"', () => {
+    symlinkSync('loop.md', path.join(content, 'loop.md'));
+    symlinkSync('nowhere.md', path.join(content, 'broken.md'));
+    const loop = cli(['build', 'content/loop.md', '--out', 'out'], { cwd: dir });
+    expect(loop.status).toBe(1);
+    expect(loop.stderr).toMatch(/^content\/loop\.md: error: a symbolic link loop: following it never reaches a file \(fix or remove the link\)$/m);
+    const broken = cli(['build', 'content/broken.md', '--out', 'out'], { cwd: dir });
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toMatch(/^content\/broken\.md: error: a symbolic link to nowhere\.md, which does not exist/m);
+    expect(cli(['build', 'content/gone.md', '--out', 'out'], { cwd: dir }).stderr).toMatch(/^content\/gone\.md: error: no such file or folder/m);
+  });
+
+  it('a source of more than 2 MB is refused with its size before it is read; the others build', () => {
+    writeFileSync(path.join(content, 'log.txt'), 'A line of a log file pasted by mistake.\n'.repeat(60_000));
+    const r = cli(['build', 'content', '--out', 'out'], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^content\/log\.txt: error: the source is too large to be a handout: 2\.3 MB, more than 2 MB \(split it/m);
+    expect(r.stdout).toMatch(/1 built, 0 unchanged, 1 failed/);
   });
 });
 

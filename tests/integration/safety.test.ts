@@ -4,7 +4,7 @@
  * rendered. Each case as a careless or a hostile user meets it, through the real command line.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os, { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -128,6 +128,82 @@ describe('ownership: the build removes only outputs no source writes any more', 
     expect(file.status).toBe(1);
     expect(readdirSync(content).sort()).toEqual(['a.md', 'b.md']);
     expect(readdirSync(dir).sort()).toEqual(['content']);
+  });
+
+  it('compares real paths: an output folder that leads to a folder of sources through a link is refused, naming both, and writes nothing', () => {
+    const untouched = () => expect(readdirSync(content).sort()).toEqual(['a.md', 'b.md', 'sub']);
+    mkdirSync(path.join(content, 'sub'));
+    writeFileSync(path.join(content, 'sub', 'c.md'), handout('Charlie care'));
+    symlinkSync('content', path.join(dir, 'out'));
+    const same = build();
+    expect(same.status).toBe(1);
+    expect(same.stderr).toMatch(/^out: error: the output folder is a folder of sources: out \(which leads to content\) and content are the same folder \(choose an output folder of its own/m);
+    untouched();
+    // A link to the folder that holds the sources.
+    symlinkSync('.', path.join(dir, 'up'));
+    const holds = cli(['build', 'content', '--out', 'up'], { cwd: dir });
+    expect(holds.status).toBe(1);
+    expect(holds.stderr).toMatch(/^up: error: the output folder up \(which leads to \/.*\) holds the sources in content \(choose/m);
+    // An output folder inside the sources, through a link: content/sub holds c.md.
+    symlinkSync('content/sub', path.join(dir, 'inner'));
+    const inner = cli(['build', 'content', '--out', 'inner'], { cwd: dir });
+    expect(inner.status).toBe(1);
+    expect(inner.stderr).toMatch(/^inner: error: the output folder is a folder of sources: inner \(which leads to content\/sub\) and content\/sub are the same folder/m);
+    // The sources named through a link, the output folder as they really are.
+    symlinkSync('content', path.join(dir, 'src'));
+    const input = cli(['build', 'src', '--out', 'content'], { cwd: dir });
+    expect(input.status).toBe(1);
+    expect(input.stderr).toMatch(/^content: error: the output folder is a folder of sources: content and src \(which leads to content\) are the same folder/m);
+    // A source file that is a link into the output folder.
+    mkdirSync(path.join(dir, 'other'));
+    symlinkSync('../content/a.md', path.join(dir, 'other', 'x.md'));
+    const file = cli(['build', 'other/x.md', '--out', 'content'], { cwd: dir });
+    expect(file.status).toBe(1);
+    expect(file.stderr).toMatch(/^content: error: the output folder is a folder of sources: content and other \(which leads to content\) are the same folder/m);
+    untouched();
+    // An output folder of its own, named through a link, is fine.
+    mkdirSync(path.join(dir, 'published'));
+    symlinkSync('published', path.join(dir, 'pub'));
+    const ok = cli(['build', 'content', '--out', 'pub'], { cwd: dir });
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(readdirSync(path.join(dir, 'published'))).toContain('a.pdf');
+    untouched();
+  });
+
+  it('links in a folder of sources: one inside it is its target, built once; one leading out, broken, looping or to a FIFO is skipped with a warning naming it', () => {
+    const shared = path.join(dir, 'shared');
+    mkdirSync(path.join(shared, 'pics'), { recursive: true });
+    writeFileSync(path.join(shared, 'secret.md'), handout('Secret notes', 'Private words from outside the folder.'));
+    mkdirSync(path.join(content, '_drafts'));
+    writeFileSync(path.join(content, '_drafts', 'd.md'), handout('Delta care'));
+    symlinkSync('../shared/secret.md', path.join(content, 'secret.md'));
+    symlinkSync('a.md', path.join(content, 'alias.md'));
+    symlinkSync('_drafts/d.md', path.join(content, 'draft.md'));
+    symlinkSync('nowhere.md', path.join(content, 'broken.md'));
+    symlinkSync('loop.md', path.join(content, 'loop.md'));
+    symlinkSync('../shared', path.join(content, 'more'));
+    symlinkSync('../shared/pics', path.join(content, 'pics'));
+    execFileSync('mkfifo', [path.join(content, 'pipe.md')]);
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/handout.js'), 'build', 'content', '--out', 'out', '--jobs', '1'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    expect(r.signal, 'the build hung').toBeNull();
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^3 built, 0 unchanged, 0 failed/m);
+    expect(r.stdout).toMatch(/content\/_drafts\/d\.md → out\/d\.pdf/);
+    expect(r.stderr).toMatch(/^content\/secret\.md: warning: skipped: it is a link to shared\/secret\.md, outside content \(name it on the command line to build it/m);
+    expect(r.stderr).toMatch(/^content\/broken\.md: warning: skipped: it is a symbolic link to nowhere\.md, which does not exist/m);
+    expect(r.stderr).toMatch(/^content\/loop\.md: warning: skipped: it is a symbolic link loop/m);
+    expect(r.stderr).toMatch(/^content\/pipe\.md: warning: skipped: it is a FIFO \(named pipe\), not a regular file/m);
+    expect(r.stderr).toMatch(/^content\/more: warning: skipped: it is a link to a folder of sources outside content \(shared\)/m);
+    expect(r.stderr).not.toMatch(/pics|alias|draft\.md/); // a folder of pictures, and links inside: nothing to say
+    const outputs = readdirSync(out).filter((f) => !f.startsWith('.')).sort();
+    expect(outputs).toEqual(['a.html', 'a.pdf', 'b.html', 'b.pdf', 'd.html', 'd.pdf', 'index.html', 'summary.html', 'summary.pdf']);
+    for (const f of outputs) expect(readFileSync(path.join(out, f)).toString('latin1'), f).not.toMatch(/Private words|Secret notes/);
+    const json = JSON.parse(cli(['build', 'content', '--out', 'out', '--json'], { cwd: dir }).stdout) as { warnings: { file: string; message: string }[] };
+    expect(json.warnings.map((w) => w.file)).toEqual(expect.arrayContaining(['content/secret.md', 'content/broken.md', 'content/loop.md', 'content/pipe.md', 'content/more']));
+    // handout check says the same.
+    const check = cli(['check', 'content'], { cwd: dir });
+    expect(check.stdout).toMatch(/^content\/secret\.md: warning: skipped: it is a link to shared\/secret\.md, outside content/m);
+    expect(check.stdout).toMatch(/Checked 3 handouts/);
   });
 
   it('cleans only temporary files it names itself: `.something.12345.tmp` stays', () => {
