@@ -51,7 +51,7 @@ export function buildOutline(source: Source, tree: Root): Outline {
   if (inferred && inferred.sections.length) {
     return withAtAGlance({
       file: source.file, slug: source.slug, format: source.format, meta, title, titleFrom,
-      intro: withLists(inferred.intro), sections: sectionsWithLists(inferred.sections), closing: [], definitions, words, notes: inferred.notes,
+      intro: withLists(inferred.intro, meta.lang), sections: sectionsWithLists(inferred.sections, meta.lang), closing: [], definitions, words, notes: inferred.notes,
     });
   }
 
@@ -64,7 +64,7 @@ export function buildOutline(source: Source, tree: Root): Outline {
   const sections: Section[] = [];
   const open: Section[] = [];
   // Plain text's list-marked lines print as lists (Markdown's lists are already lists).
-  for (const node of source.format === 'text' ? withLists(nodes as Block[]) : (nodes as Block[])) {
+  for (const node of source.format === 'text' ? withLists(nodes as Block[], meta.lang) : (nodes as Block[])) {
     if (node.type === 'heading') {
       const level = Math.min(6, node.depth + shift);
       const text = toString(node).trim();

@@ -2,10 +2,13 @@
  * Lists in plain text: lines that open with a list marker ("- ", "• ", "* ", "1. ", "2) ", "a) ")
  * are parsed as paragraphs (the inference reads them as such: a list announces parts, an item goes
  * on with what introduced it) and become mdast lists once the outline is made, so they print with
- * bullets or numbers, one item a line, instead of as paragraphs that start with a dash.
+ * bullets or numbers, one item a line, instead of as paragraphs that start with a dash. So do
+ * short lines after a lead-in that ends in a colon ("The main symptoms are:" then "a sore throat",
+ * "a high temperature", …), as pages copied from the web often come: the bullets were lost, not the list.
  */
 import type { List, ListItem, Paragraph, Text } from 'mdast';
 import type { Block, Section } from './outline.js';
+import { unmarkedRunAfter } from './infer/lines.js';
 
 const MARKER = /^\s*(?:([-*•·–])|(\d{1,3})[.)]|([a-z])[.)])\s+(?=\S)/;
 
@@ -25,7 +28,7 @@ function itemOf(block: Block): Item | undefined {
 }
 
 /** Runs of list-marked paragraphs, each made one list (bullets, or numbers when numbered). */
-export function withLists(blocks: Block[]): Block[] {
+export function withLists(blocks: Block[], lang: string): Block[] {
   const out: Block[] = [];
   let run: Item[] = [];
   const flush = () => {
@@ -46,20 +49,29 @@ export function withLists(blocks: Block[]): Block[] {
     out.push(list);
     run = [];
   };
-  for (const block of blocks) {
+  let unmarked = 0;
+  blocks.forEach((block, i) => {
+    if (unmarked > 0) {
+      unmarked--;
+      const p = block as Paragraph;
+      run.push({ ordered: false, text: (p.children[0] as Text).value.trim(), block: p });
+      if (unmarked === 0) flush();
+      return;
+    }
     const item = itemOf(block);
     if (item && run.length && item.ordered !== run[0].ordered) flush();
     if (item) run.push(item);
     else {
       flush();
       out.push(block);
+      unmarked = unmarkedRunAfter(blocks, i, lang);
     }
-  }
+  });
   flush();
   return out;
 }
 
 /** The same for every section of an outline, its subsections and closing blocks. */
-export function sectionsWithLists(sections: Section[]): Section[] {
-  return sections.map((s) => ({ ...s, blocks: withLists(s.blocks), sections: sectionsWithLists(s.sections), ...(s.closing ? { closing: withLists(s.closing) } : {}) }));
+export function sectionsWithLists(sections: Section[], lang: string): Section[] {
+  return sections.map((s) => ({ ...s, blocks: withLists(s.blocks, lang), sections: sectionsWithLists(s.sections, lang), ...(s.closing ? { closing: withLists(s.closing, lang) } : {}) }));
 }

@@ -69,6 +69,26 @@ describe('lists in plain text', () => {
   });
 });
 
+describe('lists whose marks were lost', () => {
+  it('short lines together after a lead-in that ends in a colon are one list; a blank line ends it', () => {
+    const o = outlineOf([
+      'Chickenpox', '', para('Chickenpox'), '',
+      'Signs of chickenpox', '', 'The first signs of chickenpox are:', '',
+      'a mild fever', 'feeling tired', 'Spots that itch', '',
+      'Spots turn into blisters after a day or two.', '',
+      'Keeping comfortable', '', 'Call the surgery if:', '',
+      'the skin around a spot is hot and red', 'your child is not drinking', '',
+      'A pharmacist can help with itching', '', para('Calamine lotion'),
+    ].join('\n'));
+    expect(headings(o)).toEqual(['Signs of chickenpox', 'Keeping comfortable', 'A pharmacist can help with itching']);
+    const lists = allBlocks(o).filter((b): b is List => b.type === 'list');
+    expect(lists.map((l) => l.children.map((i) => toString(i)))).toEqual([
+      ['a mild fever', 'feeling tired', 'Spots that itch'],
+      ['the skin around a spot is hot and red', 'your child is not drinking'],
+    ]);
+  });
+});
+
 describe('line breaks', () => {
   const wrapped = [
     'Keep the wound clean and dry for the first two days. After that you may',

@@ -22,6 +22,7 @@ import { acronymsIn, isLabel, normalWords, occurrences } from './names.js';
 import { family, otherKindIn, openingOf, type Opening } from './parallel.js';
 import { mentionedParts, partOf, type Part, type Subject } from './parts.js';
 import { inferTitle } from './title.js';
+import { endsOpen, unmarkedItemAt } from './lines.js';
 
 export interface InferredOutline {
   title?: string;
@@ -135,8 +136,10 @@ function isTitleLine(blocks: Block[], lang: string): boolean {
 export function isBareHeading(block: Block): boolean {
   if (block.type !== 'paragraph') return false;
   const p = block as Paragraph;
-  if (p.children.length !== 1 || p.children[0].type !== 'text') return false;
-  const text = p.children[0].value.trim();
+  return p.children.length === 1 && p.children[0].type === 'text' && isBareHeadingText(p.children[0].value.trim());
+}
+
+export function isBareHeadingText(text: string): boolean {
   if (!text || text.length > 80 || /\n/.test(text) || text.split(/\s+/).length > 10) return false;
   const body = text.replace(NUMBERED_HEADING, '');
   if (!/^[¿¡"“]?[\p{Lu}\p{N}]/u.test(body) || isByline(text)) return false;
@@ -167,6 +170,10 @@ const NUMBERED_HEADING = /^\d{1,2}[.)]\s+(?=\S)/;
 function isHeadingAt(blocks: Block[], i: number, lang: string): boolean {
   if (i >= blocks.length - 1 || !isBareHeading(blocks[i])) return false;
   const text = toString(blocks[i]).trim();
+  // "The main symptoms are:", "See a GP if:": a line that stops mid-sentence leads into what follows;
+  // the short lines after it are its list, though nothing marks them.
+  if (/:$/.test(text) && endsOpen(text, lang)) return false;
+  if (unmarkedItemAt(blocks, i, lang)) return false;
   const next = blocks[i + 1].type === 'paragraph' ? toString(blocks[i + 1]) : '';
   // Questions in a row ("Check your understanding" and its review questions) are a list of
   // questions; a question heads the answer that follows it.
@@ -174,18 +181,6 @@ function isHeadingAt(blocks: Block[], i: number, lang: string): boolean {
   if (!isBullet(next)) return true;
   return !(/:$/.test(text) || NUMBERED_HEADING.test(text) || endsOpen(text, lang));
 }
-
-/** The line stops where a sentence goes on: on a verb, a preposition, a conjunction or an article. */
-function endsOpen(text: string, lang: string): boolean {
-  const last = text.split(/\s+/).pop()!.toLowerCase();
-  if (LEAD_IN_WORDS.has(last)) return true;
-  if (!lang.startsWith('en') || /^[^\p{Ll}]*$/u.test(text)) return false;
-  const tokens = tokensOf(text).filter((t) => t.pos !== 'PUNCT');
-  return ['VERB', 'AUX', 'ADP', 'SCONJ', 'CCONJ', 'DET', 'PART'].includes(tokens[tokens.length - 1]?.pos ?? '');
-}
-
-/** Words a list's lead-in ends on, in the languages handouts are written in. */
-const LEAD_IN_WORDS = new Set(['include', 'includes', 'including', 'following', 'are', 'is', 'as', 'incluyen', 'incluye', 'son', 'como', 'siguientes', 'siguiente', 'sont', 'comprennent', 'suivants', 'suivantes']);
 
 /**
  * Who wrote it and when ("By Maria Lindqvist, RN", "Updated March 2024", "Page last reviewed: 14

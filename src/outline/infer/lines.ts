@@ -1,0 +1,67 @@
+/**
+ * Lines of plain text that lead into a list, and the list items nothing marks: "The main symptoms
+ * of tonsillitis are:" followed by "a sore throat", "a high temperature", … one a line. Shared by
+ * the inference (such lines are not headings) and the outline's lists (they print as one).
+ */
+import type { Block } from '../outline.js';
+import { tokensOf } from './language.js';
+
+/** Words a list's lead-in ends on, in the languages handouts are written in. */
+const LEAD_IN_WORDS = new Set(['include', 'includes', 'including', 'following', 'are', 'is', 'as', 'if', 'incluyen', 'incluye', 'son', 'como', 'siguientes', 'siguiente', 'si', 'sont', 'comprennent', 'suivants', 'suivantes']);
+
+/** The line stops where a sentence goes on: on a verb, a preposition, a conjunction or an article. */
+export function endsOpen(line: string, lang: string): boolean {
+  const text = line.trim().replace(/\s*:$/, '');
+  const last = text.split(/\s+/).pop()!.toLowerCase();
+  if (LEAD_IN_WORDS.has(last)) return true;
+  if (!lang.startsWith('en') || /^[^\p{Ll}]*$/u.test(text)) return false;
+  const tokens = tokensOf(text).filter((t) => t.pos !== 'PUNCT');
+  return ['VERB', 'AUX', 'ADP', 'SCONJ', 'CCONJ', 'DET', 'PART'].includes(tokens[tokens.length - 1]?.pos ?? '');
+}
+
+/** A line that introduces a list: it ends in a colon and is a sentence, or stops mid-sentence. */
+export function isLeadIn(text: string, lang: string): boolean {
+  return /:$/.test(text) && (text.split(/\s+/).length > 10 || /[.!?]\s/.test(text) || endsOpen(text, lang));
+}
+
+/** Short enough, and unfinished enough, to be an item of a list: "a sore throat", "feeling tired". */
+export function isItemLine(text: string): boolean {
+  return text.length > 0 && text.length <= 100 && text.split(/\s+/).length <= 12 && !/[.!?:]$/.test(text) && !/^\s*(?:[-*•·–]|\d{1,2}[.)])\s/.test(text);
+}
+
+function textOf(block: Block | undefined): string | undefined {
+  if (block?.type !== 'paragraph' || block.children.length !== 1 || block.children[0].type !== 'text') return undefined;
+  return block.children[0].value.trim();
+}
+
+/** The blocks are on lines next to each other, with no blank line between: one list. */
+function adjacent(before: Block, after: Block): boolean {
+  const end = before.position?.end.line;
+  return end !== undefined && after.position?.start.line === end + 1;
+}
+
+/**
+ * Block `i` is an unmarked item: it and the lines back to a lead-in are all item lines, each on
+ * the line after the one before (a blank line ends the list: "A pharmacist can help" after it is
+ * a heading); the lead-in may stand a blank line above the first.
+ */
+export function unmarkedItemAt(blocks: Block[], i: number, lang: string): boolean {
+  if (!isItemLine(textOf(blocks[i]) ?? '')) return false;
+  for (let j = i - 1; j >= 0; j--) {
+    const text = textOf(blocks[j]);
+    if (text === undefined) return false;
+    // The lead-in may stand a blank line above its list; the items stand together.
+    if (/:$/.test(text)) return isLeadIn(text, lang);
+    if (!isItemLine(text) || !adjacent(blocks[j], blocks[j + 1])) return false;
+  }
+  return false;
+}
+
+/** Where a run of two or more unmarked items starts after block `i` (a lead-in), its length. */
+export function unmarkedRunAfter(blocks: Block[], i: number, lang: string): number {
+  const lead = textOf(blocks[i]);
+  if (lead === undefined || !isLeadIn(lead, lang)) return 0;
+  let n = 0;
+  while (isItemLine(textOf(blocks[i + 1 + n]) ?? '') && (n === 0 || adjacent(blocks[i + n], blocks[i + 1 + n]))) n++;
+  return n >= 2 ? n : 0;
+}
