@@ -81,10 +81,10 @@ export function widenRaggedTables(tree: Root, file: string, warnings: Warnings):
 
 /**
  * Paragraphs of plain text. A blank line always ends one. Inside a run of lines, a line break joins
- * two lines into one paragraph only when the text is hard-wrapped (see `wrapWidth`) and the line is
- * full, reaching near the width the text is wrapped at; a short line ends its paragraph. Otherwise
- * each line is a paragraph of its own: a heading directly over its text, a list item, a byline, or
- * one paragraph a line as text exported from web pages is. A line that opens with a list marker
+ * two lines into one paragraph when the text is hard-wrapped (see `wrapWidth`) and the line is
+ * full, reaching near the width the text is wrapped at, or when the sentence plainly goes on
+ * (`goesOn`). Otherwise each line is a paragraph of its own: a heading directly over its text, a
+ * list item, a byline, or one paragraph a line as text exported from web pages is. A line that opens with a list marker
  * ("- ", "• ", "1) ") always starts a paragraph, even in wrapped text.
  */
 export function parsePlainText(text: string, skipLines = 0): Root {
@@ -114,7 +114,7 @@ export function parsePlainText(text: string, skipLines = 0): Root {
   lines.forEach((line, i) => {
     if (i < skipLines) return;
     if (line.trim() === '') return flush(i);
-    if (start !== -1 && (LIST_MARKER.test(line) || !(width && isFull(lines[i - 1], width)))) flush(i);
+    if (start !== -1 && (LIST_MARKER.test(line) || !((width && isFull(lines[i - 1], width)) || goesOn(lines[i - 1], line)))) flush(i);
     if (start === -1) start = i;
   });
   flush(lines.length);
@@ -123,6 +123,24 @@ export function parsePlainText(text: string, skipLines = 0): Root {
 
 const LIST_MARKER = /^\s*(?:[-*•·–]|\d{1,2}[.)]|[a-z][.)])\s+\S/;
 const SENTENCE_END = /[.!?:;]["'”’)\]]*\s*$/;
+
+/**
+ * A sentence broken over two lines by hand, wherever the text is not wrapped at one width: the
+ * line stops on a comma or a word no sentence ends on ("Call us if / you feel dizzy."), or the next
+ * line hangs under it ("Take one tablet / ··every morning."); and the next line goes on in lower case.
+ */
+function goesOn(line: string, next: string): boolean {
+  // A capital after the break starts something new: "What it is used for" over its text is a heading.
+  if (!/^\s*\p{Ll}/u.test(next)) return false;
+  const end = line.trimEnd();
+  const indent = (l: string) => /^\s*/.exec(l)![0].length;
+  return /[,;–-]$/.test(end) || CONTINUING_WORDS.has(end.split(/\s+/).pop()!.toLowerCase()) || indent(next) > indent(line);
+}
+
+/** Words a sentence does not end on, in the languages handouts are written in. */
+const CONTINUING_WORDS = new Set(
+  'and or but nor the a an of to in on at by for with from into if as than that which who whose your our their its his her my this these those is are was were be been has have had will would can could may might must should not de del la el los las en con para por que su sus et le les des du au aux pour avec dans sur'.split(' '),
+);
 
 /** A line that reaches near the wrap width: the next word would not have fitted after it. */
 function isFull(line: string, width: number): boolean {

@@ -22,7 +22,7 @@ describe('parsePlainText', () => {
   });
 
   it('gives file positions for each paragraph', () => {
-    const tree = parsePlainText('Intro\n\nPara two\nwrapped here\n\nLast');
+    const tree = parsePlainText('Intro\n\nPara two and\nwrapped here\n\nLast');
     expect(tree.children.map((c) => c.position?.start.line)).toEqual([1, 3, 6]);
     expect(tree.children.map((c) => c.position?.end.line)).toEqual([1, 4, 6]);
     expect(tree.children[1].position?.end.column).toBe('wrapped here'.length + 1);
