@@ -57,6 +57,7 @@ export function blocksToHtml(blocks: Block[], ctx: ContentContext, finish?: (tre
   const tree: MdRoot = { type: 'root', children: [...blocks, ...ctx.outline.definitions] };
   let hast = toHast(tree, { allowDangerousHtml: true }) as HastRoot;
   dropUnclosedSwallowingTags(hast, ctx);
+  closeUnclosedInlineTags(hast, ctx);
   hast = raw(hast, ctx.sourceText === undefined ? {} : { file: new VFile({ value: ctx.sourceText }) }) as HastRoot;
   const images = checkImages(hast, ctx); // before sanitising, while every image still has its line
   keepHiddenText(hast, ctx);
@@ -249,6 +250,80 @@ function dropUnclosedSwallowingTags(tree: HastRoot, ctx: ContentContext): void {
       });
       children.splice(i, 1);
     }
+  });
+}
+
+/** Inline elements raw HTML may open in a paragraph; b, i, a and the other formatting elements would otherwise run on into the blocks after it. */
+const INLINE_TAGS = new Set([
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd', 'mark', 'nobr', 'q',
+  's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var',
+]);
+/** Elements that make their parent a container of blocks rather than of a line of text. */
+const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul',
+]);
+
+type RawNode = { type: 'raw'; value: string; position?: { start: { line: number } } };
+type AnyNode = { type: string; value?: string; children?: AnyNode[]; tagName?: string; position?: { start: { line: number } } };
+
+/** The opening and closing tags in raw HTML, in order, comments left out. */
+function tagsIn(html: string): { tag: string; closing: boolean }[] {
+  return [...html.replace(/<!--[\s\S]*?(?:-->|$)/g, '').matchAll(/<(\/?)([a-z][a-z0-9]*)\b[^>]*>/gi)].map((m) => ({ tag: m[2].toLowerCase(), closing: m[1] === '/' }));
+}
+
+/**
+ * `Take your pills. <b>Never <i>double a dose.`: an inline element raw HTML opens and never closes
+ * would, in the HTML parser, run on into every block after it (the rest of the section bold, a list
+ * wrapped in <b> and printed without its bullets). Each is closed at the end of the block it opens
+ * in (the paragraph, heading, list item or cell; an HTML block itself), innermost first, with a
+ * warning. An element closed later in the same block, at any depth, is left as it is.
+ */
+function closeUnclosedInlineTags(tree: HastRoot, ctx: ContentContext): void {
+  visit(tree, (node) => {
+    const parent = node as AnyNode;
+    const children = parent.children;
+    if (!children?.some((c) => c.type === 'raw')) return;
+    // The elements open at each point, in order: a closing tag closes the last one of its name
+    // (as the parser does, misnested or not); what a child element left open ends with it.
+    const open: { tag: string; raw: RawNode }[] = [];
+    const scan = (n: AnyNode) => {
+      if (n.type === 'raw') {
+        for (const t of tagsIn(n.value ?? '')) {
+          if (!INLINE_TAGS.has(t.tag)) continue;
+          if (!t.closing) {
+            open.push({ tag: t.tag, raw: n as RawNode });
+            continue;
+          }
+          for (let i = open.length - 1; i >= 0; i--) {
+            if (open[i].tag !== t.tag) continue;
+            open.splice(i, 1);
+            break;
+          }
+        }
+      }
+      if (!n.children) return;
+      const before = new Set(open);
+      for (const c of n.children) scan(c);
+      for (let i = open.length - 1; i >= 0; i--) if (!before.has(open[i])) open.splice(i, 1);
+    };
+    for (const c of children) scan(c);
+    if (open.length === 0) return;
+    const inline = parent.type === 'element' && !children.some((c) => c.type === 'element' && BLOCK_TAGS.has(c.tagName ?? ''));
+    const where = inline ? (/^h[1-6]$/.test(parent.tagName ?? '') ? 'heading' : parent.tagName === 'td' || parent.tagName === 'th' ? 'table cell' : parent.tagName === 'li' ? 'list item' : 'paragraph') : 'HTML block';
+    for (const o of open) {
+      ctx.warnings.add(`raw HTML <${o.tag}> is never closed, so it would run on into the text after it; it is closed at the end of its ${where} (close it with </${o.tag}> where it should end)`, {
+        file: ctx.outline.file,
+        line: o.raw.position?.start.line,
+      });
+    }
+    const closers = (list: typeof open) => list.map((o) => `</${o.tag}>`).reverse().join('');
+    if (inline) {
+      children.push({ type: 'raw', value: closers(open) });
+      return;
+    }
+    // Among blocks (the document, a quote, a loose list item) each raw node is an HTML block of its own.
+    for (const raw of new Set(open.map((o) => o.raw))) raw.value += closers(open.filter((o) => o.raw === raw));
   });
 }
 

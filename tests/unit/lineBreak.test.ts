@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { breakLines, collapseWhiteSpace, contentWidths, type Line } from '../../src/render/pdf/lineBreak.js';
+import { breakLines, collapseWhiteSpace, contentWidths, narrowestWidths, type Line } from '../../src/render/pdf/lineBreak.js';
 import { selectFace } from '../../src/render/pdf/fonts.js';
 import { shapedWidth } from '../../src/render/pdf/shape.js';
 import type { InlineRun } from '../../src/render/pdf/boxes.js';
@@ -225,6 +225,24 @@ describe('hyphenation of words longer than the line', () => {
     const hyphenated = contentWidths([run('hydroxychloroquine daily')], en);
     expect(hyphenated.min).toBeLessThan(plain.min * 0.7);
     expect(hyphenated.max).toBe(plain.max);
+  });
+
+  it('lets a long token (a version, a hash, a run of letters) give way before any word, down to about eight characters', () => {
+    const size = run('x').size;
+    for (const token of ['2026.03-rc1+build.5f3a9c2e7b1d4f6a8c0e2b4d6f8a0c2e4b6d8f0a', 'Z'.repeat(150), 'sha256:5f3a9c2e7b1d4f6a8c0e2b4d']) {
+      const w = narrowestWidths([run(`Flu shots ${token}`)], en);
+      expect(w.tokensBroken, token).toBeLessThanOrEqual(Math.max(4 * size, contentWidths([run('2026.03-')]).min));
+      expect(w.tokensBroken, token).toBeGreaterThanOrEqual(contentWidths([run('shots')]).min);
+      expect(w.whole, token).toBeGreaterThan(w.tokensBroken * 2);
+      expect(w.hyphenated, token).toBeLessThanOrEqual(w.tokensBroken);
+    }
+    // A long word is a word: whole until words are hyphenated, then at its widest syllable.
+    const word = narrowestWidths([run('hydroxychloroquine daily')], en);
+    expect(word.tokensBroken).toBe(word.whole);
+    expect(word.hyphenated).toBe(contentWidths([run('hydroxychloroquine daily')], en).min);
+    // A short date or number is never a token.
+    const date = narrowestWidths([run('2026-03-01')], en);
+    expect(date.tokensBroken).toBe(date.whole);
   });
 
   it('breaks an address between characters, with no hyphen added', () => {

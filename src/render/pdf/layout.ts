@@ -7,7 +7,7 @@
  * element it was laid out from: see `roleOf`.
  */
 import type { Box, BlockBox, FlexBox, ImageBox, InlineRun, TableBox, TextBox } from './boxes.js';
-import { breakLines, collapseWhiteSpace, contentWidths, type Line } from './lineBreak.js';
+import { breakLines, collapseWhiteSpace, contentWidths, narrowestWidths, type Line } from './lineBreak.js';
 import { shapedWidth } from './shape.js';
 import { newSlice, structNode, type Frame, type Slice, type StructNode } from './slices.js';
 import type { ComputedStyle, Length } from './styles.js';
@@ -489,29 +489,56 @@ function intrinsicWidths(box: Box): { min: number; max: number } {
   return { min: own + min, max: own + max };
 }
 
-function minContentWidth(box: Box, hyphenate?: Hyphenator): number {
+function minContentWidth(box: Box): number {
   const own = horizontalExtra(box.style);
-  return own + Math.max(0, ...boxRuns(box).map((runs) => contentWidths(collapseWhiteSpace(runs, box.style.whiteSpace), hyphenate).min));
+  return own + Math.max(0, ...boxRuns(box).map((runs) => contentWidths(collapseWhiteSpace(runs, box.style.whiteSpace)).min));
+}
+
+/** A box's narrowest widths step by step (see narrowestWidths): the widest of its text boxes' at each step. */
+function narrowestBoxWidths(box: Box, hyphenate?: Hyphenator): { tokensBroken: number; hyphenated: number } {
+  if (box.kind === 'image' || (box.kind === 'block' && box.children.some((c) => c.kind === 'image'))) {
+    const min = intrinsicWidths(box).min;
+    return { tokensBroken: min, hyphenated: min };
+  }
+  let tokensBroken = 0;
+  let hyphenated = 0;
+  for (const runs of boxRuns(box)) {
+    const widths = narrowestWidths(collapseWhiteSpace(runs, box.style.whiteSpace), hyphenate);
+    tokensBroken = Math.max(tokensBroken, widths.tokensBroken);
+    hyphenated = Math.max(hyphenated, widths.hyphenated);
+  }
+  const own = horizontalExtra(box.style);
+  return { tokensBroken: own + tokensBroken, hyphenated: own + hyphenated };
+}
+
+/**
+ * Widths between `lo` and `hi`, column by column, adding up to `width` (which lies between their
+ * sums): every column gets the same cap, `lo` permitting, so only the columns that want the most
+ * give way, and the others keep all they want.
+ */
+function capped(lo: number[], hi: number[], width: number): number[] {
+  const at = (cap: number) => lo.map((l, i) => Math.max(l, Math.min(hi[i], cap)));
+  const total = (cap: number) => at(cap).reduce((a, b) => a + b, 0);
+  let low = 0;
+  let high = Math.max(0, ...hi);
+  for (let i = 0; i < 60 && high - low > 1e-6; i++) {
+    const mid = (low + high) / 2;
+    if (total(mid) > width) high = mid;
+    else low = mid;
+  }
+  return at(low);
 }
 
 /**
  * Column widths as browsers' automatic table layout does, in short: every column gets at least
  * its longest word, and the rest of the width is shared in proportion to how much text it holds.
- * When the longest words do not fit side by side, they are hyphenated (with `hyphenate`) before
- * any is broken between letters, and as few as possible are.
+ * When the longest pieces do not fit side by side, the table gives way one step at a time, each
+ * step only as far as it must and in the columns that want the most: first long tokens (a URL, a
+ * version, a hash) are broken anywhere (overflow-wrap: anywhere), keeping every word whole; then
+ * words in body cells are hyphenated (with `hyphenate`); then words in header cells; only then
+ * are words broken between letters.
  */
 export function columnWidths(table: TableBox, columns: number, width: number, hyphenate?: Hyphenator): number[] {
-  const mins = (h: Hyphenator) => {
-    const min = new Array<number>(columns).fill(0);
-    for (const row of table.rows) {
-      let col = 0;
-      for (const cell of row.cells) {
-        if (cell.colspan === 1) min[col] = Math.max(min[col], minContentWidth(cell.content, h) + cell.style.padding[1] + cell.style.padding[3]);
-        col += cell.colspan;
-      }
-    }
-    return min;
-  };
   // Both extents of each cell from one reading of its text: a long table has many cells.
   const min = new Array<number>(columns).fill(0);
   const max = new Array<number>(columns).fill(0);
@@ -531,13 +558,33 @@ export function columnWidths(table: TableBox, columns: number, width: number, hy
   const minTotal = sum(min);
   const maxTotal = sum(max);
   if (minTotal >= width) {
-    const hyphenated = hyphenate ? mins(hyphenate) : min;
-    const hTotal = sum(hyphenated);
-    if (hTotal >= width) return hyphenated.map((m) => (m / hTotal) * width); // words will be broken
-    // Share what is left toward each column's unhyphenated minimum.
-    const want = min.map((m, i) => m - hyphenated[i]);
-    const wantTotal = sum(want) || 1;
-    return hyphenated.map((m, i) => m + (want[i] / wantTotal) * (width - hTotal));
+    // The steps of giving way, each column's minimum at each: tokens broken, body words
+    // hyphenated, header words hyphenated.
+    const tokens = new Array<number>(columns).fill(0);
+    const body = new Array<number>(columns).fill(0);
+    const all = new Array<number>(columns).fill(0);
+    for (const row of table.rows) {
+      let col = 0;
+      for (const cell of row.cells) {
+        if (cell.colspan === 1) {
+          const narrow = narrowestBoxWidths(cell.content, hyphenate);
+          const padding = cell.style.padding[1] + cell.style.padding[3];
+          tokens[col] = Math.max(tokens[col], narrow.tokensBroken + padding);
+          body[col] = Math.max(body[col], (cell.header ? narrow.tokensBroken : narrow.hyphenated) + padding);
+          all[col] = Math.max(all[col], narrow.hyphenated + padding);
+        }
+        col += cell.colspan;
+      }
+    }
+    let upper = min;
+    for (const step of [tokens, body, all]) {
+      if (sum(step) <= width) return capped(step, upper, width);
+      upper = step;
+    }
+    // Words will be broken between letters: every column gives the same share of its narrowest,
+    // which the slack at the end of its lines often absorbs (a cap would take it all from one).
+    const total = sum(upper);
+    return upper.map((m) => (m / total) * width);
   }
   if (maxTotal <= width) {
     // Everything fits on one line: share the spare width in proportion to content (table width: 100%).

@@ -344,3 +344,40 @@ export function contentWidths(runs: InlineRun[], hyphenate?: Hyphenator): { min:
   }
   return { min, max: Math.max(max, line) };
 }
+
+/** A piece this long that no dictionary splits (an address, a version, a hash, a run of letters) is a token, not a word. */
+const TOKEN_CHARACTERS = 16;
+/** The narrowest a column holding a long token is made for it: about eight characters. */
+const TOKEN_FLOOR_EMS = 4;
+
+/** Is the segment a long unbreakable token (a URL, a version, a hash), which may be broken anywhere sooner than a word? */
+function isLongToken(segment: Segment, hyphenate: Hyphenator | undefined): boolean {
+  const text = segment.pieces.map((p) => p.text).join('').trimEnd();
+  if (text.length < TOKEN_CHARACTERS) return false;
+  if (NOT_WORDS.test(text) || !hyphenate || segment.pieces.length !== 1) return true;
+  return hyphenate(text).length < 2;
+}
+
+/**
+ * What a table column must give its cell before words are broken, step by step (see columnWidths
+ * in layout.ts): every piece whole; long tokens broken anywhere (down to about eight characters);
+ * then words hyphenated at the dictionary's points too. Each is the widest piece at that step.
+ */
+export function narrowestWidths(runs: InlineRun[], hyphenate?: Hyphenator): { whole: number; tokensBroken: number; hyphenated: number } {
+  let whole = 0;
+  let tokensBroken = 0;
+  let hyphenated = 0;
+  for (const seg of segmentsOf(runs)) {
+    const w = seg.width - seg.trailingSpace;
+    whole = Math.max(whole, w);
+    if (isLongToken(seg, hyphenate)) {
+      const floor = Math.min(w, TOKEN_FLOOR_EMS * seg.pieces[0].run.size);
+      tokensBroken = Math.max(tokensBroken, floor);
+      hyphenated = Math.max(hyphenated, floor);
+    } else {
+      tokensBroken = Math.max(tokensBroken, w);
+      hyphenated = Math.max(hyphenated, hyphenate ? hyphenatedMinWidth(seg, hyphenate) : w);
+    }
+  }
+  return { whole, tokensBroken, hyphenated };
+}
