@@ -101,7 +101,8 @@ export function checkOutline(outline: Outline, sourcePath: string, sourceText: s
 
   const review = reviewOf(outline.meta, options.today, settings.dueSoonDays);
   // Without front matter a review finding is about the file as a whole: line 1, so it stays clickable.
-  const reviewLine = frontMatterLine(sourceText) ?? 1;
+  // A date read from the text ("Last reviewed: …") is pointed at where it stands.
+  const reviewLine = outline.meta.reviewedLine ?? frontMatterLine(sourceText) ?? 1;
   findings.push(...reviewFindings(file, review, reviewLine, !!options.strict));
 
   const sectionWords = new Map<string, number>();

@@ -5,7 +5,7 @@ import type { Block, Outline, Section } from './outline.js';
 export function printOutline(outline: Outline): string {
   const m = outline.meta;
   const lines = [`${outline.title}  (title from ${outline.titleFrom}; ${outline.words} words; ${outline.file})`];
-  const facts = [m.audience && `audience: ${m.audience}`, `lang: ${m.lang}${m.langDetected ? ' (read from the text)' : ''}`, m.version && `version: ${m.version}`, m.reviewed && `reviewed: ${m.reviewed}`]
+  const facts = [m.audience && `audience: ${m.audience}`, `lang: ${m.lang}${m.langDetected ? ' (read from the text)' : ''}`, m.version && `version: ${m.version}`, m.reviewed && `reviewed: ${m.reviewed}${m.reviewedLine ? ` (read from line ${m.reviewedLine})` : ''}`]
     .filter(Boolean)
     .join(' · ');
   lines.push(`  ${facts}`);

@@ -18,6 +18,8 @@ export type HandoutMeta = FrontMatter & Pick<Config, 'webBaseUrl' | 'colours' | 
   lang: string;
   /** The language was read from the text, not given in front matter or the settings file. */
   langDetected?: boolean;
+  /** `reviewed` was read from this line of the text ("Last reviewed: 4 March 2024"), not given. */
+  reviewedLine?: number;
   keywords: string[];
 };
 

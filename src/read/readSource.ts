@@ -7,6 +7,7 @@ import path from 'node:path';
 import { HandoutError, type Warnings } from '../diagnostics.js';
 import { findFrontMatter, readFrontMatter, withDefaults, type HandoutMeta } from './frontMatter.js';
 import { detectLanguage } from './detectLanguage.js';
+import { reviewedInText } from './reviewedInText.js';
 import { settingsFor } from '../options/config.js';
 import type { Config, FrontMatter } from '../options/schema.js';
 import { resolveInProject } from './projectRoot.js';
@@ -76,9 +77,15 @@ export function readSource(filePath: string, warnings: Warnings, bytes?: Uint8Ar
   const own = format === 'text' && findFrontMatter(text)?.lastLine === -1 ? {} : readFrontMatter(text, file, warnings);
   if (own.logo) own.logo = ownLogo(own.logo, filePath, file, text);
   const meta = mergeSettings(project.settings, own);
+  const bodyStart = Math.max(0, findFrontMatter(text)?.lastLine ?? 0);
+  const body = text.split('\n').slice(bodyStart).join('\n');
   if (own.lang === undefined && project.settings.lang === undefined) {
-    const detected = detectLanguage(text.split('\n').slice(Math.max(0, findFrontMatter(text)?.lastLine ?? 0)).join('\n'));
+    const detected = detectLanguage(body);
     if (detected) Object.assign(meta, { lang: detected, langDetected: true });
+  }
+  if (meta.reviewed === undefined && meta.nextReview === undefined) {
+    const stated = reviewedInText(body);
+    if (stated) Object.assign(meta, { reviewed: stated.date, reviewedLine: bodyStart + stated.line });
   }
   const slug = meta.slug ?? slugify(path.basename(filePath, path.extname(filePath)));
   if (!slug) throw new HandoutError('cannot make an output name from this file name', { file }, 'set `slug:` in front matter');

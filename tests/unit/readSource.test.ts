@@ -128,4 +128,15 @@ describe('readSource', () => {
       expect((e as HandoutError).message).toBe('front-matter key "paper" should be letter or a4, not "legal"');
     }
   });
+
+  it('reads the language and a stated review date from the text when the settings give neither', () => {
+    const body = 'Revisado el 3 de mayo de 2025\n\nLa diabetes es una enfermedad que dura toda la vida. Su cuerpo no produce suficiente insulina o no la usa bien. Con una buena alimentación, ejercicio y los medicamentos que le indique su médico, puede llevar una vida normal y evitar problemas en los ojos, los riñones y los pies.\n';
+    const read = readSource(write('diabetes.txt', body), new Warnings());
+    expect(read.meta).toMatchObject({ lang: 'es', langDetected: true, reviewed: '2025-05-03', reviewedLine: 1 });
+    const given = readSource(write('given.txt', `---\nlang: en\nreviewed: 2026-01-05\n---\n${body}`), new Warnings());
+    expect(given.meta.lang).toBe('en');
+    expect(given.meta.reviewed).toBe('2026-01-05');
+    expect(given.meta.langDetected ?? false).toBe(false);
+    expect(given.meta.reviewedLine).toBeUndefined();
+  });
 });
