@@ -41,7 +41,7 @@ export function buildOutline(source: Source, tree: Root): Outline {
     title = inferred.title;
     titleFrom = inferred.titleFrom ?? 'opening sentence';
     // The line is printed once, as the title.
-    if (titleFrom === 'first line') nodes = nodes.slice(1);
+    if (titleFrom === 'first line') nodes = nodes.filter((n) => n !== inferred.titleBlock);
   }
   if (!title) {
     title = titleFromFileName(source.slug);

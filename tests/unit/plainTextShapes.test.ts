@@ -51,6 +51,18 @@ describe('headings other publishers write', () => {
   });
 });
 
+describe('the title among the lines over the text', () => {
+  it('is the line whose words the text uses, not a masthead above it; a question under it stays a heading', () => {
+    const o = outlineOf(`NORTHSIDE CLINIC - DEPARTMENT OF SURGERY\n\nCARE AFTER HERNIA REPAIR\n\nAfter your hernia repair, keep the wound dry for two days. A hernia repair heals faster when you walk a little each day. Do not lift anything heavy until the surgeon says the repair has healed.\n\nWhen to call\n${para('A hernia repair')}\n`);
+    expect(o.title).toBe('CARE AFTER HERNIA REPAIR');
+    expect(toString(o.intro[0])).toBe('NORTHSIDE CLINIC - DEPARTMENT OF SURGERY');
+    expect(headings(o)).toEqual(['When to call']);
+    const faq = outlineOf(`Flu Vaccine: Common Questions\n\nWhat is the flu?\nThe flu is an infection of the nose, throat and lungs. The flu spreads when people cough. A flu vaccine each year lowers your chance of getting the flu.\n\nWho should get it?\n${para('The vaccine')}\n`);
+    expect(faq.title).toBe('Flu Vaccine: Common Questions');
+    expect(headings(faq)).toEqual(['What is the flu?', 'Who should get it?']);
+  });
+});
+
 describe('lists in plain text', () => {
   it('list-marked lines print as one list, numbered ones as a numbered list, without their markers', () => {
     const o = outlineOf(`Before surgery\n\n${para('Getting ready')}\n\nBring these things:\n- your medicines\n- your glasses\n• a phone charger\n\nOn the day\n1) Do not eat after midnight.\n2) Take a shower.\n`);

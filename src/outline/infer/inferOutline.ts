@@ -18,7 +18,7 @@ import { announcementIn, isBullet, type Announcement } from './announce.js';
 import { generalReason, type GeneralReason, type LastPart } from './belongs.js';
 import { closingHeading } from './closing.js';
 import { predicateTokens, subjectTokens, tokensOf } from './language.js';
-import { acronymsIn, isLabel, normalWords, occurrences } from './names.js';
+import { acronymsIn, isLabel, normalWords, occurrences, singular } from './names.js';
 import { family, otherKindIn, openingOf, type Opening } from './parallel.js';
 import { mentionedParts, partOf, type Part, type Subject } from './parts.js';
 import { inferTitle } from './title.js';
@@ -27,6 +27,8 @@ import { endsOpen, unmarkedItemAt } from './lines.js';
 export interface InferredOutline {
   title?: string;
   titleFrom?: 'first line' | 'opening sentence' | 'the text';
+  /** The line the title was taken from, when it was a line of the text: printed once, as the title. */
+  titleBlock?: Block;
   intro: Block[];
   sections: Section[];
   /** Why the outline is what it is, one decision a line. */
@@ -55,16 +57,23 @@ export function inferOutline(all: Block[], lang: string, knownTitle?: string, op
   let title = knownTitle;
   let titleFrom: InferredOutline['titleFrom'];
   let blocks = all;
+  // Lines above the title ("RIVERSIDE GENERAL HOSPITAL - DEPARTMENT OF ORTHOPAEDICS", "Package
+  // leaflet: Information for the patient"): kept as the opening paragraphs, never headings.
+  let kicker = 0;
+  let titleBlock: Block | undefined;
   if (!title && isTitleLine(blocks, lang)) {
-    // "Gout" on a line of its own above the text: the text's title, not a section.
-    title = toString(blocks[0]).trim();
+    // "Gout" on a line of its own above the text: the text's title, not a section. Of several such
+    // lines before the text, the one whose words the text keeps using.
+    const at = titleAmongOpeningLines(blocks);
+    title = toString(blocks[at]).trim();
     titleFrom = 'first line';
-    notes.push(`Title "${title}": the first line, a heading on its own that no later heading resembles.`);
-    blocks = blocks.slice(1);
+    notes.push(at === 0 ? `Title "${title}": the first line, a heading on its own that no later heading resembles.` : `Title "${title}": of the lines over the text, the one whose words the text repeats most.`);
+    titleBlock = blocks[at];
+    blocks = [...blocks.slice(0, at), ...blocks.slice(at + 1)];
+    kicker = at;
   }
   const texts = blocks.map((b) => (b.type === 'paragraph' ? toString(b) : ''));
   // Paragraph numbers in the notes count the source's paragraphs, the title line included.
-  const skipped = all.length - blocks.length;
   if (!title) {
     const chosen = inferTitle(texts.filter((t, i) => t && !isBareHeading(blocks[i])), lang);
     if (chosen) notes.push(`Title "${chosen.title}": ${chosen.why}.`);
@@ -76,8 +85,8 @@ export function inferOutline(all: Block[], lang: string, knownTitle?: string, op
 
   // Lines right under the title line ("Patient information leaflet", "Unit 4: Earth's Systems") are
   // its subtitle: kept as the opening paragraphs, not made headings with nothing of their own.
-  const subtitle = new Set<number>();
-  for (let i = 0, line = titleFrom === 'first line' ? all[0].position?.end.line : undefined; line !== undefined && blocks[i]?.position?.start.line === line + 1 && isBareHeading(blocks[i]); i++) {
+  const subtitle = new Set<number>(Array.from({ length: kicker }, (_, i) => i));
+  for (let i = kicker, line = titleFrom === 'first line' ? all[kicker].position?.end.line : undefined; line !== undefined && blocks[i]?.position?.start.line === line + 1 && isBareHeading(blocks[i]); i++) {
     subtitle.add(i);
     line = blocks[i].position!.end.line;
   }
@@ -85,11 +94,11 @@ export function inferOutline(all: Block[], lang: string, knownTitle?: string, op
   const scopes: { heading?: Paragraph; paras: Para[] }[] = [{ paras: [] }];
   blocks.forEach((block, i) => {
     if (block.type === 'paragraph' && isHeadingAt(blocks, i, lang) && !subtitle.has(i)) scopes.push({ heading: block, paras: [] });
-    else scopes[scopes.length - 1].paras.push({ block, text: texts[i], sentences: texts[i] ? sentencesOf(texts[i], lang) : [], number: i + 1 + skipped });
+    else scopes[scopes.length - 1].paras.push({ block, text: texts[i], sentences: texts[i] ? sentencesOf(texts[i], lang) : [], number: all.indexOf(block) + 1 });
   });
 
   const opening = ctx.split(scopes[0].paras, 2);
-  const result: InferredOutline = { title, titleFrom, intro: opening.before, sections: opening.sections, notes };
+  const result: InferredOutline = { title, titleFrom, titleBlock, intro: opening.before, sections: opening.sections, notes };
   const headed = scopes.slice(1);
   const partHeadings = ctx.headingParts(headed.map((s) => headingText(s.heading!)), scopes[0].paras);
   headed.forEach((scope, i) => {
@@ -114,6 +123,32 @@ export function inferOutline(all: Block[], lang: string, knownTitle?: string, op
   if (!result.sections.some((s) => s.parts || s.sections.some((c) => c.parts))) notes.push(ctx.noPartsWhy());
   return result;
 }
+
+/**
+ * Which of the bare lines that open the text (up to three, before its first paragraph) is the
+ * title: the first, unless another's words are used by the text clearly more ("DISCHARGE
+ * INSTRUCTIONS: KNEE ARTHROSCOPY" under a hospital's name, "Amoxicillin 500 mg capsules" under
+ * "Package leaflet: Information for the patient").
+ */
+function titleAmongOpeningLines(blocks: Block[]): number {
+  let n = 0;
+  while (n < 3 && n < blocks.length - 1 && isBareHeading(blocks[n])) n++;
+  if (n < 2 || isBareHeading(blocks[n])) return 0;
+  const body = blocks.slice(n).map((b) => normalWords(toString(b)).map(singular)).flat();
+  const counts = new Map<string, number>();
+  for (const w of body) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const use = (i: number) => {
+    const words = normalWords(toString(blocks[i])).map(singular).filter((w) => w.length > 2 && !/^\d/.test(w) && !TITLE_STOPWORDS.has(w));
+    return words.length ? words.reduce((sum, w) => sum + (counts.get(w) ?? 0), 0) / words.length : 0;
+  };
+  // A question or a label ending in a colon heads a section ("What is shingles?"), not the text.
+  const candidate = (i: number) => !/[?:]$/.test(toString(blocks[i]).trim());
+  let best = 0;
+  for (let i = 1; i < n; i++) if (candidate(i) && use(i) >= 1 && use(i) >= 1.5 * use(best)) best = i;
+  return best;
+}
+
+const TITLE_STOPWORDS = new Set('the and for with what you your how about from this that are our its into their when who why which info information guide'.split(' '));
 
 /** The first block is a bare line and no later bare line has its shape (as part headings share one). */
 function isTitleLine(blocks: Block[], lang: string): boolean {
