@@ -95,7 +95,8 @@ describe('the summary table', () => {
     const tokens = pdf.streamText.split(/\s+/);
     for (const word of ['Title', 'Audience', 'Language', 'Version', 'Reviewed', 'Next', 'review', 'Reading', 'grade', 'Pages', 'Words']) expect(tokens, word).toContain(word);
     // A language without a formula says so in the table, and never "meets".
-    const short = pdf.streamText.slice(pdf.streamText.indexOf('Short'), pdf.streamText.indexOf('Understanding'));
+    // (The long title may be hyphenated, "Understand-ing": its row starts at its first letters.)
+    const short = pdf.streamText.slice(pdf.streamText.indexOf('Short'), pdf.streamText.indexOf('Understand'));
     expect(short).toMatch(/^Short\s.*?not\s+scheduled\s+not\s+measured\s/s);
     expect(short).not.toMatch(/meets/);
   });

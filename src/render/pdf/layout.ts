@@ -576,8 +576,11 @@ export function columnWidths(table: TableBox, columns: number, width: number, hy
         col += cell.colspan;
       }
     }
-    let upper = min;
-    for (const step of [tokens, body, all]) {
+    // Long tokens broken, every word whole: the rest is shared as when everything fits, by how
+    // much text each column holds (a column of long addresses gets the room, not one of names).
+    if (sum(tokens) <= width) return shared(tokens, max.map((m, i) => Math.max(m, tokens[i])), width);
+    let upper = tokens;
+    for (const step of [body, all]) {
       if (sum(step) <= width) return capped(step, upper, width);
       upper = step;
     }
@@ -591,10 +594,15 @@ export function columnWidths(table: TableBox, columns: number, width: number, hy
     const spare = width - maxTotal;
     return max.map((m) => m + (maxTotal ? (m / maxTotal) * spare : spare / columns));
   }
-  const spare = width - minTotal;
-  const flex = max.map((m, i) => m - min[i]);
+  return shared(min, max, width);
+}
+
+/** Each column its least, and the rest of the width in proportion to how much more it would take. */
+function shared(least: number[], most: number[], width: number): number[] {
+  const spare = width - least.reduce((a, b) => a + b, 0);
+  const flex = most.map((m, i) => m - least[i]);
   const flexTotal = flex.reduce((a, b) => a + b, 0) || 1;
-  return min.map((m, i) => m + (flex[i] / flexTotal) * spare);
+  return least.map((m, i) => m + (flex[i] / flexTotal) * spare);
 }
 
 /** A paragraph ending in a colon ("Causes include:") introduces what follows: like a heading, it never ends a page without it. */
