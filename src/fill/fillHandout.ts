@@ -33,6 +33,8 @@ export interface FilledSection {
 
 export interface HandoutContext {
   lang: string;
+  /** The writing direction of the language: "rtl" for Arabic, Hebrew, Persian, Urdu …, else "ltr". */
+  dir: 'ltr' | 'rtl';
   title: string;
   slug: string;
   meta: Outline['meta'];
@@ -104,6 +106,7 @@ export function handoutContext(outline: Outline, templates: TemplateSet, sourceP
   const closing = blocksToHtml(outline.closing, ctx) + unreferencedNotesHtml(footnotesReferred(outline), ctx);
   return {
     lang: outline.meta.lang,
+    dir: directionOf(outline.meta.lang),
     title: outline.title,
     slug: outline.slug,
     meta: outline.meta,
@@ -177,4 +180,11 @@ function boldTerms(outline: Outline): string[] {
 
 function hasOwnAtAGlance(sections: Section[]): boolean {
   return sections.some((s) => /\bat a glance\b/i.test(s.title) || hasOwnAtAGlance(s.sections));
+}
+
+/** Languages written right to left (their BCP 47 primary subtags): the web page says so, so a browser lays them out that way. */
+const RIGHT_TO_LEFT = new Set(['ar', 'he', 'fa', 'ur', 'yi', 'ps', 'sd', 'ug', 'dv', 'ckb']);
+
+export function directionOf(lang: string): 'ltr' | 'rtl' {
+  return RIGHT_TO_LEFT.has(lang.toLowerCase().split('-')[0]) ? 'rtl' : 'ltr';
 }

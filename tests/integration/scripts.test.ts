@@ -4,7 +4,9 @@
  * fonts that draw it are embedded, and a character no font has is reported, once.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fromHtml } from 'hast-util-from-html';
+import { select } from 'hast-util-select';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, removeDir, tempDir } from '../helpers/build.js';
@@ -75,5 +77,19 @@ describe('splitByFace', () => {
     // A character no face has stays with its neighbours (it prints as the font's empty box).
     expect(spans.map((s) => [s.text, s.face.key])).toEqual([['Сердце 中', noto.faces.bold.key]]);
     expect(missing).toEqual(['中']);
+  });
+});
+
+describe('the writing direction of the web page', () => {
+  it('is right to left for Arabic and Hebrew, left to right for the rest', () => {
+    const html = (name: string, lang: string) => {
+      writeFileSync(path.join(dir, 'src', `${name}.md`), `---\ntitle: ${name}\nlang: ${lang}\n---\n\n${name} 123.\n`);
+      const r = cli(['build', path.join(dir, 'src', `${name}.md`), '--out', path.join(dir, `out-${name}`)]);
+      expect(r.status, r.stderr).toBe(0);
+      return select('html', fromHtml(readFileSync(path.join(dir, `out-${name}`, `${name}.html`), 'utf8')))!.properties;
+    };
+    expect(html('arabic', 'ar')).toMatchObject({ lang: 'ar', dir: 'rtl' });
+    expect(html('hebrew', 'he-IL')).toMatchObject({ lang: 'he-IL', dir: 'rtl' });
+    expect(html('english', 'en')).toMatchObject({ lang: 'en', dir: 'ltr' });
   });
 });
