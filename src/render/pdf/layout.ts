@@ -542,18 +542,11 @@ export function columnWidths(table: TableBox, columns: number, width: number, hy
   // Both extents of each cell from one reading of its text: a long table has many cells.
   const min = new Array<number>(columns).fill(0);
   const max = new Array<number>(columns).fill(0);
-  for (const row of table.rows) {
-    let col = 0;
-    for (const cell of row.cells) {
-      if (cell.colspan === 1) {
-        const extent = intrinsicWidths(cell.content);
-        const padding = cell.style.padding[1] + cell.style.padding[3];
-        min[col] = Math.max(min[col], extent.min + padding);
-        max[col] = Math.max(max[col], extent.max + padding);
-      }
-      col += cell.colspan;
-    }
-  }
+  eachOneColumnCell(table, (cell, col, padding) => {
+    const extent = intrinsicWidths(cell.content);
+    min[col] = Math.max(min[col], extent.min + padding);
+    max[col] = Math.max(max[col], extent.max + padding);
+  });
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   const minTotal = sum(min);
   const maxTotal = sum(max);
@@ -563,19 +556,12 @@ export function columnWidths(table: TableBox, columns: number, width: number, hy
     const tokens = new Array<number>(columns).fill(0);
     const body = new Array<number>(columns).fill(0);
     const all = new Array<number>(columns).fill(0);
-    for (const row of table.rows) {
-      let col = 0;
-      for (const cell of row.cells) {
-        if (cell.colspan === 1) {
-          const narrow = narrowestBoxWidths(cell.content, hyphenate);
-          const padding = cell.style.padding[1] + cell.style.padding[3];
-          tokens[col] = Math.max(tokens[col], narrow.tokensBroken + padding);
-          body[col] = Math.max(body[col], (cell.header ? narrow.tokensBroken : narrow.hyphenated) + padding);
-          all[col] = Math.max(all[col], narrow.hyphenated + padding);
-        }
-        col += cell.colspan;
-      }
-    }
+    eachOneColumnCell(table, (cell, col, padding) => {
+      const narrow = narrowestBoxWidths(cell.content, hyphenate);
+      tokens[col] = Math.max(tokens[col], narrow.tokensBroken + padding);
+      body[col] = Math.max(body[col], (cell.header ? narrow.tokensBroken : narrow.hyphenated) + padding);
+      all[col] = Math.max(all[col], narrow.hyphenated + padding);
+    });
     // Long tokens broken, every word whole: the rest is shared as when everything fits, by how
     // much text each column holds (a column of long addresses gets the room, not one of names).
     if (sum(tokens) <= width) return shared(tokens, max.map((m, i) => Math.max(m, tokens[i])), width);
@@ -595,6 +581,19 @@ export function columnWidths(table: TableBox, columns: number, width: number, hy
     return max.map((m) => m + (maxTotal ? (m / maxTotal) * spare : spare / columns));
   }
   return shared(min, max, width);
+}
+
+type TableCell = TableBox['rows'][number]['cells'][number];
+
+/** Each cell that spans one column, with its column and its side padding: what sizes the columns. */
+function eachOneColumnCell(table: TableBox, visit: (cell: TableCell, col: number, padding: number) => void): void {
+  for (const row of table.rows) {
+    let col = 0;
+    for (const cell of row.cells) {
+      if (cell.colspan === 1) visit(cell, col, cell.style.padding[1] + cell.style.padding[3]);
+      col += cell.colspan;
+    }
+  }
 }
 
 /** Each column its least, and the rest of the width in proportion to how much more it would take. */
