@@ -9,7 +9,7 @@ import { NotRegularFileError, readRegularFile } from '../read/regularFile.js';
 import { parseDocument, isMap, isScalar } from 'yaml';
 import { HandoutError } from '../diagnostics.js';
 import type { HandoutMeta } from '../read/frontMatter.js';
-import { displayPath } from '../read/readSource.js';
+import { displayPath } from '../read/sourceFiles.js';
 import type { Finding } from './findings.js';
 import type { ProseUnit } from './prose.js';
 import { wordSegmentsOf } from '../outline/sentences.js';

@@ -12,7 +12,7 @@ import { HandoutError, Warnings, type Warning } from '../diagnostics.js';
 import { loadTemplates, type TemplateSet, type Variant } from '../fill/templates.js';
 import type { LinkStyle, PaperSize } from '../options/schema.js';
 import { settingsKey } from '../options/config.js';
-import { displayPath, MAX_SOURCE_BYTES } from '../read/readSource.js';
+import { displayPath, MAX_SOURCE_BYTES } from '../read/sourceFiles.js';
 import { readRegularFileIfAny } from '../read/regularFile.js';
 import { fontFiles } from '../render/pdf/fontFiles.js';
 import type { DocumentOptions } from '../document/buildDocument.js';
@@ -30,6 +30,16 @@ import { parseCheckSettings, resolveCheckSettings } from '../check/checkSettings
 
 /** Names the collection's own outputs use. */
 const RESERVED_SLUGS = new Set(['index', 'summary']);
+/**
+ * The summary's order: titles as people sort them ("Part 2" before "Part 10"), then slugs. One
+ * collator each, made on first use (ICU's collator costs a few milliseconds to make, and
+ * localeCompare with options made one for every comparison: 15 ms for 200 rows).
+ */
+let collators: { title: Intl.Collator; slug: Intl.Collator } | undefined;
+function summaryOrder(a: { title: string; slug: string }, b: { title: string; slug: string }): number {
+  collators ??= { title: new Intl.Collator('en', { numeric: true }), slug: new Intl.Collator('en') };
+  return collators.title.compare(a.title, b.title) || collators.slug.compare(a.slug, b.slug);
+}
 
 export interface BuildOptions {
   inputs: string[];
@@ -383,7 +393,7 @@ async function buildCollection(cache: BuildCache, folder: OutputFolder, template
   const rows = cache
     .sources()
     .map((s) => cache.entry(s)!.row)
-    .sort((a, b) => a.title.localeCompare(b.title, 'en', { numeric: true }) || a.slug.localeCompare(b.slug, 'en'));
+    .sort(summaryOrder);
   const key = hashBytes(global, JSON.stringify(rows));
   if (!options.force && cache.collectionFresh(key, options.outDir)) return { outputs: COLLECTION_OUTPUTS.map((f) => path.join(options.outDir, f)), warnings: [], skipped: true };
   const lang = 'en';

@@ -22,7 +22,7 @@ import { VARIANTS } from '../fill/templates.js';
 import { hashBytes } from '../hash.js';
 import { isInside } from '../read/projectRoot.js';
 import { readRegularFileIfAny } from '../read/regularFile.js';
-import { displayPath } from '../read/readSource.js';
+import { displayPath } from '../read/sourceFiles.js';
 import type { DocumentRow } from '../document/renderDocument.js';
 import { writeAtomic } from './writeAtomic.js';
 

@@ -8,7 +8,7 @@ import { HandoutError, Warnings } from '../diagnostics.js';
 import { discoverSources } from './discover.js';
 import { outlineOf } from '../document/buildDocument.js';
 import { asHandoutError } from '../document/renderDocument.js';
-import { displayPath } from '../read/readSource.js';
+import { displayPath } from '../read/sourceFiles.js';
 import { checkOutline, type CheckOptions, type HandoutCheck } from '../check/checkHandout.js';
 import { parseCheckSettings } from '../check/checkSettings.js';
 import { loadPronunciations } from '../check/counting.js';

@@ -11,7 +11,7 @@
 import { existsSync, lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { HandoutError, type Warnings } from '../diagnostics.js';
-import { displayPath, formatOf } from '../read/readSource.js';
+import { displayPath, formatOf } from '../read/sourceFiles.js';
 import { isInside } from '../read/projectRoot.js';
 import { notRegular } from '../read/regularFile.js';
 

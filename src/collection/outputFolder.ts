@@ -16,7 +16,7 @@ import path from 'node:path';
 import { HandoutError } from '../diagnostics.js';
 import { hashBytes } from '../hash.js';
 import { isInside } from '../read/projectRoot.js';
-import { displayPath } from '../read/readSource.js';
+import { displayPath } from '../read/sourceFiles.js';
 import { readRegularFileIfAny } from '../read/regularFile.js';
 import type { BuildCache } from './cache.js';
 import { isAlive, writeAtomic } from './writeAtomic.js';

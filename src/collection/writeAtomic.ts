@@ -7,7 +7,7 @@
 import { lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { HandoutError } from '../diagnostics.js';
-import { displayPath } from '../read/readSource.js';
+import { displayPath } from '../read/sourceFiles.js';
 
 /**
  * `.<name>.handout-<pid>.tmp`: a name only this build uses (so cleaning up never touches anyone

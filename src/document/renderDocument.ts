@@ -5,7 +5,7 @@
 import { HandoutError, Warnings, type Warning } from '../diagnostics.js';
 import { VARIANTS, type TemplateSet } from '../fill/templates.js';
 import type { HandoutCheck } from '../check/checkHandout.js';
-import { displayPath } from '../read/readSource.js';
+import { displayPath } from '../read/sourceFiles.js';
 import type { DocumentOptions } from './buildDocument.js';
 
 export interface DocumentRow {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { HandoutError, type Warning } from '../diagnostics.js';
-import { displayPath } from '../read/readSource.js';
+import { displayPath } from '../read/sourceFiles.js';
 import { labelsFor } from './labels.js';
 import { qrSvg } from './qrCode.js';
 import { policyMeta, withPolicy } from './contentSecurityPolicy.js';

@@ -21,7 +21,7 @@ import { GENERATOR, logoDataUrl } from '../fill/fillHandout.js';
 import { labelsFor } from '../fill/labels.js';
 import { joinStylesheets, stylesheetsFor } from '../fill/stylesheets.js';
 import type { TemplateSet } from '../fill/templates.js';
-import { displayPath } from '../read/readSource.js';
+import { displayPath } from '../read/sourceFiles.js';
 import { settingsFor } from '../options/config.js';
 import type { PaperSize } from '../options/schema.js';
 import { renderPdf } from '../render/pdf/renderPdf.js';

@@ -13,8 +13,10 @@ import type { Config, FrontMatter } from '../options/schema.js';
 import { resolveInProject } from './projectRoot.js';
 import { slugify } from '../slug.js';
 import { NotRegularFileError, readRegularFile, TooLargeError } from './regularFile.js';
+import { displayPath, formatOf, MAX_SOURCE_BYTES, type SourceFormat } from './sourceFiles.js';
 
-export type SourceFormat = 'markdown' | 'text';
+// What the collection needs of sources without reading one lives in sourceFiles.ts; kept here too for callers.
+export { displayPath, formatOf, MAX_SOURCE_BYTES, SOURCE_EXTENSIONS, type SourceFormat } from './sourceFiles.js';
 
 export interface Source {
   /** Path used in messages (relative to the working directory when inside it). */
@@ -24,28 +26,6 @@ export interface Source {
   /** The whole text, front matter included, so parser positions are file lines. */
   text: string;
   meta: HandoutMeta;
-}
-
-export const SOURCE_EXTENSIONS: Record<string, SourceFormat> = {
-  '.md': 'markdown',
-  '.markdown': 'markdown',
-  '.txt': 'text',
-};
-
-/**
- * The largest source read: 2 MB of prose is about 750 pages and takes half a minute and 1.5 GB to
- * render; far beyond a handout, and a file much larger (a log, a disk image named by mistake) would
- * exhaust the memory rather than fail with a message.
- */
-export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
-
-export function formatOf(file: string): SourceFormat | undefined {
-  return SOURCE_EXTENSIONS[path.extname(file).toLowerCase()];
-}
-
-export function displayPath(file: string): string {
-  const rel = path.relative(process.cwd(), file);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }
 
 /**
