@@ -55,6 +55,8 @@ describe('each command loads only what it needs', () => {
     const loaded = modulesOf('dist/cli.js', ['build', 'content', '--out', 'out', '-q']);
     expect(loaded).toContain('dist/collection/build.js'); // it did run the build
     expect(loaded.filter((m) => MAKING.test(m))).toEqual([]);
+    // Nor the reading stage: which files are sources is all it needs (language detection's data is not loaded).
+    expect(loaded.filter((m) => /dist\/read\/(readSource|detectLanguage)\.js|node_modules\/franc-min\//.test(m))).toEqual([]);
     // The same through the bundle: pdfkit and fontkit lie outside it, so loading them would show.
     expect(modulesOf('bin/handout.js', ['build', 'content', '--out', 'out', '-q']).filter((m) => !m.startsWith('bin/'))).toEqual([]);
   });
