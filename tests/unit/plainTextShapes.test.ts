@@ -162,6 +162,19 @@ describe('kinds named by the subject', () => {
     }
   });
 
+  it('after "several classes", classes named with their acronym are the parts', () => {
+    const o = outlineOf([
+      'Blood pressure medicines',
+      'Blood pressure medicines lower the pressure in your arteries, which protects your heart and kidneys.',
+      'Several classes of blood pressure medicines are in use. They differ in how they work and in their side effects.',
+      'Angiotensin receptor blockers, or ARBs, relax the blood vessels. They rarely cause a cough.',
+      'Calcium channel blockers (CCBs) widen the arteries. Swollen ankles are a common side effect.',
+      'Angiotensin-converting enzyme inhibitors, or ACEIs, are often the first choice. A dry cough is common.',
+      'Any of these medicines can make you dizzy when you stand up quickly.',
+    ].join('\n'));
+    expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Angiotensin receptor blockers', 'Calcium channel blockers', 'Angiotensin-converting enzyme inhibitors']);
+  });
+
   it('after "three stages", stages named by modifiers of the subject\'s head word are the parts', () => {
     const o = outlineOf([
       'Chagas disease is an infection caused by a parasite that insects carry. Chagas disease is common in rural Latin America.',

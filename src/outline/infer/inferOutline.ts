@@ -18,7 +18,7 @@ import { announcementIn, isBullet, type Announcement } from './announce.js';
 import { generalReason, type GeneralReason, type LastPart } from './belongs.js';
 import { closingHeading } from './closing.js';
 import { predicateTokens, subjectTokens, tokensOf } from './language.js';
-import { acronymsIn, isLabel, normalWords, occurrences, singular } from './names.js';
+import { acronymsIn, isLabel, normalWords, occurrences, plural, singular } from './names.js';
 import { family, otherKindIn, openingOf, type Opening } from './parallel.js';
 import { mentionedParts, partOf, type Part, type Subject } from './parts.js';
 import { inferTitle } from './title.js';
@@ -299,17 +299,17 @@ class Context {
   private fromAnnouncement(paras: Para[], i: number, s: number, a: Announcement, level: number): Split | undefined {
     const where = `paragraph ${paras[i].number}: "${clip(a.sentence)}"`;
     let parts = a.listed;
-    let how = `the ${a.kind}s listed in ${where}`;
+    let how = `the ${plural(a.kind)} listed in ${where}`;
     if (!parts.length) {
       parts = this.discovered(paras, i, s + 1);
-      how = `the ${a.kind}s announced in ${where}, named by the paragraphs that open with them`;
+      how = `the ${plural(a.kind)} announced in ${where}, named by the paragraphs that open with them`;
       if (a.count && parts.length > a.count + 1) {
-        this.tried.push(`${where} announces ${a.count} ${a.kind}s, but ${parts.length} paragraphs open with different names`);
+        this.tried.push(`${where} announces ${a.count} ${plural(a.kind)}, but ${parts.length} paragraphs open with different names`);
         return undefined;
       }
     }
     if (parts.length < 2) {
-      this.tried.push(`${where} announces ${a.kind}s, but the paragraphs after it do not name them`);
+      this.tried.push(`${where} announces ${plural(a.kind)}, but the paragraphs after it do not name them`);
       return undefined;
     }
     return this.file(paras, i, s + 1, parts.map((p) => this.withAliases({ ...p, kind: p.kind ?? a.kind })), a.kind, level, how);

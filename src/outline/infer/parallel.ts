@@ -163,6 +163,18 @@ function nameAfter(rest: Token[], subject: Subject): Opening | undefined {
   return { parts: [partOf(name, undefined, [[...normalWords(name), ...(subject.head ? [subject.head] : [])]])], rule: 'called', words: name };
 }
 
+/**
+ * After an announcement, a class named with its acronym at the opening: "Selective serotonin
+ * reuptake inhibitors, or SSRIs, are …", "Monoamine oxidase inhibitors (MAOIs) …". The acronym
+ * starts as the name does; the name is at most seven words.
+ */
+function appositiveNamed(sentence: string): Opening | undefined {
+  const m = /^((?:[\p{Lu}][\p{L}-]*)(?:\s+(?:and\s+)?[\p{Ll}][\p{L}-]*){0,6})(?:,\s+or\s+|\s+\()(\p{Lu}[\p{Lu}\d-]{1,7})(s?)(?:,|\))/u.exec(sentence.trim());
+  if (!m || m[1][0].toLowerCase() !== m[2][0].toLowerCase()) return undefined;
+  const name = m[1];
+  return { parts: [partOf(name, undefined, [normalWords(name), normalWords(m[2])])], rule: 'acronym', words: `${name} (${m[2]}${m[3]})` };
+}
+
 /** The part(s) a sentence opens with, by the first rule that finds one. */
 export function openingOf(sentence: string, subject: Subject, announced = false): Opening | undefined {
   const tokens = tokensOf(sentence);
@@ -172,7 +184,8 @@ export function openingOf(sentence: string, subject: Subject, announced = false)
     kindNamed(subj, 'kind', announced) ??
     acronymNamed(subj, subject, sentence) ??
     modifierNamed(subj, subject, announced) ??
-    calledNamed(tokens, subject);
+    calledNamed(tokens, subject) ??
+    (announced ? appositiveNamed(sentence) : undefined);
   // "… is called symbiosis" in an article about symbiosis names the whole, not a part.
   if (!found || found.parts.every((p) => subject.keys.some((k) => k.join(' ') === p.keys[0].join(' ')))) return undefined;
   const words = normalWords(sentence);
