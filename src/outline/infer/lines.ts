@@ -14,8 +14,9 @@ export function endsOpen(line: string, lang: string): boolean {
   const text = line.trim().replace(/\s*:$/, '');
   const last = text.split(/\s+/).pop()!.toLowerCase();
   if (LEAD_IN_WORDS.has(last)) return true;
-  if (!lang.startsWith('en') || /^[^\p{Ll}]*$/u.test(text)) return false;
-  const tokens = tokensOf(text).filter((t) => t.pos !== 'PUNCT');
+  if (!lang.startsWith('en')) return false;
+  // A line in capitals ("CALL YOUR SURGEON IF YOU HAVE:") is tagged in lower case: the tagger reads capitals as names.
+  const tokens = tokensOf(/\p{Ll}/u.test(text) ? text : text.toLowerCase()).filter((t) => t.pos !== 'PUNCT');
   return ['VERB', 'AUX', 'ADP', 'SCONJ', 'CCONJ', 'DET', 'PART'].includes(tokens[tokens.length - 1]?.pos ?? '');
 }
 
