@@ -143,6 +143,18 @@ describe('the subject of a title', () => {
     expect(o.sections[o.sections.length - 1].parts).toBeUndefined();
   });
 
+  it('"Unit 2 Review: Clouds and the Weather" is about clouds; "Cumulus clouds form when …" names a kind, not a form', () => {
+    const o = outlineOf([
+      'Unit 2 Review: Clouds and the Weather',
+      'Clouds are made of tiny drops of water or ice. Clouds float because the drops are so small, and clouds change shape all the time.',
+      'Cumulus clouds form when warm air rises on a sunny day. They look like puffy white cotton balls.',
+      'Stratus clouds form in flat grey layers that cover the sky. They often bring drizzle.',
+      'Cirrus clouds form high in the sky, where it is cold. They are thin and wispy and made of ice.',
+      'Watch the clouds for a week and write down what the weather did after each kind.',
+    ].join('\n'));
+    expect(o.sections.flatMap((s) => [s, ...s.sections]).filter((s) => s.parts).map((s) => s.title)).toEqual(['Cumulus', 'Stratus', 'Cirrus']);
+  });
+
   it('when the opening sentence is about the reader, the next one names the subject', () => {
     const o = outlineOf(`If your joints are stiff and sore in the morning, you may have arthritis, a common condition. Arthritis is not one disease but many. Arthritis can affect any joint, and arthritis often runs in families.`);
     expect(o.title).toBe('Arthritis');
@@ -173,6 +185,53 @@ describe('kinds named by the subject', () => {
       'Any of these medicines can make you dizzy when you stand up quickly.',
     ].join('\n'));
     expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Angiotensin receptor blockers', 'Calcium channel blockers', 'Angiotensin-converting enzyme inhibitors']);
+  });
+
+  it('after "four classes", paragraphs that each name their own ("Statins lower …") are the parts; the count says how many', () => {
+    const o = outlineOf([
+      'Cholesterol medicines',
+      'Cholesterol medicines lower the fat in your blood. Four classes of them are prescribed most.',
+      'Statins lower the cholesterol the liver makes. They are the first choice for most people.',
+      'Fibrates mainly lower triglycerides, another blood fat. They are often added to a statin.',
+      'Resins are powders that trap bile acids in the gut, so the body uses up cholesterol. They can cause bloating.',
+      'Injections given every two weeks block a protein that keeps cholesterol in the blood.',
+      'Food still matters with any of these medicines: eat less saturated fat and more fibre.',
+    ].join('\n'));
+    expect(o.sections.filter((s) => s.parts).map((s) => s.title).slice(0, 3)).toEqual(['Statins', 'Fibrates', 'Resins']);
+  });
+
+  it('species of one genus in a row are the parts, a common word opening paragraphs is not', () => {
+    const species = outlineOf([
+      'Thrush',
+      'Thrush is a yeast infection of the mouth or genitals, caused by yeasts of the genus Candida that live on the skin.',
+      'Candida albicans causes most cases. It lives in the gut of most healthy people and overgrows after antibiotics.',
+      'Candida glabrata is the next most common. It resists some of the usual medicines, so treatment takes longer.',
+      'Candida auris is new and spreads in hospitals. It can infect the blood of very sick people.',
+      'A swab of the white patches shows which yeast it is.',
+    ].join('\n'));
+    expect(species.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Candida albicans', 'Candida glabrata', 'Candida auris']);
+    const common = outlineOf([
+      'Check-ups',
+      'A yearly check-up finds problems early, before they cause harm.',
+      'Blood pressure is measured with a cuff on your arm. High pressure has no signs of its own.',
+      'Blood sugar is tested with a finger prick or a blood test. It shows whether you may have diabetes.',
+      'Blood fats are measured from a blood test after a night without food.',
+      'Bring a list of your medicines to every check-up.',
+    ].join('\n'));
+    expect(common.sections.filter((s) => s.parts)).toEqual([]);
+  });
+
+  it('a title that does not name the subject ("Reading the Sky") leaves it to the text', () => {
+    const o = outlineOf([
+      'Reading the Sky',
+      'A cloud is made of tiny drops of water or ice. Every cloud forms when moist air rises and cools, and a cloud changes its shape all the time.',
+      'Cirrus clouds are thin streaks high in the sky. They are made of ice.',
+      'Cumulus clouds are puffy and white, with flat bottoms. They grow on warm afternoons.',
+      'Stratus clouds are flat grey sheets that hide the sun. They often bring drizzle.',
+      'Keep a cloud diary for a week and note the weather that followed.',
+    ].join('\n'));
+    expect(o.title).toBe('Reading the Sky');
+    expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Cirrus', 'Cumulus', 'Stratus']);
   });
 
   it('after "three stages", stages named by modifiers of the subject\'s head word are the parts', () => {

@@ -19,7 +19,7 @@ import { generalReason, type GeneralReason, type LastPart } from './belongs.js';
 import { closingHeading } from './closing.js';
 import { predicateTokens, subjectTokens, tokensOf } from './language.js';
 import { acronymsIn, isLabel, normalWords, occurrences, plural, singular } from './names.js';
-import { family, otherKindIn, openingOf, type Opening } from './parallel.js';
+import { family, otherKindIn, openingOf, subjectPhrase, type Opening } from './parallel.js';
 import { mentionedParts, partOf, type Part, type Subject } from './parts.js';
 import { inferTitle } from './title.js';
 import { endsOpen, unmarkedItemAt } from './lines.js';
@@ -80,7 +80,14 @@ export function inferOutline(all: Block[], lang: string, knownTitle?: string, op
     title = chosen?.title;
     titleFrom = chosen?.from;
   }
-  const subject = subjectOf(title, texts.join('\n'));
+  // A title whose words the text hardly uses ("Reading the Sky" over an article on clouds) does not
+  // say what it is about: the text does, as it would give a title, when it uses that far more and
+  // the title does not name it at all.
+  const prose = texts.filter((t, i) => t && !isBareHeading(blocks[i]));
+  const told = title && titleFrom !== 'opening sentence' && titleFrom !== 'the text' ? inferTitle(prose, lang)?.title : undefined;
+  const shares = (a: string, b: string) => normalWords(a).map(singular).some((w) => normalWords(b).map(singular).includes(w));
+  const about = told && !shares(told, title!) && wordUse(told, texts.join('\n')) >= 3 * Math.max(1, wordUse(title!, texts.join('\n'))) ? told : title;
+  const subject = subjectOf(about, texts.join('\n'));
   const ctx = new Context(lang, subject, notes, options, acronymsIn(texts.join('\n')));
 
   // Lines right under the title line ("Patient information leaflet", "Unit 4: Earth's Systems") are
@@ -134,18 +141,21 @@ function titleAmongOpeningLines(blocks: Block[]): number {
   let n = 0;
   while (n < 3 && n < blocks.length - 1 && isBareHeading(blocks[n])) n++;
   if (n < 2 || isBareHeading(blocks[n])) return 0;
-  const body = blocks.slice(n).map((b) => normalWords(toString(b)).map(singular)).flat();
-  const counts = new Map<string, number>();
-  for (const w of body) counts.set(w, (counts.get(w) ?? 0) + 1);
-  const use = (i: number) => {
-    const words = normalWords(toString(blocks[i])).map(singular).filter((w) => w.length > 2 && !/^\d/.test(w) && !TITLE_STOPWORDS.has(w));
-    return words.length ? words.reduce((sum, w) => sum + (counts.get(w) ?? 0), 0) / words.length : 0;
-  };
+  const body = blocks.slice(n).map((b) => toString(b)).join('\n');
+  const use = (i: number) => wordUse(toString(blocks[i]), body);
   // A question or a label ending in a colon heads a section ("What is shingles?"), not the text.
   const candidate = (i: number) => !/[?:]$/.test(toString(blocks[i]).trim());
   let best = 0;
   for (let i = 1; i < n; i++) if (candidate(i) && use(i) >= 1 && use(i) >= 1.5 * use(best)) best = i;
   return best;
+}
+
+/** How often, on average, the text uses a line's words (its names, not "the", "guide" or numbers). */
+function wordUse(line: string, text: string): number {
+  const counts = new Map<string, number>();
+  for (const w of normalWords(text).map(singular)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const words = normalWords(line).map(singular).filter((w) => w.length > 2 && !/^\d/.test(w) && !TITLE_STOPWORDS.has(w));
+  return words.length ? words.reduce((sum, w) => sum + (counts.get(w) ?? 0), 0) / words.length : 0;
 }
 
 const TITLE_STOPWORDS = new Set('the and for with what you your how about from this that are our its into their when who why which info information guide'.split(' '));
@@ -232,7 +242,7 @@ const DATE = new RegExp(`\\b(?:${MONTHS})\\.?\\s+(?:\\d{1,2},?\\s+)?(?:19|20)\\d
 /** The title and its aliases as words to recognise; an acronym defined for it counts too. */
 function subjectOf(title: string | undefined, text: string): Subject {
   if (!title) return { title: 'the subject', keys: [] };
-  title = subjectInTitle(title);
+  title = subjectInTitle(title, text);
   const own = normalWords(title.replace(/\s*\([^)]*\)/g, ''));
   const keys = [own];
   for (const [acronym, expansion] of acronymsIn(text)) if (expansion.join(' ') === own.join(' ') || own.join(' ').endsWith(expansion.join(' '))) keys.push(acronym.split(' '));
@@ -243,13 +253,19 @@ function subjectOf(title: string | undefined, text: string): Subject {
  * What a title is about: "Earth Science Review: Types of Rock" → "Rock"; "Gout: Questions and
  * Answers" → "Gout"; a title without a colon as it is.
  */
-function subjectInTitle(title: string): string {
+function subjectInTitle(title: string, text: string): string {
   const segments = title.split(/\s*:\s+/).filter(Boolean);
   for (const segment of segments) {
     const kinds = /^(?:the\s+)?(?:main\s+|different\s+)?(?:types|forms|kinds|classes|stages|categories|tipos|formas|clases)\s+(?:of|de)\s+(.+)$/i.exec(segment);
     if (kinds) return kinds[1];
   }
-  return segments[0] ?? title;
+  if (segments.length < 2) return title;
+  // "Unit 4 Study Guide: Rocks and the Rock Cycle": the part the text talks about.
+  const use = (segment: string) => wordUse(segment, text);
+  const segment = segments.reduce((best, s) => (use(s) > 1.5 * use(best) ? s : best), segments[0]);
+  // "Rocks and the Rock Cycle": of two things joined, the one the text talks about more.
+  const conjuncts = segment.split(/\s+(?:and|&)\s+(?:the\s+)?/i);
+  return conjuncts.length === 2 ? conjuncts.reduce((best, c) => (use(c) > 1.5 * use(best) ? c : best)) : segment;
 }
 
 class Context {
@@ -287,7 +303,7 @@ class Context {
         if (found) return found;
       }
     }
-    return this.parallelRun(paras, level) ?? none;
+    return this.parallelRun(paras, level) ?? this.sharedWordRun(paras, level) ?? none;
   }
 
   private bulletsAfter(paras: Para[], i: number): string[] {
@@ -303,10 +319,17 @@ class Context {
     if (!parts.length) {
       parts = this.discovered(paras, i, s + 1);
       how = `the ${plural(a.kind)} announced in ${where}, named by the paragraphs that open with them`;
+      if (parts.length < 2) {
+        // "Five classes …" then "Penicillins were …", "Cephalosporins are …": each paragraph names its own.
+        parts = this.namedBySubjects(paras, i + 1, a.count);
+        how = `the ${plural(a.kind)} announced in ${where}, each the subject of the paragraph that opens with it`;
+      }
       if (a.count && parts.length > a.count + 1) {
         this.tried.push(`${where} announces ${a.count} ${plural(a.kind)}, but ${parts.length} paragraphs open with different names`);
         return undefined;
       }
+      // "Three degrees of burn" and then "… chemical and electrical burns": the count says how many.
+      if (a.count && parts.length > a.count) parts = parts.slice(0, a.count);
     }
     if (parts.length < 2) {
       this.tried.push(`${where} announces ${plural(a.kind)}, but the paragraphs after it do not name them`);
@@ -339,6 +362,47 @@ class Context {
       for (const part of o?.parts ?? []) if (!parts.some((q) => sameName(q, part))) parts.push(part);
     }
     return parts;
+  }
+
+  /**
+   * Parts named by the subjects of the paragraphs from `from` on, one a paragraph, in a row: as many
+   * as announced (`count`), else three or more; none when a paragraph in the run names nothing.
+   */
+  private namedBySubjects(paras: Para[], from: number, count?: number): Part[] {
+    const names: string[] = [];
+    for (let j = from; j < paras.length && (!count || names.length < count); j++) {
+      const name = paras[j].sentences[0] ? subjectPhrase(paras[j].sentences[0], this.subject) : undefined;
+      if (!name || names.some((n) => normalWords(n).join(' ') === normalWords(name).join(' '))) break;
+      names.push(name);
+    }
+    return names.length >= (count ?? 3) && names.length >= 2 ? names.map((n) => partOf(n)) : [];
+  }
+
+  /**
+   * Unannounced parts named alike by their paragraphs' subjects: three or more paragraphs in a row
+   * whose subjects share their first word, a name, and differ in the rest ("Plasmodium falciparum",
+   * "Plasmodium vivax", "Plasmodium ovale"), as a genus's species are written.
+   */
+  private sharedWordRun(paras: Para[], level: number): Split | undefined {
+    for (let i = 0; i < paras.length - 2; i++) {
+      const names: string[] = [];
+      for (let j = i; j < paras.length; j++) {
+        const name = paras[j].sentences[0] ? subjectPhrase(paras[j].sentences[0], this.subject) : undefined;
+        const words = name ? normalWords(name) : [];
+        const first = names.length ? normalWords(names[0]) : words;
+        const alike = words.length >= 2 && words.length === first.length && words[0] === first[0];
+        if (!name || !alike || names.some((n) => normalWords(n).join(' ') === words.join(' '))) break;
+        names.push(name);
+      }
+      // The shared word is a name the text capitalises inside its sentences ("the genus Plasmodium"),
+      // not a common word that opens them ("Blood pressure …", "Blood tests …").
+      const shared = names.length ? names[0].split(/\s+/)[0] : '';
+      if (names.length < 3 || !/^\p{Lu}/u.test(shared) || !new RegExp(`[\\p{Ll},;]\\s+${escapeRegExp(shared)}\\b`, 'u').test(paras.map((p) => p.text).join(' '))) continue;
+      const parts = names.map((n) => partOf(n));
+      const found = this.file(paras, i, 0, parts, undefined, level, `paragraphs ${paras[i].number}–${paras[i + names.length - 1].number} are about ${names.map((n) => `"${n}"`).join(', ')}, named alike`);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   /** Unannounced parts: three or more paragraphs close together that open alike, each on a different kind. */
@@ -605,4 +669,8 @@ function joinWords(words: string[]): string {
 
 function clip(s: string): string {
   return s.length > 90 ? s.slice(0, 87) + '...' : s;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -7,7 +7,7 @@
  *  - modifier:  modifiers before the article's subject — "Systemic juvenile idiopathic arthritis";
  *  - acronym:   the subject with more words and an acronym of its own — "Spinal muscular atrophy, lower extremity, dominant (SMA-LED)";
  */
-import { tokensOf, subjectTokens, type Token } from './language.js';
+import { nounPhrases, tokensOf, subjectTokens, type Token } from './language.js';
 import { acronymsIn, isKindWord, isLabel, normalWords, occurrences, singular } from './names.js';
 import { partOf, type Part, type Subject } from './parts.js';
 
@@ -24,7 +24,7 @@ export interface Opening {
 
 /** Words that qualify a kind without naming one: "the most common form", "the last type". */
 const NOT_A_NAME = new Set(
-  'most more less least common main major other another last first second third final same different new rare rarest severe mild milder classic particular specific certain several many some all any each every both this these that those such one two three four five six seven eight nine ten various distinct separate typical usual known related similar affected underlying untreated early overall whole entire'.split(' '),
+  'most more less least common main major other another last first second third final same different new rare rarest severe mild milder classic particular specific certain several many some all any each every both this these that those such one two three four five six seven eight nine ten various distinct separate typical usual known related similar affected underlying untreated early overall whole entire small smaller large larger big little good bad poor better worse best worst serious simple normal healthy young old older'.split(' '),
 );
 const MODIFIER_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM', 'X']);
 
@@ -81,9 +81,13 @@ function kindNamed(tokens: Token[], rule: 'kind' | 'called', announced = false):
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.aside || !isKindWord(t.lower) || singular(t.lower) !== t.lower || (t.pos !== 'NOUN' && t.pos !== 'PROPN')) continue;
-    // "The sulfatides form granules": a kind word followed by a noun is a verb the tagger missed;
-    // "type IV" is a labelled kind (see `labelled`).
-    if (tokens[i + 1] && (tokens[i + 1].pos === 'NOUN' || tokens[i + 1].pos === 'DET' || isLabel(tokens[i + 1].text))) continue;
+    // A kind word that names is followed by the sentence's verb, "of …" or "with …", or nothing;
+    // before a noun, a clause, an adverb or a place it is a verb the tagger missed ("The sulfatides
+    // form granules", "Igneous rocks form when melted rock cools", "Cirrus clouds form high in the
+    // sky"); "type IV" is a labelled kind (see `labelled`).
+    const next = tokens[i + 1];
+    const names = !next || next.pos === 'PUNCT' || next.pos === 'VERB' || next.pos === 'AUX' || next.pos === 'CCONJ' || next.pos === 'PRON' || /^(of|with)$/.test(next.lower);
+    if (!names || (next && isLabel(next.text))) continue;
     const run = modifiersBefore(tokens, i, announced);
     if (!run.length) continue;
     const name = `${text(run)} ${t.text}`;
@@ -191,6 +195,26 @@ export function openingOf(sentence: string, subject: Subject, announced = false)
   const words = normalWords(sentence);
   found.sorts = words.some(isKindWord) || subject.keys.some((k) => occurrences(words, k).length > 0);
   return found;
+}
+
+/** Words a sentence's subject can be without naming anything: pronouns, quantities, people. */
+const VAGUE_SUBJECT = /^(it|this|that|these|those|they|there|he|she|we|you|i|one|some|many|most|each|all|both|people|patients|doctors|researchers|scientists|anyone|everyone|someone|treatment|symptoms|signs)$/;
+
+/**
+ * The noun phrase a paragraph's first sentence is about, as written: "Penicillins", "Plasmodium
+ * falciparum"; undefined when the sentence is about "it", "most people", the article's subject
+ * itself, or something longer than a name (five words or more).
+ */
+export function subjectPhrase(sentence: string, subject: Subject): string | undefined {
+  const subj = subjectTokens(tokensOf(sentence)).filter((t) => !t.aside && t.text !== ',');
+  let phrase = nounPhrases(subj)[0] ?? [];
+  while (phrase.length && (phrase[0].pos === 'DET' || phrase[0].pos === 'NUM')) phrase = phrase.slice(1);
+  // The phrase opens the sentence: "Penicillins were …", not "In children, penicillin …".
+  if (!phrase.length || phrase.length > 4 || subj.indexOf(phrase[0]) > 1 || phrase.some((t) => VAGUE_SUBJECT.test(t.lower) || NOT_A_NAME.has(t.lower) || isKindWord(t.lower))) return undefined;
+  const name = text(phrase);
+  const words = normalWords(name);
+  if (subject.keys.some((k) => k.join(' ') === words.join(' ')) || (words.length === 1 && words[0] === subject.head)) return undefined;
+  return name;
 }
 
 /** Rules that read alike: a run of parallel paragraphs opens by one of these families. */
