@@ -200,6 +200,17 @@ describe('kinds named by the subject', () => {
     expect(o.sections.filter((s) => s.parts).map((s) => s.title).slice(0, 3)).toEqual(['Statins', 'Fibrates', 'Resins']);
   });
 
+  it('kinds named together ("Chemical and electrical burns …") are not one more kind of a run', () => {
+    const o = outlineOf([
+      'A burn is damage to the skin from heat. A burn is sorted by how deep it goes.',
+      'First-degree burns hurt the top layer of skin only. The skin is red and sore but does not blister.',
+      'Second-degree burns reach the layer below. They blister and are very painful.',
+      'Third-degree burns go through the whole skin. They may not hurt, because the nerves are damaged.',
+      'Chemical and electrical burns can be deeper than they look and always need a doctor.',
+    ].join('\n'));
+    expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['First-degree', 'Second-degree', 'Third-degree']);
+  });
+
   it('species of one genus in a row are the parts, a common word opening paragraphs is not', () => {
     const species = outlineOf([
       'Thrush',

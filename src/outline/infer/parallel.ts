@@ -108,6 +108,9 @@ function modifierNamed(tokens: Token[], subject: Subject, announced = false): Op
     for (const at of occurrences(words, key)) {
       const run = modifiersBefore(tokens, starts[at], announced);
       if (!run.length) continue;
+      // "Chemical and electrical burns …": kinds named together, about both, not one kind's paragraph.
+      const before = tokens[tokens.indexOf(run[0]) - 1];
+      if (before && (before.pos === 'CCONJ' || before.text === ',')) continue;
       const name = text(run);
       // "Juvenile idiopathic arthritis that …" is the subject itself, not a kind of it.
       const whole = [...normalWords(name), ...key].join(' ');
