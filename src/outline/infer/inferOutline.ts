@@ -321,7 +321,7 @@ class Context {
       how = `the ${plural(a.kind)} announced in ${where}, named by the paragraphs that open with them`;
       if (parts.length < 2) {
         // "Five classes …" then "Penicillins were …", "Cephalosporins are …": each paragraph names its own.
-        parts = this.namedBySubjects(paras, i + 1, a.count);
+        parts = this.namedBySubjects(paras, i, s, a.count);
         how = `the ${plural(a.kind)} announced in ${where}, each the subject of the paragraph that opens with it`;
       }
       if (a.count && parts.length > a.count + 1) {
@@ -365,14 +365,23 @@ class Context {
   }
 
   /**
-   * Parts named by the subjects of the paragraphs from `from` on, one a paragraph, in a row: as many
-   * as announced (`count`), else three or more; none when a paragraph in the run names nothing.
+   * Parts named by the subjects of the paragraphs after the announcement (sentence `s` of paragraph
+   * `i`), one a paragraph, in a row: as many as announced (`count`), else three or more; none when a
+   * paragraph in the run names nothing.
    */
-  private namedBySubjects(paras: Para[], from: number, count?: number): Part[] {
+  private namedBySubjects(paras: Para[], i: number, s: number, count?: number): Part[] {
     const names: string[] = [];
-    for (let j = from; j < paras.length && (!count || names.length < count); j++) {
-      const name = paras[j].sentences[0] ? subjectPhrase(paras[j].sentences[0], this.subject) : undefined;
-      if (!name || names.some((n) => normalWords(n).join(' ') === normalWords(name).join(' '))) break;
+    // The announcing paragraph may go on about the first ("… four stages: … N1 is the lightest stage …").
+    const rest = paras[i].sentences.slice(s + 1);
+    const openings = [...(rest.length >= 2 ? [rest[0]] : []), ...paras.slice(i + 1).map((p) => p.sentences[0])];
+    for (const sentence of openings) {
+      if (count && names.length >= count) break;
+      const name = sentence ? subjectPhrase(sentence, this.subject) : undefined;
+      if (!name || names.some((n) => normalWords(n).join(' ') === normalWords(name).join(' '))) {
+        // A first sentence of the announcing paragraph that names nothing is no break in the run.
+        if (!names.length && rest.length >= 2 && sentence === rest[0]) continue;
+        break;
+      }
       names.push(name);
     }
     return names.length >= (count ?? 3) && names.length >= 2 ? names.map((n) => partOf(n)) : [];
