@@ -200,6 +200,17 @@ describe('kinds named by the subject', () => {
     expect(o.sections.filter((s) => s.parts).map((s) => s.title).slice(0, 3)).toEqual(['Statins', 'Fibrates', 'Resins']);
   });
 
+  it('two kinds mentioned in passing make no parts, though the next paragraphs each have a subject', () => {
+    const o = outlineOf([
+      'Heartburn',
+      'Heartburn is a burning feeling behind the breastbone after meals. There are two kinds of medicine for it. Most people need only one.',
+      'Antacids work within minutes but last an hour or two. Take them when the burning starts.',
+      'Sleep matters too: raise the head of your bed and do not lie down for three hours after eating.',
+      'See your doctor if heartburn happens more than twice a week.',
+    ].join('\n'));
+    expect(o.sections.filter((s) => s.parts)).toEqual([]);
+  });
+
   it('kinds named together ("Chemical and electrical burns …") are not one more kind of a run', () => {
     const o = outlineOf([
       'A burn is damage to the skin from heat. A burn is sorted by how deep it goes.',

@@ -366,7 +366,7 @@ class Context {
 
   /**
    * Parts named by the subjects of the paragraphs after the announcement (sentence `s` of paragraph
-   * `i`), one a paragraph, in a row: as many as announced (`count`), else three or more; none when a
+   * `i`), one a paragraph, in a row: as many as announced (`count`, three or more); none when a
    * paragraph in the run names nothing.
    */
   private namedBySubjects(paras: Para[], i: number, s: number, count?: number): Part[] {
@@ -384,7 +384,9 @@ class Context {
       }
       names.push(name);
     }
-    return names.length >= (count ?? 3) && names.length >= 2 ? names.map((n) => partOf(n)) : [];
+    // Two kinds named in passing ("There are two kinds of fiber", "two kinds of pain medicine") are
+    // too common to take a pair of paragraph subjects for them: three or more, as the count says.
+    return names.length >= Math.max(count ?? 3, 3) ? names.map((n) => partOf(n)) : [];
   }
 
   /**
