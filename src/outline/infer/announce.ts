@@ -4,7 +4,7 @@
  * list ("The major forms … are called type 1, type 2, and type 4", "Types of … include:" and a
  * bullet list). The list, when there is one, names the parts; else the paragraphs after name them.
  */
-import { isKindWord, isLabel, normalWords, singular } from './names.js';
+import { escapeRegExp, isKindWord, isLabel, normalWords, singular } from './names.js';
 import { tokensOf } from './language.js';
 import { partOf, type Part } from './parts.js';
 import { lookupTable } from '../../lookupTable.js';
@@ -103,7 +103,7 @@ function listAfter(rest: string, count?: number): Part[] | undefined {
     names.push(piece);
   }
   const last = names[names.length - 1];
-  const closed = names.length >= 2 && new RegExp(`(?:and|or)\\s+${escape(last)}`, 'i').test(body);
+  const closed = names.length >= 2 && new RegExp(`(?:and|or)\\s+${escapeRegExp(last)}`, 'i').test(body);
   const shortNames = names.map((n) => n.trim().replace(/^(the|a|an)\s+/i, '')).filter(Boolean);
   if (!closed || shortNames.some((n) => n.split(/\s+/).length > 5)) return undefined;
   // "hepatitis A, B, C, D, and E": bare labels after a first name that ends in one share its words.
@@ -111,8 +111,4 @@ function listAfter(rest: string, count?: number): Part[] | undefined {
   if (head && isLabel(label) && shortNames.slice(1).every((n) => isLabel(n))) shortNames.splice(1, Infinity, ...shortNames.slice(1).map((n) => `${head} ${n}`));
   if (count && shortNames.length !== count) return undefined;
   return shortNames.map((n) => partOf(n));
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -18,7 +18,7 @@ import { announcementIn, isBullet, type Announcement } from './announce.js';
 import { generalReason, type GeneralReason, type LastPart } from './belongs.js';
 import { closingHeading } from './closing.js';
 import { predicateTokens, subjectTokens, tokensOf } from './language.js';
-import { acronymsIn, isLabel, normalWords, occurrences, plural, singular } from './names.js';
+import { acronymsIn, escapeRegExp, isLabel, normalWords, occurrences, plural, singular } from './names.js';
 import { family, otherKindIn, openingOf, subjectPhrase, type Opening } from './parallel.js';
 import { mentionedParts, partOf, type Part, type Subject } from './parts.js';
 import { inferTitle } from './title.js';
@@ -86,9 +86,11 @@ export function inferOutline(all: Block[], lang: string, knownTitle?: string, op
   const prose = texts.filter((t, i) => t && !isBareHeading(blocks[i]));
   const told = title && titleFrom !== 'opening sentence' && titleFrom !== 'the text' ? inferTitle(prose, lang)?.title : undefined;
   const shares = (a: string, b: string) => normalWords(a).map(singular).some((w) => normalWords(b).map(singular).includes(w));
-  const about = told && !shares(told, title!) && wordUse(told, texts.join('\n')) >= 3 * Math.max(1, wordUse(title!, texts.join('\n'))) ? told : title;
-  const subject = subjectOf(about, texts.join('\n'));
-  const ctx = new Context(lang, subject, notes, options, acronymsIn(texts.join('\n')));
+  const whole = texts.join('\n');
+  const used = told && !shares(told, title!) ? wordUse(whole) : undefined;
+  const about = used && used(told!) >= 3 * Math.max(1, used(title!)) ? told : title;
+  const subject = subjectOf(about, whole);
+  const ctx = new Context(lang, subject, notes, options, acronymsIn(whole));
 
   // Lines right under the title line ("Patient information leaflet", "Unit 4: Earth's Systems") are
   // its subtitle: kept as the opening paragraphs, not made headings with nothing of their own.
@@ -141,8 +143,8 @@ function titleAmongOpeningLines(blocks: Block[]): number {
   let n = 0;
   while (n < 3 && n < blocks.length - 1 && isBareHeading(blocks[n])) n++;
   if (n < 2 || isBareHeading(blocks[n])) return 0;
-  const body = blocks.slice(n).map((b) => toString(b)).join('\n');
-  const use = (i: number) => wordUse(toString(blocks[i]), body);
+  const used = wordUse(blocks.slice(n).map((b) => toString(b)).join('\n'));
+  const use = (i: number) => used(toString(blocks[i]));
   // A question or a label ending in a colon heads a section ("What is shingles?"), not the text.
   const candidate = (i: number) => !/[?:]$/.test(toString(blocks[i]).trim());
   let best = 0;
@@ -150,12 +152,17 @@ function titleAmongOpeningLines(blocks: Block[]): number {
   return best;
 }
 
-/** How often, on average, the text uses a line's words (its names, not "the", "guide" or numbers). */
-function wordUse(line: string, text: string): number {
+/**
+ * How often, on average, `text` uses a line's words (its names, not "the", "guide" or numbers):
+ * the text's words are counted once, for every line asked about.
+ */
+function wordUse(text: string): (line: string) => number {
   const counts = new Map<string, number>();
   for (const w of normalWords(text).map(singular)) counts.set(w, (counts.get(w) ?? 0) + 1);
-  const words = normalWords(line).map(singular).filter((w) => w.length > 2 && !/^\d/.test(w) && !TITLE_STOPWORDS.has(w));
-  return words.length ? words.reduce((sum, w) => sum + (counts.get(w) ?? 0), 0) / words.length : 0;
+  return (line) => {
+    const words = normalWords(line).map(singular).filter((w) => w.length > 2 && !/^\d/.test(w) && !TITLE_STOPWORDS.has(w));
+    return words.length ? words.reduce((sum, w) => sum + (counts.get(w) ?? 0), 0) / words.length : 0;
+  };
 }
 
 const TITLE_STOPWORDS = new Set('the and for with what you your how about from this that are our its into their when who why which info information guide'.split(' '));
@@ -261,7 +268,7 @@ function subjectInTitle(title: string, text: string): string {
   }
   if (segments.length < 2) return title;
   // "Unit 4 Study Guide: Rocks and the Rock Cycle": the part the text talks about.
-  const use = (segment: string) => wordUse(segment, text);
+  const use = wordUse(text);
   const segment = segments.reduce((best, s) => (use(s) > 1.5 * use(best) ? s : best), segments[0]);
   // "Rocks and the Rock Cycle": of two things joined, the one the text talks about more.
   const conjuncts = segment.split(/\s+(?:and|&)\s+(?:the\s+)?/i);
@@ -680,8 +687,4 @@ function joinWords(words: string[]): string {
 
 function clip(s: string): string {
   return s.length > 90 ? s.slice(0, 87) + '...' : s;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

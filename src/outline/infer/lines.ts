@@ -4,6 +4,7 @@
  * the inference (such lines are not headings) and the outline's lists (they print as one).
  */
 import type { Block } from '../outline.js';
+import { isBullet } from './announce.js';
 import { tokensOf } from './language.js';
 
 /** Words a list's lead-in ends on, in the languages handouts are written in. */
@@ -27,7 +28,7 @@ export function isLeadIn(text: string, lang: string): boolean {
 
 /** Short enough, and unfinished enough, to be an item of a list: "a sore throat", "feeling tired". */
 export function isItemLine(text: string): boolean {
-  return text.length > 0 && text.length <= 100 && text.split(/\s+/).length <= 12 && !/[.!?:]$/.test(text) && !/^\s*(?:[-*•·–]|\d{1,2}[.)])\s/.test(text);
+  return text.length > 0 && text.length <= 100 && text.split(/\s+/).length <= 12 && !/[.!?:]$/.test(text) && !isBullet(text);
 }
 
 function textOf(block: Block | undefined): string | undefined {

@@ -105,3 +105,8 @@ export function acronymsIn(text: string): Map<string, string[]> {
   }
   return found;
 }
+
+/** A name as a regular expression that matches it literally. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

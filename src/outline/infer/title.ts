@@ -6,7 +6,7 @@
  */
 import { sentencesOf } from '../sentences.js';
 import { nounPhrases, subjectTokens, tokensOf, type Token } from './language.js';
-import { acronymsIn, isKindWord, isLabel, normalWords, occurrences } from './names.js';
+import { acronymsIn, escapeRegExp, isKindWord, isLabel, normalWords, occurrences } from './names.js';
 
 /** "If your skin is dry, itchy and red, …": a condition before the sentence's own subject. */
 const LEADING_CLAUSE = /^(?:if|when|whenever|although|though|because|while|since|unless|once|si|cuando|aunque|porque|mientras)\b[^,]{0,200},\s*/i;
@@ -108,8 +108,4 @@ function phraseText(tokens: Token[]): string {
 
 function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
