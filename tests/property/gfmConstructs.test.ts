@@ -1,0 +1,67 @@
+/**
+ * The parse stage leaves out a GFM construct when the text lacks its marker (parseSource.ts,
+ * GFM_CONSTRUCTS). The trees must be exactly remark-gfm's: on every example of the CommonMark and
+ * GFM specs (needs ../shared), on the examples run together, and on random texts built from the
+ * pieces those constructs are made of.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import { parseMarkdown } from '../../src/parse/parseSource.js';
+import { SHARED } from '../helpers/build.js';
+
+const withAllOfGfm = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+const SPECS = ['commonmark_spec.txt', 'gfm_spec.txt'].map((f) => path.join(SHARED, 'corpus/spec', f));
+const MARKDOWN = path.join(SHARED, 'corpus/markdown');
+
+/** The Markdown of each example: between the opening fence and the lone "." (→ is a tab). */
+function specExamples(spec: string): string[] {
+  const examples: string[] = [];
+  const lines = spec.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (!/^`{32} example/.test(lines[i])) continue;
+    let end = i + 1;
+    while (end < lines.length && lines[end] !== '.') end++;
+    examples.push(lines.slice(i + 1, end).join('\n').replace(/→/g, '\t'));
+    i = end;
+  }
+  return examples;
+}
+
+describe.skipIf(!SPECS.every((f) => existsSync(f)))('parsing with only the GFM constructs a text can hold (needs ../shared)', () => {
+  it('gives remark-gfm’s tree for every spec example, for the examples run together, and for the corpus', () => {
+    const examples = SPECS.flatMap((f) => specExamples(readFileSync(f, 'utf8')));
+    expect(examples.length).toBeGreaterThan(1200);
+    const texts = [...examples, examples.join('\n\n'), ...readdirSync(MARKDOWN).map((f) => readFileSync(path.join(MARKDOWN, f), 'utf8'))];
+    const differ = texts.filter((text) => JSON.stringify(parseMarkdown(text)) !== JSON.stringify(withAllOfGfm.parse(text)));
+    expect(differ.map((t) => t.slice(0, 80))).toEqual([]);
+  });
+});
+
+describe('parsing with only the GFM constructs a text can hold', () => {
+  it('gives remark-gfm’s tree for random texts made of GFM’s pieces', () => {
+    const piece = fc.constantFrom(
+      'word', ' ', '\n', '\n\n', '\t', '|', ' | ', '---', ':--', '--:', '~', '~~', '[', ']', '[ ]', '[x]', '[X]', '[^1]', '[^1]: ', '(', ')',
+      'www.', 'www.example.com', 'http://', 'https://a.b/c', 'mailto:', 'xmpp:', 'a@b.co', '@', '.', '- ', '* ', '1. ', '> ', '`', '*', '_', '<', '>', '\\', '&amp;', '    ',
+      // Character references: the literal-link pass reads text with them decoded.
+      '&#64;', '&commat;', 'a&#64;b.co', 'www&#46;x.org', 'http&#58;//x.org', '&#46;', '&#58;', '&#x2F;', '&#119;', '&#124;', '&#126;', '&#91;', '&#94;',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }).map((p) => p.join('')), (text) => {
+        expect(parseMarkdown(text)).toEqual(withAllOfGfm.parse(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('parses a table, a task, strike-through, a footnote and a literal link when their markers are there', () => {
+    const tree = JSON.stringify(parseMarkdown('| a |\n| - |\n| b |\n\n- [x] done\n\n~~gone~~ www.example.com and a note[^1]\n\n[^1]: note\n'));
+    for (const text of ['a&#64;b.co', 'www&#46;example.org', 'http&#58;//example.org']) expect(JSON.stringify(parseMarkdown(text))).toContain('"link"');
+    for (const type of ['"table"', '"checked":true', '"delete"', '"footnoteReference"', '"footnoteDefinition"', '"link"']) expect(tree).toContain(type);
+  });
+});
