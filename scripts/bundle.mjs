@@ -92,5 +92,8 @@ await build({
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   legalComments: 'none',
+  // Whitespace only (names stay, for stack traces and profiles): 7.6 → 4.9 MB to read and hash at
+  // every start; one tiny handout 540 → 520 ms of CPU, medians of 15 alternate runs.
+  minifyWhitespace: true,
   logLevel: 'warning',
 });
