@@ -270,6 +270,80 @@ describe('kinds named by the subject', () => {
   });
 });
 
+describe('parts announced without a kind word', () => {
+  const partTitles = (o: Outline) => o.sections.filter((s) => s.parts).map((s) => s.title);
+
+  it('a count of anything ("four main groups") and as many paragraphs right after it, each opening with its name, are the parts', () => {
+    const o = outlineOf([
+      'Inhalers for asthma',
+      'Inhalers put the medicine straight into your airways. Your nurse will choose from four main groups.',
+      'Relievers. A blue reliever opens the airways within minutes when you are wheezy.',
+      'Preventers. A brown preventer calms the airways over weeks, so you need the reliever less.',
+      'Combination inhalers. These hold a preventer and a long-acting reliever in one device.',
+      'Spacers. A plastic tube between the inhaler and your mouth gets more medicine into the lungs.',
+      'Whichever inhaler you use, rinse your mouth after each dose and bring it to every visit.',
+    ].join('\n'));
+    expect(partTitles(o)).toEqual(['Relievers', 'Preventers', 'Combination inhalers', 'Spacers']);
+    expect(o.sections.at(-1)!.parts).toBeUndefined();
+  });
+
+  it('a count of days, of tablets or a range announces nothing, and a run that does not meet the count makes no parts', () => {
+    const o = outlineOf([
+      'After a tooth is pulled',
+      'Bite on the gauze for thirty minutes. Take two tablets of paracetamol when the numbness wears off, for three to five days.',
+      'Swelling is worst on the second day. A cold pack on the cheek helps.',
+      'Bleeding that starts again usually stops if you bite on a clean gauze pad.',
+      'Smoking slows healing and can loosen the clot.',
+    ].join('\n'));
+    expect(partTitles(o)).toEqual([]);
+    const pairs = outlineOf([
+      'The axolotl',
+      'The axolotl is a salamander that keeps its young form all its life. Adults have three pairs of feathery gills.',
+      'Wild axolotls live in the canals of one lake near Mexico City.',
+      'The species can regrow a lost leg, and even parts of its heart.',
+      'In contrast to its numbers in laboratories, it is nearly extinct in the wild.',
+    ].join('\n'));
+    expect(partTitles(pairs)).toEqual([]);
+  });
+
+  it('a sentence that sorts the subject ("are classified by") is followed by its kinds, one paragraph each', () => {
+    const o = outlineOf([
+      'Glaciers are classified by where they form and how they move. Some cover whole continents, others fill one valley.',
+      'Ice sheets bury the land under ice more than a kilometre thick, as in Greenland and Antarctica.',
+      'Valley glaciers flow down mountain valleys and carve them into a U shape.',
+      'Piedmont glaciers spread out into a broad lobe where a valley glacier reaches flat ground.',
+      'Glaciers everywhere are shrinking as the climate warms.',
+    ].join('\n'));
+    expect(partTitles(o)).toEqual(['Ice sheets', 'Valley glaciers', 'Piedmont glaciers']);
+  });
+
+  it('a lead-in ending in a colon over a list of names, then a paragraph for each, whatever the list calls them', () => {
+    const o = outlineOf([
+      'Choosing a walking aid',
+      'Your physiotherapist will help you choose one of these aids:',
+      '- a single-point cane',
+      '- a quad cane',
+      '- an aluminium walking frame',
+      'Single-point canes suit mild imbalance and are held in the hand opposite the weak leg.',
+      'Quad canes stand on four small feet and give more support on one side.',
+      'Walking frames give the most support and are used with both hands.',
+    ].join('\n'));
+    expect(partTitles(o)).toEqual(['Single-point cane', 'Quad cane', 'Aluminium walking frame']);
+    const steps = outlineOf(['Before your scan', 'On the day of the scan:', '- Eat nothing for six hours', '- Drink two glasses of water', 'Eat nothing after midnight, as the scan needs an empty stomach.', 'Drink the water an hour before.'].join('\n'));
+    expect(partTitles(steps)).toEqual([]);
+  });
+
+  it('a list parted by semicolons ("three councils: the town council, which …; …; and …") names the parts', () => {
+    const o = outlineOf([
+      'Local government in the county is shared among three councils: the parish council, which looks after village greens; the district council, which collects the rubbish; and the county council, which runs the schools.',
+      'Each village elects a parish council every four years, and the parish council meets once a month.',
+      'The district council also decides planning applications and sets most of the council tax.',
+      'Roads, libraries and social care are the county council’s work as well as schools.',
+    ].join('\n'));
+    expect(partTitles(o)).toEqual(['Parish council', 'District council', 'County council']);
+  });
+});
+
 describe('the language of a source that does not say', () => {
   it('reads Spanish, French and English from the text, and leaves a short text alone', () => {
     expect(detectLanguage('La diabetes es una enfermedad que dura toda la vida. Su cuerpo no produce suficiente insulina o no la usa bien. Con una buena alimentación, ejercicio y los medicamentos que le indique su médico, puede llevar una vida normal y evitar problemas en los ojos, los riñones y los pies.')).toBe('es');

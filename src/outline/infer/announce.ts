@@ -17,6 +17,11 @@ export interface Announcement {
   count?: number;
   /** The parts it lists, if it lists them. */
   listed: Part[];
+  /**
+   * Announced without a kind word ("five main groups", "are classified by"): the parts must follow
+   * at once, as its own list or as the paragraphs right after it, each naming one by its subject.
+   */
+  strict?: boolean;
 }
 
 const NUMBERS = lookupTable({ two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 });
@@ -65,14 +70,78 @@ export function announcementIn(sentence: string, next?: string, bullets: string[
     listed = listed.map((p) => (isLabel(p.name) ? partOf(`${kind} ${p.name}`, kind) : { ...p, kind }));
     if (count || quantified || listed.length) return { sentence: said, kind, count, listed };
   }
+  return countedNoun(sentence, next) ?? classified(sentence) ?? listLeadIn(sentence, bullets);
+}
+
+/** Adjectives between a count and what it counts that leave the count a count of kinds: "five main groups". */
+const COUNT_MODIFIERS = new Set(['main', 'major', 'basic', 'broad', 'different', 'distinct', 'principal', 'common', 'key', 'general', 'separate', 'primary', 'important', 'recognised', 'recognized']);
+
+/**
+ * A count of any kind of thing, not only of "types" and "forms": "Doctors usually choose from five
+ * main groups", "… among three branches: the legislative branch, …". It announces parts only as
+ * the kind words do: its own list, or paragraphs after it that name as many (three or more) — a
+ * count of days or tablets is followed by neither.
+ */
+function countedNoun(sentence: string, next?: string): Announcement | undefined {
+  const tokens = tokensOf(sentence);
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const n = NUMBERS[tokens[i].lower] ?? (/^\d+$/.test(tokens[i].text) ? Number(tokens[i].text) : undefined);
+    if (!n || n < 2 || tokens[i].aside) continue;
+    // "eight to ten times", "10 to 15 years": a range is an amount, not a count of kinds.
+    const isNumber = (t?: { lower: string; pos: string }) => !!t && (t.pos === 'NUM' || !!NUMBERS[t.lower]);
+    if ((/^(to|or|-|–)$/.test(tokens[i + 1].lower) && isNumber(tokens[i + 2])) || (/^(to|or|-|–)$/.test(tokens[i - 1]?.lower ?? '') && isNumber(tokens[i - 2]))) continue;
+    let j = i + 1;
+    while (j < tokens.length && COUNT_MODIFIERS.has(tokens[j].lower)) j++;
+    // The head of the counted phrase: the last noun of a run ("three blood tests").
+    while (j + 1 < tokens.length && tokens[j].pos === 'NOUN' && tokens[j + 1].pos === 'NOUN') j++;
+    const noun = tokens[j];
+    if (!noun || noun.pos !== 'NOUN' || singular(noun.lower) === noun.lower || /[^a-z]/.test(noun.lower)) continue;
+    const kind = singular(noun.lower);
+    const after = text(tokens.slice(j + 1));
+    let listed = listAfter(after, n) ?? [];
+    let said = sentence;
+    if (!listed.length && next && /^(these|they)\s+(are|include)\b/i.test(next)) {
+      listed = listAfter(next, n) ?? [];
+      if (listed.length) said = `${sentence} ${next}`;
+    }
+    return { sentence: said, kind, count: n, listed, strict: true };
+  }
   return undefined;
+}
+
+/**
+ * A sentence that sorts the subject without a count: "Volcanoes are usually classified by the
+ * shape of the landform they build", "… can be divided into …". The paragraphs after it name the parts.
+ */
+function classified(sentence: string): Announcement | undefined {
+  const m = /\b(?:classified|classed|grouped|divided|sorted|categori[sz]ed|subdivided)\s+(?:into|by|according to|based on|on the basis of|in terms of)\b/i.exec(sentence);
+  return m ? { sentence, kind: 'type', listed: [], strict: true } : undefined;
+}
+
+/**
+ * A lead-in ending in a colon over a list of two or more names, whatever it calls them: "…, you
+ * may be offered one of these materials:" and a bullet list. The list names the parts; they are
+ * parts only if paragraphs after it open with them (see inferOutline.ts, file).
+ */
+function listLeadIn(sentence: string, bullets: string[]): Announcement | undefined {
+  if (bullets.length < 2 || !/:\s*$/.test(sentence)) return undefined;
+  const names = bullets.map(bulletName);
+  // Items that are sentences or instructions ("Walk for five minutes …") are steps, not names.
+  if (names.some((n) => n.split(/\s+/).length > 6 || /[.!?]$/.test(n) || tokensOf(n)[0]?.pos === 'VERB')) return undefined;
+  const nouns = tokensOf(sentence).filter((t) => t.pos === 'NOUN' && singular(t.lower) !== t.lower);
+  const kind = nouns.length ? singular(nouns[nouns.length - 1].lower) : 'type';
+  return { sentence, kind, listed: names.map((n) => partOf(n, kind)), strict: true };
+}
+
+function text(tokens: { text: string }[]): string {
+  return tokens.map((t) => t.text).join(' ').replace(/\s+([,;:.)])/g, '$1').replace(/\(\s+/g, '(');
 }
 
 /** "- Type 1 diabetes: the body makes no insulin" → "Type 1 diabetes"; "- stress incontinence" as it is. */
 function bulletName(item: string): string {
   const text = item.replace(BULLET, '').trim();
   const named = /^(.{2,60}?)(?::|\s[–—-]\s)/.exec(text);
-  return (named ? named[1] : text).replace(/[.;:,]$/, '').trim();
+  return (named ? named[1] : text).replace(/[.;:,]$/, '').replace(/^(?:a|an|the)\s+/i, '').trim();
 }
 
 /**
@@ -81,6 +150,16 @@ function bulletName(item: string): string {
  * It must end with "and"/"or" before its last name; names are at most five words.
  */
 function listAfter(rest: string, count?: number): Part[] | undefined {
+  // "…: the legislative branch, which makes the laws; the executive branch, which …; and the
+  // judicial branch, which …": items parted by semicolons, each a name and what it is.
+  const semi = /^\s*:\s*(.+?)(?:\.(?:\s|$)|$)/.exec(rest);
+  if (semi && semi[1].includes(';')) {
+    const items = semi[1].split(/\s*;\s*/).map((item) => item.replace(/^(?:and|or)\s+/i, '').split(/\s*,\s*/)[0]);
+    const last = semi[1].split(/\s*;\s*/).pop() ?? '';
+    if (items.length >= 2 && /^(?:and|or)\s/i.test(last) && items.every((n) => n.split(/\s+/).length <= 5) && (!count || items.length === count)) {
+      return items.map((n) => partOf(n.replace(/^(the|a|an)\s+/i, '')));
+    }
+  }
   const m = LIST_START.exec(rest.split(/[.;](?:\s|$)/)[0]);
   if (!m) return undefined;
   const body = m[1].replace(/\s*\([^)]*\)/g, '');

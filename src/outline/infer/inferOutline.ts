@@ -299,18 +299,30 @@ class Context {
       }
       return this.file(paras, first, 0, parts, undefined, level, 'the parts named in front matter') ?? none;
     }
-    // Announced parts: the first announcement whose parts the text takes up.
+    // Announced parts: the first announcement whose parts the text takes up. Announcements without
+    // a kind word ("five main groups") come after the runs of paragraphs that name kinds alike.
+    const loose: (() => Split | undefined)[] = [];
     for (let i = 0; i < paras.length; i++) {
       const p = paras[i];
       for (let s = 0; s < p.sentences.length; s++) {
         const bullets = this.bulletsAfter(paras, i);
         const a = announcementIn(p.sentences[s], p.sentences[s + 1] ?? paras[i + 1]?.sentences[0], s === p.sentences.length - 1 ? bullets : [], this.subject.head);
         if (!a) continue;
+        if (a.strict) {
+          loose.push(() => this.fromAnnouncement(paras, i, s, a, level));
+          continue;
+        }
         const found = this.fromAnnouncement(paras, i, s, a, level);
         if (found) return found;
       }
     }
-    return this.parallelRun(paras, level) ?? this.sharedWordRun(paras, level) ?? none;
+    const run = this.parallelRun(paras, level) ?? this.sharedWordRun(paras, level);
+    if (run) return run;
+    for (const tryIt of loose) {
+      const found = tryIt();
+      if (found) return found;
+    }
+    return none;
   }
 
   private bulletsAfter(paras: Para[], i: number): string[] {
@@ -323,7 +335,11 @@ class Context {
     const where = `paragraph ${paras[i].number}: "${clip(a.sentence)}"`;
     let parts = a.listed;
     let how = `the ${plural(a.kind)} listed in ${where}`;
-    if (!parts.length) {
+    if (!parts.length && a.strict) {
+      // Without a kind word, only what follows at once: the next paragraphs, one part each.
+      parts = this.namedBySubjects(paras, i, s, a.count, true);
+      how = `the ${plural(a.kind)} announced in ${where}, each the subject of a paragraph right after it`;
+    } else if (!parts.length) {
       parts = this.discovered(paras, i, s + 1);
       how = `the ${plural(a.kind)} announced in ${where}, named by the paragraphs that open with them`;
       if (parts.length < 2) {
@@ -339,9 +355,11 @@ class Context {
       if (a.count && parts.length > a.count) parts = parts.slice(0, a.count);
     }
     if (parts.length < 2) {
-      this.tried.push(`${where} announces ${plural(a.kind)}, but the paragraphs after it do not name them`);
+      // A count of days or visits is no announcement worth reporting.
+      if (!a.strict) this.tried.push(`${where} announces ${plural(a.kind)}, but the paragraphs after it do not name them`);
       return undefined;
     }
+    if (parts === a.listed) parts = withHeadWords(parts, this.subject);
     return this.file(paras, i, s + 1, parts.map((p) => this.withAliases({ ...p, kind: p.kind ?? a.kind })), a.kind, level, how);
   }
 
@@ -376,14 +394,17 @@ class Context {
    * `i`), one a paragraph, in a row: as many as announced (`count`, three or more); none when a
    * paragraph in the run names nothing.
    */
-  private namedBySubjects(paras: Para[], i: number, s: number, count?: number): Part[] {
+  private namedBySubjects(paras: Para[], i: number, s: number, count?: number, exact = false): Part[] {
     const names: string[] = [];
     // The announcing paragraph may go on about the first ("… four stages: … N1 is the lightest stage …").
-    const rest = paras[i].sentences.slice(s + 1);
+    const rest = exact ? [] : paras[i].sentences.slice(s + 1);
     const openings = [...(rest.length >= 2 ? [rest[0]] : []), ...paras.slice(i + 1).map((p) => p.sentences[0])];
     for (const sentence of openings) {
       if (count && names.length >= count) break;
-      const name = sentence ? subjectPhrase(sentence, this.subject) : undefined;
+      // Right after a count of anything, a part is named as itself ("Diuretics. …", "Cinder cones
+      // are …"), not referred back to ("The species is …", "Its gills …").
+      const referred = exact && /^(?:the|this|that|these|those|its|their|his|her|our|your)\s/i.test(sentence ?? '');
+      const name = sentence && !referred ? subjectPhrase(sentence, this.subject) : undefined;
       if (!name || names.some((n) => normalWords(n).join(' ') === normalWords(name).join(' '))) {
         // A first sentence of the announcing paragraph that names nothing is no break in the run.
         if (!names.length && rest.length >= 2 && sentence === rest[0]) continue;
@@ -393,6 +414,8 @@ class Context {
     }
     // Two kinds named in passing ("There are two kinds of fiber", "two kinds of pain medicine") are
     // too common to take a pair of paragraph subjects for them: three or more, as the count says.
+    // `exact`: a count of anything is met exactly.
+    if (exact && count && names.length !== count) return [];
     return names.length >= Math.max(count ?? 3, 3) ? names.map((n) => partOf(n)) : [];
   }
 
@@ -644,6 +667,21 @@ class Context {
   noPartsWhy(): string {
     return this.tried.length ? `No parts: ${this.tried.join('; ')}.` : 'No parts: no sentence announces kinds, types or forms, and no run of paragraphs opens alike on different kinds.';
   }
+}
+
+/**
+ * A listed name is also its last word, where no other listed name ends in it and it is not the
+ * subject's or a label: the list's "tooth-coloured composite" is the paragraph's "Composite
+ * fillings"; "gold or porcelain inlays and onlays" is "Inlays and onlays".
+ */
+function withHeadWords(parts: Part[], subject: Subject): Part[] {
+  const lasts = parts.map((p) => normalWords(p.name)).map((w) => (w.length >= 2 ? singular(w[w.length - 1]) : undefined));
+  const own = new Set(subject.keys.flat().map(singular));
+  return parts.map((p, i) => {
+    const last = lasts[i];
+    if (!last || isLabel(last) || own.has(last) || (p.kind && singular(p.kind) === last) || lasts.filter((l) => l === last).length > 1) return p;
+    return { ...p, keys: [...p.keys, [last]] };
+  });
 }
 
 function sameParts(a: Part[], b: Part[]): boolean {

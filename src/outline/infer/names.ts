@@ -13,7 +13,7 @@ export const KIND_WORDS = ['type', 'form', 'kind', 'class', 'category', 'variety
 const KIND = new Set(KIND_WORDS.flatMap((k) => [k, plural(k)]));
 
 export function plural(kind: string): string {
-  return kind.endsWith('y') ? kind.slice(0, -1) + 'ies' : kind.endsWith('ss') ? kind + 'es' : kind + 's';
+  return /[^aeiou]y$/.test(kind) ? kind.slice(0, -1) + 'ies' : /(?:s|sh|ch|x|z)$/.test(kind) ? kind + 'es' : kind + 's';
 }
 
 export function singular(word: string): string {

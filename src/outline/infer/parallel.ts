@@ -212,8 +212,17 @@ export function subjectPhrase(sentence: string, subject: Subject): string | unde
   const subj = subjectTokens(tokensOf(sentence)).filter((t) => !t.aside && t.text !== ',');
   let phrase = nounPhrases(subj)[0] ?? [];
   while (phrase.length && (phrase[0].pos === 'DET' || phrase[0].pos === 'NUM')) phrase = phrase.slice(1);
+  // A plural noun ends its phrase: in "Valley glaciers flow down …" the word after it is the verb
+  // the tagger took for a noun.
+  const plural = phrase.findIndex((t, i) => i < phrase.length - 1 && t.pos === 'NOUN' && /[^s]s$/.test(t.lower) && singular(t.lower) !== t.lower);
+  if (plural !== -1) phrase = phrase.slice(0, plural + 1);
+  // "Chemical and electrical burns …": kinds named together, about both, not one kind.
+  const after = subj[subj.indexOf(phrase[phrase.length - 1]) + 1];
+  if (after?.pos === 'CCONJ') return undefined;
   // The phrase opens the sentence: "Penicillins were …", not "In children, penicillin …".
-  if (!phrase.length || phrase.length > 4 || subj.indexOf(phrase[0]) > 1 || phrase.some((t) => VAGUE_SUBJECT.test(t.lower) || NOT_A_NAME.has(t.lower) || isKindWord(t.lower))) return undefined;
+  // Only an article may come before it: "In contrast to …" opens with a phrase, not a subject.
+  const at = subj.indexOf(phrase[0]);
+  if (!phrase.length || phrase.length > 4 || at > 1 || (at === 1 && subj[0].pos !== 'DET') || phrase.some((t) => VAGUE_SUBJECT.test(t.lower) || NOT_A_NAME.has(t.lower) || isKindWord(t.lower))) return undefined;
   const name = text(phrase);
   const words = normalWords(name);
   if (subject.keys.some((k) => k.join(' ') === words.join(' ')) || (words.length === 1 && words[0] === subject.head)) return undefined;
