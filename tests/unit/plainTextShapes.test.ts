@@ -344,6 +344,25 @@ describe('parts announced without a kind word', () => {
   });
 });
 
+describe('headings that name the parts', () => {
+  const partTitles = (o: Outline) => o.sections.filter((s) => s.parts).map((s) => s.title);
+
+  it('headings of one name and a label ("Influenza A", "Influenza B") are parts', () => {
+    const o = outlineOf(`Flu viruses\n\nA leaflet from the county health office\n\n${para('Flu')}\n\nInfluenza A\n\n${para('Influenza A')}\n\nInfluenza B\n\n${para('Influenza B')}\n\nGetting the vaccine\n\n${para('The vaccine')}\n`);
+    expect(partTitles(o)).toEqual(['Influenza A', 'Influenza B']);
+  });
+
+  it('a "Types" heading over headings that are names makes them the parts, up to a heading that is not a name', () => {
+    const o = outlineOf(`Back pain\n\n${para('Back pain')}\n\nTypes\n\nAcute back pain\n\n${para('Pain for a few weeks')}\n\nSciatica\n\n${para('Pain down the leg')}\n\nChronic back pain\n\n${para('Pain for months')}\n\nWhen to see a doctor\n\n${para('Numbness')}\n`);
+    expect(partTitles(o)).toEqual(['Acute back pain', 'Sciatica', 'Chronic back pain']);
+  });
+
+  it('a "Stages" heading with its own text over topic headings makes no parts of them', () => {
+    const o = outlineOf(`Lyme disease\n\n${para('Lyme disease')}\n\nStages\n\n${para('The early stage')}\n\n${para('The late stage')}\n\nDiagnosis\n\n${para('A blood test')}\n\nTreatment\n\n${para('An antibiotic')}\n`);
+    expect(partTitles(o)).toEqual([]);
+  });
+});
+
 describe('the language of a source that does not say', () => {
   it('reads Spanish, French and English from the text, and leaves a short text alone', () => {
     expect(detectLanguage('La diabetes es una enfermedad que dura toda la vida. Su cuerpo no produce suficiente insulina o no la usa bien. Con una buena alimentación, ejercicio y los medicamentos que le indique su médico, puede llevar una vida normal y evitar problemas en los ojos, los riñones y los pies.')).toBe('es');

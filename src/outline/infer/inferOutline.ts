@@ -109,7 +109,8 @@ export function inferOutline(all: Block[], lang: string, knownTitle?: string, op
   const opening = ctx.split(scopes[0].paras, 2);
   const result: InferredOutline = { title, titleFrom, titleBlock, intro: opening.before, sections: opening.sections, notes };
   const headed = scopes.slice(1);
-  const partHeadings = ctx.headingParts(headed.map((s) => headingText(s.heading!)), scopes[0].paras);
+  // The text before the headings announces their parts, or the text under an earlier heading does.
+  const partHeadings = ctx.headingParts(headed.map((s) => headingText(s.heading!)), scopes.flatMap((s) => s.paras), headed.map((s) => s.paras.length));
   headed.forEach((scope, i) => {
     const heading = headingText(scope.heading!);
     const section: Section = { title: heading, slug: ctx.slugs.next(heading), level: 2, line: scope.heading!.position?.start.line, kind: 'section', inferred: true, blocks: [], sections: [] };
@@ -635,7 +636,7 @@ class Context {
    * Bare headings that are parts: two or more in a row that name the parts an opening paragraph
    * announced, or that share a shape ("Type 1: …", "Type 2: …"; "Stable angina", "Unstable angina").
    */
-  headingParts(headings: string[], opening: Para[]): Map<number, Part> {
+  headingParts(headings: string[], opening: Para[], parasUnder: number[] = []): Map<number, Part> {
     const found = new Map<number, Part>();
     let announced: Part[] = this.options.parts?.map((n) => partOf(n)) ?? [];
     let kind: string | undefined;
@@ -655,11 +656,27 @@ class Context {
         else runs.push(byName ? [i] : [i - 1, i]);
       }
     });
+    // "Types" (or "Types of headache") over headings that are names ("Tension-type headache",
+    // "Migraine", "Cluster headache"): those are the parts, up to the first heading that is not a
+    // name ("When to call the doctor").
+    const under = new Map<number[], string>();
+    headings.forEach((h, i) => {
+      // The kinds heading heads the names, not text of its own ("Stages" over the stages in prose).
+      if (!KINDS_HEADING.test(h) || (parasUnder[i] ?? 0) > 1 || runs.some((r) => r.includes(i + 1))) return;
+      const run: number[] = [];
+      for (let j = i + 1; j < headings.length && isNameHeading(headings[j]); j++) run.push(j);
+      if (run.length >= 2) {
+        runs.push(run);
+        under.set(run, h);
+        kind ??= singular(KINDS_HEADING.exec(h)![1]);
+      }
+    });
     for (const run of runs.filter((r) => r.length >= 2)) {
       const shapeKind = kind ?? kindIn(headings[run[0]]);
       // "Type 4: Hyperkalemic RTA" is also "type 4" and "hyperkalemic RTA".
       for (const i of run) found.set(i, partOf(headings[i], shapeKind, headings[i].split(':').map((h) => normalWords(h))));
-      this.notes.push(`Parts: the bare headings ${run.map((i) => `"${headings[i]}"`).join(', ')} ${announced.length ? 'name the parts announced before them' : 'share one shape'}.`);
+      const why = under.has(run) ? `follow the heading "${under.get(run)}", each a name` : announced.length ? 'name the parts announced before them' : 'share one shape';
+      this.notes.push(`Parts: the bare headings ${run.map((i) => `"${headings[i]}"`).join(', ')} ${why}.`);
     }
     return found;
   }
@@ -693,12 +710,25 @@ function sameName(a: Part, b: Part): boolean {
   return a.keys.some((k) => b.keys.some((l) => k.join(' ') === l.join(' ')));
 }
 
+/** A heading that says kinds follow: "Types", "Types of headache", "The main forms", "Stages of grief". */
+const KINDS_HEADING = /^(?:the\s+)?(?:main\s+|common\s+|different\s+)?(types|forms|kinds|classes|stages|categories|groups)\b(?:\s+of\s+[\p{L} -]+)?$/iu;
+
+/** A heading that is a name: a short noun phrase, not a question, an instruction or a clause. */
+function isNameHeading(heading: string): boolean {
+  if (/[?:]$/.test(heading) || heading.split(/\s+/).length > 6 || /^(?:what|when|why|how|who|where|which|living|getting|taking|more)\b/i.test(heading)) return false;
+  // Pronouns, prepositions and articles make a clause or an instruction ("Call your doctor", "Treat
+  // the cause"); the tagger's verbs are not trusted in a fragment ("back pain" comes out a verb).
+  return !tokensOf(heading).some((t) => t.pos === 'AUX' || t.pos === 'PRON' || t.pos === 'ADP' || (t.pos === 'DET' && !isLabel(t.text)));
+}
+
 function sameShape(a: string, b: string): boolean {
   const words = (h: string) => h.toLowerCase().split(/[\s:]+/).filter(Boolean);
   const wa = words(a);
   const wb = words(b);
   if (wa.length < 2 || wb.length < 2) return false;
   if (wa[0] === wb[0] && /^(type|form|kind|class|stage|phase|grade|category)$/.test(wa[0])) return true;
+  // "Hepatitis A", "Hepatitis B": one name and a label each.
+  if (wa.length === wb.length && wa.slice(0, -1).join(' ') === wb.slice(0, -1).join(' ') && isLabel(wa[wa.length - 1]) && isLabel(wb[wb.length - 1])) return true;
   // "Stable angina", "Unstable angina": names of one length on one head word; not "Hay fever"
   // and "Symptoms of hay fever", which is about the first.
   const about = (w: string[]) => w.some((x) => /^(of|for|about|with|in|on|to|de|del|para|sobre|con)$/.test(x));
