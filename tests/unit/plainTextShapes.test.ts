@@ -363,6 +363,36 @@ describe('headings that name the parts', () => {
   });
 });
 
+describe('the text after the last part', () => {
+  it('a paragraph naming several parts at once ("For grades 1 and 2, …") is not filed under the last part', () => {
+    const o = outlineOf([
+      'Ankle sprains',
+      'Ankle sprains come in three grades, by how badly the ligament is torn.',
+      'Grade 1 sprains stretch the ligament without tearing it. Walking is sore but possible.',
+      'Grade 2 sprains tear part of the ligament. The ankle swells and bruises.',
+      'Grade 3 sprains tear the ligament through. The ankle gives way and needs a brace or a cast.',
+      'For grades 1 and 2, rest, ice and gentle exercise are enough, and most people walk normally within weeks.',
+    ].join('\n'));
+    expect(o.sections.map((s) => s.title)).toEqual(['Grade 1', 'Grade 2', 'Grade 3', expect.not.stringMatching(/grade/i)]);
+  });
+
+  it('under the last part’s heading, a paragraph that neither refers back to it nor shares its words is the text’s own again', () => {
+    const o = outlineOf([
+      'Plate boundaries', '',
+      'Type 1: spreading boundaries', '',
+      'At a spreading boundary, two plates move apart and new crust forms from rising magma along the ridge.', '',
+      'Type 2: colliding boundaries', '',
+      'At a colliding boundary, two plates push together, and one plate sinks beneath the other into the mantle.', '',
+      'Type 3: sliding boundaries', '',
+      'At a sliding boundary, two plates grind past each other sideways, and the friction causes earthquakes.', '',
+      'Not every volcano sits on a boundary. Hotspots are plumes of hot rock rising under the middle of a plate, as under Hawaii.',
+    ].join('\n'));
+    expect(o.sections.map((s) => s.title).slice(0, 3)).toEqual(['Type 1: spreading boundaries', 'Type 2: colliding boundaries', 'Type 3: sliding boundaries']);
+    expect(o.sections[2].blocks.map((b) => toString(b))).toEqual([expect.stringMatching(/^At a sliding boundary/)]);
+    expect(o.sections[3]?.parts).toBeUndefined();
+  });
+});
+
 describe('the language of a source that does not say', () => {
   it('reads Spanish, French and English from the text, and leaves a short text alone', () => {
     expect(detectLanguage('La diabetes es una enfermedad que dura toda la vida. Su cuerpo no produce suficiente insulina o no la usa bien. Con una buena alimentación, ejercicio y los medicamentos que le indique su médico, puede llevar una vida normal y evitar problemas en los ojos, los riñones y los pies.')).toBe('es');

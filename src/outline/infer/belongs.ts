@@ -74,6 +74,8 @@ export function generalReason(opening: OpeningSentence, parts: Part[], subject: 
   const named = mentionedParts(opening.subjectWords, parts);
   const turn = (why: string) => ({ why, turns: true });
   if (parts.length >= 2 && named.length === parts.length) return turn('it names every part');
+  // "For Classes 1 to 3, treatment …" after class 4: several parts at once, not the last one alone.
+  if (named.length >= 2) return turn(`it names several parts at once (${named.map((p) => p.name).join(', ')})`);
   if (named.length) return undefined;
   // "Any burn on the face …", "All strokes …": every one of the subject.
   const words = normalWords(opening.sentence);

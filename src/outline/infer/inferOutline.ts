@@ -119,7 +119,15 @@ export function inferOutline(all: Block[], lang: string, knownTitle?: string, op
       section.parts = [part.name];
       section.partKind = part.kind;
       const lastPart = !partHeadings.has(i + 1);
-      const general = lastPart ? scope.paras.findIndex((p, j) => j > 0 && ctx.generalAt(p, [...partHeadings.values()])) : -1;
+      // After the last part's heading, a paragraph that neither refers back to it nor shares its
+      // words is the text's own again ("Not all volcanic activity happens at plate boundaries …").
+      const link = (j: number): LastPart => ({
+        name: heading,
+        text: scope.paras.slice(0, j).map((p) => p.text).join(' '),
+        others: headed.filter((_, k) => partHeadings.has(k) && k !== i).map((s) => s.paras.map((p) => p.text).join(' ')),
+        introduced: /:\s*$/.test(scope.paras[j - 1].text),
+      });
+      const general = lastPart ? scope.paras.findIndex((p, j) => j > 0 && ctx.generalAt(p, [...partHeadings.values()], link(j))) : -1;
       section.blocks = (general === -1 ? scope.paras : scope.paras.slice(0, general)).map((p) => p.block);
       result.sections.push(section);
       if (general !== -1) result.sections.push(ctx.generalSection(scope.paras.slice(general), 2));
