@@ -393,6 +393,16 @@ describe('the text after the last part', () => {
   });
 });
 
+describe('a title from the opening sentence', () => {
+  it('a possessor is part of the name ("Graves\' disease", "the heart\'s valves"), not the subject', () => {
+    const graves = outlineOf('Graves’ disease makes the thyroid work too hard. Graves’ disease is treated with tablets, radioactive iodine or surgery. Many people with Graves’ disease also have sore eyes.');
+    expect(graves.title).toBe('Graves’ disease');
+    const valves = outlineOf('The heart’s valves keep blood flowing one way. Each of the four valves opens and closes with every beat. Valves can leak or stiffen with age, and a leaking valve makes a murmur a doctor can hear.');
+    expect(valves.title).not.toMatch(/^heart$/i);
+    expect(valves.title).toMatch(/valve/i);
+  });
+});
+
 describe('the language of a source that does not say', () => {
   it('reads Spanish, French and English from the text, and leaves a short text alone', () => {
     expect(detectLanguage('La diabetes es una enfermedad que dura toda la vida. Su cuerpo no produce suficiente insulina o no la usa bien. Con una buena alimentación, ejercicio y los medicamentos que le indique su médico, puede llevar una vida normal y evitar problemas en los ojos, los riñones y los pies.')).toBe('es');

@@ -20,6 +20,8 @@ export function closingHeading(texts: string[], subjectTitle: string | undefined
   if (everyKind) return `All ${plural(everyKind)}`;
   if (!subjectTitle) return 'In general';
   // "More about stroke"; a name in capitals stays as written ("More about RTA", "More about Niemann-Pick disease").
-  const keep = /^\p{Lu}[\p{Lu}\p{N}-]|^\p{Lu}\p{Ll}*-\p{Lu}/u.test(subjectTitle);
+  // A title in title case ("Heartworm Disease in Dogs") stays as written too, rather than "heartworm Disease in Dogs".
+  const titleCase = subjectTitle.split(/\s+/).filter((w) => w.length > 3).every((w) => /^\p{Lu}/u.test(w)) && /\s\p{Lu}/u.test(subjectTitle);
+  const keep = titleCase || /^\p{Lu}[\p{Lu}\p{N}-]|^\p{Lu}\p{Ll}*-\p{Lu}/u.test(subjectTitle);
   return `More about ${keep ? subjectTitle : subjectTitle.charAt(0).toLowerCase() + subjectTitle.slice(1)}`;
 }

@@ -87,6 +87,10 @@ function mainPhrase(subject: Token[]): Token[] | undefined {
   if (!phrase) return undefined;
   // "Types of X", "The forms of X": the kinds are of X.
   if (phrase.every((t) => isKindWord(t.lower) || t.pos === 'ADJ' || t.pos === 'NUM') && phrases[1]) phrase = phrases[1];
+  // "Cushing's syndrome", "Earth's outer shell": the possessor is part of the name, not the subject.
+  const end = subject.indexOf(phrase[phrase.length - 1]);
+  const owned = phrases.find((p) => subject.indexOf(p[0]) === end + 2);
+  if (/^['’]s?$/.test(subject[end + 1]?.text ?? '') && owned) phrase = [...phrase, subject[end + 1], ...owned];
   phrase = trimPhrase(phrase);
   if (!phrase.length || PRONOUN_OR_VAGUE.test(phrase[0].text) || phrase.length > 6) return undefined;
   // The phrase must open the subject (after an article or "Types of"), not sit inside a clause.
@@ -103,7 +107,7 @@ function trimPhrase(np: Token[]): Token[] {
 }
 
 function phraseText(tokens: Token[]): string {
-  return tokens.map((t) => t.text).join(' ');
+  return tokens.map((t) => t.text).join(' ').replace(/ (['’]s?)(?= |$)/g, '$1');
 }
 
 function capital(s: string): string {
