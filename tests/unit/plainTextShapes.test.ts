@@ -43,6 +43,11 @@ describe('headings other publishers write', () => {
     expect(headings(o)).toEqual(['Test yourself']);
   });
 
+  it('a signature and a line saying what the sheet is are never headings', () => {
+    const o = outlineOf(`Head lice at school\n\nA letter for parents from the school nurse\n\n${para('Head lice')}\n\nChecking your child\n\n${para('A fine comb')}\n\nMs. Rosa Patel, RN\n\nSchool Nurse, Oak Street School\n`);
+    expect(headings(o)).toEqual(['Checking your child']);
+  });
+
   it('bylines and dates are never headings; lines right under the title line are its subtitle', () => {
     const o = outlineOf(`Iron tablets\nA guide for patients\n\nBy Dana Whitfield, pharmacist\nLast reviewed: 3 May 2025\n\n${para('Iron')}\n\nTaking them\n${para('A tablet with orange juice')}\n`);
     expect(o.title).toBe('Iron tablets');

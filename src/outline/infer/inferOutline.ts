@@ -248,8 +248,13 @@ function isHeadingAt(blocks: Block[], i: number, lang: string): boolean {
  * February 2024"): a line about the article, kept as a paragraph, never a heading.
  */
 function isByline(text: string): boolean {
-  return BYLINE.test(text) || (DATE.test(text) && text.split(/\s+/).length <= 8);
+  return BYLINE.test(text) || SIGNATURE.test(text) || ABOUT_THE_SHEET.test(text) || (DATE.test(text) && text.split(/\s+/).length <= 8);
 }
+
+/** A person signing or credited: "Ms. Dana Whitfield, RN", "Dr Amal Haddad", "Jo Park, PharmD". */
+const SIGNATURE = /^(?:dr|mr|mrs|ms|mx|prof)\.?\s+\p{Lu}|,\s*(?:RN|LPN|NP|PA-C|PA|MD|DO|PhD|BSN|MSN|DNP|DDS|DMD|PharmD|RPh|MPH|MBBS|FRCP|MRCGP|DVM|BVSc|CDE|RD)\.?$/u;
+/** What the sheet is and who made it: "A fact sheet from the Bureau of …", "A leaflet for parents". */
+const ABOUT_THE_SHEET = /^(?:an?|this)\s+(?:\w+\s+)?(?:fact\s*sheet|leaflet|guide|booklet|brochure|handout|information sheet|newsletter|letter)\s+(?:from|for|by|about)\b/i;
 
 const BYLINE = /^(?:(?:written|reviewed|edited|compiled|prepared)\s+by|by|(?:page\s+)?(?:last\s+)?(?:updated|reviewed|revised|published|posted)|date|source|author|escrito\s+por|por|actualizado|revisado|publicado|fecha)\b/i;
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre';
