@@ -368,6 +368,54 @@ describe('headings that name the parts', () => {
   });
 });
 
+describe('run-in heads', () => {
+  const partTitles = (o: Outline) => o.sections.filter((s) => s.parts).map((s) => s.title);
+
+  it('paragraphs opening with a name and a full stop ("Relievers. …") after a sentence that counts them are the parts, each paragraph whole', () => {
+    const o = outlineOf([
+      'Asthma inhalers',
+      'Most people with asthma use three kinds of medicine.',
+      'Relievers (blue). A reliever opens the narrowed airways within minutes, so keep it with you at all times.',
+      'It lasts about four hours. If you need it more than three times a week, tell your nurse.',
+      'Preventers (brown). A preventer calms the swelling inside the airways and works only if you take it every day.',
+      'Delayed-release tablets. Montelukast is a tablet taken at night that some children use as well as a preventer.',
+      'Bring all your inhalers to every asthma review, and ask the nurse to check how you use them.',
+    ].join('\n'));
+    expect(partTitles(o)).toEqual(['Relievers (blue)', 'Preventers (brown)', 'Delayed-release tablets']);
+    // Each paragraph is printed whole under its heading: no words move into the heading alone.
+    expect(toString(o.sections[0].blocks[0])).toMatch(/^Relievers \(blue\)\. A reliever/);
+    expect(o.sections[0].blocks).toHaveLength(2);
+  });
+
+  it('numbered run-in heads after a count are the parts; without a sentence that counts them they are only headings', () => {
+    const counted = outlineOf([
+      'Economists sort markets into three structures by the number of firms.',
+      '1. Perfect competition. Very many small firms sell the same product, and none can set the price.',
+      'In the long run no firm makes a profit, because new firms enter whenever there is one to be made.',
+      '2. Oligopoly. A few large firms share the market and watch each other’s prices closely.',
+      '3. Monopoly. One firm is the only seller, and other firms are kept out by barriers to entry.',
+    ].join('\n\n'));
+    expect(partTitles(counted)).toEqual(['1. Perfect competition', '2. Oligopoly', '3. Monopoly']);
+    const advice = outlineOf([
+      'Looking after your back',
+      'Your back will heal faster if you keep moving and look after yourself.',
+      'Heat packs. A warm pack on the sore area for twenty minutes eases the stiffness in the morning.',
+      'Gentle walks. A short walk every few hours stops the muscles from tightening up again.',
+    ].join('\n'));
+    expect(partTitles(advice)).toEqual([]);
+  });
+
+  it('a short sentence at a paragraph’s start is no run-in head: an instruction, a pronoun, a line of facts', () => {
+    const o = outlineOf([
+      'After your operation',
+      'Stop smoking. Smoking slows the healing of the wound and makes infection more likely after surgery.',
+      'It hurts. Most people have some pain for a few days, and the tablets you were given will help.',
+      'Leaflet 112. Produced May 2025.',
+    ].join('\n'));
+    expect(headings(o)).toEqual([]);
+  });
+});
+
 describe('the text after the last part', () => {
   it('a paragraph naming several parts at once ("For grades 1 and 2, …") is not filed under the last part', () => {
     const o = outlineOf([

@@ -22,7 +22,7 @@ import { acronymsIn, escapeRegExp, isLabel, normalWords, occurrences, plural, si
 import { family, otherKindIn, openingOf, subjectPhrase, type Opening } from './parallel.js';
 import { mentionedParts, partOf, type Part, type Subject } from './parts.js';
 import { inferTitle } from './title.js';
-import { endsOpen, unmarkedItemAt } from './lines.js';
+import { endsOpen, runInHead, unmarkedItemAt } from './lines.js';
 
 export interface InferredOutline {
   title?: string;
@@ -72,6 +72,9 @@ export function inferOutline(all: Block[], lang: string, knownTitle?: string, op
     blocks = [...blocks.slice(0, at), ...blocks.slice(at + 1)];
     kicker = at;
   }
+  // Run-in heads ("Beta blockers. These slow …"), two or more of them, are headings over their text.
+  const runIn = new Set<Block>();
+  blocks = withRunInHeads(blocks, runIn);
   const texts = blocks.map((b) => (b.type === 'paragraph' ? toString(b) : ''));
   // Paragraph numbers in the notes count the source's paragraphs, the title line included.
   if (!title) {
@@ -110,7 +113,11 @@ export function inferOutline(all: Block[], lang: string, knownTitle?: string, op
   const result: InferredOutline = { title, titleFrom, titleBlock, intro: opening.before, sections: opening.sections, notes };
   const headed = scopes.slice(1);
   // The text before the headings announces their parts, or the text under an earlier heading does.
-  const partHeadings = ctx.headingParts(headed.map((s) => headingText(s.heading!)), scopes.flatMap((s) => s.paras), headed.map((s) => s.paras.length));
+  const partHeadings = ctx.headingParts(headed.map((s) => headingText(s.heading!)), scopes.flatMap((s) => s.paras), headed.map((s) => s.paras.length), {
+    runIn: headed.map((s) => runIn.has(s.heading!) || NUMBERED_HEADING.test(headingText(s.heading!))),
+    // The text before heading k, as sentences: what announces a run of run-in heads.
+    before: (k: number) => scopes.slice(0, k + 1).flatMap((s) => s.paras.flatMap((p) => p.sentences)),
+  });
   headed.forEach((scope, i) => {
     const heading = headingText(scope.heading!);
     const section: Section = { title: heading, slug: ctx.slugs.next(heading), level: 2, line: scope.heading!.position?.start.line, kind: 'section', inferred: true, blocks: [], sections: [] };
@@ -140,6 +147,28 @@ export function inferOutline(all: Block[], lang: string, knownTitle?: string, op
   });
   if (!result.sections.some((s) => s.parts || s.sections.some((c) => c.parts))) notes.push(ctx.noPartsWhy());
   return result;
+}
+
+/**
+ * Paragraphs that open with a run-in head (see lines.ts), when two or more do, each get a heading
+ * line of that head before them, which the inference treats as any bare heading; the paragraph
+ * itself stays whole, as a part's paragraph does under the heading made for it. (Not the first
+ * block: a text that opens with one has no title line made of it.)
+ */
+/** The heading lines made of run-in heads (see withRunInHeads). */
+const RUN_IN_HEADS = new WeakSet<Block>();
+
+function withRunInHeads(blocks: Block[], heads: Set<Block>): Block[] {
+  const found = blocks.map((b, i) => (i > 0 && b.type === 'paragraph' && (b as Paragraph).children.length === 1 && (b as Paragraph).children[0].type === 'text' ? runInHead(toString(b)) : undefined));
+  if (found.filter(Boolean).length < 2) return blocks;
+  return blocks.flatMap((b, i) => {
+    const split = found[i];
+    if (!split) return [b];
+    const head: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: split.head, position: b.position }], position: b.position };
+    heads.add(head);
+    RUN_IN_HEADS.add(head);
+    return [head, b];
+  });
 }
 
 /**
@@ -230,6 +259,8 @@ const NUMBERED_HEADING = /^\d{1,2}[.)]\s+(?=\S)/;
  */
 function isHeadingAt(blocks: Block[], i: number, lang: string): boolean {
   if (i >= blocks.length - 1 || !isBareHeading(blocks[i])) return false;
+  // A run-in head is the heading of the paragraph it was taken from, numbered or not.
+  if (RUN_IN_HEADS.has(blocks[i])) return true;
   const text = toString(blocks[i]).trim();
   // "The main symptoms are:", "See a GP if:": a line that stops mid-sentence leads into what follows;
   // the short lines after it are its list, though nothing marks them.
@@ -649,7 +680,7 @@ class Context {
    * Bare headings that are parts: two or more in a row that name the parts an opening paragraph
    * announced, or that share a shape ("Type 1: …", "Type 2: …"; "Stable angina", "Unstable angina").
    */
-  headingParts(headings: string[], opening: Para[], parasUnder: number[] = []): Map<number, Part> {
+  headingParts(headings: string[], opening: Para[], parasUnder: number[] = [], heads?: { runIn: boolean[]; before: (k: number) => string[] }): Map<number, Part> {
     const found = new Map<number, Part>();
     let announced: Part[] = this.options.parts?.map((n) => partOf(n)) ?? [];
     let kind: string | undefined;
@@ -661,7 +692,28 @@ class Context {
       });
     }
     const runs: number[][] = [];
+    // Run-in heads (or numbered headings) in a row, after a sentence that counts or sorts things
+    // ("There are two kinds of food allergy", "… take several medicines", "… into four structures"):
+    // the heads are the parts, as many as the count says.
+    const announcedBy = new Map<number[], string>();
+    if (heads) {
+      for (let i = 0; i < headings.length; i++) {
+        if (!heads.runIn[i] || runs.some((r) => r.includes(i))) continue;
+        const run: number[] = [];
+        for (let j = i; j < headings.length && heads.runIn[j] && !runs.some((r) => r.includes(j)); j++) run.push(j);
+        i = run[run.length - 1];
+        if (run.length < 2) continue;
+        const said = heads.before(run[0]).reverse().find((s) => SORTS.test(s));
+        const count = said ? countIn(said) : undefined;
+        if (!said || (count !== undefined && count !== run.length)) continue;
+        runs.push(run);
+        announcedBy.set(run, said);
+      }
+    }
+    const runInRuns = runs.splice(0);
+    const inRun = (i: number) => runInRuns.some((r) => r.includes(i));
     headings.forEach((h, i) => {
+      if (inRun(i) || (inRun(i - 1) && !(announced.length && mentionedParts(h, announced).length === 1))) return;
       const byName = announced.length && mentionedParts(h, announced).length === 1;
       const prev = runs[runs.length - 1];
       if (byName || (i > 0 && sameShape(headings[i - 1], h))) {
@@ -669,6 +721,7 @@ class Context {
         else runs.push(byName ? [i] : [i - 1, i]);
       }
     });
+    runs.push(...runInRuns);
     // "Types" (or "Types of headache") over headings that are names ("Tension-type headache",
     // "Migraine", "Cluster headache"): those are the parts, up to the first heading that is not a
     // name ("When to call the doctor").
@@ -688,7 +741,7 @@ class Context {
       const shapeKind = kind ?? kindIn(headings[run[0]]);
       // "Type 4: Hyperkalemic RTA" is also "type 4" and "hyperkalemic RTA".
       for (const i of run) found.set(i, partOf(headings[i], shapeKind, headings[i].split(':').map((h) => normalWords(h))));
-      const why = under.has(run) ? `follow the heading "${under.get(run)}", each a name` : announced.length ? 'name the parts announced before them' : 'share one shape';
+      const why = announcedBy.has(run) ? `come after "${clip(announcedBy.get(run)!)}", which counts or sorts them` : under.has(run) ? `follow the heading "${under.get(run)}", each a name` : announced.length ? 'name the parts announced before them' : 'share one shape';
       this.notes.push(`Parts: the bare headings ${run.map((i) => `"${headings[i]}"`).join(', ')} ${why}.`);
     }
     return found;
@@ -721,6 +774,15 @@ function sameParts(a: Part[], b: Part[]): boolean {
 /** The same part written again: one's name is the other's name or alias. */
 function sameName(a: Part, b: Part): boolean {
   return a.keys.some((k) => b.keys.some((l) => k.join(' ') === l.join(' ')));
+}
+
+/** A sentence that counts or sorts things: "two kinds of …", "several medicines", "group … into four structures". */
+const SORTS = /\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many|various|different|main|major)\s+(?:\w+\s+)?[a-z]+(?:s|es)\b|\b(?:classified|grouped|divided|sorted|categori[sz]ed)\b/i;
+
+function countIn(sentence: string): number | undefined {
+  const m = /\b(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:\w+\s+)?[a-z]+(?:s|es)\b/i.exec(sentence);
+  if (!m) return undefined;
+  return ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'].indexOf(m[1].toLowerCase()) + 2 || Number(m[1]);
 }
 
 /** A heading that says kinds follow: "Types", "Types of headache", "The main forms", "Stages of grief". */

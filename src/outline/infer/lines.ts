@@ -67,3 +67,27 @@ export function unmarkedRunAfter(blocks: Block[], i: number, lang: string): numb
   while (isItemLine(textOf(blocks[i + 1 + n]) ?? '') && (n === 0 || adjacent(blocks[i + n], blocks[i + 1 + n]))) n++;
   return n >= 2 ? n : 0;
 }
+
+/**
+ * A run-in head: a paragraph that opens with a name set off by a full stop, then its text —
+ * "Beta blockers. These slow your heart …", "1. Perfect competition. A perfectly competitive
+ * market …", "Immediate (IgE-mediated) food allergy. In this kind, …". The name is short, has no
+ * pronoun, article, preposition or auxiliary, and does not open on a verb ("Stop smoking." is advice).
+ * Returns the head (without its full stop) and the text after it.
+ */
+export function runInHead(text: string): { head: string; rest: string } | undefined {
+  const m = /^((?:\d{1,2}[.)]\s+)?[\p{Lu}\p{N}][^.!?:;\n]{0,70}?)\.\s+(\p{Lu}[\s\S]+)$/u.exec(text.trim());
+  if (!m) return undefined;
+  const head = m[1];
+  const name = head.replace(/^\d{1,2}[.)]\s+/, '').replace(/\s*\([^)]*\)/g, '');
+  if (!name || !/\p{L}{2}/u.test(name) || name.split(/\s+/).length > 7) return undefined;
+  const tokens = tokensOf(`${name}.`).filter((t) => t.pos !== 'PUNCT');
+  // A verb first is an instruction ("Stop smoking."), unless it is a participle used as an adjective ("Delayed … allergy").
+  if (!tokens.length || (tokens[0].pos === 'VERB' && !/ed$/.test(tokens[0].lower))) return undefined;
+  if (tokens.some((t) => t.pos === 'PRON' || t.pos === 'AUX' || t.pos === 'ADP' || t.pos === 'SCONJ' || (t.pos === 'DET' && t.text.length > 1))) return undefined;
+  // Honorifics and initials ("Dr. Lee", "J. Smith") end in a full stop without ending a name.
+  if (/^(?:dr|mr|mrs|ms|st|no|vol|fig|[A-Z])$/i.test(name)) return undefined;
+  // The text after it is a paragraph, not a line of facts ("Leaflet CAR-112. Produced March 2024.").
+  if (m[2].split(/\s+/).length < 8) return undefined;
+  return { head, rest: m[2] };
+}
