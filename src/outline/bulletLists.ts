@@ -33,6 +33,13 @@ export function withLists(blocks: Block[], lang: string): Block[] {
   let run: Item[] = [];
   const flush = () => {
     if (!run.length) return;
+    // One numbered paragraph on its own ("1. Perfect competition. A perfectly competitive market
+    // …", under its own heading) is a numbered paragraph, not a list of one: its number stays text.
+    if (run.length === 1 && run[0].ordered) {
+      out.push(run[0].block);
+      run = [];
+      return;
+    }
     const first = run[0].block.position;
     const last = run[run.length - 1].block.position;
     const list: List = {

@@ -396,6 +396,8 @@ describe('run-in heads', () => {
       '3. Monopoly. One firm is the only seller, and other firms are kept out by barriers to entry.',
     ].join('\n\n'));
     expect(partTitles(counted)).toEqual(['1. Perfect competition', '2. Oligopoly', '3. Monopoly']);
+    // A numbered paragraph on its own is a paragraph with its number, not a list of one item.
+    expect(counted.sections[1].blocks.map((b) => [b.type, toString(b).slice(0, 12)])).toEqual([['paragraph', '2. Oligopoly']]);
     const advice = outlineOf([
       'Looking after your back',
       'Your back will heal faster if you keep moving and look after yourself.',
