@@ -49,3 +49,16 @@ describe.skipIf(!hasCommand('pdftotext'))('size', () => {
     expect(pdfText('good')).toContain('This one is fine.');
   });
 });
+
+describe('names', () => {
+  it('a bidirectional control in a file name or front matter is escaped in the terminal, so "a\\u202Etxt.md" does not show as "adm.txt"', () => {
+    // U+202E (right-to-left override) makes a terminal print what follows it backwards.
+    writeFileSync(path.join(content, 'a\u202Etxt.md'), '---\ntitle: Notes\n"bad\u2067key": 1\n---\n\nText of the notes.\n');
+    const r = cli(['build', 'content', '--out', 'out'], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    for (const stream of [r.stdout, r.stderr]) expect(stream).not.toMatch(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/);
+    expect(r.stdout).toContain('content/a\\u202etxt.md → out/a-txt.pdf');
+    expect(r.stderr).toMatch(/content\/a\\u202etxt\.md:3: warning: .*bad\\u2067key/);
+    expect(pdfText('a-txt')).toContain('Text of the notes.');
+  });
+});
