@@ -62,3 +62,20 @@ describe('names', () => {
     expect(pdfText('a-txt')).toContain('Text of the notes.');
   });
 });
+
+describe.skipIf(!hasCommand('pdftotext'))('scripts', () => {
+  it('right-to-left text, which the PDF draws left to right, is reported once per script and document, not printed backwards silently', () => {
+    writeFileSync(path.join(content, 'mixed.md'), '# Welcome\n\nThe clinic says hello.\n\nمرحبا بالعالم\n\nשלום עולם\n');
+    const r = cli(['build', 'content', '--out', 'out'], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    const told = r.stderr.split('\n').filter((l) => /prints left to right in the PDF/.test(l));
+    // Hebrew, which no font has, is told as missing characters, not again as backwards.
+    expect(told).toEqual([expect.stringMatching(/^ *content\/mixed\.md: warning: Arabic text prints left to right in the PDF, so it reads backwards/)]);
+    expect(r.stderr).toMatch(/content\/mixed\.md: warning: no font can draw the character "ש"/);
+    // Every Arabic letter is still in the PDF, and the web page has the text as written.
+    const letters = (s: string) => [...s.replace(/[^\p{Script=Arabic}]/gu, '')].sort().join('');
+    expect(letters(pdfText('mixed').normalize('NFC'))).toBe(letters('مرحبا بالعالم'));
+    expect(htmlText('mixed.html')).toContain('مرحبا بالعالم');
+    expect(r.stderr).not.toMatch(/good\.md: warning: .*left to right/);
+  });
+});
