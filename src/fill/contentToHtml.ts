@@ -21,7 +21,7 @@ import { readRegularFile } from '../read/regularFile.js';
 import { hashBytes } from '../hash.js';
 import { CONTENT_SCHEMA, STRIPPED_TAGS, TEXT_HOLDING_TAGS } from './safeHtml.js';
 import type { PaperLinks } from './linksOnPaper.js';
-import { safeSvg } from './safeSvg.js';
+import { emptyFigure, safeSvg } from './safeSvg.js';
 import { readImageBytes } from './imageBytes.js';
 import { lookupTable } from '../lookupTable.js';
 
@@ -163,8 +163,11 @@ function checkImages(tree: HastRoot, ctx: ContentContext): Map<string, CheckedIm
     const type = IMAGE_TYPES[path.extname(target).toLowerCase()];
     if (!type) return problem(`unsupported image type: ${src}`, 'use PNG or JPEG');
     if (type === 'image/svg+xml') {
-      const svg = safeSvg(bytes.toString('utf8'), (message) => ctx.warnings.add(`image ${src}: ${message}`, { file, line }));
+      const warn = (message: string) => ctx.warnings.add(`image ${src}: ${message}`, { file, line });
+      const svg = safeSvg(bytes.toString('utf8'), warn);
       if (!svg) return problem(`image ${src} holds no SVG`, 'export it again as SVG, or use PNG');
+      const empty = emptyFigure(svg, warn);
+      if (empty) return problem(`image ${src} ${empty}: a browser draws nothing of it`, 'give the figure a width, height and viewBox above zero');
       checked.set(src, { kind: 'svg', svg });
       return;
     }

@@ -79,3 +79,33 @@ describe.skipIf(!hasCommand('pdftotext'))('scripts', () => {
     expect(r.stderr).not.toMatch(/good\.md: warning: .*left to right/);
   });
 });
+
+describe.skipIf(!hasCommand('pdftotext'))('SVG figures', () => {
+  const figure = (name: string, svg: string) => {
+    writeFileSync(path.join(content, `${name}.md`), `# ${name}\n\nBefore the figure.\n\n![${name} figure](${name}.svg)\n\nAfter the figure.\n`);
+    writeFileSync(path.join(content, `${name}.svg`), `<svg xmlns="http://www.w3.org/2000/svg" ${svg}</svg>`);
+  };
+
+  it('sizes of zero, endless or negative are told or set aside, never an internal error', () => {
+    // A browser draws nothing of a figure of zero size: its words would be lost without a word.
+    figure('zero', 'width="0" height="40"><text x="5" y="20">Zero label</text>');
+    figure('flat', 'viewBox="0 0 0 0"><text x="5" y="20">Flat label</text>');
+    // An <svg> of zero size inside one, numbers no drawing can hold, a negative width: a browser
+    // ignores or skips them; svg-to-pdfkit drew them as NaN, "unsupported number", or off the page.
+    figure('inner', 'width="100" height="50"><svg viewBox="0 0 0 0"><text x="1" y="9">Hidden words</text></svg><text x="5" y="20">Inner label</text>');
+    figure('endless', 'width="100" height="50"><rect width="1e400" height="5"/><rect width="1000000000000000000000000" height="5"/><g transform="scale(1e30)"><rect width="1" height="1"/></g><text x="5" y="20">Endless label</text>');
+    figure('negative', 'width="-5" height="50" viewBox="0 0 -10 NaN"><text x="5" y="20">Negative label</text>');
+    const r = cli(['build', 'content', '--out', 'out'], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(r.stderr).toMatch(/^content\/zero\.md:5: error: image zero\.svg has a width of 0: a browser draws nothing of it \(give the figure a width, height and viewBox above zero\)$/m);
+    expect(r.stderr).toMatch(/^content\/flat\.md:5: error: image flat\.svg has a viewBox of zero size \(0 0 0 0\)/m);
+    expect(r.stderr).toMatch(/content\/inner\.md:5: warning: image inner\.svg: an <svg> inside it has a viewBox of zero size \(0 0 0 0\), so a browser draws nothing of it; it is left out with its text "Hidden words"/);
+    expect(r.stdout).toMatch(/4 built, 0 unchanged, 2 failed/);
+    for (const name of ['inner', 'endless', 'negative']) {
+      const text = pdfText(name).replace(/\s+/g, ' ');
+      expect(text, name).toMatch(new RegExp(`Before the figure\\. .*${name[0].toUpperCase()}${name.slice(1)} label.* After the figure\\.`));
+    }
+    expect(pdfText('good')).toContain('This one is fine.');
+  });
+});
