@@ -215,7 +215,8 @@ function embedImages(tree: HastRoot, images: Map<string, CheckedImage>, remote: 
 function keepHiddenText(tree: HastRoot, ctx: ContentContext): void {
   visit(tree, 'element', (node: Element, index, parent) => {
     if (!parent || index === undefined) return;
-    const text = hastText(node);
+    // A <template>'s content is a fragment of its own, not its children.
+    const text = hastText(node.tagName === 'template' && node.content ? node.content : node);
     if (TEXT_HOLDING_TAGS.includes(node.tagName)) {
       parent.children.splice(index, 1, ...(text ? [{ type: 'text', value: text } as ElementContent] : []));
       return index;

@@ -109,3 +109,15 @@ describe.skipIf(!hasCommand('pdftotext'))('SVG figures', () => {
     expect(pdfText('good')).toContain('This one is fine.');
   });
 });
+
+describe('raw HTML', () => {
+  it('a <template> is removed with a warning quoting its text, like <object> and <svg>: its words were lost without one', () => {
+    writeFileSync(path.join(content, 'raw.md'), '# Raw\n\nBefore.\n\n<template>Call the clinic first</template>\n\nTake it <template>with food</template> daily.\n\n<object data="x">Object words</object>\n');
+    const r = cli(['build', 'content', '--out', 'out'], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/content\/raw\.md:5: warning: raw HTML <template> is removed with the text inside it: "Call the clinic first"/);
+    expect(r.stderr).toMatch(/content\/raw\.md:7: warning: raw HTML <template> is removed with the text inside it: "with food"/);
+    expect(r.stderr).toMatch(/content\/raw\.md:9: warning: raw HTML <object> is removed with the text inside it: "Object words"/);
+    expect(htmlText('raw.html')).toMatch(/Take it\s+daily\./);
+  });
+});
