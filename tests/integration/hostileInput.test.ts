@@ -147,3 +147,14 @@ describe('glossaries', () => {
     expect(r.stderr).toMatch(/^content\/glossary\.yml:3: error: invalid glossary: "lesion" is defined twice, on lines 1 and 3/m);
   });
 });
+
+describe('front matter', () => {
+  it('a web address too long for a QR code is refused at its front-matter line, not as a template error; the others build', () => {
+    writeFileSync(path.join(content, 'long.md'), `---\ntitle: Long\nurl: https://example.org/${'a'.repeat(3000)}\n---\n\nText.\n`);
+    const r = cli(['build', 'content', '--out', 'out'], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^content\/long\.md:3: error: front-matter key "url" should be a web address starting with https:\/\/, of at most 2000 bytes \(a QR code holds no more\)/m);
+    expect(r.stderr).not.toMatch(/template error|\.hbs/);
+    expect(pdfText('good')).toContain('This one is fine.');
+  });
+});
