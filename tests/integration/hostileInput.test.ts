@@ -158,3 +158,20 @@ describe('front matter', () => {
     expect(pdfText('good')).toContain('This one is fine.');
   });
 });
+
+describe.skipIf(!hasCommand('pdftotext'))('wide tables', () => {
+  it('a table too wide to read (letters overlapping) is reported; one that still reads, letter under letter, is not', () => {
+    const table = (n: number) => `| ${Array.from({ length: n }, (_, i) => `Head${i}`).join(' | ')} |\n|${' --- |'.repeat(n)}\n| ${Array.from({ length: n }, (_, i) => `Wal${i}`).join(' | ')} |`;
+    writeFileSync(path.join(content, 'wide.md'), `# Wide\n\nBefore.\n\n${table(200)}\n\nAfter.\n`);
+    writeFileSync(path.join(content, 'narrow.md'), `# Narrow\n\nBefore.\n\n${table(30)}\n\nAfter.\n`);
+    const r = cli(['build', 'content', '--out', 'out'], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/content\/wide\.md: warning: a table of 200 columns \(the one starting "Head0", "Head1", "Head2" …\) is too wide for the page: its columns are narrower than a letter, so letters overlap and cannot be read \(split it into narrower tables, or write it as a list\)/);
+    expect(r.stderr).not.toMatch(/narrow\.md: warning: .*too wide/);
+    // The table's letters are all in the PDF (one a line), and the text after it too.
+    const letters = (s: string) => [...s.replace(/\s/g, '')].sort().join('');
+    const text = pdfText('wide');
+    expect(text).toMatch(/Before\.[\s\S]*After\./);
+    expect(letters(text)).toBe(letters(`WideBefore.${table(200).replace(/[|-]/g, '')}After.WidePage1of1`));
+  });
+});

@@ -68,7 +68,8 @@ export async function renderPdf(html: string, options: RenderPdfOptions): Promis
   const contentWidth = width - margin.left - margin.right;
   const contentHeight = height - margin.top - margin.bottom;
   const footnotes = { boxes: boxes.footnotes, laidOut: new Set<string>(), x: margin.left, width: contentWidth };
-  const layout = new Layout({ pageHeight: contentHeight, orphans: 2, widows: 2, hyphenate: hyphenatorFor(options.info.lang), footnotes });
+  const warn = (message: string) => options.warnings.add(message, { file: options.documentFile ?? options.templateFile });
+  const layout = new Layout({ pageHeight: contentHeight, orphans: 2, widows: 2, hyphenate: hyphenatorFor(options.info.lang), footnotes, warn });
   layout.box(boxes.body, margin.left, contentWidth, []);
   // A note nothing refers to is still printed, after the text: nothing is lost.
   for (const [id, note] of boxes.footnotes) if (!footnotes.laidOut.has(id)) layout.box(note, margin.left, contentWidth, []);
