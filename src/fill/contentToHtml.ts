@@ -19,7 +19,7 @@ import type { Block, Outline } from '../outline/outline.js';
 import { resolveInProject } from '../read/projectRoot.js';
 import { readRegularFile } from '../read/regularFile.js';
 import { hashBytes } from '../hash.js';
-import { CONTENT_SCHEMA, STRIPPED_TAGS, TEXT_HOLDING_TAGS } from './safeHtml.js';
+import { CONTENT_SCHEMA, RAW_INLINE_TAGS, STRIPPED_TAGS, TEXT_HOLDING_TAGS } from './safeHtml.js';
 import type { PaperLinks } from './linksOnPaper.js';
 import { emptyFigure, safeSvg } from './safeSvg.js';
 import { readImageBytes } from './imageBytes.js';
@@ -257,11 +257,6 @@ function dropUnclosedSwallowingTags(tree: HastRoot, ctx: ContentContext): void {
   });
 }
 
-/** Inline elements raw HTML may open in a paragraph; b, i, a and the other formatting elements would otherwise run on into the blocks after it. */
-const INLINE_TAGS = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd', 'mark', 'nobr', 'q',
-  's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var',
-]);
 /** Elements that make their parent a container of blocks rather than of a line of text. */
 const BLOCK_TAGS = new Set([
   'address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
@@ -294,7 +289,7 @@ function closeUnclosedInlineTags(tree: HastRoot, ctx: ContentContext): void {
     const scan = (n: AnyNode) => {
       if (n.type === 'raw') {
         for (const t of tagsIn(n.value ?? '')) {
-          if (!INLINE_TAGS.has(t.tag)) continue;
+          if (!RAW_INLINE_TAGS.has(t.tag)) continue;
           if (!t.closing) {
             open.push({ tag: t.tag, raw: n as RawNode });
             continue;

@@ -175,3 +175,21 @@ describe.skipIf(!hasCommand('pdftotext'))('wide tables', () => {
     expect(letters(text)).toBe(letters(`WideBefore.${table(200).replace(/[|-]/g, '')}After.WidePage1of1`));
   });
 });
+
+describe.skipIf(!hasCommand('pdftotext'))('unclosed inline tags', () => {
+  it('120 paragraphs each opening a <b> never closed build, each closed at its paragraph; they are not 120 levels of nesting', () => {
+    // Each is closed where its paragraph ends, so they nest nothing; the limit counted them all
+    // as open to the end of the document and refused it at the 101st.
+    const paras = Array.from({ length: 120 }, (_, i) => `<b>Note ${i + 1}: take the pill with water.`);
+    writeFileSync(path.join(content, 'notes.md'), `# Notes\n\n${paras.join('\n\n')}\n\nAfter the notes.\n`);
+    // 150 opened in one paragraph are 150 levels there, and still refused.
+    writeFileSync(path.join(content, 'deep.md'), `# Deep\n\n${Array.from({ length: 150 }, (_, i) => `<b>w${i}`).join(' ')}\n`);
+    const r = cli(['build', 'content', '--out', 'out'], { cwd: dir });
+    expect(r.stderr).not.toMatch(/notes\.md:\d+: error/);
+    expect(r.stderr).toMatch(/content\/notes\.md:241: warning: raw HTML <b> is never closed, so it would run on into the text after it; it is closed at the end of its paragraph/);
+    expect(r.stderr).toMatch(/^content\/deep\.md:3: error: nesting deeper than 100 levels is not supported/m);
+    const text = pdfText('notes').replace(/\s+/g, ' ');
+    for (const n of [1, 101, 120]) expect(text).toContain(`Note ${n}: take the pill with water.`);
+    expect(text).toContain('After the notes.');
+  });
+});
