@@ -193,3 +193,32 @@ describe.skipIf(!hasCommand('pdftotext'))('unclosed inline tags', () => {
     expect(text).toContain('After the notes.');
   });
 });
+
+describe.skipIf(!hasCommand('pdftotext'))('the running footer', () => {
+  it('a footer of four lines (long title, organisation, contact, review date) stays on the page, the text above making room', () => {
+    const title = 'What to Expect After Your Total Knee Replacement Surgery at Riverside Community Clinic, a Guide for Patients, Families and Carers at Home';
+    const meta = `title: ${title}\nversion: "2.1"\norganisation: Riverside Community Clinic Department of Orthopaedic Surgery and Rehabilitation\ncontact: Call the orthopaedic nurse line on 555 0100, Monday to Friday, 8 am to 6 pm\nreviewed: 2026-11-02\nreview-every: 2y`;
+    const body = Array.from({ length: 80 }, (_, i) => `Paragraph ${i + 1} says what to do after the operation, one step at a time.`).join('\n\n');
+    writeFileSync(path.join(content, 'knee.md'), `---\n${meta}\n---\n\n${body}\n`);
+    const r = cli(['build', 'content', '--out', 'out'], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(/running footer/);
+    // Every word of every page's footer is on the page, above the sixth of an inch printers leave.
+    const bbox = execFileSync('pdftotext', ['-bbox', path.join(out, 'knee.pdf'), '-'], { encoding: 'utf8' });
+    const pages = [...bbox.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)];
+    expect(pages.length).toBeGreaterThan(1);
+    for (const [, , height, words] of pages) {
+      const text = [...words.matchAll(/yMax="([\d.]+)">([^<]*)</g)];
+      for (const [, yMax, word] of text) expect(Number(yMax), word).toBeLessThanOrEqual(Number(height) - 12);
+      expect(text.map((w) => w[2]).join(' ')).toMatch(/Next review November 2, 2028/);
+    }
+    const all = pdfText('knee').replace(/\s+/g, ' ');
+    for (const n of [1, 40, 80]) expect(all).toContain(`Paragraph ${n} says what to do after the operation, one step at a time.`);
+  });
+
+  it('a footer too tall to fit even so is reported, not cut off in silence', () => {
+    writeFileSync(path.join(content, 'long.md'), `---\ntitle: ${'Instructions '.repeat(200).trim()}\n---\n\nText.\n`);
+    const r = cli(['build', 'content', '--out', 'out'], { cwd: dir });
+    expect(r.stderr).toMatch(/content\/long\.md: warning: the running footer \(the title, version, organisation, contact and review date\) is too long for the foot of a page: its end is cut off/);
+  });
+});
