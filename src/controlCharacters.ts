@@ -12,9 +12,14 @@ export function withoutControlCharacters(text: string): string {
   return text.replace(CONTROL, '');
 }
 
-const TERMINAL_CONTROL = /[\0-\x1F\x7F-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/**
+ * For the terminal, also the invisible marks that reorder a line (Unicode's bidirectional controls):
+ * a file `a\u202Etxt.md` would print as "adm.txt", and a quoted line could hide what it says
+ * (the "Trojan Source" trick).
+ */
+const TERMINAL_CONTROL = /[\0-\x1F\x7F-\x9F\uFFFE\uFFFF\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** The text with every control character written as `\xNN` or `\uNNNN` (tab and newline too): for the terminal. */
+/** The text with every control character and bidirectional control written as `\xNN` or `\uNNNN` (tab and newline too): for the terminal. */
 export function escapeControlCharacters(text: string, keepNewlines = false): string {
   return text.replace(TERMINAL_CONTROL, (c) => {
     if (keepNewlines && c === '\n') return c;

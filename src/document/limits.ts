@@ -7,6 +7,7 @@
  */
 import type { Root, Nodes } from 'mdast';
 import { HandoutError } from '../diagnostics.js';
+import { RAW_INLINE_TAGS } from '../fill/safeHtml.js';
 import type { Source } from '../read/readSource.js';
 
 /** Lists, quotes and HTML elements inside each other. */
@@ -38,7 +39,11 @@ export function checkSourceText(source: Source): void {
 
 /** After parsing: how deep the tree goes (raw HTML counted by its open tags), and how long its words are. */
 export function checkTree(tree: Root, file: string): void {
+  // Elements raw HTML leaves open: block ones run on through the document; inline ones (<b>, <i> …)
+  // are closed at the end of the block they open in (contentToHtml.ts), so they count only among
+  // their siblings: 101 paragraphs each opening a <b> nest nothing.
   let htmlDepth = 0;
+  const inlineOpenBefore = new Map<Nodes, number>();
   // An explicit stack: this check must not itself overflow on the trees it is there to refuse.
   // Every element counts (lists, quotes, emphasis, links …) but a list item, part of its list's level.
   const stack: [Nodes, number][] = [[tree, 0]];
@@ -49,10 +54,18 @@ export function checkTree(tree: Root, file: string): void {
     if (depth > MAX_NESTING) {
       throw new HandoutError(`nesting deeper than ${MAX_NESTING} levels is not supported`, { file, line }, NESTING_HINT);
     }
+    if ('children' in node) {
+      let inlineOpen = 0;
+      for (const child of node.children as Nodes[]) {
+        if (child.type !== 'html') continue;
+        inlineOpenBefore.set(child, inlineOpen);
+        inlineOpen = Math.max(0, inlineOpen + htmlNesting(child.value).inlineChange);
+      }
+    }
     if (node.type === 'html') {
-      const { change, deepest } = htmlNesting(node.value);
-      const reached = htmlDepth + deepest;
-      htmlDepth = Math.max(0, htmlDepth + change);
+      const { change, inlineChange, deepest } = htmlNesting(node.value);
+      const reached = htmlDepth + (inlineOpenBefore.get(node) ?? 0) + deepest;
+      htmlDepth = Math.max(0, htmlDepth + change - inlineChange);
       if (depth + reached > MAX_NESTING) {
         throw new HandoutError(`nesting deeper than ${MAX_NESTING} levels is not supported (HTML elements inside each other)`, { file, line }, 'close the HTML elements');
       }
@@ -71,14 +84,19 @@ export function checkTree(tree: Root, file: string): void {
 
 const VOID_ELEMENTS = /^(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)$/i;
 
-/** Opening tags minus closing tags in a piece of raw HTML, and the deepest it went (void and self-closing tags count for nothing). */
-function htmlNesting(html: string): { change: number; deepest: number } {
+/**
+ * Opening tags minus closing tags in a piece of raw HTML, and the deepest it went (void and
+ * self-closing tags count for nothing); `inlineChange`, the part of `change` made by inline tags.
+ */
+function htmlNesting(html: string): { change: number; inlineChange: number; deepest: number } {
   let change = 0;
+  let inlineChange = 0;
   let deepest = 0;
   for (const m of html.matchAll(/<(\/?)([a-z][a-z0-9-]*)[^>]*?(\/?)>/gi)) {
     if (VOID_ELEMENTS.test(m[2]) || m[3]) continue;
     change += m[1] ? -1 : 1;
+    if (RAW_INLINE_TAGS.has(m[2].toLowerCase())) inlineChange += m[1] ? -1 : 1;
     deepest = Math.max(deepest, change);
   }
-  return { change, deepest };
+  return { change, inlineChange, deepest };
 }

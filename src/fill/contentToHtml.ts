@@ -19,9 +19,9 @@ import type { Block, Outline } from '../outline/outline.js';
 import { resolveInProject } from '../read/projectRoot.js';
 import { readRegularFile } from '../read/regularFile.js';
 import { hashBytes } from '../hash.js';
-import { CONTENT_SCHEMA, STRIPPED_TAGS, TEXT_HOLDING_TAGS } from './safeHtml.js';
+import { CONTENT_SCHEMA, RAW_INLINE_TAGS, STRIPPED_TAGS, TEXT_HOLDING_TAGS } from './safeHtml.js';
 import type { PaperLinks } from './linksOnPaper.js';
-import { safeSvg } from './safeSvg.js';
+import { emptyFigure, safeSvg } from './safeSvg.js';
 import { readImageBytes } from './imageBytes.js';
 import { lookupTable } from '../lookupTable.js';
 
@@ -163,8 +163,11 @@ function checkImages(tree: HastRoot, ctx: ContentContext): Map<string, CheckedIm
     const type = IMAGE_TYPES[path.extname(target).toLowerCase()];
     if (!type) return problem(`unsupported image type: ${src}`, 'use PNG or JPEG');
     if (type === 'image/svg+xml') {
-      const svg = safeSvg(bytes.toString('utf8'), (message) => ctx.warnings.add(`image ${src}: ${message}`, { file, line }));
+      const warn = (message: string) => ctx.warnings.add(`image ${src}: ${message}`, { file, line });
+      const svg = safeSvg(bytes.toString('utf8'), warn);
       if (!svg) return problem(`image ${src} holds no SVG`, 'export it again as SVG, or use PNG');
+      const empty = emptyFigure(svg, warn);
+      if (empty) return problem(`image ${src} ${empty}: a browser draws nothing of it`, 'give the figure a width, height and viewBox above zero');
       checked.set(src, { kind: 'svg', svg });
       return;
     }
@@ -212,7 +215,8 @@ function embedImages(tree: HastRoot, images: Map<string, CheckedImage>, remote: 
 function keepHiddenText(tree: HastRoot, ctx: ContentContext): void {
   visit(tree, 'element', (node: Element, index, parent) => {
     if (!parent || index === undefined) return;
-    const text = hastText(node);
+    // A <template>'s content is a fragment of its own, not its children.
+    const text = hastText(node.tagName === 'template' && node.content ? node.content : node);
     if (TEXT_HOLDING_TAGS.includes(node.tagName)) {
       parent.children.splice(index, 1, ...(text ? [{ type: 'text', value: text } as ElementContent] : []));
       return index;
@@ -253,11 +257,6 @@ function dropUnclosedSwallowingTags(tree: HastRoot, ctx: ContentContext): void {
   });
 }
 
-/** Inline elements raw HTML may open in a paragraph; b, i, a and the other formatting elements would otherwise run on into the blocks after it. */
-const INLINE_TAGS = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd', 'mark', 'nobr', 'q',
-  's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var',
-]);
 /** Elements that make their parent a container of blocks rather than of a line of text. */
 const BLOCK_TAGS = new Set([
   'address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
@@ -290,7 +289,7 @@ function closeUnclosedInlineTags(tree: HastRoot, ctx: ContentContext): void {
     const scan = (n: AnyNode) => {
       if (n.type === 'raw') {
         for (const t of tagsIn(n.value ?? '')) {
-          if (!INLINE_TAGS.has(t.tag)) continue;
+          if (!RAW_INLINE_TAGS.has(t.tag)) continue;
           if (!t.closing) {
             open.push({ tag: t.tag, raw: n as RawNode });
             continue;

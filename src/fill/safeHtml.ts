@@ -34,6 +34,16 @@ export const STRIPPED_TAGS = [
 /** Elements whose content is text for a reader (a form control's, a title's, a frame's fallback), or that the HTML parser lets swallow the text after them. */
 export const TEXT_HOLDING_TAGS = ['textarea', 'select', 'title', 'xmp', 'iframe', 'noscript', 'noembed', 'noframes', 'plaintext'];
 
+/**
+ * Inline elements raw HTML may open in a paragraph; b, i, a and the other formatting elements would
+ * otherwise run on into the blocks after it: one never closed is closed at the end of the block it
+ * opens in (contentToHtml.ts), so it nests nothing after that block (limits.ts).
+ */
+export const RAW_INLINE_TAGS = new Set([
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd', 'mark', 'nobr', 'q',
+  's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var',
+]);
+
 /** GitHub's attributes for every element, less those that act (forms) or move focus, and HTML 4's presentational ones (not valid HTML). */
 const DROPPED_ATTRIBUTES = [
   'action', 'method', 'encType', 'accessKey', 'tabIndex', 'useMap', 'isMap',

@@ -7,7 +7,8 @@
  *   hold, a link keeps its text; `title` goes too (shown by no one, it names the figure instead);
  * - attributes: geometry and presentation ones only, no `on*` handlers, no `style`;
  * - references: only to the figure's own parts (`url(#id)`, `href="#id"`); its ids are prefixed
- *   so two figures on a page cannot take each other's gradients or a heading's anchor.
+ *   so two figures on a page cannot take each other's gradients or a heading's anchor;
+ * - sizes: those a browser ignores as errors (negative, endless) are left out, as it leaves them.
  */
 import { createHash } from 'node:crypto';
 import type { Element, Root } from 'hast';
@@ -74,6 +75,7 @@ export function safeSvg(text: string, warn: (message: string) => void = () => {}
     }
   });
   dropBrokenReferences(root, warn);
+  dropBadSizes(root);
   root.properties.xmlns = 'http://www.w3.org/2000/svg';
   const name = title ? hastText(title).replace(/\s+/g, ' ').trim() : '';
   if (name) root.properties.ariaLabel = name;
@@ -100,4 +102,76 @@ function dropBrokenReferences(root: Element, warn: (message: string) => void): v
       }
     }
   });
+}
+
+/** A viewBox's four numbers, or undefined when it is not four finite numbers. */
+function viewBoxOf(svg: Element): number[] | undefined {
+  const box = String(svg.properties.viewBox ?? '').trim().split(/[\s,]+/).map(Number);
+  return box.length === 4 && box.every(Number.isFinite) ? box : undefined;
+}
+
+/** The number of an SVG length ("12", "3.5mm", "1e400", "-5px"), or undefined when it is not one. */
+function lengthNumber(value: unknown): number | undefined {
+  const m = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s*(?:px|pt|pc|mm|cm|in|em|ex|%)?\s*$/i.exec(String(value));
+  return m ? Number(m[1]) : undefined;
+}
+
+const NUMBER = /[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?/gi;
+
+/**
+ * A value holding a number too large for any drawing ("1e400", "1e30"): a browser cannot hold it,
+ * and pdfkit refuses anything from 1e21. References and colours (`#…`) hold no numbers.
+ */
+function endless(value: string): boolean {
+  return !value.includes('#') && [...value.matchAll(NUMBER)].some((m) => !(Math.abs(Number(m[0])) < 1e20));
+}
+
+/**
+ * Sizes a browser ignores as errors, which svg-to-pdfkit would draw by (off the page, or as NaN,
+ * which fails the whole PDF): an attribute holding an endless number, a negative width or height of
+ * an <svg>, a viewBox that is not four finite numbers or has a negative width or height. They go.
+ */
+function dropBadSizes(root: Element): void {
+  visit(root, 'element', (node: Element) => {
+    for (const [key, value] of Object.entries(node.properties)) {
+      if (key !== 'id' && key !== 'href' && key !== 'xLinkHref' && endless(String(value))) delete node.properties[key];
+    }
+    if (node.tagName !== 'svg') return;
+    for (const key of ['width', 'height'] as const) {
+      const n = node.properties[key] === undefined ? undefined : lengthNumber(node.properties[key]);
+      if (n !== undefined && n < 0) delete node.properties[key];
+    }
+    if (node.properties.viewBox === undefined) return;
+    const box = viewBoxOf(node);
+    if (!box || box[2] < 0 || box[3] < 0) delete node.properties.viewBox;
+  });
+}
+
+/** Why a browser draws nothing of an <svg> element, if it draws nothing: a width, height or viewBox of zero size. */
+function zeroSize(svg: Element): string | undefined {
+  for (const key of ['width', 'height'] as const) {
+    if (svg.properties[key] !== undefined && lengthNumber(svg.properties[key]) === 0) return `a ${key} of ${String(svg.properties[key]).trim()}`;
+  }
+  const box = svg.properties.viewBox === undefined ? undefined : viewBoxOf(svg);
+  if (box && (box[2] === 0 || box[3] === 0)) return `a viewBox of zero size (${box.join(' ')})`;
+  return undefined;
+}
+
+/**
+ * Why a browser draws nothing of a sanitised figure, if it draws nothing (its text would be lost in
+ * both outputs without a word). An <svg> of zero size inside it draws nothing either: it is left
+ * out, with a warning quoting its text (svg-to-pdfkit would scale by zero, to NaN).
+ */
+export function emptyFigure(svg: Element, warn: (message: string) => void = () => {}): string | undefined {
+  const size = zeroSize(svg);
+  if (size) return `has ${size}`;
+  visit(svg, 'element', (node: Element, index, parent) => {
+    const inner = node !== svg && node.tagName === 'svg' ? zeroSize(node) : undefined;
+    if (!inner || !parent || index === undefined) return;
+    const text = hastText(node).replace(/\s+/g, ' ').trim();
+    warn(`an <svg> inside it has ${inner}, so a browser draws nothing of it; it is left out${text ? ` with its text "${text.slice(0, 80)}"` : ''}`);
+    parent.children.splice(index, 1);
+    return index;
+  });
+  return undefined;
 }

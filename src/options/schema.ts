@@ -92,11 +92,15 @@ const words = z
 
 const slug = text.refine((s) => slugify(s) !== '').transform(slugify).describe('a name with letters or digits');
 
+/** What a QR code (error correction M) holds is 2331 bytes: a longer address is refused here, with its line, not in a template. */
+const QR_BYTES = 2000;
+
 const webAddress = z
   .string()
   .trim()
   .regex(/^https?:\/\/[^\s/$.?#][^\s]*$/i)
-  .describe('a web address starting with https://');
+  .refine((s) => Buffer.byteLength(s) <= QR_BYTES)
+  .describe(`a web address starting with https://, of at most ${QR_BYTES} bytes (a QR code holds no more)`);
 
 /** `term: plain definition` lines, or a list of `{ term, definition }`. */
 export const glossaryTerms = z

@@ -67,23 +67,61 @@ function sharedWord(titles: string[], lang: string): string {
   if (!titles.every(namesAThing)) return '';
   const words = titles.map(wordsOf);
   if (new Set(words.map((w) => w.join(' '))).size < words.length) return '';
-  const first = words[0][0];
   const english = lang.toLowerCase().startsWith('en');
-  if (words.every((w) => w[0] === first && (!english || (KIND_NOUN.test(first) && LABEL.test(w[1]))))) return first;
-  const last = words[0][words[0].length - 1];
-  if (words.every((w) => w[w.length - 1] === last && !PREPOSITION.has(w[w.length - 2]))) return last;
+  const first = words.map((w) => sharedFirstWord(w, english));
+  if (first.every((k) => k !== undefined && k === first[0])) return first[0]!;
+  const last = words.map(sharedLastWord);
+  if (last.every((k) => k !== undefined && k === last[0])) return last[0]!;
   return '';
 }
 
-/** The longest run of consecutive sibling sections whose headings all share one shape. */
+/** The first word a heading can share with its siblings: any in Spanish, a kind noun before a label in English ("Type 2"). */
+function sharedFirstWord(w: string[], english: boolean): string | undefined {
+  return !english || (KIND_NOUN.test(w[0]) && LABEL.test(w[1])) ? w[0] : undefined;
+}
+
+/** The last word a heading can share with its siblings: not one after a preposition ("Signs of stroke"). */
+function sharedLastWord(w: string[]): string | undefined {
+  return PREPOSITION.has(w[w.length - 2]) ? undefined : w[w.length - 1];
+}
+
+/**
+ * The longest run of consecutive sibling sections whose headings all share one shape (sharedWord's
+ * rules), the first of the longest: the longest window of headings with one first word, or one last
+ * word, and no heading twice, each found in one pass (checking the whole run again for every
+ * heading it grew by made 3000 headings of one shape take minutes).
+ */
 function longestRunOfSameShape(sections: Section[], lang: string): Section[] {
-  let best: Section[] = [];
-  for (let start = 0; start < sections.length; start++) {
-    let end = start + 1;
-    while (end < sections.length && sharedWord(sections.slice(start, end + 1).map((s) => s.title), lang)) end++;
-    if (end - start > best.length) best = sections.slice(start, end);
+  const english = lang.toLowerCase().startsWith('en');
+  const words = sections.map((s) => (namesAThing(s.title) ? wordsOf(s.title) : undefined));
+  const byFirst = longestWindow(words, (w) => sharedFirstWord(w, english));
+  const byLast = longestWindow(words, sharedLastWord);
+  const best = byLast.length > byFirst.length || (byLast.length === byFirst.length && byLast.start < byFirst.start) ? byLast : byFirst;
+  return best.length >= 2 ? sections.slice(best.start, best.start + best.length) : [];
+}
+
+/** The first longest window of headings with one key and no heading twice (undefined: a heading that names no thing). */
+function longestWindow(words: (string[] | undefined)[], keyOf: (w: string[]) => string | undefined): { start: number; length: number } {
+  let best = { start: 0, length: 0 };
+  let start = 0;
+  const inWindow = new Set<string>();
+  let key: string | undefined;
+  for (let end = 0; end < words.length; end++) {
+    const w = words[end];
+    const k = w && keyOf(w);
+    if (k === undefined || k !== key) {
+      start = end;
+      inWindow.clear();
+      key = k;
+    }
+    if (k !== undefined) {
+      const title = w!.join(' ');
+      while (inWindow.has(title)) inWindow.delete(words[start++]!.join(' '));
+      inWindow.add(title);
+    }
+    if (end - start + 1 > best.length) best = { start, length: end - start + 1 };
   }
-  return best.length >= 2 ? best : [];
+  return best;
 }
 
 /** Words that make a heading a phrase about something rather than the name of a kind. */

@@ -106,6 +106,15 @@ const KNOWN_TAGS = new Set([
   'th', 'caption', 'colgroup', 'col', 'picture', 'source', 'svg',
 ]);
 
+/** Scripts written right to left: drawn left to right by this renderer, so a reader is told. */
+const RIGHT_TO_LEFT: [string, RegExp][] = [
+  ['Arabic', /\p{Script=Arabic}/u],
+  ['Hebrew', /\p{Script=Hebrew}/u],
+  ['Syriac', /\p{Script=Syriac}/u],
+  ['Thaana', /\p{Script=Thaana}/u],
+  ['N\'Ko', /\p{Script=Nko}/u],
+];
+
 export interface BoxContext {
   styles: ResolvedStyles;
   warnings: Warnings;
@@ -273,6 +282,11 @@ class BoxBuilder {
       for (const ch of missing) {
         const cp = [...ch].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
         this.ctx.warnings.add(`no font can draw the character "${ch}" (${cp}); it prints as an empty box (add a font that has it: see "Fonts" in the README)`, { file: this.ctx.documentFile ?? this.ctx.templateFile });
+      }
+      const drawn = missing.reduce((text, ch) => text.replaceAll(ch, ''), run.text);
+      for (const [script, letters] of RIGHT_TO_LEFT) {
+        if (!letters.test(drawn)) continue;
+        this.ctx.warnings.add(`${script} text prints left to right in the PDF, so it reads backwards: the PDF does not lay out right-to-left text yet (the web page shows it right; see "Fonts" in the README)`, { file: this.ctx.documentFile ?? this.ctx.templateFile });
       }
       if (spans.length <= 1) out.push(spans.length ? { ...run, face: spans[0].face } : run);
       else for (const span of spans) out.push({ ...run, text: span.text, face: span.face });

@@ -203,10 +203,10 @@ function withoutUndefined<T extends object>(o: T): T {
  * Step 7, the only one that touches pdfkit: each page's slices, then its footer (page furniture,
  * tagged as an artifact) in the bottom margin, into one PDF.
  */
-export async function drawPdf(pages: Page[], footers: PlacedSlice[][], geometry: PageGeometry, info: PdfInfo, options: { archive: boolean }): Promise<Buffer> {
+export async function drawPdf(pages: Page[], footers: PlacedSlice[][], geometry: PageGeometry, info: PdfInfo, options: { archive: boolean; footerTop: number }): Promise<Buffer> {
   const { doc, done } = openDocument(geometry, info, options);
   const drawer = new PageDrawer(doc, geometry);
-  const footerTop = geometry.height - geometry.margin.bottom + Math.min(18, geometry.margin.bottom / 3);
+  const footerTop = options.footerTop;
   pages.forEach((page, i) => drawer.page(page, () => drawer.placed(footers[i] ?? [], footerTop)));
   doc.end();
   return done;

@@ -25,6 +25,8 @@ export interface LayoutOptions {
   hyphenate?: Hyphenator;
   /** Notes set at the foot of the page that refers to them (float: footnote). */
   footnotes?: FootnoteContext;
+  /** Hears of what the page cannot show as written (a table too wide to read). */
+  warn?: (message: string) => void;
 }
 
 const HEADING = /^h[1-6]$/;
@@ -348,10 +350,18 @@ export class Layout {
     return s;
   }
 
+  private warnIfUnreadable(box: TableBox, widths: number[]): void {
+    if (!this.options.warn || !hasUnreadableColumn(box, widths)) return;
+    const first = box.rows[0]?.cells.map((c) => textOf(c.content).replace(/\s+/g, ' ').trim()).filter(Boolean) ?? [];
+    const named = first.length ? ` (the one starting "${first.slice(0, 3).join('", "')}"${first.length > 3 ? ' …' : ''})` : '';
+    this.options.warn(`a table of ${widths.length} columns${named} is too wide for the page: its columns are narrower than a letter, so letters overlap and cannot be read (split it into narrower tables, or write it as a list)`);
+  }
+
   private table(box: TableBox, x: number, width: number, frames: Frame[]): void {
     const columns = Math.max(0, ...box.rows.map((r) => r.cells.reduce((n, c) => n + c.colspan, 0)));
     if (!columns) return;
     const widths = columnWidths(box, columns, width, this.options.hyphenate);
+    this.warnIfUnreadable(box, widths);
     let header: Slice | undefined;
     const tableTag = structNode('Table', this.parent);
     box.rows.forEach((row, r) => {
@@ -379,6 +389,39 @@ export class Layout {
       }
     });
   }
+}
+
+/**
+ * A column narrower than the widest letter in it (a table of 200 columns on a page that holds
+ * 50) breaks its words between every letter and still cannot hold them: letters overlap and
+ * nothing can be read. The words are all in the PDF, but a reader cannot get them back.
+ */
+function hasUnreadableColumn(box: TableBox, widths: number[]): boolean {
+  for (const row of box.rows) {
+    let col = 0;
+    for (const cell of row.cells) {
+      // Into its padding a letter still reads; past it, it runs into the next column's.
+      const width = widths.slice(col, col + cell.colspan).reduce((a, b) => a + b, 0);
+      col += cell.colspan;
+      if (widestLetter(cell.content) > width + 0.01) return true;
+    }
+  }
+  return false;
+}
+
+/** The widest single character a box prints. */
+function widestLetter(box: Box): number {
+  if (box.kind === 'text') return Math.max(0, ...box.runs.flatMap((r) => [...new Set(r.text.replace(/\s/g, ''))].map((ch) => shapedWidth(r.face, ch) * r.size)));
+  if (box.kind === 'block' || box.kind === 'flex') return Math.max(0, ...box.children.map(widestLetter));
+  return 0;
+}
+
+/** The text a box prints, for messages. */
+function textOf(box: Box): string {
+  if (box.kind === 'text') return box.runs.map((r) => r.text).join('');
+  if (box.kind === 'block' || box.kind === 'flex') return box.children.map(textOf).join(' ');
+  if (box.kind === 'table') return box.rows.flatMap((r) => r.cells.map((c) => textOf(c.content))).join(' ');
+  return '';
 }
 
 /** A keep that gives way rather than leave a quarter of a page empty; a strong keep stays strong. */

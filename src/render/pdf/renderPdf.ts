@@ -28,6 +28,10 @@ import type { PaperSize } from '../../read/frontMatter.js';
 
 export const PAPER: Record<PaperSize, [number, number]> = { letter: [612, 792], a4: [595.28, 841.89] };
 const DEFAULT_MARGIN = 54;
+/** The edge of the sheet most printers cannot print on (about a sixth of an inch): the footer stays above it. */
+const FOOTER_PRINTER_MARGIN = 12;
+/** The footer is measured before the pages are counted, with the widest page numbers it will likely print. */
+const LARGEST_PAGE_COUNT = 999;
 
 export interface PdfInfo {
   title: string;
@@ -68,13 +72,23 @@ export async function renderPdf(html: string, options: RenderPdfOptions): Promis
   const contentWidth = width - margin.left - margin.right;
   const contentHeight = height - margin.top - margin.bottom;
   const footnotes = { boxes: boxes.footnotes, laidOut: new Set<string>(), x: margin.left, width: contentWidth };
-  const layout = new Layout({ pageHeight: contentHeight, orphans: 2, widows: 2, hyphenate: hyphenatorFor(options.info.lang), footnotes });
+  const warn = (message: string) => options.warnings.add(message, { file: options.documentFile ?? options.templateFile });
+  // The running footer sits in the bottom margin; one too tall for it (a long title, an
+  // organisation and a contact line) takes room from the text above rather than run off the page.
+  const footerGap = Math.min(18, margin.bottom / 3);
+  const footerRoom = margin.bottom - footerGap - FOOTER_PRINTER_MARGIN;
+  const overflow = footerHeight(placeFooters(boxes.running.footer, [[]], margin.left, contentWidth, contentHeight, LARGEST_PAGE_COUNT)[0]) - footerRoom;
+  const lift = Math.min(Math.max(0, overflow), contentHeight / 4);
+  if (overflow > lift) warn('the running footer (the title, version, organisation, contact and review date) is too long for the foot of a page: its end is cut off (shorten the title or the contact line)');
+  const pageHeight = contentHeight - lift;
+  const layout = new Layout({ pageHeight, orphans: 2, widows: 2, hyphenate: hyphenatorFor(options.info.lang), footnotes, warn });
   layout.box(boxes.body, margin.left, contentWidth, []);
   // A note nothing refers to is still printed, after the text: nothing is lost.
   for (const [id, note] of boxes.footnotes) if (!footnotes.laidOut.has(id)) layout.box(note, margin.left, contentWidth, []);
-  const pages = paginate(layout.slices, contentHeight);
-  const footers = placeFooters(boxes.running.footer, pages, margin.left, contentWidth, contentHeight);
-  const pdf = await drawPdf(pages, footers, geometry, options.info, { archive: options.archive === true });
+  const pages = paginate(layout.slices, pageHeight);
+  const footers = placeFooters(boxes.running.footer, pages, margin.left, contentWidth, pageHeight);
+  const footerTop = height - margin.bottom + footerGap - lift;
+  const pdf = await drawPdf(pages, footers, geometry, options.info, { archive: options.archive === true, footerTop });
   return { pdf, pages: pages.length };
 }
 
@@ -122,11 +136,11 @@ function pageGeometry(paper: PaperSize, styles: ResolvedStyles): PageGeometry {
  * Part of step 6: the running footer of each page, laid out with its page counters filled in
  * ("Page 2 of 5"). Pagination is finished first, so the page count is known for page one.
  */
-function placeFooters(footer: Box | undefined, pages: Page[], x: number, width: number, pageHeight: number): PlacedSlice[][] {
+function placeFooters(footer: Box | undefined, pages: unknown[], x: number, width: number, pageHeight: number, pageCount = pages.length): PlacedSlice[][] {
   return pages.map((_, index) => {
     if (!footer) return [];
     const sub = new Layout({ pageHeight, orphans: 1, widows: 1 });
-    sub.box(withCounters(footer, index + 1, pages.length), x, width, []);
+    sub.box(withCounters(footer, pageCount === pages.length ? index + 1 : pageCount, pageCount), x, width, []);
     let y = 0;
     return sub.slices.map((slice, i) => {
       y += i === 0 ? 0 : slice.spaceBefore;
@@ -135,6 +149,11 @@ function placeFooters(footer: Box | undefined, pages: Page[], x: number, width: 
       return at;
     });
   });
+}
+
+/** How far a placed footer reaches down from its top. */
+function footerHeight(placed: PlacedSlice[]): number {
+  return Math.max(0, ...placed.map((p) => p.y + p.slice.height));
 }
 
 function withCounters(box: Box, page: number, pages: number): Box {
