@@ -338,6 +338,24 @@ describe('parts announced without a kind word', () => {
     expect(partTitles(steps)).toEqual([]);
   });
 
+  it('names listed in passing ("… recognise A, B, C and D, although …") are the parts when three open paragraphs; a list of symptoms is not', () => {
+    const o = outlineOf([
+      'An orchestra seats its players by the instruments they play. Musicians commonly group them as strings, woodwinds, brass and percussion, although a few instruments sit between these families.',
+      'Strings are the largest family, from the violins at the front to the double basses at the back.',
+      'Woodwinds sit behind the strings: flutes, oboes, clarinets and bassoons.',
+      'Brass is loud, so the trumpets, horns and trombones sit near the back.',
+      'Percussion covers drums, cymbals and anything else that is struck or shaken.',
+    ].join('\n'));
+    expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Strings', 'Woodwinds', 'Brass', 'Percussion']);
+    const symptoms = outlineOf([
+      'Flu',
+      'Flu comes on quickly. Symptoms include fever, aching muscles, a dry cough and tiredness.',
+      'Fever usually lasts two to three days. Paracetamol brings it down.',
+      'Most people feel better within a week, though tiredness can last longer.',
+    ].join('\n'));
+    expect(symptoms.sections.filter((s) => s.parts)).toEqual([]);
+  });
+
   it('a list parted by semicolons ("three councils: the town council, which …; …; and …") names the parts', () => {
     const o = outlineOf([
       'Local government in the county is shared among three councils: the parish council, which looks after village greens; the district council, which collects the rubbish; and the county council, which runs the schools.',

@@ -22,6 +22,8 @@ export interface Announcement {
    * at once, as its own list or as the paragraphs right after it, each naming one by its subject.
    */
   strict?: boolean;
+  /** The parts are only named in passing, in a list inside a sentence: three must open paragraphs. */
+  inline?: boolean;
 }
 
 const NUMBERS = lookupTable({ two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 });
@@ -70,7 +72,7 @@ export function announcementIn(sentence: string, next?: string, bullets: string[
     listed = listed.map((p) => (isLabel(p.name) ? partOf(`${kind} ${p.name}`, kind) : { ...p, kind }));
     if (count || quantified || listed.length) return { sentence: said, kind, count, listed };
   }
-  return countedNoun(sentence, next) ?? classified(sentence) ?? listLeadIn(sentence, bullets);
+  return countedNoun(sentence, next) ?? classified(sentence) ?? listLeadIn(sentence, bullets) ?? inlineList(sentence);
 }
 
 /** Adjectives between a count and what it counts that leave the count a count of kinds: "five main groups". */
@@ -190,4 +192,42 @@ function listAfter(rest: string, count?: number): Part[] | undefined {
   if (head && isLabel(label) && shortNames.slice(1).every((n) => isLabel(n))) shortNames.splice(1, Infinity, ...shortNames.slice(1).map((n) => `${head} ${n}`));
   if (count && shortNames.length !== count) return undefined;
   return shortNames.map((n) => partOf(n));
+}
+
+/**
+ * Names listed in passing, inside a sentence: "… volcanologists commonly recognise shield
+ * volcanoes, stratovolcanoes, cinder cones and lava domes, although …". Three or more short noun
+ * phrases; the first and last are cut to their noun phrases. They are parts only if paragraphs
+ * open with at least three of them (see inferOutline.ts).
+ */
+function inlineList(sentence: string): Announcement | undefined {
+  const pieces = sentence.replace(/[.;]\s*$/, '').split(/\s*,\s*/);
+  const nounTail = (text: string) => {
+    const tokens = tokensOf(text);
+    let k = tokens.length;
+    while (k > 0 && ['NOUN', 'PROPN', 'ADJ'].includes(tokens[k - 1].pos)) k--;
+    return tokens.slice(k).map((t) => t.text).join(' ');
+  };
+  const nounHead = (text: string) => {
+    const tokens = tokensOf(text);
+    let k = 0;
+    while (k < tokens.length && ['NOUN', 'PROPN', 'ADJ'].includes(tokens[k].pos)) k++;
+    return tokens.slice(0, k).map((t) => t.text).join(' ');
+  };
+  for (let j = 2; j < pieces.length; j++) {
+    const joined = /^(?:(.+?)\s+)?(?:and|or)\s+(.+)$/.exec(pieces[j]);
+    if (!joined) continue;
+    const before = pieces.slice(0, j);
+    let start = before.length;
+    while (start > 0 && before[start - 1].split(/\s+/).length <= 4) start--;
+    const run = before.slice(Math.max(0, start - 1));
+    if (start > 0) run[0] = nounTail(run[0]);
+    else run[0] = nounTail(run[0]);
+    const names = [...run, ...(joined[1] ? [joined[1]] : []), nounHead(joined[2])].map((n) => n.trim());
+    if (names.length < 3 || names.some((n) => !n || n.split(/\s+/).length > 4)) return undefined;
+    // Each a noun phrase: no verb, pronoun, article or preposition ("… to eat, sleep and rest").
+    if (names.some((n) => tokensOf(n).some((t) => ['VERB', 'AUX', 'PRON', 'DET', 'ADP', 'SCONJ', 'ADV'].includes(t.pos)))) return undefined;
+    return { sentence, kind: 'type', listed: names.map((n) => partOf(n)), strict: true, inline: true };
+  }
+  return undefined;
 }

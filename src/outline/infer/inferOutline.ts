@@ -405,7 +405,16 @@ class Context {
       return undefined;
     }
     if (parts === a.listed) parts = withHeadWords(parts, this.subject);
-    return this.file(paras, i, s + 1, parts.map((p) => this.withAliases({ ...p, kind: p.kind ?? a.kind })), a.kind, level, how);
+    const tried = this.tried.length;
+    const found = this.file(paras, i, s + 1, parts.map((p) => this.withAliases({ ...p, kind: p.kind ?? a.kind })), a.kind, level, how);
+    // Names listed in passing are parts only when three of them open paragraphs of their own; a
+    // list that is not taken up is not worth reporting.
+    if (a.inline && (!found || found.sections.filter((x) => x.parts).length < 3)) {
+      this.tried.length = tried;
+      if (found) this.notes.splice(this.notes.findIndex((n) => n.startsWith(`Parts: ${how}`)));
+      return undefined;
+    }
+    return found;
   }
 
   /**
@@ -688,7 +697,8 @@ class Context {
       const p = opening[i];
       p.sentences.forEach((s, k) => {
         const a = !announced.length && announcementIn(s, p.sentences[k + 1], k === p.sentences.length - 1 ? this.bulletsAfter(opening, i) : []);
-        if (a && a.listed.length) [announced, kind] = [a.listed, a.kind];
+        // A list in passing names no headings: only one that announces does.
+        if (a && a.listed.length && !a.inline) [announced, kind] = [a.listed, a.kind];
       });
     }
     const runs: number[][] = [];
@@ -759,10 +769,13 @@ class Context {
  */
 function withHeadWords(parts: Part[], subject: Subject): Part[] {
   const lasts = parts.map((p) => normalWords(p.name)).map((w) => (w.length >= 2 ? singular(w[w.length - 1]) : undefined));
-  const own = new Set(subject.keys.flat().map(singular));
+  // The subject's words, compared without a plural ending ("volcanoes" is "volcano", not "volcanoe").
+  const stem = (w: string) => w.replace(/e?s$/, '');
+  const own = new Set(subject.keys.flat().map(stem));
   return parts.map((p, i) => {
     const last = lasts[i];
-    if (!last || isLabel(last) || own.has(last) || (p.kind && singular(p.kind) === last) || lasts.filter((l) => l === last).length > 1) return p;
+    const raw = normalWords(p.name).pop() ?? '';
+    if (!last || isLabel(last) || own.has(stem(raw)) || (p.kind && singular(p.kind) === last) || lasts.filter((l) => l === last).length > 1) return p;
     return { ...p, keys: [...p.keys, [last]] };
   });
 }
