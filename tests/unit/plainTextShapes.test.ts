@@ -476,6 +476,24 @@ describe('a title from the opening sentence', () => {
   });
 });
 
+describe('longer first lines and words the tagger reads as verbs', () => {
+  it('a first line of up to sixteen words shaped as a title is the title; a lead-in that stops open is not', () => {
+    const o = outlineOf(`Earth Science 8 - Unit 5 Study Guide: Layers of the Atmosphere\n\n${para('The atmosphere')}\n\nThe troposphere\n\n${para('Weather')}\n`);
+    expect(o.title).toBe('Earth Science 8 - Unit 5 Study Guide: Layers of the Atmosphere');
+  });
+
+  it('a word after an article is no verb: "At a transform boundary, …" names a kind as "At a spreading boundary" does', () => {
+    const o = outlineOf([
+      'Plate boundaries',
+      'Geologists recognise three kinds of plate boundary.',
+      'At a spreading boundary, also called a divergent margin, two plates move apart and new crust forms.',
+      'At a colliding boundary, also called a convergent margin, one plate sinks beneath the other.',
+      'At a transform boundary, also called a conservative margin, two plates slide past each other.',
+    ].join('\n'));
+    expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Spreading', 'Colliding', 'Transform']);
+  });
+});
+
 describe('the language of a source that does not say', () => {
   it('reads Spanish, French and English from the text, and leaves a short text alone', () => {
     expect(detectLanguage('La diabetes es una enfermedad que dura toda la vida. Su cuerpo no produce suficiente insulina o no la usa bien. Con una buena alimentación, ejercicio y los medicamentos que le indique su médico, puede llevar una vida normal y evitar problemas en los ojos, los riñones y los pies.')).toBe('es');

@@ -205,9 +205,20 @@ function wordUse(text: string): (line: string) => number {
 
 const TITLE_STOPWORDS = new Set('the and for with what you your how about from this that are our its into their when who why which info information guide'.split(' '));
 
+/**
+ * A first line longer than a heading but shaped as a title: "Earth Science 7 - Unit 3 Study Guide:
+ * Types of Rock" (up to sixteen words, one line, no closing punctuation, over a paragraph).
+ */
+function isLongTitle(blocks: Block[], lang: string): boolean {
+  const [first, next] = blocks;
+  if (first?.type !== 'paragraph' || next?.type !== 'paragraph' || (first as Paragraph).children.length !== 1 || (first as Paragraph).children[0].type !== 'text') return false;
+  const text = toString(first).trim();
+  return !/\n/.test(text) && text.length <= 120 && text.split(/\s+/).length <= 16 && /^\p{Lu}/u.test(text) && !/[.!?;,]$/.test(text) && !isByline(text) && !isBullet(text) && !endsOpen(text, lang);
+}
+
 /** The first block is a bare line and no later bare line has its shape (as part headings share one). */
 function isTitleLine(blocks: Block[], lang: string): boolean {
-  if (!blocks[0] || !isHeadingAt(blocks, 0, lang)) return false;
+  if (!blocks[0] || !(isHeadingAt(blocks, 0, lang) || isLongTitle(blocks, lang))) return false;
   const first = toString(blocks[0]).trim();
   const next = blocks.slice(1).find(isBareHeading);
   if (!next) return true;
@@ -376,7 +387,30 @@ class Context {
     return out;
   }
 
+  /**
+   * "Geographers recognise three kinds of plate boundary": the parts are kinds of what the
+   * announcement sorts, which may be narrower than the article's subject ("plates"); their
+   * openings are read against it ("At a convergent boundary …").
+   */
   private fromAnnouncement(paras: Para[], i: number, s: number, a: Announcement, level: number): Split | undefined {
+    const sorted = new RegExp(`\\b(?:${plural(a.kind)}|${a.kind})\\s+of\\s+(?:the\\s+)?((?:[\\p{L}-]+\\s+){0,2}[\\p{L}-]+)`, 'iu').exec(a.sentence);
+    const words = sorted ? normalWords(sorted[1]) : [];
+    const nouns = words.length ? tokensOf(words.join(' ')) : [];
+    let end = 0;
+    while (end < nouns.length && ['NOUN', 'PROPN', 'ADJ'].includes(nouns[end].pos)) end++;
+    const what = words.slice(0, end);
+    const own = this.subject;
+    if (what.length && !own.keys.some((k) => k.join(' ') === what.join(' '))) {
+      this.subject = { ...own, keys: [what], head: what[what.length - 1] };
+    }
+    try {
+      return this.fromAnnouncementOf(paras, i, s, a, level);
+    } finally {
+      this.subject = own;
+    }
+  }
+
+  private fromAnnouncementOf(paras: Para[], i: number, s: number, a: Announcement, level: number): Split | undefined {
     const where = `paragraph ${paras[i].number}: "${clip(a.sentence)}"`;
     let parts = a.listed;
     let how = `the ${plural(a.kind)} listed in ${where}`;

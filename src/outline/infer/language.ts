@@ -19,6 +19,8 @@ export interface Token {
  * One sentence as tokens. Words joined by a hyphen ("Niemann-Pick", "adult-onset", "SMA-LED") are
  * one token: the tagger splits them and often tags the second half as a verb.
  */
+const ARTICLES = new Set(['a', 'an', 'the', 'its', 'their', 'your', 'his', 'her', 'our', 'my']);
+
 export function tokensOf(sentence: string): Token[] {
   const doc = nlp().readDoc(sentence);
   const its = nlp().its;
@@ -39,7 +41,9 @@ export function tokensOf(sentence: string): Token[] {
       continue;
     }
     if (text === ')') depth = Math.max(0, depth - 1);
-    out.push({ text, lower: text.toLowerCase(), pos: tags[i], aside: depth > 0 || text === ')' });
+    // No verb follows an article or a possessive: "a transform boundary", "the lead author".
+    const pos = tags[i] === 'VERB' && last && ARTICLES.has(last.lower) ? (tags[i + 1] === 'NOUN' || tags[i + 1] === 'PROPN' ? 'ADJ' : 'NOUN') : tags[i];
+    out.push({ text, lower: text.toLowerCase(), pos, aside: depth > 0 || text === ')' });
     if (text === '(') {
       out[out.length - 1].aside = true;
       depth++;
@@ -67,7 +71,10 @@ function endsSubject(tokens: Token[], i: number): boolean {
   // preposition or article is the verb the tagger missed.
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
-  return t.pos === 'NOUN' && /[^siu]s$/.test(t.lower) && (prev.pos === 'PROPN' || prev.pos === 'NOUN' || prev.pos === 'NUM' || prev.text === ')') && !!next && (next.pos === 'ADP' || next.pos === 'DET');
+  if (t.pos === 'NOUN' && /[^siu]s$/.test(t.lower) && (prev.pos === 'PROPN' || prev.pos === 'NOUN' || prev.pos === 'NUM' || prev.text === ')') && !!next && (next.pos === 'ADP' || next.pos === 'DET')) return true;
+  // "Valley glaciers flow down …", "Piedmont glaciers spread out into …": after a plural noun, a
+  // bare noun before a preposition, particle or article is the verb (a compound ends in its plural).
+  return t.pos === 'NOUN' && !/s$/.test(t.lower) && prev.pos === 'NOUN' && /[^su]s$/.test(prev.lower) && !!next && ['ADP', 'DET', 'PART', 'ADV'].includes(next.pos);
 }
 
 /** The tokens before the main verb: "Infants with Niemann-Pick disease type A usually develop …" → "Infants … type A". */

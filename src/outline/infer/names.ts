@@ -79,7 +79,8 @@ export function occurrences(words: string[], key: string[]): number[] {
   const out: number[] = [];
   if (!key.length) return out;
   for (let i = 0; i + key.length <= words.length; i++) {
-    if (key.every((k, j) => words[i + j] === k || (j === key.length - 1 && words[i + j] === plural(k)))) out.push(i);
+    // The last word in either number: a part "ACE inhibitors" is "an ACE inhibitor", a subject "plate boundaries" is "a plate boundary".
+    if (key.every((k, j) => words[i + j] === k || (j === key.length - 1 && (words[i + j] === plural(k) || (k.endsWith('s') && words[i + j] === singular(k)))))) out.push(i);
   }
   return out;
 }
