@@ -334,6 +334,14 @@ describe('parts announced without a kind word', () => {
       'Walking frames give the most support and are used with both hands.',
     ].join('\n'));
     expect(partTitles(o)).toEqual(['Single-point cane', 'Quad cane', 'Aluminium walking frame']);
+    const described = outlineOf([
+      'Rocks are sorted by how they form:',
+      '- igneous rocks, from cooled magma',
+      '- sedimentary rocks, from layers of sediment',
+      'An igneous rock such as granite forms when magma cools underground.',
+      'A sedimentary rock such as sandstone forms from sand pressed together over time.',
+    ].join('\n'));
+    expect(partTitles(described)).toEqual(['Igneous rocks', 'Sedimentary rocks']);
     const steps = outlineOf(['Before your scan', 'On the day of the scan:', '- Eat nothing for six hours', '- Drink two glasses of water', 'Eat nothing after midnight, as the scan needs an empty stomach.', 'Drink the water an hour before.'].join('\n'));
     expect(partTitles(steps)).toEqual([]);
   });

@@ -72,7 +72,7 @@ export function announcementIn(sentence: string, next?: string, bullets: string[
     listed = listed.map((p) => (isLabel(p.name) ? partOf(`${kind} ${p.name}`, kind) : { ...p, kind }));
     if (count || quantified || listed.length) return { sentence: said, kind, count, listed };
   }
-  return countedNoun(sentence, next) ?? classified(sentence) ?? listLeadIn(sentence, bullets) ?? inlineList(sentence);
+  return countedNoun(sentence, next) ?? listLeadIn(sentence, bullets) ?? classified(sentence) ?? inlineList(sentence);
 }
 
 /** Adjectives between a count and what it counts that leave the count a count of kinds: "five main groups". */
@@ -142,7 +142,8 @@ function text(tokens: { text: string }[]): string {
 /** "- Type 1 diabetes: the body makes no insulin" → "Type 1 diabetes"; "- stress incontinence" as it is. */
 function bulletName(item: string): string {
   const text = item.replace(BULLET, '').trim();
-  const named = /^(.{2,60}?)(?::|\s[–—-]\s)/.exec(text);
+  // "ionic bonds, between metals and non-metals": a name, then what it is.
+  const named = /^(.{2,60}?)(?::|\s[–—-]\s|,\s+(?=\p{Ll}))/u.exec(text);
   return (named ? named[1] : text).replace(/[.;:,]$/, '').replace(/^(?:a|an|the)\s+/i, '').trim();
 }
 

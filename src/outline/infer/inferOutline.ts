@@ -448,6 +448,8 @@ class Context {
       if (found) this.notes.splice(this.notes.findIndex((n) => n.startsWith(`Parts: ${how}`)));
       return undefined;
     }
+    // A list without a kind word that is not taken up ("Common side effects:") is no announcement to report.
+    if (!found && a.strict) this.tried.length = tried;
     return found;
   }
 
