@@ -30,8 +30,15 @@ export function discoverSources(inputs: string[], warnings?: Warnings): string[]
     } catch (e) {
       throw missing(input, e as NodeJS.ErrnoException);
     }
-    if (stat.isDirectory()) found.push(...walk(path.resolve(input), { shown: path.resolve(input), real: realpathSync(input) }, warnings));
-    else found.push({ file: path.resolve(input), linked: false });
+    if (stat.isDirectory()) {
+      const inFolder = walk(path.resolve(input), { shown: path.resolve(input), real: realpathSync(input) }, warnings);
+      found.push(...inFolder);
+      // A folder of nothing but drafts ("_draft.md"): say why nothing was built.
+      const passedOver = inFolder.length ? [] : readdirSync(input).filter((n) => /^[._]/.test(n) && formatOf(n) && !IGNORED.test(n)).sort();
+      if (passedOver.length) {
+        warnings?.add(`no sources in this folder: ${passedOver.length === 1 ? `"${passedOver[0]}" is` : `${passedOver.length} files (${passedOver.slice(0, 3).map((n) => `"${n}"`).join(', ')}${passedOver.length > 3 ? ', …' : ''}) are`} passed over, as names starting with "_" or "." are drafts`, { file: displayPath(path.resolve(input)) });
+      }
+    } else found.push({ file: path.resolve(input), linked: false });
   }
   // A link to a source found anyway adds nothing; a source found only through links is built once, where its first link is.
   const direct = new Set(found.filter((f) => !f.linked).map((f) => f.file));
