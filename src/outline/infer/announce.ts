@@ -75,6 +75,8 @@ export function announcementIn(sentence: string, next?: string, bullets: string[
   return countedNoun(sentence, next) ?? listLeadIn(sentence, bullets) ?? classified(sentence) ?? inlineList(sentence);
 }
 
+const COUNT_BEFORE_PLURAL = new RegExp(`\\b(?:${Object.keys(NUMBERS).join('|')}|\\d+)\\s+(?:\\S+\\s+){0,3}?\\S*s\\b`, 'i');
+
 /** Adjectives between a count and what it counts that leave the count a count of kinds: "five main groups". */
 const COUNT_MODIFIERS = new Set(['main', 'major', 'basic', 'broad', 'different', 'distinct', 'principal', 'common', 'key', 'general', 'separate', 'primary', 'important', 'recognised', 'recognized']);
 
@@ -85,6 +87,8 @@ const COUNT_MODIFIERS = new Set(['main', 'major', 'basic', 'broad', 'different',
  * count of days or tablets is followed by neither.
  */
 function countedNoun(sentence: string, next?: string): Announcement | undefined {
+  // Tag only a sentence that has a count before a plural-looking word at all.
+  if (!COUNT_BEFORE_PLURAL.test(sentence)) return undefined;
   const tokens = tokensOf(sentence);
   for (let i = 0; i < tokens.length - 1; i++) {
     const n = NUMBERS[tokens[i].lower] ?? (/^\d+$/.test(tokens[i].text) ? Number(tokens[i].text) : undefined);
@@ -202,6 +206,7 @@ function listAfter(rest: string, count?: number): Part[] | undefined {
  * open with at least three of them (see inferOutline.ts).
  */
 function inlineList(sentence: string): Announcement | undefined {
+  if (!/,[^,]+,[^,]*\b(?:and|or)\s/.test(sentence)) return undefined;
   const pieces = sentence.replace(/[.;]\s*$/, '').split(/\s*,\s*/);
   const nounTail = (text: string) => {
     const tokens = tokensOf(text);
