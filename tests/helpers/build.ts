@@ -13,6 +13,18 @@ export function tempDir(prefix = 'handout-test-'): string {
   return mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/**
+ * A fresh folder with content/ holding one good handout (good.md) and an out/ to build into: a
+ * bad source is tried beside it, and the good one must still build.
+ */
+export function folderWithGoodHandout(good = `---\ntitle: Good handout\n---\n\nThis one is fine.\n`): { dir: string; content: string; out: string } {
+  const dir = tempDir();
+  const content = path.join(dir, 'content');
+  mkdirSync(content);
+  writeFileSync(path.join(content, 'good.md'), good);
+  return { dir, content, out: path.join(dir, 'out') };
+}
+
 /** Writes `text` to `rel` under `dir`, making the folders on the way; returns the file's path. */
 export function writeUnder(dir: string, rel: string, text: string): string {
   const file = path.join(dir, rel);

@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cli, removeDir, solidPng, tempDir } from '../helpers/build.js';
+import { cli, folderWithGoodHandout, removeDir, solidPng } from '../helpers/build.js';
 import { readPdf } from '../helpers/pdf.js';
 
 let dir: string;
@@ -14,11 +14,7 @@ let content: string;
 let out: string;
 
 beforeEach(() => {
-  dir = tempDir();
-  content = path.join(dir, 'content');
-  out = path.join(dir, 'out');
-  mkdirSync(content);
-  writeFileSync(path.join(content, 'good.md'), `---\ntitle: Good handout\n---\n\nThis one is fine.\n`);
+  ({ dir, content, out } = folderWithGoodHandout());
 });
 afterEach(() => removeDir(dir));
 

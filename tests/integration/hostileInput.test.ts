@@ -3,13 +3,13 @@
  * handout, and its outputs read back (pdftotext, an HTML parser).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cli, removeDir, tempDir } from '../helpers/build.js';
+import { cli, folderWithGoodHandout, removeDir } from '../helpers/build.js';
 import { hasCommand } from '../helpers/pdf.js';
 
 let dir: string;
@@ -17,11 +17,7 @@ let content: string;
 let out: string;
 
 beforeEach(() => {
-  dir = tempDir();
-  content = path.join(dir, 'content');
-  out = path.join(dir, 'out');
-  mkdirSync(content);
-  writeFileSync(path.join(content, 'good.md'), `---\ntitle: Good handout\n---\n\nThis one is fine.\n`);
+  ({ dir, content, out } = folderWithGoodHandout());
 });
 afterEach(() => removeDir(dir));
 
