@@ -5,7 +5,7 @@
  * bullet list). The list, when there is one, names the parts; else the paragraphs after name them.
  */
 import { escapeRegExp, isKindWord, isLabel, normalWords, singular } from './names.js';
-import { tokensOf } from './language.js';
+import { nounRun, tokensOf, tokenText } from './language.js';
 import { partOf, type Part } from './parts.js';
 import { lookupTable } from '../../lookupTable.js';
 
@@ -75,6 +75,15 @@ export function announcementIn(sentence: string, next?: string, bullets: string[
   return countedNoun(sentence, next) ?? listLeadIn(sentence, bullets) ?? classified(sentence) ?? inlineList(sentence);
 }
 
+/** A sentence that counts or sorts things ("two kinds of …", "several medicines", "group … into four structures"), and its count if it gives one. */
+export function countsOrSorts(sentence: string): { count?: number } | undefined {
+  if (!SORTS.test(sentence)) return undefined;
+  const m = COUNTED.exec(sentence);
+  return { count: m ? (NUMBERS[m[1].toLowerCase()] ?? Number(m[1])) : undefined };
+}
+const SORTS = /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several|many|various|different|main|major)\s+(?:\w+\s+)?[a-z]+(?:s|es)\b|\b(?:classified|grouped|divided|sorted|categori[sz]ed)\b/i;
+const COUNTED = /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+(?:\w+\s+)?[a-z]+(?:s|es)\b/i;
+
 const COUNT_BEFORE_PLURAL = new RegExp(`\\b(?:${Object.keys(NUMBERS).join('|')}|\\d+)\\s+(?:\\S+\\s+){0,3}?\\S*s\\b`, 'i');
 
 /** Adjectives between a count and what it counts that leave the count a count of kinds: "five main groups". */
@@ -103,7 +112,7 @@ function countedNoun(sentence: string, next?: string): Announcement | undefined 
     const noun = tokens[j];
     if (!noun || noun.pos !== 'NOUN' || singular(noun.lower) === noun.lower || /[^a-z]/.test(noun.lower)) continue;
     const kind = singular(noun.lower);
-    const after = text(tokens.slice(j + 1));
+    const after = tokenText(tokens.slice(j + 1));
     let listed = listAfter(after, n) ?? [];
     let said = sentence;
     if (!listed.length && next && /^(these|they)\s+(are|include)\b/i.test(next)) {
@@ -137,10 +146,6 @@ function listLeadIn(sentence: string, bullets: string[]): Announcement | undefin
   const nouns = tokensOf(sentence).filter((t) => t.pos === 'NOUN' && singular(t.lower) !== t.lower);
   const kind = nouns.length ? singular(nouns[nouns.length - 1].lower) : 'type';
   return { sentence, kind, listed: names.map((n) => partOf(n, kind)), strict: true };
-}
-
-function text(tokens: { text: string }[]): string {
-  return tokens.map((t) => t.text).join(' ').replace(/\s+([,;:.)])/g, '$1').replace(/\(\s+/g, '(');
 }
 
 /** "- Type 1 diabetes: the body makes no insulin" → "Type 1 diabetes"; "- stress incontinence" as it is. */
@@ -208,28 +213,16 @@ function listAfter(rest: string, count?: number): Part[] | undefined {
 function inlineList(sentence: string): Announcement | undefined {
   if (!/,[^,]+,[^,]*\b(?:and|or)\s/.test(sentence)) return undefined;
   const pieces = sentence.replace(/[.;]\s*$/, '').split(/\s*,\s*/);
-  const nounTail = (text: string) => {
-    const tokens = tokensOf(text);
-    let k = tokens.length;
-    while (k > 0 && ['NOUN', 'PROPN', 'ADJ'].includes(tokens[k - 1].pos)) k--;
-    return tokens.slice(k).map((t) => t.text).join(' ');
-  };
-  const nounHead = (text: string) => {
-    const tokens = tokensOf(text);
-    let k = 0;
-    while (k < tokens.length && ['NOUN', 'PROPN', 'ADJ'].includes(tokens[k].pos)) k++;
-    return tokens.slice(0, k).map((t) => t.text).join(' ');
-  };
   for (let j = 2; j < pieces.length; j++) {
     const joined = /^(?:(.+?)\s+)?(?:and|or)\s+(.+)$/.exec(pieces[j]);
     if (!joined) continue;
     const before = pieces.slice(0, j);
     let start = before.length;
     while (start > 0 && before[start - 1].split(/\s+/).length <= 4) start--;
+    // The first piece may carry the words before the list ("… commonly recognise shield volcanoes").
     const run = before.slice(Math.max(0, start - 1));
-    if (start > 0) run[0] = nounTail(run[0]);
-    else run[0] = nounTail(run[0]);
-    const names = [...run, ...(joined[1] ? [joined[1]] : []), nounHead(joined[2])].map((n) => n.trim());
+    run[0] = nounRun(run[0], 'end');
+    const names = [...run, ...(joined[1] ? [joined[1]] : []), nounRun(joined[2], 'start')].map((n) => n.trim());
     if (names.length < 3 || names.some((n) => !n || n.split(/\s+/).length > 4)) return undefined;
     // Each a noun phrase: no verb, pronoun, article or preposition ("… to eat, sleep and rest").
     if (names.some((n) => tokensOf(n).some((t) => ['VERB', 'AUX', 'PRON', 'DET', 'ADP', 'SCONJ', 'ADV'].includes(t.pos)))) return undefined;

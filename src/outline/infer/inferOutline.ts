@@ -14,10 +14,10 @@ import { toString } from 'mdast-util-to-string';
 import { SlugCounter } from '../../slug.js';
 import type { Block, Section } from '../outline.js';
 import { sentencesOf } from '../sentences.js';
-import { announcementIn, isBullet, type Announcement } from './announce.js';
+import { announcementIn, countsOrSorts, isBullet, type Announcement } from './announce.js';
 import { generalReason, type GeneralReason, type LastPart } from './belongs.js';
 import { closingHeading } from './closing.js';
-import { predicateTokens, subjectTokens, tokensOf } from './language.js';
+import { nounRun, predicateTokens, subjectTokens, tokensOf } from './language.js';
 import { acronymsIn, escapeRegExp, isLabel, normalWords, occurrences, plural, singular } from './names.js';
 import { family, otherKindIn, openingOf, subjectPhrase, type Opening } from './parallel.js';
 import { mentionedParts, partOf, type Part, type Subject } from './parts.js';
@@ -73,8 +73,7 @@ export function inferOutline(all: Block[], lang: string, knownTitle?: string, op
     kicker = at;
   }
   // Run-in heads ("Beta blockers. These slow …"), two or more of them, are headings over their text.
-  const runIn = new Set<Block>();
-  blocks = withRunInHeads(blocks, runIn);
+  blocks = withRunInHeads(blocks);
   const texts = blocks.map((b) => (b.type === 'paragraph' ? toString(b) : ''));
   // Paragraph numbers in the notes count the source's paragraphs, the title line included.
   if (!title) {
@@ -114,7 +113,7 @@ export function inferOutline(all: Block[], lang: string, knownTitle?: string, op
   const headed = scopes.slice(1);
   // The text before the headings announces their parts, or the text under an earlier heading does.
   const partHeadings = ctx.headingParts(headed.map((s) => headingText(s.heading!)), scopes.flatMap((s) => s.paras), headed.map((s) => s.paras.length), {
-    runIn: headed.map((s) => runIn.has(s.heading!) || NUMBERED_HEADING.test(headingText(s.heading!))),
+    runIn: headed.map((s) => RUN_IN_HEADS.has(s.heading!) || NUMBERED_HEADING.test(headingText(s.heading!))),
     // The text before heading k, as sentences: what announces a run of run-in heads.
     before: (k: number) => scopes.slice(0, k + 1).flatMap((s) => s.paras.flatMap((p) => p.sentences)),
   });
@@ -158,14 +157,13 @@ export function inferOutline(all: Block[], lang: string, knownTitle?: string, op
 /** The heading lines made of run-in heads (see withRunInHeads). */
 const RUN_IN_HEADS = new WeakSet<Block>();
 
-function withRunInHeads(blocks: Block[], heads: Set<Block>): Block[] {
+function withRunInHeads(blocks: Block[]): Block[] {
   const found = blocks.map((b, i) => (i > 0 && b.type === 'paragraph' && (b as Paragraph).children.length === 1 && (b as Paragraph).children[0].type === 'text' ? runInHead(toString(b)) : undefined));
   if (found.filter(Boolean).length < 2) return blocks;
   return blocks.flatMap((b, i) => {
     const split = found[i];
     if (!split) return [b];
     const head: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: split.head, position: b.position }], position: b.position };
-    heads.add(head);
     RUN_IN_HEADS.add(head);
     return [head, b];
   });
@@ -394,11 +392,7 @@ class Context {
    */
   private fromAnnouncement(paras: Para[], i: number, s: number, a: Announcement, level: number): Split | undefined {
     const sorted = new RegExp(`\\b(?:${plural(a.kind)}|${a.kind})\\s+of\\s+(?:the\\s+)?((?:[\\p{L}-]+\\s+){0,2}[\\p{L}-]+)`, 'iu').exec(a.sentence);
-    const words = sorted ? normalWords(sorted[1]) : [];
-    const nouns = words.length ? tokensOf(words.join(' ')) : [];
-    let end = 0;
-    while (end < nouns.length && ['NOUN', 'PROPN', 'ADJ'].includes(nouns[end].pos)) end++;
-    const what = words.slice(0, end);
+    const what = sorted ? normalWords(nounRun(normalWords(sorted[1]).join(' '), 'start')) : [];
     const own = this.subject;
     if (what.length && !own.keys.some((k) => k.join(' ') === what.join(' '))) {
       this.subject = { ...own, keys: [what], head: what[what.length - 1] };
@@ -439,13 +433,12 @@ class Context {
       return undefined;
     }
     if (parts === a.listed) parts = withHeadWords(parts, this.subject);
-    const tried = this.tried.length;
+    const [tried, noted] = [this.tried.length, this.notes.length];
     const found = this.file(paras, i, s + 1, parts.map((p) => this.withAliases({ ...p, kind: p.kind ?? a.kind })), a.kind, level, how);
     // Names listed in passing are parts only when three of them open paragraphs of their own; a
     // list that is not taken up is not worth reporting.
     if (a.inline && (!found || found.sections.filter((x) => x.parts).length < 3)) {
-      this.tried.length = tried;
-      if (found) this.notes.splice(this.notes.findIndex((n) => n.startsWith(`Parts: ${how}`)));
+      [this.tried.length, this.notes.length] = [tried, noted];
       return undefined;
     }
     // A list without a kind word that is not taken up ("Common side effects:") is no announcement to report.
@@ -741,22 +734,23 @@ class Context {
     // Run-in heads (or numbered headings) in a row, after a sentence that counts or sorts things
     // ("There are two kinds of food allergy", "… take several medicines", "… into four structures"):
     // the heads are the parts, as many as the count says.
-    const announcedBy = new Map<number[], string>();
+    /** Why each run of headings is parts, when it is not the shape they share. */
+    const why = new Map<number[], string>();
+    const runInRuns: number[][] = [];
     if (heads) {
       for (let i = 0; i < headings.length; i++) {
-        if (!heads.runIn[i] || runs.some((r) => r.includes(i))) continue;
+        if (!heads.runIn[i]) continue;
         const run: number[] = [];
-        for (let j = i; j < headings.length && heads.runIn[j] && !runs.some((r) => r.includes(j)); j++) run.push(j);
+        for (let j = i; j < headings.length && heads.runIn[j]; j++) run.push(j);
         i = run[run.length - 1];
         if (run.length < 2) continue;
-        const said = heads.before(run[0]).reverse().find((s) => SORTS.test(s));
-        const count = said ? countIn(said) : undefined;
+        const said = heads.before(run[0]).reverse().find((s) => countsOrSorts(s));
+        const count = said ? countsOrSorts(said)!.count : undefined;
         if (!said || (count !== undefined && count !== run.length)) continue;
-        runs.push(run);
-        announcedBy.set(run, said);
+        runInRuns.push(run);
+        why.set(run, `come after "${clip(said)}", which counts or sorts them`);
       }
     }
-    const runInRuns = runs.splice(0);
     const inRun = (i: number) => runInRuns.some((r) => r.includes(i));
     headings.forEach((h, i) => {
       if (inRun(i) || (inRun(i - 1) && !(announced.length && mentionedParts(h, announced).length === 1))) return;
@@ -771,7 +765,6 @@ class Context {
     // "Types" (or "Types of headache") over headings that are names ("Tension-type headache",
     // "Migraine", "Cluster headache"): those are the parts, up to the first heading that is not a
     // name ("When to call the doctor").
-    const under = new Map<number[], string>();
     headings.forEach((h, i) => {
       // The kinds heading heads the names, not text of its own ("Stages" over the stages in prose).
       if (!KINDS_HEADING.test(h) || (parasUnder[i] ?? 0) > 1 || runs.some((r) => r.includes(i + 1))) return;
@@ -779,7 +772,7 @@ class Context {
       for (let j = i + 1; j < headings.length && isNameHeading(headings[j]); j++) run.push(j);
       if (run.length >= 2) {
         runs.push(run);
-        under.set(run, h);
+        why.set(run, `follow the heading "${h}", each a name`);
         kind ??= singular(KINDS_HEADING.exec(h)![1]);
       }
     });
@@ -787,8 +780,8 @@ class Context {
       const shapeKind = kind ?? kindIn(headings[run[0]]);
       // "Type 4: Hyperkalemic RTA" is also "type 4" and "hyperkalemic RTA".
       for (const i of run) found.set(i, partOf(headings[i], shapeKind, headings[i].split(':').map((h) => normalWords(h))));
-      const why = announcedBy.has(run) ? `come after "${clip(announcedBy.get(run)!)}", which counts or sorts them` : under.has(run) ? `follow the heading "${under.get(run)}", each a name` : announced.length ? 'name the parts announced before them' : 'share one shape';
-      this.notes.push(`Parts: the bare headings ${run.map((i) => `"${headings[i]}"`).join(', ')} ${why}.`);
+      const reason = why.get(run) ?? (announced.length ? 'name the parts announced before them' : 'share one shape');
+      this.notes.push(`Parts: the bare headings ${run.map((i) => `"${headings[i]}"`).join(', ')} ${reason}.`);
     }
     return found;
   }
@@ -804,14 +797,15 @@ class Context {
  * fillings"; "gold or porcelain inlays and onlays" is "Inlays and onlays".
  */
 function withHeadWords(parts: Part[], subject: Subject): Part[] {
-  const lasts = parts.map((p) => normalWords(p.name)).map((w) => (w.length >= 2 ? singular(w[w.length - 1]) : undefined));
+  // A name's last word as written, and singular; none for a name of one word.
+  const lasts = parts.map((p) => normalWords(p.name)).map((w) => (w.length >= 2 ? w[w.length - 1] : undefined));
+  const singulars = lasts.map((w) => w && singular(w));
   // The subject's words, compared without a plural ending ("volcanoes" is "volcano", not "volcanoe").
   const stem = (w: string) => w.replace(/e?s$/, '');
   const own = new Set(subject.keys.flat().map(stem));
   return parts.map((p, i) => {
-    const last = lasts[i];
-    const raw = normalWords(p.name).pop() ?? '';
-    if (!last || isLabel(last) || own.has(stem(raw)) || (p.kind && singular(p.kind) === last) || lasts.filter((l) => l === last).length > 1) return p;
+    const [raw, last] = [lasts[i], singulars[i]];
+    if (!raw || !last || isLabel(last) || own.has(stem(raw)) || (p.kind && singular(p.kind) === last) || singulars.filter((l) => l === last).length > 1) return p;
     return { ...p, keys: [...p.keys, [last]] };
   });
 }
@@ -823,15 +817,6 @@ function sameParts(a: Part[], b: Part[]): boolean {
 /** The same part written again: one's name is the other's name or alias. */
 function sameName(a: Part, b: Part): boolean {
   return a.keys.some((k) => b.keys.some((l) => k.join(' ') === l.join(' ')));
-}
-
-/** A sentence that counts or sorts things: "two kinds of …", "several medicines", "group … into four structures". */
-const SORTS = /\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many|various|different|main|major)\s+(?:\w+\s+)?[a-z]+(?:s|es)\b|\b(?:classified|grouped|divided|sorted|categori[sz]ed)\b/i;
-
-function countIn(sentence: string): number | undefined {
-  const m = /\b(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:\w+\s+)?[a-z]+(?:s|es)\b/i.exec(sentence);
-  if (!m) return undefined;
-  return ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'].indexOf(m[1].toLowerCase()) + 2 || Number(m[1]);
 }
 
 /** A heading that says kinds follow: "Types", "Types of headache", "The main forms", "Stages of grief". */

@@ -94,6 +94,26 @@ export function predicateTokens(tokens: Token[]): Token[] {
 
 const NOUNISH = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'X']);
 
+/** Tokens as the text wrote them: spaces between words, none before "," ";" ":" "." ")" or "'s", none after "(". */
+export function tokenText(tokens: { text: string }[]): string {
+  return tokens.map((t) => t.text).join(' ').replace(/\s+([,;:.)]|['’]s?(?=\s|$))/g, '$1').replace(/\(\s+/g, '(');
+}
+
+const NAMING_POS = new Set(['NOUN', 'PROPN', 'ADJ']);
+
+/** The run of nouns, names and adjectives a piece of text starts with ('start') or ends with ('end'). */
+export function nounRun(text: string, at: 'start' | 'end'): string {
+  const tokens = tokensOf(text);
+  if (at === 'start') {
+    let k = 0;
+    while (k < tokens.length && NAMING_POS.has(tokens[k].pos)) k++;
+    return tokenText(tokens.slice(0, k));
+  }
+  let k = tokens.length;
+  while (k > 0 && NAMING_POS.has(tokens[k - 1].pos)) k--;
+  return tokenText(tokens.slice(k));
+}
+
 /**
  * Noun phrases as runs of adjectives, nouns and names, outside parentheses: "hard calcium
  * deposits", "Glycogen storage disease type IV". A run must end in a noun or a name.

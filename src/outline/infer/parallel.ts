@@ -7,7 +7,7 @@
  *  - modifier:  modifiers before the article's subject — "Systemic juvenile idiopathic arthritis";
  *  - acronym:   the subject with more words and an acronym of its own — "Spinal muscular atrophy, lower extremity, dominant (SMA-LED)";
  */
-import { nounPhrases, tokensOf, subjectTokens, type Token } from './language.js';
+import { nounPhrases, tokensOf, tokenText, subjectTokens, type Token } from './language.js';
 import { acronymsIn, isKindWord, isLabel, normalWords, occurrences, singular } from './names.js';
 import { partOf, type Part, type Subject } from './parts.js';
 
@@ -28,7 +28,7 @@ const NOT_A_NAME = new Set(
 );
 const MODIFIER_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM', 'X']);
 
-const text = (tokens: Token[]) => tokens.map((t) => t.text).join(' ').replace(/\s+([,)])/g, '$1').replace(/\(\s+/g, '(');
+const text = tokenText;
 
 /** "The first stage", "the second stage": after a sentence announced the stages, an ordinal names one. */
 const ORDINALS = new Set('first second third fourth fifth sixth seventh eighth ninth tenth'.split(' '));

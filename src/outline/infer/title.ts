@@ -5,7 +5,7 @@
  * that the whole article repeats most. An acronym reads as what it stands for ("UI" → "urinary incontinence").
  */
 import { sentencesOf } from '../sentences.js';
-import { nounPhrases, subjectTokens, tokensOf, type Token } from './language.js';
+import { nounPhrases, subjectTokens, tokensOf, tokenText, type Token } from './language.js';
 import { acronymsIn, escapeRegExp, isKindWord, isLabel, normalWords, occurrences } from './names.js';
 
 /** "If your skin is dry, itchy and red, …": a condition before the sentence's own subject. */
@@ -27,7 +27,7 @@ export function inferTitle(paragraphs: string[], lang: string): TitleChoice | un
   const acronyms = acronymsIn(all);
   const count = (phrase: string[]) => occurrences(words, phrase).length + [...acronyms].filter(([, exp]) => exp.join(' ') === phrase.join(' ')).reduce((n, [a]) => n + occurrences(words, a.split(' ')).length, 0);
   const expand = (phrase: Token[]): string => {
-    const text = phraseText(phrase);
+    const text = tokenText(phrase);
     const exp = acronyms.get(normalWords(text).join(' '));
     if (!exp) return text;
     // Write the expansion as the text does.
@@ -104,10 +104,6 @@ function trimPhrase(np: Token[]): Token[] {
   let out = np;
   while (out.length && (out[0].pos === 'DET' || out[0].pos === 'NUM')) out = out.slice(1);
   return out;
-}
-
-function phraseText(tokens: Token[]): string {
-  return tokens.map((t) => t.text).join(' ').replace(/ (['’]s?)(?= |$)/g, '$1');
 }
 
 function capital(s: string): string {
