@@ -397,6 +397,10 @@ export class Layout {
  * nothing can be read. The words are all in the PDF, but a reader cannot get them back.
  */
 function hasUnreadableColumn(box: TableBox, widths: number[]): boolean {
+  // No letter is twice as wide as its type is tall: columns that wide need no look at the letters
+  // (the usual table, and every summary row, is decided here without shaping a character).
+  const largest = Math.max(0, ...box.rows.flatMap((r) => r.cells.map((c) => largestSize(c.content))));
+  if (Math.min(...widths) >= 2 * largest) return false;
   for (const row of box.rows) {
     let col = 0;
     for (const cell of row.cells) {
@@ -407,6 +411,13 @@ function hasUnreadableColumn(box: TableBox, widths: number[]): boolean {
     }
   }
   return false;
+}
+
+/** The largest type size a box prints in. */
+function largestSize(box: Box): number {
+  if (box.kind === 'text') return Math.max(0, ...box.runs.map((r) => r.size));
+  if (box.kind === 'block' || box.kind === 'flex') return Math.max(0, ...box.children.map(largestSize));
+  return 0;
 }
 
 /** The widest single character a box prints. */
