@@ -1,7 +1,7 @@
 /**
  * Fonts for the PDF: open-licensed TrueType faces installed from npm, parsed once per process
  * (font parsing is the largest per-document cost in a pdfkit renderer) and shared by every document.
- * Text is shaped with the same fontkit objects that pdfkit embeds (see shape.ts).
+ * pdfkit embeds the glyphs drawn from these fontkit objects; HarfBuzz shapes the text (shape.ts).
  *
  * The families form a fallback chain: text a family cannot draw is drawn by the next one that can
  * (Atkinson Hyperlegible Next for Latin, then Noto Sans for Vietnamese, Greek, Cyrillic …, then
@@ -40,7 +40,6 @@ function loadFace(family: string, key: string, style: FaceStyle, file: string): 
   if (!font) {
     const parsed = fontkit.create(readFileSync(file));
     font = ('fonts' in parsed ? parsed.fonts[0] : parsed) as fontkit.Font;
-    glyphsKeepTheirCharacters(font);
     keepSubsetGlyphs(font as unknown as SubsettableFont);
     parsedFiles.set(file, font); // a one-style family's faces share one parse
   }
@@ -109,27 +108,6 @@ function keepSubsetGlyphs(font: SubsettableFont): void {
     };
     return subset;
   };
-}
-
-/** The parts of fontkit used below that its type definitions leave out. */
-interface FontkitInternals {
-  getGlyph(id: number, characters?: number[]): unknown;
-  _cmapProcessor: { codePointsForGlyph(id: number): number[] };
-}
-
-/**
- * fontkit caches each glyph with the characters of its first use. A glyph first met as the output
- * of a substitution (GSUB) has none, and pdfkit writes a glyph's characters into the PDF's
- * ToUnicode map, what copy-paste and screen readers read: every later document sharing the parsed
- * font would lose that character from its text (a "." vanished from file names so). A glyph made
- * without characters takes those the font's cmap maps to it.
- */
-function glyphsKeepTheirCharacters(font: fontkit.Font): void {
-  const internals = font as unknown as FontkitInternals;
-  const getGlyph = internals.getGlyph.bind(font);
-  // The first character mapped to it: a glyph drawn for a space stands for one space, not for
-  // every character (space, no-break space) that shares it.
-  internals.getGlyph = (id, characters = []) => getGlyph(id, characters.length ? characters : internals._cmapProcessor.codePointsForGlyph(id).slice(0, 1));
 }
 
 let families: FontFamily[] | undefined;

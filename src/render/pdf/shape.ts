@@ -3,9 +3,11 @@
  * Each word (a stretch up to and including the space after it) is shaped once per process and face
  * and kept: measuring a line and drawing it read the same glyphs, and the thousandth handout that
  * uses "medicine" pays nothing for it. Words are shaped on their own, with the font's kerning and
- * ligatures inside them, as pdfkit's own text layout does.
+ * ligatures inside them, as pdfkit's own text layout does, by HarfBuzz (harfbuzz.ts).
  */
+import { readFileSync } from 'node:fs';
 import type { FontFace } from './fonts.js';
+import { HarfBuzzFont, type HarfBuzzGlyph } from './harfbuzz.js';
 
 export interface ShapedGlyph {
   id: number;
@@ -27,6 +29,8 @@ export interface ShapedWord {
 /** Bounded per face, so memory stays flat across a library with a large vocabulary. */
 const MAX_WORDS_PER_FACE = 50_000;
 const cache = new Map<FontFace, Map<string, ShapedWord>>();
+/** One HarfBuzz font per file: the styles of a one-style family share it. */
+const shapers = new Map<string, HarfBuzzFont>();
 
 /** One word's glyphs (see wordsOf), shaped once per process and face. */
 export function shapeWord(face: FontFace, word: string): ShapedWord {
@@ -34,16 +38,30 @@ export function shapeWord(face: FontFace, word: string): ShapedWord {
   if (!words) cache.set(face, (words = new Map()));
   let shaped = words.get(word);
   if (!shaped) {
-    const run = face.font.layout(word);
-    const glyphs = run.glyphs.map((g, i): ShapedGlyph => {
-      const p = run.positions[i];
-      return { id: g.id, codePoints: g.codePoints, advanceWidth: g.advanceWidth, xAdvance: p.xAdvance, xOffset: p.xOffset, yOffset: p.yOffset };
-    });
-    shaped = { glyphs, width: run.advanceWidth / face.font.unitsPerEm };
+    let shaper = shapers.get(face.file);
+    if (!shaper) shapers.set(face.file, (shaper = new HarfBuzzFont(readFileSync(face.file))));
+    const glyphs = withCharacters(word, shaper.shape(word));
+    shaped = { glyphs, width: glyphs.reduce((sum, g) => sum + g.xAdvance, 0) / face.font.unitsPerEm };
     if (words.size >= MAX_WORDS_PER_FACE) words.clear();
     words.set(word, shaped);
   }
   return shaped;
+}
+
+/**
+ * Each glyph with the characters it draws: those of its cluster (a ligature's two or three, a
+ * letter and the accent composed with it), given to the cluster's first glyph; a cluster drawn
+ * with several glyphs (a letter and a separate accent) leaves the others none, so copied text
+ * holds each character once.
+ */
+function withCharacters(word: string, glyphs: HarfBuzzGlyph[]): ShapedGlyph[] {
+  const starts = [...new Set(glyphs.map((g) => g.cluster))].sort((a, b) => a - b);
+  const endOf = (cluster: number) => starts.find((s) => s > cluster) ?? word.length;
+  return glyphs.map((g, i) => {
+    const first = i === 0 || glyphs[i - 1].cluster !== g.cluster;
+    const codePoints = first ? [...word.slice(g.cluster, endOf(g.cluster))].map((c) => c.codePointAt(0)!) : [];
+    return { id: g.id, codePoints, advanceWidth: g.advanceWidth, xAdvance: g.xAdvance, xOffset: g.xOffset, yOffset: g.yOffset };
+  });
 }
 
 /** The words of `text`, each ending after its space or tab (the last may have none). */
