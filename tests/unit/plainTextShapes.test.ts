@@ -502,6 +502,39 @@ describe('longer first lines and words the tagger reads as verbs', () => {
   });
 });
 
+describe('names with brackets, series lines and headings announced as "each"', () => {
+  it('a name with brackets of its own ("401(k)") keeps them: the list names it and its paragraph opens with it', () => {
+    const o = outlineOf([
+      'Saving for later',
+      'There are three main types of savings plan: the 529(c), the 403(b) and the health savings account.',
+      'A 529(c) plan pays for school. Money grows without tax while your child grows up.',
+      'A 403(b) plan is offered by schools and hospitals. Your employer takes money from each paycheck.',
+      'A health savings account pays for care. You can use it at any age for doctor bills.',
+    ].join('\n'));
+    expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['529(c)', '403(b)', 'Health savings account']);
+  });
+
+  it('a line naming the sheet in its series is no heading', () => {
+    const o = outlineOf(`Lifting safely\n\nWorkplace Safety Information Sheet 7\n\n${para('Lifting')}\n\nBefore you lift\n\n${para('Planning a lift')}\n`);
+    expect(headings(o)).toEqual(['Before you lift']);
+    expect(toString(o.intro[0])).toBe('Workplace Safety Information Sheet 7');
+  });
+
+  it('bare name headings after a sentence that points ahead to "each" of them are the parts', () => {
+    const o = outlineOf([
+      'How germs spread',
+      `${para('Germs')} The sections below explain each route and how to block it.`,
+      'Touch', para('Hands'),
+      'Droplets', para('A cough'),
+      'Food and water', para('Unsafe water'),
+    ].join('\n\n'));
+    expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Touch', 'Droplets', 'Food and water']);
+    // Without the sentence that points ahead, the same headings are only headings.
+    const plain = outlineOf(['How germs spread', para('Germs'), 'Touch', para('Hands'), 'Droplets', para('A cough'), 'Food and water', para('Unsafe water')].join('\n\n'));
+    expect(plain.sections.filter((s) => s.parts)).toEqual([]);
+  });
+});
+
 describe('the language of a source that does not say', () => {
   it('reads Spanish, French and English from the text, and leaves a short text alone', () => {
     expect(detectLanguage('La diabetes es una enfermedad que dura toda la vida. Su cuerpo no produce suficiente insulina o no la usa bien. Con una buena alimentación, ejercicio y los medicamentos que le indique su médico, puede llevar una vida normal y evitar problemas en los ojos, los riñones y los pies.')).toBe('es');

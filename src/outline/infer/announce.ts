@@ -174,7 +174,7 @@ function listAfter(rest: string, count?: number): Part[] | undefined {
   }
   const m = LIST_START.exec(rest.split(/[.;](?:\s|$)/)[0]);
   if (!m) return undefined;
-  const body = m[1].replace(/\s*\([^)]*\)/g, '');
+  const body = m[1].replace(/\s+\([^)]*\)/g, '');
   // "… are distinguished by their signs, …": a verb after "are" starts a clause, not a list of names.
   const first = tokensOf(body)[0];
   if (!first || first.pos === 'VERB' || first.pos === 'AUX' || first.pos === 'ADP' || first.pos === 'PRON') return undefined;

@@ -288,13 +288,15 @@ function isHeadingAt(blocks: Block[], i: number, lang: string): boolean {
  * February 2024"): a line about the article, kept as a paragraph, never a heading.
  */
 function isByline(text: string): boolean {
-  return BYLINE.test(text) || SIGNATURE.test(text) || ABOUT_THE_SHEET.test(text) || (DATE.test(text) && text.split(/\s+/).length <= 8);
+  return BYLINE.test(text) || SIGNATURE.test(text) || ABOUT_THE_SHEET.test(text) || SHEET_IN_SERIES.test(text) || (DATE.test(text) && text.split(/\s+/).length <= 8);
 }
 
 /** A person signing or credited: "Ms. Dana Whitfield, RN", "Dr Amal Haddad", "Jo Park, PharmD". */
 const SIGNATURE = /^(?:dr|mr|mrs|ms|mx|prof)\.?\s+\p{Lu}|,\s*(?:RN|LPN|NP|PA-C|PA|MD|DO|PhD|BSN|MSN|DNP|DDS|DMD|PharmD|RPh|MPH|MBBS|FRCP|MRCGP|DVM|BVSc|CDE|RD)\.?$/u;
 /** What the sheet is and who made it: "A fact sheet from the Bureau of …", "A leaflet for parents". */
 const ABOUT_THE_SHEET = /^(?:an?|this)\s+(?:\w+\s+)?(?:fact\s*sheet|leaflet|guide|booklet|brochure|handout|information sheet|newsletter|letter)\s+(?:from|for|by|about)\b/i;
+/** The sheet's place in a series: "Workplace Health and Safety Information Sheet 12", "Patient leaflet no. 4". */
+const SHEET_IN_SERIES = /\b(?:fact\s*sheet|information\s+sheet|safety\s+sheet|data\s+sheet|leaflet|bulletin|brochure|booklet|handout)\s+(?:no\.?\s*|number\s+|#\s*)?\d+[a-z]?$/i;
 
 const BYLINE = /^(?:(?:written|reviewed|edited|compiled|prepared)\s+by|by|(?:page\s+)?(?:last\s+)?(?:updated|reviewed|revised|published|posted)|date|source|author|escrito\s+por|por|actualizado|revisado|publicado|fecha)\b/i;
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre';
@@ -304,7 +306,7 @@ const DATE = new RegExp(`\\b(?:${MONTHS})\\.?\\s+(?:\\d{1,2},?\\s+)?(?:19|20)\\d
 function subjectOf(title: string | undefined, text: string): Subject {
   if (!title) return { title: 'the subject', keys: [] };
   title = subjectInTitle(title, text);
-  const own = normalWords(title.replace(/\s*\([^)]*\)/g, ''));
+  const own = normalWords(title.replace(/\s+\([^)]*\)/g, ''));
   const keys = [own];
   for (const [acronym, expansion] of acronymsIn(text)) if (expansion.join(' ') === own.join(' ') || own.join(' ').endsWith(expansion.join(' '))) keys.push(acronym.split(' '));
   return { title, keys, head: own[own.length - 1] };
@@ -776,6 +778,21 @@ class Context {
         kind ??= singular(KINDS_HEADING.exec(h)![1]);
       }
     });
+    // "The sections below explain each route" over "Inhalation", "Skin and eye contact",
+    // "Ingestion": a sentence before the headings that points ahead to each of them, over bare
+    // headings that are names; those are the parts, up to the first heading that is not a name.
+    if (heads && !runs.some((r) => r.length >= 2)) {
+      const first = headings.findIndex((h) => isNameHeading(h));
+      const said = first >= 0 ? heads.before(first).find((s) => POINTS_AHEAD.test(s) && EACH.test(s)) : undefined;
+      const run: number[] = [];
+      for (let j = first; said && j < headings.length && isNameHeading(headings[j]); j++) run.push(j);
+      if (said && run.length >= 2) {
+        runs.push(run);
+        why.set(run, `follow "${clip(said)}", which points ahead to each of them`);
+        const each = EACH.exec(said)![1].toLowerCase();
+        if (!/^(?:of|one)$/.test(each)) kind ??= each;
+      }
+    }
     for (const run of runs.filter((r) => r.length >= 2)) {
       const shapeKind = kind ?? kindIn(headings[run[0]]);
       // "Type 4: Hyperkalemic RTA" is also "type 4" and "hyperkalemic RTA".
@@ -821,6 +838,11 @@ function sameName(a: Part, b: Part): boolean {
 
 /** A heading that says kinds follow: "Types", "Types of headache", "The main forms", "Stages of grief". */
 const KINDS_HEADING = /^(?:the\s+)?(?:main\s+|common\s+|different\s+)?(types|forms|kinds|classes|stages|categories|groups)\b(?:\s+of\s+[\p{L} -]+)?$/iu;
+
+/** A sentence that says what comes after it ("The sections below …", "… described in turn", "The following …"). */
+const POINTS_AHEAD = /\b(?:below|following|in turn|one by one)\b/i;
+/** … part by part: "each route", "each of these", "every method". */
+const EACH = /\b(?:each|every)\s+(\p{L}+)/iu;
 
 /** A heading that is a name: a short noun phrase, not a question, an instruction or a clause. */
 function isNameHeading(heading: string): boolean {

@@ -79,7 +79,7 @@ export function runInHead(text: string): { head: string; rest: string } | undefi
   const m = /^((?:\d{1,2}[.)]\s+)?[\p{Lu}\p{N}][^.!?:;\n]{0,70}?)\.\s+(\p{Lu}[\s\S]+)$/u.exec(text.trim());
   if (!m) return undefined;
   const head = m[1];
-  const name = head.replace(/^\d{1,2}[.)]\s+/, '').replace(/\s*\([^)]*\)/g, '');
+  const name = head.replace(/^\d{1,2}[.)]\s+/, '').replace(/\s+\([^)]*\)/g, '');
   if (!name || !/\p{L}{2}/u.test(name) || name.split(/\s+/).length > 7) return undefined;
   const tokens = tokensOf(`${name}.`).filter((t) => t.pos !== 'PUNCT');
   // A verb first is an instruction ("Stop smoking."), unless it is a participle used as an adjective ("Delayed … allergy").
