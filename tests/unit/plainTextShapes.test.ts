@@ -535,6 +535,27 @@ describe('names with brackets, series lines and headings announced as "each"', (
   });
 });
 
+describe('parts nobody announced, each a new word defined by one shared noun', () => {
+  const skin = (third: string) => [
+    'Your skin',
+    'Skin protects the body from germs, heat and injury. It is made of several parts that each do a different job, and a rash or a wound can affect one or more of them.',
+    'On the outside is the epidermis, the thin outer layer. The epidermis makes new cells all the time and sheds the old ones, which is why dry skin flakes.',
+    'Below it lies the dermis, a thicker layer of tough fibres. The dermis holds the nerves, sweat glands and hair roots, so a cut this deep can bleed and hurt.',
+    third,
+    'See your nurse if a wound is deep, red or swollen, or if it has not healed after two weeks.',
+  ].join('\n\n');
+
+  it('three paragraphs in a row that bring in a word and call it a layer are the parts', () => {
+    const o = outlineOf(skin('Deepest of all is the hypodermis, the fatty layer. The hypodermis keeps you warm and cushions the muscles and bones beneath it from knocks.'));
+    expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Epidermis', 'Dermis', 'Hypodermis']);
+  });
+
+  it('new words defined by different nouns are not parts', () => {
+    const o = outlineOf(skin('Deepest of all is the hypodermis, the fatty cushion. The hypodermis keeps you warm and protects the muscles and bones beneath it from knocks.'));
+    expect(o.sections.filter((s) => s.parts)).toEqual([]);
+  });
+});
+
 describe('the language of a source that does not say', () => {
   it('reads Spanish, French and English from the text, and leaves a short text alone', () => {
     expect(detectLanguage('La diabetes es una enfermedad que dura toda la vida. Su cuerpo no produce suficiente insulina o no la usa bien. Con una buena alimentación, ejercicio y los medicamentos que le indique su médico, puede llevar una vida normal y evitar problemas en los ojos, los riñones y los pies.')).toBe('es');

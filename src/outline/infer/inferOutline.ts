@@ -372,7 +372,7 @@ class Context {
         if (found) return found;
       }
     }
-    const run = this.parallelRun(paras, level) ?? this.sharedWordRun(paras, level);
+    const run = this.parallelRun(paras, level) ?? this.sharedWordRun(paras, level) ?? this.definedTermRun(paras, level);
     if (run) return run;
     for (const tryIt of loose) {
       const found = tryIt();
@@ -527,6 +527,34 @@ class Context {
       const parts = names.map((n) => partOf(n));
       const found = this.file(paras, i, 0, parts, undefined, level, `paragraphs ${paras[i].number}–${paras[i + names.length - 1].number} are about ${names.map((n) => `"${n}"`).join(', ')}, named alike`);
       if (found) return found;
+    }
+    return undefined;
+  }
+
+  /**
+   * Unannounced parts, defined one to a paragraph: three or more paragraphs in a row whose first
+   * sentences each bring in a word the text has not used before and say what it is with one
+   * shared noun ("… the apodyterium, the changing room", "Next came the tepidarium, a warm room",
+   * "The caldarium was the hot room"): the new words are the parts, kinds of that noun.
+   */
+  private definedTermRun(paras: Para[], level: number): Split | undefined {
+    const used = new Set(this.subject.keys.flat().map(singular));
+    const defined = paras.map((p) => {
+      const before = new Set(used);
+      for (const w of normalWords(p.text)) used.add(singular(w));
+      return p.sentences[0] && !isBullet(p.text) ? definitionIn(p.sentences[0], before) : undefined;
+    });
+    for (let i = 0; i < paras.length; i++) {
+      const first = defined[i];
+      if (!first) continue;
+      let end = i + 1;
+      while (end < paras.length && defined[end]?.genus === first.genus && !defined.slice(i, end).some((d) => d!.term === defined[end]!.term)) end++;
+      if (end - i < 3) continue;
+      const terms = defined.slice(i, end).map((d) => d!.term);
+      const how = `paragraphs ${paras[i].number}–${paras[end - 1].number} each bring in a new word and call it a ${first.genus}: ${terms.map((t) => `"${t}"`).join(', ')}`;
+      const found = this.file(paras, i, 0, terms.map((t) => partOf(t)), first.genus, level, how);
+      if (found) return found;
+      i = end - 1;
     }
     return undefined;
   }
@@ -825,6 +853,28 @@ function withHeadWords(parts: Part[], subject: Subject): Part[] {
     if (!raw || !last || isLabel(last) || own.has(stem(raw)) || (p.kind && singular(p.kind) === last) || singulars.filter((l) => l === last).length > 1) return p;
     return { ...p, keys: [...p.keys, [last]] };
   });
+}
+
+/**
+ * A word new to the text that the sentence defines by a noun it shares with others: "X, the
+ * changing room", "X, a warm room", "X was the hot room" → { term: "X", genus: "room" }.
+ */
+function definitionIn(sentence: string, used: Set<string>): { term: string; genus: string } | undefined {
+  const tokens = tokensOf(sentence);
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if ((t.pos !== 'NOUN' && t.pos !== 'PROPN') || t.aside || t.lower.length < 4 || used.has(singular(t.lower))) continue;
+    let j = k + 1;
+    if (tokens[j]?.text === ',' || /^(?:is|was|are|were)$/.test(tokens[j]?.lower ?? '')) j++;
+    else continue;
+    if (!/^(?:the|a|an)$/.test(tokens[j]?.lower ?? '')) continue;
+    j++;
+    // Modifiers before the defining noun: "the hot room", "a warm, dry room", "the outer covering layer".
+    while (tokens[j] && (tokens[j].pos === 'ADJ' || tokens[j].pos === 'ADV' || (tokens[j].pos === 'NOUN' && tokens[j + 1]?.pos === 'NOUN') || (tokens[j].pos === 'VERB' && /(?:ed|ing)$/.test(tokens[j].lower)))) j++;
+    if (tokens[j]?.pos !== 'NOUN') continue;
+    return { term: t.text, genus: singular(tokens[j].lower) };
+  }
+  return undefined;
 }
 
 function sameParts(a: Part[], b: Part[]): boolean {
