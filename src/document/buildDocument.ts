@@ -69,7 +69,7 @@ export function outlineOf(sourcePath: string, warnings: Warnings, bytes?: Uint8A
   // The text without unclosed comments is the source from here on: raw HTML's line numbers are read from it.
   const source = withoutUnclosedComments(readSource(sourcePath, warnings, bytes), warnings);
   checkSourceText(source);
-  const tree = parseSource(source);
+  const tree = parseSource(source, warnings);
   widenRaggedTables(tree, source.file, warnings);
   checkTree(tree, source.file);
   const outline = buildOutline(source, tree);

@@ -8,9 +8,8 @@
  */
 import type { List, ListItem, Paragraph, Text } from 'mdast';
 import type { Block, Section } from './outline.js';
+import { LIST_MARKER as MARKER } from '../parse/listMarkers.js';
 import { unmarkedRunAfter } from './infer/lines.js';
-
-const MARKER = /^\s*(?:([-*•·–])|(\d{1,3})[.)]|([a-z])[.)])\s+(?=\S)/;
 
 interface Item {
   ordered: boolean;

@@ -20,6 +20,7 @@ import type { Root, Paragraph, Html, Table } from 'mdast';
 import type { Source } from '../read/readSource.js';
 import { findFrontMatter } from '../read/frontMatter.js';
 import type { Warnings } from '../diagnostics.js';
+import { LIST_MARKER } from './listMarkers.js';
 import { visit } from '../visitTree.js';
 
 /**
@@ -65,11 +66,15 @@ function markdownParserFor(text: string) {
   return parser;
 }
 
-export function parseSource(source: Source): Root {
+/** `warnings`: told of plain text's lines that are left out (a page number from a printed copy). */
+export function parseSource(source: Source, warnings?: Warnings): Root {
   if (source.format === 'markdown') return parseMarkdown(source.text);
   // Plain text may open with front matter too: its lines are settings, not paragraphs.
   const frontMatter = findFrontMatter(source.text);
-  return parsePlainText(source.text, frontMatter && frontMatter.lastLine > 0 ? frontMatter.lastLine : 0);
+  const dropped: DroppedLine[] = [];
+  const tree = parsePlainText(source.text, frontMatter && frontMatter.lastLine > 0 ? frontMatter.lastLine : 0, dropped);
+  for (const d of dropped) warnings?.add(`"${d.text}" looks like the number of a page of a printed copy, not part of the text: it is left out`, { file: source.file, line: d.line });
+  return tree;
 }
 
 export function parseMarkdown(text: string): Root {
@@ -137,7 +142,7 @@ export function widenRaggedTables(tree: Root, file: string, warnings: Warnings):
  * list item, a byline, or one paragraph a line as text exported from web pages is. A line that opens with a list marker
  * ("- ", "• ", "1) ") always starts a paragraph, even in wrapped text.
  */
-export function parsePlainText(text: string, skipLines = 0): Root {
+export function parsePlainText(text: string, skipLines = 0, dropped: DroppedLine[] = []): Root {
   const lines = text.split('\n');
   const width = wrapWidth(lines.slice(skipLines));
   const children: Paragraph[] = [];
@@ -164,6 +169,20 @@ export function parsePlainText(text: string, skipLines = 0): Root {
   lines.forEach((line, i) => {
     if (i < skipLines) return;
     if (line.trim() === '') return flush(i);
+    // A rule drawn with characters ("=====" under a heading, "* * *" between parts) ends what is
+    // above it and is no text: a line over it stands alone, as a heading does.
+    if (RULE_LINE.test(line)) {
+      const underlines = start === i - 1 && !LIST_MARKER.test(lines[start]);
+      flush(i);
+      if (underlines) children[children.length - 1].data = { underlined: true };
+      return;
+    }
+    // A page's number left from a printed or converted document is not the reader's text: said, and left out.
+    if (PAGE_NUMBER_LINE.test(line)) {
+      flush(i);
+      dropped.push({ line: i + 1, text: line.trim() });
+      return;
+    }
     if (start !== -1 && (LIST_MARKER.test(line) || !((width && isFull(lines[i - 1], width)) || goesOn(lines[i - 1], line)))) flush(i);
     if (start === -1) start = i;
   });
@@ -171,7 +190,24 @@ export function parsePlainText(text: string, skipLines = 0): Root {
   return { type: 'root', children };
 }
 
-const LIST_MARKER = /^\s*(?:[-*•·–]|\d{1,2}[.)]|[a-z][.)])\s+\S/;
+declare module 'mdast' {
+  interface ParagraphData {
+    /** A line of plain text underlined with a rule ("=====", "-----"): its writer made it a heading. */
+    underlined?: boolean;
+  }
+}
+
+/** A line of plain text left out of the outline, for the warning that says so. */
+export interface DroppedLine {
+  line: number;
+  text: string;
+}
+
+/** A line that only draws a rule: "=====", "-----", "* * *", "______", "~~~~". */
+const RULE_LINE = /^\s*([=\-_~*#+•·])(?:\s*\1){2,}\s*$/;
+/** "Page 2 of 3", "Página 2 de 5", "- 4 -": a page's number, alone on its line. */
+const PAGE_NUMBER_LINE = /^\s*(?:(?:page|p[aá]gina|seite)\s+\d{1,4}(?:\s+(?:of|de|von|\/)\s+\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—])\s*$/iu;
+
 const SENTENCE_END = /[.!?:;]["'”’)\]]*\s*$/;
 
 /**
@@ -203,13 +239,15 @@ function isFull(line: string, width: number): boolean {
  * a text of one paragraph a line ends its lines with sentences and has lines of every length.
  */
 function wrapWidth(lines: string[]): number | undefined {
-  const inner = lines.filter((l, i) => l.trim() && lines[i + 1]?.trim()).map((l) => l.trimEnd());
+  // Lines of running text that another line follows: not a list item, a rule, or a line over a rule (a heading).
+  const prose = (l: string | undefined) => !!l?.trim() && !LIST_MARKER.test(l) && !RULE_LINE.test(l);
+  const inner = lines.filter((l, i) => prose(l) && prose(lines[i + 1])).map((l) => l.trimEnd());
   if (inner.length < 2) return undefined;
   const width = Math.max(...inner.map((l) => l.length));
   if (width < 30 || width > 120) return undefined;
   // Wrapped at that width, no line is much longer (a long address may be).
   const longer = lines.filter((l) => l.trimEnd().length > width * 1.1 + 2).length;
   if (longer > 0.05 * lines.filter((l) => l.trim()).length) return undefined;
-  const wrapped = inner.filter((l) => l.length >= 0.7 * width && !SENTENCE_END.test(l) && !LIST_MARKER.test(l));
+  const wrapped = inner.filter((l) => l.length >= 0.7 * width && !SENTENCE_END.test(l));
   return wrapped.length >= Math.max(2, 0.4 * inner.length) ? width : undefined;
 }

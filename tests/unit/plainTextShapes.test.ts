@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { toString } from 'mdast-util-to-string';
 import type { List } from 'mdast';
 import { buildOutline } from '../../src/outline/buildOutline.js';
-import { parsePlainText } from '../../src/parse/parseSource.js';
+import { parsePlainText, parseSource } from '../../src/parse/parseSource.js';
+import { Warnings } from '../../src/diagnostics.js';
 import { detectLanguage } from '../../src/read/detectLanguage.js';
 import type { Block, Outline, Section } from '../../src/outline/outline.js';
 
@@ -553,6 +554,56 @@ describe('parts nobody announced, each a new word defined by one shared noun', (
   it('new words defined by different nouns are not parts', () => {
     const o = outlineOf(skin('Deepest of all is the hypodermis, the fatty cushion. The hypodermis keeps you warm and protects the muscles and bones beneath it from knocks.'));
     expect(o.sections.filter((s) => s.parts)).toEqual([]);
+  });
+});
+
+describe('plain text saved from a word processor or a printed copy', () => {
+  const leaflet = [
+    'YOUR NEW INHALER',
+    '================',
+    '',
+    'This leaflet explains how to use your inhaler and how to keep it clean. Read it',
+    'before you use the inhaler for the first time, and keep it somewhere you can find',
+    'it again. Your pharmacist can show you how to use it if you are not sure.',
+    '',
+    'WHAT YOU MAY NOTICE',
+    '-------------------',
+    '',
+    '  • A dry mouth after each dose',
+    '  • A hoarse voice',
+    '      o Rinse your mouth with water after each dose',
+    '  • A cough just after using it',
+    '',
+    '\fPage 2 of 3',
+    '',
+    'Cleaning the inhaler',
+    '',
+    'Wipe the mouthpiece with a dry cloth once a week. Do not put the inhaler in water,',
+    'as this can stop it from working properly when you next need a dose of medicine.',
+  ].join('\n');
+
+  it('an underlined line is a heading and the rule is no text; hard-wrapped lines beside a list join into paragraphs', () => {
+    const o = outlineOf(leaflet);
+    expect(o.title).toBe('YOUR NEW INHALER');
+    expect(headings(o)).toEqual(['WHAT YOU MAY NOTICE', 'Cleaning the inhaler']);
+    const texts = allBlocks(o).map((b) => toString(b));
+    expect(texts).toContain('This leaflet explains how to use your inhaler and how to keep it clean. Read it before you use the inhaler for the first time, and keep it somewhere you can find it again. Your pharmacist can show you how to use it if you are not sure.');
+    expect(texts.join(' ')).not.toMatch(/===|---/);
+  });
+
+  it('a second-level bullet written as "o" is a list item, and "o" before a word is not', () => {
+    const list = allBlocks(outlineOf(leaflet)).find((b): b is List => b.type === 'list')!;
+    expect(list.children.map((i) => toString(i))).toEqual(['A dry mouth after each dose', 'A hoarse voice', 'Rinse your mouth with water after each dose', 'A cough just after using it']);
+    const spanish = outlineOf('Beba agua\n\nPuede tomar agua con las comidas\no bien entre comidas si tiene sed.', 'es');
+    expect(allBlocks(spanish).some((b) => b.type === 'list')).toBe(false);
+  });
+
+  it('a page number of a printed copy is left out, and the warning says where', () => {
+    const warnings = new Warnings();
+    const source = { file: 'inhaler.txt', slug: 'inhaler', format: 'text' as const, text: leaflet, meta: { lang: 'en', keywords: [] } };
+    const tree = parseSource(source, warnings);
+    expect(toString(tree)).not.toContain('Page 2 of 3');
+    expect(warnings.list).toEqual([expect.objectContaining({ file: 'inhaler.txt', line: 16, message: expect.stringContaining('"Page 2 of 3"') })]);
   });
 });
 

@@ -4,6 +4,7 @@
  * list ("The major forms … are called type 1, type 2, and type 4", "Types of … include:" and a
  * bullet list). The list, when there is one, names the parts; else the paragraphs after name them.
  */
+import { LIST_MARKER } from '../../parse/listMarkers.js';
 import { escapeRegExp, isKindWord, isLabel, normalWords, singular } from './names.js';
 import { nounRun, tokensOf, tokenText } from './language.js';
 import { partOf, type Part } from './parts.js';
@@ -30,10 +31,10 @@ const NUMBERS = lookupTable({ two: 2, three: 3, four: 4, five: 5, six: 6, seven:
 const QUANTIFIERS = new Set(['many', 'several', 'various', 'multiple', 'different', 'major', 'main', 'distinct', 'separate']);
 const LIST_START = /(?:\b(?:are|is|were)(?:\s+(?:called|named|known as|termed))?\b|\binclud(?:e|es|ing)\b|\b(?:called|named|namely|as follows)\b|:|,)\s*(.+)$/i;
 const LABEL_LIST = /\b(types|forms|classes|stages|grades|kinds)\s+((?:[A-Z0-9]{1,4}[a-d]?)(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z0-9]{1,4}[a-d]?)+)\b/;
-const BULLET = /^\s*(?:[-*•·–]|\d+[.)])\s+/;
-
+/** A list item: a line that opens with a bullet or a number (not a letter: "a) …" may be prose). */
 export function isBullet(text: string): boolean {
-  return BULLET.test(text);
+  const m = LIST_MARKER.exec(text);
+  return !!m && !m[3];
 }
 
 /** "… four main types …" → the kind, the count; undefined when the sentence announces nothing. */
@@ -150,7 +151,7 @@ function listLeadIn(sentence: string, bullets: string[]): Announcement | undefin
 
 /** "- Type 1 diabetes: the body makes no insulin" → "Type 1 diabetes"; "- stress incontinence" as it is. */
 function bulletName(item: string): string {
-  const text = item.replace(BULLET, '').trim();
+  const text = item.replace(LIST_MARKER, '').trim();
   // "ionic bonds, between metals and non-metals": a name, then what it is.
   const named = /^(.{2,60}?)(?::|\s[–—-]\s|,\s+(?=\p{Ll}))/u.exec(text);
   return (named ? named[1] : text).replace(/[.;:,]$/, '').replace(/^(?:a|an|the)\s+/i, '').trim();

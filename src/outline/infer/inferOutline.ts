@@ -270,6 +270,8 @@ function isHeadingAt(blocks: Block[], i: number, lang: string): boolean {
   if (i >= blocks.length - 1 || !isBareHeading(blocks[i])) return false;
   // A run-in head is the heading of the paragraph it was taken from, numbered or not.
   if (RUN_IN_HEADS.has(blocks[i])) return true;
+  // A line its writer underlined ("=====") is a heading, whatever follows it.
+  if (blocks[i].type === 'paragraph' && blocks[i].data?.underlined) return true;
   const text = toString(blocks[i]).trim();
   // "The main symptoms are:", "See a GP if:": a line that stops mid-sentence leads into what follows;
   // the short lines after it are its list, though nothing marks them.

@@ -8,6 +8,7 @@
  * Statements longer than MAX_WORDS lose their parentheses ("(dis-TROH-fik)"), keep only their
  * opening clause, or are left out: shortening is by choosing whole pieces, never by rewriting.
  */
+import { BULLET_MARKER } from '../../parse/listMarkers.js';
 import type { Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Block } from '../outline.js';
@@ -78,9 +79,6 @@ export function wordsOf(text: string, lang: string): string[] {
 /** A paragraph's text, or a list's items (each item's first paragraph), with the source line. */
 type Unit = { kind: 'paragraph'; text: string; line: number } | { kind: 'list'; items: { text: string; line: number }[]; line: number };
 
-/** Plain text has no list syntax of its own: a line that opens with a bullet is an item. */
-const BULLET = /^\s*[-*•–]\s+/;
-
 /** The blocks as paragraphs and lists; consecutive bullet-line paragraphs are one list. */
 function unitsOf(blocks: Block[]): Unit[] {
   const units: Unit[] = [];
@@ -89,9 +87,9 @@ function unitsOf(blocks: Block[]): Unit[] {
     if (block.type === 'paragraph') {
       const text = textOf(block);
       const last = units[units.length - 1];
-      if (!BULLET.test(text)) units.push({ kind: 'paragraph', text, line });
-      else if (last?.kind === 'list') last.items.push({ text: text.replace(BULLET, ''), line });
-      else units.push({ kind: 'list', items: [{ text: text.replace(BULLET, ''), line }], line });
+      if (!BULLET_MARKER.test(text)) units.push({ kind: 'paragraph', text, line });
+      else if (last?.kind === 'list') last.items.push({ text: text.replace(BULLET_MARKER, ''), line });
+      else units.push({ kind: 'list', items: [{ text: text.replace(BULLET_MARKER, ''), line }], line });
     } else if (block.type === 'list') {
       const items = block.children.map((item) => ({ text: item.children[0]?.type === 'paragraph' ? textOf(item.children[0]) : '', line: item.position?.start.line ?? line }));
       units.push({ kind: 'list', items, line });
