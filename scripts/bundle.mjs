@@ -67,6 +67,20 @@ const withoutVisitNames = {
   },
 };
 
+/**
+ * unicode-trie, for every package that imports it, is the package behind a wrapper that
+ * decompresses each trie on its first lookup (scripts/lazyUnicodeTrie.cjs): fontkit's layout tries
+ * are never read now that HarfBuzz shapes, and decompressing them cost every start 35–50 ms.
+ */
+const LAZY_TRIE = path.join(root, 'scripts', 'lazyUnicodeTrie.cjs');
+/** @type {import('esbuild').Plugin} */
+const lazyTries = {
+  name: 'unicode-trie decompressed on first lookup',
+  setup(bundler) {
+    bundler.onResolve({ filter: /^unicode-trie$/ }, (args) => (args.importer === LAZY_TRIE ? undefined : { path: LAZY_TRIE }));
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
 for (const [from, to] of BESIDE) {
   mkdirSync(path.dirname(path.join(outdir, to)), { recursive: true });
@@ -86,7 +100,7 @@ await build({
   target: 'node20',
   external: EXTERNAL,
   alias: ALIAS,
-  plugins: [withoutVisitNames],
+  plugins: [withoutVisitNames, lazyTries],
   // Every module's import.meta.url is the bundle's: the paths the code finds beside itself
   // (../../templates) hold from dist/bundle/ as from dist/<stage>/.
   define: { 'import.meta.url': '__bundleUrl' },
