@@ -81,6 +81,10 @@ describe('statements: each stands alone', () => {
     expect(pointsBack('These types are rare in adults.')).toBe(false);
     expect(pointsBack('These spots fade in the sun.')).toBe(true);
     expect(pointsBack('In these cases the rash spreads.')).toBe(true);
+    // "such" points back whatever the tagger makes of it; "such as" gives examples.
+    expect(pointsBack('One such tablet is shown in the case to your right.')).toBe(true);
+    expect(pointsBack('Such patients need a second dose.')).toBe(true);
+    expect(pointsBack('Foods such as bread and rice give you energy.')).toBe(false);
     expect(pointsBack('It is the main cause.')).toBe(true);
     expect(pointsBack('However, the rash may spread.')).toBe(true);
     expect(pointsBack('Nurses that work nights see it most.')).toBe(false);

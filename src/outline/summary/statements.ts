@@ -45,6 +45,9 @@ export function pointsBack(sentence: string): boolean {
   if (CONNECTIVE.test(text)) return true;
   const words = tagged(text).filter((t) => t.pos !== 'PUNCT');
   if (words[0]?.pos === 'PRON' && !STANDS_FOR_ITSELF.has(words[0].lower)) return true;
+  // "One such tablet", "Such cases": "such" points back whatever the tagger calls it ("such as" does not).
+  const such = words.slice(0, 3).findIndex((t) => t.lower === 'such');
+  if (such >= 0 && words[such + 1]?.lower !== 'as' && !PART_NOUN.test(words[such + 1]?.lower ?? '')) return true;
   const d = words.slice(0, 3).findIndex((t) => DEMONSTRATIVES.has(t.lower) && (t.pos === 'DET' || t.pos === 'PRON'));
   // "That" after the opening word joins clauses ("Proteins that …"); it points only when it opens.
   if (d < 0 || (d > 0 && words[d].lower === 'that')) return false;
