@@ -515,6 +515,12 @@ describe('names with brackets, series lines and headings announced as "each"', (
     expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['529(c)', '403(b)', 'Health savings account']);
   });
 
+  it('a line after the title saying whom the sheet is for or from is no heading', () => {
+    const o = outlineOf(`Looking after your feet\n\nFoot care advice for patients from the podiatry service at Hillside Hospital\n\n${para('Foot care')}\n\nCutting your nails\n\n${para('A nail clipper')}\n`);
+    expect(headings(o)).toEqual(['Cutting your nails']);
+    expect(toString(o.intro[0])).toBe('Foot care advice for patients from the podiatry service at Hillside Hospital');
+  });
+
   it('a line naming the sheet in its series is no heading', () => {
     const o = outlineOf(`Lifting safely\n\nWorkplace Safety Information Sheet 7\n\n${para('Lifting')}\n\nBefore you lift\n\n${para('Planning a lift')}\n`);
     expect(headings(o)).toEqual(['Before you lift']);

@@ -97,10 +97,14 @@ export function inferOutline(all: Block[], lang: string, knownTitle?: string, op
   // Lines right under the title line ("Patient information leaflet", "Unit 4: Earth's Systems") are
   // its subtitle: kept as the opening paragraphs, not made headings with nothing of their own.
   const subtitle = new Set<number>(Array.from({ length: kicker }, (_, i) => i));
-  for (let i = kicker, line = titleFrom === 'first line' ? all[kicker].position?.end.line : undefined; line !== undefined && blocks[i]?.position?.start.line === line + 1 && isBareHeading(blocks[i]); i++) {
-    subtitle.add(i);
-    line = blocks[i].position!.end.line;
+  let afterTitle = kicker;
+  for (let line = titleFrom === 'first line' ? all[kicker].position?.end.line : undefined; line !== undefined && blocks[afterTitle]?.position?.start.line === line + 1 && isBareHeading(blocks[afterTitle]); afterTitle++) {
+    subtitle.add(afterTitle);
+    line = blocks[afterTitle].position!.end.line;
   }
+  // So is a line after it that says whom the sheet is for or from ("Information for patients from
+  // the Dietetics Department", "Home safety advice from your fire and rescue service").
+  if (titleFrom === 'first line' && blocks[afterTitle] && isBareHeading(blocks[afterTitle]) && FOR_WHOM.test(toString(blocks[afterTitle]))) subtitle.add(afterTitle);
   // Bare one-line paragraphs become headings; they cut the text into scopes.
   const scopes: { heading?: Paragraph; paras: Para[] }[] = [{ paras: [] }];
   blocks.forEach((block, i) => {
@@ -297,6 +301,8 @@ function isByline(text: string): boolean {
 const SIGNATURE = /^(?:dr|mr|mrs|ms|mx|prof)\.?\s+\p{Lu}|,\s*(?:RN|LPN|NP|PA-C|PA|MD|DO|PhD|BSN|MSN|DNP|DDS|DMD|PharmD|RPh|MPH|MBBS|FRCP|MRCGP|DVM|BVSc|CDE|RD)\.?$/u;
 /** What the sheet is and who made it: "A fact sheet from the Bureau of …", "A leaflet for parents". */
 const ABOUT_THE_SHEET = /^(?:an?|this)\s+(?:\w+\s+)?(?:fact\s*sheet|leaflet|guide|booklet|brochure|handout|information sheet|newsletter|letter)\s+(?:from|for|by|about)\b/i;
+/** A line saying whom a sheet is for or from: "Information for patients", "… advice from your fire and rescue service". */
+const FOR_WHOM = /\b(?:information|advice|guidance|tips|facts|help|leaflet|guide)\s+(?:for|from)\s+(?:\p{Ll}+\s+){0,3}(?:patients?|parents?|carers?|families|relatives|visitors|residents|the public|people|staff|students|pupils|owners|you|your|the)\b/iu;
 /** The sheet's place in a series: "Workplace Health and Safety Information Sheet 12", "Patient leaflet no. 4". */
 const SHEET_IN_SERIES = /\b(?:fact\s*sheet|information\s+sheet|safety\s+sheet|data\s+sheet|leaflet|bulletin|brochure|booklet|handout)\s+(?:no\.?\s*|number\s+|#\s*)?\d+[a-z]?$/i;
 
