@@ -516,9 +516,9 @@ describe('names with brackets, series lines and headings announced as "each"', (
   });
 
   it('a line after the title saying whom the sheet is for or from is no heading', () => {
-    const o = outlineOf(`Looking after your feet\n\nFoot care advice for patients from the podiatry service at Hillside Hospital\n\n${para('Foot care')}\n\nCutting your nails\n\n${para('A nail clipper')}\n`);
+    const o = outlineOf(`Looking after your feet\n\nFoot care advice from the Hillside podiatry service\n\n${para('Foot care')}\n\nCutting your nails\n\n${para('A nail clipper')}\n`);
     expect(headings(o)).toEqual(['Cutting your nails']);
-    expect(toString(o.intro[0])).toBe('Foot care advice for patients from the podiatry service at Hillside Hospital');
+    expect(toString(o.intro[0])).toBe('Foot care advice from the Hillside podiatry service');
   });
 
   it('a line naming the sheet in its series is no heading', () => {
