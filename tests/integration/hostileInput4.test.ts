@@ -8,7 +8,8 @@ import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cli, folderWithGoodHandout, removeDir } from '../helpers/build.js';
+import { deflateSync } from 'node:zlib';
+import { cli, folderWithGoodHandout, removeDir, solidPng } from '../helpers/build.js';
 import { hasCommand } from '../helpers/pdf.js';
 
 let dir: string;
@@ -42,3 +43,21 @@ describe.skipIf(!hasCommand('pdftotext'))('plain prose', () => {
     expect(pdfText('good')).toContain('This one is fine.');
   }, 120_000);
 });
+
+
+
+describe('output names', () => {
+
+
+  it('a newline in a file name is escaped in the findings under it too: no line of the output starts inside a file name', () => {
+    // A line that starts inside a file name could pass for a line of the build's own.
+    writeFileSync(path.join(content, 'evil\nforged.md'), '# Evil\n\nText.\n');
+    const r = cli(['build', content, '--out', out], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(/^forged/m);
+    expect(r.stderr).toMatch(/^ +content\/evil\\x0aforged\.md:1: warning: no review date/m);
+  });
+});
+
+
+
