@@ -47,7 +47,24 @@ describe.skipIf(!hasCommand('pdftotext'))('plain prose', () => {
 
 
 describe('output names', () => {
+  it('a file name of 250 characters builds under a shorter output name, not an internal error (ENAMETOOLONG)', () => {
+    writeFileSync(path.join(content, `${'Long'.repeat(60)}-name.md`), '# Long name\n\nText of the long name.\n');
+    const r = cli(['build', content, '--out', out], { cwd: dir });
+    expect(r.stderr).not.toMatch(/internal error|ENAMETOOLONG/);
+    expect(r.status, r.stderr).toBe(0);
+    const slug = r.stdout.match(/→ \S*\/(long\S*)\.pdf/)?.[1];
+    expect(slug).toBeDefined();
+    expect(Buffer.byteLength(slug!)).toBeLessThanOrEqual(200);
+    expect(pdfText(slug!)).toContain('Text of the long name.');
+  });
 
+  it('a slug: in front matter too long for a file name is an error at its line', () => {
+    writeFileSync(path.join(content, 'slug.md'), `---\ntitle: Slug\nslug: ${'s'.repeat(240)}\n---\n\nText.\n`);
+    const r = cli(['build', content, '--out', out], { cwd: dir });
+    expect(r.stderr).not.toMatch(/internal error|ENAMETOOLONG/);
+    expect(r.stderr).toMatch(/^content\/slug\.md:3: error: front-matter key "slug" should be/m);
+    expect(pdfText('good')).toContain('This one is fine.');
+  });
 
   it('a newline in a file name is escaped in the findings under it too: no line of the output starts inside a file name', () => {
     // A line that starts inside a file name could pass for a line of the build's own.
