@@ -44,6 +44,20 @@ describe.skipIf(!hasCommand('pdftotext'))('plain prose', () => {
   }, 120_000);
 });
 
+describe('front matter', () => {
+  it('YAML anchors and aliases are read as YAML means them, not refused as {"source": …}; an alias bomb is refused at its line', () => {
+    writeFileSync(path.join(content, 'alias.md'), '---\norg: &org Riverside Clinic\ntitle: Aliases\norganisation: *org\nkeywords: &k [knee, hip]\n---\n\nText of the aliases.\n');
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)];
+    writeFileSync(path.join(content, 'bomb.md'), `---\ntitle: Bomb\n${bomb.slice(0, -1).join('\n')}\nkeywords: ${bomb[bomb.length - 1].replace(/^h: &h /, '')}\n---\n\nText of the bomb.\n`);
+    const r = cli(['build', content, '--out', out], { cwd: dir });
+    expect(r.stderr).not.toMatch(/"source"/);
+    expect(r.stderr).toMatch(/^content\/bomb\.md:10: error: invalid front matter: .*alias/im);
+    expect(r.stdout).toMatch(/2 built, 0 unchanged, 1 failed/);
+    expect(pdfText('alias')).toMatch(/Riverside Clinic/);
+    expect(execFileSync('pdfinfo', [path.join(out, 'alias.pdf')], { encoding: 'utf8' })).toMatch(/Keywords:\s+knee, hip/);
+  });
+
+});
 
 
 describe('output names', () => {
