@@ -57,6 +57,16 @@ describe('front matter', () => {
     expect(execFileSync('pdfinfo', [path.join(out, 'alias.pdf')], { encoding: 'utf8' })).toMatch(/Keywords:\s+knee, hip/);
   });
 
+  it('5000 keywords on one line are keywords, not "a word of 28891 characters"; a title of one word too long to print is still refused', () => {
+    const keywords = Array.from({ length: 5000 }, (_, i) => `kw${i}`);
+    writeFileSync(path.join(content, 'keys.md'), `---\ntitle: Keys\nkeywords: [${keywords.join(',')}]\n---\n\nText with keywords.\n`);
+    writeFileSync(path.join(content, 'word.md'), `---\ntitle: ${'x'.repeat(20_000)}\n---\n\nText with a long title.\n`);
+    const r = cli(['build', content, '--out', out], { cwd: dir });
+    expect(r.stderr).not.toMatch(/keys\.md:\d+: error/);
+    expect(r.stderr).toMatch(/^content\/word\.md:2: error: a word of 20000 characters is not supported/m);
+    expect(pdfText('keys')).toContain('Text with keywords.');
+    expect(execFileSync('pdfinfo', [path.join(out, 'keys.pdf')], { encoding: 'utf8' })).toMatch(/Keywords:\s+kw0, kw1, kw2/);
+  });
 });
 
 
