@@ -69,6 +69,47 @@ describe('front matter', () => {
   });
 });
 
+describe('images', () => {
+  // A PNG whose header says 100 000 × 100 000 pixels, with a few bytes of pixels after it.
+  const huge = (colorType: number) => {
+    const png = solidPng(1, 1);
+    const header = Buffer.from(png.subarray(8, 33));
+    header.writeUInt32BE(100_000, 8);
+    header.writeUInt32BE(100_000, 12);
+    header[17] = colorType;
+    const crcOf = (b: Buffer) => {
+      let c = 0xffffffff;
+      for (const byte of b) {
+        c ^= byte;
+        for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      }
+      return (c ^ 0xffffffff) >>> 0;
+    };
+    header.writeUInt32BE(crcOf(header.subarray(4, 21)), 21);
+    const data = deflateSync(Buffer.alloc(1000));
+    const idat = Buffer.alloc(12 + data.length);
+    idat.writeUInt32BE(data.length, 0);
+    idat.write('IDAT', 4, 'latin1');
+    data.copy(idat, 8);
+    idat.writeUInt32BE(crcOf(idat.subarray(4, 8 + data.length)), 8 + data.length);
+    return Buffer.concat([png.subarray(0, 8), header, idat, png.subarray(png.length - 12)]);
+  };
+
+  it('a PNG whose header claims 100 000 × 100 000 pixels is refused with its size, never embedded or a crash of the whole build', () => {
+    for (const [name, colorType] of [['rgb', 2], ['rgba', 6]] as const) {
+      writeFileSync(path.join(content, `${name}.png`), huge(colorType));
+      writeFileSync(path.join(content, `${name}.md`), `# Chart ${name}\n\nBefore.\n\n![A chart](${name}.png)\n\nAfter.\n`);
+    }
+    const r = cli(['build', content, '--out', out], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).not.toMatch(/internal error|RangeError|Node\.js/);
+    for (const name of ['rgb', 'rgba']) {
+      expect(r.stderr).toMatch(new RegExp(`^content/${name}\\.md:5: error: image ${name}\\.png is 100000 × 100000 pixels, more than handout embeds`, 'm'));
+    }
+    expect(r.stdout).toMatch(/1 built, 0 unchanged, 2 failed/);
+    expect(pdfText('good')).toContain('This one is fine.');
+  });
+});
 
 describe('output names', () => {
   it('a file name of 250 characters builds under a shorter output name, not an internal error (ENAMETOOLONG)', () => {
