@@ -141,5 +141,21 @@ describe('output names', () => {
   });
 });
 
+describe.skipIf(!hasCommand('pdftotext'))('messages about the text', () => {
+  it('a character no font has and a <ruby> name the source line; many such characters are one line each up to a few, then one line for the rest', () => {
+    writeFileSync(path.join(content, 'ruby.md'), '# Ruby\n\nBefore.\n\nThe word <ruby>kan<rt>k</rt></ruby> here.\n\nA smile 😀 here.\n');
+    const cjk = [...'患者应该在手术后休息并多喝水因为这有助于伤口愈合医生会告诉你何时可以恢复正常活动'];
+    writeFileSync(path.join(content, 'cjk.md'), `# CJK\n\nIntro.\n\n${cjk.join('')}\n`);
+    const r = cli(['build', content, '--out', out], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/content\/ruby\.md:5: warning: element <ruby> is not supported in the PDF/);
+    expect(r.stderr).toMatch(/content\/ruby\.md:7: warning: no font can draw the character "😀"/);
+    const lines = r.stderr.split('\n').filter((l) => /cjk\.md.*no font can draw/.test(l));
+    expect(lines.length).toBeLessThanOrEqual(6);
+    expect(lines[0]).toMatch(/content\/cjk\.md:5: warning: no font can draw the character "患"/);
+    expect(lines[lines.length - 1]).toMatch(new RegExp(`content/cjk\\.md:5: warning: no font can draw ${new Set(cjk).size - 5} other characters \\("`));
+    expect(pdfText('cjk')).toContain('Intro.');
+  });
+});
 
 

@@ -54,6 +54,8 @@ export interface RenderPdfOptions {
   archive?: boolean;
   /** The source document, named in warnings about its text (a character no font has). */
   documentFile?: string;
+  /** Its text, so those warnings name the line. */
+  documentText?: string;
   stylesheet: { css: string; file: string };
   warnings: Warnings;
 }
@@ -66,7 +68,7 @@ export interface RenderedPdf {
 export async function renderPdf(html: string, options: RenderPdfOptions): Promise<RenderedPdf> {
   const tree = parseHtml(html);
   const styles = styleStep(tree, options);
-  const boxes = buildBoxes(tree, { styles, warnings: options.warnings, templateFile: options.templateFile, documentFile: options.documentFile });
+  const boxes = buildBoxes(tree, { styles, warnings: options.warnings, templateFile: options.templateFile, documentFile: options.documentFile, documentText: options.documentText });
   const geometry = pageGeometry(options.paper, styles);
   const { width, height, margin } = geometry;
   const contentWidth = width - margin.left - margin.right;
