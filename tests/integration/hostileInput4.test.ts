@@ -158,4 +158,14 @@ describe.skipIf(!hasCommand('pdftotext'))('messages about the text', () => {
   });
 });
 
+describe('handout check', () => {
+  it('reports what filling the page finds, as build does: a footnote never referred to, a script removed', () => {
+    writeFileSync(path.join(content, 'notes.md'), '# Notes\n\nText with a note.[^a]\n\n<script>alert(1)</script>\n\n[^a]: The note.\n[^b]: Never referred to.\n');
+    const build = cli(['build', content, '--out', out], { cwd: dir });
+    expect(build.stderr).toMatch(/content\/notes\.md:8: warning: the footnote \[\^b\] is never referred to/);
+    const check = cli(['check', 'content/notes.md'], { cwd: dir });
+    expect(check.stdout).toMatch(/content\/notes\.md:8: .*the footnote \[\^b\] is never referred to/);
+    expect(check.stdout).toMatch(/content\/notes\.md:5: .*raw HTML <script> is removed/);
+  });
+});
 
