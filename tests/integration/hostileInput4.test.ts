@@ -169,3 +169,21 @@ describe('handout check', () => {
   });
 });
 
+describe.skipIf(!hasCommand('pdftotext'))('the running footer', () => {
+  it('a title of 100 000 characters builds in seconds: the footer, cut off at the foot of each page, is not laid out whole for every page', () => {
+    // Each page laid its footer out with the whole title: 112 KB of title took 13 s, 224 KB over a minute.
+    writeFileSync(path.join(content, 'title.md'), `---\ntitle: ${'Heading words '.repeat(8000).trim()}\n---\n\nThe text after the title.\n`);
+    const started = Date.now();
+    const r = cli(['build', content, '--out', out], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(r.stderr).toMatch(/content\/title\.md: warning: the running footer .* is too long for the foot of a page: its end is cut off/);
+    const text = pdfText('title');
+    const pages = text.split('\f').filter((p) => p.trim());
+    expect(pages.length).toBeGreaterThan(100);
+    // Every page still says which page it is; the title is in full at the top, and the text after it.
+    pages.forEach((page, i) => expect(page, `page ${i + 1}`).toMatch(new RegExp(`Page ${i + 1} of ${pages.length}`)));
+    expect(text.replace(/\s+/g, ' ')).toContain('The text after the title.');
+    expect(htmlText('title.html').match(/Heading words/g)!.length).toBeGreaterThanOrEqual(8000);
+  }, 120_000);
+});
