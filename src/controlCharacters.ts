@@ -30,13 +30,15 @@ export function escapeControlCharacters(text: string, keepNewlines = false): str
 
 /**
  * A report's strings escaped for the terminal before it is formatted (and coloured: the colours
- * are then the only escape sequences printed). Newlines are kept: they only break lines.
+ * are then the only escape sequences printed). Newlines are kept: they only break lines; but not
+ * in a file name, which starts each `file:line:` message: a name holding a newline would start a
+ * line of its own choosing ("evil\ncontent/good.md:1: error: …").
  */
-export function escapedForTerminal<T>(value: T): T {
-  if (typeof value === 'string') return escapeControlCharacters(value, true) as T;
-  if (Array.isArray(value)) return value.map(escapedForTerminal) as T;
+export function escapedForTerminal<T>(value: T, key?: string): T {
+  if (typeof value === 'string') return escapeControlCharacters(value, key !== 'file') as T;
+  if (Array.isArray(value)) return value.map((v) => escapedForTerminal(v)) as T;
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapedForTerminal(v)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapedForTerminal(v, k)])) as T;
   }
   return value;
 }

@@ -8,6 +8,28 @@ export function slugify(text: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+/**
+ * The longest output name, in UTF-8 bytes: a file name holds 255, and the longest a build writes
+ * is `.<slug>.summary.html.handout-<pid>.tmp` (the temporary file renamed into place).
+ */
+export const MAX_OUTPUT_NAME_BYTES = 200;
+
+/**
+ * A source's output name: its slug, cut at a hyphen to fit `MAX_OUTPUT_NAME_BYTES` (a file name of
+ * 250 characters made names the system refused, ENAMETOOLONG, as an internal error).
+ */
+export function outputName(text: string): string {
+  const slug = slugify(text);
+  if (Buffer.byteLength(slug) <= MAX_OUTPUT_NAME_BYTES) return slug;
+  let cut = '';
+  for (const ch of slug) {
+    if (Buffer.byteLength(cut + ch) > MAX_OUTPUT_NAME_BYTES) break;
+    cut += ch;
+  }
+  const atHyphen = cut.lastIndexOf('-');
+  return atHyphen > MAX_OUTPUT_NAME_BYTES / 2 ? cut.slice(0, atHyphen) : cut;
+}
+
 /** Make slugs unique within one document, as GitHub does for heading anchors: a, a-1, a-2. */
 export class SlugCounter {
   private taken = new Set<string>();

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { HandoutError, Warnings } from '../diagnostics.js';
 import { discoverSources } from './discover.js';
 import { outlineOf } from '../document/buildDocument.js';
+import { fillContent } from '../fill/fillHandout.js';
 import { asHandoutError } from '../document/renderDocument.js';
 import { displayPath } from '../read/sourceFiles.js';
 import { checkOutline, type CheckOptions, type HandoutCheck } from '../check/checkHandout.js';
@@ -26,6 +27,9 @@ export async function checkSources(inputs: string[], options: CheckOptions): Pro
     try {
       const sourceWarnings = new Warnings();
       const { source, outline } = outlineOf(sourcePath, sourceWarnings);
+      // What filling the page finds (a footnote never referred to, raw HTML removed): build tells it, and so does check.
+      // A missing image is one finding among the others here, as with `build --missing-images alt`.
+      fillContent(outline, path.resolve(sourcePath), sourceWarnings, { sourceText: source.text, missingImages: 'alt' });
       // The settings file's and the front matter's `checks:` over the option's.
       const checks = outline.meta.checks ? parseCheckSettings({ ...options.checks, ...outline.meta.checks }, outline.file) : options.checks;
       handouts.push(checkOutline(outline, path.resolve(sourcePath), source.text, { ...options, checks, sourceWarnings: sourceWarnings.list }));

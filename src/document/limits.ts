@@ -6,6 +6,7 @@
  * words). Real handouts are far inside them.
  */
 import type { Root, Nodes } from 'mdast';
+import { parseDocument, visit } from 'yaml';
 import { HandoutError } from '../diagnostics.js';
 import { RAW_INLINE_TAGS } from '../fill/safeHtml.js';
 import type { Source } from '../read/readSource.js';
@@ -70,16 +71,34 @@ export function checkTree(tree: Root, file: string): void {
         throw new HandoutError(`nesting deeper than ${MAX_NESTING} levels is not supported (HTML elements inside each other)`, { file, line }, 'close the HTML elements');
       }
     }
-    if ('value' in node && typeof node.value === 'string') {
+    if (node.type === 'yaml') checkFrontMatterWords(node.value, file, (line ?? 1) + 1);
+    else if ('value' in node && typeof node.value === 'string') {
       // In raw HTML only the text between tags is printed (a pasted data: image is long, and dropped).
       const printed = node.type === 'html' ? node.value.replace(/<[^>]*>/g, ' ') : node.value;
-      const long = new RegExp(`\\S{${MAX_WORD + 1},}`).exec(printed);
-      if (long) {
-        throw new HandoutError(`a word of ${long[0].length} characters is not supported (the longest is ${MAX_WORD})`, { file, line }, 'put spaces in it, or leave it out');
-      }
+      checkWords(printed, file, line);
     }
     if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push([node.children[i] as Nodes, depth]);
   }
+}
+
+function checkWords(text: string, file: string, line: number | undefined): void {
+  const long = new RegExp(`\\S{${MAX_WORD + 1},}`).exec(text);
+  if (long) {
+    throw new HandoutError(`a word of ${long[0].length} characters is not supported (the longest is ${MAX_WORD})`, { file, line }, 'put spaces in it, or leave it out');
+  }
+}
+
+/**
+ * Front matter's words are those of its values, each on its line: `keywords: [a,b,c …]` is many
+ * short words, not one long one (5000 keywords on a line were refused as "a word of 28891 characters").
+ */
+function checkFrontMatterWords(yaml: string, file: string, firstLine: number): void {
+  const lineOf = (offset: number) => firstLine + (yaml.slice(0, offset).match(/\n/g)?.length ?? 0);
+  visit(parseDocument(yaml), {
+    Scalar(_, scalar) {
+      if (typeof scalar.value === 'string') checkWords(scalar.value, file, lineOf(scalar.range?.[0] ?? 0));
+    },
+  });
 }
 
 const VOID_ELEMENTS = /^(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)$/i;

@@ -85,25 +85,9 @@ export interface HandoutExtras {
 }
 
 export function handoutContext(outline: Outline, templates: TemplateSet, sourcePath: string, warnings: Warnings, options: FillOptions = {}, extras: HandoutExtras = {}): HandoutContext {
-  const { dependencies, missingImages, remoteImages, sourceText } = options;
-  const links = new PaperLinks(outline.meta.links ?? 'after', outline.meta.webBaseUrl);
+  const { dependencies, remoteImages } = options;
   const webCopy = webCopyOf(outline);
-  const ctx: ContentContext = { outline, sourcePath, sourceText, warnings, dependencies, missingImages, remoteImages, links };
-  const fillSection = (s: Section): FilledSection => ({
-    title: s.title,
-    slug: s.slug,
-    level: s.level,
-    kind: s.kind,
-    inferred: s.inferred === true,
-    html: blocksToHtml(s.blocks, ctx),
-    sections: s.sections.map(fillSection),
-    closing: blocksToHtml(s.closing ?? [], ctx),
-  });
-  // In reading order, so numbered link notes count up down the page.
-  const intro = blocksToHtml(outline.intro, ctx);
-  const sections = outline.sections.map(fillSection);
-  // Last, so the notes nothing refers to come after those the text does.
-  const closing = blocksToHtml(outline.closing, ctx) + unreferencedNotesHtml(footnotesReferred(outline), ctx);
+  const { intro, sections, closing, links } = fillContent(outline, sourcePath, warnings, options);
   return {
     lang: outline.meta.lang,
     dir: directionOf(outline.meta.lang),
@@ -130,6 +114,33 @@ export function handoutContext(outline: Outline, templates: TemplateSet, sourceP
     logo: outline.meta.logo ? logoDataUrl(outline.meta.logo, outline.file, dependencies) : undefined,
     webCopy: webCopy ? { url: webCopy, address: links.addressOf(webCopy) ?? webCopy } : undefined,
   };
+}
+
+/**
+ * The handout's content as HTML: its intro, sections and closing (with the notes nothing refers
+ * to). What it warns of (a footnote never referred to, raw HTML removed, an image left out) is
+ * what `handout check` reports too, so check and build say the same.
+ */
+export function fillContent(outline: Outline, sourcePath: string, warnings: Warnings, options: FillOptions = {}): { intro: string; sections: FilledSection[]; closing: string; links: PaperLinks } {
+  const { dependencies, missingImages, remoteImages, sourceText } = options;
+  const links = new PaperLinks(outline.meta.links ?? 'after', outline.meta.webBaseUrl);
+  const ctx: ContentContext = { outline, sourcePath, sourceText, warnings, dependencies, missingImages, remoteImages, links };
+  const fillSection = (s: Section): FilledSection => ({
+    title: s.title,
+    slug: s.slug,
+    level: s.level,
+    kind: s.kind,
+    inferred: s.inferred === true,
+    html: blocksToHtml(s.blocks, ctx),
+    sections: s.sections.map(fillSection),
+    closing: blocksToHtml(s.closing ?? [], ctx),
+  });
+  // In reading order, so numbered link notes count up down the page.
+  const intro = blocksToHtml(outline.intro, ctx);
+  const sections = outline.sections.map(fillSection);
+  // Last, so the notes nothing refers to come after those the text does.
+  const closing = blocksToHtml(outline.closing, ctx) + unreferencedNotesHtml(footnotesReferred(outline), ctx);
+  return { intro, sections, closing, links };
 }
 
 /** The footnotes the handout's text (or another note) refers to, by identifier. */

@@ -13,8 +13,13 @@ export type RasterType = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp'
 export type ImageBytes = { ok: true; type: RasterType } | { ok: false; problem: string };
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-/** Decompressed pixels checked in full up to this size; a larger image is checked up to its compressed data's structure. */
-const MAX_CHECKED_PIXEL_BYTES = 64 * 1024 * 1024;
+/**
+ * The most a PNG's pixels may take decompressed: each is checked in full, and pdfkit decodes them
+ * whole for images with transparency. A printed page needs far less (a Letter page at 300 dpi is
+ * 8.4 megapixels, 34 MB with transparency). A header claiming 100 000 × 100 000 pixels was
+ * embedded unchecked, and with transparency crashed the whole build in pdfkit.
+ */
+const MAX_PIXEL_BYTES = 128 * 1024 * 1024;
 
 /** The type the bytes say, whatever the file's name says (a browser goes by the content too). */
 export function readImageBytes(bytes: Buffer): ImageBytes {
@@ -58,16 +63,22 @@ function checkPng(bytes: Buffer): ImageBytes {
   if (channels === undefined || ![1, 2, 4, 8, 16].includes(header.bitDepth)) return fail(`has an unknown pixel format (colour type ${header.colorType}, bit depth ${header.bitDepth})`);
   // Each row is a filter byte and its pixels; interlaced images have more, shorter rows.
   const rows = header.height * (1 + Math.ceil((header.width * channels * header.bitDepth) / 8));
-  if (rows <= MAX_CHECKED_PIXEL_BYTES) {
-    let pixels: Buffer;
-    try {
-      pixels = inflateSync(Buffer.concat(data), { maxOutputLength: 2 * MAX_CHECKED_PIXEL_BYTES });
-    } catch {
-      return fail('has damaged or missing image data');
-    }
-    if (header.interlace === 0 && pixels.length < rows) return fail(`${CUT}: it holds fewer rows than its header says`);
+  if (rows > MAX_PIXEL_BYTES) {
+    return { ok: false, problem: `is ${header.width} × ${header.height} pixels, more than handout embeds (its pixels take ${megabytes(rows)} MB; at most ${megabytes(MAX_PIXEL_BYTES)} MB: scale it down, a printed page needs about 2500 × 3300)` };
   }
+  let pixels: Buffer;
+  try {
+    // Interlaced images have a few more rows (a filter byte each), never twice the bytes.
+    pixels = inflateSync(Buffer.concat(data), { maxOutputLength: 2 * rows + 1024 });
+  } catch {
+    return fail('has damaged or missing image data');
+  }
+  if (header.interlace === 0 && pixels.length < rows) return fail(`${CUT}: it holds fewer rows than its header says`);
   return { ok: true, type: 'image/png' };
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / 1024 / 1024).toLocaleString('en', { maximumFractionDigits: 0 });
 }
 
 /** Markers up to the frame header (SOFn), which pdfkit reads for the size and colours; the bytes after it are the picture. */

@@ -9,7 +9,7 @@
  * that is the message a wrong value gets, wherever it was written.
  */
 import { z } from 'zod';
-import { slugify } from '../slug.js';
+import { MAX_OUTPUT_NAME_BYTES, slugify } from '../slug.js';
 import { lookupTable } from '../lookupTable.js';
 
 export const PAPER_SIZES = ['letter', 'a4'] as const;
@@ -90,7 +90,10 @@ const words = z
   .transform((list) => list.map((w) => String(w).trim()).filter(Boolean))
   .describe('a list of words');
 
-const slug = text.refine((s) => slugify(s) !== '').transform(slugify).describe('a name with letters or digits');
+const slug = text
+  .refine((s) => slugify(s) !== '' && Buffer.byteLength(slugify(s)) <= MAX_OUTPUT_NAME_BYTES)
+  .transform(slugify)
+  .describe(`a name with letters or digits, of at most ${MAX_OUTPUT_NAME_BYTES} bytes (it names the output files)`);
 
 /** What a QR code (error correction M) holds is 2331 bytes: a longer address is refused here, with its line, not in a template. */
 const QR_BYTES = 2000;

@@ -35,9 +35,24 @@ function parseYaml(yaml: string, place: YamlPlace) {
 /** A whole YAML file checked as one value (a glossary file: `term: definition` lines). */
 export function validateYamlValue<T>(yaml: string, schema: z.ZodType<T>, place: YamlPlace): T {
   const { doc } = parseYaml(yaml, place);
-  const parsed = schema.safeParse(doc.toJSON());
-  if (!parsed.success) throw new HandoutError(wrongValue(place.what, schema, doc.toJSON()), { file: place.file, line: place.firstLine });
+  const value = valueToJs(() => doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), place, place.firstLine);
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new HandoutError(wrongValue(place.what, schema, value), { file: place.file, line: place.firstLine });
   return parsed.data;
+}
+
+/** Aliases (`*org`) stand for their anchor's value; more than this many expansions is an alias bomb (the yaml package's own default). */
+const MAX_ALIAS_COUNT = 100;
+
+/** A YAML value as JavaScript, aliases resolved; an alias bomb is an error at its line, not an internal error. */
+function valueToJs(toJs: () => unknown, place: YamlPlace, line: number): unknown {
+  try {
+    return toJs();
+  } catch (e) {
+    if (!(e instanceof ReferenceError)) throw e;
+    const reason = /excessive alias/i.test(e.message) ? `its aliases (*name) expand to more than ${MAX_ALIAS_COUNT} values` : e.message;
+    throw new HandoutError(`invalid ${place.what === 'front-matter key' ? 'front matter' : 'YAML'}: ${reason}`, { file: place.file, line }, 'write the values out, or use fewer aliases');
+  }
 }
 
 export function validateYaml<S extends Shape>(yaml: string, shape: S, place: YamlPlace, warnings: Warnings): Validated<S> {
@@ -57,7 +72,7 @@ export function validateYaml<S extends Shape>(yaml: string, shape: S, place: Yam
       continue;
     }
     const valueNode = pair.value as Node | null;
-    let value: unknown = valueNode && typeof valueNode === 'object' && 'toJSON' in valueNode ? valueNode.toJSON() : valueNode;
+    let value: unknown = valueNode && typeof valueNode === 'object' && 'toJS' in valueNode ? valueToJs(() => valueNode.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }), place, line) : valueNode;
     // Keep numbers as written: `version: 1.10` is "1.10", not 1.1.
     if (typeof value === 'number' && isScalar(valueNode) && valueNode.range) value = yaml.slice(valueNode.range[0], valueNode.range[1]).trim();
     if (value === null || value === undefined || value === '') continue;

@@ -11,7 +11,7 @@ import { reviewedInText } from './reviewedInText.js';
 import { settingsFor } from '../options/config.js';
 import type { Config, FrontMatter } from '../options/schema.js';
 import { resolveInProject } from './projectRoot.js';
-import { slugify } from '../slug.js';
+import { outputName } from '../slug.js';
 import { NotRegularFileError, readRegularFile, TooLargeError } from './regularFile.js';
 import { displayPath, formatOf, MAX_SOURCE_BYTES, type SourceFormat } from './sourceFiles.js';
 
@@ -67,7 +67,7 @@ export function readSource(filePath: string, warnings: Warnings, bytes?: Uint8Ar
     const stated = reviewedInText(body);
     if (stated) Object.assign(meta, { reviewed: stated.date, reviewedLine: bodyStart + stated.line });
   }
-  const slug = meta.slug ?? slugify(path.basename(filePath, path.extname(filePath)));
+  const slug = meta.slug ?? outputName(path.basename(filePath, path.extname(filePath)));
   if (!slug) throw new HandoutError('cannot make an output name from this file name', { file }, 'set `slug:` in front matter');
   return { file, slug, format, text, meta };
 }

@@ -68,7 +68,7 @@ describe.skipIf(!hasCommand('pdftotext'))('scripts', () => {
     const told = r.stderr.split('\n').filter((l) => /prints left to right in the PDF/.test(l));
     // Hebrew, which no font has, is told as missing characters, not again as backwards.
     expect(told).toEqual([expect.stringMatching(/^ *content\/mixed\.md: warning: Arabic text prints left to right in the PDF, so it reads backwards/)]);
-    expect(r.stderr).toMatch(/content\/mixed\.md: warning: no font can draw the character "ש"/);
+    expect(r.stderr).toMatch(/content\/mixed\.md:7: warning: no font can draw the character "ש"/);
     // Every Arabic letter is still in the PDF, and the web page has the text as written.
     const letters = (s: string) => [...s.replace(/[^\p{Script=Arabic}]/gu, '')].sort().join('');
     expect(letters(pdfText('mixed').normalize('NFC'))).toBe(letters('مرحبا بالعالم'));

@@ -55,10 +55,10 @@ describe('font fallback', () => {
     expect(qpdfCheck(pdfFile)).toMatch(/No syntax or stream encoding errors/);
   });
 
-  it('warns once per character no font has, naming the document, the character and its code point', () => {
+  it('warns once per character no font has, naming the document, the line it first appears on, the character and its code point', () => {
     const lines = run.stderr.split('\n').filter((l) => /no font can draw/.test(l));
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/scripts\.md: warning: no font can draw the character "中" \(U\+4E2D\)/);
+    expect(lines[0]).toMatch(/scripts\.md:19: warning: no font can draw the character "中" \(U\+4E2D\)/);
     expect(lines[1]).toMatch(/"文" \(U\+6587\)/);
   });
 });

@@ -518,20 +518,43 @@ class Context {
    * "Plasmodium vivax", "Plasmodium ovale"), as a genus's species are written.
    */
   private sharedWordRun(paras: Para[], level: number): Split | undefined {
-    for (let i = 0; i < paras.length - 2; i++) {
-      const names: string[] = [];
-      for (let j = i; j < paras.length; j++) {
+    // Linear in the paragraphs: each one's subject is read once, and the run from each paragraph
+    // (alike names, none repeated) is the one before it less its first name, grown at its end.
+    // Reading them again for every run, 1000 short lines took over a minute.
+    const subjects: ({ name: string; words: string[]; key: string } | null | undefined)[] = [];
+    const subjectOf = (j: number) => {
+      if (j >= paras.length) return null;
+      if (subjects[j] === undefined) {
         const name = paras[j].sentences[0] ? subjectPhrase(paras[j].sentences[0], this.subject) : undefined;
         const words = name ? normalWords(name) : [];
-        const first = names.length ? normalWords(names[0]) : words;
-        const alike = words.length >= 2 && words.length === first.length && words[0] === first[0];
-        if (!name || !alike || names.some((n) => normalWords(n).join(' ') === words.join(' '))) break;
-        names.push(name);
+        subjects[j] = name && words.length >= 2 ? { name, words, key: words.join(' ') } : null;
+      }
+      return subjects[j];
+    };
+    const alike = (a: string[], b: string[]) => a.length === b.length && a[0] === b[0];
+    const capitalisedInText = new Map<string, boolean>();
+    const inRun = new Set<string>();
+    let end = 0;
+    for (let i = 0; i < paras.length - 2; i++) {
+      const first = subjectOf(i);
+      if (end <= i || !first) {
+        inRun.clear();
+        end = i;
+      } else {
+        inRun.delete(subjectOf(i - 1)!.key);
+      }
+      if (!first) continue;
+      for (let s = subjectOf(end); s && alike(s.words, first.words) && !inRun.has(s.key); s = subjectOf(end)) {
+        inRun.add(s.key);
+        end++;
       }
       // The shared word is a name the text capitalises inside its sentences ("the genus Plasmodium"),
       // not a common word that opens them ("Blood pressure …", "Blood tests …").
-      const shared = names.length ? names[0].split(/\s+/)[0] : '';
-      if (names.length < 3 || !/^\p{Lu}/u.test(shared) || !new RegExp(`[\\p{Ll},;]\\s+${escapeRegExp(shared)}\\b`, 'u').test(paras.map((p) => p.text).join(' '))) continue;
+      const shared = first.name.split(/\s+/)[0];
+      if (end - i < 3 || !/^\p{Lu}/u.test(shared)) continue;
+      if (!capitalisedInText.has(shared)) capitalisedInText.set(shared, new RegExp(`[\\p{Ll},;]\\s+${escapeRegExp(shared)}\\b`, 'u').test(paras.map((p) => p.text).join(' ')));
+      if (!capitalisedInText.get(shared)) continue;
+      const names = subjects.slice(i, end).map((s) => s!.name);
       const parts = names.map((n) => partOf(n));
       const found = this.file(paras, i, 0, parts, undefined, level, `paragraphs ${paras[i].number}–${paras[i + names.length - 1].number} are about ${names.map((n) => `"${n}"`).join(', ')}, named alike`);
       if (found) return found;

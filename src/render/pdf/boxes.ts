@@ -122,7 +122,14 @@ export interface BoxContext {
   templateFile: string;
   /** The source document, named in warnings about characters no font can draw. */
   documentFile?: string;
+  /** The source document's text: a warning about what it holds names the line it first appears on. */
+  documentText?: string;
 }
+
+/** Characters no font has, each reported on its own line up to this many a document; the rest in one line. */
+const MISSING_CHARACTERS_SHOWN = 5;
+/** The characters no font has reported for each document (its warnings), over all its outputs. */
+const missingReported = new WeakMap<Warnings, Set<string>>();
 
 export function buildBoxes(root: Root, ctx: BoxContext): BoxTree {
   const running: BoxTree['running'] = {};
@@ -131,7 +138,9 @@ export function buildBoxes(root: Root, ctx: BoxContext): BoxTree {
   const bodyEl: Element = body ?? { type: 'element', tagName: 'body', properties: {}, children: root.children as ElementContent[] };
   const footnotes = new Map<string, Box>();
   const builder = new BoxBuilder(ctx, running, footnotes);
-  return { body: builder.block(bodyEl, ctx.styles.styleOf(bodyEl)), running, footnotes };
+  const tree = { body: builder.block(bodyEl, ctx.styles.styleOf(bodyEl)), running, footnotes };
+  builder.reportOtherMissing();
+  return tree;
 }
 
 class BoxBuilder {
@@ -144,8 +153,35 @@ class BoxBuilder {
     private footnotes: BoxTree['footnotes'],
   ) {}
 
-  private unsupported(what: string): void {
-    this.ctx.warnings.add(`${what} is not supported in the PDF; its text is printed as plain text`, { file: this.ctx.templateFile });
+  /** Past MISSING_CHARACTERS_SHOWN: characters no font has, told in one line at the end. */
+  private otherMissing: string[] = [];
+
+  /** An element the PDF does not draw: where the source has it (raw HTML), its line there; else the template. */
+  private unsupported(what: string, tag: string): void {
+    const inSource = this.inSource(new RegExp(`<${tag}[\\s/>]`, 'i'));
+    this.ctx.warnings.add(`${what} is not supported in the PDF; its text is printed as plain text`, inSource ?? { file: this.ctx.templateFile });
+  }
+
+  /** The source document and the line where `what` first appears in it, when it does. */
+  private inSource(what: RegExp | string): { file: string; line: number } | undefined {
+    const { documentFile: file, documentText: text } = this.ctx;
+    if (!file || !text) return undefined;
+    const at = typeof what === 'string' ? text.indexOf(what) : text.search(what);
+    if (at < 0) return undefined;
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) line++;
+    return { file, line };
+  }
+
+  /** Characters no font has beyond the few told one by one: one line for all of them. */
+  reportOtherMissing(): void {
+    const others = this.otherMissing;
+    if (!others.length) return;
+    const shown = others.slice(0, 10).map((ch) => `"${ch}"`).join(', ');
+    this.ctx.warnings.add(
+      `no font can draw ${others.length} other characters (${shown}${others.length > 10 ? ' …' : ''}); they print as empty boxes (add a font that has them: see "Fonts" in the README)`,
+      this.inSource(others[0]) ?? { file: this.ctx.documentFile ?? this.ctx.templateFile },
+    );
   }
 
   /** A block-level element and its children. */
@@ -204,7 +240,7 @@ class BoxBuilder {
         .map((c) => this.block(c, this.ctx.styles.styleOf(c)));
       return { kind: 'flex', tag: el.tagName, style, children };
     }
-    if (!KNOWN_TAGS.has(el.tagName)) this.unsupported(`element <${el.tagName}>`);
+    if (!KNOWN_TAGS.has(el.tagName)) this.unsupported(`element <${el.tagName}>`, el.tagName);
     if (style.display === 'list-item') {
       // A list item is always a block, so its marker has a first line to sit beside.
       return this.block(el, style);
@@ -230,7 +266,7 @@ class BoxBuilder {
     }
     if (el.properties?.dataPage !== undefined) return [{ ...this.run('0', style, link), counter: 'page' }];
     if (el.properties?.dataPages !== undefined) return [{ ...this.run('0', style, link), counter: 'pages' }];
-    if (!KNOWN_TAGS.has(el.tagName)) this.unsupported(`element <${el.tagName}>`);
+    if (!KNOWN_TAGS.has(el.tagName)) this.unsupported(`element <${el.tagName}>`, el.tagName);
     const isLink = el.tagName === 'a' && typeof el.properties?.href === 'string';
     const href = isLink ? String(el.properties.href) : link;
     const id = isLink ? ++this.links : linkId;
@@ -279,10 +315,7 @@ class BoxBuilder {
     for (const run of runs) {
       const prefer = preferFamily ? fallbackChain(run.face).find((f) => f.family === preferFamily) : undefined;
       const { spans, missing } = splitByFace(run.text, run.face, prefer);
-      for (const ch of missing) {
-        const cp = [...ch].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
-        this.ctx.warnings.add(`no font can draw the character "${ch}" (${cp}); it prints as an empty box (add a font that has it: see "Fonts" in the README)`, { file: this.ctx.documentFile ?? this.ctx.templateFile });
-      }
+      for (const ch of missing) this.missingCharacter(ch);
       const drawn = missing.reduce((text, ch) => text.replaceAll(ch, ''), run.text);
       for (const [script, letters] of RIGHT_TO_LEFT) {
         if (!letters.test(drawn)) continue;
@@ -292,6 +325,23 @@ class BoxBuilder {
       else for (const span of spans) out.push({ ...run, text: span.text, face: span.face });
     }
     return out;
+  }
+
+  /** A character no font has: told once a document, at the line it first appears on; past a few, in one line for all. */
+  private missingCharacter(ch: string): void {
+    const reported = missingReported.get(this.ctx.warnings) ?? new Set<string>();
+    missingReported.set(this.ctx.warnings, reported);
+    if (reported.has(ch)) return;
+    reported.add(ch);
+    if (reported.size > MISSING_CHARACTERS_SHOWN) {
+      this.otherMissing.push(ch);
+      return;
+    }
+    const cp = [...ch].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
+    this.ctx.warnings.add(
+      `no font can draw the character "${ch}" (${cp}); it prints as an empty box (add a font that has it: see "Fonts" in the README)`,
+      this.inSource(ch) ?? { file: this.ctx.documentFile ?? this.ctx.templateFile },
+    );
   }
 
   run(text: string, style: ComputedStyle, link?: string, linkId?: number): InlineRun {
@@ -365,7 +415,7 @@ class BoxBuilder {
           const header = inHead || (cells.length > 0 && cells.every((c) => c.header));
           if (cells.length) rows.push({ style: s, header, cells });
         } else if (child.tagName === 'caption') {
-          this.unsupported('a table <caption>');
+          this.unsupported('a table <caption>', 'caption');
         }
       }
     };

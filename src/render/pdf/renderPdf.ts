@@ -54,6 +54,8 @@ export interface RenderPdfOptions {
   archive?: boolean;
   /** The source document, named in warnings about its text (a character no font has). */
   documentFile?: string;
+  /** Its text, so those warnings name the line. */
+  documentText?: string;
   stylesheet: { css: string; file: string };
   warnings: Warnings;
 }
@@ -66,7 +68,7 @@ export interface RenderedPdf {
 export async function renderPdf(html: string, options: RenderPdfOptions): Promise<RenderedPdf> {
   const tree = parseHtml(html);
   const styles = styleStep(tree, options);
-  const boxes = buildBoxes(tree, { styles, warnings: options.warnings, templateFile: options.templateFile, documentFile: options.documentFile });
+  const boxes = buildBoxes(tree, { styles, warnings: options.warnings, templateFile: options.templateFile, documentFile: options.documentFile, documentText: options.documentText });
   const geometry = pageGeometry(options.paper, styles);
   const { width, height, margin } = geometry;
   const contentWidth = width - margin.left - margin.right;
@@ -77,16 +79,21 @@ export async function renderPdf(html: string, options: RenderPdfOptions): Promis
   // organisation and a contact line) takes room from the text above rather than run off the page.
   const footerGap = Math.min(18, margin.bottom / 3);
   const footerRoom = margin.bottom - footerGap - FOOTER_PRINTER_MARGIN;
-  const overflow = footerHeight(placeFooters(boxes.running.footer, [[]], margin.left, contentWidth, contentHeight, LARGEST_PAGE_COUNT)[0]) - footerRoom;
+  const measured = placeFooters(boxes.running.footer, [[]], margin.left, contentWidth, contentHeight, LARGEST_PAGE_COUNT)[0];
+  const overflow = footerHeight(measured) - footerRoom;
   const lift = Math.min(Math.max(0, overflow), contentHeight / 4);
-  if (overflow > lift) warn('the running footer (the title, version, organisation, contact and review date) is too long for the foot of a page: its end is cut off (shorten the title or the contact line)');
+  let footer = boxes.running.footer;
+  if (overflow > lift) {
+    warn('the running footer (the title, version, organisation, contact and review date) is too long for the foot of a page: its end is cut off (shorten the title or the contact line)');
+    footer = footer && withTextCut(footer, 2 * charactersShown(measured, footerRoom + lift) + 100);
+  }
   const pageHeight = contentHeight - lift;
   const layout = new Layout({ pageHeight, orphans: 2, widows: 2, hyphenate: hyphenatorFor(options.info.lang), footnotes, warn });
   layout.box(boxes.body, margin.left, contentWidth, []);
   // A note nothing refers to is still printed, after the text: nothing is lost.
   for (const [id, note] of boxes.footnotes) if (!footnotes.laidOut.has(id)) layout.box(note, margin.left, contentWidth, []);
   const pages = paginate(layout.slices, pageHeight);
-  const footers = placeFooters(boxes.running.footer, pages, margin.left, contentWidth, pageHeight);
+  const footers = placeFooters(footer, pages, margin.left, contentWidth, pageHeight);
   const footerTop = height - margin.bottom + footerGap - lift;
   const pdf = await drawPdf(pages, footers, geometry, options.info, { archive: options.archive === true, footerTop });
   return { pdf, pages: pages.length };
@@ -149,6 +156,42 @@ function placeFooters(footer: Box | undefined, pages: unknown[], x: number, widt
       return at;
     });
   });
+}
+
+/** The characters of a placed footer's lines that end within `room` of its top: what shows on the page. */
+function charactersShown(placed: PlacedSlice[], room: number): number {
+  let shown = 0;
+  for (const { slice, y } of placed) {
+    if (y + slice.height > room) continue;
+    for (const item of slice.items) if (item.kind === 'text') shown += item.fragment.text.length;
+  }
+  return shown;
+}
+
+/**
+ * A footer too tall for the foot of a page, each of its texts cut to `most` characters: what is
+ * past its room is cut off on every page, so it is not laid out again for each (a title of
+ * 100 000 characters made every page's footer a layout of all of them: minutes for one handout).
+ * Page counters and short texts (the page number's "Page … of …") stay whole.
+ */
+function withTextCut(box: Box, most: number): Box {
+  const cut = (runs: InlineRun[]) => {
+    let left = most;
+    return runs.map((r) => {
+      if (r.counter) return r;
+      let end = Math.max(0, left);
+      left -= r.text.length;
+      if (end >= r.text.length) return r;
+      if (/[\uD800-\uDBFF]/.test(r.text[end - 1] ?? '')) end--; // not between the halves of a character
+      return { ...r, text: r.text.slice(0, end) };
+    });
+  };
+  switch (box.kind) {
+    case 'text': return { ...box, runs: cut(box.runs) };
+    case 'block': return { ...box, children: box.children.map((c) => withTextCut(c, most)) };
+    case 'flex': return { ...box, children: box.children.map((c) => withTextCut(c, most) as typeof c) };
+    default: return box;
+  }
 }
 
 /** How far a placed footer reaches down from its top. */

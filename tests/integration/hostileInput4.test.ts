@@ -1,0 +1,189 @@
+/**
+ * Hostile input, fourth round: each case built through the real command line next to a good
+ * handout, and its outputs read back (pdftotext, an HTML parser).
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { deflateSync } from 'node:zlib';
+import { cli, folderWithGoodHandout, removeDir, solidPng } from '../helpers/build.js';
+import { hasCommand } from '../helpers/pdf.js';
+
+let dir: string;
+let content: string;
+let out: string;
+
+beforeEach(() => {
+  ({ dir, content, out } = folderWithGoodHandout());
+});
+afterEach(() => removeDir(dir));
+
+function pdfText(slug: string): string {
+  return execFileSync('pdftotext', ['-layout', path.join(out, `${slug}.pdf`), '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+}
+
+function htmlText(file: string): string {
+  return toString(fromHtml(readFileSync(path.join(out, file), 'utf8')));
+}
+
+describe.skipIf(!hasCommand('pdftotext'))('plain prose', () => {
+  it('a thousand short lines that open alike ("line 1", "line 2" …) build in seconds, every line in the PDF', () => {
+    // Each paragraph's subject was worked out again for every run it might start, and each run
+    // compared with every name before it: 400 lines took 6 s, 1000 over a minute.
+    writeFileSync(path.join(content, 'lines.txt'), `${Array.from({ length: 1000 }, (_, i) => `line ${i + 1}`).join('\n')}\n`);
+    const started = Date.now();
+    const r = cli(['build', content, '--out', out], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    const text = pdfText('lines');
+    for (const n of [1, 500, 1000]) expect(text).toMatch(new RegExp(`^\\s*line ${n}$`, 'm'));
+    expect(pdfText('good')).toContain('This one is fine.');
+  }, 120_000);
+});
+
+describe('front matter', () => {
+  it('YAML anchors and aliases are read as YAML means them, not refused as {"source": …}; an alias bomb is refused at its line', () => {
+    writeFileSync(path.join(content, 'alias.md'), '---\norg: &org Riverside Clinic\ntitle: Aliases\norganisation: *org\nkeywords: &k [knee, hip]\n---\n\nText of the aliases.\n');
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)];
+    writeFileSync(path.join(content, 'bomb.md'), `---\ntitle: Bomb\n${bomb.slice(0, -1).join('\n')}\nkeywords: ${bomb[bomb.length - 1].replace(/^h: &h /, '')}\n---\n\nText of the bomb.\n`);
+    const r = cli(['build', content, '--out', out], { cwd: dir });
+    expect(r.stderr).not.toMatch(/"source"/);
+    expect(r.stderr).toMatch(/^content\/bomb\.md:10: error: invalid front matter: .*alias/im);
+    expect(r.stdout).toMatch(/2 built, 0 unchanged, 1 failed/);
+    expect(pdfText('alias')).toMatch(/Riverside Clinic/);
+    expect(execFileSync('pdfinfo', [path.join(out, 'alias.pdf')], { encoding: 'utf8' })).toMatch(/Keywords:\s+knee, hip/);
+  });
+
+  it('5000 keywords on one line are keywords, not "a word of 28891 characters"; a title of one word too long to print is still refused', () => {
+    const keywords = Array.from({ length: 5000 }, (_, i) => `kw${i}`);
+    writeFileSync(path.join(content, 'keys.md'), `---\ntitle: Keys\nkeywords: [${keywords.join(',')}]\n---\n\nText with keywords.\n`);
+    writeFileSync(path.join(content, 'word.md'), `---\ntitle: ${'x'.repeat(20_000)}\n---\n\nText with a long title.\n`);
+    const r = cli(['build', content, '--out', out], { cwd: dir });
+    expect(r.stderr).not.toMatch(/keys\.md:\d+: error/);
+    expect(r.stderr).toMatch(/^content\/word\.md:2: error: a word of 20000 characters is not supported/m);
+    expect(pdfText('keys')).toContain('Text with keywords.');
+    expect(execFileSync('pdfinfo', [path.join(out, 'keys.pdf')], { encoding: 'utf8' })).toMatch(/Keywords:\s+kw0, kw1, kw2/);
+  });
+});
+
+describe('images', () => {
+  // A PNG whose header says 100 000 × 100 000 pixels, with a few bytes of pixels after it.
+  const huge = (colorType: number) => {
+    const png = solidPng(1, 1);
+    const header = Buffer.from(png.subarray(8, 33));
+    header.writeUInt32BE(100_000, 8);
+    header.writeUInt32BE(100_000, 12);
+    header[17] = colorType;
+    const crcOf = (b: Buffer) => {
+      let c = 0xffffffff;
+      for (const byte of b) {
+        c ^= byte;
+        for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      }
+      return (c ^ 0xffffffff) >>> 0;
+    };
+    header.writeUInt32BE(crcOf(header.subarray(4, 21)), 21);
+    const data = deflateSync(Buffer.alloc(1000));
+    const idat = Buffer.alloc(12 + data.length);
+    idat.writeUInt32BE(data.length, 0);
+    idat.write('IDAT', 4, 'latin1');
+    data.copy(idat, 8);
+    idat.writeUInt32BE(crcOf(idat.subarray(4, 8 + data.length)), 8 + data.length);
+    return Buffer.concat([png.subarray(0, 8), header, idat, png.subarray(png.length - 12)]);
+  };
+
+  it('a PNG whose header claims 100 000 × 100 000 pixels is refused with its size, never embedded or a crash of the whole build', () => {
+    for (const [name, colorType] of [['rgb', 2], ['rgba', 6]] as const) {
+      writeFileSync(path.join(content, `${name}.png`), huge(colorType));
+      writeFileSync(path.join(content, `${name}.md`), `# Chart ${name}\n\nBefore.\n\n![A chart](${name}.png)\n\nAfter.\n`);
+    }
+    const r = cli(['build', content, '--out', out], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).not.toMatch(/internal error|RangeError|Node\.js/);
+    for (const name of ['rgb', 'rgba']) {
+      expect(r.stderr).toMatch(new RegExp(`^content/${name}\\.md:5: error: image ${name}\\.png is 100000 × 100000 pixels, more than handout embeds`, 'm'));
+    }
+    expect(r.stdout).toMatch(/1 built, 0 unchanged, 2 failed/);
+    expect(pdfText('good')).toContain('This one is fine.');
+  });
+});
+
+describe('output names', () => {
+  it('a file name of 250 characters builds under a shorter output name, not an internal error (ENAMETOOLONG)', () => {
+    writeFileSync(path.join(content, `${'Long'.repeat(60)}-name.md`), '# Long name\n\nText of the long name.\n');
+    const r = cli(['build', content, '--out', out], { cwd: dir });
+    expect(r.stderr).not.toMatch(/internal error|ENAMETOOLONG/);
+    expect(r.status, r.stderr).toBe(0);
+    const slug = r.stdout.match(/→ \S*\/(long\S*)\.pdf/)?.[1];
+    expect(slug).toBeDefined();
+    expect(Buffer.byteLength(slug!)).toBeLessThanOrEqual(200);
+    expect(pdfText(slug!)).toContain('Text of the long name.');
+  });
+
+  it('a slug: in front matter too long for a file name is an error at its line', () => {
+    writeFileSync(path.join(content, 'slug.md'), `---\ntitle: Slug\nslug: ${'s'.repeat(240)}\n---\n\nText.\n`);
+    const r = cli(['build', content, '--out', out], { cwd: dir });
+    expect(r.stderr).not.toMatch(/internal error|ENAMETOOLONG/);
+    expect(r.stderr).toMatch(/^content\/slug\.md:3: error: front-matter key "slug" should be/m);
+    expect(pdfText('good')).toContain('This one is fine.');
+  });
+
+  it('a newline in a file name is escaped in the findings under it too: no line of the output starts inside a file name', () => {
+    // A line that starts inside a file name could pass for a line of the build's own.
+    writeFileSync(path.join(content, 'evil\nforged.md'), '# Evil\n\nText.\n');
+    const r = cli(['build', content, '--out', out], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(/^forged/m);
+    expect(r.stderr).toMatch(/^ +content\/evil\\x0aforged\.md:1: warning: no review date/m);
+  });
+});
+
+describe.skipIf(!hasCommand('pdftotext'))('messages about the text', () => {
+  it('a character no font has and a <ruby> name the source line; many such characters are one line each up to a few, then one line for the rest', () => {
+    writeFileSync(path.join(content, 'ruby.md'), '# Ruby\n\nBefore.\n\nThe word <ruby>kan<rt>k</rt></ruby> here.\n\nA smile 😀 here.\n');
+    const cjk = [...'患者应该在手术后休息并多喝水因为这有助于伤口愈合医生会告诉你何时可以恢复正常活动'];
+    writeFileSync(path.join(content, 'cjk.md'), `# CJK\n\nIntro.\n\n${cjk.join('')}\n`);
+    const r = cli(['build', content, '--out', out], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/content\/ruby\.md:5: warning: element <ruby> is not supported in the PDF/);
+    expect(r.stderr).toMatch(/content\/ruby\.md:7: warning: no font can draw the character "😀"/);
+    const lines = r.stderr.split('\n').filter((l) => /cjk\.md.*no font can draw/.test(l));
+    expect(lines.length).toBeLessThanOrEqual(6);
+    expect(lines[0]).toMatch(/content\/cjk\.md:5: warning: no font can draw the character "患"/);
+    expect(lines[lines.length - 1]).toMatch(new RegExp(`content/cjk\\.md:5: warning: no font can draw ${new Set(cjk).size - 5} other characters \\("`));
+    expect(pdfText('cjk')).toContain('Intro.');
+  });
+});
+
+describe('handout check', () => {
+  it('reports what filling the page finds, as build does: a footnote never referred to, a script removed', () => {
+    writeFileSync(path.join(content, 'notes.md'), '# Notes\n\nText with a note.[^a]\n\n<script>alert(1)</script>\n\n[^a]: The note.\n[^b]: Never referred to.\n');
+    const build = cli(['build', content, '--out', out], { cwd: dir });
+    expect(build.stderr).toMatch(/content\/notes\.md:8: warning: the footnote \[\^b\] is never referred to/);
+    const check = cli(['check', 'content/notes.md'], { cwd: dir });
+    expect(check.stdout).toMatch(/content\/notes\.md:8: .*the footnote \[\^b\] is never referred to/);
+    expect(check.stdout).toMatch(/content\/notes\.md:5: .*raw HTML <script> is removed/);
+  });
+});
+
+describe.skipIf(!hasCommand('pdftotext'))('the running footer', () => {
+  it('a title of 100 000 characters builds in seconds: the footer, cut off at the foot of each page, is not laid out whole for every page', () => {
+    // Each page laid its footer out with the whole title: 112 KB of title took 13 s, 224 KB over a minute.
+    writeFileSync(path.join(content, 'title.md'), `---\ntitle: ${'Heading words '.repeat(8000).trim()}\n---\n\nThe text after the title.\n`);
+    const started = Date.now();
+    const r = cli(['build', content, '--out', out], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(r.stderr).toMatch(/content\/title\.md: warning: the running footer .* is too long for the foot of a page: its end is cut off/);
+    const text = pdfText('title');
+    const pages = text.split('\f').filter((p) => p.trim());
+    expect(pages.length).toBeGreaterThan(100);
+    // Every page still says which page it is; the title is in full at the top, and the text after it.
+    pages.forEach((page, i) => expect(page, `page ${i + 1}`).toMatch(new RegExp(`Page ${i + 1} of ${pages.length}`)));
+    expect(text.replace(/\s+/g, ' ')).toContain('The text after the title.');
+    expect(htmlText('title.html').match(/Heading words/g)!.length).toBeGreaterThanOrEqual(8000);
+  }, 120_000);
+});
