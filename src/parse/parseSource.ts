@@ -172,7 +172,7 @@ export function parsePlainText(text: string, skipLines = 0, dropped: DroppedLine
     // A rule drawn with characters ("=====" under a heading, "* * *" between parts) ends what is
     // above it and is no text: a line over it stands alone, as a heading does.
     if (RULE_LINE.test(line)) {
-      const underlines = start === i - 1 && !LIST_MARKER.test(lines[start]);
+      const underlines = start !== -1 && start === i - 1 && !LIST_MARKER.test(lines[start]);
       flush(i);
       if (underlines) children[children.length - 1].data = { underlined: true };
       return;
