@@ -27,7 +27,7 @@ const MARKDOWN = [
   '**', '*', '_', '__', '~~', '`', '[', ']', '(', ')', '](x.png)', '![', '![alt](missing.png)', '<', '>', '&amp;', '&#0;', '&#x10FFFF;', '\\',
   '| a | b |\n| --- | --- |\n| 1 | 2 |\n', '|', '[^1]', '[^1]: note\n', '[ref]: https://example.org\n', '- [ ] ', '- [x] ',
   '<div>', '</div>', '<p>', '<br>', '<table><tr><td>', '<script>alert(1)</script>', '<!--', '-->', '<img src="https://example.invalid/a.png" alt="remote">',
-  '---\ntitle: T\n---\n', 'title: x\n', 'Key points', 'Overview', 'There are three types: type A, type B and type C. ', 'Causes: ',
+  '---\ntitle: T\n---\n', 'title: x\n', '=====\n', '-----\n', '* * *\n', '\fPage 2 of 3\n', '      o Sub item\n', '◦ ', '✓ ', 'Key points', 'Overview', 'There are three types: type A, type B and type C. ', 'Causes: ',
 ];
 
 const fragment = fc.oneof(
