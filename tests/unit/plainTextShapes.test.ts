@@ -613,6 +613,29 @@ describe('plain text saved from a word processor or a printed copy', () => {
   });
 });
 
+describe('"Name: description" lines after a lead-in', () => {
+  const library = [
+    'Joining the library',
+    'Membership is free, and one card lets you borrow from every branch and use the online collection of e-books and newspapers.',
+    'We offer the following types of card:',
+    'Adult card: for anyone aged 16 or over. Borrow up to 20 items at a time and reserve items free of charge.',
+    'Junior card: for children and young people. A parent or carer must sign the application form.',
+    'Concession card: for people aged 60 or over. It works just like an adult card, with lower charges.',
+    'Digital-only card: for people who only want to use our e-books, online newspapers and research databases.',
+    'All cards are free apart from replacements. If you lose your card, tell us as soon as possible.',
+  ].join('\n\n');
+
+  it('each line is a part, a hyphenated name too; the lead-in is the opening text, not a heading over them', () => {
+    const o = outlineOf(library);
+    expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Adult', 'Junior', 'Concession', 'Digital-only']);
+    expect(o.intro.map((b) => toString(b))).toContain('We offer the following types of card:');
+  });
+
+  it('"research databases" does not make the paragraphs after the parts an "Outlook"', () => {
+    expect(headings(outlineOf(library))).not.toContain('Outlook');
+  });
+});
+
 describe('the language of a source that does not say', () => {
   it('reads Spanish, French and English from the text, and leaves a short text alone', () => {
     expect(detectLanguage('La diabetes es una enfermedad que dura toda la vida. Su cuerpo no produce suficiente insulina o no la usa bien. Con una buena alimentación, ejercicio y los medicamentos que le indique su médico, puede llevar una vida normal y evitar problemas en los ojos, los riñones y los pies.')).toBe('es');

@@ -15,7 +15,8 @@ export const TOPICS: { heading: string; stems: RegExp }[] = [
   { heading: 'Diagnosis', stems: /\b(diagnos\w*|test(s|ing)?|screen\w*|detect\w*)\b/i },
   { heading: 'Treatment', stems: /\b(treat\w*|therap\w*|medication\w*|antibiotic\w*|surgery|cure\w*|management)\b/i },
   { heading: 'Prevention', stems: /\b(prevent\w*|vaccin\w*|immuni[sz]\w*)\b/i },
-  { heading: 'Outlook', stems: /\b(outlook|prognos\w*|research\w*|life expectancy|surviv\w*)\b/i },
+  // Not "research": "research databases" is no outlook, and research into treatment is found as treatment.
+  { heading: 'Outlook', stems: /\b(outlook|prognos\w*|life expectancy|surviv\w*)\b/i },
 ];
 /** "This form …", "these cases", "people with this type": the paragraph refers back to the part. */
 const BACK_REFERENCE = /\b(this|these|that|such|the same)\s+(?:\w+\s+)?(types?|forms?|kinds?|class|stage|phase|variety|cases?|patients?|condition)\b/i;

@@ -279,7 +279,7 @@ function isHeadingAt(blocks: Block[], i: number, lang: string): boolean {
   const text = toString(blocks[i]).trim();
   // "The main symptoms are:", "See a GP if:": a line that stops mid-sentence leads into what follows;
   // the short lines after it are its list, though nothing marks them.
-  if (/:$/.test(text) && endsOpen(text, lang)) return false;
+  if (/:$/.test(text) && (endsOpen(text, lang) || LEADS_IN.test(text))) return false;
   if (unmarkedItemAt(blocks, i, lang)) return false;
   const next = blocks[i + 1].type === 'paragraph' ? toString(blocks[i + 1]) : '';
   // Questions in a row ("Check your understanding" and its review questions) are a list of
@@ -301,6 +301,8 @@ function isByline(text: string): boolean {
 const SIGNATURE = /^(?:dr|mr|mrs|ms|mx|prof)\.?\s+\p{Lu}|,\s*(?:RN|LPN|NP|PA-C|PA|MD|DO|PhD|BSN|MSN|DNP|DDS|DMD|PharmD|RPh|MPH|MBBS|FRCP|MRCGP|DVM|BVSc|CDE|RD)\.?$/u;
 /** What the sheet is and who made it: "A fact sheet from the Bureau of …", "A leaflet for parents". */
 const ABOUT_THE_SHEET = /^(?:an?|this)\s+(?:\w+\s+)?(?:fact\s*sheet|leaflet|guide|booklet|brochure|handout|information sheet|newsletter|letter)\s+(?:from|for|by|about)\b/i;
+/** A line that says a list follows: "We offer the following types of card:", "You will need these things:". */
+const LEADS_IN = /\b(?:the\s+following|as\s+follows|these|below)\b[^:]*:$/i;
 /** A line saying whom a sheet is for or from: "Information for patients", "… advice from your fire and rescue service". */
 const FOR_WHOM = /\b(?:information|advice|guidance|tips|facts|help|leaflet|guide)\s+(?:for|from)\s+(?:\p{Ll}+\s+){0,3}(?:patients?|parents?|carers?|families|relatives|visitors|residents|the public|people|staff|students|pupils|owners|you|your|the)\b/iu;
 /** The sheet's place in a series: "Workplace Health and Safety Information Sheet 12", "Patient leaflet no. 4". */

@@ -41,8 +41,10 @@ export function tokensOf(sentence: string): Token[] {
       continue;
     }
     if (text === ')') depth = Math.max(0, depth - 1);
-    // No verb follows an article or a possessive: "a transform boundary", "the lead author".
-    const pos = tags[i] === 'VERB' && last && ARTICLES.has(last.lower) ? (tags[i + 1] === 'NOUN' || tags[i + 1] === 'PROPN' ? 'ADJ' : 'NOUN') : tags[i];
+    // No verb follows an article or a possessive: "a transform boundary", "the lead author"; nor
+    // sits between an adjective and a colon: "Digital-only card: for people who …" is a label.
+    const labelNoun = tags[i] === 'VERB' && last?.pos === 'ADJ' && texts[i + 1] === ':';
+    const pos = tags[i] === 'VERB' && last && ARTICLES.has(last.lower) ? (tags[i + 1] === 'NOUN' || tags[i + 1] === 'PROPN' ? 'ADJ' : 'NOUN') : labelNoun ? 'NOUN' : tags[i];
     out.push({ text, lower: text.toLowerCase(), pos, aside: depth > 0 || text === ')' });
     if (text === '(') {
       out[out.length - 1].aside = true;
