@@ -636,6 +636,26 @@ describe('"Name: description" lines after a lead-in', () => {
   });
 });
 
+describe('course lines and numbered runs', () => {
+  it('a line naming the course or unit under the title is no heading over the whole text', () => {
+    const o = outlineOf(`Study guide: the water cycle\n\nGEO 101 Physical Geography – Unit 3\n\n${para('Water')}\n\nEvaporation\n\n${para('Warm water')}\n`);
+    expect(headings(o)).toEqual(['Evaporation']);
+    expect(toString(o.intro[0])).toBe('GEO 101 Physical Geography – Unit 3');
+  });
+
+  it('a numbered run that goes on past the count keeps its last part ("four stages … added a fifth")', () => {
+    const o = outlineOf([
+      'Stages of a project',
+      'In 1990 a manager studied many projects and found that most pass through the same steps. The original model had three stages; in 2001 its author added a fourth.',
+      'Stage 1: Planning. The team agrees on the goal, the budget and who does what before any work starts.',
+      'Stage 2: Doing. The team carries out the work and meets each week to check progress against the plan.',
+      'Stage 3: Checking. The team compares the results with the goal and writes down what went well.',
+      'Stage 4: Closing. The team hands over the results, thanks everyone and stores the records for next time.',
+    ].join('\n\n'));
+    expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Stage 1', 'Stage 2', 'Stage 3', 'Stage 4']);
+  });
+});
+
 describe('the language of a source that does not say', () => {
   it('reads Spanish, French and English from the text, and leaves a short text alone', () => {
     expect(detectLanguage('La diabetes es una enfermedad que dura toda la vida. Su cuerpo no produce suficiente insulina o no la usa bien. Con una buena alimentación, ejercicio y los medicamentos que le indique su médico, puede llevar una vida normal y evitar problemas en los ojos, los riñones y los pies.')).toBe('es');

@@ -104,7 +104,10 @@ export function inferOutline(all: Block[], lang: string, knownTitle?: string, op
   }
   // So is a line after it that says whom the sheet is for or from ("Information for patients from
   // the Dietetics Department", "Home safety advice from your fire and rescue service").
-  if (titleFrom === 'first line' && blocks[afterTitle] && isBareHeading(blocks[afterTitle]) && FOR_WHOM.test(toString(blocks[afterTitle]))) subtitle.add(afterTitle);
+  // … or names the course or series it belongs to ("BUS 110 Organizational Behavior – Unit 4",
+  // "KS4 Biology revision notes – Organisation topic").
+  const line = blocks[afterTitle] && toString(blocks[afterTitle]);
+  if (titleFrom === 'first line' && line && isBareHeading(blocks[afterTitle]) && (FOR_WHOM.test(line) || IN_A_SERIES.test(line))) subtitle.add(afterTitle);
   // Bare one-line paragraphs become headings; they cut the text into scopes.
   const scopes: { heading?: Paragraph; paras: Para[] }[] = [{ paras: [] }];
   blocks.forEach((block, i) => {
@@ -301,6 +304,8 @@ function isByline(text: string): boolean {
 const SIGNATURE = /^(?:dr|mr|mrs|ms|mx|prof)\.?\s+\p{Lu}|,\s*(?:RN|LPN|NP|PA-C|PA|MD|DO|PhD|BSN|MSN|DNP|DDS|DMD|PharmD|RPh|MPH|MBBS|FRCP|MRCGP|DVM|BVSc|CDE|RD)\.?$/u;
 /** What the sheet is and who made it: "A fact sheet from the Bureau of …", "A leaflet for parents". */
 const ABOUT_THE_SHEET = /^(?:an?|this)\s+(?:\w+\s+)?(?:fact\s*sheet|leaflet|guide|booklet|brochure|handout|information sheet|newsletter|letter)\s+(?:from|for|by|about)\b/i;
+/** A course, a unit of one or the kind of notes: "BUS 110", "Unit 4", "KS4", "Year 10", "revision notes". */
+const IN_A_SERIES = /^\p{Lu}{2,5}\s?\d{2,4}\b|\b(?:unit|module|chapter|lesson|week|session|topic)\s+\d{1,3}\b|\b(?:KS[1-5]|GCSE|A-level|year\s+\d{1,2}|grade\s+\d{1,2})\b|\b(?:revision|study|lecture|class|course|lesson)\s+(?:notes?|guide|sheet)s?\b/iu;
 /** A line that says a list follows: "We offer the following types of card:", "You will need these things:". */
 const LEADS_IN = /\b(?:the\s+following|as\s+follows|these|below)\b[^:]*:$/i;
 /** A line saying whom a sheet is for or from: "Information for patients", "… advice from your fire and rescue service". */
@@ -437,7 +442,8 @@ class Context {
         return undefined;
       }
       // "Three degrees of burn" and then "… chemical and electrical burns": the count says how many.
-      if (a.count && parts.length > a.count) parts = parts.slice(0, a.count);
+      // A numbered run that goes on ("Stage 5" after "… four stages; … added a fifth") keeps its last.
+      if (a.count && parts.length > a.count && !numberedRun(parts)) parts = parts.slice(0, a.count);
     }
     if (parts.length < 2) {
       // A count of days or visits is no announcement worth reporting.
@@ -908,6 +914,12 @@ function definitionIn(sentence: string, used: Set<string>): { term: string; genu
     return { term: t.text, genus: singular(tokens[j].lower) };
   }
   return undefined;
+}
+
+/** "Stage 1" … "Stage 5": one kind word, numbered 1, 2, 3 … in order. */
+function numberedRun(parts: Part[]): boolean {
+  const numbers = parts.map((p) => /^(\S+)\s+(\d+)$/.exec(p.name));
+  return numbers.every((m, i) => m && m[1].toLowerCase() === numbers[0]![1].toLowerCase() && Number(m[2]) === i + 1);
 }
 
 function sameParts(a: Part[], b: Part[]): boolean {
