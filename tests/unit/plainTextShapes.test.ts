@@ -627,7 +627,7 @@ describe('"Name: description" lines after a lead-in', () => {
 
   it('each line is a part, a hyphenated name too; the lead-in is the opening text, not a heading over them', () => {
     const o = outlineOf(library);
-    expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Adult', 'Junior', 'Concession', 'Digital-only']);
+    expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Adult card', 'Junior card', 'Concession card', 'Digital-only card']);
     expect(o.intro.map((b) => toString(b))).toContain('We offer the following types of card:');
   });
 
@@ -653,6 +653,24 @@ describe('course lines and numbered runs', () => {
       'Stage 4: Closing. The team hands over the results, thanks everyone and stores the records for next time.',
     ].join('\n\n'));
     expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Stage 1', 'Stage 2', 'Stage 3', 'Stage 4']);
+  });
+});
+
+describe('list items that lost their marks', () => {
+  it('after a lead-in with a colon, paragraphs written "Name (examples) – what it does" are the parts; a part named by a word of another is not that other', () => {
+    const o = outlineOf([
+      'Garden mulches',
+      'Garden Note No. 7 – Soil Series',
+      'A mulch is a layer spread over the soil to keep in moisture, keep down weeds and feed the soil as it breaks down.',
+      'Most mulches fall into a few groups, and each does a different job:',
+      'Bark (pine bark, chipped hardwood) – lasts for years and suits shrub borders, where nothing needs digging in.',
+      'Compost (garden compost, leaf mould) – feeds the soil as worms pull it down, so it suits vegetable beds.',
+      'Gravel (pea shingle, slate) – keeps the crowns of alpine plants dry and reflects heat back onto them.',
+      'Coloured bark (dyed chips) – looks bright in a new bed but fades within a season or two.',
+      'Spread any mulch on moist soil in spring, about five centimetres deep, and keep it away from stems.',
+    ].join('\n\n'));
+    expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Bark', 'Compost', 'Gravel', 'Coloured bark']);
+    expect(toString(o.intro[0])).toBe('Garden Note No. 7 – Soil Series');
   });
 });
 

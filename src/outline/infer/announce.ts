@@ -151,7 +151,8 @@ function listLeadIn(sentence: string, bullets: string[]): Announcement | undefin
 
 /** "- Type 1 diabetes: the body makes no insulin" → "Type 1 diabetes"; "- stress incontinence" as it is. */
 function bulletName(item: string): string {
-  const text = item.replace(LIST_MARKER, '').trim();
+  // An aside in brackets is no part of the name: "Legumes (clover, vetch) – fix nitrogen …".
+  const text = item.replace(LIST_MARKER, '').replace(/\s+\([^)]*\)/g, '').trim();
   // "ionic bonds, between metals and non-metals": a name, then what it is.
   const named = /^(.{2,60}?)(?::|\s[–—-]\s|,\s+(?=\p{Ll}))/u.exec(text);
   return (named ? named[1] : text).replace(/[.;:,]$/, '').replace(/^(?:a|an|the)\s+/i, '').trim();

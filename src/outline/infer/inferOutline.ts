@@ -305,7 +305,9 @@ const SIGNATURE = /^(?:dr|mr|mrs|ms|mx|prof)\.?\s+\p{Lu}|,\s*(?:RN|LPN|NP|PA-C|P
 /** What the sheet is and who made it: "A fact sheet from the Bureau of …", "A leaflet for parents". */
 const ABOUT_THE_SHEET = /^(?:an?|this)\s+(?:\w+\s+)?(?:fact\s*sheet|leaflet|guide|booklet|brochure|handout|information sheet|newsletter|letter)\s+(?:from|for|by|about)\b/i;
 /** A course, a unit of one or the kind of notes: "BUS 110", "Unit 4", "KS4", "Year 10", "revision notes". */
-const IN_A_SERIES = /^\p{Lu}{2,5}\s?\d{2,4}\b|\b(?:unit|module|chapter|lesson|week|session|topic)\s+\d{1,3}\b|\b(?:KS[1-5]|GCSE|A-level|year\s+\d{1,2}|grade\s+\d{1,2})\b|\b(?:revision|study|lecture|class|course|lesson)\s+(?:notes?|guide|sheet)s?\b/iu;
+const IN_A_SERIES = /^\p{Lu}{2,5}\s?\d{2,4}\b|\b(?:note|sheet|leaflet|bulletin|factsheet|guide|paper)\s+(?:no\.?|number|#)\s*\d{1,4}\b|\bseries\s*$|\b(?:unit|module|chapter|lesson|week|session|topic)\s+\d{1,3}\b|\b(?:KS[1-5]|GCSE|A-level|year\s+\d{1,2}|grade\s+\d{1,2})\b|\b(?:revision|study|lecture|class|course|lesson)\s+(?:notes?|guide|sheet)s?\b/iu;
+/** A paragraph written as a list item: a short capitalised name (an aside in brackets may follow), a colon or a dash, then what it is. */
+const NAMED_ITEM = /^\p{Lu}[^.:;!?()–—]{0,50}?(?:\s\([^)]{0,80}\))?(?::|\s[–—]|\s-\s)\s*\S/u;
 /** A line that says a list follows: "We offer the following types of card:", "You will need these things:". */
 const LEADS_IN = /\b(?:the\s+following|as\s+follows|these|below)\b[^:]*:$/i;
 /** A line saying whom a sheet is for or from: "Information for patients", "… advice from your fire and rescue service". */
@@ -396,10 +398,17 @@ class Context {
     return none;
   }
 
+  /**
+   * The list items after paragraph i: lines marked as items, or, after a lead-in that ends in a
+   * colon, two or more paragraphs written as a name and what it is ("Legumes (clover, vetch) – fix
+   * nitrogen …", "Adult card: for anyone aged 16 or over …"), as lists lose their marks when copied.
+   */
   private bulletsAfter(paras: Para[], i: number): string[] {
     const out: string[] = [];
     for (let j = i + 1; j < paras.length && isBullet(paras[j].text); j++) out.push(paras[j].text);
-    return out;
+    if (out.length || !/:\s*$/.test(paras[i].text)) return out;
+    for (let j = i + 1; j < paras.length && NAMED_ITEM.test(paras[j].text); j++) out.push(paras[j].text);
+    return out.length >= 2 ? out : [];
   }
 
   /**
@@ -889,7 +898,9 @@ function withHeadWords(parts: Part[], subject: Subject): Part[] {
   const own = new Set(subject.keys.flat().map(stem));
   return parts.map((p, i) => {
     const [raw, last] = [lasts[i], singulars[i]];
-    if (!raw || !last || isLabel(last) || own.has(stem(raw)) || (p.kind && singular(p.kind) === last) || singulars.filter((l) => l === last).length > 1) return p;
+    // Nor when another part is named by that word alone: "Broadleaf non-legumes" is not "Legumes".
+    const namesAnother = parts.some((q, j) => j !== i && q.keys.some((k) => k.length === 1 && singular(k[0]) === last));
+    if (!raw || !last || isLabel(last) || own.has(stem(raw)) || (p.kind && singular(p.kind) === last) || singulars.filter((l) => l === last).length > 1 || namesAnother) return p;
     return { ...p, keys: [...p.keys, [last]] };
   });
 }
