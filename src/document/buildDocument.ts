@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Warnings } from '../diagnostics.js';
 import { displayPath, readSource, type Source } from '../read/readSource.js';
 import { parseSource, widenRaggedTables, withoutUnclosedComments } from '../parse/parseSource.js';
-import { admonitionsAsAlerts, withoutTemplateTags } from '../parse/dialects.js';
+import { admonitionsAsAlerts, withoutPandocAttributes, withoutTemplateTags } from '../parse/dialects.js';
 import { buildOutline } from '../outline/buildOutline.js';
 import type { Outline } from '../outline/outline.js';
 import { embedFonts } from '../fill/embedFonts.js';
@@ -72,7 +72,10 @@ export function outlineOf(sourcePath: string, warnings: Warnings, bytes?: Uint8A
   const source = admonitionsAsAlerts(withoutUnclosedComments(readSource(sourcePath, warnings, bytes), warnings));
   checkSourceText(source);
   const tree = parseSource(source);
-  if (source.format === 'markdown') withoutTemplateTags(tree, source.text, source.file, warnings);
+  if (source.format === 'markdown') {
+    withoutTemplateTags(tree, source.text, source.file, warnings);
+    withoutPandocAttributes(tree, source.text);
+  }
   widenRaggedTables(tree, source.file, warnings);
   checkTree(tree, source.file);
   const outline = buildOutline(source, tree);

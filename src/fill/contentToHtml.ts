@@ -66,6 +66,7 @@ export function blocksToHtml(blocks: Block[], ctx: ContentContext, finish?: (tre
   keepHiddenText(hast, ctx);
   dropMalformedLinks(hast, ctx);
   hast = sanitize(hast, CONTENT_SCHEMA) as HastRoot;
+  dropEmptyClasses(hast);
   embedImages(hast, images, ctx.remoteImages ?? 'alt');
   alignmentToClass(hast);
   labelTaskCheckboxes(hast);
@@ -378,6 +379,17 @@ function dropMalformedLinks(tree: HastRoot, ctx: ContentContext): void {
       });
       delete node.properties.href;
     }
+  });
+}
+
+/**
+ * A raw `<div class="…">` whose classes are none of the callout's the sanitiser keeps: its `class`
+ * is left empty, and goes, as it did before divs could keep one.
+ */
+function dropEmptyClasses(tree: HastRoot): void {
+  visit(tree, 'element', (node: Element) => {
+    const className = node.properties.className;
+    if (Array.isArray(className) && className.length === 0) delete node.properties.className;
   });
 }
 

@@ -246,6 +246,35 @@ function firstLine(paragraph: Paragraph): PhrasingContent[] {
   return line;
 }
 
+// ── Pandoc attributes ───────────────────────────────────────────────────────────────────────────
+
+/** `{#id .class key="value"}`: Pandoc's (and kramdown's) attributes, as written after a span, an image, a link or a heading. */
+const ATTRIBUTES = String.raw`\{\s*(?:(?:#[\w:.-]+|\.[\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s}"']+))\s*)+\}`;
+const SPAN = new RegExp(String.raw`\[([^\[\]\n]*)\]` + ATTRIBUTES, 'g');
+const LEADING_ATTRIBUTES = new RegExp(`^${ATTRIBUTES}`);
+const TRAILING_ATTRIBUTES = new RegExp(String.raw`[ \t]+${ATTRIBUTES}[ \t]*$`);
+
+/**
+ * Pandoc's attributes give ids and classes, which mean nothing on paper, and sometimes a reader's
+ * text: a bracketed span (`[absolute path]{#absolute-path}`) prints its words, an image's
+ * `{alt='…'}` is its alt text, a heading's `{#id}` goes. Nothing a reader would read is lost, so
+ * there is no warning.
+ */
+export function withoutPandocAttributes(tree: Root, text: string): void {
+  if (!/[\])]\{|[ \t]\{#/.test(text)) return;
+  visit(tree, 'text', (node: Text, index, parent) => {
+    if (node.value.includes(']{')) node.value = node.value.replace(SPAN, '$1');
+    const before = index ? (parent as Paragraph | undefined)?.children[index - 1] : undefined;
+    const leading = (before?.type === 'image' || before?.type === 'link') && LEADING_ATTRIBUTES.exec(node.value);
+    if (leading) {
+      const alt = /\balt=(?:"([^"]*)"|'([^']*)')/.exec(leading[0]);
+      if (before.type === 'image' && alt && !before.alt) before.alt = alt[1] ?? alt[2];
+      node.value = node.value.slice(leading[0].length);
+    }
+    if (parent?.type === 'heading' && index === (parent as Paragraph).children.length - 1) node.value = node.value.replace(TRAILING_ATTRIBUTES, '');
+  });
+}
+
 // ── Template tags ───────────────────────────────────────────────────────────────────────────────
 
 interface TagKind {

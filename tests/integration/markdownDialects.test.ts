@@ -74,12 +74,21 @@ const GLOSSARY = `---
 title: Words your doctor may use
 ---
 
-Biopsy
+[Biopsy]{#biopsy}
 : Taking a small piece of tissue to look at under a microscope.
 
 Benign
 : Not cancer.
 : It does not spread.
+`;
+
+const SPANISH = `---
+title: Sus pastillas
+lang: es
+---
+
+> [!WARNING]
+> Deje de tomarlas si le sale un sarpullido.
 `;
 
 const TOML = `+++
@@ -154,6 +163,7 @@ beforeAll(() => {
   writeUnder(dir, 'content/admonitions.md', ADMONITIONS);
   writeUnder(dir, 'content/glossary.md', GLOSSARY);
   writeUnder(dir, 'content/heart.md', TOML);
+  writeUnder(dir, 'content/sus-pastillas.md', SPANISH);
   writeUnder(dir, 'content/late-title.md', LATE_TITLE);
   writeUnder(dir, 'content/toml-late-title.md', TOML_LATE_TITLE);
   writeUnder(dir, 'content/templates.md', TEMPLATES);
@@ -189,6 +199,11 @@ describe('Markdown dialects of other tools', () => {
     if (hasCommand('pdftotext')) expect(poppler('alerts.pdf')).not.toMatch(/\[!|WARNING\]/);
   });
 
+  it('a callout is labelled in the page\'s language', async () => {
+    expect(hastText(select('main [role=note] .callout-label', page('sus-pastillas.html'))!)).toBe('Advertencia');
+    expect((await pdfText('sus-pastillas.pdf')).split('\n')).toContain('Advertencia');
+  });
+
   it('MkDocs admonitions and Docusaurus/Pandoc fenced divs are callouts with their title, code left as written', async () => {
     const tree = page('admonitions.html');
     const callouts = selectAll('main [role=note]', tree) as Element[];
@@ -207,7 +222,7 @@ describe('Markdown dialects of other tools', () => {
     expect(text).toContain('Write down your questions.');
   });
 
-  it('definition lists are <dl> in the HTML and term over definition in the PDF', async () => {
+  it('definition lists are <dl> in the HTML and term over definition in the PDF (a Pandoc span prints its words)', async () => {
     const tree = page('glossary.html');
     expect(selectAll('main dl dt', tree).map((e) => hastText(e))).toEqual(['Biopsy', 'Benign']);
     expect(selectAll('main dl dd', tree).map((e) => hastText(e).trim())).toEqual([
