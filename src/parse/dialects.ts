@@ -71,7 +71,8 @@ const ADMONITION = /^( *)(?:!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)((?:[ \t]+[a-z]+
 /** `::: warning`, `:::tip Title`, `:::tip[Title]`, `::: {.callout-note title="Title"}`, trailing colons allowed. */
 const DIV_OPEN = /^ {0,3}:{3,}[ \t]*(?:\{([^}]*)\}|([A-Za-z][\w-]*)(?:\[([^\]]*)\])?)[ \t]*(.*?)[ \t]*:*[ \t]*$/;
 const DIV_CLOSE = /^ {0,3}:{3,}[ \t]*$/;
-const FENCE = /^[ \t]*(`{3,}|~{3,})/;
+/** A code fence (a backtick fence's info string holds no backtick: "```a``` b" is inline code). */
+const FENCE = /^[ \t]*(`{3,}(?=[^`]*$)|~{3,})/;
 
 /**
  * The source with each admonition and fenced div written as a GitHub alert (`> [!KIND] Title`,

@@ -68,6 +68,12 @@ Write down your questions.
 shown as code
 :::
 \`\`\`
+
+\`\`\`inline\`\`\` code first on its line.
+
+:::caution
+Keep out of reach of children.
+:::
 `;
 
 const GLOSSARY = `---
@@ -207,7 +213,7 @@ describe('Markdown dialects of other tools', () => {
   it('MkDocs admonitions and Docusaurus/Pandoc fenced divs are callouts with their title, code left as written', async () => {
     const tree = page('admonitions.html');
     const callouts = selectAll('main [role=note]', tree) as Element[];
-    expect(callouts.map((c) => hastText(select('.callout-label', c)!))).toEqual(['Remember', 'Warning', 'Good to know']);
+    expect(callouts.map((c) => hastText(select('.callout-label', c)!))).toEqual(['Remember', 'Warning', 'Good to know', 'Caution']);
     expect(hastText(callouts[0])).toContain('Bring your list of medicines.');
     expect(hastText(callouts[0])).toContain('Bring your glasses too.');
     expect(hastText(callouts[1])).toContain('Do not drive after the scan.');
