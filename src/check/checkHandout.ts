@@ -175,9 +175,9 @@ function why(level: ReadingLevel): string {
 /** The line of the review keys in the front matter, so a review finding points at them. */
 function frontMatterLine(text: string): number | undefined {
   const lines = text.split('\n');
-  if (lines[0]?.trim() !== '---') return undefined;
+  if (lines[0]?.trim() !== '---' && lines[0]?.trim() !== '+++') return undefined;
   for (const key of ['next-review', 'review-every', 'reviewed']) {
-    const i = lines.findIndex((l) => l.startsWith(`${key}:`));
+    const i = lines.findIndex((l) => new RegExp(`^${key}\\s*[:=]`).test(l));
     if (i !== -1) return i + 1;
   }
   return 1;

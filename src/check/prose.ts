@@ -72,6 +72,7 @@ function collect(block: Block, sectionPath: Section[], lang: string, out: ProseU
       case 'code':
       case 'html':
       case 'yaml':
+      case 'toml':
         return;
     }
     if ('children' in node) for (const child of node.children) visit(child as Nodes);

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Warnings } from '../diagnostics.js';
 import { displayPath, readSource, type Source } from '../read/readSource.js';
 import { parseSource, widenRaggedTables, withoutUnclosedComments } from '../parse/parseSource.js';
+import { admonitionsAsAlerts, withoutPandocAttributes, withoutTemplateTags } from '../parse/dialects.js';
 import { buildOutline } from '../outline/buildOutline.js';
 import type { Outline } from '../outline/outline.js';
 import { embedFonts } from '../fill/embedFonts.js';
@@ -67,9 +68,14 @@ export interface DocumentOptions {
 /** `bytes`: the source as the caller read (and hashed) it, so what is rendered is what was hashed. */
 export function outlineOf(sourcePath: string, warnings: Warnings, bytes?: Uint8Array): { source: Source; outline: Outline } {
   // The text without unclosed comments is the source from here on: raw HTML's line numbers are read from it.
-  const source = withoutUnclosedComments(readSource(sourcePath, warnings, bytes), warnings);
+  // Admonitions and fenced divs are written as GitHub alerts, line for line, before parsing (dialects.ts).
+  const source = admonitionsAsAlerts(withoutUnclosedComments(readSource(sourcePath, warnings, bytes), warnings));
   checkSourceText(source);
   const tree = parseSource(source, warnings);
+  if (source.format === 'markdown') {
+    withoutTemplateTags(tree, source.text, source.file, warnings);
+    withoutPandocAttributes(tree, source.text);
+  }
   widenRaggedTables(tree, source.file, warnings);
   checkTree(tree, source.file);
   const outline = buildOutline(source, tree);

@@ -7,7 +7,8 @@
 import path from 'node:path';
 import type { Root as MdRoot, FootnoteDefinition, Paragraph } from 'mdast';
 import type { Root as HastRoot, Element, ElementContent } from 'hast';
-import { toHast } from 'mdast-util-to-hast';
+import { defaultHandlers, toHast, type Handlers } from 'mdast-util-to-hast';
+import { defListHastHandlers } from 'mdast-util-definition-list';
 import { raw } from 'hast-util-raw';
 import { sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
@@ -24,6 +25,8 @@ import type { PaperLinks } from './linksOnPaper.js';
 import { emptyFigure, safeSvg } from './safeSvg.js';
 import { readImageBytes } from './imageBytes.js';
 import { lookupTable } from '../lookupTable.js';
+import { labelsFor } from './labels.js';
+import type { CalloutData } from '../parse/dialects.js';
 
 const IMAGE_TYPES = lookupTable({
   '.png': 'image/png',
@@ -55,7 +58,7 @@ export interface ContentContext {
 export function blocksToHtml(blocks: Block[], ctx: ContentContext, finish?: (tree: HastRoot) => void): string {
   if (blocks.length === 0) return '';
   const tree: MdRoot = { type: 'root', children: [...blocks, ...ctx.outline.definitions] };
-  let hast = toHast(tree, { allowDangerousHtml: true }) as HastRoot;
+  let hast = toHast(tree, { allowDangerousHtml: true, handlers: dialectHandlers(ctx.outline.meta.lang) }) as HastRoot;
   dropUnclosedSwallowingTags(hast, ctx);
   closeUnclosedInlineTags(hast, ctx);
   hast = raw(hast, ctx.sourceText === undefined ? {} : { file: new VFile({ value: ctx.sourceText }) }) as HastRoot;
@@ -63,12 +66,47 @@ export function blocksToHtml(blocks: Block[], ctx: ContentContext, finish?: (tre
   keepHiddenText(hast, ctx);
   dropMalformedLinks(hast, ctx);
   hast = sanitize(hast, CONTENT_SCHEMA) as HastRoot;
+  dropEmptyClasses(hast);
   embedImages(hast, images, ctx.remoteImages ?? 'alt');
   alignmentToClass(hast);
   labelTaskCheckboxes(hast);
   ctx.links?.mark(hast);
   finish?.(hast);
   return toHtml(hast);
+}
+
+/** Kinds whose label stays before a title the source gives ("Warning: Do not drive"): a reader must not miss what they are. */
+const KEEP_KIND = new Set(['warning', 'caution', 'danger', 'important']);
+
+/**
+ * The constructs of other dialects (src/parse/dialects.ts): a definition list is a <dl>; a callout
+ * (a GitHub alert, an admonition, a fenced div) a note (`role="note"`) whose first line is its label
+ * in the page's language ("Warning", "Advertencia") or the title the source gave it.
+ */
+function dialectHandlers(lang: string): Handlers {
+  const labels = labelsFor(lang).callouts;
+  return {
+    ...(defListHastHandlers as unknown as Handlers),
+    blockquote(state, node) {
+      const callout = node.data?.callout;
+      if (!callout) return defaultHandlers.blockquote(state, node);
+      const label: Element = { type: 'element', tagName: 'p', properties: { className: ['callout-label'] }, children: [{ type: 'text', value: calloutLabel(callout, labels) }] };
+      const result: Element = {
+        type: 'element',
+        tagName: 'div',
+        properties: { className: ['callout', `callout-${callout.kind}`], role: 'note' },
+        children: state.wrap([label, ...state.all(node)], true),
+      };
+      state.patch(node, result);
+      return state.applyData(node, result);
+    },
+  };
+}
+
+export function calloutLabel(callout: CalloutData, labels: Record<CalloutData['kind'], string>): string {
+  const kind = labels[callout.kind];
+  if (!callout.title || callout.title.toLowerCase() === kind.toLowerCase()) return kind;
+  return KEEP_KIND.has(callout.kind) ? `${kind}: ${callout.title}` : callout.title;
 }
 
 /**
@@ -341,6 +379,17 @@ function dropMalformedLinks(tree: HastRoot, ctx: ContentContext): void {
       });
       delete node.properties.href;
     }
+  });
+}
+
+/**
+ * A raw `<div class="…">` whose classes are none of the callout's the sanitiser keeps: its `class`
+ * is left empty, and goes, as it did before divs could keep one.
+ */
+function dropEmptyClasses(tree: HastRoot): void {
+  visit(tree, 'element', (node: Element) => {
+    const className = node.properties.className;
+    if (Array.isArray(className) && className.length === 0) delete node.properties.className;
   });
 }
 

@@ -25,6 +25,11 @@ const LABELS = {
     contact: 'Contact',
     readOnline: 'Read this handout online',
     qrCode: 'QR code to the web copy of this handout',
+    /** The label of each kind of callout (a GitHub alert, an admonition: src/parse/dialects.ts). */
+    callouts: {
+      note: 'Note', info: 'Information', tip: 'Tip', important: 'Important', warning: 'Warning', caution: 'Caution', danger: 'Danger',
+      summary: 'Summary', success: 'Success', question: 'Question', failure: 'Failure', bug: 'Bug', example: 'Example', quote: 'Quote',
+    },
   },
   es: {
     keyPoints: 'Puntos clave',
@@ -51,6 +56,10 @@ const LABELS = {
     contact: 'Contacto',
     readOnline: 'Lea este folleto en línea',
     qrCode: 'Código QR de la copia en línea de este folleto',
+    callouts: {
+      note: 'Nota', info: 'Información', tip: 'Consejo', important: 'Importante', warning: 'Advertencia', caution: 'Precaución', danger: 'Peligro',
+      summary: 'Resumen', success: 'Logrado', question: 'Pregunta', failure: 'Fallo', bug: 'Error', example: 'Ejemplo', quote: 'Cita',
+    },
   },
 };
 

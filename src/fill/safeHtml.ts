@@ -14,6 +14,7 @@
  *   output are embedded by handout itself, after this step, from files inside the project.
  */
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
+import { CALLOUT_KINDS } from '../parse/dialects.js';
 
 export const CONTENT_TAGS = [
   'a', 'b', 'blockquote', 'br', 'code', 'dd', 'del', 'details', 'div', 'dl', 'dt', 'em',
@@ -60,6 +61,9 @@ export const CONTENT_SCHEMA: Schema = {
     ...defaultSchema.attributes,
     '*': ANY_ELEMENT_ATTRIBUTES,
     img: [...(defaultSchema.attributes?.img ?? []), 'width', 'height'],
+    // A callout (a GitHub alert, an admonition: contentToHtml.ts) is a labelled note; a source may write one in HTML too.
+    div: [...(defaultSchema.attributes?.div ?? []), ['className', 'callout', ...CALLOUT_KINDS.map((k) => `callout-${k}`)], ['role', 'note']],
+    p: [...(defaultSchema.attributes?.p ?? []), ['className', 'callout-label']],
     // A table column's alignment (GFM `| :---: |`): turned into a class after sanitising (contentToHtml.ts).
     td: [['align', 'left', 'center', 'right']],
     th: [['align', 'left', 'center', 'right']],

@@ -5,6 +5,7 @@
  * stop a build. The command line gets the same messages through `optionValue`.
  */
 import { parseDocument, isMap, isScalar, type Node } from 'yaml';
+import { parse as parseToml, TomlDate, TomlError } from 'smol-toml';
 import type { z } from 'zod';
 import { HandoutError, type Warnings } from '../diagnostics.js';
 import { ALIASES, camel, choicesOf, expectedOf, kebab } from './schema.js';
@@ -58,23 +59,80 @@ function valueToJs(toJs: () => unknown, place: YamlPlace, line: number): unknown
 export function validateYaml<S extends Shape>(yaml: string, shape: S, place: YamlPlace, warnings: Warnings): Validated<S> {
   const { file } = place;
   const { doc, lineOf } = parseYaml(yaml, place);
-  const result: Record<string, unknown> = {};
-  if (doc.contents === null) return result as Validated<S>;
+  if (doc.contents === null) return {} as Validated<S>;
   if (!isMap(doc.contents)) throw new HandoutError('this must be a list of `key: value` lines', { file, line: place.firstLine });
-  const known = Object.keys(shape).map(kebab);
-  for (const pair of doc.contents.items) {
+  const entries = doc.contents.items.map((pair): Entry => {
     const rawKey = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
     const line = lineOf(isScalar(pair.key) ? pair.key.range?.[0] : undefined);
+    const valueNode = pair.value as Node | null;
+    // Read only for a known key: aliases (`*org`) resolved, up to MAX_ALIAS_COUNT expansions.
+    const valueOf = () => {
+      const value: unknown = valueNode && typeof valueNode === 'object' && 'toJS' in valueNode ? valueToJs(() => valueNode.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }), place, line) : valueNode;
+      // Keep numbers as written: `version: 1.10` is "1.10", not 1.1.
+      return typeof value === 'number' && isScalar(valueNode) && valueNode.range ? yaml.slice(valueNode.range[0], valueNode.range[1]).trim() : value;
+    };
+    const lineAt = (path: (string | number)[]) => {
+      const inner = path.length ? (doc.getIn([pair.key, ...path], true) as Node | undefined) : undefined;
+      return inner && 'range' in inner && inner.range ? lineOf(inner.range[0]) : line;
+    };
+    return { rawKey, valueOf, line, lineAt };
+  });
+  return validateEntries(entries, shape, place, warnings);
+}
+
+/**
+ * TOML front matter (Hugo's `+++` fence) → the same settings, checked by the same schema: a TOML
+ * error names its line; a date (`reviewed = 2026-01-15`) is read as the text YAML gives, and a
+ * number as written.
+ */
+export function validateToml<S extends Shape>(toml: string, shape: S, place: YamlPlace, warnings: Warnings): Validated<S> {
+  let doc: Record<string, unknown>;
+  try {
+    doc = parseToml(toml);
+  } catch (e) {
+    const line = e instanceof TomlError ? e.line + place.firstLine - 1 : place.firstLine;
+    const reason = (e as Error).message.split('\n')[0].replace(/^Invalid TOML document: /, '');
+    throw new HandoutError(`invalid front matter: ${reason}`, { file: place.file, line }, 'this is TOML: `key = "value"`, one per line');
+  }
+  const lines = toml.split('\n');
+  const entries = Object.entries(doc).map(([rawKey, raw]): Entry => {
+    const at = lines.findIndex((l) => new RegExp(`^\\s*["']?${rawKey.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*=|^\\s*\\[+\\s*${rawKey}\\s*\\]`).test(l));
+    const line = place.firstLine + Math.max(0, at);
+    const written = at === -1 ? undefined : /=\s*([-+\d._eE]+)\s*(?:#.*)?$/.exec(lines[at])?.[1];
+    const value = typeof raw === 'number' && written ? written : plainToml(raw);
+    return { rawKey, valueOf: () => value, line, lineAt: () => line };
+  });
+  return validateEntries(entries, shape, place, warnings);
+}
+
+/** TOML's dates and times as the text they were written as, as YAML front matter gives them. */
+function plainToml(value: unknown): unknown {
+  if (value instanceof TomlDate) return value.toISOString();
+  if (Array.isArray(value)) return value.map(plainToml);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainToml(v)]));
+  return value;
+}
+
+/** One `key: value` of a settings text: the key as written, its value, its line, and the line of a value inside it. */
+interface Entry {
+  rawKey: string;
+  valueOf: () => unknown;
+  line: number;
+  lineAt: (path: (string | number)[]) => number;
+}
+
+function validateEntries<S extends Shape>(entries: Entry[], shape: S, place: YamlPlace, warnings: Warnings): Validated<S> {
+  const { file } = place;
+  const result: Record<string, unknown> = {};
+  const known = Object.keys(shape).map(kebab);
+  for (const { rawKey, valueOf, line, lineAt } of entries) {
     const key = keyOf(rawKey, shape);
     if (!key) {
       const near = closest(rawKey, known);
       warnings.add(`unknown ${place.what} "${rawKey}"${near ? `; did you mean ${near}?` : ''}`, { file, line });
       continue;
     }
-    const valueNode = pair.value as Node | null;
-    let value: unknown = valueNode && typeof valueNode === 'object' && 'toJS' in valueNode ? valueToJs(() => valueNode.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }), place, line) : valueNode;
-    // Keep numbers as written: `version: 1.10` is "1.10", not 1.1.
-    if (typeof value === 'number' && isScalar(valueNode) && valueNode.range) value = yaml.slice(valueNode.range[0], valueNode.range[1]).trim();
+    const value = valueOf();
     if (value === null || value === undefined || value === '') continue;
     const parsed = shape[key].safeParse(value);
     if (parsed.success) {
@@ -85,10 +143,8 @@ export function validateYaml<S extends Shape>(yaml: string, shape: S, place: Yam
     const issue = parsed.error.issues[0];
     // A key that is not one of a nested map's (a colour name): the key is what is wrong.
     const unknownKey = issue?.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
-    const issuePath = [...(issue?.path ?? []), ...(unknownKey ? [unknownKey] : [])];
-    const inner = issuePath.length ? (doc.getIn([pair.key, ...issuePath], true) as Node | undefined) : undefined;
-    const innerLine = inner && 'range' in inner && inner.range ? lineOf(inner.range[0]) : line;
-    throw new HandoutError(wrongValue(`${place.what} "${kebab(key)}"`, shape[key], unknownKey ?? value), { file, line: innerLine });
+    const issuePath = [...(issue?.path ?? []), ...(unknownKey ? [unknownKey] : [])] as (string | number)[];
+    throw new HandoutError(wrongValue(`${place.what} "${kebab(key)}"`, shape[key], unknownKey ?? value), { file, line: lineAt(issuePath) });
   }
   return result as Validated<S>;
 }

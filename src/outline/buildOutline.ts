@@ -17,19 +17,21 @@ export function buildOutline(source: Source, tree: Root): Outline {
   const definitions: (Definition | FootnoteDefinition)[] = [];
   let nodes: RootContent[] = [];
   for (const node of tree.children) {
-    if (node.type === 'yaml') continue;
+    if (node.type === 'yaml' || node.type === 'toml') continue;
     if (node.type === 'definition' || node.type === 'footnoteDefinition') definitions.push(node);
     else nodes.push(node);
   }
 
   let title = meta.title;
   let titleFrom: Outline['titleFrom'] = 'front matter';
-  const first = nodes[0];
-  if (first?.type === 'heading' && first.depth === 1 && (!title || toString(first).trim() === title)) {
-    // The document's own top heading is its title: print it once, in the title block.
+  // The document's own top heading is its title: print it once, in the title block. It is the
+  // first block, or the document's only H1 wherever it stands (after a badge, an import, a note).
+  const topHeadings = nodes.filter((n): n is Heading => n.type === 'heading' && n.depth === 1);
+  const first = nodes[0]?.type === 'heading' && nodes[0].depth === 1 ? nodes[0] : topHeadings.length === 1 ? topHeadings[0] : undefined;
+  if (first && (!title || toString(first).trim() === title)) {
     title = toString(first).trim();
     titleFrom = title === meta.title ? 'front matter' : 'first heading';
-    nodes = nodes.slice(1);
+    nodes = nodes.filter((n) => n !== first);
   }
   // Prose without headings (plain text always; Markdown when asked) gets an inferred outline.
   // Written headings always win: a document that has them is never re-divided.

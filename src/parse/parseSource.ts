@@ -16,12 +16,15 @@ import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import { defList } from 'micromark-extension-definition-list';
+import { defListFromMarkdown } from 'mdast-util-definition-list';
 import type { Root, Paragraph, Html, Table } from 'mdast';
 import type { Source } from '../read/readSource.js';
 import { findFrontMatter } from '../read/frontMatter.js';
 import type { Warnings } from '../diagnostics.js';
 import { LIST_MARKER } from './listMarkers.js';
 import { visit } from '../visitTree.js';
+import { calloutsFromAlerts } from './dialects.js';
 
 /**
  * GitHub Flavored Markdown, one construct at a time, in remark-gfm's order, each with what a text
@@ -44,10 +47,23 @@ const GFM_CONSTRUCTS: { occursIn: RegExp; syntax: () => ReturnType<typeof gfmTab
   { occursIn: /\[[\s xX]\]/, syntax: gfmTaskListItem, tree: gfmTaskListItemFromMarkdown },
 ];
 
-/** A parser for each set of GFM constructs met so far, by which constructs (bit i: GFM_CONSTRUCTS[i]). */
-const parsers = new Map<number, ReturnType<typeof parserWith>>();
+/**
+ * Constructs of other Markdown dialects, gated the same way: definition lists (Pandoc, PHP
+ * Markdown Extra, kramdown: `Term` over `: Definition`), whose marker is a line opening with a
+ * colon and a space (in a quote or a list item too), and TOML front matter (Hugo's `+++` fence).
+ * tests/property/dialectConstructs.test.ts checks the gate gives the tree of the parser that
+ * always has them.
+ */
+export const DIALECT_CONSTRUCTS: typeof GFM_CONSTRUCTS = [
+  { occursIn: /^[ \t>*+\-\d.)]*[:~](?:[ \t]|$)/m, syntax: () => defList, tree: () => defListFromMarkdown },
+];
+const TOML_FRONT_MATTER = /^\+\+\+[ \t]*\r?\n/;
 
-function parserWith(constructs: typeof GFM_CONSTRUCTS) {
+/** A parser for each set of constructs met so far, by which constructs (bit i: ALL_CONSTRUCTS[i]; the last, TOML front matter). */
+const parsers = new Map<number, ReturnType<typeof parserWith>>();
+const ALL_CONSTRUCTS = [...GFM_CONSTRUCTS, ...DIALECT_CONSTRUCTS];
+
+function parserWith(constructs: typeof GFM_CONSTRUCTS, toml: boolean) {
   return unified()
     .use(remarkParse)
     .use(function gfmConstructs() {
@@ -55,20 +71,25 @@ function parserWith(constructs: typeof GFM_CONSTRUCTS) {
       (data.micromarkExtensions ??= []).push(...constructs.map((c) => c.syntax()));
       (data.fromMarkdownExtensions ??= []).push(constructs.map((c) => c.tree()));
     })
-    .use(remarkFrontmatter, ['yaml']);
+    .use(remarkFrontmatter, toml ? ['yaml', 'toml'] : ['yaml']);
 }
 
-function markdownParserFor(text: string) {
+function markdownParserFor(text: string, constructs: typeof GFM_CONSTRUCTS) {
   let set = 0;
-  GFM_CONSTRUCTS.forEach((c, i) => (set |= c.occursIn.test(text) ? 1 << i : 0));
+  constructs.forEach((c) => (set |= c.occursIn.test(text) ? 1 << ALL_CONSTRUCTS.indexOf(c) : 0));
+  if (constructs !== GFM_CONSTRUCTS && TOML_FRONT_MATTER.test(text)) set |= 1 << ALL_CONSTRUCTS.length;
   let parser = parsers.get(set);
-  if (!parser) parsers.set(set, (parser = parserWith(GFM_CONSTRUCTS.filter((_, i) => set & (1 << i)))));
+  if (!parser) parsers.set(set, (parser = parserWith(ALL_CONSTRUCTS.filter((_, i) => set & (1 << i)), !!(set & (1 << ALL_CONSTRUCTS.length)))));
   return parser;
 }
 
 /** `warnings`: told of plain text's lines that are left out (a page number from a printed copy). */
 export function parseSource(source: Source, warnings?: Warnings): Root {
-  if (source.format === 'markdown') return parseMarkdown(source.text);
+  if (source.format === 'markdown') {
+    const tree = parseMarkdownWithDialects(source.text);
+    calloutsFromAlerts(tree, source.text);
+    return tree;
+  }
   // Plain text may open with front matter too: its lines are settings, not paragraphs.
   const frontMatter = findFrontMatter(source.text);
   const dropped: DroppedLine[] = [];
@@ -77,10 +98,16 @@ export function parseSource(source: Source, warnings?: Warnings): Root {
   return tree;
 }
 
+/** CommonMark with GitHub's extensions (GFM) and YAML front matter: what remark-gfm parses. */
 export function parseMarkdown(text: string): Root {
   // remark-gfm and remark-frontmatter register their syntax extensions in the transformer chain,
   // so `runSync` is not needed: `parse` already knows GFM and YAML fences.
-  return markdownParserFor(text).parse(text);
+  return markdownParserFor(text, GFM_CONSTRUCTS).parse(text);
+}
+
+/** GFM, and the constructs of other dialects a handout's source may be written in (definition lists, TOML front matter). */
+export function parseMarkdownWithDialects(text: string): Root {
+  return markdownParserFor(text, ALL_CONSTRUCTS).parse(text);
 }
 
 /**

@@ -1,12 +1,12 @@
 /**
- * YAML front matter → typed handout metadata, checked by the front-matter schema
+ * Front matter (YAML, or Hugo's TOML) → typed handout metadata, checked by the front-matter schema
  * (src/options/schema.ts). Errors name the file line of the problem; a key of the wrong type is
  * an error, an unknown key a warning with the closest known key.
  */
 import type { Warnings } from '../diagnostics.js';
 import { HandoutError } from '../diagnostics.js';
 import { frontMatterShape, type Config, type FrontMatter } from '../options/schema.js';
-import { validateYaml } from '../options/validate.js';
+import { validateToml, validateYaml } from '../options/validate.js';
 
 export type { PaperSize, SummarySettings, SummaryColumnSetting, Period } from '../options/schema.js';
 export { parsePeriod } from '../options/schema.js';
@@ -23,26 +23,31 @@ export type HandoutMeta = FrontMatter & Pick<Config, 'webBaseUrl' | 'colours' | 
   keywords: string[];
 };
 
-/** Where the front matter is: the `---` fence lines (1-based) and the YAML between them. */
-export function findFrontMatter(text: string): { yaml: string; firstLine: number; lastLine: number } | undefined {
-  if (!/^---[ \t]*\r?\n/.test(text)) return undefined;
+/**
+ * Where the front matter is: the fence lines (1-based) and the settings between them, YAML between
+ * `---` lines or TOML between `+++` lines (Hugo's).
+ */
+export function findFrontMatter(text: string): { yaml: string; firstLine: number; lastLine: number; format: 'yaml' | 'toml' } | undefined {
+  const format = /^---[ \t]*\r?\n/.test(text) ? 'yaml' : /^\+\+\+[ \t]*\r?\n/.test(text) ? 'toml' : undefined;
+  if (!format) return undefined;
+  const end = format === 'yaml' ? /^(---|\.\.\.)[ \t]*\r?$/ : /^\+\+\+[ \t]*\r?$/;
   const lines = text.split('\n');
   for (let i = 1; i < lines.length; i++) {
-    if (/^(---|\.\.\.)[ \t]*\r?$/.test(lines[i])) {
-      return { yaml: lines.slice(1, i).join('\n'), firstLine: 1, lastLine: i + 1 };
-    }
+    if (end.test(lines[i])) return { yaml: lines.slice(1, i).join('\n'), firstLine: 1, lastLine: i + 1, format };
   }
-  return { yaml: '', firstLine: 1, lastLine: -1 };
+  return { yaml: '', firstLine: 1, lastLine: -1, format };
 }
 
 /** The front matter alone (no defaults): what the source itself says. */
 export function readFrontMatter(text: string, file: string, warnings: Warnings): FrontMatter {
   const found = findFrontMatter(text);
   if (!found) return {};
+  const fence = found.format === 'yaml' ? '---' : '+++';
   if (found.lastLine === -1) {
-    throw new HandoutError('front matter starts with `---` but never ends', { file, line: 1 }, 'close it with a line of `---`');
+    throw new HandoutError(`front matter starts with \`${fence}\` but never ends`, { file, line: 1 }, `close it with a line of \`${fence}\``);
   }
-  return validateYaml(found.yaml, frontMatterShape, { file, firstLine: 2, what: 'front-matter key' }, warnings);
+  const validate = found.format === 'yaml' ? validateYaml : validateToml;
+  return validate(found.yaml, frontMatterShape, { file, firstLine: 2, what: 'front-matter key' }, warnings);
 }
 
 export function parseFrontMatter(text: string, file: string, warnings: Warnings): HandoutMeta {

@@ -1,6 +1,6 @@
 /**
  * Read stage: a source file on disk → its text and metadata.
- * Markdown (.md, .markdown) and plain text (.txt) may start with YAML front matter (`---` fenced);
+ * Markdown (.md, .markdown) and plain text (.txt) may start with YAML front matter (`---` fenced; TOML, `+++` fenced, in Markdown);
  * its settings go over the project's settings file (handout.config.yaml).
  */
 import path from 'node:path';

@@ -116,11 +116,15 @@ export function pdfFonts(file: string): { name: string; type: string; embedded: 
     });
 }
 
+/** Pandoc's attributes (`[term]{#id}`, `![](x){alt='…'}`): ids, classes and settings, not words a reader is meant to read. */
+const PANDOC_ATTRIBUTES = /\{\s*(?:(?:#[\w:.-]+|\.[\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s}"']+))\s*)+\}/g;
+
 /** Every word a Markdown source says (its text, not its markup), in order. */
 export function sourceWords(markdown: string): string[] {
   const parts: string[] = [];
   visit(parseMarkdown(markdown), (node) => {
-    if ((node.type === 'text' || node.type === 'inlineCode') && 'value' in node) parts.push(String(node.value));
+    if (node.type === 'text' && 'value' in node) parts.push(String(node.value).replace(PANDOC_ATTRIBUTES, ' '));
+    else if (node.type === 'inlineCode' && 'value' in node) parts.push(String(node.value));
   });
   return words(parts.join(' '));
 }

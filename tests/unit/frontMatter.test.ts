@@ -160,9 +160,29 @@ describe('parseFrontMatter: errors', () => {
   });
 });
 
+describe('parseFrontMatter: TOML (Hugo, between +++ lines)', () => {
+  it('reads the same keys as YAML, dates as written, numbers as written', () => {
+    const meta = parse('+++\ntitle = "Living with asthma"\nreviewed = 2024-02-29\nversion = 1.10\npaper = "A4"\nkeywords = ["lungs", "breathing"]\n+++\nBody\n');
+    expect(meta).toEqual({ title: 'Living with asthma', reviewed: '2024-02-29', version: '1.10', paper: 'a4', keywords: ['lungs', 'breathing'], lang: 'en' });
+  });
+
+  it('warns about an unknown key at its line, and a wrong value or a TOML error is an error at its line', () => {
+    const warnings = new Warnings();
+    parse('+++\ntitle = "A"\ntitel = "B"\n+++\n', warnings);
+    expect(warnings.list).toEqual([expect.objectContaining({ file: FILE, line: 3, message: expect.stringContaining('did you mean title') })]);
+    expect(errorOf('+++\ntitle = "A"\npaper = "tabloid"\n+++\n')).toMatchObject({ line: 3, message: expect.stringContaining('paper') });
+    expect(errorOf('+++\ntitle = "A"\ntitle = "B"\n+++\n')).toMatchObject({ line: 3, message: expect.stringMatching(/^invalid front matter/) });
+    expect(errorOf('+++\ntitle = "A"\n')).toMatchObject({ line: 1, message: expect.stringContaining('+++') });
+  });
+});
+
 describe('findFrontMatter', () => {
   it('finds the fence lines', () => {
-    expect(findFrontMatter('---\na: 1\nb: 2\n---\nbody')).toEqual({ yaml: 'a: 1\nb: 2', firstLine: 1, lastLine: 4 });
+    expect(findFrontMatter('---\na: 1\nb: 2\n---\nbody')).toEqual({ yaml: 'a: 1\nb: 2', firstLine: 1, lastLine: 4, format: 'yaml' });
+  });
+
+  it('finds TOML front matter between +++ lines (Hugo)', () => {
+    expect(findFrontMatter('+++\na = 1\n+++\nbody')).toEqual({ yaml: 'a = 1', firstLine: 1, lastLine: 3, format: 'toml' });
   });
 
   it('ignores text that does not start with a fence', () => {
