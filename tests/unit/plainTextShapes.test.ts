@@ -674,6 +674,19 @@ describe('list items that lost their marks', () => {
   });
 });
 
+describe('headings named by a list in passing', () => {
+  it('three or more bare headings that are the names of a list in passing are the parts', () => {
+    const o = outlineOf([
+      'Revision: why plants wilt',
+      'Biology 2 – Unit 5',
+      'Plants lose water all the time, and a plant wilts when it loses more than its roots take up. An easy way to remember the main reasons is the word HEAT: Heat, Evaporation, Air and Thirst.',
+      'Heat', para('A hot day'), 'Evaporation', para('Water leaving the leaves'), 'Air', para('A dry wind'), 'Thirst', para('Dry soil'),
+    ].join('\n\n'));
+    expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Heat', 'Evaporation', 'Air', 'Thirst']);
+    expect(toString(o.intro[0])).toBe('Biology 2 – Unit 5');
+  });
+});
+
 describe('the language of a source that does not say', () => {
   it('reads Spanish, French and English from the text, and leaves a short text alone', () => {
     expect(detectLanguage('La diabetes es una enfermedad que dura toda la vida. Su cuerpo no produce suficiente insulina o no la usa bien. Con una buena alimentación, ejercicio y los medicamentos que le indique su médico, puede llevar una vida normal y evitar problemas en los ojos, los riñones y los pies.')).toBe('es');

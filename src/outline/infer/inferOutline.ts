@@ -305,7 +305,7 @@ const SIGNATURE = /^(?:dr|mr|mrs|ms|mx|prof)\.?\s+\p{Lu}|,\s*(?:RN|LPN|NP|PA-C|P
 /** What the sheet is and who made it: "A fact sheet from the Bureau of …", "A leaflet for parents". */
 const ABOUT_THE_SHEET = /^(?:an?|this)\s+(?:\w+\s+)?(?:fact\s*sheet|leaflet|guide|booklet|brochure|handout|information sheet|newsletter|letter)\s+(?:from|for|by|about)\b/i;
 /** A course, a unit of one or the kind of notes: "BUS 110", "Unit 4", "KS4", "Year 10", "revision notes". */
-const IN_A_SERIES = /^\p{Lu}{2,5}\s?\d{2,4}\b|\b(?:note|sheet|leaflet|bulletin|factsheet|guide|paper)\s+(?:no\.?|number|#)\s*\d{1,4}\b|\bseries\s*$|\b(?:unit|module|chapter|lesson|week|session|topic)\s+\d{1,3}\b|\b(?:KS[1-5]|GCSE|A-level|year\s+\d{1,2}|grade\s+\d{1,2})\b|\b(?:revision|study|lecture|class|course|lesson)\s+(?:notes?|guide|sheet)s?\b/iu;
+const IN_A_SERIES = /^\p{Lu}{2,5}\s?\d{2,4}\b|\b(?:note|sheet|leaflet|bulletin|factsheet|guide|paper)\s+(?:no\.?|number|#)\s*\d{1,4}\b|\bseries\s*$|\b(?:unit|module|chapter|lesson|week|session|topic|paper|section)\s+(?:\d{1,3}|\p{Lu})\b|\b(?:KS[1-5]|GCSE|A-level|year\s+\d{1,2}|grade\s+\d{1,2})\b|\b(?:revision|study|lecture|class|course|lesson)\s+(?:notes?|guide|sheet)s?\b/iu;
 /** A paragraph written as a list item: a short capitalised name (an aside in brackets may follow), a colon or a dash, then what it is. */
 const NAMED_ITEM = /^\p{Lu}[^.:;!?()–—]{0,50}?(?:\s\([^)]{0,80}\))?(?::|\s[–—]|\s-\s)\s*\S/u;
 /** A line that says a list follows: "We offer the following types of card:", "You will need these things:". */
@@ -800,14 +800,20 @@ class Context {
     const found = new Map<number, Part>();
     let announced: Part[] = this.options.parts?.map((n) => partOf(n)) ?? [];
     let kind: string | undefined;
+    let inPassing: Part[] = [];
     for (let i = 0; i < opening.length && !announced.length; i++) {
       const p = opening[i];
       p.sentences.forEach((s, k) => {
         const a = !announced.length && announcementIn(s, p.sentences[k + 1], k === p.sentences.length - 1 ? this.bulletsAfter(opening, i) : []);
-        // A list in passing names no headings: only one that announces does.
+        // A list in passing names no headings: only one that announces does…
         if (a && a.listed.length && !a.inline) [announced, kind] = [a.listed, a.kind];
+        else if (a && a.listed.length && !inPassing.length) inPassing = a.listed;
       });
     }
+    // … unless three or more headings are its names ("the acronym MAIN: Militarism, Alliances,
+    // Imperialism and Nationalism" over the headings "Militarism", "Alliances" …), as a list in
+    // passing names parts when three paragraphs open with its names.
+    if (!announced.length && headings.filter((h) => mentionedParts(h, inPassing).length === 1 && normalWords(h).length <= 4).length >= 3) announced = inPassing;
     const runs: number[][] = [];
     // Run-in heads (or numbered headings) in a row, after a sentence that counts or sorts things
     // ("There are two kinds of food allergy", "… take several medicines", "… into four structures"):
