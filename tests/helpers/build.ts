@@ -1,10 +1,12 @@
 /** Build helpers for tests: temporary folders and the library's build, or the real CLI. */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { execFileSync, spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SHARED = path.resolve(ROOT, '../shared');
@@ -108,4 +110,14 @@ export function solidPng(width: number, height: number, rgb: [number, number, nu
   const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())]);
   const raw = Buffer.concat(Array.from({ length: height }, () => row));
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** The text of an output PDF (`slug`.pdf in `out`), as pdftotext lays it out. */
+export function pdfTextIn(out: string, slug: string): string {
+  return execFileSync('pdftotext', ['-layout', path.join(out, `${slug}.pdf`), '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+}
+
+/** The text of an output HTML page, as an HTML parser reads it. */
+export function htmlTextIn(out: string, file: string): string {
+  return toString(fromHtml(readFileSync(path.join(out, file), 'utf8')));
 }

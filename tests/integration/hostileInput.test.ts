@@ -9,7 +9,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cli, folderWithGoodHandout, removeDir } from '../helpers/build.js';
+import { cli, folderWithGoodHandout, htmlTextIn, pdfTextIn, removeDir } from '../helpers/build.js';
 import { hasCommand } from '../helpers/pdf.js';
 
 let dir: string;
@@ -21,13 +21,8 @@ beforeEach(() => {
 });
 afterEach(() => removeDir(dir));
 
-function pdfText(slug: string): string {
-  return execFileSync('pdftotext', ['-layout', path.join(out, `${slug}.pdf`), '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
-}
-
-function htmlText(file: string): string {
-  return toString(fromHtml(readFileSync(path.join(out, file), 'utf8')));
-}
+const pdfText = (slug: string) => pdfTextIn(out, slug);
+const htmlText = (file: string) => htmlTextIn(out, file);
 
 describe.skipIf(!hasCommand('pdftotext'))('size', () => {
   it('a thousand headings of one shape build in seconds, each heading in the PDF and the at-a-glance sheet', () => {

@@ -3,13 +3,11 @@
  * handout, and its outputs read back (pdftotext, an HTML parser).
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fromHtml } from 'hast-util-from-html';
-import { toString } from 'hast-util-to-string';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deflateSync } from 'node:zlib';
-import { cli, folderWithGoodHandout, removeDir, solidPng } from '../helpers/build.js';
+import { cli, folderWithGoodHandout, htmlTextIn, pdfTextIn, removeDir, solidPng } from '../helpers/build.js';
 import { hasCommand } from '../helpers/pdf.js';
 
 let dir: string;
@@ -21,13 +19,8 @@ beforeEach(() => {
 });
 afterEach(() => removeDir(dir));
 
-function pdfText(slug: string): string {
-  return execFileSync('pdftotext', ['-layout', path.join(out, `${slug}.pdf`), '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
-}
-
-function htmlText(file: string): string {
-  return toString(fromHtml(readFileSync(path.join(out, file), 'utf8')));
-}
+const pdfText = (slug: string) => pdfTextIn(out, slug);
+const htmlText = (file: string) => htmlTextIn(out, file);
 
 describe.skipIf(!hasCommand('pdftotext'))('plain prose', () => {
   it('a thousand short lines that open alike ("line 1", "line 2" …) build in seconds, every line in the PDF', () => {

@@ -14,26 +14,11 @@ import { buildDocument } from '../../src/document/buildDocument.js';
 import { HandoutError, Warnings } from '../../src/diagnostics.js';
 import { loadTemplates } from '../../src/fill/templates.js';
 import { removeDir, SHARED, tempDir } from '../helpers/build.js';
+import { specExamples } from '../helpers/specExamples.js';
 import { hasCommand } from '../helpers/pdf.js';
 
 const SPEC_DIR = path.join(SHARED, 'corpus/spec');
-const FENCE = '`'.repeat(32);
 
-/** The examples of a spec file: Markdown between "``` example" and ".", tabs written as →. */
-export function specExamples(text: string): { markdown: string; line: number }[] {
-  const lines = text.split('\n');
-  const examples: { markdown: string; line: number }[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (!lines[i].startsWith(`${FENCE} example`)) continue;
-    const start = i + 1;
-    let j = start;
-    while (j < lines.length && lines[j] !== '.') j++;
-    examples.push({ markdown: lines.slice(start, j).join('\n').replace(/→/g, '\t'), line: start + 1 });
-    while (j < lines.length && lines[j] !== FENCE) j++;
-    i = j;
-  }
-  return examples;
-}
 
 /**
  * qpdf --check on each PDF, a few at a time while the next examples are built (qpdf is a process

@@ -13,29 +13,17 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import { parseMarkdown } from '../../src/parse/parseSource.js';
+import { specExamples } from '../helpers/specExamples.js';
 import { SHARED } from '../helpers/build.js';
 
 const withAllOfGfm = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 const SPECS = ['commonmark_spec.txt', 'gfm_spec.txt'].map((f) => path.join(SHARED, 'corpus/spec', f));
 const MARKDOWN = path.join(SHARED, 'corpus/markdown');
 
-/** The Markdown of each example: between the opening fence and the lone "." (→ is a tab). */
-function specExamples(spec: string): string[] {
-  const examples: string[] = [];
-  const lines = spec.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    if (!/^`{32} example/.test(lines[i])) continue;
-    let end = i + 1;
-    while (end < lines.length && lines[end] !== '.') end++;
-    examples.push(lines.slice(i + 1, end).join('\n').replace(/→/g, '\t'));
-    i = end;
-  }
-  return examples;
-}
 
 describe.skipIf(!SPECS.every((f) => existsSync(f)))('parsing with only the GFM constructs a text can hold (needs ../shared)', () => {
   it('gives remark-gfm’s tree for every spec example, for the examples run together, and for the corpus', () => {
-    const examples = SPECS.flatMap((f) => specExamples(readFileSync(f, 'utf8')));
+    const examples = SPECS.flatMap((f) => specExamples(readFileSync(f, 'utf8')).map((e) => e.markdown));
     expect(examples.length).toBeGreaterThan(1200);
     const texts = [...examples, examples.join('\n\n'), ...readdirSync(MARKDOWN).map((f) => readFileSync(path.join(MARKDOWN, f), 'utf8'))];
     const differ = texts.filter((text) => JSON.stringify(parseMarkdown(text)) !== JSON.stringify(withAllOfGfm.parse(text)));

@@ -7,24 +7,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BoundedBuilder, COMPILED } from '../helpers/boundedBuild.js';
+import { specExamples } from '../helpers/specExamples.js';
 import { removeDir, SHARED, tempDir } from '../helpers/build.js';
 
 const SPEC = path.join(SHARED, 'corpus/spec/gfm_spec.txt');
 
-/** The Markdown of each example: between the opening fence and the lone "." (→ is a tab). */
-function specExamples(spec: string): { line: number; markdown: string }[] {
-  const examples: { line: number; markdown: string }[] = [];
-  const lines = spec.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    if (!/^`{32} example/.test(lines[i])) continue;
-    const start = i + 1;
-    let end = start;
-    while (end < lines.length && lines[end] !== '.') end++;
-    examples.push({ line: start + 1, markdown: lines.slice(start, end).join('\n').replace(/→/g, '\t') });
-    i = end;
-  }
-  return examples;
-}
 
 let dir: string;
 let builder: BoundedBuilder;
