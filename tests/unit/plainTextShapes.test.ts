@@ -687,6 +687,20 @@ describe('headings named by a list in passing', () => {
   });
 });
 
+describe('stages named early and late', () => {
+  it('"The early localized stage", "The early disseminated stage", "The late disseminated stage" are three stages, not two', () => {
+    const o = outlineOf([
+      'Tick fever',
+      'Symptoms depend on how long a person has been infected. Doctors describe the illness in three stages.',
+      'The early localized stage begins a few days after the bite, with a rash that spreads slowly over the skin.',
+      'The early disseminated stage follows weeks later, when the germs spread through the blood to the joints.',
+      'The late disseminated stage can come months after the bite, with swollen knees and trouble sleeping.',
+      'Doctors treat every stage with a few weeks of antibiotics, and most people recover completely.',
+    ].join('\n\n'));
+    expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Early localized stage', 'Early disseminated stage', 'Late disseminated stage']);
+  });
+});
+
 describe('the language of a source that does not say', () => {
   it('reads Spanish, French and English from the text, and leaves a short text alone', () => {
     expect(detectLanguage('La diabetes es una enfermedad que dura toda la vida. Su cuerpo no produce suficiente insulina o no la usa bien. Con una buena alimentación, ejercicio y los medicamentos que le indique su médico, puede llevar una vida normal y evitar problemas en los ojos, los riñones y los pies.')).toBe('es');

@@ -36,12 +36,13 @@ const ORDINALS = new Set('first second third fourth fifth sixth seventh eighth n
 /** Modifier tokens just before index `end`, without leading words that name nothing. */
 function modifiersBefore(tokens: Token[], end: number, ordinals = false): Token[] {
   let start = end;
+  // After an announcement, "first", "second", "early" and "late" name stages, whatever the tagger
+  // calls them ("The early localized stage", "The late disseminated stage": adverbs to it).
+  const names = (t: Token) => ordinals && (ORDINALS.has(t.lower) || t.lower === 'early' || t.lower === 'late');
   const modifies = (t: Token, next: Token | undefined) =>
-    !t.aside && (MODIFIER_POS.has(t.pos) || (t.pos === 'VERB' && /(ed|ing)$/.test(t.lower)) || (t.pos === 'ADV' && next?.pos === 'ADJ' && !NOT_A_NAME.has(t.lower)));
+    !t.aside && (names(t) || MODIFIER_POS.has(t.pos) || (t.pos === 'VERB' && /(ed|ing)$/.test(t.lower)) || (t.pos === 'ADV' && next?.pos === 'ADJ' && !NOT_A_NAME.has(t.lower)));
   while (start > 0 && modifies(tokens[start - 1], tokens[start])) start--;
   let run = tokens.slice(start, end);
-  // After an announcement, "first", "second", "early" and "late" name stages.
-  const names = (t: Token) => ordinals && (ORDINALS.has(t.lower) || t.lower === 'early');
   while (run.length && !names(run[0]) && (NOT_A_NAME.has(run[0].lower) || /(est|er)$/.test(run[0].lower) && run[0].pos === 'ADJ' && run.length > 1 && NOT_A_NAME.has(run[1]?.lower))) run = run.slice(1);
   if (run.some((t) => (NOT_A_NAME.has(t.lower) && !names(t)) || isKindWord(t.lower))) return [];
   return run;
