@@ -69,7 +69,9 @@ const ADMONITION_MARKER = /^[ \t]*(?:!!!|\?\?\?)|^ {0,3}:{3}/m;
 /** `!!! warning "Title"`, `??? note`, `???+ tip ""`, with MkDocs' optional modifiers (`inline end`). */
 const ADMONITION = /^( *)(?:!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)((?:[ \t]+[a-z]+)*)(?:[ \t]+"([^"]*)")?[ \t]*$/;
 /** `::: warning`, `:::tip Title`, `:::tip[Title]`, `::: {.callout-note title="Title"}`, trailing colons allowed. */
-const DIV_OPEN = /^ {0,3}:{3,}[ \t]*(?:\{([^}]*)\}|([A-Za-z][\w-]*)(?:\[([^\]]*)\])?)[ \t]*(.*?)[ \t]*:*[ \t]*$/;
+// The rest of the line is taken whole and trimmed in code (divClass): a lazy capture between
+// optional spaces and colons backtracked cubically on a long line that did not end as `$` wants.
+const DIV_OPEN = /^ {0,3}:{3,}[ \t]*(?:\{([^}]*)\}|([A-Za-z][\w-]*)(?:\[([^\]]*)\])?)([^]*)$/;
 const DIV_CLOSE = /^ {0,3}:{3,}[ \t]*$/;
 /** A code fence (a backtick fence's info string holds no backtick: "```a``` b" is inline code). */
 const FENCE = /^[ \t]*(`{3,}(?=[^`]*$)|~{3,})/;
@@ -189,11 +191,13 @@ function closingFence(lines: string[], open: number): number {
 
 /** The callout type and title of a div's opening line: a name and `[title]` or trailing text, or Pandoc attributes. */
 function divClass(div: RegExpExecArray): { type?: string; title?: string } {
-  if (div[1] === undefined) return { type: div[2], title: (div[3] ?? div[4]).trim() };
+  // What follows the class, without the closing colons a fence may end with (`::: note :::`).
+  const rest = div[4].replace(/[ \t:]+$/, '').trim();
+  if (div[1] === undefined) return { type: div[2], title: (div[3] ?? rest).trim() };
   const attributes = div[1];
   const classes = [...attributes.matchAll(/(?:^|\s)\.([\w-]+)/g)].map((m) => m[1]);
   const title = /\btitle=(?:"([^"]*)"|'([^']*)'|(\S+))/.exec(attributes);
-  return { type: classes.find((c) => kindOf(c)) ?? classes[0], title: title ? (title[1] ?? title[2] ?? title[3]) : div[4].trim() };
+  return { type: classes.find((c) => kindOf(c)) ?? classes[0], title: title ? (title[1] ?? title[2] ?? title[3]) : rest };
 }
 
 function capitalised(word: string): string {
@@ -250,7 +254,10 @@ function firstLine(paragraph: Paragraph): PhrasingContent[] {
 // ── Pandoc attributes ───────────────────────────────────────────────────────────────────────────
 
 /** `{#id .class key="value"}`: Pandoc's (and kramdown's) attributes, as written after a span, an image, a link or a heading. */
-const ATTRIBUTES = String.raw`\{\s*(?:(?:#[\w:.-]+|\.[\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s}"']+))\s*)+\}`;
+// One attribute, then more, each after a space: with the spaces optional and "=" allowed in an
+// unquoted value, "{a=a=a=…" without its brace backtracked exponentially.
+const ATTRIBUTE = String.raw`(?:#[\w:.-]+|\.[\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s}"'=]+))`;
+const ATTRIBUTES = String.raw`\{\s*${ATTRIBUTE}(?:\s+${ATTRIBUTE})*\s*\}`;
 const SPAN = new RegExp(String.raw`\[([^\[\]\n]*)\]` + ATTRIBUTES, 'g');
 const LEADING_ATTRIBUTES = new RegExp(`^${ATTRIBUTES}`);
 const TRAILING_ATTRIBUTES = new RegExp(String.raw`[ \t]+${ATTRIBUTES}[ \t]*$`);

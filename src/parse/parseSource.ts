@@ -210,7 +210,7 @@ export function parsePlainText(text: string, skipLines = 0, dropped: DroppedLine
       dropped.push({ line: i + 1, text: line.trim() });
       return;
     }
-    if (start !== -1 && (LIST_MARKER.test(line) || !((width && isFull(lines[i - 1], width)) || goesOn(lines[i - 1], line)))) flush(i);
+    if (start !== -1 && (startsItem(line, lines[i - 1]) || !((width && isFull(lines[i - 1], width)) || goesOn(lines[i - 1], line)))) flush(i);
     if (start === -1) start = i;
   });
   flush(lines.length);
@@ -222,6 +222,17 @@ declare module 'mdast' {
     /** A line of plain text underlined with a rule ("=====", "-----"): its writer made it a heading. */
     underlined?: boolean;
   }
+}
+
+/**
+ * Does this line start a list item? A word processor's "o" bullet only where the line before ends
+ * a sentence or is an item itself: in wrapped Portuguese or Spanish prose a line may open with the
+ * word "o" ("o Enfermeiro de família …").
+ */
+function startsItem(line: string, before: string): boolean {
+  const m = LIST_MARKER.exec(line);
+  if (!m) return false;
+  return m[1] !== 'o' || LIST_MARKER.test(before) || SENTENCE_END.test(before);
 }
 
 /** A line of plain text left out of the outline, for the warning that says so. */

@@ -149,6 +149,16 @@ describe.skipIf(!hasCommand('pdftotext'))('messages about the text', () => {
     expect(lines[lines.length - 1]).toMatch(new RegExp(`content/cjk\\.md:5: warning: no font can draw ${new Set(cjk).size - 5} other characters \\("`));
     expect(pdfText('cjk')).toContain('Intro.');
   });
+
+  it('invisible characters (a soft hyphen, a zero-width space) do not change what the spaces after them copy as', () => {
+    writeFileSync(path.join(content, 'shy.md'), '# Shy\n\nInfor\u00admation about the clinic is here for all of you to read.\n\nA zero\u200bwidth space and then more words to copy.\n');
+    const r = cli(['build', content, '--out', out], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    const text = pdfText('shy').replace(/\s+/g, ' ');
+    expect(text).toContain('Information about the clinic is here for all of you to read.');
+    expect(text).toContain('and then more words to copy.');
+    expect(text).not.toMatch(/[\u00ad\u200b]/);
+  });
 });
 
 describe('handout check', () => {

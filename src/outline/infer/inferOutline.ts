@@ -107,7 +107,7 @@ export function inferOutline(all: Block[], lang: string, knownTitle?: string, op
   // … or names the course or series it belongs to ("BUS 110 Organizational Behavior – Unit 4",
   // "KS4 Biology revision notes – Organisation topic").
   const line = blocks[afterTitle] && toString(blocks[afterTitle]);
-  if (titleFrom === 'first line' && line && isBareHeading(blocks[afterTitle]) && (FOR_WHOM.test(line) || IN_A_SERIES.test(line))) subtitle.add(afterTitle);
+  if (titleFrom === 'first line' && line && isBareHeading(blocks[afterTitle]) && (FOR_WHOM.test(line) || IN_A_SERIES.test(line) || COURSE_CODE.test(line))) subtitle.add(afterTitle);
   // Bare one-line paragraphs become headings; they cut the text into scopes.
   const scopes: { heading?: Paragraph; paras: Para[] }[] = [{ paras: [] }];
   blocks.forEach((block, i) => {
@@ -305,13 +305,15 @@ const SIGNATURE = /^(?:dr|mr|mrs|ms|mx|prof)\.?\s+\p{Lu}|,\s*(?:RN|LPN|NP|PA-C|P
 /** What the sheet is and who made it: "A fact sheet from the Bureau of …", "A leaflet for parents". */
 const ABOUT_THE_SHEET = /^(?:an?|this)\s+(?:\w+\s+)?(?:fact\s*sheet|leaflet|guide|booklet|brochure|handout|information sheet|newsletter|letter)\s+(?:from|for|by|about)\b/i;
 /** A course, a unit of one or the kind of notes: "BUS 110", "Unit 4", "KS4", "Year 10", "revision notes". */
-const IN_A_SERIES = /^\p{Lu}{2,5}\s?\d{2,4}\b|\b(?:note|sheet|leaflet|bulletin|factsheet|guide|paper)\s+(?:no\.?|number|#)\s*\d{1,4}\b|\bseries\s*$|\b(?:unit|module|chapter|lesson|week|session|topic|paper|section)\s+(?:\d{1,3}|\p{Lu})\b|\b(?:KS[1-5]|GCSE|A-level|year\s+\d{1,2}|grade\s+\d{1,2})\b|\b(?:revision|study|lecture|class|course|lesson)\s+(?:notes?|guide|sheet)s?\b/iu;
+const IN_A_SERIES = /\b(?:note|sheet|leaflet|bulletin|factsheet|guide|paper)\s+(?:no\.?|number|#)\s*\d{1,4}\b|\bseries\s*$|\b(?:unit|module|chapter|lesson|week|session|topic|paper|section)\s+\d{1,3}\b|\b(?:KS[1-5]|GCSE|A-level)\b|\b(?:revision|study|lecture|class|course|lesson)\s+(?:notes?|guide|sheet)s?\b/i;
+/** … in capitals as written: a course code ("BUS 110"), a lettered section ("Section A"); not "Over 65". */
+const COURSE_CODE = /^\p{Lu}{2,5}\s?\d{2,4}\b|\b(?:Unit|Module|Chapter|Paper|Section)\s+[A-Z]\b/u;
 /** A paragraph written as a list item: a short capitalised name (an aside in brackets may follow), a colon or a dash, then what it is. */
 const NAMED_ITEM = /^\p{Lu}[^.:;!?()–—]{0,50}?(?:\s\([^)]{0,80}\))?(?::|\s[–—]|\s-\s)\s*\S/u;
 /** A line that says a list follows: "We offer the following types of card:", "You will need these things:". */
 const LEADS_IN = /\b(?:the\s+following|as\s+follows|these|below)\b[^:]*:$/i;
 /** A line saying whom a sheet is for or from: "Information for patients", "… advice from your fire and rescue service". */
-const FOR_WHOM = /\b(?:information|advice|guidance|tips|facts|help|leaflet|guide)\s+(?:for|from)\s+(?:\p{Ll}+\s+){0,3}(?:patients?|parents?|carers?|families|relatives|visitors|residents|the public|people|staff|students|pupils|owners|you|your|the)\b/iu;
+const FOR_WHOM = /\b(?:information|advice|guidance|tips|facts|help|leaflet|guide)\s+(?:(?:for|from)\s+(?:\p{Ll}+\s+){0,3}(?:patients?|parents?|carers?|families|relatives|visitors|residents|the public|staff|students|pupils|owners)\b|from\s+(?:you|your|the)\b)/iu;
 /** The sheet's place in a series: "Workplace Health and Safety Information Sheet 12", "Patient leaflet no. 4". */
 const SHEET_IN_SERIES = /\b(?:fact\s*sheet|information\s+sheet|safety\s+sheet|data\s+sheet|leaflet|bulletin|brochure|booklet|handout)\s+(?:no\.?\s*|number\s+|#\s*)?\d+[a-z]?$/i;
 

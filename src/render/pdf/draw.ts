@@ -394,7 +394,8 @@ class PageDrawer {
       for (const g of shapeWord(face, word).glyphs) {
         const gid = font.subset.includeGlyph(g.id);
         font.widths[gid] ??= g.advanceWidth * toText;
-        font.unicode[gid] ??= g.codePoints;
+        // The characters a glyph stands for, from its first use that has any (a separate accent has none).
+        if (!font.unicode[gid]?.length) font.unicode[gid] = g.codePoints;
         const width = g.advanceWidth * toText;
         const advance = g.xAdvance * toText + (g.codePoints.length === 1 && g.codePoints[0] === 0x20 ? spaceExtra : 0);
         const code = (codes[gid] ??= gid.toString(16).padStart(4, '0'));

@@ -52,17 +52,26 @@ export function shapeWord(face: FontFace, word: string): ShapedWord {
  * Each glyph with the characters it draws: those of its cluster (a ligature's two or three, a
  * letter and the accent composed with it), given to the cluster's first glyph; a cluster drawn
  * with several glyphs (a letter and a separate accent) leaves the others none, so copied text
- * holds each character once.
+ * holds each character once. Invisible formatting characters (a soft hyphen, a zero-width space or
+ * joiner, a direction mark) are no one's text: HarfBuzz draws them as the space glyph with no
+ * width, which is left out, and the PDF would otherwise map a glyph to them for good (every later
+ * space in the document copied as a soft hyphen).
  */
 function withCharacters(word: string, glyphs: HarfBuzzGlyph[]): ShapedGlyph[] {
   const starts = [...new Set(glyphs.map((g) => g.cluster))].sort((a, b) => a - b);
-  const endOf = (cluster: number) => starts.find((s) => s > cluster) ?? word.length;
-  return glyphs.map((g, i) => {
+  const endOf = new Map(starts.map((s, i) => [s, starts[i + 1] ?? word.length]));
+  const out: ShapedGlyph[] = [];
+  glyphs.forEach((g, i) => {
     const first = i === 0 || glyphs[i - 1].cluster !== g.cluster;
-    const codePoints = first ? [...word.slice(g.cluster, endOf(g.cluster))].map((c) => c.codePointAt(0)!) : [];
-    return { id: g.id, codePoints, advanceWidth: g.advanceWidth, xAdvance: g.xAdvance, xOffset: g.xOffset, yOffset: g.yOffset };
+    const cluster = first ? [...word.slice(g.cluster, endOf.get(g.cluster))].map((c) => c.codePointAt(0)!) : [];
+    const codePoints = cluster.filter((c) => !INVISIBLE.test(String.fromCodePoint(c)));
+    if (cluster.length && !codePoints.length && g.xAdvance === 0 && !g.xOffset && !g.yOffset) return;
+    out.push({ id: g.id, codePoints, advanceWidth: g.advanceWidth, xAdvance: g.xAdvance, xOffset: g.xOffset, yOffset: g.yOffset });
   });
+  return out;
 }
+
+const INVISIBLE = /^\p{Default_Ignorable_Code_Point}$/u;
 
 /** The words of `text`, each ending after its space or tab (the last may have none). */
 export function wordsOf(text: string): string[] {
