@@ -21,7 +21,7 @@ import { defListFromMarkdown } from 'mdast-util-definition-list';
 import type { Root, Paragraph, Html, Table } from 'mdast';
 import type { Source } from '../read/readSource.js';
 import { findFrontMatter } from '../read/frontMatter.js';
-import type { Warnings } from '../diagnostics.js';
+import { HandoutError, type Warnings } from '../diagnostics.js';
 import { LIST_MARKER } from './listMarkers.js';
 import { visit } from '../visitTree.js';
 import { calloutsFromAlerts } from './dialects.js';
@@ -95,6 +95,8 @@ export function parseSource(source: Source, warnings?: Warnings): Root {
   const dropped: DroppedLine[] = [];
   const tree = parsePlainText(source.text, frontMatter && frontMatter.lastLine > 0 ? frontMatter.lastLine : 0, dropped);
   for (const d of dropped) warnings?.add(`"${d.text}" looks like the number of a page of a printed copy, not part of the text: it is left out`, { file: source.file, line: d.line });
+  // Only rules ("=====") and page numbers: nothing to print, as with a file of blank lines.
+  if (!tree.children.length) throw new HandoutError('the source holds no text, only lines that draw rules or number pages', { file: source.file }, 'write some text, or remove the file');
   return tree;
 }
 

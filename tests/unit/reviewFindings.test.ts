@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parsePlainText } from '../../src/parse/parseSource.js';
+import { parsePlainText, parseSource } from '../../src/parse/parseSource.js';
 import { buildOutline } from '../../src/outline/buildOutline.js';
 import { BoundedBuilder, COMPILED } from '../helpers/boundedBuild.js';
 import { removeDir, tempDir } from '../helpers/build.js';
@@ -59,6 +59,11 @@ describe('lines under the title', () => {
       'After the check-up\nYou will be told when to come back. Most adults need a check-up once a year.',
     ].join('\n\n');
     expect(headings(dentist)[0]).toBe('Tips for your first visit');
+  });
+
+  it('a plain text of only rule lines and a page number is refused as holding no text, not printed as an empty page', () => {
+    const source = { file: 'rules.txt', slug: 'rules', format: 'text', text: '=====\n\n* * *\n\nPage 2 of 3\n', meta: { lang: 'en', keywords: [] } } as Source;
+    expect(() => parseSource(source)).toThrow(/holds no text/);
   });
 
   it('the Portuguese word "o" opening a wrapped line is no bullet', () => {
