@@ -16,7 +16,7 @@ import type { Section } from '../../src/outline/outline.js';
 
 // Built in a worker with a time limit (tests/helpers/boundedBuild.ts): a pattern that backtracks
 // without end cannot be interrupted on the test's own thread.
-describe.skipIf(!COMPILED)('crafted lines build in a worker within a minute (they took minutes or hours)', () => {
+describe.skipIf(!COMPILED)('crafted inputs build in a worker within a minute (they took minutes or hours)', () => {
   let dir: string;
   let builder: BoundedBuilder;
   beforeAll(() => {
@@ -39,6 +39,10 @@ describe.skipIf(!COMPILED)('crafted lines build in a worker within a minute (the
     const keywords = Array.from({ length: 60_000 }, (_, i) => `  - kw${i}`).join('\n');
     expect((await build('keys.md', `---\ntitle: Many\nkeywords:\n${keywords}\n---\n\nBody text here.\n`)).outcome).toBe('built');
   }, 200_000);
+
+  it('plain text of one sentence of 20 000 words (the title was sought among 20 000 phrases of up to 20 000 words)', async () => {
+    expect((await build('one.txt', `Start ${'ab '.repeat(20_000)}end.\n`)).outcome).toBe('built');
+  }, 100_000);
 });
 
 describe('lines under the title', () => {

@@ -11,6 +11,13 @@ import { acronymsIn, escapeRegExp, isKindWord, isLabel, normalWords, occurrences
 /** "If your skin is dry, itchy and red, …": a condition before the sentence's own subject. */
 const LEADING_CLAUSE = /^(?:if|when|whenever|although|though|because|while|since|unless|once|si|cuando|aunque|porque|mientras)\b[^,]{0,200},\s*/i;
 
+/**
+ * No title is a noun phrase longer than this; a longer one's head-final parts are still tried. Each
+ * candidate is counted through the whole text: one sentence of 10 000 words made 10 000 candidates
+ * of up to 10 000 words each, and took minutes.
+ */
+const MAX_TITLE_WORDS = 12;
+
 const PRONOUN_OR_VAGUE = /^(it|this|that|these|those|they|there|he|she|we|you|one|some|many|most|each|people|researchers|scientists)$/i;
 
 export interface TitleChoice {
@@ -41,7 +48,7 @@ export function inferTitle(paragraphs: string[], lang: string): TitleChoice | un
   // A name of one part ("Type 1 is also called …") or an acronym the text never spells out is no title.
   const unexplained = (t: string) => /^[\p{Lu}\p{N}-]{2,}$/u.test(t) && !acronyms.has(normalWords(t).join(' '));
   const partName = (phrase: Token[]) => isKindWord(phrase[0].lower) && (phrase.length <= 2 || isLabel(phrase[1].text));
-  if (subject && !partName(subject) && !unexplained(expand(subject))) {
+  if (subject && subject.length <= MAX_TITLE_WORDS && !partName(subject) && !unexplained(expand(subject))) {
     const title = expand(subject);
     if (count(normalWords(title)) >= 2) return { title: capital(title), why: `the subject of the opening sentence, which the article takes up again`, from: 'opening sentence' };
   }
@@ -50,7 +57,7 @@ export function inferTitle(paragraphs: string[], lang: string): TitleChoice | un
   if (!subject) {
     for (const sentence of sentences.slice(1, 3)) {
       const next = subjectIn(sentence);
-      if (!next || partName(next) || unexplained(expand(next))) continue;
+      if (!next || next.length > MAX_TITLE_WORDS || partName(next) || unexplained(expand(next))) continue;
       const title = expand(next);
       if (count(normalWords(title)) >= 3) return { title: capital(title), why: 'the subject of an opening sentence, which the article takes up again', from: 'opening sentence' };
     }
@@ -62,7 +69,7 @@ export function inferTitle(paragraphs: string[], lang: string): TitleChoice | un
   for (const s of opening3) {
     for (const np of nounPhrases(tokensOf(s))) {
       const whole = trimPhrase(np);
-      for (let k = 0; k < whole.length; k++) {
+      for (let k = Math.max(0, whole.length - MAX_TITLE_WORDS); k < whole.length; k++) {
         const phrase = whole.slice(k);
         if (PRONOUN_OR_VAGUE.test(phrase[0].text) || phrase.some((t) => isKindWord(t.lower)) || phrase[phrase.length - 1].pos === 'ADJ') continue;
         const text = expand(phrase);
