@@ -103,11 +103,8 @@ export function inferOutline(all: Block[], lang: string, knownTitle?: string, op
     line = blocks[afterTitle].position!.end.line;
   }
   // So is a line after it that says whom the sheet is for or from ("Information for patients from
-  // the Dietetics Department", "Home safety advice from your fire and rescue service").
-  // … or names the course or series it belongs to ("BUS 110 Organizational Behavior – Unit 4",
-  // "KS4 Biology revision notes – Organisation topic").
-  const line = blocks[afterTitle] && toString(blocks[afterTitle]);
-  if (titleFrom === 'first line' && line && isBareHeading(blocks[afterTitle]) && (FOR_WHOM.test(line) || IN_A_SERIES.test(line) || COURSE_CODE.test(line))) subtitle.add(afterTitle);
+  // the Dietetics Department") or names its series or course ("BUS 110 Organizational Behavior – Unit 4").
+  if (titleFrom === 'first line' && blocks[afterTitle] && isBareHeading(blocks[afterTitle]) && namesTheSheet(toString(blocks[afterTitle]))) subtitle.add(afterTitle);
   // Bare one-line paragraphs become headings; they cut the text into scopes.
   const scopes: { heading?: Paragraph; paras: Para[] }[] = [{ paras: [] }];
   blocks.forEach((block, i) => {
@@ -312,6 +309,11 @@ const COURSE_CODE = /^\p{Lu}{2,5}\s?\d{2,4}\b|\b(?:Unit|Module|Chapter|Paper|Sec
 const NAMED_ITEM = /^\p{Lu}[^.:;!?()–—]{0,50}?(?:\s\([^)]{0,80}\))?(?::|\s[–—]|\s-\s)\s*\S/u;
 /** A line that says a list follows: "We offer the following types of card:", "You will need these things:". */
 const LEADS_IN = /\b(?:the\s+following|as\s+follows|these|below)\b[^:]*:$/i;
+/** A line under the title that says whom the sheet is for or from, or the series or course it belongs to. */
+function namesTheSheet(line: string): boolean {
+  return FOR_WHOM.test(line) || IN_A_SERIES.test(line) || COURSE_CODE.test(line);
+}
+
 /** A line saying whom a sheet is for or from: "Information for patients", "… advice from your fire and rescue service". */
 const FOR_WHOM = /\b(?:information|advice|guidance|tips|facts|help|leaflet|guide)\s+(?:(?:for|from)\s+(?:\p{Ll}+\s+){0,3}(?:patients?|parents?|carers?|families|relatives|visitors|residents|the public|staff|students|pupils|owners)\b|from\s+(?:you|your|the)\b)/iu;
 /** The sheet's place in a series: "Workplace Health and Safety Information Sheet 12", "Patient leaflet no. 4". */

@@ -34,11 +34,19 @@ export interface FontFamily {
 }
 
 const parsedFiles = new Map<string, fontkit.Font>();
+const fileBytes = new Map<string, Buffer>();
+
+/** A font file's bytes, read once per process: fontkit parses them, HarfBuzz shapes with them (shape.ts). */
+export function fontFileBytes(file: string): Buffer {
+  let bytes = fileBytes.get(file);
+  if (!bytes) fileBytes.set(file, (bytes = readFileSync(file)));
+  return bytes;
+}
 
 function loadFace(family: string, key: string, style: FaceStyle, file: string): FontFace {
   let font = parsedFiles.get(file);
   if (!font) {
-    const parsed = fontkit.create(readFileSync(file));
+    const parsed = fontkit.create(fontFileBytes(file));
     font = ('fonts' in parsed ? parsed.fonts[0] : parsed) as fontkit.Font;
     keepSubsetGlyphs(font as unknown as SubsettableFont);
     parsedFiles.set(file, font); // a one-style family's faces share one parse

@@ -5,8 +5,7 @@
  * uses "medicine" pays nothing for it. Words are shaped on their own, with the font's kerning and
  * ligatures inside them, as pdfkit's own text layout does, by HarfBuzz (harfbuzz.ts).
  */
-import { readFileSync } from 'node:fs';
-import type { FontFace } from './fonts.js';
+import { fontFileBytes, type FontFace } from './fonts.js';
 import { HarfBuzzFont, type HarfBuzzGlyph } from './harfbuzz.js';
 
 export interface ShapedGlyph {
@@ -39,7 +38,7 @@ export function shapeWord(face: FontFace, word: string): ShapedWord {
   let shaped = words.get(word);
   if (!shaped) {
     let shaper = shapers.get(face.file);
-    if (!shaper) shapers.set(face.file, (shaper = new HarfBuzzFont(readFileSync(face.file))));
+    if (!shaper) shapers.set(face.file, (shaper = new HarfBuzzFont(fontFileBytes(face.file))));
     const glyphs = withCharacters(word, shaper.shape(word));
     shaped = { glyphs, width: glyphs.reduce((sum, g) => sum + g.xAdvance, 0) / face.font.unitsPerEm };
     if (words.size >= MAX_WORDS_PER_FACE) words.clear();
