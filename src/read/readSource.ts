@@ -102,7 +102,12 @@ function ownLogo(ref: string, sourcePath: string, file: string, text: string): s
 export function decodeText(bytes: Uint8Array, file: string, warnings: Warnings): string {
   // Notepad's "Unicode" is UTF-16 with a byte-order mark: unambiguous, so it is read as it is.
   const utf16 = utf16Of(bytes);
-  if (utf16) return decodeText(Buffer.from(utf16, 'utf8'), file, warnings);
+  if (utf16) {
+    const text = decodeText(Buffer.from(utf16.text, 'utf8'), file, warnings);
+    // A UTF-16 file is whole pairs of bytes: a last byte alone is half a character, cut off in copying.
+    if (utf16.halfCharacterAtEnd) warnings.add('the file ends in half a character (UTF-16 with an odd number of bytes): its last byte was left out; check that the end of the file is complete', { file, line: text.split('\n').length });
+    return text;
+  }
   const nul = bytes.indexOf(0);
   if (nul !== -1 && looksLikeUtf16(bytes)) {
     throw new HandoutError(
@@ -113,8 +118,8 @@ export function decodeText(bytes: Uint8Array, file: string, warnings: Warnings):
   }
   if (nul !== -1) {
     throw new HandoutError(
-      `this looks like a binary file, not text (a NUL byte at offset ${nul})`,
-      { file },
+      `this looks like a binary file, not text (a NUL byte at byte ${nul + 1})`,
+      { file, line: lineOfByte(bytes, nul) },
       'handout reads Markdown (.md) and plain text (.txt) saved as UTF-8',
     );
   }
@@ -133,13 +138,20 @@ export function decodeText(bytes: Uint8Array, file: string, warnings: Warnings):
 }
 
 /** The text of a UTF-16 file that opens with its byte-order mark (little- or big-endian); undefined otherwise. */
-function utf16Of(bytes: Uint8Array): string | undefined {
+function utf16Of(bytes: Uint8Array): { text: string; halfCharacterAtEnd: boolean } | undefined {
   const le = bytes[0] === 0xff && bytes[1] === 0xfe;
   const be = bytes[0] === 0xfe && bytes[1] === 0xff;
   if (!le && !be) return undefined;
   const body = Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2)));
   if (be) body.swap16(); // Node decodes UTF-16 little-endian only
-  return body.toString('utf16le');
+  return { text: body.toString('utf16le'), halfCharacterAtEnd: bytes.length % 2 === 1 };
+}
+
+/** The line (counting newline bytes, as an editor would) that the byte at `offset` is on. */
+function lineOfByte(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  return line;
 }
 
 /** ASCII-heavy text in UTF-16: a NUL in most characters, all on the same side of each pair. */

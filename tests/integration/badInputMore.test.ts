@@ -122,6 +122,22 @@ describe('UTF-16 text', () => {
     expect(r.stderr).toMatch(/content\/nobom\.md: error: this looks like UTF-16 text without a byte-order mark.*save it as UTF-8/);
     expect(r.stderr).not.toMatch(/binary/);
   });
+
+  it('cut off half-way through its last character still builds, and says the last byte was left out, at the last line', () => {
+    writeFileSync(path.join(content, 'cut.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), le, Buffer.from([0x41])]));
+    const r = cli(['build', content, '--out', out], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/content\/cut\.md:8: warning: the file ends in half a character .*last byte was left out/);
+  });
+});
+
+describe('a binary file', () => {
+  it('is refused with the line its first NUL byte is on', () => {
+    writeFileSync(path.join(content, 'scan.txt'), Buffer.concat([Buffer.from('%PDF-1.7\nline two\nthree '), Buffer.from([0, 1, 2])]));
+    const r = cli(['build', content, '--out', out], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/content\/scan\.txt:3: error: this looks like a binary file, not text \(a NUL byte at byte 25\)/);
+  });
 });
 
 describe('broken images', () => {
