@@ -276,7 +276,22 @@ function ensureWritable(outDir: string): void {
     if (!statSync(outDir).isDirectory()) throw new Error('not a folder');
     accessSync(outDir, constants.W_OK);
   } catch (e) {
-    throw new HandoutError(`cannot write to the output folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { file: displayPath(outDir) }, 'choose another folder with --out');
+    const code = (e as NodeJS.ErrnoException).code;
+    // What the system calls EEXIST or ENOTDIR here is a file where the folder, or one above it, should be.
+    const file = fileInTheWay(outDir);
+    const reason = file ? `${displayPath(file)} is a file, not a folder` : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? (e as Error).message);
+    throw new HandoutError(`cannot write to the output folder: ${reason}`, { file: displayPath(outDir) }, 'choose another folder with --out');
+  }
+}
+
+/** The output folder, or the nearest folder above it, when it exists as something other than a folder. */
+function fileInTheWay(outDir: string): string | undefined {
+  for (let at = path.resolve(outDir); ; at = path.dirname(at)) {
+    try {
+      return statSync(at).isDirectory() ? undefined : at;
+    } catch {
+      if (path.dirname(at) === at) return undefined;
+    }
   }
 }
 

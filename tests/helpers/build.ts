@@ -1,5 +1,5 @@
 /** Build helpers for tests: temporary folders and the library's build, or the real CLI. */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { execFileSync, spawnSync } from 'node:child_process';
 import os from 'node:os';
@@ -72,7 +72,7 @@ let qpdfInstalled: boolean | undefined;
 /** qpdf --check on every PDF in `dir`; throws naming the first one with errors. */
 export function checkPdfs(dir: string): void {
   qpdfInstalled ??= spawnSync('sh', ['-c', 'command -v qpdf'], { stdio: 'ignore' }).status === 0;
-  if (!qpdfInstalled || !existsSync(dir)) return;
+  if (!qpdfInstalled || !existsSync(dir) || !statSync(dir).isDirectory()) return; // --out may name a file on purpose
   for (const f of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.pdf')).map((e) => e.name)) {
     try {
       execFileSync('qpdf', ['--check', path.join(dir, f)], { encoding: 'utf8' });

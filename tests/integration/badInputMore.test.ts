@@ -49,7 +49,15 @@ describe('outputs', () => {
     writeFileSync(path.join(dir, 'afile'), 'not a folder');
     const r = cli(['build', content, '--out', path.join(dir, 'afile', 'out')], { cwd: dir });
     expect(r.status).toBe(1);
-    expect(r.stderr.trim()).toMatch(/^afile\/out: error: cannot write to the output folder: ENOTDIR \(choose another folder with --out\)$/);
+    expect(r.stderr.trim()).toMatch(/^afile\/out: error: cannot write to the output folder: afile is a file, not a folder \(choose another folder with --out\)$/);
+  });
+
+  it('an output folder that is a regular file: says so, and the file is left as it was', () => {
+    writeFileSync(path.join(dir, 'afile'), 'not a folder');
+    const r = cli(['build', content, '--out', 'afile'], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toMatch(/^afile: error: cannot write to the output folder: afile is a file, not a folder \(choose another folder with --out\)$/);
+    expect(readFileSync(path.join(dir, 'afile'), 'utf8')).toBe('not a folder');
   });
 
   it('an output file taken by a folder fails that document only, naming the file', () => {
