@@ -110,6 +110,7 @@ export function pematScore(input: PematInput): Pemat {
   let headed = 0;
   let bold = 0;
   let lists = 0;
+  let callouts = 0;
   for (const { block } of blocksInReadingOrder(outline)) {
     visit(block as Nodes, (node: Nodes) => {
       if (node.type === 'table') {
@@ -118,6 +119,7 @@ export function pematScore(input: PematInput): Pemat {
       }
       if (node.type === 'strong') bold++;
       if (node.type === 'list') lists++;
+      if (node.type === 'blockquote' && node.data?.callout) callouts++;
     });
   }
   item('Tables have clear row and column headings', tables === 0 ? 'n/a' : headed === tables ? 'agree' : 'disagree', tables === 0 ? 'no tables' : `${headed} of ${tables} tables have a header row`);
@@ -128,6 +130,7 @@ export function pematScore(input: PematInput): Pemat {
     box ? `a key points box ("${box.title}")` : '',
     bold ? `${bold} bold ${bold === 1 ? 'phrase' : 'phrases'}` : '',
     lists ? `${lists} ${lists === 1 ? 'list' : 'lists'}` : '',
+    callouts ? `${callouts} ${callouts === 1 ? 'callout box' : 'callout boxes'}` : '',
   ].filter(Boolean);
   item('Visual cues for key points', cues.length ? 'agree' : 'disagree', cues.length ? cues.join(', ') : 'no bold, lists or boxes');
 

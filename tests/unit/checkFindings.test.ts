@@ -162,6 +162,12 @@ describe('PEMAT-P', () => {
     });
     expect(r.pemat.judged).toBe(8);
   });
+
+  it('a callout box (a GitHub alert) is a visual cue for key points, and named as the evidence', () => {
+    const text = '# Heel lumps\n\nYou may find a hard lump on your heel.\n\n> [!TIP]\n> Rest your foot when it hurts.\n';
+    const r = checkOutline(outlineFrom(text), '/nowhere/a.md', text, { today: '2026-06-01' });
+    expect(r.pemat.items.find((i) => i.name === 'Visual cues for key points')).toMatchObject({ verdict: 'agree', why: '1 callout box' });
+  });
 });
 
 describe('checkOutline', () => {
