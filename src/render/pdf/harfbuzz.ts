@@ -71,6 +71,13 @@ function harfbuzz(): HarfBuzzExports {
   return hb;
 }
 
+/** `size` bytes of HarfBuzz's memory; a failed allocation is an error here, not a write to address 0 later. */
+function allocate(api: HarfBuzzExports, size: number): number {
+  const at = api.malloc(size);
+  if (!at) throw new Error(`HarfBuzz could not allocate ${size} bytes (out of memory)`);
+  return at;
+}
+
 export interface HarfBuzzGlyph {
   id: number;
   /** UTF-16 index in the text of the first character the glyph belongs to. */
@@ -91,7 +98,7 @@ export class HarfBuzzFont {
 
   constructor(bytes: Uint8Array) {
     const api = harfbuzz();
-    const data = api.malloc(bytes.length);
+    const data = allocate(api, bytes.length);
     new Uint8Array(api.memory.buffer, data, bytes.length).set(bytes);
     const blob = api.hb_blob_create(data, bytes.length, MEMORY_MODE_WRITABLE, 0, 0);
     this.font = api.hb_font_create(api.hb_face_create(blob, 0)); // its scale is the font's units per em
@@ -104,7 +111,7 @@ export class HarfBuzzFont {
     if (text.length > this.textCapacity) {
       if (this.text) api.free(this.text);
       this.textCapacity = Math.max(64, text.length * 2);
-      this.text = api.malloc(this.textCapacity * 2);
+      this.text = allocate(api, this.textCapacity * 2);
     }
     // Views are made after each call that may allocate: memory that grows replaces its buffer.
     const units = new Uint16Array(api.memory.buffer, this.text, text.length);
@@ -114,6 +121,8 @@ export class HarfBuzzFont {
     api.hb_buffer_guess_segment_properties(this.buffer);
     api.hb_shape(this.font, this.buffer, 0, 0);
     const count = api.hb_buffer_get_length(this.buffer);
+    // A buffer that could not grow is left empty by HarfBuzz: say so rather than drop the words.
+    if (count === 0 && text.length > 0) throw new Error(`HarfBuzz could not shape a word of ${text.length} characters (out of memory)`);
     const infos = new Uint32Array(api.memory.buffer, api.hb_buffer_get_glyph_infos(this.buffer, 0), count * RECORD_WORDS);
     const positions = new Int32Array(api.memory.buffer, api.hb_buffer_get_glyph_positions(this.buffer, 0), count * RECORD_WORDS);
     const glyphs: HarfBuzzGlyph[] = [];
