@@ -443,6 +443,63 @@ describe('run-in heads', () => {
     ].join('\n'));
     expect(headings(o)).toEqual([]);
   });
+
+  it('"Yes." answering a question heading is no head; nor, in a language the tagger cannot read, a short first sentence', () => {
+    const answer = 'Yes. Most people go back to school or work within two weeks, and the nurse will tell you when it is safe to drive.';
+    const english = outlineOf(['Going home after a hip scope', 'Can I go back to work soon?', answer, 'Will it hurt?', 'Yes. The joint aches for a few days, and the tablets you were given help with that.'].join('\n'));
+    expect(headings(english)).toEqual(['Can I go back to work soon?', 'Will it hurt?']);
+    const spanish = outlineOf([
+      'Cuidados del yeso',
+      '¿Puedo mojarlo?',
+      'No. El agua ablanda el yeso y la piel de debajo se irrita con facilidad durante días.',
+      'El yeso corto cubre la muñeca. Se quita en la consulta al cabo de cuatro semanas más o menos.',
+      'El yeso largo llega hasta el codo. Se cambia a las dos semanas por uno más ligero y cómodo.',
+    ].join('\n'), 'es');
+    expect(headings(spanish)).toEqual(['¿Puedo mojarlo?']);
+  });
+});
+
+describe('headings that share their first words', () => {
+  it('"Paying by bank card" and "Paying by store card" are the parts "bank card" and "store card": a later paragraph on store cards stays under its heading', () => {
+    const o = outlineOf([
+      'Paying at the pharmacy counter',
+      'Paying by bank card',
+      'Tap or insert your bank card at the reader by the till; the money leaves your account the same day.',
+      'Paying by store card',
+      'A store card collects points on everything you buy here, and you settle the balance once a month.',
+      'Store cards also give you a discount on vitamins in January, when the shelves are restocked after winter.',
+      'Questions',
+      'Our counter staff answer questions on weekdays between nine in the morning and six in the evening.',
+    ].join('\n\n'));
+    expect(headings(o)).toEqual(['Paying by bank card', 'Paying by store card', 'Questions']);
+    expect(o.sections[1].blocks).toHaveLength(2);
+  });
+
+  it('a line shaped like a later heading is a heading, not the title ("Parking with a day permit" under "Parking at the health centre")', () => {
+    const o = outlineOf([
+      'Parking at the health centre',
+      'Parking with a day permit',
+      'Buy a day permit at the machine by the main door; it is valid until midnight and costs two pounds.',
+      'Parking with a season permit',
+      'Staff and regular visitors can apply for a season permit at reception, with proof of address.',
+    ].join('\n\n'));
+    expect(o.title).toBe('Parking at the health centre');
+    expect(headings(o)).toEqual(['Parking with a day permit', 'Parking with a season permit']);
+  });
+
+  it('a line with a phone number, an email or a web address is how to reach someone, not a heading', () => {
+    const o = outlineOf([
+      'Caring for your new cast',
+      'Your cast holds the broken bone still while it heals. Keep the cast dry and do not push anything inside it.',
+      'When to call us',
+      'Call the fracture clinic if your fingers go numb, turn blue or swell more than they did on the first day.',
+      'Fracture clinic (weekdays): 0161 496 0732',
+      'Out of hours, ring the ward on the number on your discharge letter.',
+      'Email: fractures@example.org',
+      'More advice is on the clinic pages of the hospital website, with pictures of each kind of cast.',
+    ].join('\n\n'));
+    expect(headings(o)).toEqual(['When to call us']);
+  });
 });
 
 describe('the text after the last part', () => {

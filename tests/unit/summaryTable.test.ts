@@ -60,11 +60,13 @@ describe('statements: each stands alone', () => {
   });
 
   it('a sentence that points back comes with the sentence it points to', () => {
-    expect(texts('The kidneys clear extra salt. When they stop, salt builds up. This is the usual cause.\n')).toEqual([
+    expect(texts('The kidneys clear extra salt. When the kidneys stop, salt builds up. This is the usual cause.\n')).toEqual([
       'The kidneys clear extra salt.',
-      'When they stop, salt builds up.',
-      'When they stop, salt builds up. This is the usual cause.',
+      'When the kidneys stop, salt builds up.',
+      'When the kidneys stop, salt builds up. This is the usual cause.',
     ]);
+    // "When they stop" stands for the sentence before it: it comes with that sentence.
+    expect(texts('The kidneys clear extra salt. When they stop, salt builds up.\n')).toEqual(['The kidneys clear extra salt.', 'The kidneys clear extra salt. When they stop, salt builds up.']);
   });
 
   it('two sentences that go together are never cut to an opening clause', () => {
@@ -88,6 +90,13 @@ describe('statements: each stands alone', () => {
     expect(pointsBack('It is the main cause.')).toBe(true);
     expect(pointsBack('However, the rash may spread.')).toBe(true);
     expect(pointsBack('Nurses that work nights see it most.')).toBe(false);
+    // An opening clause too short to say anything stands for the sentence before it…
+    expect(pointsBack('If they do, write down the time and call the ward.')).toBe(true);
+    expect(pointsBack('When this happens, sit down and rest.')).toBe(true);
+    expect(pointsBack('If so, bring the box with you.')).toBe(true);
+    // … one that says something does not, even with a pronoun for what the main clause names.
+    expect(pointsBack('If not treated, the infection spreads to the joints.')).toBe(false);
+    expect(pointsBack('Because it was warm, the middle room was where people talked.')).toBe(false);
     expect(pointsBack('There is no cure yet.')).toBe(false);
     expect(pointsBack('You may need a second test.')).toBe(false);
     expect(pointsBack('Some people never get a rash.')).toBe(false);

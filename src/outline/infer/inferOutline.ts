@@ -73,7 +73,7 @@ export function inferOutline(all: Block[], lang: string, knownTitle?: string, op
     kicker = at;
   }
   // Run-in heads ("Beta blockers. These slow …"), two or more of them, are headings over their text.
-  blocks = withRunInHeads(blocks);
+  blocks = withRunInHeads(blocks, lang);
   const texts = blocks.map((b) => (b.type === 'paragraph' ? toString(b) : ''));
   // Paragraph numbers in the notes count the source's paragraphs, the title line included.
   if (!title) {
@@ -95,10 +95,11 @@ export function inferOutline(all: Block[], lang: string, knownTitle?: string, op
   const ctx = new Context(lang, subject, notes, options, acronymsIn(whole));
 
   // Lines right under the title line ("Patient information leaflet", "Unit 4: Earth's Systems") are
-  // its subtitle: kept as the opening paragraphs, not made headings with nothing of their own.
+  // its subtitle: kept as the opening paragraphs, not made headings with nothing of their own. A
+  // question is never one: it heads its answer ("Can I drive?" under the title of an FAQ).
   const subtitle = new Set<number>(Array.from({ length: kicker }, (_, i) => i));
   let afterTitle = kicker;
-  for (let line = titleFrom === 'first line' ? all[kicker].position?.end.line : undefined; line !== undefined && blocks[afterTitle]?.position?.start.line === line + 1 && isBareHeading(blocks[afterTitle]); afterTitle++) {
+  for (let line = titleFrom === 'first line' ? all[kicker].position?.end.line : undefined; line !== undefined && blocks[afterTitle]?.position?.start.line === line + 1 && isBareHeading(blocks[afterTitle]) && !/\?$/.test(toString(blocks[afterTitle]).trim()); afterTitle++) {
     subtitle.add(afterTitle);
     line = blocks[afterTitle].position!.end.line;
   }
@@ -161,8 +162,8 @@ export function inferOutline(all: Block[], lang: string, knownTitle?: string, op
 /** The heading lines made of run-in heads (see withRunInHeads). */
 const RUN_IN_HEADS = new WeakSet<Block>();
 
-function withRunInHeads(blocks: Block[]): Block[] {
-  const found = blocks.map((b, i) => (i > 0 && b.type === 'paragraph' && (b as Paragraph).children.length === 1 && (b as Paragraph).children[0].type === 'text' ? runInHead(toString(b)) : undefined));
+function withRunInHeads(blocks: Block[], lang: string): Block[] {
+  const found = blocks.map((b, i) => (i > 0 && b.type === 'paragraph' && (b as Paragraph).children.length === 1 && (b as Paragraph).children[0].type === 'text' ? runInHead(toString(b), lang) : undefined));
   if (found.filter(Boolean).length < 2) return blocks;
   return blocks.flatMap((b, i) => {
     const split = found[i];
@@ -185,8 +186,14 @@ function titleAmongOpeningLines(blocks: Block[]): number {
   if (n < 2 || isBareHeading(blocks[n])) return 0;
   const used = wordUse(blocks.slice(n).map((b) => toString(b)).join('\n'));
   const use = (i: number) => used(toString(blocks[i]));
-  // A question or a label ending in a colon heads a section ("What is shingles?"), not the text.
-  const candidate = (i: number) => !/[?:]$/.test(toString(blocks[i]).trim());
+  // A question or a label ending in a colon heads a section ("What is shingles?"), not the text;
+  // so does a line shaped like a heading further on ("Parking with a day permit", then "Parking
+  // with a season permit").
+  const later = blocks.slice(n).filter(isBareHeading).map((b) => toString(b).trim());
+  const candidate = (i: number) => {
+    const line = toString(blocks[i]).trim();
+    return !/[?:]$/.test(line) && !later.some((h) => sameShape(line, h) || sharedLead([line, h]) > 0);
+  };
   let best = 0;
   for (let i = 1; i < n; i++) if (candidate(i) && use(i) >= 1 && use(i) >= 1.5 * use(best)) best = i;
   return best;
@@ -245,12 +252,21 @@ export function isBareHeading(block: Block): boolean {
 export function isBareHeadingText(text: string): boolean {
   if (!text || text.length > 80 || /\n/.test(text) || text.split(/\s+/).length > 10) return false;
   const body = text.replace(NUMBERED_HEADING, '');
-  if (!/^[¿¡"“]?[\p{Lu}\p{N}]/u.test(body) || isByline(text)) return false;
+  if (!/^[¿¡"“]?[\p{Lu}\p{N}]/u.test(body) || isByline(text) || isContactLine(text)) return false;
   if (body !== text) return !/[.!?:;,]$/.test(body);
   if (isBullet(text)) return false;
   // A question: one sentence, asked as a heading is ("How is it treated?").
   if (/\?$/.test(text)) return !/[.!?]\s/.test(text.slice(0, -1));
   return !/[.!;,]$/.test(text);
+}
+
+/**
+ * A line with a phone number (nine digits or more), an email address or a web address in it is
+ * how to reach someone ("Birth Centre triage line (24 hours): 0161 496 0275"), not a heading.
+ */
+function isContactLine(text: string): boolean {
+  const phone = text.match(/\+?\(?\d[\d ().-]*\d/g)?.some((m) => m.replace(/\D/g, '').length >= 9);
+  return !!phone || /\S@\S+\.\p{L}{2,}|\bhttps?:\/\/|\bwww\.\S/u.test(text);
 }
 
 /** A sentence about every part at once. */
@@ -881,8 +897,14 @@ class Context {
     }
     for (const run of runs.filter((r) => r.length >= 2)) {
       const shapeKind = kind ?? kindIn(headings[run[0]]);
-      // "Type 4: Hyperkalemic RTA" is also "type 4" and "hyperkalemic RTA".
-      for (const i of run) found.set(i, partOf(headings[i], shapeKind, headings[i].split(':').map((h) => normalWords(h))));
+      const lead = sharedLead(run.map((i) => headings[i]));
+      for (const i of run) {
+        // "Type 4: Hyperkalemic RTA" is also "type 4" and "hyperkalemic RTA"; "Paying by credit
+        // card", beside "Paying by debit card", is also "credit card".
+        const aliases = headings[i].split(':').map((h) => normalWords(h));
+        if (lead) aliases.push(normalWords(headings[i]).slice(lead));
+        found.set(i, partOf(headings[i], shapeKind, aliases));
+      }
       const reason = why.get(run) ?? (announced.length ? 'name the parts announced before them' : 'share one shape');
       this.notes.push(`Parts: the bare headings ${run.map((i) => `"${headings[i]}"`).join(', ')} ${reason}.`);
     }
@@ -966,6 +988,21 @@ function isNameHeading(heading: string): boolean {
   // Pronouns, prepositions and articles make a clause or an instruction ("Call your doctor", "Treat
   // the cause"); the tagger's verbs are not trusted in a fragment ("back pain" comes out a verb).
   return !tokensOf(heading).some((t) => t.pos === 'AUX' || t.pos === 'PRON' || t.pos === 'ADP' || (t.pos === 'DET' && !isLabel(t.text)));
+}
+
+/**
+ * How many words headings share in front when those words end on a preposition, and an article
+ * after it ("Paying by debit card", "Paying by credit card" → 2): what follows is each one's
+ * name. 0 when they share none.
+ */
+function sharedLead(headings: string[]): number {
+  const words = headings.map((h) => normalWords(h));
+  let n = 0;
+  while (words.every((w) => w.length > n + 1 && w[n] === words[0][n])) n++;
+  while (n > 0 && !/^(?:by|with|for|of|in|on|at|from|to|after|before|during|without)$/.test(words[0][n - 1])) n--;
+  // … and an article they share after it ("Parking with a day permit").
+  while (n > 0 && /^(?:a|an|the|your)$/.test(words[0][n] ?? '') && words.every((w) => w.length > n + 1 && w[n] === words[0][n])) n++;
+  return n;
 }
 
 function sameShape(a: string, b: string): boolean {

@@ -75,16 +75,22 @@ export function unmarkedRunAfter(blocks: Block[], i: number, lang: string): numb
  * pronoun, article, preposition or auxiliary, and does not open on a verb ("Stop smoking." is advice).
  * Returns the head (without its full stop) and the text after it.
  */
-export function runInHead(text: string): { head: string; rest: string } | undefined {
+export function runInHead(text: string, lang: string): { head: string; rest: string } | undefined {
   const m = /^((?:\d{1,2}[.)]\s+)?[\p{Lu}\p{N}][^.!?:;\n]{0,70}?)\.\s+(\p{Lu}[\s\S]+)$/u.exec(text.trim());
   if (!m) return undefined;
   const head = m[1];
+  const numbered = /^\d{1,2}[.)]\s+/.test(head);
   const name = head.replace(/^\d{1,2}[.)]\s+/, '').replace(/\s+\([^)]*\)/g, '');
   if (!name || !/\p{L}{2}/u.test(name) || name.split(/\s+/).length > 7) return undefined;
+  // The tagger reads English only: in another language a short first sentence ("Sí.", "La
+  // ileítis afecta solo al íleon.") cannot be told from a name, so only a numbered one is a head.
+  if (!/^en\b/i.test(lang)) return numbered && m[2].split(/\s+/).length >= 8 ? { head, rest: m[2] } : undefined;
   const tokens = tokensOf(`${name}.`).filter((t) => t.pos !== 'PUNCT');
   // A verb first is an instruction ("Stop smoking."), unless it is a participle used as an adjective ("Delayed … allergy").
   if (!tokens.length || (tokens[0].pos === 'VERB' && !/ed$/.test(tokens[0].lower))) return undefined;
   if (tokens.some((t) => t.pos === 'PRON' || t.pos === 'AUX' || t.pos === 'ADP' || t.pos === 'SCONJ' || (t.pos === 'DET' && t.text.length > 1))) return undefined;
+  // A name is a noun phrase: "Yes." or "Of course." answering a question is not one.
+  if (!tokens.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM')) return undefined;
   // Honorifics and initials ("Dr. Lee", "J. Smith") end in a full stop without ending a name.
   if (/^(?:dr|mr|mrs|ms|st|no|vol|fig|[A-Z])$/i.test(name)) return undefined;
   // The text after it is a paragraph, not a line of facts ("Leaflet CAR-112. Produced March 2024.").

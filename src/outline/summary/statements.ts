@@ -45,6 +45,10 @@ export function pointsBack(sentence: string): boolean {
   if (CONNECTIVE.test(text)) return true;
   const words = tagged(text).filter((t) => t.pos !== 'PUNCT');
   if (words[0]?.pos === 'PRON' && !STANDS_FOR_ITSELF.has(words[0].lower)) return true;
+  // "If they do, …", "When this happens, …", "If so, …": an opening clause too short to say
+  // anything of its own stands for the sentence before ("Because it was warm, the tepidarium …" does not).
+  const clause = /^(\S+(?:\s+\S+){0,2}?),/.exec(text)?.[1].toLowerCase().split(/\s+/);
+  if (clause && words[0] && (words[0].pos === 'SCONJ' || DEPENDENT_OPENING.has(words[0].lower)) && (/^(?:so|not)$/.test(clause[1] ?? '') && clause.length === 2 || clause.some((w, i) => i > 0 && (DEMONSTRATIVES.has(w) || /^(?:it|they|he|she)$/.test(w))))) return true;
   // "One such tablet", "Such cases": "such" points back whatever the tagger calls it ("such as" does not).
   const such = words.slice(0, 3).findIndex((t) => t.lower === 'such');
   if (such >= 0 && words[such + 1]?.lower !== 'as' && !PART_NOUN.test(words[such + 1]?.lower ?? '')) return true;
