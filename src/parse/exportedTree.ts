@@ -36,7 +36,8 @@ declare module 'mdast' {
 export function exportedConstructs(tree: Root, text: string, file: string, warnings: Warnings): void {
   if (text.includes('```{') || text.includes('~~~{') || text.includes('#| ')) codeChunks(tree, file, warnings);
   if (text.includes('[[')) wikilinks(tree, text, file, warnings);
-  if (TAG_MARKER.test(text)) withoutTrailingTags(tree, text, file, warnings);
+  // A line of `#words` is Obsidian's tags only in a note that is Obsidian's; elsewhere it may be a campaign's hashtags.
+  if (TAG_MARKER.test(text) && OBSIDIAN.test(text)) withoutTrailingTags(tree, text, file, warnings);
   if (BLOCK_ID_MARKER.test(text)) withoutBlockIds(tree, text);
   if (LOOSE_EMPHASIS_MARKER.test(text)) looseEmphasis(tree, text);
   if (text.includes('==')) highlights(tree, text);
@@ -152,6 +153,8 @@ function wikilinks(tree: Root, text: string, file: string, warnings: Warnings): 
 
 // ── Obsidian tags and block ids ─────────────────────────────────────────────────────────────────
 
+/** What only Obsidian writes: a wikilink or embed, a comment, a highlight. */
+const OBSIDIAN = /\[\[[^[\]\n]+\]\]|%%[^]*?%%|==[^\s=][^=\n]*==/;
 const TAG = String.raw`#[\p{L}_][\p{L}\p{N}_/-]*`;
 const TAG_MARKER = new RegExp(String.raw`(?:^|\s)${TAG}`, 'mu');
 /** A run of tags ending a line: after the line's start or a sentence's end. */
@@ -216,9 +219,13 @@ function removeEmpty(tree: Root): void {
 
 // ── Google Docs' loose emphasis ─────────────────────────────────────────────────────────────────
 
-const LOOSE_EMPHASIS_MARKER = /\*[^\s*][^*\n]*?[ \t]\*/;
-/** `**bold **` / `*italic *`: an opening marker CommonMark opens, a closing one after spaces it cannot close. */
-const LOOSE_EMPHASIS = /(?<![*\\\p{L}\p{N}])(\*\*|\*)(?=[^\s*])([^*\n]*?[^\s*])([ \t]+)\1(?!\*)/gu;
+const LOOSE_EMPHASIS_MARKER = /\*[^\s*][^*\n]*?[ \t]\*+[^\s*]/;
+/**
+ * `**Bold. **Next`: an opening marker CommonMark opens, a closing one after spaces it cannot close,
+ * a word straight after it (Google Docs keeps the space inside the bold run). At a paragraph's end,
+ * `**foo bar **` stays as CommonMark reads it.
+ */
+const LOOSE_EMPHASIS = /(?<![*\\\p{L}\p{N}])(\*\*|\*)(?=[^\s*])([^*\n]*?[^\s*])([ \t]+)\1(?=[^\s*])/gu;
 
 function looseEmphasis(tree: Root, text: string): void {
   replaceInText(tree, text, LOOSE_EMPHASIS, (m, node) => {
