@@ -77,8 +77,9 @@ export function outlineOf(sourcePath: string, warnings: Warnings, bytes?: Uint8A
   const tree = parseSource(source, warnings);
   if (source.format === 'markdown') {
     withoutTemplateTags(tree, source.text, source.file, warnings);
-    withoutPandocAttributes(tree, source.text);
+    // Before Pandoc's attributes go: a `[text]{.mark}` span is a highlight.
     exportedConstructs(tree, source.text, source.file, warnings);
+    withoutPandocAttributes(tree, source.text);
   }
   widenRaggedTables(tree, source.file, warnings);
   checkTree(tree, source.file);

@@ -6,7 +6,7 @@
  *   no build of ours can include, prints its name with a warning; `==highlight==` is highlighted
  *   (`<mark>`); a run of `#tags` ending a line and a block id (`^abc123`) are left out (tags with
  *   a warning; a block id is only an anchor).
- * - Pandoc: `^superscript^` and `H~2~O` (a tilde pair inside a word, which GFM reads as a
+ * - Pandoc: `[text]{.mark}` is highlighted; `^superscript^` and `H~2~O` (a tilde pair inside a word, which GFM reads as a
  *   strike-through) are raised and lowered.
  * - Google Docs: `**bold **` (the closing marker after a space, which CommonMark does not close)
  *   is bold, the space kept after it.
@@ -41,6 +41,7 @@ export function exportedConstructs(tree: Root, text: string, file: string, warni
   if (BLOCK_ID_MARKER.test(text)) withoutBlockIds(tree, text);
   if (LOOSE_EMPHASIS_MARKER.test(text)) looseEmphasis(tree, text);
   if (text.includes('==')) highlights(tree, text);
+  if (text.includes(']{.mark}')) pandocMarks(tree, text);
   if (/\^[^\s^]+\^/.test(text)) superscripts(tree, text);
   if (/[^\s~]~[^\s~]/.test(text)) subscripts(tree, text);
 }
@@ -275,6 +276,13 @@ function highlights(tree: Root, text: string): void {
       i = i + replacement.indexOf(mark);
     }
   });
+}
+
+/** Pandoc's highlighted span, `[text]{.mark}` (Word's highlighter): highlighted, as `==text==` is. Other spans print their words (dialects.ts). */
+function pandocMarks(tree: Root, text: string): void {
+  replaceInText(tree, text, /\[([^[\]\n]+)\]\{\.mark\}/g, (m, node) => [
+    { type: 'emphasis', data: { hName: 'mark' }, children: [{ type: 'text', value: m[1], position: positionIn(node, m.index + 1, m[1].length) }] },
+  ]);
 }
 
 /** Pandoc's `^superscript^` (no space inside: `2^10^`, `1^st^`). */

@@ -24,7 +24,7 @@ title: Living with asthma
 ## Your inhaler {#your-inhaler .unnumbered}
 
 Use your blue inhaler when you feel [tight in the chest]{.underline}.\\
-Call the clinic if you need it every day.
+Call the clinic if you need it [every day]{.mark}.
 
 Rinse with H~2~O after each dose; it clears 10^3^ spores.
 
@@ -206,11 +206,13 @@ describe('Markdown exported by other tools (round 2)', () => {
     expect(selectAll('sub', html).map((e) => hastText(e))).toEqual(['2']);
     expect(selectAll('sup', html).map((e) => hastText(e))).toEqual(['3']);
     expect(selectAll('del', html)).toHaveLength(0);
+    expect(selectAll('mark', html).map((e) => hastText(e))).toEqual(['every day']);
     const lines = (await pdfText('pandoc.pdf')).split('\n');
     expect(lines).toEqual(expect.arrayContaining(['The Asthma Clinic', '12 High Street', 'Springfield']));
     const text = lines.join('\n');
-    for (const stray of ['~', '^', '\\', '{.underline}', '{#']) expect(text, stray).not.toContain(stray);
+    for (const stray of ['~', '^', '\\', '{.underline}', '{.mark}', '{#']) expect(text, stray).not.toContain(stray);
     expect(text).toContain('tight in the chest.');
+    expect(text).toContain('Call the clinic if you need it every day.');
   });
 
   it("Google Docs' bold and italic with the space inside are bold and italic; escapes print their character", async () => {
