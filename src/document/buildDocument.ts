@@ -7,6 +7,8 @@ import { Warnings } from '../diagnostics.js';
 import { displayPath, readSource, type Source } from '../read/readSource.js';
 import { parseSource, widenRaggedTables, withoutUnclosedComments } from '../parse/parseSource.js';
 import { admonitionsAsAlerts, withoutPandocAttributes, withoutTemplateTags } from '../parse/dialects.js';
+import { exportedSourceRewritten } from '../parse/exportedSource.js';
+import { exportedConstructs } from '../parse/exportedTree.js';
 import { buildOutline } from '../outline/buildOutline.js';
 import type { Outline } from '../outline/outline.js';
 import { embedFonts } from '../fill/embedFonts.js';
@@ -68,12 +70,15 @@ export interface DocumentOptions {
 /** `bytes`: the source as the caller read (and hashed) it, so what is rendered is what was hashed. */
 export function outlineOf(sourcePath: string, warnings: Warnings, bytes?: Uint8Array): { source: Source; outline: Outline } {
   // The text without unclosed comments is the source from here on: raw HTML's line numbers are read from it.
-  // Admonitions and fenced divs are written as GitHub alerts, line for line, before parsing (dialects.ts).
-  const source = admonitionsAsAlerts(withoutUnclosedComments(readSource(sourcePath, warnings, bytes), warnings));
+  // Admonitions and fenced divs are written as GitHub alerts, line for line, before parsing (dialects.ts);
+  // so are Notion's callouts, Pandoc's tables and line blocks, and Obsidian's comments left out (exportedSource.ts).
+  const source = admonitionsAsAlerts(exportedSourceRewritten(withoutUnclosedComments(readSource(sourcePath, warnings, bytes), warnings), warnings));
   checkSourceText(source);
   const tree = parseSource(source, warnings);
   if (source.format === 'markdown') {
     withoutTemplateTags(tree, source.text, source.file, warnings);
+    // Before Pandoc's attributes go: a `[text]{.mark}` span is a highlight.
+    exportedConstructs(tree, source.text, source.file, warnings);
     withoutPandocAttributes(tree, source.text);
   }
   widenRaggedTables(tree, source.file, warnings);

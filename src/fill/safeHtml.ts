@@ -18,7 +18,7 @@ import { CALLOUT_KINDS } from '../parse/dialects.js';
 
 export const CONTENT_TAGS = [
   'a', 'b', 'blockquote', 'br', 'code', 'dd', 'del', 'details', 'div', 'dl', 'dt', 'em',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img', 'input', 'ins', 'kbd', 'li', 'ol', 'p',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img', 'input', 'ins', 'kbd', 'li', 'mark', 'ol', 'p',
   'pre', 'q', 'rp', 'rt', 'ruby', 's', 'samp', 'section', 'span', 'strike', 'strong', 'sub',
   'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'tt', 'ul', 'var',
 ];

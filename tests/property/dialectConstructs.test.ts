@@ -15,6 +15,10 @@ import remarkFrontmatter from 'remark-frontmatter';
 import { defList } from 'micromark-extension-definition-list';
 import { defListFromMarkdown } from 'mdast-util-definition-list';
 import { parseMarkdownWithDialects } from '../../src/parse/parseSource.js';
+import { exportedSourceRewritten } from '../../src/parse/exportedSource.js';
+import { exportedConstructs } from '../../src/parse/exportedTree.js';
+import { Warnings } from '../../src/diagnostics.js';
+import type { Source } from '../../src/read/readSource.js';
 import { specExamples } from '../helpers/specExamples.js';
 import { SHARED } from '../helpers/build.js';
 
@@ -37,6 +41,41 @@ describe.skipIf(!SPECS.every((f) => existsSync(f)))('parsing with only the diale
     const texts = [...examples, examples.join('\n\n'), ...readdirSync(MARKDOWN).map((f) => readFileSync(path.join(MARKDOWN, f), 'utf8'))];
     const differ = texts.filter((text) => JSON.stringify(parseMarkdownWithDialects(text)) !== JSON.stringify(withEverything.parse(text)));
     expect(differ.map((t) => t.slice(0, 80))).toEqual([]);
+  });
+});
+
+/** The tree handout reads from a text, with the passes for Markdown exported by other tools (exportedSource.ts, exportedTree.ts). */
+function withExportedConstructs(text: string): { source: string; tree: ReturnType<typeof parseMarkdownWithDialects> } {
+  const warnings = new Warnings();
+  const source = exportedSourceRewritten({ file: 'a.md', text, format: 'markdown' } as Source, warnings);
+  const tree = parseMarkdownWithDialects(source.text);
+  exportedConstructs(tree, source.text, 'a.md', warnings);
+  return { source: source.text, tree };
+}
+
+describe.skipIf(!SPECS.every((f) => existsSync(f)))('the passes for exported Markdown on ordinary Markdown (needs ../shared)', () => {
+  it('change the tree of no spec example or corpus document, but the two that write an Obsidian wikilink', () => {
+    const examples = SPECS.flatMap((f) => specExamples(readFileSync(f, 'utf8')).map((e) => e.markdown));
+    const texts = [...new Set([...examples, ...readdirSync(MARKDOWN).map((f) => readFileSync(path.join(MARKDOWN, f), 'utf8'))])];
+    const differ = texts.filter((text) => JSON.stringify(withExportedConstructs(text).tree) !== JSON.stringify(parseMarkdownWithDialects(text)));
+    expect(differ).toEqual(['[[[foo]]]\n\n[[[foo]]]: /url', '![[foo]]\n\n[[foo]]: /url "title"']);
+  });
+});
+
+describe('the passes for exported Markdown', () => {
+  const piece = fc.constantFrom(
+    'Page', 'word', ' ', '\n', '\n\n', '\t', '%%', '==', '[[', ']]', '|', '| ', '^', '^id', '~', '**', '*', '#tag', '#', '`', '```', '```{r echo=FALSE}', '#| echo: false',
+    '<aside>', '</aside>', '💡 ', '+-----+----+', '+=====+====+', '-----', '--- ---', '  ', '> ', '- ', ': ', 'Table: ', '\\',
+  );
+  it('keep every line where it was, and leave a text without their markers as it was', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }).map((p) => p.join('')), (text) => {
+        const { source, tree } = withExportedConstructs(text);
+        expect(source.split('\n').length).toBe(text.split('\n').length);
+        if (!/%%|==|\[\[|\||\^|~|\*|#|```|<aside>|\+-|--/.test(text)) expect(tree).toEqual(parseMarkdownWithDialects(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -27,6 +27,8 @@ export interface InlineRun {
   footnote?: string;
   /** How far the text is raised above the baseline (negative: lowered), in points. */
   rise?: number;
+  /** The colour drawn behind the text (`<mark>`). */
+  highlight?: string;
 }
 
 export interface BlockBox {
@@ -355,6 +357,7 @@ class BoxBuilder {
       link,
       linkId: link ? linkId : undefined,
       ...(style.verticalAlign === 'baseline' ? {} : { rise: style.fontSize * (style.verticalAlign === 'super' ? 0.5 : -0.25) }),
+      ...(style.highlight ? { highlight: style.highlight } : {}),
     };
   }
 

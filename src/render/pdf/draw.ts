@@ -317,6 +317,10 @@ class PageDrawer {
         const run = f.run;
         const x = item.x;
         const baseline = top + item.baseline - (run.rise ?? 0);
+        if (run.highlight) {
+          this.mark(undefined, repeated);
+          this.rect(x, top + item.lineTop, f.width, item.lineHeight, run.highlight);
+        }
         // A hyphen added at a line end is an artifact: the tagged word reads whole across the break.
         this.mark(f.addedHyphen ? undefined : item.tag, repeated);
         if (this.fill !== run.color) {

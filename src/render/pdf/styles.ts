@@ -56,6 +56,8 @@ export interface ComputedStyle {
   float: 'none' | 'footnote';
   /** Raised or lowered text (footnote numbers, chemical formulas). */
   verticalAlign: 'baseline' | 'super' | 'sub';
+  /** Highlighted text's background (`<mark>`: Obsidian's `==highlight==`), drawn behind each of its runs. */
+  highlight?: string;
 }
 
 export type Length = { pt: number } | { percent: number };
@@ -76,8 +78,8 @@ const SCREEN_ONLY = new Set(['overflow', 'overflow-x', 'overflow-y', 'cursor', '
 
 const INHERITED = new Set([
   'fontFamily', 'fontSize', 'fontWeight', 'italic', 'color', 'lineHeight', 'lineHeightFactor', 'textAlign', 'textTransform', 'whiteSpace', 'listStyleType', 'underline', 'textWrap',
-  // Not inherited in CSS, but the inline boxes inside a raised one are raised with it.
-  'verticalAlign',
+  // Not inherited in CSS, but the inline boxes inside a raised (or highlighted) one are raised (highlighted) with it.
+  'verticalAlign', 'highlight',
 ]);
 
 const BLOCK_TAGS = new Set([
@@ -108,6 +110,8 @@ function userAgentDefaults(tag: string, em: number): Partial<ComputedStyle> {
     case 'em': case 'i': case 'cite': case 'dfn': return { italic: true };
     case 'sup': return { verticalAlign: 'super' };
     case 'sub': return { verticalAlign: 'sub' };
+    // A browser's yellow, light enough for black text on paper, grey but visible in black and white.
+    case 'mark': return { highlight: '#fff3a0' };
     case 'a': case 'u': case 'ins': return { underline: true };
     case 'dd': return { margin: [0, 0, 0, 30] };
     default: return {};
