@@ -1,0 +1,86 @@
+/**
+ * Hostile input, fifth round: files a build reads besides its sources (the settings file and what
+ * it names, templates, SVG figures, packet lists), each built through the real command line next
+ * to a good handout, and its outputs read back (pdftotext, an HTML parser). A case that hung runs
+ * the command with a time limit, so a hang is a failed test, not a stuck run.
+ */
+import { spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cli, folderWithGoodHandout, pdfTextIn, removeDir, ROOT, type CliResult } from '../helpers/build.js';
+import { hasCommand } from '../helpers/pdf.js';
+
+let dir: string;
+let content: string;
+let out: string;
+
+beforeEach(() => {
+  ({ dir, content, out } = folderWithGoodHandout());
+});
+afterEach(() => removeDir(dir));
+
+const pdfText = (slug: string) => pdfTextIn(out, slug);
+
+/** The command line, killed after `ms`: a build that blocks on a FIFO fails here instead of hanging the run. */
+function cliWithin(args: string[], ms = 30_000): CliResult & { timedOut: boolean } {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/handout.js'), ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: ms,
+    killSignal: 'SIGKILL',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, timedOut: r.error !== undefined || r.signal === 'SIGKILL' };
+}
+
+const mkfifo = (file: string) => execFileSync('mkfifo', [file]);
+
+describe('the settings file and the files it names', () => {
+  it('a settings file that is a folder is an error naming it, not an internal error', () => {
+    mkdirSync(path.join(dir, 'handout.config.yaml'));
+    const r = cli(['build', 'content', '--out', 'out'], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).not.toMatch(/internal error|EISDIR/);
+    expect(r.stderr).toMatch(/^handout\.config\.yaml: error: the settings file handout\.config\.yaml is a folder, not a file/m);
+  });
+
+  it.skipIf(!hasCommand('mkfifo'))('a settings file that is a FIFO, in the working folder or beside a source, is never read: the build ends, naming it', () => {
+    mkfifo(path.join(dir, 'handout.config.yaml'));
+    let r = cliWithin(['build', 'content', '--out', 'out']);
+    expect(r.timedOut).toBe(false);
+    expect(r.stderr).toMatch(/^handout\.config\.yaml: error: the settings file handout\.config\.yaml is a FIFO \(named pipe\), not a file/m);
+    removeDir(path.join(dir, 'handout.config.yaml'));
+    mkdirSync(path.join(content, 'sub'));
+    writeFileSync(path.join(content, 'sub/notes.md'), '# Notes\n\nNotes under a settings file that is a pipe.\n');
+    mkfifo(path.join(content, 'sub/handout.config.yaml'));
+    r = cliWithin(['build', 'content', '--out', 'out']);
+    expect(r.timedOut).toBe(false);
+    expect(r.stderr).toMatch(/^content\/sub\/handout\.config\.yaml: error: the settings file content\/sub\/handout\.config\.yaml is a FIFO/m);
+    expect(r.stdout).toMatch(/1 built, 0 unchanged, 1 failed/);
+    expect(pdfText('good')).toContain('This one is fine.');
+  });
+
+  it.skipIf(!hasCommand('mkfifo'))('a logo that is a folder and a glossary file that is a FIFO are errors at their lines', () => {
+    mkdirSync(path.join(dir, 'brand'));
+    writeFileSync(path.join(dir, 'handout.config.yaml'), 'organisation: Harbour Street Clinic\nlogo: brand\n');
+    let r = cliWithin(['build', 'content', '--out', 'out']);
+    expect(r.stderr).not.toMatch(/internal error|EISDIR/);
+    expect(r.stderr).toMatch(/^handout\.config\.yaml:2: error: the logo brand is a folder, not a file/m);
+    mkfifo(path.join(dir, 'terms.yml'));
+    writeFileSync(path.join(dir, 'handout.config.yaml'), 'organisation: Harbour Street Clinic\nglossary: terms.yml\n');
+    r = cliWithin(['build', 'content', '--out', 'out']);
+    expect(r.timedOut).toBe(false);
+    expect(r.stderr).toMatch(/^handout\.config\.yaml:2: error: the glossary file terms\.yml is a FIFO \(named pipe\), not a file/m);
+  });
+
+  it('a logo in front matter that is a folder says so once, not "Error: … is a folder"', () => {
+    mkdirSync(path.join(content, 'logo.png'));
+    writeFileSync(path.join(content, 'branded.md'), '---\ntitle: Branded\nlogo: logo.png\n---\n\nText under a logo.\n');
+    const r = cli(['build', 'content', '--out', 'out'], { cwd: dir });
+    expect(r.stderr).toMatch(/^content\/branded\.md: error: cannot read the logo .*logo\.png: it is a folder/m);
+    expect(r.stderr).not.toMatch(/Error:/);
+    expect(pdfText('good')).toContain('This one is fine.');
+  });
+});
