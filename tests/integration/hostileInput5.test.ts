@@ -84,3 +84,44 @@ describe('the settings file and the files it names', () => {
     expect(pdfText('good')).toContain('This one is fine.');
   });
 });
+
+describe('templates', () => {
+  it('a partial that includes itself is an error naming the partial, not "Maximum call stack size exceeded" in handout.hbs', () => {
+    mkdirSync(path.join(dir, 'templates/partials'), { recursive: true });
+    writeFileSync(path.join(dir, 'templates/partials/title-block.hbs'), '<header>{{> title-block}}</header>\n');
+    const r = cli(['build', 'content', '--out', 'out'], { cwd: dir });
+    expect(r.stderr).not.toMatch(/call stack|handout\.hbs/);
+    expect(r.stderr).toMatch(/^templates\/partials\/title-block\.hbs: error: template error: the partial "title-block" is included inside itself/m);
+  });
+
+  it('the built-in section partial still nests sections six deep', () => {
+    writeFileSync(path.join(content, 'deep.md'), `# Deep\n\nIntro words.\n\n${[2, 3, 4, 5, 6].map((n) => `${'#'.repeat(n)} Level ${n}\n\nText at level ${n}.\n`).join('\n')}`);
+    const r = cli(['build', 'content', '--out', 'out'], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    expect(pdfText('deep')).toMatch(/Level 6\s+Text at level 6\./);
+  });
+
+  it.skipIf(!hasCommand('mkfifo'))('a template or stylesheet that is a FIFO or a folder, or a templates/ that is a file, is an error naming it; the build ends', () => {
+    mkdirSync(path.join(dir, 'templates/partials'), { recursive: true });
+    mkfifo(path.join(dir, 'templates/partials/extra.hbs'));
+    let r = cliWithin(['build', 'content', '--out', 'out']);
+    expect(r.timedOut).toBe(false);
+    expect(r.stderr).toMatch(/^templates\/partials\/extra\.hbs: error: template templates\/partials\/extra\.hbs is a FIFO/m);
+    removeDir(path.join(dir, 'templates'));
+    mkdirSync(path.join(dir, 'templates/handout.css'), { recursive: true });
+    r = cliWithin(['build', 'content', '--out', 'out']);
+    expect(r.stderr).not.toMatch(/internal error|EISDIR/);
+    expect(r.stderr).toMatch(/^templates\/handout\.css: error: template templates\/handout\.css is a folder/m);
+    removeDir(path.join(dir, 'templates'));
+    writeFileSync(path.join(dir, 'templates'), 'not a folder\n');
+    r = cliWithin(['build', 'content', '--out', 'out']);
+    expect(r.stderr).not.toMatch(/internal error|ENOTDIR/);
+    expect(r.stderr).toMatch(/^templates: error: templates is a file, not a folder of templates/m);
+  });
+
+  it('--templates naming a folder that is not there is an error, not the built-in look in silence', () => {
+    const r = cli(['build', 'content', '--out', 'out', '--templates', 'my-templates'], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^my-templates: error: no such folder of templates: my-templates/m);
+  });
+});
