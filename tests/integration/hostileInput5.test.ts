@@ -125,3 +125,48 @@ describe('templates', () => {
     expect(r.stderr).toMatch(/^my-templates: error: no such folder of templates: my-templates/m);
   });
 });
+
+describe.skipIf(!hasCommand('pdftotext'))('SVG figures', () => {
+  const figure = (name: string, svg: string) => {
+    writeFileSync(path.join(content, `${name}.svg`), svg);
+    writeFileSync(path.join(content, `${name}.md`), `# ${name}\n\nWords before the figure.\n\n![The ${name} figure](${name}.svg)\n\nWords after the figure.\n`);
+  };
+  const svgOpen = '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100">';
+
+  it('groups each using the one before twice (2^29 shapes) are refused at the image line in a moment, not minutes and out of memory', () => {
+    const levels = Array.from({ length: 29 }, (_, i) => `<g id="l${i + 1}"><use href="#l${i}"/><use href="#l${i}" x="1"/></g>`).join('');
+    figure('fan', `${svgOpen}<defs><rect id="l0" width="1" height="1"/>${levels}</defs><use href="#l29"/></svg>`);
+    figure('fine', `${svgOpen}<defs><rect id="dot" width="5" height="5"/></defs><use href="#dot"/><use href="#dot" x="10"/><text x="5" y="40">Fine label</text></svg>`);
+    const r = cliWithin(['build', 'content', '--out', 'out'], 60_000);
+    expect(r.timedOut).toBe(false);
+    expect(r.stderr).toMatch(/^content\/fan\.md:5: error: image fan\.svg draws more than 50,000 elements/m);
+    expect(r.stdout).toMatch(/2 built, 0 unchanged, 1 failed/);
+    expect(pdfText('fine')).toContain('Fine label');
+  });
+
+  it('with --missing-images alt, a figure too large is a warning and its alt text prints', () => {
+    const levels = Array.from({ length: 29 }, (_, i) => `<g id="l${i + 1}"><use href="#l${i}"/><use href="#l${i}" x="1"/></g>`).join('');
+    figure('fan', `${svgOpen}<defs><rect id="l0" width="1" height="1"/>${levels}</defs><use href="#l29"/></svg>`);
+    const r = cliWithin(['build', 'content', '--out', 'out', '--missing-images', 'alt'], 60_000);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^\s*content\/fan\.md:5: warning: image fan\.svg draws more than 50,000 elements/m);
+    expect(pdfText('fan')).toMatch(/The fan figure[\s\S]*Words after the figure\./);
+  });
+
+  it('groups nested 5000 deep are refused at the image line, not "internal error: Maximum call stack size exceeded"', () => {
+    figure('deep', `${svgOpen}${'<g>'.repeat(5000)}<rect width="5" height="5"/>${'</g>'.repeat(5000)}</svg>`);
+    figure('deeper', `${svgOpen}${'<g>'.repeat(150)}<rect width="5" height="5"/>${'</g>'.repeat(150)}</svg>`);
+    const r = cli(['build', 'content', '--out', 'out'], { cwd: dir });
+    expect(r.stderr).not.toMatch(/internal error|call stack/);
+    expect(r.stderr).toMatch(/^content\/deep\.md:5: error: image deep\.svg nests elements deeper than 100 levels/m);
+    expect(r.stderr).toMatch(/^content\/deeper\.md:5: error: image deeper\.svg nests elements 152 levels deep, more than the 100 a figure may/m);
+    expect(pdfText('good')).toContain('This one is fine.');
+  });
+
+  it('a <use> inside what it uses (a loop) still draws the rest of the figure', () => {
+    figure('loop', `<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><g id="a"><use href="#a"/><rect width="10" height="10"/></g><text x="5" y="40">Loop label</text></svg>`);
+    const r = cliWithin(['build', 'content', '--out', 'out']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(pdfText('loop')).toContain('Loop label');
+  });
+});
