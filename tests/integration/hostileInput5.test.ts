@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cli, folderWithGoodHandout, pdfTextIn, removeDir, ROOT, type CliResult } from '../helpers/build.js';
@@ -168,5 +168,40 @@ describe.skipIf(!hasCommand('pdftotext'))('SVG figures', () => {
     const r = cliWithin(['build', 'content', '--out', 'out']);
     expect(r.status, r.stderr).toBe(0);
     expect(pdfText('loop')).toContain('Loop label');
+  });
+});
+
+describe('handout packet', () => {
+  it('--out naming one of its own handouts (or its list) writes nothing: the source was replaced by the PDF', () => {
+    const source = path.join(content, 'good.md');
+    const before = readFileSync(source, 'utf8');
+    let r = cli(['packet', 'content', '--out', 'content/good.md'], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^content\/good\.md: error: the packet would be written over content\/good\.md, which it is made from; nothing is written/m);
+    expect(readFileSync(source, 'utf8')).toBe(before);
+    writeFileSync(path.join(dir, 'new.packet'), 'content\n');
+    r = cli(['packet', '--list', 'new.packet', '--out', 'new.packet'], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(readFileSync(path.join(dir, 'new.packet'), 'utf8')).toBe('content\n');
+  });
+
+  it('--out naming a file that is not a PDF leaves it; an earlier packet is replaced', () => {
+    writeFileSync(path.join(dir, 'notes.txt'), 'my notes\n');
+    let r = cli(['packet', 'content', '--out', 'notes.txt'], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^notes\.txt: error: notes\.txt is not a PDF, so not an earlier packet; it is not overwritten/m);
+    expect(readFileSync(path.join(dir, 'notes.txt'), 'utf8')).toBe('my notes\n');
+    for (let i = 0; i < 2; i++) {
+      r = cli(['packet', 'content', '--out', 'packet.pdf'], { cwd: dir });
+      expect(r.status, r.stderr).toBe(0);
+    }
+    expect(execFileSync('pdftotext', [path.join(dir, 'packet.pdf'), '-'], { encoding: 'utf8' })).toContain('This one is fine.');
+  });
+
+  it.skipIf(!hasCommand('mkfifo'))('a packet list that is a FIFO is never read: an error naming it, not a command that never ends', () => {
+    mkfifo(path.join(dir, 'new.packet'));
+    const r = cliWithin(['packet', '--list', 'new.packet', '--out', 'packet.pdf']);
+    expect(r.timedOut).toBe(false);
+    expect(r.stderr).toMatch(/^new\.packet: error: cannot read the packet list: it is a FIFO/m);
   });
 });
