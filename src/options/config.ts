@@ -10,6 +10,7 @@ import path from 'node:path';
 import { HandoutError, Warnings, type Warning } from '../diagnostics.js';
 import { NotRegularFileError, readRegularFile, readRegularFileIfAny } from '../read/regularFile.js';
 import { configShape, glossaryTerms, type Config } from './schema.js';
+import { parseCheckSettingsIn } from '../check/checkSettings.js';
 import { validateYaml, validateYamlValue } from './validate.js';
 
 export const SETTINGS_FILES = ['handout.config.yaml', 'handout.config.yml', 'handout.config.json'];
@@ -73,6 +74,10 @@ export function loadSettings(file: string, text = readSettingsFile(file, 'the se
   const files = [file];
   const dir = path.dirname(file);
   const lineOf = (key: string) => text.split('\n').findIndex((l) => new RegExp(`^\\s*"?${key}"?\\s*:`).test(l)) + 1 || undefined;
+  if (settings.checks) {
+    // Checked here, so a mistake names this file and its line, not each handout the settings apply to.
+    parseCheckSettingsIn(settings.checks, shown, text);
+  }
   if (settings.logo) {
     settings.logo = path.resolve(dir, settings.logo);
     if (!existsSync(settings.logo)) throw new HandoutError(`the logo ${settings.logo} does not exist`, { file: shown, line: lineOf('logo') }, 'give a PNG or JPEG file, relative to the settings file');

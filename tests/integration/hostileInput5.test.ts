@@ -205,3 +205,24 @@ describe('handout packet', () => {
     expect(r.stderr).toMatch(/^new\.packet: error: cannot read the packet list: it is a FIFO/m);
   });
 });
+
+describe('check settings', () => {
+  it('a threshold too large in the settings file names that file and line in build and check, in words, not zod\'s "Too big: expected int to be <=9007199254740991" under a handout', () => {
+    writeFileSync(path.join(dir, 'handout.config.yaml'), 'organisation: Harbour Street Clinic\nchecks:\n  long-sentence: 1e308\n');
+    const expected = /^handout\.config\.yaml:2: error: check rule "long-sentence" should be off, on, a whole number of words from 5 up, or settings such as \{ severity: warning, words: 20 \}, not 1e\+308/m;
+    for (const command of ['build', 'check']) {
+      const r = cli([command, 'content', ...(command === 'build' ? ['--out', 'out'] : [])], { cwd: dir });
+      expect(r.status).toBe(1);
+      expect(r.stderr + r.stdout).toMatch(expected);
+      expect(r.stderr + r.stdout).not.toMatch(/Too big|content\/good\.md: error/);
+    }
+  });
+
+  it('a rule that takes no number, given one in front matter, is an error at the checks: line saying what it takes', () => {
+    writeFileSync(path.join(content, 'rules.md'), '---\ntitle: Rules\nchecks:\n  passive-voice: 3\n---\n\nText of the rules.\n');
+    const r = cli(['build', 'content', '--out', 'out'], { cwd: dir });
+    expect(r.stderr).toMatch(/^content\/rules\.md:3: error: check rule "passive-voice" should be off, on or settings such as \{ severity: warning \}, not 3/m);
+    expect(r.stderr).not.toMatch(/Invalid input/);
+    expect(pdfText('good')).toContain('This one is fine.');
+  });
+});
