@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cli, folderWithGoodHandout, pdfTextIn, removeDir, ROOT, type CliResult } from '../helpers/build.js';
@@ -224,5 +224,22 @@ describe('check settings', () => {
     expect(r.stderr).toMatch(/^content\/rules\.md:3: error: check rule "passive-voice" should be off, on or settings such as \{ severity: warning \}, not 3/m);
     expect(r.stderr).not.toMatch(/Invalid input/);
     expect(pdfText('good')).toContain('This one is fine.');
+  });
+});
+
+describe('the font subsets kept in the user\'s cache folder', () => {
+  it('one cut short or emptied is made again, not embedded: the web page is the same as with a whole cache', () => {
+    const cacheHome = path.join(dir, 'cache-home');
+    const env = { XDG_CACHE_HOME: cacheHome };
+    expect(cli(['build', 'content', '--out', 'out'], { cwd: dir, env }).status).toBe(0);
+    const whole = readFileSync(path.join(out, 'good.html'), 'utf8');
+    const subsets = path.join(cacheHome, 'handout/font-subsets');
+    const files = readdirSync(subsets).filter((f) => f.endsWith('.woff2'));
+    expect(files.length).toBeGreaterThan(0);
+    files.forEach((f, i) => writeFileSync(path.join(subsets, f), i % 2 ? '' : readFileSync(path.join(subsets, f)).subarray(0, 100)));
+    expect(cli(['build', 'content', '--out', 'out', '--force'], { cwd: dir, env }).status).toBe(0);
+    const again = readFileSync(path.join(out, 'good.html'), 'utf8');
+    expect(again).not.toMatch(/data:font\/woff2;base64,["')]/);
+    expect(again).toBe(whole);
   });
 });
