@@ -243,3 +243,20 @@ describe('the font subsets kept in the user\'s cache folder', () => {
     expect(again).toBe(whole);
   });
 });
+
+describe('folders named on the command line', () => {
+  it('one holding no sources (a folder named notes.md, a folder of PDFs) is a warning naming it, not "0 built" in silence', () => {
+    mkdirSync(path.join(content, 'notes.md'));
+    mkdirSync(path.join(dir, 'old'));
+    writeFileSync(path.join(dir, 'old/flu.pdf'), '%PDF-1.4\n');
+    for (const folder of ['content/notes.md', 'old']) {
+      const r = cli(['build', folder, '--out', 'out'], { cwd: dir });
+      expect(r.status).toBe(0);
+      expect(r.stderr).toContain(`${folder}: warning: no sources in this folder: handout builds .md, .markdown and .txt files, and it holds none`);
+    }
+    // The folder of sources around it is built as before, without a word about the empty folder inside it.
+    const r = cli(['build', 'content', '--out', 'out'], { cwd: dir });
+    expect(r.stderr).not.toMatch(/no sources/);
+    expect(r.stdout).toMatch(/1 built/);
+  });
+});
