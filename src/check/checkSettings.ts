@@ -70,7 +70,41 @@ export function parseCheckSettings(input: unknown, where = 'the `checks` option'
   if (unknown) {
     throw new HandoutError(`unknown check rule "${unknown}" in ${where}${near(unknown) ? `; did you mean ${near(unknown)}?` : ''}`, { file: where }, `the rules are: ${RULES.join(', ')}`);
   }
-  throw new HandoutError(`checks.${key}: ${issue.message}`, { file: where }, 'write off, on, a number (a threshold) or { severity: warning }');
+  // Said as the rule takes it, with the value given: zod's own words ("Too big: expected int to be
+  // <=9007199254740991", "Invalid input") name neither.
+  if (!issue.path.length) throw new HandoutError(`checks should be rule ids, each with its setting (such as { long-sentence: 25 }), not ${shownValue(input)}`, { file: where }, 'see "Checking handouts" in the README');
+  const rule = String(issue.path[0]);
+  const given = (input as Record<string, unknown>)[rule];
+  throw new HandoutError(`check rule "${rule}" should be ${TAKES[rule as RuleId] ?? TAKES.settings}, not ${shownValue(given)}`, { file: where }, 'see "Checking handouts" in the README');
+}
+
+/**
+ * `parseCheckSettings` for the `checks:` a file writes (front matter, a settings file): a mistake
+ * names the file and the line of that key (YAML `checks:`, TOML `checks =` or `[checks]`).
+ */
+export function parseCheckSettingsIn(input: unknown, file: string, text: string): CheckSettingsInput {
+  try {
+    return parseCheckSettings(input, file);
+  } catch (e) {
+    if (!(e instanceof HandoutError)) throw e;
+    const line = text.split('\n').findIndex((l) => /^\s*(?:"?checks"?\s*[:=]|\[checks\])/.test(l)) + 1;
+    throw new HandoutError(e.message, { file, line: line || undefined }, e.hint);
+  }
+}
+
+const SEVERITY = 'severity: warning';
+/** What each rule's setting may be, in words. */
+const TAKES: Record<RuleId, string> = Object.fromEntries(
+  RULES.map((rule) => [rule, `off, on or settings such as { ${SEVERITY} }`]),
+) as Record<RuleId, string>;
+TAKES['reading-grade'] = `off, on, a target grade from 1 to 20, or settings such as { ${SEVERITY}, target: 8 }`;
+TAKES['long-sentence'] = `off, on, a whole number of words from 5 up, or settings such as { ${SEVERITY}, words: 20 }`;
+TAKES['review-date'] = `off, on, a whole number of days from 0 up, or settings such as { ${SEVERITY}, dueSoonDays: 60 }`;
+TAKES['simpler-word'] = TAKES['undefined-term'] = `off, on or settings such as { ${SEVERITY}, ignore: [words] }`;
+
+function shownValue(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 /**

@@ -12,6 +12,7 @@ import { groupFindings, describeGroup, type FindingGroup } from '../check/findin
 import { formatFinding, severityLabel, useColour } from '../check/report.js';
 import type { LinkStyle, PaperSize } from '../options/schema.js';
 import { SETTINGS_FILES, settingsFor } from '../options/config.js';
+import { templateSearchDirs } from '../fill/templates.js';
 import { parseCheckSettings } from '../check/checkSettings.js';
 
 export interface BuildCommandOptions {
@@ -68,7 +69,7 @@ export function buildOptions(inputs: string[], opts: BuildCommandOptions): Build
 
 /** `--templates`, else ./templates (used when it exists): searched before the built-in templates. */
 export function templateDirsOf(opts: Pick<BuildCommandOptions, 'templates'>): string[] {
-  return opts.templates ? [opts.templates] : ['templates'];
+  return templateSearchDirs(opts.templates);
 }
 
 /** Under each document the build prints this many findings (grouped by rule) and points at `handout check` for the rest. */

@@ -1,7 +1,7 @@
 /** `handout packet` as a person sees it: the handouts in order with their first pages, warnings, and where it went. */
 import path from 'node:path';
 import { formatMessage } from '../diagnostics.js';
-import { loadTemplates } from '../fill/templates.js';
+import { loadTemplates, templateSearchDirs } from '../fill/templates.js';
 import { buildPacket, type PacketReport } from '../packet/packet.js';
 import { today } from '../check/reviewDates.js';
 import type { LinkStyle, PaperSize } from '../options/schema.js';
@@ -18,7 +18,7 @@ export interface PacketCommandOptions {
 }
 
 export async function runPacket(inputs: string[], opts: PacketCommandOptions): Promise<PacketReport> {
-  const templates = loadTemplates(opts.templates ? [opts.templates] : ['templates']);
+  const templates = loadTemplates(templateSearchDirs(opts.templates));
   const report = await buildPacket(
     {
       inputs,

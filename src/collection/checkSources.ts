@@ -11,7 +11,7 @@ import { fillContent } from '../fill/fillHandout.js';
 import { asHandoutError } from '../document/renderDocument.js';
 import { displayPath } from '../read/sourceFiles.js';
 import { checkOutline, type CheckOptions, type HandoutCheck } from '../check/checkHandout.js';
-import { parseCheckSettings } from '../check/checkSettings.js';
+import { parseCheckSettings, parseCheckSettingsIn } from '../check/checkSettings.js';
 import { loadPronunciations } from '../check/counting.js';
 import type { CheckReport } from '../check/report.js';
 
@@ -31,7 +31,7 @@ export async function checkSources(inputs: string[], options: CheckOptions): Pro
       // A missing image is one finding among the others here, as with `build --missing-images alt`.
       fillContent(outline, path.resolve(sourcePath), sourceWarnings, { sourceText: source.text, missingImages: 'alt' });
       // The settings file's and the front matter's `checks:` over the option's.
-      const checks = outline.meta.checks ? parseCheckSettings({ ...options.checks, ...outline.meta.checks }, outline.file) : options.checks;
+      const checks = outline.meta.checks ? parseCheckSettingsIn({ ...options.checks, ...outline.meta.checks }, outline.file, source.text) : options.checks;
       handouts.push(checkOutline(outline, path.resolve(sourcePath), source.text, { ...options, checks, sourceWarnings: sourceWarnings.list }));
     } catch (e) {
       const err: HandoutError = asHandoutError(e, displayPath(sourcePath));

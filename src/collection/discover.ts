@@ -11,7 +11,7 @@
 import { existsSync, lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { HandoutError, type Warnings } from '../diagnostics.js';
-import { displayPath, formatOf } from '../read/sourceFiles.js';
+import { displayPath, formatOf, SOURCE_EXTENSIONS } from '../read/sourceFiles.js';
 import { isInside } from '../read/projectRoot.js';
 import { notRegular } from '../read/regularFile.js';
 
@@ -38,6 +38,8 @@ export function discoverSources(inputs: string[], warnings?: Warnings): string[]
       if (passedOver.length) {
         warnings?.add(`no sources in this folder: ${passedOver.length === 1 ? `"${passedOver[0]}" is` : `${passedOver.length} files (${passedOver.slice(0, 3).map((n) => `"${n}"`).join(', ')}${passedOver.length > 3 ? ', …' : ''}) are`} passed over, as names starting with "_" or "." are drafts`, { file: displayPath(path.resolve(input)) });
       }
+      // A folder named by mistake (a typo'd path that exists, a folder called "x.md") built nothing in silence.
+      else if (!inFolder.length) warnings?.add(`no sources in this folder: handout builds ${Object.keys(SOURCE_EXTENSIONS).join(', ').replace(/, ([^,]*)$/, ' and $1')} files, and it holds none`, { file: displayPath(path.resolve(input)) });
     } else found.push({ file: path.resolve(input), linked: false });
   }
   // A link to a source found anyway adds nothing; a source found only through links is built once, where its first link is.

@@ -24,7 +24,7 @@ import { checkOutline, type CheckOptions, type HandoutCheck } from '../check/che
 import { glossaryFiles } from '../check/glossary.js';
 import { loadPronunciations } from '../check/counting.js';
 import { today } from '../check/reviewDates.js';
-import { parseCheckSettings } from '../check/checkSettings.js';
+import { parseCheckSettingsIn } from '../check/checkSettings.js';
 import { checkSourceText, checkTree } from './limits.js';
 import { hashBytes } from '../hash.js';
 import { readRegularFileIfAny } from '../read/regularFile.js';
@@ -98,7 +98,7 @@ export async function buildDocument(sourcePath: string, templates: TemplateSet, 
   const { meta } = outline;
   const base = options.check ?? { today: today() };
   // The settings file's and the front matter's `checks:` over the build's.
-  const checkOptions = { ...base, checks: meta.checks ? parseCheckSettings({ ...base.checks, ...meta.checks }, outline.file) : base.checks };
+  const checkOptions = { ...base, checks: meta.checks ? parseCheckSettingsIn({ ...base.checks, ...meta.checks }, outline.file, source.text) : base.checks };
   // Hashed before the check reads them: an edit saved in between makes the next build render again.
   // (An explicit --glossary file is in the build's key instead: see build.ts.)
   const dependencies = new Map<string, string>();

@@ -22,7 +22,7 @@ import { readRegularFile } from '../read/regularFile.js';
 import { hashBytes } from '../hash.js';
 import { CONTENT_SCHEMA, RAW_INLINE_TAGS, STRIPPED_TAGS, TEXT_HOLDING_TAGS } from './safeHtml.js';
 import type { PaperLinks } from './linksOnPaper.js';
-import { emptyFigure, safeSvg } from './safeSvg.js';
+import { emptyFigure, FigureTooLarge, safeSvg } from './safeSvg.js';
 import { readImageBytes } from './imageBytes.js';
 import { lookupTable } from '../lookupTable.js';
 import { labelsFor } from './labels.js';
@@ -202,7 +202,13 @@ function checkImages(tree: HastRoot, ctx: ContentContext): Map<string, CheckedIm
     if (!type) return problem(`unsupported image type: ${src}`, 'use PNG or JPEG');
     if (type === 'image/svg+xml') {
       const warn = (message: string) => ctx.warnings.add(`image ${src}: ${message}`, { file, line });
-      const svg = safeSvg(bytes.toString('utf8'), warn);
+      let svg: ReturnType<typeof safeSvg>;
+      try {
+        svg = safeSvg(bytes.toString('utf8'), warn);
+      } catch (e) {
+        if (!(e instanceof FigureTooLarge)) throw e;
+        return problem(`image ${src} ${e.message}`, 'simplify the figure, or export it as PNG');
+      }
       if (!svg) return problem(`image ${src} holds no SVG`, 'export it again as SVG, or use PNG');
       const empty = emptyFigure(svg, warn);
       if (empty) return problem(`image ${src} ${empty}: a browser draws nothing of it`, 'give the figure a width, height and viewBox above zero');

@@ -53,7 +53,9 @@ async function cachedOnDisk(file: string, chars: string): Promise<Buffer> {
   if (!fileHash) fileHashes.set(file, (fileHash = createHash('sha256').update(readFileSync(file)).digest('hex')));
   const name = path.join(DISK_CACHE, `${createHash('sha256').update(`${fileHash}\u0000${chars}`).digest('hex').slice(0, 32)}.woff2`);
   try {
-    return readRegularFile(name); // never a FIFO or a device planted in its place
+    const cached = readRegularFile(name); // never a FIFO or a device planted in its place
+    if (wholeWoff2(cached)) return cached;
+    // Cut short or emptied (a full disk, a crash of the machine): made again below, never embedded.
   } catch {
     // Not made yet: make it below.
   }
@@ -71,6 +73,11 @@ async function cachedOnDisk(file: string, chars: string): Promise<Buffer> {
     // A cache that cannot be written only costs time.
   }
   return subset;
+}
+
+/** A WOFF2 file as long as its header says: 'wOF2', and its length at byte 8. */
+function wholeWoff2(bytes: Buffer): boolean {
+  return bytes.length >= 48 && bytes.toString('latin1', 0, 4) === 'wOF2' && bytes.readUInt32BE(8) === bytes.length;
 }
 
 /**

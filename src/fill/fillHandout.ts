@@ -2,7 +2,7 @@
  * Fill stage: an Outline → what the templates are filled with. Content is turned into HTML here;
  * the template (handout.hbs, study-guide.hbs, summary-sheet.hbs) decides where it goes.
  */
-import { readRegularFile } from '../read/regularFile.js';
+import { NotRegularFileError, readRegularFile } from '../read/regularFile.js';
 import { hashBytes } from '../hash.js';
 import { HandoutError, type Warnings } from '../diagnostics.js';
 import { toString } from 'mdast-util-to-string';
@@ -164,7 +164,7 @@ export function logoDataUrl(file: string, source: string, dependencies?: Map<str
   try {
     bytes = readRegularFile(file); // never a FIFO or device: see regularFile.ts
   } catch (e) {
-    throw new HandoutError(`cannot read the logo ${file}: ${(e as NodeJS.ErrnoException).code ?? e}`, { file: source });
+    throw new HandoutError(`cannot read the logo ${file}: ${e instanceof NotRegularFileError ? `it is ${e.kind}` : ((e as NodeJS.ErrnoException).code ?? e)}`, { file: source }, 'give a PNG or JPEG file');
   }
   const type = bytes.subarray(0, 8).equals(PNG_SIGNATURE) ? 'image/png' : bytes[0] === 0xff && bytes[1] === 0xd8 ? 'image/jpeg' : undefined;
   if (!type) throw new HandoutError(`the logo ${file} is not a PNG or JPEG image`, { file: source }, 'save it as PNG or JPEG');

@@ -47,6 +47,18 @@ const SVG_SCHEMA: Schema = {
   required: {},
 };
 
+/**
+ * Bounds on what a figure may ask of the PDF renderer, which recurses once per level and draws a
+ * `<use>` by drawing its target again: groups 5000 deep overflowed the stack, and 30 groups each
+ * using the one before twice asked for 2^29 shapes (minutes, then out of memory). Real figures
+ * are far inside them: a chart or a diagram has hundreds or a few thousand shapes.
+ */
+export const MAX_SVG_DEPTH = 100;
+export const MAX_SVG_ELEMENTS = 50_000;
+
+/** A figure beyond those bounds: refused with the reason, as an image that cannot be used. */
+export class FigureTooLarge extends Error {}
+
 /** A reference that leaves the figure: any url(…) or href that is not `#id`. */
 const OUTSIDE_URL = /url\(\s*['"]?(?!#)/i;
 
@@ -55,9 +67,17 @@ const OUTSIDE_URL = /url\(\s*['"]?(?!#)/i;
  * one; undefined when the file holds no SVG. `warn` hears of what was left out that a reader might miss.
  */
 export function safeSvg(text: string, warn: (message: string) => void = () => {}): Element | undefined {
-  const parsed = fromHtml(text, { fragment: true, space: 'svg' });
+  let parsed: Root;
+  try {
+    parsed = fromHtml(text, { fragment: true, space: 'svg' });
+  } catch (e) {
+    if (e instanceof RangeError) throw new FigureTooLarge(`nests elements deeper than ${MAX_SVG_DEPTH} levels`);
+    throw e;
+  }
   const svg = parsed.children.find((c): c is Element => c.type === 'element' && c.tagName === 'svg');
   if (!svg) return undefined;
+  const depth = deepestNesting(svg);
+  if (depth > MAX_SVG_DEPTH) throw new FigureTooLarge(`nests elements ${depth} levels deep, more than the ${MAX_SVG_DEPTH} a figure may`);
   const title = svg.children.find((c): c is Element => c.type === 'element' && c.tagName === 'title');
   const clean = sanitize({ type: 'root', children: [svg] }, SVG_SCHEMA) as Root;
   const root = clean.children.find((c): c is Element => c.type === 'element' && c.tagName === 'svg');
@@ -75,6 +95,9 @@ export function safeSvg(text: string, warn: (message: string) => void = () => {}
     }
   });
   dropBrokenReferences(root, warn);
+  if (drawnElements(root) > MAX_SVG_ELEMENTS) {
+    throw new FigureTooLarge(`draws more than ${MAX_SVG_ELEMENTS.toLocaleString("en")} elements (each <use> counted as what it draws): too many for a figure`);
+  }
   dropBadSizes(root);
   root.properties.xmlns = 'http://www.w3.org/2000/svg';
   const name = title ? hastText(title).replace(/\s+/g, ' ').trim() : '';
@@ -174,4 +197,58 @@ export function emptyFigure(svg: Element, warn: (message: string) => void = () =
     return index;
   });
   return undefined;
+}
+
+/** How deep elements nest inside each other, counted without recursion (this is what it guards). */
+function deepestNesting(root: Element): number {
+  let deepest = 0;
+  const stack: [Element, number][] = [[root, 1]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    deepest = Math.max(deepest, depth);
+    for (const child of node.children) if (child.type === 'element') stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/**
+ * How many elements drawing the figure draws: each element once, and a `<use>` its target's again
+ * (and so on through the targets' own `<use>`s). Counted without recursion, each element once
+ * (its count remembered), a `<use>` that leads back into itself adding nothing; counts stop just
+ * past the limit, so a figure of 2^29 shapes is told in a moment.
+ */
+function drawnElements(root: Element): number {
+  const cap = MAX_SVG_ELEMENTS + 1;
+  const byId = new Map<string, Element>();
+  const stackIds: Element[] = [root];
+  while (stackIds.length) {
+    const node = stackIds.pop()!;
+    if (node.properties.id !== undefined) byId.set(String(node.properties.id), node);
+    for (const child of node.children) if (child.type === 'element') stackIds.push(child);
+  }
+  const parts = (node: Element): Element[] => {
+    const children = node.children.filter((c): c is Element => c.type === 'element');
+    const ref = node.tagName === 'use' ? node.properties.href ?? node.properties.xLinkHref : undefined;
+    const target = typeof ref === 'string' ? byId.get(ref.slice(1)) : undefined;
+    return target ? [...children, target] : children;
+  };
+  const counted = new Map<Element, number>();
+  const entered = new Set<Element>();
+  const stack: Element[] = [root];
+  while (stack.length) {
+    const node = stack[stack.length - 1];
+    if (counted.has(node)) {
+      stack.pop();
+      continue;
+    }
+    if (!entered.has(node)) {
+      entered.add(node);
+      // A part already entered and not counted is an ancestor: a loop, which adds nothing.
+      for (const part of parts(node)) if (!entered.has(part)) stack.push(part);
+      continue;
+    }
+    stack.pop();
+    counted.set(node, Math.min(cap, parts(node).reduce((n, part) => n + (counted.get(part) ?? 0), 1)));
+  }
+  return counted.get(root) ?? 1;
 }

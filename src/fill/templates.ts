@@ -2,7 +2,8 @@
  * Templates: Handlebars files looked up by name in the project's templates/ first, then in the
  * ones handout ships. Each template is parsed when loaded, so a syntax error names its file and line.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { NotRegularFileError, readRegularFile } from '../read/regularFile.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
@@ -48,11 +49,23 @@ export interface TemplateSet {
 }
 
 /**
+ * The project's folders of templates: `--templates`, else ./templates (used when it exists). A
+ * folder asked for by name that is not there is an error: it would silently give the built-in look.
+ */
+export function templateSearchDirs(explicit?: string): string[] {
+  if (explicit && !existsSync(explicit)) throw new HandoutError(`no such folder of templates: ${explicit}`, { file: explicit }, 'check the path given to --templates');
+  return explicit ? [explicit] : ['templates'];
+}
+
+/**
  * Loads every template and partial once. `dirs` are searched in order; the first file of a name wins,
  * so a project overrides one template without copying the rest.
  */
 export function loadTemplates(dirs: string[]): TemplateSet {
   const searchDirs = [...new Set([...dirs, BUILTIN_TEMPLATES].map((d) => path.resolve(d)))].filter((d) => existsSync(d));
+  for (const dir of searchDirs) {
+    if (!statSync(dir).isDirectory()) throw new HandoutError(`${displayPath(dir)} is a file, not a folder of templates`, { file: displayPath(dir) }, 'templates are .hbs files in a folder (templates/ or --templates); rename or move the file');
+  }
   const found = new Map<string, string>(); // name → file
   const partials = new Map<string, string>();
   for (const dir of searchDirs) {
@@ -70,7 +83,13 @@ export function loadTemplates(dirs: string[]): TemplateSet {
   // Every file is read once, and hashed as read: the build's key is made of the bytes rendered.
   const hashes = new Map<string, string>();
   const read = (file: string) => {
-    const text = readFileSync(file, 'utf8');
+    let text: string;
+    try {
+      text = readRegularFile(file).toString('utf8'); // never a FIFO, which would block the build for ever
+    } catch (e) {
+      if (!(e instanceof NotRegularFileError)) throw e;
+      throw new HandoutError(`template ${displayPath(file)} is ${e.kind}, not a file`, { file: displayPath(file) }, 'rename or remove it');
+    }
     hashes.set(file, hashBytes(text));
     return text;
   };
@@ -124,6 +143,9 @@ export function loadTemplates(dirs: string[]): TemplateSet {
 /** A template or partial: its name, its file, the text read from it and that text's hash. */
 type NamedText = [name: string, file: string, text: string, hash: string];
 
+/** Partials inside partials: sections inside sections go six deep; a loop goes on for ever. */
+const MAX_PARTIAL_DEPTH = 100;
+
 /**
  * The templates as compiled last, by their names, files and text: a process that builds again
  * (`handout dev`, a program using the library) compiles them again only when one changed.
@@ -136,7 +158,23 @@ function compiledTemplates(partials: NamedText[], templates: NamedText[]): { com
   const hb = Handlebars.create();
   registerHelpers(hb);
   const warnings: Warning[] = [];
-  for (const [name, file, text, hash] of partials) hb.registerPartial(name, compile(hb, file, text, hash, warnings));
+  // A partial that includes itself (or two that include each other) without end stops at a depth
+  // no template needs, with its file named, not as "Maximum call stack size exceeded" in the page's.
+  let depth = 0;
+  for (const [name, file, text, hash] of partials) {
+    const partial = compile(hb, file, text, hash, warnings);
+    hb.registerPartial(name, ((context: unknown, options: RuntimeOptions) => {
+      if (++depth > MAX_PARTIAL_DEPTH) {
+        depth = 0;
+        throw new HandoutError(`template error: the partial "${name}" is included inside itself more than ${MAX_PARTIAL_DEPTH} times`, { file: displayPath(file) }, 'a partial may include itself only for something nested, such as subsections');
+      }
+      try {
+        return partial(context, options);
+      } finally {
+        depth = Math.max(0, depth - 1);
+      }
+    }) as HandlebarsTemplateDelegate);
+  }
   const compiled = new Map(templates.map(([name, file, text, hash]) => [name, compile(hb, file, text, hash, warnings)]));
   lastCompiled = { key, compiled, warnings };
   return lastCompiled;

@@ -8,7 +8,8 @@
  * The handouts' own PDFs stay the tagged, accessible copies: joining keeps their pages and text
  * but not their structure trees.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, lstatSync, realpathSync } from 'node:fs';
+import { NotRegularFileError, readRegularFile, readRegularFileIfAny } from '../read/regularFile.js';
 import path from 'node:path';
 import { PDFDocument, PDFHexString, PDFName, type PDFPage, type PDFRef } from 'pdf-lib';
 import { HandoutError, Warnings, type Warning } from '../diagnostics.js';
@@ -59,14 +60,40 @@ export interface PacketReport {
   warnings: Warning[];
 }
 
+/**
+ * The packet is written only where it replaces nothing of the user's: not one of its own sources
+ * or its list (`--out content/flu.md` wrote a PDF over the handout's text), and not a file that is
+ * not a PDF (a PDF there is taken to be an earlier packet, replaced whole, as a build replaces its outputs).
+ */
+function refuseToReplace(out: string, inputs: string[]): void {
+  const real = (file: string) => {
+    try {
+      return realpathSync(file);
+    } catch {
+      return path.resolve(file);
+    }
+  };
+  if (!existsSync(out) || lstatSync(out).isDirectory()) return; // a folder fails the write, naming it
+  const target = real(out);
+  const input = inputs.find((f) => real(f) === target);
+  if (input) {
+    throw new HandoutError(`the packet would be written over ${displayPath(input)}, which it is made from; nothing is written`, { file: displayPath(out) }, 'give --out a name of its own, such as packet.pdf');
+  }
+  const head = readRegularFileIfAny(out)?.subarray(0, 5).toString('latin1');
+  if (head !== '%PDF-') {
+    throw new HandoutError(`${displayPath(out)} is not a PDF, so not an earlier packet; it is not overwritten`, { file: displayPath(out) }, 'move it away, or give --out another name');
+  }
+}
+
 /** The sources in packet order: the list file's lines, else the inputs (folders in name order). */
 export function packetSources(options: Pick<PacketOptions, 'inputs' | 'list'>, warnings?: Warnings): string[] {
   if (!options.list) return discoverSources(options.inputs, warnings);
   let text: string;
   try {
-    text = readFileSync(options.list, 'utf8');
+    text = readRegularFile(options.list).toString('utf8'); // never a FIFO, which would block for ever
   } catch (e) {
-    throw new HandoutError(`cannot read the packet list: ${(e as NodeJS.ErrnoException).code ?? e}`, { file: displayPath(options.list) });
+    const why = e instanceof NotRegularFileError ? `it is ${e.kind}` : ((e as NodeJS.ErrnoException).code ?? e);
+    throw new HandoutError(`cannot read the packet list: ${why}`, { file: displayPath(options.list) }, 'a packet list is a text file, one source or folder a line');
   }
   const base = path.dirname(path.resolve(options.list));
   const sources: string[] = [];
@@ -88,6 +115,7 @@ export async function buildPacket(options: PacketOptions, templates: TemplateSet
   const warnings = new Warnings();
   const sources = packetSources(options, warnings);
   if (!sources.length) throw new HandoutError('no handouts to put in the packet', { file: options.list ? displayPath(options.list) : options.inputs.join(' ') || '.' });
+  refuseToReplace(path.resolve(options.out), [...sources, ...(options.list ? [options.list] : [])]);
   const errors: HandoutError[] = [];
   const built: { file: string; title: string; subtitle?: string; pdf: Uint8Array; pages: number; reviewed?: string }[] = [];
   for (const sourcePath of sources) {
