@@ -63,7 +63,7 @@ describe('a broken source', () => {
     writeFileSync(path.join(content, 'scan.txt'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02]));
     const r = buildAll();
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/scan\.txt: error: this looks like a binary file/);
+    expect(r.stderr).toMatch(/scan\.txt:1: error: this looks like a binary file/);
   });
 
   it('an empty source is refused', () => {
