@@ -45,4 +45,14 @@ export class SlugCounter {
     this.taken.add(slug);
     return slug;
   }
+
+  /** The slugs taken so far, to go back to (`restore`) when a tentative choice is dropped. */
+  mark(): { taken: Set<string>; suffix: Map<string, number> } {
+    return { taken: new Set(this.taken), suffix: new Map(this.suffix) };
+  }
+
+  restore(mark: { taken: Set<string>; suffix: Map<string, number> }): void {
+    this.taken = new Set(mark.taken);
+    this.suffix = new Map(mark.suffix);
+  }
 }

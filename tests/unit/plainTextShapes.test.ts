@@ -502,6 +502,95 @@ describe('headings that share their first words', () => {
   });
 });
 
+describe('pages copied from the web, and parts counted off', () => {
+  it('a trail of links and the page controls ("Print this page", "Was this page helpful? Yes | No") are kept as text, never headings', () => {
+    const o = outlineOf([
+      'Looking after your hearing aid',
+      'Audiology › Hearing aids › Daily care',
+      'Print this page',
+      'Clean the aid each evening with a dry cloth, and open the battery door overnight so it can air.',
+      'Changing the battery',
+      'Most batteries last about a week. Change it when the aid beeps twice or the sound becomes weak.',
+      'Was this page helpful? Yes | No',
+      'Last updated 3 March 2025 | Print | Share',
+    ].join('\n\n'));
+    expect(headings(o)).toEqual(['Changing the battery']);
+    expect(allBlocks(o).map((b) => toString(b))).toEqual(expect.arrayContaining(['Print this page', 'Audiology › Hearing aids › Daily care', 'Was this page helpful? Yes | No']));
+  });
+
+  it('a question on the first line is the title', () => {
+    const o = outlineOf(['Swimming lessons at Brook Lane: which group is right for my child?', 'Children join a group by what they can do in the water, not by age alone, and move up when ready.', 'Lessons run on Saturday mornings in term time, and a free trial lesson is offered to every new swimmer.'].join('\n\n'));
+    expect(o.title).toBe('Swimming lessons at Brook Lane: which group is right for my child?');
+  });
+
+  it('numbered items after a lead-in, each a name and a paragraph about it, are the parts', () => {
+    const o = outlineOf([
+      'Swimming groups at Brook Lane',
+      'Children join a group by what they can do in the water, not by age, and move up when they are ready.',
+      'The groups are:',
+      '1. Ducklings — for children who are new to the water. Lessons are in the shallow teaching pool, with floats and a teacher in the water, and last thirty minutes.',
+      '2. Otters — for children who can swim five metres on their own. They learn to breathe to the side, to float on their back and to jump in safely.',
+      '3. Dolphins — for children who can swim twenty-five metres. Lessons are in the main pool and add diving, treading water and the first tumble turns.',
+      'Fees are paid by the term, and a free trial lesson is offered to every new swimmer.',
+    ].join('\n\n'));
+    expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Ducklings', 'Otters', 'Dolphins']);
+    // Each item is printed whole, its number kept, under its heading.
+    expect(toString(o.sections[1].blocks[0])).toMatch(/^2\. Otters — for children/);
+  });
+
+  it('"The first kind is the … source" names the part by what follows the count', () => {
+    const o = outlineOf([
+      'Where research comes from',
+      'Librarians sort the sources you will use into three kinds, by how close they stand to the work itself.',
+      'The first kind is the original source: the lab notebook, the survey answers or the letter written at the time, as it was made.',
+      'The second kind is the review source, which reads the original sources and argues about what they show.',
+      'The third kind is the reference source, such as an encyclopedia, which sums up both so you can find your way in.',
+    ].join('\n\n'));
+    expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Original source', 'Review source', 'Reference source']);
+  });
+
+  it('headings named by a letter in capitals ("Group AB", "Group O") are one shape with "Group A"', () => {
+    const o = outlineOf([
+      'Blood groups',
+      'Group A',
+      'Red cells in group A carry the A marker, and the plasma carries antibodies against B.',
+      'Group AB',
+      'Red cells in group AB carry both markers, so the plasma carries neither antibody at all.',
+      'Group O',
+      'Red cells in group O carry neither marker, and the plasma carries antibodies against both.',
+    ].join('\n\n'));
+    expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Group A', 'Group AB', 'Group O']);
+  });
+
+  it('of two announcements, the one nearer the parts governs them; a name with "The" and ", or" is a name', () => {
+    const o = outlineOf([
+      'Tea at the Hollybank tea rooms',
+      'Tea growers sort their leaves into three grades: whole, broken and dust.',
+      'Our menu is arranged in four blends.',
+      'The Morning Blend, or breakfast tea, uses whole leaves from Assam and is strong enough to take milk.',
+      'The Garden Blend mixes broken leaves with dried apple and brews in three minutes.',
+      'Garden Blend drinkers often ask for it iced in the summer months, with a slice of lemon.',
+      'The Evening Blend has no caffeine and is made from rooibos and vanilla.',
+      'The Harbour Blend is smoked over pine logs and is served without milk.',
+    ].join('\n\n'));
+    expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Morning Blend', 'Garden Blend', 'Evening Blend', 'Harbour Blend']);
+    // "Garden Blend drinkers …" goes on with the Garden Blend: it is not a fifth blend.
+    expect(o.sections[1].blocks).toHaveLength(2);
+  });
+
+  it('after parts the title names, the closing heading says what they all are ("More about sources")', () => {
+    const o = outlineOf([
+      'Original, review and reference sources',
+      'Librarians sort the sources you will use into three kinds, by how close they stand to the work itself.',
+      'The first kind is the original source: the lab notebook, the survey answers or the letter written at the time, as it was made.',
+      'The second kind is the review source, which reads the original sources and argues about what they show.',
+      'The third kind is the reference source, such as an encyclopedia, which sums up both so you can find your way in.',
+      'Your subject librarian can help you tell them apart, and runs a drop-in session every Tuesday afternoon.',
+    ].join('\n\n'));
+    expect(headings(o)).toEqual(['Original source', 'Review source', 'Reference source', 'More about sources']);
+  });
+});
+
 describe('the text after the last part', () => {
   it('a paragraph naming several parts at once ("For grades 1 and 2, …") is not filed under the last part', () => {
     const o = outlineOf([

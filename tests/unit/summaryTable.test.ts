@@ -122,8 +122,10 @@ describe('parallel parts from written structure', () => {
     expect(sameShape('Signs of gout', 'Causes of gout', 'en')).toBe(false);
     expect(sameShape('Gout symptoms', 'Gout care', 'en')).toBe(false);
     expect(sameShape('What causes gout?', 'What helps gout?', 'en')).toBe(false);
-    // Where the noun comes first, a shared first word is the shape.
+    // Where the noun comes first, a shared first word is the shape; an article is no such word.
     expect(sameShape('Manchas rojas', 'Manchas blancas', 'es')).toBe(true);
+    expect(sameShape('Las manchas rojas', 'Las manchas blancas', 'es')).toBe(true);
+    expect(sameShape('Les bons gestes', 'Les médicaments', 'fr')).toBe(false);
   });
 
   it('sibling Markdown headings of the same shape get a table, one row each, in order', () => {

@@ -12,6 +12,7 @@
 import type { Paragraph } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { SlugCounter } from '../../slug.js';
+import { LIST_MARKER } from '../../parse/listMarkers.js';
 import type { Block, Section } from '../outline.js';
 import { sentencesOf } from '../sentences.js';
 import { announcementIn, countsOrSorts, isBullet, type Announcement } from './announce.js';
@@ -222,7 +223,9 @@ function isLongTitle(blocks: Block[], lang: string): boolean {
   const [first, next] = blocks;
   if (first?.type !== 'paragraph' || next?.type !== 'paragraph' || (first as Paragraph).children.length !== 1 || (first as Paragraph).children[0].type !== 'text') return false;
   const text = toString(first).trim();
-  return !/\n/.test(text) && text.length <= 120 && text.split(/\s+/).length <= 16 && /^\p{Lu}/u.test(text) && !/[.!?;,]$/.test(text) && !isByline(text) && !isBullet(text) && !endsOpen(text, lang);
+  // One question is a title too ("Junior tennis at the club: which ball is right for my child?").
+  const question = /\?$/.test(text) && !/[.!?]\s/.test(text);
+  return !/\n/.test(text) && text.length <= 120 && text.split(/\s+/).length <= 16 && /^\p{Lu}/u.test(text) && (question || !/[.!?;,]$/.test(text)) && !isByline(text) && !isBullet(text) && !endsOpen(text, lang);
 }
 
 /** The first block is a bare line and no later bare line has its shape (as part headings share one). */
@@ -252,12 +255,26 @@ export function isBareHeading(block: Block): boolean {
 export function isBareHeadingText(text: string): boolean {
   if (!text || text.length > 80 || /\n/.test(text) || text.split(/\s+/).length > 10) return false;
   const body = text.replace(NUMBERED_HEADING, '');
-  if (!/^[¿¡"“]?[\p{Lu}\p{N}]/u.test(body) || isByline(text) || isContactLine(text)) return false;
+  if (!/^[¿¡"“]?[\p{Lu}\p{N}]/u.test(body) || isByline(text) || isContactLine(text) || isPageChrome(text)) return false;
   if (body !== text) return !/[.!?:;,]$/.test(body);
   if (isBullet(text)) return false;
   // A question: one sentence, asked as a heading is ("How is it treated?").
   if (/\?$/.test(text)) return !/[.!?]\s/.test(text.slice(0, -1));
   return !/[.!;,]$/.test(text);
+}
+
+/** The words of a web page's controls, copied with its text: "Print this page", "Share", "Back to top". */
+const CONTROL = /^(?:print|share|email|e-mail|save|download|bookmark|tweet|like|follow|subscribe|back to top|skip to(?: main)? content|(?:print|share|email|save|download|bookmark)\s+(?:this|the)\s+(?:page|article|leaflet|guide|sheet)(?:\s+as\s+pdf)?|was this (?:page|article) (?:helpful|useful)\??(?:\s*yes\s*\|?\s*no)?|rate this page)$/i;
+
+/**
+ * A line copied from a web page's frame, not its text: a trail of links ("Learning at the Museum ›
+ * Schools › Resources"), or controls ("Print this page", "Last updated 12 May | Print | Share").
+ * Kept as a paragraph (nothing is lost), never a heading.
+ */
+function isPageChrome(text: string): boolean {
+  if (/\s[›»]\s/.test(text) || CONTROL.test(text.trim())) return true;
+  const pieces = text.split(/\s+[|·•]\s+/).map((p) => p.trim()).filter(Boolean);
+  return pieces.length > 0 && pieces.some((p) => CONTROL.test(p)) && pieces.every((p) => CONTROL.test(p) || DATE.test(p) || BYLINE.test(p));
 }
 
 /**
@@ -323,6 +340,15 @@ const IN_A_SERIES = /\b(?:note|sheet|leaflet|bulletin|factsheet|guide|paper)\s+(
 const COURSE_CODE = /^\p{Lu}{2,5}\s?\d{2,4}\b|\b(?:Unit|Module|Chapter|Paper|Section)\s+[A-Z]\b/u;
 /** A paragraph written as a list item: a short capitalised name (an aside in brackets may follow), a colon or a dash, then what it is. */
 const NAMED_ITEM = /^\p{Lu}[^.:;!?()–—]{0,50}?(?:\s\([^)]{0,80}\))?(?::|\s[–—]|\s-\s)\s*\S/u;
+/** Words after its name that make a list item a paragraph of its own: a few sentences' worth. */
+const ITEM_PARAGRAPH_WORDS = 25;
+
+/** A list item written as a name, a colon or a dash, and a paragraph about it. */
+function isNamedParagraphItem(text: string): boolean {
+  const item = text.replace(LIST_MARKER, '');
+  return NAMED_ITEM.test(item) && item.split(/\s+/).length >= ITEM_PARAGRAPH_WORDS && /[.!?]\s+\S/.test(item);
+}
+
 /** A line that says a list follows: "We offer the following types of card:", "You will need these things:". */
 const LEADS_IN = /\b(?:the\s+following|as\s+follows|these|below)\b[^:]*:$/i;
 /** A line under the title that says whom the sheet is for or from, or the series or course it belongs to. */
@@ -402,11 +428,16 @@ class Context {
         const a = announcementIn(p.sentences[s], p.sentences[s + 1] ?? paras[i + 1]?.sentences[0], s === p.sentences.length - 1 ? bullets : [], this.subject.head);
         if (!a) continue;
         if (a.strict) {
-          loose.push(() => this.fromAnnouncement(paras, i, s, a, level));
+          loose.push(() => {
+            const before = this.mark();
+            const found = this.fromAnnouncement(paras, i, s, a, level);
+            return found && (this.nearerAnnouncement(paras, i, found, level, before) ?? found);
+          });
           continue;
         }
+        const before = this.mark();
         const found = this.fromAnnouncement(paras, i, s, a, level);
-        if (found) return found;
+        if (found) return this.nearerAnnouncement(paras, i, found, level, before) ?? found;
       }
     }
     const run = this.parallelRun(paras, level) ?? this.sharedWordRun(paras, level) ?? this.definedTermRun(paras, level);
@@ -416,6 +447,44 @@ class Context {
       if (found) return found;
     }
     return none;
+  }
+
+  /** What the inference has written down and named so far, to go back to. */
+  private mark() {
+    return { notes: this.notes.length, tried: this.tried.length, slugs: this.slugs.mark() };
+  }
+
+  private restore(m: ReturnType<Context['mark']>): void {
+    this.notes.length = m.notes;
+    this.tried.length = m.tried;
+    this.slugs.restore(m.slugs);
+  }
+
+  /**
+   * A text that announces twice governs its parts by the announcement nearer to them: "Thomsen
+   * sorted his collection into three ages: stone, bronze and iron. … Our gallery is arranged in
+   * five periods." then one paragraph a period. `found` came from paragraph i; an announcement
+   * after it and before its first part that makes two parts or more of its own is taken instead.
+   */
+  private nearerAnnouncement(paras: Para[], i: number, found: Split, level: number, before: ReturnType<Context['mark']>): Split | undefined {
+    const first = found.sections.find((x) => x.parts)?.blocks[0];
+    const f = paras.findIndex((p) => p.block === first);
+    for (let k = i + 1; k < f; k++) {
+      const p = paras[k];
+      for (let s = 0; s < p.sentences.length; s++) {
+        const a = announcementIn(p.sentences[s], p.sentences[s + 1] ?? paras[k + 1]?.sentences[0], s === p.sentences.length - 1 ? this.bulletsAfter(paras, k) : [], this.subject.head);
+        if (!a) continue;
+        const here = this.mark();
+        const nearer = this.fromAnnouncement(paras, k, s, a, level);
+        if (nearer && nearer.sections.filter((x) => x.parts).length >= 2) {
+          // Its notes, and only its, are the ones to keep: write them again from where `found` began.
+          this.restore(before);
+          return this.fromAnnouncement(paras, k, s, a, level);
+        }
+        this.restore(here);
+      }
+    }
+    return undefined;
   }
 
   /**
@@ -533,8 +602,12 @@ class Context {
       if (count && names.length >= count) break;
       // Right after a count of anything, a part is named as itself ("Diuretics. …", "Cinder cones
       // are …"), not referred back to ("The species is …", "Its gills …").
-      const referred = exact && /^(?:the|this|that|these|those|its|their|his|her|our|your)\s/i.test(sentence ?? '');
+      // ("The Palaeolithic, or Old Stone Age, …" is a name: "the" before a capital.)
+      const referred = exact && /^(?:the|this|that|these|those|its|their|his|her|our|your)\s/i.test(sentence ?? '') && !/^[Tt]he\s+\p{Lu}/u.test(sentence ?? '');
       const name = sentence && !referred ? subjectPhrase(sentence, this.subject) : undefined;
+      // "Neolithic communities also built …" after "The Neolithic …": more about that part.
+      // ("Influenza B viruses" after "Influenza" is another: a label sets it apart.)
+      if (name && names.length && continues(normalWords(name), normalWords(names[names.length - 1]))) continue;
       if (!name || names.some((n) => normalWords(n).join(' ') === normalWords(name).join(' '))) {
         // A first sentence of the announcing paragraph that names nothing is no break in the run.
         if (!names.length && rest.length >= 2 && sentence === rest[0]) continue;
@@ -698,8 +771,9 @@ class Context {
    *     subject itself ("… onset occurs between 4 and adolescence. In this juvenile form, …").
    */
   private namedAtOpening(p: Para, from: number, parts: Part[], done: Set<Part> = new Set(), seen: Set<Part> = new Set()): Part[] {
-    // A list item goes on with what introduced it.
-    if (isBullet(p.text)) return [];
+    // A list item goes on with what introduced it, unless it is a part written out in full: a
+    // name and a paragraph about it ("1. Red stage — for children aged 5 to 8. Played on …").
+    if (isBullet(p.text) && !isNamedParagraphItem(p.text)) return [];
     if (from > 0 && p.sentences.length - from < 2) return [];
     for (let s = from; s < Math.min(from + 2, p.sentences.length); s++) {
       const inSubject = mentionedParts(this.openingWords(p.sentences[s]), parts);
@@ -799,14 +873,18 @@ class Context {
     if (!sentence || isBullet(p.text)) return undefined;
     const other = otherKindIn(sentence, this.subject, parts);
     const reason = generalReason({ sentence, subjectWords: this.openingWords(sentence) }, parts, this.subject, other, last && { paragraph: p.text, last });
-    if (reason) this.general = { at: p.number, why: reason.why, otherKind: other, every: reason.every ? parts.find((q) => q.kind)?.kind : undefined };
+    if (reason) this.general = { at: p.number, why: reason.why, otherKind: other, every: reason.every ? parts.find((q) => q.kind)?.kind : undefined, titleNamesParts: namesParts(this.subject.title, parts) };
     return reason;
   }
 
-  private general: { at: number; why: string; otherKind?: string; every?: string } = { at: 0, why: '' };
+  private general: { at: number; why: string; otherKind?: string; every?: string; titleNamesParts?: boolean } = { at: 0, why: '' };
 
   generalSection(paras: Para[], level: number): Section {
-    const title = closingHeading(paras.map((p) => p.text), this.subject.keys.length ? this.subject.title : undefined, this.lang, this.general.otherKind, this.general.every);
+    // A title that names the parts ("Primary, secondary and tertiary sources") would make "More
+    // about …" read as more about them: its last noun says what they all are ("More about sources").
+    const last = normalWords(this.subject.title).pop();
+    const about = this.general.titleNamesParts && last ? plural(singular(last)) : this.subject.title;
+    const title = closingHeading(paras.map((p) => p.text), this.subject.keys.length ? about : undefined, this.lang, this.general.otherKind, this.general.every);
     const rest = paras.length === 1 ? 'it goes under a heading of its own' : `it and the ${paras.length === 2 ? 'paragraph' : `${paras.length - 1} paragraphs`} after it go under a heading of their own`;
     this.notes.push(`General: paragraph ${this.general.at} is not filed under the last part: ${this.general.why}; ${rest}, "${title}".`);
     return { title, slug: this.slugs.next(title), level, line: paras[0].block.position?.start.line, kind: 'section', inferred: true, blocks: paras.map((p) => p.block), sections: [] };
@@ -959,6 +1037,22 @@ function definitionIn(sentence: string, used: Set<string>): { term: string; genu
   return undefined;
 }
 
+/**
+ * Does a title name two parts or more, each by a word of its own ("Primary, secondary and tertiary
+ * sources" names "Primary source" and "Secondary source"; "source", in all of them, does not count)?
+ */
+function namesParts(title: string, parts: Part[]): boolean {
+  const words = new Set(normalWords(title).map(singular));
+  const own = parts.map((p) => new Set(p.keys[0].map(singular)));
+  const onlyIn = (w: string) => own.filter((o) => o.has(w)).length === 1;
+  return own.filter((o) => [...o].some((w) => onlyIn(w) && !isLabel(w) && words.has(w))).length >= 2;
+}
+
+/** A name that is the one before with more words, none of them a label: "Neolithic communities" after "Neolithic". */
+function continues(name: string[], before: string[]): boolean {
+  return name.length > before.length && before.every((w, i) => name[i] === w) && !name.slice(before.length).some(isLabel);
+}
+
 /** "Stage 1" … "Stage 5": one kind word, numbered 1, 2, 3 … in order. */
 function numberedRun(parts: Part[]): boolean {
   const numbers = parts.map((p) => /^(\S+)\s+(\d+)$/.exec(p.name));
@@ -1011,8 +1105,11 @@ function sameShape(a: string, b: string): boolean {
   const wb = words(b);
   if (wa.length < 2 || wb.length < 2) return false;
   if (wa[0] === wb[0] && /^(type|form|kind|class|stage|phase|grade|category)$/.test(wa[0])) return true;
-  // "Hepatitis A", "Hepatitis B": one name and a label each.
-  if (wa.length === wb.length && wa.slice(0, -1).join(' ') === wb.slice(0, -1).join(' ') && isLabel(wa[wa.length - 1]) && isLabel(wb[wb.length - 1])) return true;
+  // "Hepatitis A", "Hepatitis B", "Group AB", "Group O": one name and a label each (a label
+  // written in capitals may be two or three letters).
+  const lastWritten = (h: string) => h.split(/[\s:]+/).filter(Boolean).pop() ?? '';
+  const label = (w: string, h: string) => isLabel(w) || /^\p{Lu}{1,3}\d?$/u.test(lastWritten(h));
+  if (wa.length === wb.length && wa.slice(0, -1).join(' ') === wb.slice(0, -1).join(' ') && label(wa[wa.length - 1], a) && label(wb[wb.length - 1], b)) return true;
   // "Stable angina", "Unstable angina": names of one length on one head word; not "Hay fever"
   // and "Symptoms of hay fever", which is about the first.
   const about = (w: string[]) => w.some((x) => /^(of|for|about|with|in|on|to|de|del|para|sobre|con)$/.test(x));

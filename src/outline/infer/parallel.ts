@@ -183,11 +183,27 @@ function appositiveNamed(sentence: string): Opening | undefined {
   return { parts: [partOf(name, undefined, [normalWords(name), normalWords(m[2])])], rule: 'acronym', words: `${name} (${m[2]}${m[3]})` };
 }
 
+
+/**
+ * "The first kind is the primary source", "The third kind, the tertiary source, …": a kind counted
+ * off by its place is named by what follows it. ("The first stage is when …" names no other: its
+ * name is its place, and `kindNamed` reads it.)
+ */
+function ordinalNamed(tokens: Token[], subject: Subject): Opening | undefined {
+  let i = tokens[0]?.pos === 'DET' ? 1 : 0;
+  if (!ORDINALS.has(tokens[i]?.lower ?? '') || !isKindWord(tokens[i + 1]?.lower ?? '')) return undefined;
+  i += 2;
+  if (!/^(?:is|was|,)$/.test(tokens[i]?.lower ?? '') || !/^(?:the|a|an)$/.test(tokens[i + 1]?.lower ?? '')) return undefined;
+  const named = nameAfter(tokens.slice(i + 2), subject);
+  return named && { ...named, rule: 'kind' };
+}
+
 /** The part(s) a sentence opens with, by the first rule that finds one. */
 export function openingOf(sentence: string, subject: Subject, announced = false): Opening | undefined {
   const tokens = tokensOf(sentence);
   const subj = subjectTokens(tokens);
   const found =
+    ordinalNamed(tokens, subject) ??
     labelled(subj, subject) ??
     kindNamed(subj, 'kind', announced) ??
     acronymNamed(subj, subject, sentence) ??
@@ -210,7 +226,8 @@ const VAGUE_SUBJECT = /^(it|this|that|these|those|they|there|he|she|we|you|i|one
  * itself, or something longer than a name (five words or more).
  */
 export function subjectPhrase(sentence: string, subject: Subject): string | undefined {
-  const subj = subjectTokens(tokensOf(sentence)).filter((t) => !t.aside && t.text !== ',');
+  const raw = subjectTokens(tokensOf(sentence));
+  const subj = raw.filter((t) => !t.aside && t.text !== ',');
   let phrase = nounPhrases(subj)[0] ?? [];
   while (phrase.length && (phrase[0].pos === 'DET' || phrase[0].pos === 'NUM')) phrase = phrase.slice(1);
   // A plural noun ends its phrase: in "Valley glaciers flow down …" the word after it is the verb
@@ -218,8 +235,10 @@ export function subjectPhrase(sentence: string, subject: Subject): string | unde
   const plural = phrase.findIndex((t, i) => i < phrase.length - 1 && t.pos === 'NOUN' && /[^s]s$/.test(t.lower) && singular(t.lower) !== t.lower);
   if (plural !== -1) phrase = phrase.slice(0, plural + 1);
   // "Chemical and electrical burns …": kinds named together, about both, not one kind.
+  // ("The Neolithic, or New Stone Age, …" gives one kind a second name: ", or" is no "and".)
   const after = subj[subj.indexOf(phrase[phrase.length - 1]) + 1];
-  if (after?.pos === 'CCONJ') return undefined;
+  const alias = after?.lower === 'or' && raw[raw.indexOf(after) - 1]?.text === ',';
+  if (after?.pos === 'CCONJ' && !alias) return undefined;
   // The phrase opens the sentence: "Penicillins were …", not "In children, penicillin …".
   // Only an article may come before it: "In contrast to …" opens with a phrase, not a subject.
   const at = subj.indexOf(phrase[0]);

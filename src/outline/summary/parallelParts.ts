@@ -75,9 +75,17 @@ function sharedWord(titles: string[], lang: string): string {
   return '';
 }
 
-/** The first word a heading can share with its siblings: any in Spanish, a kind noun before a label in English ("Type 2"). */
+/** Articles that open a heading in languages that put the noun first: "Les bons réflexes", "Los síntomas". */
+const ARTICLE = /^(?:le|la|les|l|un|une|des|du|el|los|las|lo|il|gli|i|der|die|das|den|dem|ein|eine|o|os|as|um|uma)$/;
+
+/**
+ * The first word a heading can share with its siblings: in English a kind noun before a label
+ * ("Type 2"); elsewhere its first word after an article ("Manchas rojas", "Las manchas blancas";
+ * not "Les" of "Les bons réflexes" and "Les médicaments").
+ */
 function sharedFirstWord(w: string[], english: boolean): string | undefined {
-  return !english || (KIND_NOUN.test(w[0]) && LABEL.test(w[1])) ? w[0] : undefined;
+  if (english) return KIND_NOUN.test(w[0]) && LABEL.test(w[1]) ? w[0] : undefined;
+  return w.find((x) => !ARTICLE.test(x));
 }
 
 /** The last word a heading can share with its siblings: not one after a preposition ("Signs of stroke"). */
