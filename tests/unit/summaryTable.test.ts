@@ -252,4 +252,18 @@ describe('plain text', () => {
       ['Wet', 'Wet rashes weep a clear fluid and crust over in a day.'],
     ]);
   });
+
+  it('a part written as "Name — what it is" gives its cell without the name the row shows', () => {
+    const text = [
+      'Swimming groups at Brook Lane',
+      'The groups are:',
+      '1. Ducklings — for children who are new to the water. Lessons are in the shallow teaching pool, with floats and a teacher in the water beside them.',
+      '2. Otters — for children who can swim five metres alone. They learn to breathe to the side, to float on their back and to jump in safely.',
+      '3. Dolphins — for children who can swim twenty-five metres. Lessons are in the main pool and add diving, treading water and tumble turns.',
+    ].join('\n\n');
+    const o = buildOutline({ file: 's.txt', slug: 's', format: 'text', text, meta: { lang: 'en', keywords: [] } }, parsePlainText(text));
+    const cells = o.atAGlance!.rows.flatMap((r) => r.cells.flatMap((c) => c.texts));
+    expect(cells).toContain('for children who are new to the water.');
+    expect(cells.filter((c) => /^(?:\d\. )?(?:Ducklings|Otters|Dolphins) —/.test(c))).toEqual([]);
+  });
 });

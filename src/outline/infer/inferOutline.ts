@@ -340,8 +340,8 @@ const IN_A_SERIES = /\b(?:note|sheet|leaflet|bulletin|factsheet|guide|paper)\s+(
 const COURSE_CODE = /^\p{Lu}{2,5}\s?\d{2,4}\b|\b(?:Unit|Module|Chapter|Paper|Section)\s+[A-Z]\b/u;
 /** A paragraph written as a list item: a short capitalised name (an aside in brackets may follow), a colon or a dash, then what it is. */
 const NAMED_ITEM = /^\p{Lu}[^.:;!?()–—]{0,50}?(?:\s\([^)]{0,80}\))?(?::|\s[–—]|\s-\s)\s*\S/u;
-/** Words after its name that make a list item a paragraph of its own: a few sentences' worth. */
-const ITEM_PARAGRAPH_WORDS = 25;
+/** Words that, with two sentences or more, make a list item a paragraph of its own. */
+const ITEM_PARAGRAPH_WORDS = 20;
 
 /** A list item written as a name, a colon or a dash, and a paragraph about it. */
 function isNamedParagraphItem(text: string): boolean {

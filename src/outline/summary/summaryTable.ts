@@ -54,7 +54,7 @@ export function summaryTable(outline: Outline): SummaryTable | undefined {
       ...base,
       columns: columns.map((c) => c.label),
       columnsFrom: fromMeta ? 'front matter' : 'the parts',
-      rows: parts.map((_, i) => row(i, columns.map((c) => cellOf(c.chosen[i])))),
+      rows: parts.map((p, i) => row(i, columns.map((c) => cellOf(c.chosen[i], [names[i], p.title])))),
     };
   }
   // A question the text never answers for any part is left out, not printed as a column of dashes.
@@ -76,8 +76,16 @@ interface Column {
   chosen: (Statement | undefined)[];
 }
 
-function cellOf(statement: Statement | undefined): SummaryCell {
-  return statement ? { texts: [statement.text], lines: [statement.line] } : EMPTY;
+/**
+ * A statement as its row's cell. One written as a list item, the part's name then a dash or a colon
+ * ("2. Orange stage — usually ages 8 to 9."), is given without the name its row already shows.
+ */
+function cellOf(statement: Statement | undefined, rowNames: string[] = []): SummaryCell {
+  if (!statement) return EMPTY;
+  const text = statement.text.replace(/^\d{1,2}[.)]\s+/, '');
+  const named = rowNames.find((n) => n && text.toLowerCase().startsWith(n.toLowerCase()) && /^\s*[—–:]\s+\S|^\s+-\s+\S/.test(text.slice(n.length)));
+  const rest = named ? text.slice(named.length).replace(/^\s*[—–:-]\s+/, '') : statement.text;
+  return { texts: [rest], lines: [statement.line] };
 }
 
 /**
