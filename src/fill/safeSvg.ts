@@ -51,10 +51,11 @@ const SVG_SCHEMA: Schema = {
  * Bounds on what a figure may ask of the PDF renderer, which recurses once per level and draws a
  * `<use>` by drawing its target again: groups 5000 deep overflowed the stack, and 30 groups each
  * using the one before twice asked for 2^29 shapes (minutes, then out of memory). Real figures
- * are far inside them: a chart or a diagram has hundreds or a few thousand shapes.
+ * are far inside them: a chart has hundreds or a few thousand shapes, an icon array of 1000
+ * people of 60 shapes each 60 000 (about 3 s and 800 MB to draw).
  */
 export const MAX_SVG_DEPTH = 100;
-export const MAX_SVG_ELEMENTS = 50_000;
+export const MAX_SVG_ELEMENTS = 100_000;
 
 /** A figure beyond those bounds: refused with the reason, as an image that cannot be used. */
 export class FigureTooLarge extends Error {}
@@ -248,7 +249,9 @@ function drawnElements(root: Element): number {
       continue;
     }
     stack.pop();
-    counted.set(node, Math.min(cap, parts(node).reduce((n, part) => n + (counted.get(part) ?? 0), 1)));
+    // A <use> draws its target, not a shape of its own; any other element is one shape.
+    const own = node.tagName === 'use' ? 0 : 1;
+    counted.set(node, Math.min(cap, parts(node).reduce((n, part) => n + (counted.get(part) ?? 0), own)));
   }
   return counted.get(root) ?? 1;
 }

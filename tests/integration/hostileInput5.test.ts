@@ -139,7 +139,7 @@ describe.skipIf(!hasCommand('pdftotext'))('SVG figures', () => {
     figure('fine', `${svgOpen}<defs><rect id="dot" width="5" height="5"/></defs><use href="#dot"/><use href="#dot" x="10"/><text x="5" y="40">Fine label</text></svg>`);
     const r = cliWithin(['build', 'content', '--out', 'out'], 60_000);
     expect(r.timedOut).toBe(false);
-    expect(r.stderr).toMatch(/^content\/fan\.md:5: error: image fan\.svg draws more than 50,000 elements/m);
+    expect(r.stderr).toMatch(/^content\/fan\.md:5: error: image fan\.svg draws more than 100,000 elements/m);
     expect(r.stdout).toMatch(/2 built, 0 unchanged, 1 failed/);
     expect(pdfText('fine')).toContain('Fine label');
   });
@@ -149,8 +149,17 @@ describe.skipIf(!hasCommand('pdftotext'))('SVG figures', () => {
     figure('fan', `${svgOpen}<defs><rect id="l0" width="1" height="1"/>${levels}</defs><use href="#l29"/></svg>`);
     const r = cliWithin(['build', 'content', '--out', 'out', '--missing-images', 'alt'], 60_000);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/^\s*content\/fan\.md:5: warning: image fan\.svg draws more than 50,000 elements/m);
+    expect(r.stderr).toMatch(/^\s*content\/fan\.md:5: warning: image fan\.svg draws more than 100,000 elements/m);
     expect(pdfText('fan')).toMatch(/The fan figure[\s\S]*Words after the figure\./);
+  });
+
+  it('an icon array of 1000 people, each a <use> of a 60-path figure, is drawn: a <use> counts as what it draws, once', () => {
+    const person = Array.from({ length: 60 }, (_, i) => `<path d="M${i % 10} ${Math.floor(i / 10)}h1v1h-1z"/>`).join('');
+    const uses = Array.from({ length: 1000 }, (_, i) => `<use href="#p" x="${(i % 40) * 12}" y="${Math.floor(i / 40) * 12}"/>`).join('');
+    figure('icons', `<svg xmlns="http://www.w3.org/2000/svg" width="480" height="300"><defs><g id="p">${person}</g></defs>${uses}<text x="5" y="295">Icon label</text></svg>`);
+    const r = cliWithin(['build', 'content', '--out', 'out'], 60_000);
+    expect(r.status, r.stderr).toBe(0);
+    expect(pdfText('icons')).toContain('Icon label');
   });
 
   it('groups nested 5000 deep are refused at the image line, not "internal error: Maximum call stack size exceeded"', () => {
