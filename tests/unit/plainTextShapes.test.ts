@@ -518,6 +518,29 @@ describe('pages copied from the web, and parts counted off', () => {
     expect(allBlocks(o).map((b) => toString(b))).toEqual(expect.arrayContaining(['Print this page', 'Audiology › Hearing aids › Daily care', 'Was this page helpful? Yes | No']));
   });
 
+  it('a trail written with ">" ("Home > Living with allergy > Stings") is page chrome too', () => {
+    const o = outlineOf(['Bee stings', 'Home > Living with allergy > Stings', 'Most stings swell and itch for a day or two, and a cold pack eases them.', 'When to get help', 'Call 999 if the face or throat swells, or breathing is hard.'].join('\n\n'));
+    expect(headings(o)).toEqual(['When to get help']);
+  });
+
+  it('bare headings that are names, as many as the sentence just before them counts, are the parts', () => {
+    const o = outlineOf([
+      'Knife skills: week 2',
+      'Even pieces cook evenly, so cut them to size. This week we practise three classic cuts.',
+      'Mirepoix (1/2 inch dice)',
+      'A mirepoix is onion, carrot and celery cut into rough half-inch cubes for stocks and sauces.',
+      'Macédoine (1/4 inch dice)',
+      'A macédoine is a neat quarter-inch dice, used where the pieces are seen, as in a salad.',
+      'Tourné (seven-sided barrel)',
+      'A tourné is a small barrel with seven even faces, carved from a potato or a carrot.',
+      'Bring an apron and a sharp paring knife to Thursday’s lab.',
+    ].join('\n\n'));
+    expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Mirepoix (1/2 inch dice)', 'Macédoine (1/4 inch dice)', 'Tourné (seven-sided barrel)']);
+    // A count of weeks or copies counts nothing to head.
+    const weeks = outlineOf(['After your knee scope', 'Most people are back to normal within one to two weeks.', 'Activity', 'Walk a little every hour.', 'Wound care', 'Keep the dressing dry.', 'Pain control', 'Take the tablets you were given.'].join('\n\n'));
+    expect(weeks.sections.filter((s) => s.parts)).toEqual([]);
+  });
+
   it('a question on the first line is the title', () => {
     const o = outlineOf(['Swimming lessons at Brook Lane: which group is right for my child?', 'Children join a group by what they can do in the water, not by age alone, and move up when ready.', 'Lessons run on Saturday mornings in term time, and a free trial lesson is offered to every new swimmer.'].join('\n\n'));
     expect(o.title).toBe('Swimming lessons at Brook Lane: which group is right for my child?');

@@ -253,6 +253,12 @@ describe('plain text', () => {
     ]);
   });
 
+  it('headings that say what to do ("Carrying adrenaline", "Avoiding stings") are no kinds, so no table', () => {
+    const text = ['Wasp stings', 'Most stings hurt and swell for a day and then settle without any treatment at all.', 'Carrying adrenaline', 'If a sting once made your throat swell, carry two adrenaline pens all summer.', 'Venom immunotherapy', 'A course of small venom doses over three years can switch the allergy off for most people.', 'Avoiding stings', 'Keep sweet drinks covered outdoors and check cans before you drink from them.'].join('\n\n');
+    const o = buildOutline({ file: 'w.txt', slug: 'w', format: 'text', text, meta: { lang: 'en', keywords: [] } }, parsePlainText(text));
+    expect(o.atAGlance).toBeUndefined();
+  });
+
   it('a part written as "Name — what it is" gives its cell without the name the row shows', () => {
     const text = [
       'Swimming groups at Brook Lane',

@@ -268,11 +268,11 @@ const CONTROL = /^(?:print|share|email|e-mail|save|download|bookmark|tweet|like|
 
 /**
  * A line copied from a web page's frame, not its text: a trail of links ("Learning at the Museum ›
- * Schools › Resources"), or controls ("Print this page", "Last updated 12 May | Print | Share").
+ * Schools › Resources", "Home > Living with allergy > Insect stings"), or controls ("Print this page", "Last updated 12 May | Print | Share").
  * Kept as a paragraph (nothing is lost), never a heading.
  */
 function isPageChrome(text: string): boolean {
-  if (/\s[›»]\s/.test(text) || CONTROL.test(text.trim())) return true;
+  if (/\s[›»]\s/.test(text) || (text.match(/\s>\s/g)?.length ?? 0) >= 2 || CONTROL.test(text.trim())) return true;
   const pieces = text.split(/\s+[|·•]\s+/).map((p) => p.trim()).filter(Boolean);
   return pieces.length > 0 && pieces.some((p) => CONTROL.test(p)) && pieces.every((p) => CONTROL.test(p) || DATE.test(p) || BYLINE.test(p));
 }
@@ -973,6 +973,25 @@ class Context {
         if (!/^(?:of|one)$/.test(each)) kind ??= each;
       }
     }
+    // "This week we cover five classic cuts." over five bare headings that are names ("Batonnet
+    // (1/4 x 1/4 x 2 1/2 inches)", "Julienne (…)", …): as many as the sentence counts are the parts.
+    // The count is said just before them (in the last two sentences), counts three or more, and
+    // the names end where it does: "… within one to two weeks." over "ACTIVITY", "WOUND CARE" is no such count.
+    if (heads && /^en\b/i.test(this.lang)) {
+      const named = (h: string) => isNameHeading(h.replace(/\s*\([^)]*\)/g, '').trim());
+      const first = headings.findIndex(named);
+      const said = first >= 0 ? heads.before(first).slice(-2).reverse().find((s) => countOfThings(s)) : undefined;
+      const count = said ? countOfThings(said)! : 0;
+      const run: number[] = [];
+      for (let j = first; said && j < headings.length && run.length < count && named(headings[j]); j++) run.push(j);
+      const after = run.length ? run[run.length - 1] + 1 : -1;
+      if (said && count >= 3 && run.length === count && !(after < headings.length && named(headings[after])) && runs.every((r) => r.length < run.length && r.every((i) => run.includes(i)))) {
+        // It takes in any run of one shape among them ("Mirepoix (1/2 inch dice)", "Macédoine (1/4 inch dice)").
+        runs.length = 0;
+        runs.push(run);
+        why.set(run, `follow "${clip(said)}", which counts them`);
+      }
+    }
     for (const run of runs.filter((r) => r.length >= 2)) {
       const shapeKind = kind ?? kindIn(headings[run[0]]);
       const lead = sharedLead(run.map((i) => headings[i]));
@@ -980,6 +999,8 @@ class Context {
         // "Type 4: Hyperkalemic RTA" is also "type 4" and "hyperkalemic RTA"; "Paying by credit
         // card", beside "Paying by debit card", is also "credit card".
         const aliases = headings[i].split(':').map((h) => normalWords(h));
+        // "Julienne (1/8 x 1/8 x 2 inches)" is also "julienne": a bracket is no part of a name.
+        if (/\(/.test(headings[i])) aliases.push(normalWords(headings[i].replace(/\s*\([^)]*\)/g, '')));
         if (lead) aliases.push(normalWords(headings[i]).slice(lead));
         found.set(i, partOf(headings[i], shapeKind, aliases));
       }
@@ -1051,6 +1072,23 @@ function namesParts(title: string, parts: Part[]): boolean {
 /** A name that is the one before with more words, none of them a label: "Neolithic communities" after "Neolithic". */
 function continues(name: string[], before: string[]): boolean {
   return name.length > before.length && before.every((w, i) => name[i] === w) && !name.slice(before.length).some(isLabel);
+}
+
+const SMALL_NUMBERS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+/** Plural nouns that measure rather than name things: "two weeks", "three copies", "five times". */
+const UNITS = /^(?:seconds|minutes|hours|days|nights|weeks|months|years|decades|times|copies|people|patients|children|adults|pounds|dollars|euros|pence|cents|inches|feet|metres|meters|miles|kilometres|kilometers|grams|kilograms|litres|liters|millilitres|milliliters|doses|tablets|cups|glasses|percent|steps|pages|lines|words|sessions|visits|weekdays)$/i;
+
+/**
+ * How many things a sentence counts, as in "This week we cover five classic cuts" or "We offer
+ * three plans": a number up to twelve, up to two words, then a plural noun that is not a measure
+ * ("within one to two weeks", "three copies of your data" count nothing to head).
+ */
+function countOfThings(sentence: string): number | undefined {
+  for (const m of sentence.matchAll(/\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[2-9]|1[0-2])\s+((?:[\p{Ll}-]+\s+){0,2})(\p{Ll}+s)\b/giu)) {
+    if (UNITS.test(m[3]) || m[2].split(/\s+/).some((w) => UNITS.test(w))) continue;
+    return SMALL_NUMBERS[m[1].toLowerCase()] ?? Number(m[1]);
+  }
+  return undefined;
 }
 
 /** "Stage 1" … "Stage 5": one kind word, numbered 1, 2, 3 … in order. */

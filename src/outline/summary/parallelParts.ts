@@ -6,6 +6,7 @@
  * angina", "Variant angina"; "Type 1: …", "Type 2: …").
  */
 import type { Section } from '../outline.js';
+import { tagged } from './partsOfSpeech.js';
 
 export interface ParallelParts {
   parts: Section[];
@@ -147,7 +148,7 @@ function longestRunOfNamedKinds(sections: Section[], lang: string): Section[] {
   if (!lang.toLowerCase().startsWith('en')) return [];
   const namesAKind = (s: Section) => {
     const words = wordsOf(s.title);
-    return s.inferred && !s.parts && namesAThing(s.title) && words.length <= 5 && !words.some((w) => FUNCTION_WORDS.has(w) || ASPECT.test(w));
+    return s.inferred && !s.parts && namesAThing(s.title) && words.length <= 5 && !words.some((w) => FUNCTION_WORDS.has(w) || ASPECT.test(w)) && !namesAnActivity(s.title);
   };
   let best: Section[] = [];
   let run: Section[] = [];
@@ -156,6 +157,12 @@ function longestRunOfNamedKinds(sections: Section[], lang: string): Section[] {
     if (run.length > best.length) best = run;
   }
   return best;
+}
+
+/** "Carrying adrenaline", "Avoiding stings": a heading that opens on a verb in -ing says what to do, not a kind. */
+function namesAnActivity(title: string): boolean {
+  const [first] = tagged(title);
+  return !!first && first.pos === 'VERB' && /ing$/.test(first.lower);
 }
 
 /**
