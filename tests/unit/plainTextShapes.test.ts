@@ -541,6 +541,23 @@ describe('pages copied from the web, and parts counted off', () => {
     expect(weeks.sections.filter((s) => s.parts)).toEqual([]);
   });
 
+  it('three short links parted by "|" ("Poison Center | Topics | Plants") are a trail, not a heading', () => {
+    const o = outlineOf(['Berries in the garden', 'City Poison Center | Poison Topics | Plants and Berries', 'Most garden berries upset the stomach at worst, but a few can harm a small child.', 'Keep the berry', 'Put any berries left over in a bag and bring them with you, so we can tell what they are.'].join('\n\n'));
+    expect(headings(o)).toEqual(['Keep the berry']);
+  });
+
+  it('the count a list after a colon answers is the one just before it ("eight …, but four of them: a, b, c and d")', () => {
+    const o = outlineOf([
+      'Revision: forces',
+      'There are eight forces on the syllabus, but this sheet covers four of them: weight, friction, tension and upthrust.',
+      'Weight is the pull of gravity on a mass, and it acts from the centre of mass straight down.',
+      'Friction acts between surfaces that slide or try to slide, always against the motion.',
+      'Tension is the pull in a stretched rope or spring, the same all along it.',
+      'Upthrust pushes up on anything in a liquid or a gas, and it is why a boat floats.',
+    ].join('\n\n'));
+    expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Weight', 'Friction', 'Tension', 'Upthrust']);
+  });
+
   it('a question on the first line is the title', () => {
     const o = outlineOf(['Swimming lessons at Brook Lane: which group is right for my child?', 'Children join a group by what they can do in the water, not by age alone, and move up when ready.', 'Lessons run on Saturday mornings in term time, and a free trial lesson is offered to every new swimmer.'].join('\n\n'));
     expect(o.title).toBe('Swimming lessons at Brook Lane: which group is right for my child?');

@@ -64,6 +64,8 @@ export function announcementIn(sentence: string, next?: string, bullets: string[
     const after = sentence.slice(sentence.toLowerCase().search(new RegExp(`\\b${w}\\b`)) + w.length);
     let listed = listAfter(after, count) ?? [];
     let said = sentence;
+    const narrowed = listed.length ? undefined : narrowedList(sentence, after, kind);
+    if (narrowed) return narrowed;
     if (!listed.length && next && /^(these|they|the (types|forms|kinds|classes|stages))\s+(are|include)\b/i.test(next)) {
       listed = listAfter(next, count) ?? [];
       if (listed.length) said = `${sentence} ${next}`;
@@ -74,6 +76,19 @@ export function announcementIn(sentence: string, next?: string, bullets: string[
     if (count || quantified || listed.length) return { sentence: said, kind, count, listed };
   }
   return countedNoun(sentence, next) ?? listLeadIn(sentence, bullets) ?? classified(sentence) ?? inlineList(sentence);
+}
+
+/**
+ * "There are eight stores …, but you need to know four of them in detail: kinetic, gravitational
+ * potential, elastic potential and thermal.": the count a list after a colon answers is the one
+ * just before it ("four of them"), not the sentence's first.
+ */
+function narrowedList(sentence: string, after: string, kind: string): Announcement | undefined {
+  const m = new RegExp(`\\b(${Object.keys(NUMBERS).join('|')}|\\d+)\\s+of\\s+(?:them|these|those)\\b[^:]*(:.+)$`, 'i').exec(after);
+  if (!m) return undefined;
+  const n = NUMBERS[m[1].toLowerCase()] ?? Number(m[1]);
+  const named = listAfter(m[2], n);
+  return named?.length === n ? { sentence, kind, count: n, listed: named.map((p) => ({ ...p, kind })) } : undefined;
 }
 
 /** A sentence that counts or sorts things ("two kinds of …", "several medicines", "group … into four structures"), and its count if it gives one. */
@@ -115,6 +130,8 @@ function countedNoun(sentence: string, next?: string): Announcement | undefined 
     const kind = singular(noun.lower);
     const after = tokenText(tokens.slice(j + 1));
     let listed = listAfter(after, n) ?? [];
+    const narrowed = listed.length ? undefined : narrowedList(sentence, after, kind);
+    if (narrowed) return { ...narrowed, strict: true };
     let said = sentence;
     if (!listed.length && next && /^(these|they)\s+(are|include)\b/i.test(next)) {
       listed = listAfter(next, n) ?? [];
