@@ -558,6 +558,20 @@ describe('pages copied from the web, and parts counted off', () => {
     expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Weight', 'Friction', 'Tension', 'Upthrust']);
   });
 
+  it('paragraphs that open with a name in capitals ("BEHIND-THE-EAR (BTE) aids …") under a title that counts them are the parts', () => {
+    const o = outlineOf([
+      'Reading glasses: the three main lens types',
+      'Your optician will help you choose, but it helps to know what each lens does before your appointment.',
+      'SINGLE-VISION lenses have one strength across the whole lens, set for reading distance, and are the cheapest to make.',
+      'BIFOCAL LENSES have a small reading area at the bottom and a distance area above, with a visible line between them.',
+      'VARIFOCAL LENSES change strength smoothly from top to bottom, with no line, and take a week or two to get used to.',
+      'Ask about the NHS voucher scheme: many people over 60 can get help with the cost of their glasses.',
+    ].join('\n\n'));
+    expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['SINGLE-VISION', 'BIFOCAL LENSES', 'VARIFOCAL LENSES']);
+    // An acronym alone opens no head.
+    expect(headings(o)).not.toContain('NHS');
+  });
+
   it('a question on the first line is the title', () => {
     const o = outlineOf(['Swimming lessons at Brook Lane: which group is right for my child?', 'Children join a group by what they can do in the water, not by age alone, and move up when ready.', 'Lessons run on Saturday mornings in term time, and a free trial lesson is offered to every new swimmer.'].join('\n\n'));
     expect(o.title).toBe('Swimming lessons at Brook Lane: which group is right for my child?');

@@ -23,7 +23,7 @@ import { acronymsIn, escapeRegExp, isLabel, normalWords, occurrences, plural, si
 import { family, otherKindIn, openingOf, subjectPhrase, type Opening } from './parallel.js';
 import { mentionedParts, partOf, type Part, type Subject } from './parts.js';
 import { inferTitle } from './title.js';
-import { endsOpen, runInHead, unmarkedItemAt } from './lines.js';
+import { capitalsHead, endsOpen, runInHead, unmarkedItemAt } from './lines.js';
 
 export interface InferredOutline {
   title?: string;
@@ -121,7 +121,8 @@ export function inferOutline(all: Block[], lang: string, knownTitle?: string, op
   const partHeadings = ctx.headingParts(headed.map((s) => headingText(s.heading!)), scopes.flatMap((s) => s.paras), headed.map((s) => s.paras.length), {
     runIn: headed.map((s) => RUN_IN_HEADS.has(s.heading!) || NUMBERED_HEADING.test(headingText(s.heading!))),
     // The text before heading k, as sentences: what announces a run of run-in heads.
-    before: (k: number) => scopes.slice(0, k + 1).flatMap((s) => s.paras.flatMap((p) => p.sentences)),
+    // A title line that counts them counts too ("Choosing a hearing aid: the four main styles").
+    before: (k: number) => [...(titleFrom === 'first line' && title ? [title] : []), ...scopes.slice(0, k + 1).flatMap((s) => s.paras.flatMap((p) => p.sentences))],
   });
   headed.forEach((scope, i) => {
     const heading = headingText(scope.heading!);
@@ -164,7 +165,7 @@ export function inferOutline(all: Block[], lang: string, knownTitle?: string, op
 const RUN_IN_HEADS = new WeakSet<Block>();
 
 function withRunInHeads(blocks: Block[], lang: string): Block[] {
-  const found = blocks.map((b, i) => (i > 0 && b.type === 'paragraph' && (b as Paragraph).children.length === 1 && (b as Paragraph).children[0].type === 'text' ? runInHead(toString(b), lang) : undefined));
+  const found = blocks.map((b, i) => (i > 0 && b.type === 'paragraph' && (b as Paragraph).children.length === 1 && (b as Paragraph).children[0].type === 'text' ? runInHead(toString(b), lang) ?? capitalsHead(toString(b)) : undefined));
   if (found.filter(Boolean).length < 2) return blocks;
   return blocks.flatMap((b, i) => {
     const split = found[i];

@@ -97,3 +97,19 @@ export function runInHead(text: string, lang: string): { head: string; rest: str
   if (m[2].split(/\s+/).length < 8) return undefined;
   return { head, rest: m[2] };
 }
+
+/**
+ * A head in capitals that opens its paragraph, as print sets a run-in name: "BEHIND-THE-EAR (BTE)
+ * aids keep …", "RAPID-ACTING INSULIN starts working …". Two words or more in capitals, or one
+ * joined by hyphens, then text in lower case; an acronym alone ("NHS", "COPD") is a word, not a head.
+ */
+export function capitalsHead(text: string): { head: string; rest: string } | undefined {
+  const m = /^((?:\p{Lu}[\p{Lu}\d'’-]*)(?:\s+\p{Lu}[\p{Lu}\d'’-]*){0,5})((?:\s+\([^)]{1,30}\))?)\s+(?=\p{Ll})/u.exec(text.trim());
+  if (!m) return undefined;
+  const words = m[1].split(/\s+/);
+  if (!(words.length >= 2 || /\p{Lu}-\p{Lu}/u.test(m[1])) || m[1].replace(/[^\p{Lu}]/gu, '').length < 5) return undefined;
+  // The text after it is a paragraph, not a line of facts.
+  if (text.split(/\s+/).length < 12) return undefined;
+  return { head: `${m[1]}${m[2]}`, rest: text.trim() };
+}
+
