@@ -78,7 +78,7 @@ export function outlineOf(sourcePath: string, warnings: Warnings, bytes?: Uint8A
   if (source.format === 'markdown') {
     withoutTemplateTags(tree, source.text, source.file, warnings);
     // Before Pandoc's attributes go: a `[text]{.mark}` span is a highlight.
-    exportedConstructs(tree, source.text, source.file, warnings);
+    exportedConstructs(tree, source.text, source.file, warnings, source.exported);
     withoutPandocAttributes(tree, source.text);
   }
   widenRaggedTables(tree, source.file, warnings);

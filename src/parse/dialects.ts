@@ -20,6 +20,7 @@ import type { Warnings } from '../diagnostics.js';
 import type { Source } from '../read/readSource.js';
 import { findFrontMatter } from '../read/frontMatter.js';
 import { visit } from '../visitTree.js';
+import { codeLines, indentOf } from './codeLines.js';
 
 /** The kinds of callout, each printed with its label in the page's language (src/fill/labels.ts). */
 export const CALLOUT_KINDS = [
@@ -73,8 +74,6 @@ const ADMONITION = /^( *)(?:!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)((?:[ \t]+[a-z]+
 // optional spaces and colons backtracked cubically on a long line that did not end as `$` wants.
 const DIV_OPEN = /^ {0,3}:{3,}[ \t]*(?:\{([^}]*)\}|([A-Za-z][\w-]*)(?:\[([^\]]*)\])?)([^]*)$/;
 const DIV_CLOSE = /^ {0,3}:{3,}[ \t]*$/;
-/** A code fence (a backtick fence's info string holds no backtick: "```a``` b" is inline code). */
-const FENCE = /^[ \t]*(`{3,}(?=[^`]*$)|~{3,})/;
 
 /**
  * The source with each admonition and fenced div written as a GitHub alert (`> [!KIND] Title`,
@@ -90,16 +89,6 @@ export function admonitionsAsAlerts(source: Source): Source {
   const body = rewriteLines(lines.slice(skip));
   const text = [...lines.slice(0, skip), ...body].join('\n');
   return text === source.text ? source : { ...source, text };
-}
-
-function indentOf(line: string): number {
-  let width = 0;
-  for (const c of line) {
-    if (c === ' ') width++;
-    else if (c === '\t') width += 4 - (width % 4);
-    else break;
-  }
-  return width;
 }
 
 /** `line` less `n` columns of indentation (tabs counted to the next multiple of four). */
@@ -123,18 +112,10 @@ function alertLines(kind: string, title: string | undefined, inner: string[], in
 /** The same number of lines, admonitions and fenced divs written as alerts (nested ones too). */
 function rewriteLines(lines: string[]): string[] {
   const out: string[] = [];
-  let fence: string | undefined;
+  const code = codeLines(lines);
   for (let i = 0; i < lines.length; ) {
     const line = lines[i];
-    if (fence) {
-      if (line.trim().startsWith(fence) && /^[`~]+$/.test(line.trim())) fence = undefined;
-      out.push(line);
-      i++;
-      continue;
-    }
-    const opens = FENCE.exec(line);
-    if (opens) {
-      fence = opens[1];
+    if (code[i]) {
       out.push(line);
       i++;
       continue;
@@ -154,7 +135,7 @@ function rewriteLines(lines: string[]): string[] {
     }
     const div = DIV_OPEN.exec(line);
     if (div) {
-      const close = closingFence(lines, i);
+      const close = closingFence(lines, i, code);
       const inner = rewriteLines(lines.slice(i + 1, close));
       const { type, title } = divClass(div);
       const kind = type && kindOf(type);
@@ -172,18 +153,12 @@ function rewriteLines(lines: string[]): string[] {
 }
 
 /** The line of the fence closing the div opened at `open` (nested divs counted), or the end. */
-function closingFence(lines: string[], open: number): number {
+function closingFence(lines: string[], open: number, code: boolean[]): number {
   let depth = 1;
-  let fence: string | undefined;
   for (let j = open + 1; j < lines.length; j++) {
     const line = lines[j];
-    if (fence) {
-      if (line.trim().startsWith(fence) && /^[`~]+$/.test(line.trim())) fence = undefined;
-      continue;
-    }
-    const opens = FENCE.exec(line);
-    if (opens) fence = opens[1];
-    else if (DIV_CLOSE.test(line) && --depth === 0) return j;
+    if (code[j]) continue;
+    if (DIV_CLOSE.test(line) && --depth === 0) return j;
     else if (DIV_OPEN.test(line)) depth++;
   }
   return lines.length;

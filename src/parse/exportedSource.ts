@@ -2,8 +2,9 @@
  * Markdown exported by other tools, rewritten line for line before parsing (every line keeps its
  * number, so messages and raw HTML still point at the source):
  *
- * - Obsidian comments (`%% … %%`, on one line or many) are notes for the writer: left out, with a
- *   warning at each comment's line.
+ * - In an Obsidian note (ExportedInfo.obsidian: a wikilink or a folded callout), comments
+ *   (`%% … %%`, on one line or many) are notes for the writer: left out, with a warning at each
+ *   comment's line. Elsewhere `%%` is text (`%%i` in a batch file).
  * - Notion callouts (`<aside>` … `</aside>`, an emoji first) are written as GitHub alerts, the kind
  *   read from the emoji (💡 a tip, ⚠️ a warning …), so they print as labelled boxes as alerts do.
  * - Pandoc's tables (what `pandoc -t markdown` writes for a Word table): grid tables (`+---+`
@@ -13,44 +14,89 @@
  * - Pandoc's line blocks (`| ` before each line of an address or a verse) are lines with hard breaks.
  *
  * Each rewrite first looks for its marker in the text: a document without it is returned as it is.
- * Code blocks are left as they are.
+ * Code blocks (fenced, indented, in quotes and list items: codeLines.ts) are left as they are. What
+ * the text shows of its tool (ExportedInfo) is returned with it, for the passes over the tree.
  */
 import type { Warnings } from '../diagnostics.js';
 import type { Source } from '../read/readSource.js';
 import { findFrontMatter } from '../read/frontMatter.js';
+import { codeLines } from './codeLines.js';
 
-const FENCE = /^[ \t]*(`{3,}(?=[^`]*$)|~{3,})/;
-
-/** For each line, whether it is part of a fenced code block (its fences too). */
-function inFencedCode(lines: string[]): boolean[] {
-  const code: boolean[] = [];
-  let fence: string | undefined;
-  for (const line of lines) {
-    if (fence) {
-      code.push(true);
-      if (line.trim().startsWith(fence) && /^[`~]+$/.test(line.trim())) fence = undefined;
-      continue;
-    }
-    const opens = FENCE.exec(line);
-    if (opens) fence = opens[1];
-    code.push(!!opens);
-  }
-  return code;
+/** What a document's own text shows of the tool that wrote it (outside code), and where table rows came from. */
+export interface ExportedInfo {
+  /**
+   * An Obsidian note: it writes a wikilink or embed (`[[Page]]`, `![[file]]`) or a callout folded
+   * (`> [!tip]-`, `> [!tip]+`). Only then are Obsidian's comments, block ids, highlights and tags
+   * read: `%%i`, `x==1`, `power ^2` and `#1` are ordinary text elsewhere.
+   */
+  obsidian: boolean;
+  /**
+   * Pandoc's Markdown: it writes an attribute (`{.class}`, `{#id}`, `::: {…}`), a grid, simple or
+   * multiline table, or a line block. Only then are `^sup^`, `H~2~O` and `[text]{.mark}` read.
+   */
+  pandoc: boolean;
+  /** For a line of the rewritten text holding a table row that spanned lines (1-based), the source line the row starts on. */
+  lineMap?: Map<number, number>;
 }
+
+declare module '../read/readSource.js' {
+  interface Source {
+    /** Set by exportedSourceRewritten: which tools' constructs the passes over the tree read. */
+    exported?: ExportedInfo;
+  }
+}
+
+/** Stands on a line that held only an Obsidian comment inside a paragraph: the tree pass takes the line out, so the paragraph stays one. */
+export const COMMENT_LINE = '\uE000';
+
+const WIKILINK_SIGNAL = /\[\[[^[\]\n]+\]\]/;
+const FOLDED_CALLOUT = /^ {0,3}>[ \t>]*\[![\w-]+\][+-]/;
+const PANDOC_ATTRIBUTE = /\]\{[ \t]*[.#][\w-]|\{[ \t]*[.#][\w-][^{}\n]*\}[ \t]*$|^ {0,3}:{3,}[ \t]*\{/;
+
+/** A line with its inline code spans blanked (same length), so what they hold is no marker. */
+function withoutInlineCode(line: string): string {
+  return line.includes('`') ? line.replace(/(`+)[^`]*?\1/g, (m) => ' '.repeat(m.length)) : line;
+}
+
+/** The signals of `exportedSourceRewritten` for a text (tables and line blocks not looked for): for a tree made without it. */
+export function exportedSignals(text: string): ExportedInfo {
+  const lines = text.split('\n');
+  const code = codeLines(lines);
+  const masked = lines.map((l, i) => (code[i] ? '' : withoutInlineCode(l)));
+  return { obsidian: masked.some(obsidianSignal), pandoc: masked.some((l) => PANDOC_ATTRIBUTE.test(l)) };
+}
+
+const obsidianSignal = (l: string) => WIKILINK_SIGNAL.test(l) || FOLDED_CALLOUT.test(l);
 
 /** The source with every rewrite below applied (each only when its marker is in the text). */
 export function exportedSourceRewritten(source: Source, warnings: Warnings): Source {
-  if (source.format !== 'markdown' || !ANY_MARKER.test(source.text)) return source;
+  if (source.format !== 'markdown') return source;
   const all = source.text.split('\n');
   const front = findFrontMatter(source.text);
   const skip = front && front.lastLine > 0 ? front.lastLine : 0;
   let lines = all.slice(skip);
-  if (lines.some((l) => l.includes('%%'))) lines = withoutObsidianComments(lines, skip, source.file, warnings);
-  if (ASIDE.test(source.text)) lines = notionAsidesAsAlerts(lines);
-  if (GRID_BORDER_MARKER.test(source.text) || DASHES_MARKER.test(source.text)) lines = pandocTablesAsGfm(lines);
-  if (LINE_BLOCK_MARKER.test(source.text)) lines = lineBlocksAsBreaks(lines);
+  const code = codeLines(lines);
+  const masked = lines.map((l, i) => (code[i] ? '' : withoutInlineCode(l)));
+  const info: ExportedInfo = { obsidian: masked.some(obsidianSignal), pandoc: masked.some((l) => PANDOC_ATTRIBUTE.test(l)) };
+  if (ANY_MARKER.test(source.text)) {
+    if (info.obsidian && masked.some((l) => l.includes('%%'))) lines = withoutObsidianComments(lines, masked, code, skip, source.file, warnings);
+    if (ASIDE.test(source.text)) lines = notionAsidesAsAlerts(lines, code);
+    if (GRID_BORDER_MARKER.test(source.text) || DASHES_MARKER.test(source.text)) {
+      const tables = pandocTablesAsGfm(lines, code, skip);
+      lines = tables.lines;
+      if (tables.lineMap.size) {
+        info.pandoc = true;
+        info.lineMap = tables.lineMap;
+      }
+    }
+    if (LINE_BLOCK_MARKER.test(source.text)) {
+      const before = lines;
+      lines = lineBlocksAsBreaks(lines, code);
+      if (lines.some((l, i) => l !== before[i])) info.pandoc = true;
+    }
+  }
   const text = [...all.slice(0, skip), ...lines].join('\n');
-  return text === source.text ? source : { ...source, text };
+  return { ...source, text, exported: info };
 }
 
 const ASIDE = /^[ \t]*<aside>/im;
@@ -61,36 +107,68 @@ const ANY_MARKER = /%%|^[ \t]*<aside>|^[ \t]*\+-{3,}|^ {0,3}-{2,} +-{2,}|^\|(?: 
 
 // ── Obsidian comments ───────────────────────────────────────────────────────────────────────────
 
-/** `%% … %%` left out, newlines kept; inline code and code blocks are the author's and stay. A `%%` never closed stays too. */
-function withoutObsidianComments(lines: string[], firstLine: number, file: string, warnings: Warnings): string[] {
-  const code = inFencedCode(lines);
-  // Code blanked out, so a `%%` in code neither opens nor closes a comment.
-  const masked = lines.map((l, i) => (code[i] ? ' '.repeat(l.length) : l.replace(/(`+)[^`]*?\1/g, (m) => ' '.repeat(m.length)))).join('\n');
-  const text = lines.join('\n');
-  const comments = [...masked.matchAll(/%%[^]*?%%/g)];
-  if (!comments.length) return lines;
-  let out = '';
-  let at = 0;
+/**
+ * In an Obsidian note, `%% … %%` left out (on one line or across lines), newlines kept; inline
+ * code and code blocks are the author's and stay, and a `%%` in them neither opens nor closes a
+ * comment. A `%%` never closed stays. A line that held only a comment inside a paragraph gets
+ * COMMENT_LINE, so the paragraph is not split in two.
+ */
+function withoutObsidianComments(lines: string[], masked: string[], code: boolean[], firstLine: number, file: string, warnings: Warnings): string[] {
+  const out = [...lines];
   const where: number[] = [];
-  for (const m of comments) {
-    out += text.slice(at, m.index) + m[0].replace(/[^\n]/g, '');
-    at = m.index + m[0].length;
-    where.push(firstLine + 1 + countNewlines(text.slice(0, m.index)));
+  /** The open comment: its line, and that line's text before it. */
+  let open: { line: number; before: string; at: number } | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    if (code[i]) {
+      if (open) out[i] = '';
+      continue;
+    }
+    const m = masked[i];
+    let result = '';
+    let pos = 0;
+    for (;;) {
+      const idx = m.indexOf('%%', pos);
+      if (!open) {
+        if (idx < 0) {
+          result += lines[i].slice(pos);
+          break;
+        }
+        result += lines[i].slice(pos, idx);
+        open = { line: i, before: result, at: idx };
+        pos = idx + 2;
+      } else {
+        if (idx < 0) break;
+        where.push(open.line);
+        open = undefined;
+        pos = idx + 2;
+      }
+    }
+    out[i] = result;
   }
-  out += text.slice(at);
+  if (open) {
+    // Never closed: left as it is.
+    out[open.line] = open.before + lines[open.line].slice(open.at);
+    for (let j = open.line + 1; j < lines.length; j++) out[j] = lines[j];
+  }
+  if (!where.length) return lines;
+  // Runs of lines a comment emptied, between two lines of text: the paragraph goes on over them.
+  const emptied = (i: number) => out[i].trim() === '' && lines[i].trim() !== '';
+  for (let i = 0; i < lines.length; i++) {
+    if (!emptied(i) || code[i]) continue;
+    let end = i;
+    while (end + 1 < lines.length && emptied(end + 1) && !code[end + 1]) end++;
+    const text = (j: number) => j >= 0 && j < lines.length && !code[j] && out[j].trim() !== '';
+    if (text(i - 1) && text(end + 1)) for (let j = i; j <= end; j++) out[j] = COMMENT_LINE;
+    else for (let j = i; j <= end; j++) out[j] = '';
+    i = end;
+  }
+  const lineNumbers = where.map((l) => firstLine + 1 + l);
   const one = where.length === 1;
   warnings.add(
-    `${one ? 'an Obsidian comment (%% … %%) is' : `${where.length} Obsidian comments (%% … %%, lines ${where.join(', ')}) are`} left out: ${one ? 'it is a note' : 'they are notes'} for the writer, not the reader (write the words outside %% … %% to print them)`,
-    { file, line: where[0] },
+    `${one ? 'an Obsidian comment (%% … %%) is' : `${where.length} Obsidian comments (%% … %%, lines ${lineNumbers.join(', ')}) are`} left out: ${one ? 'it is a note' : 'they are notes'} for the writer, not the reader (write the words outside %% … %% to print them)`,
+    { file, line: lineNumbers[0] },
   );
-  // Lines left holding only spaces where a comment stood are blank, so they end no paragraph the comment did not.
-  return out.split('\n');
-}
-
-function countNewlines(text: string): number {
-  let n = 0;
-  for (const c of text) if (c === '\n') n++;
-  return n;
+  return out;
 }
 
 // ── Notion callouts ─────────────────────────────────────────────────────────────────────────────
@@ -110,36 +188,57 @@ const LEADING_EMOJI = /^[ \t]*(?:\p{Extended_Pictographic}|\p{Regional_Indicator
 
 /**
  * `<aside>` on its own line, the callout's lines, `</aside>`: an alert, `> [!TIP]` over the quoted
- * lines, the emoji that gave the kind taken out (a handout's fonts have no emoji: it would print
- * as an empty box). An aside that does not close is left as it is.
+ * lines (each as written, its indentation kept), the emoji that gave the kind taken out (a
+ * handout's fonts have no emoji: it would print as an empty box). An aside inside an aside is an
+ * alert inside the alert. An aside that does not close is left as it is.
  */
-function notionAsidesAsAlerts(lines: string[]): string[] {
-  const code = inFencedCode(lines);
-  const out = [...lines];
+function notionAsidesAsAlerts(lines: string[], code: boolean[]): string[] {
+  // Each `</aside>` closes the innermost open `<aside>`: one pass, a stack.
+  const pairs: [number, number][] = [];
+  const stack: number[] = [];
   for (let i = 0; i < lines.length; i++) {
-    if (code[i] || !/^[ \t]*<aside>[ \t]*$/i.test(lines[i])) continue;
-    let close = i + 1;
-    while (close < lines.length && !/^[ \t]*<\/aside>[ \t]*$/i.test(lines[close])) close++;
-    if (close >= lines.length) continue;
-    const body = lines.slice(i + 1, close);
-    const first = body.findIndex((l) => l.trim() !== '');
+    if (code[i]) continue;
+    if (/^[ \t]*<aside>[ \t]*$/i.test(lines[i])) stack.push(i);
+    else if (stack.length && /^[ \t]*<\/aside>[ \t]*$/i.test(lines[i])) pairs.push([stack.pop()!, i]);
+  }
+  if (!pairs.length) return lines;
+  // How many asides hold each line (their own opening and closing lines not counted): a difference array.
+  const delta = new Array<number>(lines.length + 1).fill(0);
+  for (const [open, close] of pairs) {
+    delta[open + 1]++;
+    delta[close]--;
+  }
+  const depth: number[] = [];
+  for (let i = 0, d = 0; i < lines.length; i++) depth.push((d += delta[i]));
+  /** Lines that are an aside's trailing blank lines: quoted one level less, or they would end the quote early. */
+  const trailing = new Array<boolean>(lines.length).fill(false);
+  const out = [...lines];
+  const quote = (n: number) => Array<string>(n).fill('>').join(' ');
+  const kinds = new Map<number, string>();
+  for (const [open, close] of pairs) {
+    let first = open + 1;
+    while (first < close && lines[first].trim() === '') first++;
     let kind = 'note';
-    if (first !== -1) {
-      const emoji = LEADING_EMOJI.exec(body[first]);
+    if (first < close) {
+      const emoji = LEADING_EMOJI.exec(lines[first]);
       if (emoji) {
         const symbol = emoji[0].trim();
         kind = EMOJI_KINDS.find(([re]) => re.test(symbol))?.[1] ?? 'note';
-        body[first] = body[first].slice(emoji[0].length);
+        out[first] = lines[first].slice(emoji[0].length);
       }
     }
-    // Trailing blank lines inside the aside would end the quote early: only the lines with text are quoted.
-    let last = body.length - 1;
-    while (last >= 0 && body[last].trim() === '') last--;
-    out[i] = `> [!${kind.toUpperCase()}]`;
-    body.forEach((l, j) => (out[i + 1 + j] = j <= last ? `>${l.trim() ? ` ${l.trim()}` : ''}` : ''));
-    out[close] = '';
-    i = close;
+    kinds.set(open, kind);
+    for (let j = close - 1; j > open && lines[j].trim() === ''; j--) trailing[j] = true;
   }
+  for (let i = 0; i < lines.length; i++) {
+    const opening = kinds.get(i);
+    const d = depth[i];
+    if (opening !== undefined) out[i] = `${d ? `${quote(d)} ` : ''}> [!${opening.toUpperCase()}]`;
+    else if (d === 0) continue;
+    else if (out[i].trim() === '') out[i] = quote(trailing[i] ? d - 1 : d);
+    else out[i] = `${quote(d)} ${out[i]}`;
+  }
+  for (const [, close] of pairs) out[close] = quote(depth[close]);
   return out;
 }
 
@@ -154,32 +253,37 @@ const FULL_RULE = /^ {0,3}-{3,}[ \t]*$/;
 /** A table's caption: `: text` or `Table: text`, under the table after a blank line. */
 const CAPTION = /^ {0,3}(?:Table)?:[ \t]+(\S.*)$/;
 
-function pandocTablesAsGfm(lines: string[]): string[] {
-  const code = inFencedCode(lines);
+function pandocTablesAsGfm(lines: string[], code: boolean[], firstLine: number): { lines: string[]; lineMap: Map<number, number> } {
   const out = [...lines];
+  const lineMap = new Map<number, number>();
   const blankBefore = (i: number) => i === 0 || lines[i - 1].trim() === '';
   for (let i = 0; i < lines.length; i++) {
     if (code[i] || !blankBefore(i)) continue;
     const table = gridTable(lines, i) ?? multilineTable(lines, i) ?? simpleTable(lines, i);
     if (!table) continue;
-    const { rows, end } = table;
+    const { rows, starts, end } = table;
     let last = end;
     const gfm = gfmTable(rows);
+    // Each row is one line now: what it holds is reported at the line the row starts on in the source.
+    starts.forEach((from, k) => lineMap.set(firstLine + 1 + i + (k === 0 ? 0 : k + 1), firstLine + 1 + from));
     // A caption below, after a blank line, is printed as the paragraph it is.
     const caption = end + 2 < lines.length && lines[end + 1].trim() === '' ? CAPTION.exec(lines[end + 2]) : null;
     if (caption) {
       gfm.push('', caption[1]);
       last = end + 2;
+      lineMap.set(firstLine + 1 + i + gfm.length - 1, firstLine + 1 + last);
     }
     for (let j = i; j <= last; j++) out[j] = gfm[j - i] ?? '';
     i = last;
   }
-  return out;
+  return { lines: out, lineMap };
 }
 
 interface TableLines {
   /** Each row's cells as Markdown text; the first row is the header. */
   rows: string[][];
+  /** The line each row starts on. */
+  starts: number[];
   /** The table's last line. */
   end: number;
 }
@@ -191,12 +295,16 @@ function gridTable(lines: string[], start: number): TableLines | undefined {
   const columns = [...border.matchAll(/\+/g)].map((m) => m.index);
   if (columns.length < 2) return undefined;
   const rows: string[][] = [];
+  const starts: number[] = [];
   let cellLines: string[][] = columns.slice(1).map(() => []);
   let end = start;
   for (let j = start + 1; j < lines.length; j++) {
     const line = lines[j].trimEnd();
     if (GRID_BORDER.test(line)) {
+      // Two borders with no row between are no table (a line of `+----+` drawn twice).
+      if (end === j - 1) return undefined;
       rows.push(cellLines.map(cellText));
+      starts.push(end + 1);
       cellLines = columns.slice(1).map(() => []);
       end = j;
       continue;
@@ -211,7 +319,7 @@ function gridTable(lines: string[], start: number): TableLines | undefined {
       from = c + 1;
     }
   }
-  return rows.length && end > start ? { rows, end } : undefined;
+  return rows.length && end > start ? { rows, starts, end } : undefined;
 }
 
 /** A simple table opening at `start`: a header line over a rule of dashes a column, rows to a blank line. */
@@ -224,7 +332,7 @@ function simpleTable(lines: string[], start: number): TableLines | undefined {
   // A headerless table closes with a rule of dashes too: that line is no row.
   const last = COLUMN_RULE.test(lines[end]) ? end - 1 : end;
   const rows = [lines[start], ...lines.slice(start + 2, last + 1)].map((l) => splitColumns(l, ranges).map((c) => cellText([c])));
-  return { rows, end };
+  return { rows, starts: [start, ...rows.slice(1).map((_, k) => start + 2 + k)], end };
 }
 
 /** A multiline table: a full-width rule, header lines, a column rule, rows separated by blank lines, a full-width rule. */
@@ -243,14 +351,18 @@ function multilineTable(lines: string[], start: number): TableLines | undefined 
     return cells.map(cellText);
   };
   const rows = [group(start + 1, rule)];
+  const starts = [start + 1];
   let from = rule + 1;
   for (let j = rule + 1; j <= end; j++) {
     if (j === end || lines[j].trim() === '') {
-      if (j > from) rows.push(group(from, j));
+      if (j > from) {
+        rows.push(group(from, j));
+        starts.push(from);
+      }
       from = j + 1;
     }
   }
-  return rows.length > 1 ? { rows, end } : undefined;
+  return rows.length > 1 ? { rows, starts, end } : undefined;
 }
 
 /** Where each column's dashes start and end. */
@@ -306,8 +418,7 @@ function gfmTable(rows: string[][]): string[] {
  * spaces kept. A run of such lines that is a GFM table (a delimiter row) or whose lines all end
  * with `|` is a table, and left to the table parser.
  */
-function lineBlocksAsBreaks(lines: string[]): string[] {
-  const code = inFencedCode(lines);
+function lineBlocksAsBreaks(lines: string[], code: boolean[]): string[] {
   const out = [...lines];
   const opens = (l: string) => /^\|(?: |$)/.test(l);
   for (let i = 0; i < lines.length; i++) {
@@ -328,7 +439,7 @@ function lineBlocksAsBreaks(lines: string[]): string[] {
         const content = line.slice(2);
         const indent = /^ */.exec(content)![0].length;
         // Pandoc keeps a line's leading spaces; a marker opening it (`# `, `- `, `1. `) is text, not a block.
-        line = '\u00a0'.repeat(indent) + content.slice(indent).replace(/^(#|>|[-+*](?=[ \t])|\d+(?=[.)][ \t]))/, '\\$1');
+        line = '\u00a0'.repeat(indent) + content.slice(indent).replace(/^(?:(#|>|[-+*](?=[ \t]))|(\d+)(?=[.)](?:[ \t]|$)))/, (_, mark: string | undefined, number: string | undefined) => (mark ? `\\${mark}` : `${number}\\`));
         if (line.trim() === '') line = '\u00a0';
       }
       const next = lines[j + 1];

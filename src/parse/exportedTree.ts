@@ -8,12 +8,14 @@
  *   a warning; a block id is only an anchor).
  * - Pandoc: `[text]{.mark}` is highlighted; `^superscript^` and `H~2~O` (a tilde pair inside a word, which GFM reads as a
  *   strike-through) are raised and lowered.
- * - Google Docs: `**bold **` (the closing marker after a space, which CommonMark does not close)
- *   is bold, the space kept after it.
+ * - Google Docs' `**bold **` (the closing marker after a space) is left as CommonMark reads it: no
+ *   sign in the text tells Google Docs' export from `*.tmp and *.bak`, and read so nothing is lost.
  * - R Markdown and Quarto: a code chunk (```` ```{r echo=FALSE} ````) is code in its language;
  *   one its author hid (`echo=FALSE`, `include=FALSE`, `#| echo: false`) is left out, and as no
  *   chunk is run, a warning says its output is not printed.
  *
+ * Obsidian's constructs but wikilinks are read only in an Obsidian note, Pandoc's only in Pandoc's
+ * Markdown (ExportedInfo, exportedSource.ts): `x==1`, `x^2+y^2`, `#1` are ordinary text elsewhere.
  * Each pass first looks for its marker in the source text; a text node is rewritten only when its
  * source holds no escape or character reference (`\[\[` stays as written).
  */
@@ -21,6 +23,7 @@ import type { Code, Image, Parent, PhrasingContent, Root, RootContent, Text } fr
 import type { Position } from 'unist';
 import type { Warnings } from '../diagnostics.js';
 import { visit } from '../visitTree.js';
+import { COMMENT_LINE, exportedSignals, type ExportedInfo } from './exportedSource.js';
 
 declare module 'mdast' {
   interface EmphasisData {
@@ -32,19 +35,47 @@ declare module 'mdast' {
   }
 }
 
-/** Every pass below, each when its marker is in the text. */
-export function exportedConstructs(tree: Root, text: string, file: string, warnings: Warnings): void {
+/**
+ * Every pass below, each when its marker is in the text and the document is of its tool. `info`:
+ * what exportedSourceRewritten found in the source (else read from `text`).
+ */
+export function exportedConstructs(tree: Root, text: string, file: string, warnings: Warnings, info: ExportedInfo = exportedSignals(text)): void {
+  if (info.lineMap?.size) withSourceLines(tree, info.lineMap);
+  if (text.includes(COMMENT_LINE)) withoutCommentLines(tree);
   if (text.includes('```{') || text.includes('~~~{') || text.includes('#| ')) codeChunks(tree, file, warnings);
   if (text.includes('[[')) wikilinks(tree, text, file, warnings);
-  // A line of `#words` is Obsidian's tags only in a note that is Obsidian's; elsewhere it may be a campaign's hashtags.
-  if (TAG_MARKER.test(text) && OBSIDIAN.test(text)) withoutTrailingTags(tree, text, file, warnings);
-  if (BLOCK_ID_MARKER.test(text)) withoutBlockIds(tree, text);
-  if (LOOSE_EMPHASIS_MARKER.test(text)) looseEmphasis(tree, text);
-  if (text.includes('==')) highlights(tree, text);
-  if (text.includes(']{.mark}')) pandocMarks(tree, text);
-  if (/\^[^\s^]+\^/.test(text)) superscripts(tree, text);
-  if (/[^\s~]~[^\s~]/.test(text)) subscripts(tree, text);
+  if (info.obsidian) {
+    if (TAG_MARKER.test(text)) withoutTrailingTags(tree, text, file, warnings);
+    if (text.includes('^')) withoutBlockIds(tree, text);
+    if (text.includes('==')) highlights(tree, text);
+  }
+  if (info.pandoc) {
+    if (text.includes(']{.mark}')) pandocMarks(tree, text);
+    if (/\^[^\s^]+\^/.test(text)) superscripts(tree, text);
+    if (/[^\s~]~[^\s~]/.test(text)) subscripts(tree, text);
+  }
 }
+
+/** A table row that spanned lines in the source is one line of the text parsed: its nodes get the line it starts on. */
+function withSourceLines(tree: Root, lineMap: Map<number, number>): void {
+  visit(tree, (node) => {
+    const p = node.position;
+    if (!p) return;
+    const start = lineMap.get(p.start.line);
+    if (start === undefined) return;
+    const end = lineMap.get(p.end.line) ?? start;
+    node.position = { start: { ...p.start, line: start }, end: { ...p.end, line: Math.max(start, end) } };
+  });
+}
+
+/** The lines that held only an Obsidian comment inside a paragraph (COMMENT_LINE) are taken out of its text. */
+function withoutCommentLines(tree: Root): void {
+  visit(tree, 'text', (node: Text) => {
+    if (node.value.includes(COMMENT_LINE)) node.value = node.value.replace(COMMENT_LINES, '');
+  });
+  removeEmpty(tree);
+}
+const COMMENT_LINES = new RegExp(`[ \\t]*${COMMENT_LINE}[ \\t]*\\n?`, 'g');
 
 // ── Helpers ─────────────────────────────────────────────────────────────────────────────────────
 
@@ -58,12 +89,30 @@ function literal(node: Text, text: string, written: string): boolean {
   return text.slice(start.offset, end.offset).includes(written);
 }
 
+/** Where each line starts in a text node's value (cached while the value is unchanged). */
+const lineStarts = new WeakMap<Text, { value: string; starts: number[] }>();
+
 /** The position of `length` characters at `at` in a text node's value (its line counted; columns and offsets as near as a quote's prefixes allow). */
 function positionIn(node: Text, at: number, length: number): Position | undefined {
   const p = node.position;
   if (!p) return undefined;
-  const before = node.value.slice(0, at);
-  const line = p.start.line + (before.match(/\n/g)?.length ?? 0);
+  let cached = lineStarts.get(node);
+  if (!cached || cached.value !== node.value) {
+    const starts = [0];
+    for (let i = node.value.indexOf('\n'); i !== -1; i = node.value.indexOf('\n', i + 1)) starts.push(i + 1);
+    cached = { value: node.value, starts };
+    lineStarts.set(node, cached);
+  }
+  // The number of line starts at or before `at`, less the first: a binary search.
+  const { starts } = cached;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  const line = p.start.line + lo;
   const offset = (p.start.offset ?? 0) + at;
   return { start: { line, column: 1, offset }, end: { line, column: 1, offset: offset + length } };
 }
@@ -89,7 +138,10 @@ function replaceInText(tree: Root, text: string, pattern: RegExp, make: (m: RegE
     }
     if (!pieces.length) return;
     if (at < node.value.length) pieces.push({ type: 'text', value: node.value.slice(at), position: positionIn(node, at, node.value.length - at) });
-    (parent as Parent).children.splice(index, 1, ...(pieces as RootContent[]));
+    const children = (parent as Parent).children;
+    // A node of 100 000 matches would be as many arguments to splice, beyond the stack: those few nodes copy the list.
+    if (pieces.length < 10_000) children.splice(index, 1, ...(pieces as RootContent[]));
+    else (parent as Parent).children = [...children.slice(0, index), ...(pieces as RootContent[]), ...children.slice(index + 1)];
     return index + pieces.length;
   });
 }
@@ -154,12 +206,34 @@ function wikilinks(tree: Root, text: string, file: string, warnings: Warnings): 
 
 // ── Obsidian tags and block ids ─────────────────────────────────────────────────────────────────
 
-/** What only Obsidian writes: a wikilink or embed, a comment, a highlight. */
-const OBSIDIAN = /\[\[[^[\]\n]+\]\]|%%[^]*?%%|==[^\s=][^=\n]*==/;
 const TAG = String.raw`#[\p{L}_][\p{L}\p{N}_/-]*`;
 const TAG_MARKER = new RegExp(String.raw`(?:^|\s)${TAG}`, 'mu');
-/** A run of tags ending a line: after the line's start or a sentence's end. */
-const TRAILING_TAGS = new RegExp(String.raw`(?:^|(?<=[.!?:;)"”’]))(?:[ \t]*${TAG})+[ \t]*$`, 'gmu');
+
+const TAG_ALONE = new RegExp(`^${TAG}$`, 'u');
+const isSpace = (c: string | undefined) => c === ' ' || c === '\t';
+
+/** Where the run of `#tags` ending `line` starts (its spaces before included) and its tags, if the line starts with it or it follows a sentence's end. Linear in the line. */
+function trailingTagRun(line: string): { from: number; run: string; tags: string[] } | undefined {
+  let end = line.length;
+  while (end > 0 && isSpace(line[end - 1])) end--;
+  const tags: string[] = [];
+  let runStart = end;
+  for (let at = end; at > 0; ) {
+    let k = at;
+    while (k > 0 && !isSpace(line[k - 1])) k--;
+    const token = line.slice(k, at);
+    if (!TAG_ALONE.test(token)) break;
+    tags.unshift(token);
+    runStart = k;
+    at = k;
+    while (at > 0 && isSpace(line[at - 1])) at--;
+  }
+  if (!tags.length) return undefined;
+  let from = runStart;
+  while (from > 0 && isSpace(line[from - 1])) from--;
+  if (from > 0 && !/[.!?:;)"”’]/.test(line[from - 1])) return undefined;
+  return { from, run: line.slice(runStart, end), tags };
+}
 
 /** A run of `#tags` ending a line of a paragraph or heading (Obsidian's, for sorting notes) is left out with a warning. */
 function withoutTrailingTags(tree: Root, text: string, file: string, warnings: Warnings): void {
@@ -167,14 +241,20 @@ function withoutTrailingTags(tree: Root, text: string, file: string, warnings: W
   visit(tree, 'text', (node: Text, index, parent) => {
     if (!parent || index === undefined || !node.value.includes('#')) return;
     const last = index === (parent as Parent).children.length - 1;
-    node.value = node.value.replace(TRAILING_TAGS, (run: string, at: number) => {
+    const lines = node.value.split('\n');
+    let changed = false;
+    lines.forEach((line, k) => {
+      if (!line.includes('#')) return;
       // The run ends a line (a line ending follows, or the paragraph's end) and starts one or follows a sentence in this node.
-      const endsLine = at + run.length < node.value.length || last;
-      if (!endsLine || (at === 0 && index > 0) || !literal(node, text, run.trim())) return run;
-      for (const tag of run.trim().split(/\s+/)) seen.add(lineOf(node, at), tag);
-      return '';
+      if (k === lines.length - 1 && !last) return;
+      const found = trailingTagRun(line);
+      if (!found || (found.from === 0 && k === 0 && index > 0) || !literal(node, text, found.run)) return;
+      const at = node.position ? node.position.start.line + k : undefined;
+      for (const tag of found.tags) seen.add(at, tag);
+      lines[k] = line.slice(0, found.from);
+      changed = true;
     });
-    node.value = node.value.replace(/[ \t]+$/, '');
+    if (changed) node.value = lines.join('\n');
   });
   if (!seen.count) return;
   removeEmpty(tree);
@@ -185,23 +265,38 @@ function withoutTrailingTags(tree: Root, text: string, file: string, warnings: W
   );
 }
 
-const BLOCK_ID_MARKER = /(?:^|[ \t])\^[\w-]+[ \t]*$/m;
-const BLOCK_ID = /(?:^|[ \t]+)\^[\w-]+[ \t]*(?=\n|$)/g;
-
-/** Obsidian's block ids (`^abc123` ending a line, or alone on one) are anchors for its links: no reader's text. */
+/**
+ * Obsidian's block ids (`^abc123` ending a line after a space, or alone on one) are anchors for its
+ * links: no reader's text. An id of digits alone (`the power ^2`) is left as written.
+ */
 function withoutBlockIds(tree: Root, text: string): void {
   let removed = false;
   visit(tree, 'text', (node: Text, index, parent) => {
     if (!parent || index === undefined || !node.value.includes('^')) return;
     const last = index === (parent as Parent).children.length - 1;
-    node.value = node.value.replace(BLOCK_ID, (id, at: number) => {
-      const end = at + id.length;
-      if (end === node.value.length && !last) return id;
-      // `10 ^3^`'s closing caret is no block id; a caret that opens the node's line only if the node opens it.
-      if ((at === 0 && index > 0 && !id.startsWith(' ') && !id.startsWith('\t')) || !literal(node, text, id.trim())) return id;
-      removed = true;
-      return '';
+    const lines = node.value.split('\n');
+    let changed = false;
+    lines.forEach((line, k) => {
+      if (!line.includes('^') || (k === lines.length - 1 && !last)) return;
+      let end = line.length;
+      while (end > 0 && isSpace(line[end - 1])) end--;
+      const caret = line.lastIndexOf('^', end - 1);
+      if (caret < 0) return;
+      const id = line.slice(caret + 1, end);
+      if (!/^[\w-]+$/.test(id) || !/[A-Za-z]/.test(id)) return;
+      let from = caret;
+      while (from > 0 && isSpace(line[from - 1])) from--;
+      // After a space, or opening the node's line (a line of the node's own, or the node the paragraph's first).
+      if (from === caret && caret > 0) return;
+      if (from === 0 && k === 0 && index > 0 && caret === 0) return;
+      if (!literal(node, text, `^${id}`)) return;
+      lines[k] = line.slice(0, from);
+      changed = true;
     });
+    if (changed) {
+      node.value = lines.join('\n');
+      removed = true;
+    }
   });
   if (removed) removeEmpty(tree);
 }
@@ -218,63 +313,76 @@ function removeEmpty(tree: Root): void {
   });
 }
 
-// ── Google Docs' loose emphasis ─────────────────────────────────────────────────────────────────
-
-const LOOSE_EMPHASIS_MARKER = /\*[^\s*][^*\n]*?[ \t]\*+[^\s*]/;
-/**
- * `**Bold. **Next`: an opening marker CommonMark opens, a closing one after spaces it cannot close,
- * a word straight after it (Google Docs keeps the space inside the bold run). At a paragraph's end,
- * `**foo bar **` stays as CommonMark reads it.
- */
-const LOOSE_EMPHASIS = /(?<![*\\\p{L}\p{N}])(\*\*|\*)(?=[^\s*])([^*\n]*?[^\s*])([ \t]+)\1(?=[^\s*])/gu;
-
-function looseEmphasis(tree: Root, text: string): void {
-  replaceInText(tree, text, LOOSE_EMPHASIS, (m, node) => {
-    const inner: Text = { type: 'text', value: m[2], position: positionIn(node, m.index + m[1].length, m[2].length) };
-    const emphasis: PhrasingContent = m[1] === '**' ? { type: 'strong', children: [inner] } : { type: 'emphasis', children: [inner] };
-    return [emphasis, { type: 'text', value: m[3] }];
-  });
-}
-
 // ── Highlights, superscripts, subscripts ────────────────────────────────────────────────────────
+
+/** `==` opening a highlight: not inside a word or a run of `=` (`x==1` is a comparison), something but a space after it. */
+const HIGHLIGHT_OPEN = /(?<![=\\\p{L}\p{N}])==(?=[^\s=]|$)/gu;
+/** `==` closing one: after something but a space, not before a word. */
+const HIGHLIGHT_CLOSE = /(?:(?<=[^\s=])|^)==(?![=\p{L}\p{N}])/gu;
+
+function find(re: RegExp, value: string, from: number): RegExpExecArray | null {
+  re.lastIndex = from;
+  return re.exec(value);
+}
 
 /**
  * `==text==`: the text highlighted. The two markers may stand in different text nodes of one
- * paragraph (`==**Stop** now==`): what lies between them is highlighted whole.
+ * paragraph (`==**Stop** now==`): what lies between them is highlighted whole. One pass over each
+ * parent's children: where each later closing marker is, is known before.
  */
 function highlights(tree: Root, text: string): void {
   visit(tree, (node) => {
     if (!('children' in node) || node.type === 'code' || node.type === 'inlineCode') return;
     const children = (node as Parent).children as PhrasingContent[];
-    if (!children.some((c) => c.type === 'text' && c.value.includes('=='))) return;
+    const marked = (c: PhrasingContent): c is Text => c.type === 'text' && c.value.includes('==') && literal(c, text, '==');
+    if (!children.some(marked)) return;
+    // The first closing marker in each child, and the next child from each that holds one.
+    const closeAt = children.map((c) => (marked(c) ? (find(HIGHLIGHT_CLOSE, c.value, 0)?.index ?? -1) : -1));
+    const nextClose = new Array<number>(children.length + 1).fill(-1);
+    for (let j = children.length - 1; j >= 0; j--) nextClose[j] = closeAt[j] >= 0 ? j : nextClose[j + 1];
+    const out: PhrasingContent[] = [];
+    let changed = false;
     for (let i = 0; i < children.length; i++) {
-      const open = children[i];
-      if (open.type !== 'text' || !literal(open, text, '==')) continue;
-      const o = /(?<![=\\])==(?=[^\s=]|$)/.exec(open.value);
-      if (!o) continue;
-      // The closing marker: after the opening one in the same node (something between), or in a later text node.
-      let j = i;
-      let c: RegExpExecArray | null = null;
-      for (; j < children.length && !c; j++) {
-        const node = children[j];
-        if (node.type !== 'text' || !literal(node, text, '==')) continue;
-        const re = /(?<=[^\s=])==(?!=)|^==(?!=)/g;
-        re.lastIndex = j === i ? o.index + 3 : 0;
-        c = re.exec(node.value);
+      const child = children[i];
+      if (!marked(child)) {
+        out.push(child);
+        continue;
       }
-      if (!c) continue;
-      j--;
-      const close = children[j] as Text;
-        const before: Text = { type: 'text', value: open.value.slice(0, o.index), position: open.position };
-        const after: Text = { type: 'text', value: close.value.slice(c.index + 2), position: close.position };
-        let middle: PhrasingContent[];
-        if (j === i) middle = [{ type: 'text', value: open.value.slice(o.index + 2, c.index), position: positionIn(open, o.index + 2, c.index - o.index - 2) }];
-        else middle = [{ type: 'text', value: open.value.slice(o.index + 2) }, ...children.slice(i + 1, j), { type: 'text', value: close.value.slice(0, c.index) }];
-        const mark: PhrasingContent = { type: 'emphasis', data: { hName: 'mark' }, children: middle.filter((n) => n.type !== 'text' || n.value !== '') };
-        const replacement = [before, mark, after].filter((n) => n.type !== 'text' || n.value !== '');
-        children.splice(i, j - i + 1, ...replacement);
-      i = i + replacement.indexOf(mark);
+      // The node's text from `from` on is yet to be read; `node` is the node it is in.
+      let current: Text = child;
+      let from = 0;
+      for (;;) {
+        const o = find(HIGHLIGHT_OPEN, current.value, from);
+        if (!o) break;
+        const c = find(HIGHLIGHT_CLOSE, current.value, o.index + 3);
+        if (c) {
+          if (o.index > from) out.push({ type: 'text', value: current.value.slice(from, o.index), position: positionIn(current, from, o.index - from) });
+          const inner = current.value.slice(o.index + 2, c.index);
+          out.push({ type: 'emphasis', data: { hName: 'mark' }, children: [{ type: 'text', value: inner, position: positionIn(current, o.index + 2, inner.length) }] });
+          from = c.index + 2;
+          changed = true;
+          continue;
+        }
+        const k = nextClose[i + 1];
+        if (k < 0) break;
+        // The highlight runs on into later nodes, to the closing marker in node k.
+        const close = children[k] as Text;
+        if (o.index > from) out.push({ type: 'text', value: current.value.slice(from, o.index), position: positionIn(current, from, o.index - from) });
+        const middle = ([
+          { type: 'text', value: current.value.slice(o.index + 2) },
+          ...children.slice(i + 1, k),
+          { type: 'text', value: close.value.slice(0, closeAt[k]) },
+        ] as PhrasingContent[]).filter((n) => n.type !== 'text' || n.value !== '');
+        out.push({ type: 'emphasis', data: { hName: 'mark' }, children: middle });
+        changed = true;
+        i = k;
+        current = close;
+        from = closeAt[k] + 2;
+      }
+      if (from === 0 && current === child) out.push(child);
+      else if (from < current.value.length) out.push({ type: 'text', value: current.value.slice(from), position: positionIn(current, from, current.value.length - from) });
     }
+    if (changed) (node as Parent).children = out as RootContent[];
   });
 }
 

@@ -49,7 +49,7 @@ function withExportedConstructs(text: string): { source: string; tree: ReturnTyp
   const warnings = new Warnings();
   const source = exportedSourceRewritten({ file: 'a.md', text, format: 'markdown' } as Source, warnings);
   const tree = parseMarkdownWithDialects(source.text);
-  exportedConstructs(tree, source.text, 'a.md', warnings);
+  exportedConstructs(tree, source.text, 'a.md', warnings, source.exported);
   return { source: source.text, tree };
 }
 
@@ -73,6 +73,38 @@ describe('the passes for exported Markdown', () => {
         const { source, tree } = withExportedConstructs(text);
         expect(source.split('\n').length).toBe(text.split('\n').length);
         if (!/%%|==|\[\[|\||\^|~|\*|#|```|<aside>|\+-|--/.test(text)) expect(tree).toEqual(parseMarkdownWithDialects(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('the passes for exported Markdown on ordinary text that holds their characters', () => {
+  // Neither an Obsidian note (no wikilink, no folded callout) nor Pandoc's Markdown (no attribute, table or line block).
+  const ordinary = [
+    'Delete the *.tmp files and the *.bak files before you start.',
+    'Write **Note. **Then the rest, and *warm water, *never hot.',
+    'In C, x==1 or y==2 compares values.\n\nA ==highlight== here.',
+    'The area grows as x^2+y^2, and 10^3^ is a thousand.\n\nThe power ^2\n\nA block ^abc123',
+    'Take ~5 mg, H~2~O and CO~2~.',
+    'Type %i, or %%i in a batch file.\n\nStep one.\n\nThen %%i again.\n\n%% not a comment %%',
+    'Find us online. #health #wellbeing\n\n#tag',
+    'The query prints:\n\n    +------+-----+\n    | name | age |\n    +------+-----+\n    | Bob  | 42  |\n    +------+-----+\n\nA loop:\n\n    for %%f in (*.txt) do echo %%f\n',
+    '> ```\n> +----+----+\n> | a  | b  |\n> +----+----+\n> ```\n',
+    '- item\n\n        +----+\n        | %%a %%b |\n        +----+\n',
+    'A box drawn in text:\n\n+----+\n+----+\n',
+  ];
+  it('leave the tree as CommonMark reads it, for each of these shapes', () => {
+    for (const text of ordinary) expect(withExportedConstructs(text).tree, text).toEqual(parseMarkdownWithDialects(text));
+  });
+  it('leave it so for random texts made of those shapes', () => {
+    const piece = fc.constantFrom(
+      'word', ' ', '\n', '\n\n', '    ', '\t', '%%', '%%i', '==', 'x==1', '==a==', '^', '^2', 'x^2+y^2', '^a^', ' ^id', '~', 'H~2~O', '~a~',
+      '*', '**', '*.tmp ', '**a **b', '#tag', '. #tag', '`', '```', '> ', '- ', '1. ', '+----+', '#',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }).map((p) => p.join('')), (text) => {
+        expect(withExportedConstructs(text).tree).toEqual(parseMarkdownWithDialects(text));
       }),
       { numRuns: 2000 },
     );

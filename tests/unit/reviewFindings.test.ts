@@ -27,10 +27,10 @@ describe.skipIf(!COMPILED)('crafted inputs build in a worker within a minute (th
     await builder.close();
     removeDir(dir);
   });
-  const build = (name: string, text: string) => {
+  const build = (name: string, text: string, timeoutMs = 60_000) => {
     const file = path.join(dir, name);
     writeFileSync(file, text);
-    return builder.build(file, 60_000);
+    return builder.build(file, timeoutMs);
   };
 
   it('Pandoc attributes never closed ("{a=a=a=…"), a fenced div line of spaces ending in a line separator, 60 000 keywords', async () => {
@@ -38,6 +38,21 @@ describe.skipIf(!COMPILED)('crafted inputs build in a worker within a minute (th
     expect((await build('div.md', `# Div\n\n::: note${' '.repeat(2000)}x\u2028\nBody.\n:::\n`)).outcome).toBe('built');
     const keywords = Array.from({ length: 60_000 }, (_, i) => `  - kw${i}`).join('\n');
     expect((await build('keys.md', `---\ntitle: Many\nkeywords:\n${keywords}\n---\n\nBody text here.\n`)).outcome).toBe('built');
+  }, 200_000);
+
+  // Markdown exported by other tools (exportedTree.ts, exportedSource.ts), each about 300 KB, each
+  // given 20 s: each took from half a minute to minutes (positions counted from a node's start for every match, every later
+  // node scanned for each `==`, patterns backtracking over runs of spaces, an unclosed <aside> read to the end).
+  it('300 KB of Pandoc superscripts, unclosed Obsidian highlights, spaces before a block id or a tag, unclosed Notion asides', async () => {
+    const n = 300_000;
+    const sup = `# Sums {#sums}\n\n${'x^a^\n'.repeat(n / 5)}\nEnd.\n`;
+    const open = `# Note\n\nSee [[Page]].\n\n${'a ==b *c* '.repeat(n / 10)}\n\nEnd.\n`;
+    const blockId = `# Note\n\nSee [[Page]].\n\na${' '.repeat(n)}b ^id\n\nEnd.\n`;
+    const tags = `# Note\n\nSee [[Page]].\n\nword #a${' '.repeat(n)}b #tag\n\nEnd.\n`;
+    const asides = `# Asides\n\n${'<aside>\n\n'.repeat(n / 9)}End.\n`;
+    for (const [name, text] of Object.entries({ sup, open, blockId, tags })) expect((await build(`${name}.md`, text, 20_000)).outcome, name).toBe('built');
+    // Asides nested 30 000 deep are refused as HTML nested too deep: quickly.
+    expect((await build('asides.md', asides, 20_000)).outcome).not.toBe('timed out');
   }, 200_000);
 
   it('plain text of one sentence of 20 000 words (the title was sought among 20 000 phrases of up to 20 000 words)', async () => {
