@@ -269,3 +269,14 @@ describe('folders named on the command line', () => {
     expect(r.stdout).toMatch(/1 built/);
   });
 });
+
+describe.skipIf(!hasCommand('pdftotext'))('a paragraph of 40 000 short lines with no full stop', () => {
+  it('builds: it is reported as a long sentence, not "internal error: Maximum call stack size exceeded" in the plain-language check', () => {
+    writeFileSync(path.join(content, 'lines.md'), `# T\n\nIntro.\n\n${'x^a^\n'.repeat(40_000)}\nEnd.\n`);
+    const r = cliWithin(['build', 'content', '--out', 'out'], 60_000);
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(r.stderr).toMatch(/lines\.md:5: warning: long.sentence/);
+    expect(pdfText('lines')).toMatch(/x\^a\^[\s\S]*End\./);
+  });
+});
+
