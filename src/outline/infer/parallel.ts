@@ -194,7 +194,13 @@ function ordinalNamed(tokens: Token[], subject: Subject): Opening | undefined {
   if (!ORDINALS.has(tokens[i]?.lower ?? '') || !isKindWord(tokens[i + 1]?.lower ?? '')) return undefined;
   i += 2;
   if (!/^(?:is|was|,)$/.test(tokens[i]?.lower ?? '') || !/^(?:the|a|an)$/.test(tokens[i + 1]?.lower ?? '')) return undefined;
-  const named = nameAfter(tokens.slice(i + 2), subject);
+  // What follows must be a kind of the subject itself ("the primary source" in an article on
+  // sources), not what happens in it ("The third stage is the delivery of the placenta").
+  const rest = tokens.slice(i + 2);
+  const end = rest.findIndex((t) => t.pos !== 'ADJ' && t.pos !== 'NOUN' && t.pos !== 'PROPN');
+  const head = (end === -1 ? rest : rest.slice(0, end)).pop();
+  if (!head || !subject.head || singular(head.lower) !== singular(subject.head)) return undefined;
+  const named = nameAfter(rest, subject);
   return named && { ...named, rule: 'kind' };
 }
 
