@@ -572,6 +572,23 @@ describe('pages copied from the web, and parts counted off', () => {
     expect(headings(o)).not.toContain('NHS');
   });
 
+  it('a count, then paragraphs each on one ("Accident-only cover pays …"), with the trail "Shop – Help – Cover" kept as text', () => {
+    const o = outlineOf([
+      'Travel insurance levels',
+      'Harbour Travel Insurance – Help centre – Choosing cover',
+      'Every policy we sell falls into one of three levels, from the cheapest to the most complete.',
+      'Accident-only cover pays for injuries abroad, such as a fall on a ski slope, and nothing for illness.',
+      'Standard cover pays for injuries and illness abroad, up to a set amount for each trip you take.',
+      'Premium cover adds lost luggage and cancelled flights, and its limit is twice the standard one.',
+      'Questions about a policy? Our team answers the phone on weekdays from nine until five.',
+    ].join('\n\n'));
+    const parts = o.sections.filter((s) => s.parts).map((s) => s.title);
+    expect(parts).toHaveLength(3);
+    expect(parts[0]).toMatch(/^Accident-only/);
+    expect(parts[2]).toMatch(/^Premium/);
+    expect(headings(o)).not.toContain('Harbour Travel Insurance – Help centre – Choosing cover');
+  });
+
   it('a question on the first line is the title', () => {
     const o = outlineOf(['Swimming lessons at Brook Lane: which group is right for my child?', 'Children join a group by what they can do in the water, not by age alone, and move up when ready.', 'Lessons run on Saturday mornings in term time, and a free trial lesson is offered to every new swimmer.'].join('\n\n'));
     expect(o.title).toBe('Swimming lessons at Brook Lane: which group is right for my child?');

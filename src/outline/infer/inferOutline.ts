@@ -275,8 +275,10 @@ const CONTROL = /^(?:print|share|email|e-mail|save|download|bookmark|tweet|like|
 function isPageChrome(text: string): boolean {
   if (/\s[›»]\s/.test(text) || (text.match(/\s>\s/g)?.length ?? 0) >= 2 || CONTROL.test(text.trim())) return true;
   const pieces = text.split(/\s+[|·•]\s+/).map((p) => p.trim()).filter(Boolean);
-  // "Tri-State Poison Center | Poison Topics | Plants and Mushrooms": three short links in a row.
-  if (pieces.length >= 3 && pieces.every((p) => p.split(/\s+/).length <= 5 && !/[.!?]$/.test(p))) return true;
+  // "Tri-State Poison Center | Poison Topics | Plants and Mushrooms", "Pawsure – Help centre –
+  // Choosing a policy": three short links in a row.
+  const links = text.split(/\s+[|·•–—]\s+/).map((p) => p.trim()).filter(Boolean);
+  if (links.length >= 3 && links.every((p) => p.split(/\s+/).length <= 5 && !/[.!?:]$/.test(p))) return true;
   return pieces.length > 0 && pieces.some((p) => CONTROL.test(p)) && pieces.every((p) => CONTROL.test(p) || DATE.test(p) || BYLINE.test(p));
 }
 

@@ -43,7 +43,8 @@ export function tokensOf(sentence: string): Token[] {
     if (text === ')') depth = Math.max(0, depth - 1);
     // No verb follows an article or a possessive: "a transform boundary", "the lead author"; nor
     // sits between an adjective and a colon: "Digital-only card: for people who …" is a label.
-    const labelNoun = tags[i] === 'VERB' && last?.pos === 'ADJ' && texts[i + 1] === ':';
+    // Nor between an adjective and a verb: in "Accident-only cover pays …" the verb is "pays".
+    const labelNoun = tags[i] === 'VERB' && last?.pos === 'ADJ' && (texts[i + 1] === ':' || (tags[i + 1] === 'VERB' && !/(?:ed|ing)$/i.test(text)));
     const pos = tags[i] === 'VERB' && last && ARTICLES.has(last.lower) ? (tags[i + 1] === 'NOUN' || tags[i + 1] === 'PROPN' ? 'ADJ' : 'NOUN') : labelNoun ? 'NOUN' : tags[i];
     out.push({ text, lower: text.toLowerCase(), pos, aside: depth > 0 || text === ')' });
     if (text === '(') {
