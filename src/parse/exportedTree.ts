@@ -238,23 +238,13 @@ function trailingTagRun(line: string): { from: number; run: string; tags: string
 /** A run of `#tags` ending a line of a paragraph or heading (Obsidian's, for sorting notes) is left out with a warning. */
 function withoutTrailingTags(tree: Root, text: string, file: string, warnings: Warnings): void {
   const seen = new Sightings();
-  visit(tree, 'text', (node: Text, index, parent) => {
-    if (!parent || index === undefined || !node.value.includes('#')) return;
-    const last = index === (parent as Parent).children.length - 1;
-    const lines = node.value.split('\n');
-    let changed = false;
-    lines.forEach((line, k) => {
-      if (!line.includes('#')) return;
-      // The run ends a line (a line ending follows, or the paragraph's end) and starts one or follows a sentence in this node.
-      if (k === lines.length - 1 && !last) return;
-      const found = trailingTagRun(line);
-      if (!found || (found.from === 0 && k === 0 && index > 0) || !literal(node, text, found.run)) return;
-      const at = node.position ? node.position.start.line + k : undefined;
-      for (const tag of found.tags) seen.add(at, tag);
-      lines[k] = line.slice(0, found.from);
-      changed = true;
-    });
-    if (changed) node.value = lines.join('\n');
+  cutLineEnds(tree, '#', (line, k, node, index) => {
+    const found = trailingTagRun(line);
+    // The run starts a line or follows a sentence in this node.
+    if (!found || (found.from === 0 && k === 0 && index > 0) || !literal(node, text, found.run)) return undefined;
+    const at = node.position ? node.position.start.line + k : undefined;
+    for (const tag of found.tags) seen.add(at, tag);
+    return found.from;
   });
   if (!seen.count) return;
   removeEmpty(tree);
@@ -270,26 +260,39 @@ function withoutTrailingTags(tree: Root, text: string, file: string, warnings: W
  * links: no reader's text. An id of digits alone (`the power ^2`) is left as written.
  */
 function withoutBlockIds(tree: Root, text: string): void {
+  const removed = cutLineEnds(tree, '^', (line, k, node, index) => {
+    let end = line.length;
+    while (end > 0 && isSpace(line[end - 1])) end--;
+    const caret = line.lastIndexOf('^', end - 1);
+    if (caret < 0) return undefined;
+    const id = line.slice(caret + 1, end);
+    if (!/^[\w-]+$/.test(id) || !/[A-Za-z]/.test(id)) return undefined;
+    let from = caret;
+    while (from > 0 && isSpace(line[from - 1])) from--;
+    // After a space, or opening the node's line (a line of the node's own, or the node the paragraph's first).
+    if (from === caret && caret > 0) return undefined;
+    if (from === 0 && k === 0 && index > 0 && caret === 0) return undefined;
+    return literal(node, text, `^${id}`) ? from : undefined;
+  });
+  if (removed) removeEmpty(tree);
+}
+
+/**
+ * For each line of a text node that ends a line of the source (a line ending follows, or the end
+ * of its paragraph) and holds `marker`, `cut` says where the line's end is cut off, if anywhere.
+ * Whether any line was cut.
+ */
+function cutLineEnds(tree: Root, marker: string, cut: (line: string, k: number, node: Text, index: number) => number | undefined): boolean {
   let removed = false;
   visit(tree, 'text', (node: Text, index, parent) => {
-    if (!parent || index === undefined || !node.value.includes('^')) return;
+    if (!parent || index === undefined || !node.value.includes(marker)) return;
     const last = index === (parent as Parent).children.length - 1;
     const lines = node.value.split('\n');
     let changed = false;
     lines.forEach((line, k) => {
-      if (!line.includes('^') || (k === lines.length - 1 && !last)) return;
-      let end = line.length;
-      while (end > 0 && isSpace(line[end - 1])) end--;
-      const caret = line.lastIndexOf('^', end - 1);
-      if (caret < 0) return;
-      const id = line.slice(caret + 1, end);
-      if (!/^[\w-]+$/.test(id) || !/[A-Za-z]/.test(id)) return;
-      let from = caret;
-      while (from > 0 && isSpace(line[from - 1])) from--;
-      // After a space, or opening the node's line (a line of the node's own, or the node the paragraph's first).
-      if (from === caret && caret > 0) return;
-      if (from === 0 && k === 0 && index > 0 && caret === 0) return;
-      if (!literal(node, text, `^${id}`)) return;
+      if (!line.includes(marker) || (k === lines.length - 1 && !last)) return;
+      const from = cut(line, k, node, index);
+      if (from === undefined) return;
       lines[k] = line.slice(0, from);
       changed = true;
     });
@@ -298,7 +301,7 @@ function withoutBlockIds(tree: Root, text: string): void {
       removed = true;
     }
   });
-  if (removed) removeEmpty(tree);
+  return removed;
 }
 
 /** Paragraphs and headings left with no text (a line of tags, a block id alone) go. */

@@ -91,6 +91,22 @@ function narrowedList(sentence: string, after: string, kind: string): Announceme
   return named?.length === n ? { sentence, kind, count: n, listed: named.map((p) => ({ ...p, kind })) } : undefined;
 }
 
+/** Plural nouns that measure rather than name things: "two weeks", "three copies", "five times". */
+const UNITS = /^(?:seconds|minutes|hours|days|nights|weeks|months|years|decades|times|copies|people|patients|children|adults|pounds|dollars|euros|pence|cents|inches|feet|metres|meters|miles|kilometres|kilometers|grams|kilograms|litres|liters|millilitres|milliliters|doses|tablets|cups|glasses|percent|steps|pages|lines|words|sessions|visits|weekdays)$/i;
+
+/**
+ * How many things a sentence counts, as in "This week we cover five classic cuts" or "We offer
+ * three plans": a number up to twelve, up to two words, then a plural noun that is not a measure
+ * ("within one to two weeks", "three copies of your data" count nothing to head).
+ */
+export function countOfThings(sentence: string): number | undefined {
+  for (const m of sentence.matchAll(/\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[2-9]|1[0-2])\s+((?:[\p{Ll}-]+\s+){0,2})(\p{Ll}+s)\b/giu)) {
+    if (UNITS.test(m[3]) || m[2].split(/\s+/).some((w) => UNITS.test(w))) continue;
+    return NUMBERS[m[1].toLowerCase()] ?? Number(m[1]);
+  }
+  return undefined;
+}
+
 /** A sentence that counts or sorts things ("two kinds of …", "several medicines", "group … into four structures"), and its count if it gives one. */
 export function countsOrSorts(sentence: string): { count?: number } | undefined {
   if (!SORTS.test(sentence)) return undefined;

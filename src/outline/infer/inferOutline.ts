@@ -15,7 +15,7 @@ import { SlugCounter } from '../../slug.js';
 import { LIST_MARKER } from '../../parse/listMarkers.js';
 import type { Block, Section } from '../outline.js';
 import { sentencesOf } from '../sentences.js';
-import { announcementIn, countsOrSorts, isBullet, type Announcement } from './announce.js';
+import { announcementIn, countOfThings, countsOrSorts, isBullet, type Announcement } from './announce.js';
 import { generalReason, type GeneralReason, type LastPart } from './belongs.js';
 import { closingHeading } from './closing.js';
 import { nounRun, predicateTokens, subjectTokens, tokensOf } from './language.js';
@@ -1077,23 +1077,6 @@ function namesParts(title: string, parts: Part[]): boolean {
 /** A name that is the one before with more words, none of them a label: "Neolithic communities" after "Neolithic". */
 function continues(name: string[], before: string[]): boolean {
   return name.length > before.length && before.every((w, i) => name[i] === w) && !name.slice(before.length).some(isLabel);
-}
-
-const SMALL_NUMBERS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
-/** Plural nouns that measure rather than name things: "two weeks", "three copies", "five times". */
-const UNITS = /^(?:seconds|minutes|hours|days|nights|weeks|months|years|decades|times|copies|people|patients|children|adults|pounds|dollars|euros|pence|cents|inches|feet|metres|meters|miles|kilometres|kilometers|grams|kilograms|litres|liters|millilitres|milliliters|doses|tablets|cups|glasses|percent|steps|pages|lines|words|sessions|visits|weekdays)$/i;
-
-/**
- * How many things a sentence counts, as in "This week we cover five classic cuts" or "We offer
- * three plans": a number up to twelve, up to two words, then a plural noun that is not a measure
- * ("within one to two weeks", "three copies of your data" count nothing to head).
- */
-function countOfThings(sentence: string): number | undefined {
-  for (const m of sentence.matchAll(/\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[2-9]|1[0-2])\s+((?:[\p{Ll}-]+\s+){0,2})(\p{Ll}+s)\b/giu)) {
-    if (UNITS.test(m[3]) || m[2].split(/\s+/).some((w) => UNITS.test(w))) continue;
-    return SMALL_NUMBERS[m[1].toLowerCase()] ?? Number(m[1]);
-  }
-  return undefined;
 }
 
 /** "Stage 1" … "Stage 5": one kind word, numbered 1, 2, 3 … in order. */
