@@ -165,15 +165,15 @@ export function widenRaggedTables(tree: Root, file: string, warnings: Warnings):
 
 /**
  * Paragraphs of plain text. A blank line always ends one. Inside a run of lines, a line break joins
- * two lines into one paragraph when the text is hard-wrapped (see `wrapWidth`) and the line is
- * full, reaching near the width the text is wrapped at, or when the sentence plainly goes on
+ * two lines into one paragraph when the text is hard-wrapped (see `wrapOf`) and the line is
+ * full (the next word would not have fitted after it; see `isFull`), or when the sentence plainly goes on
  * (`goesOn`). Otherwise each line is a paragraph of its own: a heading directly over its text, a
  * list item, a byline, or one paragraph a line as text exported from web pages is. A line that opens with a list marker
  * ("- ", "• ", "1) ") always starts a paragraph, even in wrapped text.
  */
 export function parsePlainText(text: string, skipLines = 0, dropped: DroppedLine[] = []): Root {
   const lines = text.split('\n');
-  const width = wrapWidth(lines.slice(skipLines));
+  const wrap = wrapOf(lines.slice(skipLines));
   const children: Paragraph[] = [];
   // Offsets too, not only lines: hast-util-raw (images, raw HTML) requires them on positions.
   const lineStarts: number[] = [];
@@ -212,7 +212,7 @@ export function parsePlainText(text: string, skipLines = 0, dropped: DroppedLine
       dropped.push({ line: i + 1, text: line.trim() });
       return;
     }
-    if (start !== -1 && (startsItem(line, lines[i - 1]) || !((width && isFull(lines[i - 1], width)) || goesOn(lines[i - 1], line)))) flush(i);
+    if (start !== -1 && (startsItem(line, lines[i - 1], wrap, lines[start]) || !((wrap && isFull(lines[i - 1], line, wrap)) || goesOn(lines[i - 1], line)))) flush(i);
     if (start === -1) start = i;
   });
   flush(lines.length);
@@ -229,11 +229,14 @@ declare module 'mdast' {
 /**
  * Does this line start a list item? A word processor's "o" bullet only where the line before ends
  * a sentence or is an item itself: in wrapped Portuguese or Spanish prose a line may open with the
- * word "o" ("o Enfermeiro de família …").
+ * word "o" ("o Enfermeiro de família …"). In text filled to its width, a number the line before had
+ * no room for, mid-sentence, is the sentence going on ("… most often between 15 and / 35. A …"),
+ * unless it is the next number of the item the paragraph opened with.
  */
-function startsItem(line: string, before: string): boolean {
+function startsItem(line: string, before: string, wrap: Wrap | undefined, first: string): boolean {
   const m = LIST_MARKER.exec(line);
   if (!m) return false;
+  if (m[2] && wrap?.filled && !SENTENCE_END.test(before) && isFull(before, line, wrap) && Number(LIST_MARKER.exec(first)?.[2]) + 1 !== Number(m[2])) return false;
   return m[1] !== 'o' || LIST_MARKER.test(before) || SENTENCE_END.test(before);
 }
 
@@ -268,20 +271,40 @@ const CONTINUING_WORDS = new Set(
   'and or but nor the a an of to in on at by for with from into if as than that which who whose your our their its his her my this these those is are was were be been has have had will would can could may might must should not de del la el los las en con para por que su sus et le les des du au aux pour avec dans sur'.split(' '),
 );
 
-/** A line that reaches near the wrap width: the next word would not have fitted after it. */
-function isFull(line: string, width: number): boolean {
-  return line.trimEnd().length >= 0.6 * width;
+/** How a hard-wrapped text is wrapped: the width, and whether every line was filled before breaking. */
+interface Wrap {
+  width: number;
+  /**
+   * Wrapped by counting characters, a word to a line until the next would not fit (an e-mail, a text
+   * editor, `fold`): then a line the next word would have fitted after ends where its writer ended
+   * it (a heading, a byline, a question, a paragraph's last line). Text copied from a PDF is set in
+   * proportional type, where the count of characters a line holds varies, and text wrapped to even
+   * out its lines (`fmt`) leaves room too: there only a line well short of the width ends.
+   */
+  filled?: { width: number; length: (s: string) => number }[];
 }
 
+/** Does the text go on from this line to the next, as wrapping put it there? */
+function isFull(line: string, next: string, wrap: Wrap): boolean {
+  const end = line.trimEnd();
+  if (!wrap.filled) return end.length >= 0.6 * wrap.width;
+  return wrap.filled.some(({ width, length }) => length(end) + 1 + length(firstWord(next)) > width);
+}
+
+const firstWord = (line: string) => /^\s*(\S*)/.exec(line)![1];
+/** Lengths as a wrapper counts them: characters, or bytes of UTF-8 (`fold` counts bytes, so "—" is three). */
+const LENGTHS = [(s: string) => s.length, (s: string) => Buffer.byteLength(s)];
+
 /**
- * The width a hard-wrapped text is wrapped at, or undefined when it is not wrapped. Wrapped text
- * breaks most lines mid-sentence, near one width (a text editor's or an e-mail's 70–80 columns);
- * a text of one paragraph a line ends its lines with sentences and has lines of every length.
+ * How the text is hard-wrapped, or undefined when it is not. Wrapped text breaks most lines
+ * mid-sentence, near one width (a text editor's or an e-mail's 70–80 columns); a text of one
+ * paragraph a line ends its lines with sentences and has lines of every length.
  */
-function wrapWidth(lines: string[]): number | undefined {
+function wrapOf(lines: string[]): Wrap | undefined {
   // Lines of running text that another line follows: not a list item, a rule, or a line over a rule (a heading).
   const prose = (l: string | undefined) => !!l?.trim() && !LIST_MARKER.test(l) && !RULE_LINE.test(l);
-  const inner = lines.filter((l, i) => prose(l) && prose(lines[i + 1])).map((l) => l.trimEnd());
+  const pairs = lines.flatMap((l, i) => (prose(l) && prose(lines[i + 1]) ? [[l.trimEnd(), lines[i + 1]] as const] : []));
+  const inner = pairs.map(([l]) => l);
   if (inner.length < 2) return undefined;
   const width = Math.max(...inner.map((l) => l.length));
   if (width < 30 || width > 120) return undefined;
@@ -289,5 +312,14 @@ function wrapWidth(lines: string[]): number | undefined {
   const longer = lines.filter((l) => l.trimEnd().length > width * 1.1 + 2).length;
   if (longer > 0.05 * lines.filter((l) => l.trim()).length) return undefined;
   const wrapped = inner.filter((l) => l.length >= 0.7 * width && !SENTENCE_END.test(l));
-  return wrapped.length >= Math.max(2, 0.4 * inner.length) ? width : undefined;
+  if (wrapped.length < Math.max(2, 0.4 * inner.length)) return undefined;
+  // Where the next line goes on in lower case the sentence mostly runs on (a glossary's "term:
+  // meaning" lines aside): was nearly every such line filled until the next word no longer fitted,
+  // counting as some wrapper does?
+  const runOn = pairs.filter(([, next]) => /^\s*\p{Ll}/u.test(next));
+  if (runOn.length < 3) return { width };
+  const filled = LENGTHS.map((length) => ({ width: Math.max(...inner.map(length)), length })).filter(
+    ({ width, length }) => runOn.filter(([l, next]) => length(l) + 1 + length(firstWord(next)) <= width).length <= 0.1 * runOn.length,
+  );
+  return { width, filled: filled.length ? filled : undefined };
 }

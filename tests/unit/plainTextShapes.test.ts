@@ -127,6 +127,56 @@ describe('line breaks', () => {
     ]);
   });
 
+  /** Wraps each paragraph greedily at `width`, counting as `length` does, as an e-mail client or `fold` does. */
+  const fill = (paragraphs: string[], width: number, length = (s: string) => s.length) =>
+    paragraphs
+      .map((p) => p.split(' ').reduce<string[]>((lines, word) => {
+        const last = lines[lines.length - 1];
+        if (last !== undefined && length(last) + 1 + length(word) <= width) lines[lines.length - 1] = `${last} ${word}`;
+        else lines.push(word);
+        return lines;
+      }, []).join('\n'))
+      .join('\n');
+
+  it('in text filled to its width, a line the next word would have fitted after ends where its writer ended it', () => {
+    const paragraphs = [
+      'Riverside Practice – advice for patients',
+      'Last updated: March 2026',
+      'Keep the wound clean and dry for the first two days. After that you may shower, but do not soak in a bath or swim until the stitches are out, which is usually after ten days.',
+      'Will it leave a scar?',
+      'Most cuts heal with a thin pale line that fades over a year or so. Keep the new skin out of strong sun, and massage it gently with an unscented cream once the wound has closed.',
+    ];
+    expect(parsePlainText(fill(paragraphs, 60)).children.map((p) => toString(p))).toEqual(paragraphs);
+  });
+
+  it('a number the line before had no room for is the sentence going on, not a list item; the next item number is an item', () => {
+    const text = [
+      'Plaque psoriasis usually starts in young adults, most often between',
+      'the ages of 15 and 35. A parent with it makes it more likely in the',
+      'child, and so does smoking, being overweight or a throat infection in',
+      'the weeks before. Most people with it have mild patches on the elbows,',
+      'knees and scalp. Children can have it too, though it is rare below age',
+      '35. Others have it over much of the skin.',
+    ];
+    expect(parsePlainText(text.join('\n')).children).toHaveLength(1);
+    // The number is at a line's start only where the line before was full: there, and only there, it goes on.
+    expect(parsePlainText([...text.slice(0, 5), '', '35. Others have it over much of the skin.'].join('\n')).children).toHaveLength(2);
+    const items = ['1. Wash your hands before you touch the dressing and after you take it off again', '2. Keep the dressing dry'];
+    expect(parsePlainText(`${items[0]}\n${items[1]}\n${fill(['The nurse will check the wound at the practice after a week, and will take out the stitches then.'], 80)}`).children.map((p) => toString(p))[1]).toBe(items[1]);
+  });
+
+  it('text wrapped by counting bytes ("—" is three) is joined where it was wrapped', () => {
+    const bytes = (s: string) => Buffer.byteLength(s);
+    const paragraphs = [
+      'Red stage — for children of about five to eight. Played on a quarter-size court — a low net, a large soft ball that bounces low — so that rallies last longer.',
+      'Orange stage — usually ages eight to nine. Played on a three-quarter court with an orange ball that is about half as fast as a yellow one.',
+      'Green stage — usually ages nine to ten, on a full-size court with a ball a quarter slower than yellow — the last step before the adult game.',
+    ];
+    const text = fill(paragraphs, 64, bytes);
+    expect(text.split('\n').some((l) => l.length + 1 < 64 && bytes(l) > 60)).toBe(true);
+    expect(parsePlainText(text).children.map((p) => toString(p))).toEqual(paragraphs);
+  });
+
   it('text of one paragraph a line keeps each line a paragraph, however long its lines', () => {
     const lines = [para('Sleep'), para('Exercise'), para('Food')];
     expect(parsePlainText(lines.join('\n')).children.map((p) => toString(p))).toEqual(lines);
