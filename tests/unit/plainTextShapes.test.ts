@@ -976,3 +976,69 @@ describe('the language of a source that does not say', () => {
     expect(detectLanguage('La diabetes es una enfermedad.')).toBeUndefined();
   });
 });
+
+describe('a web page or leaflet copied whole', () => {
+  it('the publisher\'s name and department over the title are not the title; "Information for patients" under it is no heading', () => {
+    const o = outlineOf([
+      'Eastfield Community Hospital Trust', 'Audiology Department', '', 'Looking after your ear mould', '', 'Information for patients', '',
+      'Your ear mould carries sound from the hearing aid into your ear. A clean ear mould works better and lasts longer, and cleaning it takes a minute a day.', '',
+      'Daily care', '', 'Wipe the ear mould with a soft dry cloth every evening. Do not use alcohol wipes, because they can crack the ear mould.', '',
+      'Weekly care', '', 'Once a week, take the ear mould off the hearing aid and wash it in warm soapy water. Let the ear mould dry overnight before you put it back.',
+    ].join('\n'));
+    expect(o.title).toBe('Looking after your ear mould');
+    expect(headings(o)).toEqual(['Daily care', 'Weekly care']);
+    expect(o.intro.map((b) => toString(b))).toContain('Eastfield Community Hospital Trust');
+  });
+
+  it('a trail of links over a question: the question is the title', () => {
+    const o = outlineOf(['Support › Your account › Paying your bill', '', 'How can I pay my water bill?', '', 'You can pay your water bill by direct debit, online, by phone or at a post office. Direct debit is the easiest way, because you never miss a payment.', '', 'Direct debit', '', 'Set up a direct debit online in five minutes. Payments come out on the same day every month.'].join('\n'));
+    expect(o.title).toBe('How can I pay my water bill?');
+  });
+
+  it('"What we can collect" over its bullets is a heading; it and "What we cannot collect" are no kinds of anything', () => {
+    const o = outlineOf([
+      'Bulky waste collections', '', 'We collect large household items that do not fit in your bins, for a fee, on a day we agree with you.', '',
+      'What we can collect', '', '- sofas, chairs and tables', '- fridges and freezers', '- mattresses and bed frames', '',
+      'What we cannot collect', '', 'We cannot take building rubble, car parts, paint or garden waste. Take these to the recycling centre on Mill Lane.', '',
+      'How to book', '', 'Book a collection online. You pay when you book, and we send a reminder the day before.',
+    ].join('\n'));
+    expect(headings(o)).toEqual(['What we can collect', 'What we cannot collect', 'How to book']);
+    expect(o.atAGlance).toBeUndefined();
+  });
+
+  it('links set together under "Related pages", and "Yes" and "No" under "Was this page helpful?", are not headings', () => {
+    const o = outlineOf([
+      'Bulky waste collections', '', 'We collect large household items that do not fit in your bins, for a fee, on a day we agree with you.', '',
+      'How to book', '', 'Book a collection online. You pay when you book, and we send a reminder the day before.', '',
+      'Was this page helpful?', 'Yes', 'No', '',
+      'Related pages', 'Recycling centres', 'Garden waste bins', 'Fly-tipping', '',
+      'Last updated: 2 March 2026',
+    ].join('\n'));
+    expect(headings(o)).toEqual(['How to book', 'Related pages']);
+    expect(allBlocks(o).map((b) => toString(b))).toEqual(expect.arrayContaining(['Recycling centres', 'Garden waste bins', 'Fly-tipping', 'Yes', 'No']));
+  });
+
+  it('a heading of a longer name on the same head word goes with a run of one shape, before it or after it', () => {
+    const text = (name: string) => `${name} are one choice your surgeon may offer. Ask how ${name.toLowerCase()} would suit the way you use your eyes, and what they cost.`;
+    const o = outlineOf([
+      'Lens implants', '', 'During cataract surgery your cloudy lens is replaced with a clear one. There are several kinds of lens implant to choose from.', '',
+      'Accommodating lenses', '', text('Accommodating lenses'), '', 'Monofocal lenses', '', text('Monofocal lenses'), '', 'Toric lenses', '', text('Toric lenses'), '',
+      'Extended depth of focus (EDOF) lenses', '', text('EDOF lenses'), '', 'Cleaning contact lenses', '', 'Contact lenses after surgery need the same care as before. Wash your hands first.',
+    ].join('\n'));
+    expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Accommodating lenses', 'Monofocal lenses', 'Toric lenses', 'Extended depth of focus (EDOF) lenses']);
+  });
+
+  it('a paragraph after the parts whose sentence lists every part is not under the last part', () => {
+    const o = outlineOf([
+      'How rivers wear away rock',
+      'A river erodes its bed and banks in four ways, and you need to know all four:',
+      'Hydraulic action – the force of the water pushes air into cracks in the bank until the rock breaks apart.',
+      'Abrasion – stones carried by the river grind against the bed and wear it down, like sandpaper on wood.',
+      'Attrition – stones in the water knock into each other and become smaller and rounder downstream.',
+      'Solution – weak acids in the water dissolve rocks such as chalk and limestone and carry them away.',
+      'To remember them: Hydraulic action, Abrasion, Attrition, Solution – "Happy Ants Always Sing".',
+    ].join('\n'));
+    const solution = o.sections.find((s) => s.title === 'Solution')!;
+    expect(solution.blocks.map((b) => toString(b))).toEqual([expect.stringMatching(/^Solution – weak acids/)]);
+  });
+});

@@ -78,6 +78,9 @@ export function generalReason(opening: OpeningSentence, parts: Part[], subject: 
   // "For Classes 1 to 3, treatment …" after class 4: several parts at once, not the last one alone.
   if (named.length >= 2) return turn(`it names several parts at once (${named.map((p) => p.name).join(', ')})`);
   if (named.length) return undefined;
+  // "Memory trick: Heavy Armies Attack Slowly = Hydraulic action, Abrasion, Attrition, Solution.":
+  // a sentence that lists every part, wherever, is about them all.
+  if (parts.length >= 3 && mentionedParts(normalWords(opening.sentence), parts).length === parts.length) return turn('it names every part');
   // "Any burn on the face …", "All strokes …": every one of the subject.
   const words = normalWords(opening.sentence);
   if (/^(any|all|every|each)$/.test(words[0] ?? '') && subject.keys.some((k) => occurrences(words.slice(1, 1 + k.length), k).length)) return turn(`it speaks of every ${subject.title.toLowerCase()} ("${opening.sentence.split(/\s+/).slice(0, 2).join(' ')}")`);

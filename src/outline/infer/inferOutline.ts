@@ -183,23 +183,47 @@ function withRunInHeads(blocks: Block[], lang: string): Block[] {
  * "Package leaflet: Information for the patient").
  */
 function titleAmongOpeningLines(blocks: Block[]): number {
+  // A trail of links among them ("Home › Environment › Noise") is passed over, never the title.
+  const chrome = isChrome;
   let n = 0;
-  while (n < 3 && n < blocks.length - 1 && isBareHeading(blocks[n])) n++;
-  if (n < 2 || isBareHeading(blocks[n])) return 0;
+  while (n < 5 && n < blocks.length - 1 && (isBareHeading(blocks[n]) || chrome(blocks[n]))) n++;
+  if (n < 2 || isBareHeading(blocks[n]) || chrome(blocks[n])) return 0;
   const used = wordUse(blocks.slice(n).map((b) => toString(b)).join('\n'));
   const use = (i: number) => used(toString(blocks[i]));
   // A question or a label ending in a colon heads a section ("What is shingles?"), not the text;
   // so does a line shaped like a heading further on ("Parking with a day permit", then "Parking
-  // with a season permit").
+  // with a season permit"). The publisher's name is not the title either ("Westbury District
+  // Council", "Ophthalmology Department" over "Choosing your lens implant").
   const later = blocks.slice(n).filter(isBareHeading).map((b) => toString(b).trim());
   const candidate = (i: number) => {
     const line = toString(blocks[i]).trim();
-    return !/[?:]$/.test(line) && !later.some((h) => sameShape(line, h) || sharedLead([line, h]) > 0);
+    return isBareHeading(blocks[i]) && !/[?:]$/.test(line) && !isOrganisationName(line) && !later.some((h) => sameShape(line, h) || sharedLead([line, h]) > 0);
   };
-  let best = 0;
-  for (let i = 1; i < n; i++) if (candidate(i) && use(i) >= 1 && use(i) >= 1.5 * use(best)) best = i;
+  // Under the frame or the publisher's name, the first line of the page's own (a question too).
+  const own = (i: number) => isBareHeading(blocks[i]) && !isOrganisationName(toString(blocks[i]).trim());
+  const first = chrome(blocks[0]) || isOrganisationName(toString(blocks[0]).trim()) ? Array.from({ length: n }, (_, i) => i).find(own) : undefined;
+  let best = first ?? 0;
+  for (let i = best + 1; i < n; i++) if (candidate(i) && use(i) >= 1 && use(i) >= 1.5 * use(best)) best = i;
   return best;
 }
+
+/** A paragraph that is a line of the web page's frame (see isPageChrome). */
+function isChrome(block: Block): boolean {
+  return block.type === 'paragraph' && isPageChrome(toString(block).trim());
+}
+
+/**
+ * The name of an organisation on a line of its own, every word capitalised and the last one saying
+ * what kind of body it is: "Westbury District Council", "Northfield Hospitals NHS Foundation Trust",
+ * "Ophthalmology Department".
+ */
+function isOrganisationName(line: string): boolean {
+  const words = line.split(/\s+/);
+  return words.length >= 2 && words.length <= 8 && ORGANISATION.test(line) && words.every((w) => /^[\p{Lu}\p{N}&]/u.test(w) || NAME_LINKS.has(w));
+}
+
+const ORGANISATION = /\b(?:council|trust|hospitals?|department|services?|practice|surgery|clinic|centre|center|university|college|society|association|foundation|agency|ministry|authority|board|institute|pharmacy|pharmacies|partnership|federation|ltd|inc|plc|llc|gmbh)\.?$/i;
+const NAME_LINKS = new Set(['of', 'and', 'for', 'the', 'on', 'de', 'du', 'des', 'la', 'le', 'für', 'und', 'der']);
 
 /**
  * How often, on average, `text` uses a line's words (its names, not "the", "guide" or numbers):
@@ -231,6 +255,10 @@ function isLongTitle(blocks: Block[], lang: string): boolean {
 
 /** The first block is a bare line and no later bare line has its shape (as part headings share one). */
 function isTitleLine(blocks: Block[], lang: string): boolean {
+  // A trail of links over it ("Help & support › Meters › Types of meter") is the page's frame.
+  const start = blocks.findIndex((b) => !isChrome(b));
+  if (start < 0) return false;
+  blocks = blocks.slice(start);
   if (!blocks[0] || !(isHeadingAt(blocks, 0, lang) || isLongTitle(blocks, lang))) return false;
   const first = toString(blocks[0]).trim();
   const next = blocks.slice(1).find(isBareHeading);
@@ -256,13 +284,16 @@ export function isBareHeading(block: Block): boolean {
 export function isBareHeadingText(text: string): boolean {
   if (!text || text.length > 80 || /\n/.test(text) || text.split(/\s+/).length > 10) return false;
   const body = text.replace(NUMBERED_HEADING, '');
-  if (!/^[¿¡"“]?[\p{Lu}\p{N}]/u.test(body) || isByline(text) || isContactLine(text) || isPageChrome(text)) return false;
+  if (!/^[¿¡"“]?[\p{Lu}\p{N}]/u.test(body) || isByline(text) || isContactLine(text) || isPageChrome(text) || ANSWER_WORD.test(text)) return false;
   if (body !== text) return !/[.!?:;,]$/.test(body);
   if (isBullet(text)) return false;
   // A question: one sentence, asked as a heading is ("How is it treated?").
   if (/\?$/.test(text)) return !/[.!?]\s/.test(text.slice(0, -1));
   return !/[.!;,]$/.test(text);
 }
+
+/** A bare answer names nothing: "Yes" and "No" under "Was this page helpful?". */
+const ANSWER_WORD = /^(?:yes|no|ok|okay|s[íi]|oui|non|ja|nein)[.!]?$/i;
 
 /** The words of a web page's controls, copied with its text: "Print this page", "Share", "Back to top". */
 const CONTROL = /^(?:print|share|email|e-mail|save|download|bookmark|tweet|like|follow|subscribe|back to top|skip to(?: main)? content|(?:print|share|email|save|download|bookmark)\s+(?:this|the)\s+(?:page|article|leaflet|guide|sheet)(?:\s+as\s+pdf)?|was this (?:page|article) (?:helpful|useful)\??(?:\s*yes\s*\|?\s*no)?|rate this page)$/i;
@@ -309,7 +340,7 @@ const NUMBERED_HEADING = /^\d{1,2}[.)]\s+(?=\S)/;
  * item; a line that names a topic ("COMMON SYMPTOMS", "Things you can do yourself") heads it.
  */
 function isHeadingAt(blocks: Block[], i: number, lang: string): boolean {
-  if (i >= blocks.length - 1 || !isBareHeading(blocks[i])) return false;
+  if (i >= blocks.length - 1 || !isBareHeading(blocks[i]) || inRunOfLines(blocks, i)) return false;
   // A run-in head is the heading of the paragraph it was taken from, numbered or not.
   if (RUN_IN_HEADS.has(blocks[i])) return true;
   // A line its writer underlined ("=====") is a heading, whatever follows it.
@@ -324,8 +355,40 @@ function isHeadingAt(blocks: Block[], i: number, lang: string): boolean {
   // questions; a question heads the answer that follows it.
   if (/\?$/.test(text) && /\?\s*$/.test(next)) return false;
   if (!isBullet(next)) return true;
-  return !(/:$/.test(text) || NUMBERED_HEADING.test(text) || endsOpen(text, lang));
+  // Over its bullets, a line that stops on a verb leads into them ("You may need to bring"), unless
+  // a question word is that verb's object: "What we can investigate", "Who can apply" head a list.
+  return !(/:$/.test(text) || NUMBERED_HEADING.test(text) || (endsOpen(text, lang) && !QUESTION_CLAUSE.test(text)));
 }
+
+/** A clause a question word opens, complete however it ends: "What to bring", "How we can help". */
+const QUESTION_CLAUSE = /^(?:what|who|which|when|where|why|how|whether)\s/i;
+
+/**
+ * In a text that parts its paragraphs with blank lines, short lines set together, with none between
+ * them, are one thing: a heading and its list ("Related pages" over the names of three pages, "Was
+ * this page helpful?" over "Yes" and "No"). Only the first of three or more can be a heading.
+ */
+function inRunOfLines(blocks: Block[], i: number): boolean {
+  const together = (a: number, b: number) => isBareHeading(blocks[a]) && isBareHeading(blocks[b]) && blocks[b].position?.start.line === (blocks[a].position?.end.line ?? NaN) + 1;
+  let first = i;
+  while (first > 0 && together(first - 1, first)) first--;
+  if (first === i) return false;
+  let last = i;
+  while (last + 1 < blocks.length && together(last, last + 1)) last++;
+  return last - first >= 2 && spacedWithBlankLines(blocks);
+}
+
+/** Most paragraphs of text have a blank line before and after them (so lines set together mean something). */
+function spacedWithBlankLines(blocks: Block[]): boolean {
+  let known = SPACED.get(blocks);
+  if (known === undefined) {
+    const gaps = blocks.slice(1).flatMap((b, k) => (isBareHeading(b) && isBareHeading(blocks[k]) ? [] : [(b.position?.start.line ?? 0) - (blocks[k].position?.end.line ?? 0)]));
+    known = gaps.length > 0 && gaps.filter((g) => g > 1).length >= 0.6 * gaps.length;
+    SPACED.set(blocks, known);
+  }
+  return known;
+}
+const SPACED = new WeakMap<Block[], boolean>();
 
 /**
  * Who wrote it and when ("By Maria Lindqvist, RN", "Updated March 2024", "Page last reviewed: 14
@@ -782,6 +845,8 @@ class Context {
     if (from > 0 && p.sentences.length - from < 2) return [];
     for (let s = from; s < Math.min(from + 2, p.sentences.length); s++) {
       const inSubject = mentionedParts(this.openingWords(p.sentences[s]), parts);
+      // Every part at once ("Memory trick: … = Hydraulic action, Abrasion, Attrition, Solution") opens none of them.
+      if (parts.length >= 2 && inSubject.length === parts.length) return inSubject;
       const named = inSubject.filter((n) => !done.has(n));
       const unseen = s === from ? mentionedParts(p.sentences[s], parts).filter((n) => !seen.has(n)) : [];
       // "Both A and B may progress to C": parts already described, as the way into a new one.
@@ -948,6 +1013,16 @@ class Context {
         else runs.push(byName ? [i] : [i - 1, i]);
       }
     });
+    // A run of one shape takes in the heading right after it that ends on the same head word,
+    // however long its name: "Monofocal lenses", "Toric lenses", "Multifocal lenses", then
+    // "Extended depth of focus (EDOF) lenses"; not "Symptoms of toric lenses", about one of them.
+    // So does the heading right before it ("Standard meter", "Economy 7 meter" before "Prepayment meter", "Smart meter").
+    const free = (k: number) => !runs.some((r) => r.includes(k)) && !inRun(k);
+    for (const run of runs.filter((r) => r.length >= 2)) {
+      const names = run.map((i) => headings[i]);
+      for (let k = run[run.length - 1] + 1; k < headings.length && free(k) && endsLikeRun(headings[k], names); k++) run.push(k), names.push(headings[k]);
+      for (let k = run[0] - 1; k >= 0 && free(k) && endsLikeRun(headings[k], names); k--) run.unshift(k), names.push(headings[k]);
+    }
     runs.push(...runInRuns);
     // "Types" (or "Types of headache") over headings that are names ("Tension-type headache",
     // "Migraine", "Cluster headache"): those are the parts, up to the first heading that is not a
@@ -1129,7 +1204,7 @@ function sameShape(a: string, b: string): boolean {
   const words = (h: string) => h.toLowerCase().split(/[\s:]+/).filter(Boolean);
   const wa = words(a);
   const wb = words(b);
-  if (wa.length < 2 || wb.length < 2) return false;
+  if (wa.length < 2 || wb.length < 2 || QUESTION_CLAUSE.test(a) || QUESTION_CLAUSE.test(b)) return false;
   if (wa[0] === wb[0] && /^(type|form|kind|class|stage|phase|grade|category)$/.test(wa[0])) return true;
   // "Hepatitis A", "Hepatitis B", "Group AB", "Group O": one name and a label each (a label
   // written in capitals may be two or three letters).
@@ -1140,6 +1215,17 @@ function sameShape(a: string, b: string): boolean {
   // and "Symptoms of hay fever", which is about the first.
   const about = (w: string[]) => w.some((x) => /^(of|for|about|with|in|on|to|de|del|para|sobre|con)$/.test(x));
   return wa[wa.length - 1] === wb[wb.length - 1] && wa.length === wb.length && !about(wa) && !about(wb);
+}
+
+/** A heading that names one more of a run (see headingParts): the run's head word last, a name, about none of them. */
+function endsLikeRun(heading: string, run: string[]): boolean {
+  const words = normalWords(heading.replace(/\s*\([^)]*\)/g, ''));
+  const heads = new Set(run.map((h) => normalWords(h).pop()));
+  if (heads.size !== 1 || words.length > 7 || words[words.length - 1] !== [...heads][0] || QUESTION_CLAUSE.test(heading) || /[?:]$/.test(heading)) return false;
+  if (run.some((h) => ` ${words.join(' ')} `.includes(` ${normalWords(h).join(' ')} `))) return false;
+  // An activity is no kind ("Cleaning contact lenses"); a participle may be part of a name ("Extended …").
+  if (/^\p{L}+ing$/u.test(words[0])) return false;
+  return !tokensOf(heading).some((t) => t.pos === 'AUX' || t.pos === 'PRON' || (t.pos === 'DET' && !isLabel(t.text)));
 }
 
 function kindIn(heading: string): string | undefined {

@@ -41,8 +41,11 @@ function wordsOf(title: string): string[] {
  */
 function namesAThing(title: string): boolean {
   const words = wordsOf(title);
-  return words.length >= 2 && words.length <= 7 && !/[?.!]$/.test(title.trim());
+  return words.length >= 2 && words.length <= 7 && !/[?.!]$/.test(title.trim()) && !QUESTION_WORD.test(title.trim());
 }
+
+/** A heading opened by a question word asks or says what, not which kind, with or without its "?" ("What we can investigate"). */
+const QUESTION_WORD = /^[¿]?(?:what|who|which|when|where|why|how|whether|qu[ée]|c[óo]mo|cu[áa]ndo|d[óo]nde|qui[ée]n|quoi|quand|comment|o[ùu]|pourquoi|qui|wie|was|wann|warum|wo)\s/iu;
 
 /**
  * Two headings have the same shape when they name kinds of one thing in the same way: a modifier
