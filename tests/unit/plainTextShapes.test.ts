@@ -1042,3 +1042,61 @@ describe('a web page or leaflet copied whole', () => {
     expect(solution.blocks.map((b) => toString(b))).toEqual([expect.stringMatching(/^Solution – weak acids/)]);
   });
 });
+
+describe('parts announced, named and closed as other publishers write them', () => {
+  it('a count without names, then the names in the paragraph that starts the parts: the names govern', () => {
+    const o = outlineOf([
+      'Understanding the different kinds of arthritis',
+      'Arthritis is not one disease. This sheet explains the three most common kinds and how they differ.',
+      'Arthritis means pain and swelling in a joint. It can affect people of any age, though it is more common as people get older.',
+      'There are three main kinds of arthritis: osteoarthritis, rheumatoid arthritis and gout. Some people have more than one kind at once, which can make the pain harder to pin down.',
+      'Osteoarthritis is the most common kind. The smooth lining of the joint wears thin, and the bones rub together, most often in the knees, hips and hands.',
+      'Rheumatoid arthritis happens when the immune system attacks the lining of the joints. It usually affects the same joints on both sides of the body.',
+      'Gout is caused by crystals of uric acid that form in a joint, often the big toe. An attack comes on quickly and is very painful.',
+      'There are also many rarer kinds of arthritis, including reactive arthritis and psoriatic arthritis. Together they make up a small share of cases.',
+    ].join('\n'));
+    expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Osteoarthritis', 'Rheumatoid arthritis', 'Gout']);
+    // What there also is, with other kinds in it, is about arthritis as a whole, not more about gout.
+    const last = o.sections[o.sections.length - 1];
+    expect(last.parts).toBeUndefined();
+    expect(last.title).toBe('More about arthritis');
+  });
+
+  it('a numbered run-in head whose text opens on a quotation is a head like the others', () => {
+    const o = outlineOf([
+      'Training by effort',
+      'Our coaches describe every session by how hard it should feel. We use three levels of effort:',
+      '1. Easy – Recovery. Relaxed running you could keep up for an hour or more while chatting. Use it for warm-ups and the day after a race.',
+      '2. Steady – Tempo. "Comfortably hard": you can say a few words at a time. It builds the pace you can hold in a long race.',
+      '3. Hard – Intervals. Short, fast repeats with rests between them. They raise your top speed, so keep them to one session a week.',
+      'Most of your running should be easy, whatever your level.',
+    ].join('\n'));
+    expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['1. Easy – Recovery', '2. Steady – Tempo', '3. Hard – Intervals']);
+  });
+
+  it('"Convenience samples are …" under the heading "Convenience sampling" stays with it', () => {
+    const o = outlineOf([
+      'Sampling for your project', '',
+      'How you choose the people you study decides what your results can say about everyone else.', '',
+      'Random sampling', '', 'In random sampling every member of the population has the same chance of being picked, so the sample is fair.', '',
+      'Quota sampling', '', 'In quota sampling you fill set numbers of each group, such as 20 men and 20 women, in any way you like.', '',
+      'Convenience sampling', '', 'A convenience sample is whoever is easiest to reach, such as your classmates.', '',
+      'Convenience samples are quick and cheap, but they tell you little about anyone outside the group you asked.', '',
+      'Writing up your method', '', 'Say how you chose your sample and why, and what that means for your results.',
+    ].join('\n'));
+    const convenience = o.sections.find((s) => s.title === 'Convenience sampling')!;
+    expect(convenience.blocks).toHaveLength(2);
+  });
+
+  it('"The Doric, the oldest of the Greek orders, …": a group the subject belongs to names no part', () => {
+    const o = outlineOf([
+      'In classical building, an order is the set of rules for a column and the beam it carries.',
+      'The ancient Greeks built in three orders, and the Romans added two more. The Doric, the oldest of the Greek orders, has no base at all. Its capital is a plain cushion of stone under a square slab.',
+      'The Ionic order has a capital with two scrolls, like a rolled-up sheet of paper. Its column stands on a moulded base.',
+      'The Corinthian order has a tall capital wrapped in carved leaves. It is the most ornate of the three.',
+      'The Tuscan order is a plain Roman version of the Doric, with a smooth shaft and a simple base.',
+      'Architects still borrow the orders today, most often for the fronts of banks and courts.',
+    ].join('\n'));
+    expect(o.sections.map((s) => s.title)).not.toContain('Greek');
+  });
+});

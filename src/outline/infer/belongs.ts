@@ -78,6 +78,14 @@ export function generalReason(opening: OpeningSentence, parts: Part[], subject: 
   // "For Classes 1 to 3, treatment …" after class 4: several parts at once, not the last one alone.
   if (named.length >= 2) return turn(`it names several parts at once (${named.map((p) => p.name).join(', ')})`);
   if (named.length) return undefined;
+  // "Convenience samples are cheap …" under "Convenience sampling": its modifier and its head in another form.
+  const stem = (w: string) => w.slice(0, 5);
+  const byModifier = parts.filter((p) => {
+    const words = normalWords(p.name).filter((w) => !/^\d+$/.test(w));
+    const at = opening.subjectWords.indexOf(words[0]);
+    return words.length === 2 && at !== -1 && words[1].length >= 5 && stem(opening.subjectWords[at + 1] ?? '') === stem(words[1]);
+  });
+  if (byModifier.length === 1) return undefined;
   // "Memory trick: Heavy Armies Attack Slowly = Hydraulic action, Abrasion, Attrition, Solution.":
   // a sentence that lists every part, wherever, is about them all.
   if (parts.length >= 3 && mentionedParts(normalWords(opening.sentence), parts).length === parts.length) return turn('it names every part');
@@ -93,7 +101,7 @@ export function generalReason(opening: OpeningSentence, parts: Part[], subject: 
   const topic = TOPICS.find((t) => t.stems.test(head));
   if (topic) return turn(`it opens on ${topic.heading.toLowerCase()} without naming a part`);
   const namesAnyPart = mentionedParts(normalWords(opening.sentence), parts).length > 0;
-  if (mentionsSubject(opening.subjectWords, subject) && !namesAnyPart) return { why: `its subject is ${subject.title} as a whole`, turns: false };
+  if (mentionsSubject(opening.subjectWords, subject)) return { why: `its subject is ${subject.title} as a whole`, turns: false };
   if (link && !namesAnyPart && !linkedToLast(opening, link.paragraph, link.last)) {
     return { why: `it neither refers back to "${link.last.name}" nor shares more words with it than with the other parts`, turns: false };
   }

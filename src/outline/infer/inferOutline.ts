@@ -222,7 +222,7 @@ function isOrganisationName(line: string): boolean {
   return words.length >= 2 && words.length <= 8 && ORGANISATION.test(line) && words.every((w) => /^[\p{Lu}\p{N}&]/u.test(w) || NAME_LINKS.has(w));
 }
 
-const ORGANISATION = /\b(?:council|trust|hospitals?|department|services?|practice|surgery|clinic|centre|center|university|college|society|association|foundation|agency|ministry|authority|board|institute|pharmacy|pharmacies|partnership|federation|ltd|inc|plc|llc|gmbh)\.?$/i;
+const ORGANISATION = /\b(?:council|trust|hospitals?|department|services?|practice|surgery|clinic|club|centre|center|university|college|society|association|foundation|agency|ministry|authority|board|institute|pharmacy|pharmacies|partnership|federation|ltd|inc|plc|llc|gmbh)\.?$/i;
 const NAME_LINKS = new Set(['of', 'and', 'for', 'the', 'on', 'de', 'du', 'des', 'la', 'le', 'für', 'und', 'der']);
 
 /**
@@ -450,7 +450,8 @@ function subjectOf(title: string | undefined, text: string): Subject {
 function subjectInTitle(title: string, text: string): string {
   const segments = title.split(/\s*:\s+/).filter(Boolean);
   for (const segment of segments) {
-    const kinds = /^(?:the\s+)?(?:main\s+|different\s+)?(?:types|forms|kinds|classes|stages|categories|tipos|formas|clases)\s+(?:of|de)\s+(.+)$/i.exec(segment);
+    // "Understanding the different types of dementia": a word or two before it say what the sheet does.
+    const kinds = /^(?:(?:understanding|explaining|knowing|comparing|about|learning about|a guide to|guide to)\s+)?(?:the\s+)?(?:(?:main|different|common|most common|various)\s+)?(?:types|forms|kinds|classes|stages|categories|tipos|formas|clases)\s+(?:of|de)\s+(.+)$/i.exec(segment);
     if (kinds) return kinds[1];
   }
   if (segments.length < 2) return title;
@@ -532,16 +533,18 @@ class Context {
    * A text that announces twice governs its parts by the announcement nearer to them: "Thomsen
    * sorted his collection into three ages: stone, bronze and iron. … Our gallery is arranged in
    * five periods." then one paragraph a period. `found` came from paragraph i; an announcement
-   * after it and before its first part that makes two parts or more of its own is taken instead.
+   * after it, up to its first part, that makes two parts or more of its own is taken instead.
    */
   private nearerAnnouncement(paras: Para[], i: number, found: Split, level: number, before: ReturnType<Context['mark']>): Split | undefined {
     const first = found.sections.find((x) => x.parts)?.blocks[0];
     const f = paras.findIndex((p) => p.block === first);
-    for (let k = i + 1; k < f; k++) {
+    // Up to the paragraph of the first part, which may itself announce them by name ("There are
+    // four main types: Alzheimer's disease, vascular dementia, …" after "… explains the four most common types").
+    for (let k = i + 1; k <= f; k++) {
       const p = paras[k];
       for (let s = 0; s < p.sentences.length; s++) {
         const a = announcementIn(p.sentences[s], p.sentences[s + 1] ?? paras[k + 1]?.sentences[0], s === p.sentences.length - 1 ? this.bulletsAfter(paras, k) : [], this.subject.head);
-        if (!a) continue;
+        if (!a || (k === f && a.listed.length < 2)) continue;
         const here = this.mark();
         const nearer = this.fromAnnouncement(paras, k, s, a, level);
         if (nearer && nearer.sections.filter((x) => x.parts).length >= 2) {
@@ -821,6 +824,9 @@ class Context {
 
   /** The words a paragraph opens with that can name a part: the subject, and what it is "called". */
   private openingWords(sentence: string): string[] {
+    // "There are also many rarer causes of dementia, …": what there is, up to the first break, is what it is about.
+    const existential = /^there\s+(?:is|are|was|were|(?:may|can|might|will)\s+be)\s+([^,:;.()]+)/i.exec(sentence.trim());
+    if (existential) return normalWords(existential[1]);
     const tokens = tokensOf(sentence);
     // "Like ischemic strokes, TIAs …": a comparison before the subject names what it is not.
     const subject = subjectTokens(tokens).map((t) => t.text).join(' ').replace(/^(?:like|unlike|as with|compared (?:with|to)|as in)\b[^,]*,\s*/i, '');

@@ -76,7 +76,8 @@ export function unmarkedRunAfter(blocks: Block[], i: number, lang: string): numb
  * Returns the head (without its full stop) and the text after it.
  */
 export function runInHead(text: string, lang: string): { head: string; rest: string } | undefined {
-  const m = /^((?:\d{1,2}[.)]\s+)?[\p{Lu}\p{N}][^.!?:;\n]{0,70}?)\.\s+(\p{Lu}[\s\S]+)$/u.exec(text.trim());
+  // (The text may open on a quotation: 'Zone 3 – Tempo. "Comfortably hard": …'.)
+  const m = /^((?:\d{1,2}[.)]\s+)?[\p{Lu}\p{N}][^.!?:;\n]{0,70}?)\.\s+(["“‘'(]?\p{Lu}[\s\S]+)$/u.exec(text.trim());
   if (!m) return undefined;
   const head = m[1];
   const numbered = /^\d{1,2}[.)]\s+/.test(head);

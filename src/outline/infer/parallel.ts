@@ -112,6 +112,9 @@ function modifierNamed(tokens: Token[], subject: Subject, announced = false): Op
       // "Chemical and electrical burns …": kinds named together, about both, not one kind's paragraph.
       const before = tokens[tokens.indexOf(run[0]) - 1];
       if (before && (before.pos === 'CCONJ' || before.text === ',')) continue;
+      // "The Doric, the oldest of the Greek orders, …": one of a group, said of something else.
+      const prior = tokens[tokens.indexOf(run[0]) - 2];
+      if (before?.pos === 'DET' && prior?.lower === 'of' && tokens.slice(0, tokens.indexOf(prior)).some((t) => t.text === ',')) continue;
       const name = text(run);
       // "Juvenile idiopathic arthritis that …" is the subject itself, not a kind of it.
       const whole = [...normalWords(name), ...key].join(' ');
@@ -271,5 +274,7 @@ export function otherKindIn(sentence: string, subject: Subject, parts: Part[]): 
   const found = modifierNamed(tokens, subject);
   if (!found) return undefined;
   const name = found.words;
-  return parts.some((p) => p.keys.some((k) => occurrences(normalWords(name), k).length)) ? undefined : name;
+  // "Convenience samples are …" under "Convenience sampling": the part's own modifier, another form of its head.
+  const modifier = normalWords(found.parts[0].name);
+  return parts.some((p) => p.keys.some((k) => occurrences(normalWords(name), k).length || occurrences(k, modifier).length)) ? undefined : name;
 }
