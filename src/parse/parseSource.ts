@@ -179,12 +179,13 @@ export function parsePlainText(text: string, skipLines = 0, dropped: DroppedLine
   const lineStarts: number[] = [];
   lines.reduce((offset, l) => (lineStarts.push(offset), offset + l.length + 1), 0);
   let start = -1;
+  const join = lineJoiner(text);
   const flush = (end: number) => {
     if (start === -1) return;
     const value = lines
       .slice(start, end)
       .map((l) => l.trim())
-      .join(' ');
+      .reduce(join);
     children.push({
       type: 'paragraph',
       children: [{ type: 'text', value }],
@@ -218,6 +219,29 @@ export function parsePlainText(text: string, skipLines = 0, dropped: DroppedLine
   flush(lines.length);
   return { type: 'root', children };
 }
+
+/**
+ * Joins two lines of one paragraph. A word broken at the line's end by a hyphen, as a typeset page
+ * (a PDF) breaks it, is one word again: "treat-" and "ment" are "treatment". A hyphen the word has
+ * anyway stays, without the space: "well-known", "follow-up". Which it is, the text itself says
+ * when it uses either form elsewhere; otherwise both halves being words it uses ("well", "known"),
+ * or a first half that makes compounds ("self-", "non-"), keep the hyphen.
+ */
+function lineJoiner(text: string): (line: string, next: string) => string {
+  let words: Set<string> | undefined;
+  const used = (w: string) => (words ??= new Set(text.toLowerCase().match(/[\p{L}][\p{L}'’-]*/gu) ?? [])).has(w.toLowerCase());
+  return (line, next) => {
+    const broken = /(\p{L}+)-$/u.exec(line);
+    const rest = /^(\p{Ll}+)/u.exec(next);
+    if (!broken || !rest || /[-–—]\p{L}+-$/u.test(line)) return `${line} ${next}`;
+    const [head, tail] = [broken[1], rest[1]];
+    const keep = !used(head + tail) && (used(`${head}-${tail}`) || (used(head) && used(tail)) || COMPOUND_HEADS.has(head.toLowerCase()));
+    return keep ? `${line}${next}` : `${line.slice(0, -1)}${next}`;
+  };
+}
+
+/** First halves that make hyphenated compounds: "self-care", "non-urgent", "X-ray". */
+const COMPOUND_HEADS = new Set(['self', 'well', 'ill', 'long', 'short', 'full', 'part', 'half', 'all', 'ex', 'non', 'co', 'x', 'e', 'follow', 'check', 'high', 'low', 'one', 'two', 'three']);
 
 declare module 'mdast' {
   interface ParagraphData {

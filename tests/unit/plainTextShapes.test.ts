@@ -177,6 +177,18 @@ describe('line breaks', () => {
     expect(parsePlainText(text).children.map((p) => toString(p))).toEqual(paragraphs);
   });
 
+  it('a word broken by a hyphen at a line\'s end is one word again; a hyphen the word has stays, without the space', () => {
+    const text = [
+      'Most people need treat-',
+      'ment for a few weeks, and the treatment is safe. The well-',
+      'known side effects are mild. Your nurse will book a follow-',
+      'up visit and show you how to look after the skin yourself: self-',
+      'care matters as the inflam-',
+      'mation settles.',
+    ].join('\n');
+    expect(toString(parsePlainText(text).children[0])).toBe('Most people need treatment for a few weeks, and the treatment is safe. The well-known side effects are mild. Your nurse will book a follow-up visit and show you how to look after the skin yourself: self-care matters as the inflammation settles.');
+  });
+
   it('text of one paragraph a line keeps each line a paragraph, however long its lines', () => {
     const lines = [para('Sleep'), para('Exercise'), para('Food')];
     expect(parsePlainText(lines.join('\n')).children.map((p) => toString(p))).toEqual(lines);
