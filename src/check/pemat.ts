@@ -8,6 +8,7 @@ import type { Nodes } from 'mdast';
 import { visit } from '../visitTree.js';
 import { blocksInReadingOrder, walkSections, type Outline } from '../outline/outline.js';
 import type { Sentence } from './prose.js';
+import { largest } from '../extremes.js';
 
 export type Verdict = 'agree' | 'disagree' | 'n/a';
 
@@ -83,7 +84,7 @@ export function pematScore(input: PematInput): Pemat {
   item('Informative headers', sections.length === 0 ? 'disagree' : vague.length ? 'disagree' : 'agree',
     sections.length === 0 ? 'no headings' : vague.length ? `headings that say little: ${vague.map((s) => `"${s.title}"`).join(', ')}` : `${sections.length} ${sections.length === 1 ? 'heading' : 'headings'}, none generic`);
 
-  const longest = Math.max(0, ...input.sectionWords.values());
+  const longest = Math.max(0, largest(input.sectionWords.values()));
   if (outline.words < CHUNK_MIN_WORDS) item('Chunked into short sections', 'n/a', `only ${outline.words} words`);
   else if (sections.length === 0) item('Chunked into short sections', 'disagree', `${outline.words} words with no sections`);
   else item('Chunked into short sections', longest <= SECTION_WORDS_MAX ? 'agree' : 'disagree', `longest stretch without a heading: ${longest} words (at most ${SECTION_WORDS_MAX})`);

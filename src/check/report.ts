@@ -6,6 +6,7 @@
 import pc from 'picocolors';
 import { describeGroup, groupFindings, quote, type Finding } from './findings.js';
 import { gradeText, scores, type HandoutCheck } from './checkHandout.js';
+import { largest } from '../extremes.js';
 
 /** What `handout check` found in a collection: each handout's check, and sources that could not be read. */
 export interface CheckReport {
@@ -64,7 +65,7 @@ function formatHandout(h: HandoutCheck, c: Colours): string {
   const verdict = r.status === 'meets target' ? c.green(r.status + ` ${r.target}`) : c.red(r.status + ` ${r.target}`);
   if (!r.measured) lines.push(`  Reading level  not measured: no reading formula for "${h.lang}" (English and Spanish have one)  (${r.sentences} sentences, ${r.words} words)`);
   else lines.push(`  Reading level  grade ${gradeText(r)}: ${scores(r)}; ${verdict}  (${r.sentences} sentences, ${r.words} words, ${r.syllables} syllables, ${r.polysyllables} of 3+)`);
-  const width = Math.max(0, ...r.sections.map((s) => s.title.length + 2 * (s.level - 2)));
+  const width = Math.max(0, largest(r.sections.map((s) => s.title.length + 2 * (s.level - 2))));
   for (const s of r.sections) {
     const name = `${'  '.repeat(s.level - 2)}${s.title}`.padEnd(width);
     const over = (s.grade ?? 0) > r.target ? c.yellow('  over') : '';

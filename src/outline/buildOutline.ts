@@ -8,6 +8,7 @@ import { inferOutline } from './infer/inferOutline.js';
 import { summaryTable } from './summary/summaryTable.js';
 import { wordSegmentsOf } from './sentences.js';
 import { sectionsWithLists, withLists } from './bulletLists.js';
+import { smallest } from '../extremes.js';
 
 /** Headings that mark a highlighted summary box, in the languages handouts are printed in. */
 const KEY_POINT_TITLES = /^(key points?|the main points|in brief|puntos clave|lo más importante|points clés|l'essentiel)\s*:?$/i;
@@ -59,7 +60,7 @@ export function buildOutline(source: Source, tree: Root): Outline {
 
   // Shift levels so the top body heading prints as level 2, under the title.
   const depths = nodes.filter((n): n is Heading => n.type === 'heading').map((h) => h.depth);
-  const shift = depths.length ? 2 - Math.min(...depths) : 0;
+  const shift = depths.length ? 2 - smallest(depths) : 0;
 
   const slugs = new SlugCounter();
   const intro: Block[] = [];

@@ -21,6 +21,7 @@ import type { Warnings } from '../diagnostics.js';
 import type { Source } from '../read/readSource.js';
 import { findFrontMatter } from '../read/frontMatter.js';
 import { codeLines } from './codeLines.js';
+import { largest } from '../extremes.js';
 
 /** What a document's own text shows of the tool that wrote it (outside code), and where table rows came from. */
 export interface ExportedInfo {
@@ -406,7 +407,7 @@ function cellText(cell: string[]): string {
 }
 
 function gfmTable(rows: string[][]): string[] {
-  const width = Math.max(...rows.map((r) => r.length));
+  const width = largest(rows.map((r) => r.length));
   const line = (cells: string[]) => `| ${Array.from({ length: width }, (_, k) => cells[k] ?? '').join(' | ')} |`;
   return [line(rows[0]), line(Array<string>(width).fill('---')), ...rows.slice(1).map(line)];
 }

@@ -25,6 +25,7 @@ import { HandoutError, type Warnings } from '../diagnostics.js';
 import { LIST_MARKER } from './listMarkers.js';
 import { visit } from '../visitTree.js';
 import { calloutsFromAlerts } from './dialects.js';
+import { largest } from '../extremes.js';
 
 /**
  * GitHub Flavored Markdown, one construct at a time, in remark-gfm's order, each with what a text
@@ -149,7 +150,7 @@ export function withoutUnclosedComments(source: Source, warnings: Warnings): Sou
 export function widenRaggedTables(tree: Root, file: string, warnings: Warnings): void {
   visit(tree, 'table', (table: Table) => {
     const [header] = table.children;
-    const widest = Math.max(...table.children.map((row) => row.children.length));
+    const widest = largest(table.children.map((row) => row.children.length));
     if (!header || widest <= header.children.length) return;
     // One warning a table, at its first long row: the build's report prints one line a rule.
     const long = table.children.slice(1).filter((row) => row.children.length > header.children.length);
@@ -182,10 +183,7 @@ export function parsePlainText(text: string, skipLines = 0, dropped: DroppedLine
   const join = lineJoiner(text);
   const flush = (end: number) => {
     if (start === -1) return;
-    const value = lines
-      .slice(start, end)
-      .map((l) => l.trim())
-      .reduce(join);
+    const value = join(lines.slice(start, end).map((l) => l.trim()));
     children.push({
       type: 'paragraph',
       children: [{ type: 'text', value }],
@@ -227,16 +225,26 @@ export function parsePlainText(text: string, skipLines = 0, dropped: DroppedLine
  * when it uses either form elsewhere; otherwise both halves being words it uses ("well", "known"),
  * or a first half that makes compounds ("self-", "non-"), keep the hyphen.
  */
-function lineJoiner(text: string): (line: string, next: string) => string {
+function lineJoiner(text: string): (lines: string[]) => string {
   let words: Set<string> | undefined;
   const used = (w: string) => (words ??= new Set(text.toLowerCase().match(/[\p{L}][\p{L}'’-]*/gu) ?? [])).has(w.toLowerCase());
-  return (line, next) => {
-    const broken = /(\p{L}+)-$/u.exec(line);
-    const rest = /^(\p{Ll}+)/u.exec(next);
-    if (!broken || !rest || /[-–—]\p{L}+-$/u.test(line)) return `${line} ${next}`;
-    const [head, tail] = [broken[1], rest[1]];
-    const keep = !used(head + tail) && (used(`${head}-${tail}`) || (used(head) && used(tail)) || COMPOUND_HEADS.has(head.toLowerCase()));
-    return keep ? `${line}${next}` : `${line.slice(0, -1)}${next}`;
+  return (lines) => {
+    // Each line is read once, on its own: a paragraph of thousands of lines stays linear.
+    const pieces = [lines[0]];
+    for (let i = 1; i < lines.length; i++) {
+      const [line, next] = [lines[i - 1], lines[i]];
+      const broken = line.endsWith('-') ? /(\p{L}+)-$/u.exec(line.slice(-80)) : null;
+      const rest = /^(\p{Ll}+)/u.exec(next);
+      if (!broken || !rest || /[-–—]\p{L}+-$/u.test(line.slice(-80))) {
+        pieces.push(' ', next);
+        continue;
+      }
+      const [head, tail] = [broken[1], rest[1]];
+      const keep = !used(head + tail) && (used(`${head}-${tail}`) || (used(head) && used(tail)) || COMPOUND_HEADS.has(head.toLowerCase()));
+      if (!keep) pieces[pieces.length - 1] = pieces[pieces.length - 1].slice(0, -1);
+      pieces.push(next);
+    }
+    return pieces.join('');
   };
 }
 
@@ -330,7 +338,7 @@ function wrapOf(lines: string[]): Wrap | undefined {
   const pairs = lines.flatMap((l, i) => (prose(l) && prose(lines[i + 1]) ? [[l.trimEnd(), lines[i + 1]] as const] : []));
   const inner = pairs.map(([l]) => l);
   if (inner.length < 2) return undefined;
-  const width = Math.max(...inner.map((l) => l.length));
+  const width = largest(inner.map((l) => l.length));
   if (width < 30 || width > 120) return undefined;
   // Wrapped at that width, no line is much longer (a long address may be).
   const longer = lines.filter((l) => l.trimEnd().length > width * 1.1 + 2).length;
@@ -342,7 +350,7 @@ function wrapOf(lines: string[]): Wrap | undefined {
   // counting as some wrapper does?
   const runOn = pairs.filter(([, next]) => /^\s*\p{Ll}/u.test(next));
   if (runOn.length < 3) return { width };
-  const filled = LENGTHS.map((length) => ({ width: Math.max(...inner.map(length)), length })).filter(
+  const filled = LENGTHS.map((length) => ({ width: largest(inner.map(length)), length })).filter(
     ({ width, length }) => runOn.filter(([l, next]) => length(l) + 1 + length(firstWord(next)) <= width).length <= 0.1 * runOn.length,
   );
   return { width, filled: filled.length ? filled : undefined };

@@ -1112,3 +1112,45 @@ describe('parts announced, named and closed as other publishers write them', () 
     expect(o.sections.map((s) => s.title)).not.toContain('Greek');
   });
 });
+
+describe('the title among the lines over the text', () => {
+  const body = (topic: string) => `${topic} is the subject of this sheet. Read it before your appointment, and bring your questions about ${topic.toLowerCase()} with you.`;
+
+  it('an e-mail\'s subject is its title; its other header lines and "View this email in your browser" are not', () => {
+    const o = outlineOf(['From: Hillside Surgery <news@hillside.example>', 'To: Hillside patients', 'Subject: Re: Flu jabs this autumn', 'Date: 2 October 2026, 10:00', 'View this email in your browser', '', body('The flu jab'), '', body('Booking')].join('\n'));
+    expect(o.title).toBe('Flu jabs this autumn');
+  });
+
+  it('under a practice\'s name, its address and telephone and "PATIENT INFORMATION", the leaflet\'s own line is the title', () => {
+    const o = outlineOf(['Lakeside Dental Care', '4 Quay Street, Portby PB1 2AA · Telephone 01632 960000 · www.lakeside.example', 'PATIENT INFORMATION', 'Sensitive teeth: why they hurt and what helps',
+      'Sensitive teeth hurt for a moment when you eat or drink something cold, hot or sweet. The pain comes from the layer under the enamel, which has tiny channels to the nerve of the tooth.',
+      'Worn enamel and gums that have pulled back leave that layer open. Brushing too hard, acid drinks and grinding your teeth at night all wear it down.',
+      'A toothpaste for sensitive teeth helps most people within a few weeks. Spit after brushing but do not rinse, so the toothpaste stays on the teeth.'].join('\n'));
+    expect(o.title).toBe('Sensitive teeth: why they hurt and what helps');
+  });
+
+  it('"Home Exercise Programme" says what kind of sheet it is; the line naming the topic is the title', () => {
+    const o = outlineOf(['Northgate Physiotherapy Service', 'Home Exercise Programme', 'Low back pain: exercises for the first weeks', 'Patient name: ____________   Date: ________', body('Back pain'), body('Walking')].join('\n'));
+    expect(o.title).toBe('Low back pain: exercises for the first weeks');
+  });
+
+  it('a school\'s name and a course line over "Worksheet 2.1: Why do magnets attract?": the worksheet is the title', () => {
+    const text = ['Hillcrest Academy – Science Department', 'Year 7 Physics · Topic 2: Forces', 'Worksheet 2.1: Why do magnets attract?', 'Name: ____________   Class: ______',
+      'Every magnet has a north pole and a south pole. Opposite poles attract each other and like poles push each other away.',
+      'The space around a magnet where it pulls or pushes is its magnetic field. Iron filings show the shape of the field.',
+      'Magnets attract iron, nickel and cobalt. Most other metals, such as copper and aluminium, are not attracted by magnets at all.'].join('\n');
+    expect(outlineOf(text).title).toBe('Worksheet 2.1: Why do magnets attract?');
+  });
+
+  it('a charity\'s name with its legal form, a menu and a trail of links over a long title in Italian', () => {
+    const o = outlineOf(['Amici del Fiume ODV – Associazione per la tutela dei fiumi', 'Chi siamo   Progetti   Dona   Contatti', 'Home › Consigli › Acqua', 'Come risparmiare acqua in casa: dieci abitudini semplici per tutta la famiglia', 'Pubblicato il 3 giugno 2026',
+      "Ogni giorno in casa usiamo molta più acqua di quanta ne serve davvero. Con poche abitudini semplici si può risparmiare senza rinunciare a nulla.",
+      "Chiudi il rubinetto mentre ti lavi i denti. Una doccia breve consuma molta meno acqua di un bagno nella vasca."].join('\n'), 'it');
+    expect(o.title).toBe('Come risparmiare acqua in casa: dieci abitudini semplici per tutta la famiglia');
+  });
+
+  it('a paragraph opening "By 1800 there were …" under the title is text, not a byline to pass over', () => {
+    const o = outlineOf(['How the mills changed the valley', '', 'By 1800 there were twelve mills along the river. Each one needed a weir, a race and a wheel, and each one changed the water below it.', '', 'Corn mills', '', body('A corn mill'), '', 'Fulling mills', '', body('A fulling mill')].join('\n'));
+    expect(o.title).toBe('How the mills changed the valley');
+  });
+});

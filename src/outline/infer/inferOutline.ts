@@ -66,7 +66,7 @@ export function inferOutline(all: Block[], lang: string, knownTitle?: string, op
     // "Gout" on a line of its own above the text: the text's title, not a section. Of several such
     // lines before the text, the one whose words the text keeps using.
     const at = titleAmongOpeningLines(blocks);
-    title = toString(blocks[at]).trim();
+    title = toString(blocks[at]).trim().replace(EMAIL_SUBJECT, '');
     titleFrom = 'first line';
     notes.push(at === 0 ? `Title "${title}": the first line, a heading on its own that no later heading resembles.` : `Title "${title}": of the lines over the text, the one whose words the text repeats most.`);
     titleBlock = blocks[at];
@@ -183,28 +183,65 @@ function withRunInHeads(blocks: Block[], lang: string): Block[] {
  * "Package leaflet: Information for the patient").
  */
 function titleAmongOpeningLines(blocks: Block[]): number {
-  // A trail of links among them ("Home › Environment › Noise") is passed over, never the title.
-  const chrome = isChrome;
+  // Lines of the page's frame among them (a trail of links, a menu, the address and phone number,
+  // e-mail headers, "Name: ____") are passed over, never the title.
+  // A title may run longer than a heading ("Colpo di calore nel cane e nel gatto: come riconoscerlo e cosa fare").
+  const lineLike = (b: Block) => isBareHeading(b) || isFrameLine(b) || isTitleShaped(b);
   let n = 0;
-  while (n < 5 && n < blocks.length - 1 && (isBareHeading(blocks[n]) || chrome(blocks[n]))) n++;
-  if (n < 2 || isBareHeading(blocks[n]) || chrome(blocks[n])) return 0;
+  while (n < 8 && n < blocks.length - 1 && lineLike(blocks[n])) n++;
+  if (n < 2 || lineLike(blocks[n])) return 0;
+  const lineAt = (i: number) => toString(blocks[i]).trim();
+  // An e-mail's subject is its title.
+  const subject = Array.from({ length: n }, (_, i) => i).find((i) => EMAIL_SUBJECT.test(lineAt(i)) && lineAt(i).replace(EMAIL_SUBJECT, '').length > 0);
+  if (subject !== undefined) return subject;
   const used = wordUse(blocks.slice(n).map((b) => toString(b)).join('\n'));
-  const use = (i: number) => used(toString(blocks[i]));
-  // A question or a label ending in a colon heads a section ("What is shingles?"), not the text;
-  // so does a line shaped like a heading further on ("Parking with a day permit", then "Parking
-  // with a season permit"). The publisher's name is not the title either ("Westbury District
-  // Council", "Ophthalmology Department" over "Choosing your lens implant").
+  const use = (i: number) => used(lineAt(i));
+  // Not the publisher's name ("Westbury District Council", "Oakfield Academy – Science Department"),
+  // nor what kind of sheet it is or which series ("Home Exercise Programme", "PATIENT INFORMATION",
+  // "Year 8 Physics · Topic 4: Energy"): the first line of the page's own is the title, a question too.
+  const own = (i: number) => (isBareHeading(blocks[i]) || isTitleShaped(blocks[i])) && !isFrameLine(blocks[i]) && !isOrganisationName(lineAt(i)) && !SHEET_KIND.test(lineAt(i));
+  const first = isFrameLine(blocks[0]) || !own(0) ? Array.from({ length: n }, (_, i) => i).find(own) : undefined;
+  // A later one whose words the text uses far more may be it instead, but not a question or a label
+  // ending in a colon, which heads a section ("What is shingles?"; a question after a label, as in
+  // "Worksheet 4.3: How does heat move?", is a title), nor a line shaped like a heading further on
+  // ("Parking with a day permit", then "Parking with a season permit").
   const later = blocks.slice(n).filter(isBareHeading).map((b) => toString(b).trim());
-  const candidate = (i: number) => {
-    const line = toString(blocks[i]).trim();
-    return isBareHeading(blocks[i]) && !/[?:]$/.test(line) && !isOrganisationName(line) && !later.some((h) => sameShape(line, h) || sharedLead([line, h]) > 0);
-  };
-  // Under the frame or the publisher's name, the first line of the page's own (a question too).
-  const own = (i: number) => isBareHeading(blocks[i]) && !isOrganisationName(toString(blocks[i]).trim());
-  const first = chrome(blocks[0]) || isOrganisationName(toString(blocks[0]).trim()) ? Array.from({ length: n }, (_, i) => i).find(own) : undefined;
+  const heads = (line: string) => /:$/.test(line) || (/\?$/.test(line) && !/:\s/.test(line));
+  const candidate = (i: number) => own(i) && !heads(lineAt(i)) && !later.some((h) => sameShape(lineAt(i), h) || sharedLead([lineAt(i), h]) > 0);
   let best = first ?? 0;
   for (let i = best + 1; i < n; i++) if (candidate(i) && use(i) >= 1 && use(i) >= 1.5 * use(best)) best = i;
   return best;
+}
+
+/** "Subject: Re: …" at the head of an e-mail. */
+const EMAIL_SUBJECT = /^(?:subject|betreff|objet|asunto|oggetto|assunto):\s*(?:(?:re|fwd?|aw|wg|tr|rv):\s*)*/i;
+/** The other header lines of an e-mail: "From: …", "To: …", "Date: …". */
+const EMAIL_HEADER = /^(?:from|to|cc|bcc|sent|date|reply-to|von|an|gesendet|de|à|envoyé|para|enviado|da|inviato):\s+\S/i;
+/** A line that says what kind of sheet this is, not what it is about: "Home Exercise Programme", "Patient Newsletter – Spring 2025". */
+const SHEET_KIND = /^(?:[\p{Lu}][\p{L}-]*\s+){0,3}(?:information|leaflet|factsheet|fact sheet|newsletter|worksheet|handout|programme|program|bulletin)(?:\s+[–—-]\s+.*)?$/iu;
+/** A line of a form to fill in: "Name: ________   Class: ____". */
+const FORM_LINE = /_{4,}/;
+/**
+ * A menu copied from a web page: three or more short words or pairs of words set apart by wide gaps
+ * ("Adotta   Dona   Volontariato   Contatti").
+ */
+const MENU_LINE = /^\s*\S+(?:\s\S+)?(?:(?:\s{3,}|\t+)\S+(?:\s\S+)?){2,}\s*$/u;
+
+/** One line shaped as a title, if longer than a heading: a capital first, no sentence's end, at most 16 words. */
+function isTitleShaped(block: Block): boolean {
+  if (block.type !== 'paragraph' || block.children.length !== 1 || block.children[0].type !== 'text') return false;
+  const line = block.children[0].value.trim();
+  return line.length <= 110 && line.split(/\s+/).length <= 16 && /^[¿¡"“]?[\p{Lu}\p{N}]/u.test(line) && !/[.!;,]$/.test(line) && !/[.!?]\s/.test(line);
+}
+
+/** A line of the page's frame rather than its text: see titleAmongOpeningLines. */
+function isFrameLine(block: Block): boolean {
+  if (block.type !== 'paragraph') return false;
+  const raw = toString(block);
+  const line = raw.trim();
+  // A line, not a paragraph that opens on "By 1732 there were …".
+  if (line.split(/\s+/).length > 25 || /[.!?]\s+\p{Lu}/u.test(line)) return false;
+  return isPageChrome(line) || isContactLine(line) || isByline(line) || EMAIL_HEADER.test(line) || FORM_LINE.test(line) || MENU_LINE.test(raw);
 }
 
 /** A paragraph that is a line of the web page's frame (see isPageChrome). */
@@ -218,12 +255,19 @@ function isChrome(block: Block): boolean {
  * "Ophthalmology Department".
  */
 function isOrganisationName(line: string): boolean {
-  const words = line.split(/\s+/);
-  return words.length >= 2 && words.length <= 8 && ORGANISATION.test(line) && words.every((w) => /^[\p{Lu}\p{N}&]/u.test(w) || NAME_LINKS.has(w));
+  // "Oakfield Academy – Science Department", "Zampe Amiche ODV – Associazione per la tutela degli animali": the name, then what it is.
+  const [name, ...rest] = line.split(/\s+[–—|·-]\s+/);
+  const words = name.split(/\s+/);
+  if (words.length < 2 || words.length > 8 || !words.every((w) => /^[\p{Lu}\p{N}&]/u.test(w) || NAME_LINKS.has(w))) return false;
+  return ORGANISATION.test(name) || LEGAL_FORM.test(name) || rest.some((r) => ORGANISATION.test(r) || BODY_FIRST.test(r));
 }
 
-const ORGANISATION = /\b(?:council|trust|hospitals?|department|services?|practice|surgery|clinic|club|centre|center|university|college|society|association|foundation|agency|ministry|authority|board|institute|pharmacy|pharmacies|partnership|federation|ltd|inc|plc|llc|gmbh)\.?$/i;
-const NAME_LINKS = new Set(['of', 'and', 'for', 'the', 'on', 'de', 'du', 'des', 'la', 'le', 'für', 'und', 'der']);
+const ORGANISATION = /\b(?:council|trust|hospitals?|department|services?|practice|surgery|clinic|club|centre|center|university|college|academy|school|society|association|foundation|agency|ministry|authority|board|institute|pharmacy|pharmacies|partnership|federation|ltd|inc|plc|llc|gmbh)\.?$/i;
+/** A legal form in the name: "Zampe Amiche ODV", "Tierhilfe e.V.". */
+const LEGAL_FORM = /\b(?:ODV|Onlus|APS|e\.\s?V\.|gGmbH|GmbH|AG|SpA|S\.p\.A\.|SRL|S\.L\.|S\.A\.|SAS|ASBL|CIC|Ltd|Inc|LLC|plc)\b\.?/u;
+/** What kind of body it is, said first in languages that put the noun first: "Associazione per …", "Fundación …". */
+const BODY_FIRST = /^(?:associazione|associazioni|fondazione|federazione|società|asociación|fundación|federación|sociedad|association|fédération|société|fondation|verein|stiftung|verband|gesellschaft|associação|fundação|federação|sociedade)\b/i;
+const NAME_LINKS = new Set(['of', 'and', 'for', 'the', 'on', 'in', 'de', 'du', 'des', 'la', 'le', 'les', 'et', 'del', 'della', 'delle', 'dei', 'degli', 'di', 'e', 'y', 'da', 'do', 'dos', 'das', 'für', 'und', 'der', 'von', 'zu']);
 
 /**
  * How often, on average, `text` uses a line's words (its names, not "the", "guide" or numbers):
@@ -256,7 +300,7 @@ function isLongTitle(blocks: Block[], lang: string): boolean {
 /** The first block is a bare line and no later bare line has its shape (as part headings share one). */
 function isTitleLine(blocks: Block[], lang: string): boolean {
   // A trail of links over it ("Help & support › Meters › Types of meter") is the page's frame.
-  const start = blocks.findIndex((b) => !isChrome(b));
+  const start = blocks.findIndex((b) => !isFrameLine(b));
   if (start < 0) return false;
   blocks = blocks.slice(start);
   if (!blocks[0] || !(isHeadingAt(blocks, 0, lang) || isLongTitle(blocks, lang))) return false;
@@ -429,7 +473,7 @@ const FOR_WHOM = /\b(?:information|advice|guidance|tips|facts|help|leaflet|guide
 /** The sheet's place in a series: "Workplace Health and Safety Information Sheet 12", "Patient leaflet no. 4". */
 const SHEET_IN_SERIES = /\b(?:fact\s*sheet|information\s+sheet|safety\s+sheet|data\s+sheet|leaflet|bulletin|brochure|booklet|handout)\s+(?:no\.?\s*|number\s+|#\s*)?\d+[a-z]?$/i;
 
-const BYLINE = /^(?:(?:written|reviewed|edited|compiled|prepared)\s+by|by|(?:page\s+)?(?:last\s+)?(?:updated|reviewed|revised|published|posted)|date|source|author|escrito\s+por|por|actualizado|revisado|publicado|fecha)\b/i;
+const BYLINE = /^(?:(?:written|reviewed|edited|compiled|prepared)\s+by|by|(?:page\s+)?(?:last\s+)?(?:updated|reviewed|revised|published|posted)|date|source|author|escrito\s+por|por|actualizado|revisado|publicado|fecha|pubblicato|aggiornato|scritto\s+da|data:|publié|mis\s+à\s+jour|rédigé\s+par|veröffentlicht|aktualisiert|stand:|atualizado)(?=[\s:]|$)/iu;
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre';
 const DATE = new RegExp(`\\b(?:${MONTHS})\\.?\\s+(?:\\d{1,2},?\\s+)?(?:19|20)\\d{2}\\b|\\b\\d{1,2}\\s+(?:de\\s+)?(?:${MONTHS})\\.?\\s+(?:de\\s+)?(?:19|20)\\d{2}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b`, 'i');
 

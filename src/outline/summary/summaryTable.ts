@@ -15,6 +15,7 @@ import { countWords, distinctiveness } from './distinctive.js';
 import { parallelParts, partLabel, rowNames } from './parallelParts.js';
 import { answers, HEALTH_QUESTIONS, type Question } from './questions.js';
 import { statementsOf, textOf, wordsOf, type Statement } from './statements.js';
+import { largest } from '../../extremes.js';
 
 export const KEY_FACT = 'What sets it apart';
 /** The next most distinctive statements, when the parts answer too few questions. */
@@ -111,14 +112,14 @@ function chooseByQuestions(statements: Statement[][], keys: number[][], question
   const scores = statements.map((ss) => ss.map((s) => questions.map((q) => answers(s, q))));
   const bestQuestion = (i: number, s: Statement) => {
     const row = scores[i][s.order];
-    const top = Math.max(...row);
+    const top = largest(row);
     return top > 0 ? row.indexOf(top) : -1;
   };
   const columns: Column[] = [];
   questions.forEach((q, qi) => {
     const answered = statements.map((ss, i) => ss.filter((s) => !used.has(s) && bestQuestion(i, s) === qi));
     if (answered.filter((a) => a.length).length < enough) return;
-    const maxKey = keys.map((k) => Math.max(1e-9, ...k));
+    const maxKey = keys.map((k) => Math.max(1e-9, largest(k)));
     const chosen = answered.map((ss, i) => used.take(best(ss, (s) => scores[i][s.order][qi] * (1 + keys[i][s.order] / maxKey[i]), used)));
     if (chosen.filter(Boolean).length >= enough) columns.push({ label: q.label, chosen });
   });

@@ -14,6 +14,7 @@ import type { ComputedStyle, Length } from './styles.js';
 import type { Hyphenator } from './hyphenate.js';
 import { noteFor, type FootnoteContext } from './footnotes.js';
 import { lookupTable } from '../../lookupTable.js';
+import { largest, smallest } from '../../extremes.js';
 
 export interface LayoutOptions {
   /** Height of a page's text area, to scale images and split rows that would not fit. */
@@ -310,7 +311,7 @@ export class Layout {
     });
     // Inside a cell nothing collapses with the outside: the first margin and the last count.
     const laid = subs.map((sub) => placeStacked(sub.slices, sub.pendingMargin));
-    const height = Math.max(minHeight, ...laid.map((l) => l.height));
+    const height = Math.max(minHeight, largest(laid.map((l) => l.height)));
     const limit = this.options.pageHeight * 0.95;
     const pieces: Slice[] = [];
     // A table body row may break between its lines, every cell at the same height: a weak keep, so
@@ -358,7 +359,7 @@ export class Layout {
   }
 
   private table(box: TableBox, x: number, width: number, frames: Frame[]): void {
-    const columns = Math.max(0, ...box.rows.map((r) => r.cells.reduce((n, c) => n + c.colspan, 0)));
+    const columns = Math.max(0, largest(box.rows.map((r) => r.cells.reduce((n, c) => n + c.colspan, 0))));
     if (!columns) return;
     const widths = columnWidths(box, columns, width, this.options.hyphenate);
     this.warnIfUnreadable(box, widths);
@@ -399,8 +400,8 @@ export class Layout {
 function hasUnreadableColumn(box: TableBox, widths: number[]): boolean {
   // No letter is twice as wide as its type is tall: columns that wide need no look at the letters
   // (the usual table, and every summary row, is decided here without shaping a character).
-  const largest = Math.max(0, ...box.rows.flatMap((r) => r.cells.map((c) => largestSize(c.content))));
-  if (Math.min(...widths) >= 2 * largest) return false;
+  const type = Math.max(0, largest(box.rows.flatMap((r) => r.cells.map((c) => largestSize(c.content)))));
+  if (smallest(widths) >= 2 * type) return false;
   for (const row of box.rows) {
     let col = 0;
     for (const cell of row.cells) {
@@ -415,15 +416,15 @@ function hasUnreadableColumn(box: TableBox, widths: number[]): boolean {
 
 /** The largest type size a box prints in. */
 function largestSize(box: Box): number {
-  if (box.kind === 'text') return Math.max(0, ...box.runs.map((r) => r.size));
-  if (box.kind === 'block' || box.kind === 'flex') return Math.max(0, ...box.children.map(largestSize));
+  if (box.kind === 'text') return Math.max(0, largest(box.runs.map((r) => r.size)));
+  if (box.kind === 'block' || box.kind === 'flex') return Math.max(0, largest(box.children.map(largestSize)));
   return 0;
 }
 
 /** The widest single character a box prints. */
 function widestLetter(box: Box): number {
-  if (box.kind === 'text') return Math.max(0, ...box.runs.flatMap((r) => [...new Set(r.text.replace(/\s/g, ''))].map((ch) => shapedWidth(r.face, ch) * r.size)));
-  if (box.kind === 'block' || box.kind === 'flex') return Math.max(0, ...box.children.map(widestLetter));
+  if (box.kind === 'text') return Math.max(0, largest(box.runs.flatMap((r) => [...new Set(r.text.replace(/\s/g, ''))].map((ch) => shapedWidth(r.face, ch) * r.size))));
+  if (box.kind === 'block' || box.kind === 'flex') return Math.max(0, largest(box.children.map(widestLetter)));
   return 0;
 }
 
@@ -478,7 +479,7 @@ function pageCuts(cells: Stacked[], height: number, limit: number): number[] {
   let from = 0;
   while (height - from > limit) {
     const to = from + limit;
-    const end = Math.max(...cells.map((c) => c.cutAt(from, to).end));
+    const end = largest(cells.map((c) => c.cutAt(from, to).end));
     from = end > from + 0.01 ? end : to;
     cuts.push(from);
   }
@@ -502,7 +503,7 @@ function placeStacked(slices: Slice[], bottomMargin: number) {
     /** The slices that fit between `from` and `to`; `end` is where the last of them ends. */
     cutAt(from: number, to: number) {
       const inside = placed.filter((p) => p.top >= from - 0.01 && (p.bottom <= to + 0.01 || p.top <= from + 0.01));
-      return { items: inside.flatMap((p) => p.items), end: inside.length ? Math.max(...inside.map((p) => p.bottom)) : from };
+      return { items: inside.flatMap((p) => p.items), end: inside.length ? largest(inside.map((p) => p.bottom)) : from };
     },
   };
 }
@@ -525,8 +526,8 @@ function maxContentWidth(box: Box): number {
   const own = horizontalExtra(box.style);
   if (box.kind === 'image') return box.width * 0.75 + own;
   // A block holding a picture (the QR code's box) is as wide as the picture.
-  if (box.kind === 'block' && box.children.some((c) => c.kind === 'image')) return own + Math.max(0, ...box.children.map(maxContentWidth));
-  return own + Math.max(0, ...boxRuns(box).map((runs) => contentWidths(collapseWhiteSpace(runs, box.style.whiteSpace)).max));
+  if (box.kind === 'block' && box.children.some((c) => c.kind === 'image')) return own + Math.max(0, largest(box.children.map(maxContentWidth)));
+  return own + Math.max(0, largest(boxRuns(box).map((runs) => contentWidths(collapseWhiteSpace(runs, box.style.whiteSpace)).max)));
 }
 
 /** minContentWidth (without hyphenation) and maxContentWidth at once: text is read once for both. */
@@ -545,7 +546,7 @@ function intrinsicWidths(box: Box): { min: number; max: number } {
 
 function minContentWidth(box: Box): number {
   const own = horizontalExtra(box.style);
-  return own + Math.max(0, ...boxRuns(box).map((runs) => contentWidths(collapseWhiteSpace(runs, box.style.whiteSpace)).min));
+  return own + Math.max(0, largest(boxRuns(box).map((runs) => contentWidths(collapseWhiteSpace(runs, box.style.whiteSpace)).min)));
 }
 
 /** A box's narrowest widths step by step (see narrowestWidths): the widest of its text boxes' at each step. */
@@ -574,7 +575,7 @@ function capped(lo: number[], hi: number[], width: number): number[] {
   const at = (cap: number) => lo.map((l, i) => Math.max(l, Math.min(hi[i], cap)));
   const total = (cap: number) => at(cap).reduce((a, b) => a + b, 0);
   let low = 0;
-  let high = Math.max(0, ...hi);
+  let high = Math.max(0, largest(hi));
   for (let i = 0; i < 60 && high - low > 1e-6; i++) {
     const mid = (low + high) / 2;
     if (total(mid) > width) high = mid;

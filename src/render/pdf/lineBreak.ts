@@ -12,6 +12,7 @@ import type { Hyphenator } from './hyphenate.js';
 import { totalFit } from './totalFit.js';
 import type { ComputedStyle } from './styles.js';
 import { segmenter } from '../../outline/sentences.js';
+import { largest } from '../../extremes.js';
 
 /** A piece of one run on one line, positioned from the line's left edge. */
 export interface Fragment {
@@ -220,7 +221,7 @@ function hyphenatedMinWidth(segment: Segment, hyphenate: Hyphenator): number {
   if (segment.pieces.length !== 1 || NOT_WORDS.test(piece.text)) return whole;
   const syllables = hyphenate(piece.text.trimEnd());
   if (syllables.length < 2) return whole;
-  return Math.max(...syllables.map((s, i) => measure(piece.run, i === syllables.length - 1 ? s : s + HYPHEN)));
+  return largest(syllables.map((s, i) => measure(piece.run, i === syllables.length - 1 ? s : s + HYPHEN)));
 }
 
 export interface LineOptions {

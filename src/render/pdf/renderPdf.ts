@@ -25,6 +25,7 @@ import { Layout } from './layout.js';
 import { paginate, type Page, type PlacedSlice } from './paginate.js';
 import { resolveStyles, type ResolvedStyles } from './styles.js';
 import type { PaperSize } from '../../read/frontMatter.js';
+import { largest } from '../../extremes.js';
 
 export const PAPER: Record<PaperSize, [number, number]> = { letter: [612, 792], a4: [595.28, 841.89] };
 const DEFAULT_MARGIN = 54;
@@ -196,7 +197,7 @@ function withTextCut(box: Box, most: number): Box {
 
 /** How far a placed footer reaches down from its top. */
 function footerHeight(placed: PlacedSlice[]): number {
-  return Math.max(0, ...placed.map((p) => p.y + p.slice.height));
+  return Math.max(0, largest(placed.map((p) => p.y + p.slice.height)));
 }
 
 function withCounters(box: Box, page: number, pages: number): Box {
