@@ -10,6 +10,7 @@ import { parseDocument, visit } from 'yaml';
 import { HandoutError } from '../diagnostics.js';
 import { RAW_INLINE_TAGS } from '../fill/safeHtml.js';
 import type { Source } from '../read/readSource.js';
+import { codeLines } from '../parse/codeLines.js';
 
 /** Lists, quotes and HTML elements inside each other. */
 export const MAX_NESTING = 100;
@@ -17,12 +18,20 @@ export const MAX_NESTING = 100;
 export const MAX_INDENT = 4 * MAX_NESTING;
 /** Characters without a space: no line can hold them, and breaking them is slow. */
 export const MAX_WORD = 10_000;
+/**
+ * Emphasis and strikethrough marks (*, _, ~) in one paragraph of Markdown: micromark pairs them in
+ * time that grows with their square (30,000 emphasised words took 11 s, 450,000 over ten minutes).
+ */
+export const MAX_MARKS = 10_000;
+/** … of which tildes, whose strikethrough resolver slows down sooner (10,000 took 3 s of CPU). */
+export const MAX_TILDES = 3_000;
 
 const NESTING_HINT = 'flatten the lists or quotes';
 
 /** Before parsing, which is itself what grows steeply with nesting. */
 export function checkSourceText(source: Source): void {
   const lines = source.text.split('\n');
+  if (source.format === 'markdown') checkMarks(source, lines);
   for (let i = 0; i < lines.length; i++) {
     // The line's quote markers, list markers and indentation, before its text.
     const prefix = /^(?:[ \t>]|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]))*/.exec(lines[i])![0];
@@ -37,6 +46,30 @@ export function checkSourceText(source: Source): void {
     }
   }
 }
+
+/** Counts the emphasis marks of each paragraph (code is never parsed for them); refuses past MAX_MARKS. */
+function checkMarks(source: Source, lines: string[]): void {
+  const code = codeLines(lines);
+  let marks = 0;
+  let tildes = 0;
+  let start = -1;
+  for (let i = 0; i < lines.length; i++) {
+    if (code[i] || lines[i].trim() === '') {
+      marks = tildes = 0;
+      start = -1;
+      continue;
+    }
+    if (start === -1) start = i;
+    const found = lines[i].match(UNESCAPED_MARK) ?? [];
+    marks += found.length;
+    tildes += found.filter((m) => m === '~').length;
+    if (marks > MAX_MARKS || tildes > MAX_TILDES) {
+      const what = marks > MAX_MARKS ? `${MAX_MARKS} emphasis marks (*, _ or ~)` : `${MAX_TILDES} tildes (~, strikethrough marks)`;
+      throw new HandoutError(`a paragraph with more than ${what} is not supported: Markdown's parser would take minutes to pair them`, { file: source.file, line: start + 1 }, 'split the paragraph, or write the marks that are not emphasis as \\*, \\_ or \\~');
+    }
+  }
+}
+const UNESCAPED_MARK = /(?<!\\)[*_~]/g;
 
 /** After parsing: how deep the tree goes (raw HTML counted by its open tags), and how long its words are. */
 export function checkTree(tree: Root, file: string): void {
