@@ -1154,3 +1154,37 @@ describe('the title among the lines over the text', () => {
     expect(o.title).toBe('How the mills changed the valley');
   });
 });
+
+describe('an exercise sheet and a bank\'s help page', () => {
+  it('"Exercise 1 – …", "Exercise 2 – …" are parts; "Movement:" under the last is its own; the warning after it is not', () => {
+    const exercise = (n: number, name: string) => [`Exercise ${n} – ${name}`, `Starting position: sit tall in a firm chair for the ${name.toLowerCase()}, with your feet flat.`, `Movement: do the ${name.toLowerCase()} slowly, as far as is comfortable, and come back to the start.`, `How often: ${n + 4} times, twice a day.`];
+    const o = outlineOf([
+      'Shoulder pain: exercises for the first weeks', 'Do these exercises every day. A little discomfort is normal, but sharp pain is not.',
+      ...exercise(1, 'Pendulum swing'), ...exercise(2, 'Wall walk'), ...exercise(3, 'Shoulder roll'),
+      'Stop the exercises and call us if:', '- the pain wakes you at night', '- your arm feels numb or weak',
+      'Everyday tips: set your screen at eye level and take a break from sitting every half hour.',
+    ].join('\n'));
+    const parts = o.sections.filter((s) => s.parts);
+    expect(parts.map((s) => s.title)).toEqual(['Exercise 1 – Pendulum swing', 'Exercise 2 – Wall walk', 'Exercise 3 – Shoulder roll']);
+    expect(parts[2].blocks.map((b) => toString(b))).toEqual([expect.stringMatching(/^Starting position/), expect.stringMatching(/^Movement/), expect.stringMatching(/^How often/)]);
+    // What follows is about all of them; a screen is no test, so its heading is not "Diagnosis".
+    const last = o.sections[o.sections.length - 1];
+    expect(last.parts).toBeUndefined();
+    expect(last.title).not.toMatch(/diagnosis/i);
+  });
+
+  it('a cookie banner, the society\'s name and its menu over a question: the question is the title, and the counted names are the parts', () => {
+    const o = outlineOf([
+      'We use cookies to make our site work. Accept all cookies | Manage cookie settings', 'Eastmoor Building Society', 'Personal   Savings   Help & support   Log in',
+      'Which savings account is right for me?', 'Updated 4 March 2026',
+      'We offer savings accounts for different needs, and the right one depends on how soon you might need your money.',
+      'There are three main savings accounts to choose from.',
+      'Easy access', 'Pay in and take out money whenever you like. The interest rate is lower, but your money is always there when you need it.',
+      'Notice', 'Give us 90 days\' notice before you take money out. In return the interest rate is higher than on easy access.',
+      'Fixed rate', 'Lock your money away for one, two or three years at a rate that will not change. You cannot take money out early.',
+      'Opening an account', 'You can open any of our accounts online in ten minutes.',
+    ].join('\n'));
+    expect(o.title).toBe('Which savings account is right for me?');
+    expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Easy access', 'Notice', 'Fixed rate']);
+  });
+});

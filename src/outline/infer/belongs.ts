@@ -12,7 +12,8 @@ const WHOLE = /\b(any|all|every|each|both|either)\s+(?:\w+\s+)?(types?|forms?|ki
 const NEW_TOPIC = /^(another|other|unlike|besides|apart from|in addition to)\b/i;
 /** Topics of a whole condition: a paragraph opening on one of them, and not on a part, is general. */
 export const TOPICS: { heading: string; stems: RegExp }[] = [
-  { heading: 'Diagnosis', stems: /\b(diagnos\w*|test(s|ing)?|screen\w*|detect\w*)\b/i },
+  // Screening, not a screen ("set your screen at eye level").
+  { heading: 'Diagnosis', stems: /\b(diagnos\w*|test(s|ing)?|screen(?:ing|ed|s? for)|detect\w*)\b/i },
   { heading: 'Treatment', stems: /\b(treat\w*|therap\w*|medication\w*|antibiotic\w*|surgery|cure\w*|management)\b/i },
   { heading: 'Prevention', stems: /\b(prevent\w*|vaccin\w*|immuni[sz]\w*)\b/i },
   // Not "research": "research databases" is no outlook, and research into treatment is found as treatment.

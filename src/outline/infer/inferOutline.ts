@@ -140,7 +140,12 @@ export function inferOutline(all: Block[], lang: string, knownTitle?: string, op
         others: headed.filter((_, k) => partHeadings.has(k) && k !== i).map((s) => s.paras.map((p) => p.text).join(' ')),
         introduced: /:\s*$/.test(scope.paras[j - 1].text),
       });
-      const general = lastPart ? scope.paras.findIndex((p, j) => j > 0 && ctx.generalAt(p, [...partHeadings.values()], link(j))) : -1;
+      // Paragraphs that open on a label the other parts' paragraphs open on too ("Movement: …",
+      // "How often: …" under each exercise) are the part's own, written as every part is.
+      const labelOf = (text: string) => /^(\p{Lu}[\p{L}\p{N} ]{0,30}):\s/u.exec(text)?.[1].toLowerCase();
+      const labels = new Set(headed.flatMap((s, k) => (k !== i && partHeadings.has(k) ? s.paras.map((q) => labelOf(q.text)).filter((l): l is string => !!l) : [])));
+      const own = (p: Para) => { const l = labelOf(p.text); return !!l && labels.has(l); };
+      const general = lastPart ? scope.paras.findIndex((p, j) => j > 0 && !own(p) && ctx.generalAt(p, [...partHeadings.values()], link(j))) : -1;
       section.blocks = (general === -1 ? scope.paras : scope.paras.slice(0, general)).map((p) => p.block);
       result.sections.push(section);
       if (general !== -1) result.sections.push(ctx.generalSection(scope.paras.slice(general), 2));
@@ -225,7 +230,7 @@ const FORM_LINE = /_{4,}/;
  * A menu copied from a web page: three or more short words or pairs of words set apart by wide gaps
  * ("Adotta   Dona   Volontariato   Contatti").
  */
-const MENU_LINE = /^\s*\S+(?:\s\S+)?(?:(?:\s{3,}|\t+)\S+(?:\s\S+)?){2,}\s*$/u;
+const MENU_LINE = /^\s*\S+(?:\s\S+){0,2}(?:(?:\s{3,}|\t+)\S+(?:\s\S+){0,2}){2,}\s*$/u;
 
 /** One line shaped as a title, if longer than a heading: a capital first, no sentence's end, at most 16 words. */
 function isTitleShaped(block: Block): boolean {
@@ -239,9 +244,10 @@ function isFrameLine(block: Block): boolean {
   if (block.type !== 'paragraph') return false;
   const raw = toString(block);
   const line = raw.trim();
+  if (isPageChrome(line)) return true;
   // A line, not a paragraph that opens on "By 1732 there were …".
   if (line.split(/\s+/).length > 25 || /[.!?]\s+\p{Lu}/u.test(line)) return false;
-  return isPageChrome(line) || isContactLine(line) || isByline(line) || EMAIL_HEADER.test(line) || FORM_LINE.test(line) || MENU_LINE.test(raw);
+  return isContactLine(line) || isByline(line) || EMAIL_HEADER.test(line) || FORM_LINE.test(line) || MENU_LINE.test(raw);
 }
 
 /** A paragraph that is a line of the web page's frame (see isPageChrome). */
@@ -348,6 +354,8 @@ const CONTROL = /^(?:print|share|email|e-mail|save|download|bookmark|tweet|like|
  * Kept as a paragraph (nothing is lost), never a heading.
  */
 function isPageChrome(text: string): boolean {
+  // A cookie banner: "We use cookies … Accept all cookies | Manage cookie settings".
+  if (/\bcookies?\b/i.test(text) && /\b(?:accept|reject|manage|settings|preferences)\b/i.test(text) && text.split(/\s+/).length <= 40) return true;
   if (/\s[›»]\s/.test(text) || (text.match(/\s>\s/g)?.length ?? 0) >= 2 || CONTROL.test(text.trim())) return true;
   const pieces = text.split(/\s+[|·•]\s+/).map((p) => p.trim()).filter(Boolean);
   // "Tri-State Poison Center | Poison Topics | Plants and Mushrooms", "Pawsure – Help centre –
@@ -1256,6 +1264,9 @@ function sameShape(a: string, b: string): boolean {
   const wb = words(b);
   if (wa.length < 2 || wb.length < 2 || QUESTION_CLAUSE.test(a) || QUESTION_CLAUSE.test(b)) return false;
   if (wa[0] === wb[0] && /^(type|form|kind|class|stage|phase|grade|category)$/.test(wa[0])) return true;
+  // "Exercise 1 – Chin tucks", "Exercise 2 – Neck rotation": one noun, a label each, and a name; not
+  // the steps, parts or days of a sequence ("Step 1: …", "Week 2 …"), which are not kinds of anything.
+  if (wa[0] === wb[0] && wa.length > 2 && wb.length > 2 && isLabel(wa[1]) && isLabel(wb[1]) && wa[1] !== wb[1] && !SEQUENCE_NOUN.test(wa[0])) return true;
   // "Hepatitis A", "Hepatitis B", "Group AB", "Group O": one name and a label each (a label
   // written in capitals may be two or three letters).
   const lastWritten = (h: string) => h.split(/[\s:]+/).filter(Boolean).pop() ?? '';
@@ -1277,6 +1288,9 @@ function endsLikeRun(heading: string, run: string[]): boolean {
   if (/^\p{L}+ing$/u.test(words[0])) return false;
   return !tokensOf(heading).some((t) => t.pos === 'AUX' || t.pos === 'PRON' || (t.pos === 'DET' && !isLabel(t.text)));
 }
+
+/** Nouns that number the steps of a sequence or the pieces of a text, not kinds of a thing. */
+const SEQUENCE_NOUN = /^(?:step|part|chapter|section|unit|lesson|module|week|day|month|year|session|question|q|appendix|figure|fig|table|page|activity|task|topic|paper|round|phase|level|tier)$/i;
 
 function kindIn(heading: string): string | undefined {
   return /^(type|form|kind|class|stage|phase|grade|category)\b/i.exec(heading)?.[1].toLowerCase();
