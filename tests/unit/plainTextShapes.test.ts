@@ -1188,3 +1188,46 @@ describe('an exercise sheet and a bank\'s help page', () => {
     expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Easy access', 'Notice', 'Fixed rate']);
   });
 });
+
+describe('parts named in other ways', () => {
+  it('"Mild (Grade 1)", "Moderate (Grade 2)", "Severe (Grade 3)" share one shape; "… State University Extension" is the publisher', () => {
+    const o = outlineOf([
+      'Hillmoor State University Extension', 'Sheep Health Series · Fact Sheet SH-3', 'Foot Rot in Sheep: Scoring Lameness',
+      'Foot rot is an infection between the claws of a sheep\'s foot. Scoring each lame sheep helps you and your vet decide how to treat the flock.',
+      'Mild (Grade 1):', 'The skin between the claws is red and moist, but the horn of the hoof is sound and the sheep walks almost normally.',
+      'Moderate (Grade 2):', 'The infection has started under the horn at the heel. The sheep limps and may graze on its knees.',
+      'Severe (Grade 3):', 'The horn has separated from the foot and the smell is strong. The sheep is in pain and loses weight.',
+      'Keeping records', 'Write down each sheep\'s tag number, its score and its treatment every time you check the flock.',
+    ].join('\n'));
+    expect(o.title).toBe('Foot Rot in Sheep: Scoring Lameness');
+    expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Mild (Grade 1)', 'Moderate (Grade 2)', 'Severe (Grade 3)']);
+  });
+
+  it('after a count, "The aureus was …" names a part (a word new to the text), and so does "The as, struck in copper, …"', () => {
+    const o = outlineOf([
+      'Roman coins',
+      'The Roman army brought coins to Britain, and soon they were used in every market as well as for paying soldiers.',
+      'The coinage of the early empire had four main denominations, each worth a fixed number of the next.',
+      'The aureus was the gold coin, worth 25 denarii, and few people ever held one.',
+      'The denarius was the silver coin in which soldiers were paid.',
+      'The sestertius was a large brass coin, often buried in hoards.',
+      'The as, struck in copper, was the small change of every market.',
+      'Coins were also a way of spreading news, because each one carried the emperor\'s portrait and titles.',
+    ].join('\n'));
+    expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Aureus', 'Denarius', 'Sestertius', 'As']);
+    // "as well as" in the opening is no mention of the coin.
+    expect(o.sections.find((s) => s.title === 'Aureus')!.blocks).toHaveLength(1);
+  });
+
+  it('name headings after "Some of the types you are most likely to be offered are explained below." are the parts', () => {
+    const o = outlineOf([
+      'Talking therapies', '', 'Talking therapies help you understand your thoughts and feelings with a trained therapist.', '',
+      'There are many approaches. Some of the types you are most likely to be offered are explained below.', '',
+      'Cognitive behavioural therapy (CBT)', '', 'CBT helps you notice and change patterns of thinking that keep a problem going.', '',
+      'Counselling', '', 'Counselling gives you a safe space to talk about what is troubling you.', '',
+      'Interpersonal therapy (IPT)', '', 'IPT looks at how your relationships and your mood affect each other.', '',
+      'How to get talking therapy', '', 'You can refer yourself, or ask your GP to refer you.',
+    ].join('\n'));
+    expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Cognitive behavioural therapy (CBT)', 'Counselling', 'Interpersonal therapy (IPT)']);
+  });
+});

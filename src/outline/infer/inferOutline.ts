@@ -21,7 +21,7 @@ import { closingHeading } from './closing.js';
 import { nounRun, predicateTokens, subjectTokens, tokensOf } from './language.js';
 import { acronymsIn, escapeRegExp, isLabel, normalWords, occurrences, plural, singular } from './names.js';
 import { family, otherKindIn, openingOf, subjectPhrase, type Opening } from './parallel.js';
-import { mentionedParts, partOf, type Part, type Subject } from './parts.js';
+import { LITTLE_WORDS, mentionedParts, partOf, type Part, type Subject } from './parts.js';
 import { inferTitle } from './title.js';
 import { capitalsHead, endsOpen, runInHead, unmarkedItemAt } from './lines.js';
 
@@ -265,10 +265,15 @@ function isOrganisationName(line: string): boolean {
   const [name, ...rest] = line.split(/\s+[–—|·-]\s+/);
   const words = name.split(/\s+/);
   if (words.length < 2 || words.length > 8 || !words.every((w) => /^[\p{Lu}\p{N}&]/u.test(w) || NAME_LINKS.has(w))) return false;
-  return ORGANISATION.test(name) || LEGAL_FORM.test(name) || rest.some((r) => ORGANISATION.test(r) || BODY_FIRST.test(r));
+  // The kind of body may come before a last word that names a branch of it: "Lowmoor State University Extension".
+  const nearEnd = words.slice(1).slice(-3).join(' ');
+  return ORGANISATION.test(name) || ORGANISATION_WORD.test(nearEnd) || LEGAL_FORM.test(name) || rest.some((r) => ORGANISATION.test(r) || BODY_FIRST.test(r));
 }
 
-const ORGANISATION = /\b(?:council|trust|hospitals?|department|services?|practice|surgery|clinic|club|centre|center|university|college|academy|school|society|association|foundation|agency|ministry|authority|board|institute|pharmacy|pharmacies|partnership|federation|ltd|inc|plc|llc|gmbh)\.?$/i;
+const ORGANISATION_KINDS = 'council|trust|hospitals?|department|services?|practice|surgery|clinic|club|centre|center|university|college|academy|school|society|association|foundation|agency|ministry|authority|board|institute|pharmacy|pharmacies|partnership|federation|ltd|inc|plc|llc|gmbh';
+const ORGANISATION = new RegExp(`\\b(?:${ORGANISATION_KINDS})\\.?$`, 'i');
+/** The same kinds of body, anywhere among a name's last words. */
+const ORGANISATION_WORD = new RegExp(`\\b(?:${ORGANISATION_KINDS})\\b`, 'i');
 /** A legal form in the name: "Zampe Amiche ODV", "Tierhilfe e.V.". */
 const LEGAL_FORM = /\b(?:ODV|Onlus|APS|e\.\s?V\.|gGmbH|GmbH|AG|SpA|S\.p\.A\.|SRL|S\.L\.|S\.A\.|SAS|ASBL|CIC|Ltd|Inc|LLC|plc)\b\.?/u;
 /** What kind of body it is, said first in languages that put the noun first: "Associazione per …", "Fundación …". */
@@ -561,8 +566,24 @@ class Context {
         if (found) return this.nearerAnnouncement(paras, i, found, level, before) ?? found;
       }
     }
+    const start = this.mark();
     const run = this.parallelRun(paras, level) ?? this.sharedWordRun(paras, level) ?? this.definedTermRun(paras, level);
-    if (run) return run;
+    if (run) {
+      // A count that the paragraphs after it meet, one part each, names more of them than a run
+      // that stopped short ("four main denominations": the aureus, …, and "the as", which no
+      // sentence calls a coin).
+      const partsIn = (split: Split) => split.sections.filter((x) => x.parts).length;
+      for (const tryIt of loose) {
+        const here = this.mark();
+        const found = tryIt();
+        if (found && partsIn(found) > partsIn(run)) {
+          this.restore(start);
+          return tryIt()!;
+        }
+        this.restore(here);
+      }
+      return run;
+    }
     for (const tryIt of loose) {
       const found = tryIt();
       if (found) return found;
@@ -721,13 +742,20 @@ class Context {
     // The announcing paragraph may go on about the first ("… four stages: … N1 is the lightest stage …").
     const rest = exact ? [] : paras[i].sentences.slice(s + 1);
     const openings = [...(rest.length >= 2 ? [rest[0]] : []), ...paras.slice(i + 1).map((p) => p.sentences[0])];
+    // Words the text has used up to the count: "the species" refers back to one of them.
+    let before: Set<string> | undefined;
+    // (A little word the text has used as such is a name here: "The as, struck in copper, …".)
+    const usedBefore = (words: string[]) => (before ??= new Set(paras.slice(0, i + 1).flatMap((p) => normalWords(p.text).map(singular)))) && words.every((w) => !LITTLE_WORDS.has(w) && before!.has(singular(w)));
     for (const sentence of openings) {
       if (count && names.length >= count) break;
       // Right after a count of anything, a part is named as itself ("Diuretics. …", "Cinder cones
-      // are …"), not referred back to ("The species is …", "Its gills …").
-      // ("The Palaeolithic, or Old Stone Age, …" is a name: "the" before a capital.)
-      const referred = exact && /^(?:the|this|that|these|those|its|their|his|her|our|your)\s/i.test(sentence ?? '') && !/^[Tt]he\s+\p{Lu}/u.test(sentence ?? '');
-      const name = sentence && !referred ? subjectPhrase(sentence, this.subject) : undefined;
+      // are …"), not referred back to ("The species is …", "Its gills …"). "The Palaeolithic, or Old
+      // Stone Age, …" is a name (a capital after "the"), and so is "The aureus was …": a word the
+      // text had not used before.
+      const determined = exact && /^(?:the|this|that|these|those|its|their|his|her|our|your)\s/i.test(sentence ?? '') && !/^[Tt]he\s+\p{Lu}/u.test(sentence ?? '');
+      const phrase = sentence ? subjectPhrase(sentence, this.subject) : undefined;
+      const referred = determined && (!/^the\s/i.test(sentence ?? '') || !phrase || usedBefore(normalWords(phrase)));
+      const name = sentence && !referred ? phrase : undefined;
       // "Neolithic communities also built …" after "The Neolithic …": more about that part.
       // ("Influenza B viruses" after "Influenza" is another: a label sets it apart.)
       if (name && names.length && continues(normalWords(name), normalWords(names[names.length - 1]))) continue;
@@ -1101,13 +1129,15 @@ class Context {
     // headings that are names; those are the parts, up to the first heading that is not a name.
     if (heads && !runs.some((r) => r.length >= 2)) {
       const first = headings.findIndex((h) => isNameHeading(h));
-      const said = first >= 0 ? heads.before(first).find((s) => POINTS_AHEAD.test(s) && EACH.test(s)) : undefined;
+      // Or, just before them, to kinds: "Some of the types you are most likely to be offered are explained below."
+      const before = first >= 0 ? heads.before(first) : [];
+      const said = before.find((s) => POINTS_AHEAD.test(s) && EACH.test(s)) ?? before.slice(-2).find((s) => POINTS_AHEAD.test(s) && KINDS_NAMED.test(s));
       const run: number[] = [];
       for (let j = first; said && j < headings.length && isNameHeading(headings[j]); j++) run.push(j);
       if (said && run.length >= 2) {
         runs.push(run);
         why.set(run, `follow "${clip(said)}", which points ahead to each of them`);
-        const each = EACH.exec(said)![1].toLowerCase();
+        const each = (EACH.exec(said)?.[1] ?? singular(KINDS_NAMED.exec(said)![1])).toLowerCase();
         if (!/^(?:of|one)$/.test(each)) kind ??= each;
       }
     }
@@ -1232,6 +1262,8 @@ const KINDS_HEADING = /^(?:the\s+)?(?:main\s+|common\s+|different\s+)?(types|for
 
 /** A sentence that says what comes after it ("The sections below …", "… described in turn", "The following …"). */
 const POINTS_AHEAD = /\b(?:below|following|in turn|one by one)\b/i;
+/** Kinds pointed ahead to: "the types … are explained below". */
+const KINDS_NAMED = /\b(types|kinds|forms|classes|stages|categories|methods|options|approaches|styles)\b/i;
 /** … part by part: "each route", "each of these", "every method". */
 const EACH = /\b(?:each|every)\s+(\p{L}+)/iu;
 
@@ -1259,6 +1291,10 @@ function sharedLead(headings: string[]): number {
 }
 
 function sameShape(a: string, b: string): boolean {
+  // "Mild (Grade 1)", "Moderate (Grade 2)": names labelled alike in brackets.
+  const bracket = (h: string) => /\(([^()]+)\)\s*:?\s*$/.exec(h)?.[1];
+  const [ba, bb] = [bracket(a), bracket(b)];
+  if (ba && bb && ba !== bb && !/\(/.test(ba + bb) && sameShape(ba, bb)) return true;
   const words = (h: string) => h.toLowerCase().split(/[\s:]+/).filter(Boolean);
   const wa = words(a);
   const wb = words(b);

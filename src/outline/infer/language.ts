@@ -45,7 +45,10 @@ export function tokensOf(sentence: string): Token[] {
     // sits between an adjective and a colon: "Digital-only card: for people who …" is a label.
     // Nor between an adjective and a verb: in "Accident-only cover pays …" the verb is "pays".
     const labelNoun = tags[i] === 'VERB' && last?.pos === 'ADJ' && (texts[i + 1] === ':' || (tags[i + 1] === 'VERB' && !/(?:ed|ing)$/i.test(text)));
-    const pos = tags[i] === 'VERB' && last && ARTICLES.has(last.lower) ? (tags[i + 1] === 'NOUN' || tags[i + 1] === 'PROPN' ? 'ADJ' : 'NOUN') : labelNoun ? 'NOUN' : tags[i];
+    // Nor a preposition or a conjunction set off by a comma: "The as, struck in copper, …" names a coin.
+    const afterArticle = last && ARTICLES.has(last.lower);
+    const littleName = afterArticle && ['ADP', 'SCONJ', 'CCONJ'].includes(tags[i]) && texts[i + 1] === ',';
+    const pos = tags[i] === 'VERB' && afterArticle ? (tags[i + 1] === 'NOUN' || tags[i + 1] === 'PROPN' ? 'ADJ' : 'NOUN') : littleName || labelNoun ? 'NOUN' : tags[i];
     out.push({ text, lower: text.toLowerCase(), pos, aside: depth > 0 || text === ')' });
     if (text === '(') {
       out[out.length - 1].aside = true;

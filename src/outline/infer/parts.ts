@@ -32,12 +32,21 @@ export function mentionedParts(text: string | string[], parts: Part[]): Part[] {
   const words = typeof text === 'string' ? normalWords(text) : text;
   const hits: { part: Part; start: number; end: number }[] = [];
   for (const part of parts) {
-    for (const key of part.keys) for (const start of occurrences(words, key)) hits.push({ part, start, end: start + key.length });
+    for (const key of part.keys) {
+      for (const start of occurrences(words, key)) {
+        // A name that is also a little word ("the as", a Roman coin) is the name only after an article or a number.
+        if (key.length === 1 && LITTLE_WORDS.has(key[0]) && !/^(?:the|a|an|each|every|one|\d+)$/.test(words[start - 1] ?? '')) continue;
+        hits.push({ part, start, end: start + key.length });
+      }
+    }
   }
   const kept = hits.filter((h) => !hits.some((o) => o.part !== h.part && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
   kept.sort((a, b) => a.start - b.start);
   return [...new Set(kept.map((h) => h.part))];
 }
+
+/** Words that are prepositions or conjunctions wherever else they stand. */
+export const LITTLE_WORDS = new Set(['as', 'so', 'if', 'or', 'and', 'but', 'for', 'at', 'by', 'in', 'on', 'to', 'of', 'up', 'out', 'off']);
 
 /** Does the text mention the article's subject itself (its title or an alias)? */
 export function mentionsSubject(words: string[], subject: Subject): boolean {
