@@ -126,14 +126,16 @@ const mutatedCache = () =>
   ).map((changes) => {
     const cache = structuredClone(validCache) as { format: unknown; documents: Record<string, Record<string, any>>; collection?: { key: string; outputs: Record<string, string> } };
     const names = Object.keys(cache.documents);
+    // An earlier change may have made a field a string, a number or null ('any'): a later change into it then does nothing.
+    const into = (o: unknown) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>) : {});
     for (const [i, c] of changes.entries()) {
       const doc = cache.documents[names[i % names.length]] ?? Object.values(cache.documents)[0];
       if (!doc) continue;
       if (c.at === 'source') cache.documents[c.key] = structuredClone(doc);
-      else if (c.at === 'output') doc.outputs[c.key] = c.hash;
-      else if (c.at === 'dependency') doc.dependencies[c.key] = c.hash;
-      else if (c.at === 'link') doc.row[c.field] = c.value;
-      else if (c.at === 'slug') doc.slug = doc.row.slug = c.value;
+      else if (c.at === 'output') into(doc.outputs)[c.key] = c.hash;
+      else if (c.at === 'dependency') into(doc.dependencies)[c.key] = c.hash;
+      else if (c.at === 'link') into(doc.row)[c.field] = c.value;
+      else if (c.at === 'slug') doc.slug = into(doc.row).slug = c.value;
       else if (c.at === 'collection') (cache.collection ??= { key: 'a'.repeat(64), outputs: {} }).outputs[c.key] = c.hash;
       else if (c.at === 'format') cache.format = c.value;
       else if (c.at === 'any') doc[Object.keys(doc)[i % Object.keys(doc).length]] = c.value;
