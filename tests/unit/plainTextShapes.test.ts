@@ -1231,3 +1231,24 @@ describe('parts named in other ways', () => {
     expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Cognitive behavioural therapy (CBT)', 'Counselling', 'Interpersonal therapy (IPT)']);
   });
 });
+
+describe('a society\'s page and an advice page', () => {
+  it('the society\'s facts set side by side and a country switcher are frame; "Pinching out" and "Planting out" are no kinds', () => {
+    const text = [
+      'Brookfield & District Gardening Society', 'Founded 1948 · Church Hall, Brook Lane · Registered charity no. 1012345', 'Home | Shows | Allotments | Join us', 'Guides › Vegetables › Runner beans',
+      'Runner beans from seed to plate', '', 'Runner beans are easy to grow and crop for months if you keep picking them. This guide takes you through the year.', '',
+      'Sowing', '', 'Sow the beans in deep pots in a cold frame in late April, one bean to a pot, two inches deep.', '',
+      'Pinching out', '', 'When the plants reach the top of their canes, pinch out the growing tips so that they bush out lower down.', '',
+      'Planting out', '', 'Plant them out at the end of May, once the frosts are over, one plant to each cane.', '',
+      'Picking', '', 'Pick the pods while they are young and snap cleanly. Picking often keeps the plants cropping.',
+    ].join('\n');
+    const o = outlineOf(text);
+    expect(o.title).toBe('Runner beans from seed to plate');
+    expect(o.sections.filter((s) => s.parts)).toEqual([]);
+    expect(o.atAGlance).toBeUndefined();
+    const advice = outlineOf(['Riverside Advice Network', 'Home > Money > Benefits > Council Tax Reduction', 'This advice applies to England. Change country: Scotland | Wales | Northern Ireland', 'Check if you can get Council Tax Reduction',
+      'You might be able to get Council Tax Reduction if you are on a low income or claim benefits. It is run by your local council, and each council has its own scheme.',
+      'How to apply', 'Apply to your local council. You can usually apply online, and you will need to show proof of your income.'].join('\n'));
+    expect(advice.title).toBe('Check if you can get Council Tax Reduction');
+  });
+});

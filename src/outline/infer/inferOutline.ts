@@ -239,6 +239,15 @@ function isTitleShaped(block: Block): boolean {
   return line.length <= 110 && line.split(/\s+/).length <= 16 && /^[¿¡"“]?[\p{Lu}\p{N}]/u.test(line) && !/[.!;,]$/.test(line) && !/[.!?]\s/.test(line);
 }
 
+/**
+ * Facts about the publisher set side by side: "Founded 1921 · Village Hall, Mill Lane · Registered
+ * charity no. 1099876". Three or more short pieces parted by "·" or "|", none of them a sentence.
+ */
+function isFactsLine(line: string): boolean {
+  const pieces = line.split(/\s+[·|]\s+/);
+  return pieces.length >= 3 && pieces.every((p) => p.split(/\s+/).length <= 8 && !/[!?]$|\.\s+\p{Lu}/u.test(p));
+}
+
 /** A line of the page's frame rather than its text: see titleAmongOpeningLines. */
 function isFrameLine(block: Block): boolean {
   if (block.type !== 'paragraph') return false;
@@ -247,7 +256,7 @@ function isFrameLine(block: Block): boolean {
   if (isPageChrome(line)) return true;
   // A line, not a paragraph that opens on "By 1732 there were …".
   if (line.split(/\s+/).length > 25 || /[.!?]\s+\p{Lu}/u.test(line)) return false;
-  return isContactLine(line) || isByline(line) || EMAIL_HEADER.test(line) || FORM_LINE.test(line) || MENU_LINE.test(raw);
+  return isContactLine(line) || isByline(line) || EMAIL_HEADER.test(line) || FORM_LINE.test(line) || MENU_LINE.test(raw) || isFactsLine(line);
 }
 
 /** A paragraph that is a line of the web page's frame (see isPageChrome). */
@@ -270,7 +279,7 @@ function isOrganisationName(line: string): boolean {
   return ORGANISATION.test(name) || ORGANISATION_WORD.test(nearEnd) || LEGAL_FORM.test(name) || rest.some((r) => ORGANISATION.test(r) || BODY_FIRST.test(r));
 }
 
-const ORGANISATION_KINDS = 'council|trust|hospitals?|department|services?|practice|surgery|clinic|club|centre|center|university|college|academy|school|society|association|foundation|agency|ministry|authority|board|institute|pharmacy|pharmacies|partnership|federation|ltd|inc|plc|llc|gmbh';
+const ORGANISATION_KINDS = 'council|network|alliance|coalition|bureau|commission|trust|hospitals?|department|services?|practice|surgery|clinic|club|centre|center|university|college|academy|school|society|association|foundation|agency|ministry|authority|board|institute|pharmacy|pharmacies|partnership|federation|ltd|inc|plc|llc|gmbh';
 const ORGANISATION = new RegExp(`\\b(?:${ORGANISATION_KINDS})\\.?$`, 'i');
 /** The same kinds of body, anywhere among a name's last words. */
 const ORGANISATION_WORD = new RegExp(`\\b(?:${ORGANISATION_KINDS})\\b`, 'i');
@@ -359,6 +368,9 @@ const CONTROL = /^(?:print|share|email|e-mail|save|download|bookmark|tweet|like|
  * Kept as a paragraph (nothing is lost), never a heading.
  */
 function isPageChrome(text: string): boolean {
+  // A bar of short links ending a line: "This advice applies to England. Change country: Northern Ireland | Scotland | Wales".
+  const bar = text.split(/\s+\|\s+/);
+  if (bar.length >= 3 && bar.slice(1).every((p) => p.split(/\s+/).length <= 3 && !/[.!?]$/.test(p))) return true;
   // A cookie banner: "We use cookies … Accept all cookies | Manage cookie settings".
   if (/\bcookies?\b/i.test(text) && /\b(?:accept|reject|manage|settings|preferences)\b/i.test(text) && text.split(/\s+/).length <= 40) return true;
   if (/\s[›»]\s/.test(text) || (text.match(/\s>\s/g)?.length ?? 0) >= 2 || CONTROL.test(text.trim())) return true;
@@ -1311,7 +1323,9 @@ function sameShape(a: string, b: string): boolean {
   // "Stable angina", "Unstable angina": names of one length on one head word; not "Hay fever"
   // and "Symptoms of hay fever", which is about the first.
   const about = (w: string[]) => w.some((x) => /^(of|for|about|with|in|on|to|de|del|para|sobre|con)$/.test(x));
-  return wa[wa.length - 1] === wb[wb.length - 1] && wa.length === wb.length && !about(wa) && !about(wb);
+  // The shared word is a head noun, not a particle: "Pinching out" and "Planting out" are two jobs, not two kinds of out.
+  const particle = /^(?:out|up|off|down|away|back|over|in|on|through|around|along)$/.test(wa[wa.length - 1]);
+  return wa[wa.length - 1] === wb[wb.length - 1] && wa.length === wb.length && !particle && !about(wa) && !about(wb);
 }
 
 /** A heading that names one more of a run (see headingParts): the run's head word last, a name, about none of them. */

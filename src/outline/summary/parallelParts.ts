@@ -94,8 +94,11 @@ function sharedFirstWord(w: string[], english: boolean): string | undefined {
 
 /** The last word a heading can share with its siblings: not one after a preposition ("Signs of stroke"). */
 function sharedLastWord(w: string[]): string | undefined {
-  return PREPOSITION.has(w[w.length - 2]) ? undefined : w[w.length - 1];
+  // A particle is no head noun: "Pinching out" and "Planting out" are two jobs, not two kinds.
+  return PREPOSITION.has(w[w.length - 2]) || PARTICLE.has(w[w.length - 1]) ? undefined : w[w.length - 1];
 }
+
+const PARTICLE = new Set(['out', 'up', 'off', 'down', 'away', 'back', 'over', 'in', 'on', 'through', 'around', 'along']);
 
 /**
  * The longest run of consecutive sibling sections whose headings all share one shape (sharedWord's
