@@ -54,22 +54,43 @@ function checkMarks(source: Source, lines: string[]): void {
   let tildes = 0;
   let start = -1;
   for (let i = 0; i < lines.length; i++) {
-    if (code[i] || lines[i].trim() === '') {
+    // A blank line, code, or a line that opens a block of its own (a list item, a heading, a table
+    // row) ends the run of inline text micromark pairs marks in.
+    if (code[i] || lines[i].trim() === '' || BLOCK_START.test(lines[i])) {
       marks = tildes = 0;
       start = -1;
-      continue;
+      if (code[i] || lines[i].trim() === '') continue;
     }
     if (start === -1) start = i;
-    const found = lines[i].match(UNESCAPED_MARK) ?? [];
-    marks += found.length;
-    tildes += found.filter((m) => m === '~').length;
+    const found = marksIn(lines[i]);
+    marks += found.all;
+    tildes += found.tildes;
     if (marks > MAX_MARKS || tildes > MAX_TILDES) {
       const what = marks > MAX_MARKS ? `${MAX_MARKS} emphasis marks (*, _ or ~)` : `${MAX_TILDES} tildes (~, strikethrough marks)`;
       throw new HandoutError(`a paragraph with more than ${what} is not supported: Markdown's parser would take minutes to pair them`, { file: source.file, line: start + 1 }, 'split the paragraph, or write the marks that are not emphasis as \\*, \\_ or \\~');
     }
   }
 }
-const UNESCAPED_MARK = /(?<!\\)[*_~]/g;
+/** The marks of a line that are not escaped by a backslash (two backslashes then a mark: an escaped backslash, then a real mark). */
+function marksIn(line: string): { all: number; tildes: number } {
+  let all = 0;
+  let tildes = 0;
+  let slashes = 0;
+  for (const c of line) {
+    if (c === '\\') {
+      slashes++;
+      continue;
+    }
+    if ((c === '*' || c === '_' || c === '~') && slashes % 2 === 0) {
+      all++;
+      if (c === '~') tildes++;
+    }
+    slashes = 0;
+  }
+  return { all, tildes };
+}
+/** A line that starts a block of its own inline text: a list item, a heading, a table row (a quote's lines go on with its paragraph). */
+const BLOCK_START = /^ {0,3}(?:[-+*]\s|\d{1,9}[.)]\s|#{1,6}\s|\|)/;
 
 /** After parsing: how deep the tree goes (raw HTML counted by its open tags), and how long its words are. */
 export function checkTree(tree: Root, file: string): void {

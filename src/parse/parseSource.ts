@@ -235,12 +235,16 @@ function lineJoiner(text: string): (lines: string[]) => string {
       const [line, next] = [lines[i - 1], lines[i]];
       const broken = line.endsWith('-') ? /(\p{L}+)-$/u.exec(line.slice(-80)) : null;
       const rest = /^(\p{Ll}+)/u.exec(next);
-      if (!broken || !rest || /[-–—]\p{L}+-$/u.test(line.slice(-80))) {
+      // "Short-" over "and long-term" is a hyphen left hanging for the word after "and": it stays.
+      if (!broken || !rest || /[-–—]\p{L}+-$/u.test(line.slice(-80)) || /^(?:and|or|to|nor)\b/.test(next)) {
         pieces.push(' ', next);
         continue;
       }
       const [head, tail] = [broken[1], rest[1]];
-      const keep = !used(head + tail) && (used(`${head}-${tail}`) || (used(head) && used(tail)) || COMPOUND_HEADS.has(head.toLowerCase()));
+      // Both halves words the text uses ("well", "known") make a compound, unless one is a little
+      // word that makes one word with the other ("with-" / "out", "some-" / "times").
+      const words = !LITTLE_HALVES.has(head.toLowerCase()) && !LITTLE_HALVES.has(tail) && used(head) && used(tail);
+      const keep = !used(head + tail) && (used(`${head}-${tail}`) || words || COMPOUND_HEADS.has(head.toLowerCase()));
       if (!keep) pieces[pieces.length - 1] = pieces[pieces.length - 1].slice(0, -1);
       pieces.push(next);
     }
@@ -249,7 +253,9 @@ function lineJoiner(text: string): (lines: string[]) => string {
 }
 
 /** First halves that make hyphenated compounds: "self-care", "non-urgent", "X-ray". */
-const COMPOUND_HEADS = new Set(['self', 'well', 'ill', 'long', 'short', 'full', 'part', 'half', 'all', 'ex', 'non', 'co', 'x', 'e', 'follow', 'check', 'high', 'low', 'one', 'two', 'three']);
+const COMPOUND_HEADS = new Set(['self', 'well', 'long', 'short', 'full', 'half', 'non', 'co', 'x', 'e', 'follow', 'check', 'high', 'low', 'one', 'two', 'three']);
+/** Words that join others into one word: "without", "sometimes", "overweight", "into". */
+const LITTLE_HALVES = new Set(['with', 'out', 'in', 'to', 'on', 'up', 'over', 'under', 'any', 'some', 'every', 'no', 'where', 'there', 'here', 'what', 'who', 'how', 'for', 'be', 'a', 'times', 'thing', 'one', 'body', 'self', 'ever', 'side']);
 
 declare module 'mdast' {
   interface ParagraphData {
@@ -263,12 +269,13 @@ declare module 'mdast' {
  * a sentence or is an item itself: in wrapped Portuguese or Spanish prose a line may open with the
  * word "o" ("o Enfermeiro de família …"). In text filled to its width, a number the line before had
  * no room for, mid-sentence, is the sentence going on ("… most often between 15 and / 35. A …"),
- * unless it is the next number of the item the paragraph opened with.
+ * in a paragraph of prose.
  */
 function startsItem(line: string, before: string, wrap: Wrap | undefined, first: string): boolean {
   const m = LIST_MARKER.exec(line);
   if (!m) return false;
-  if (m[2] && wrap?.filled && !SENTENCE_END.test(before) && isFull(before, line, wrap) && Number(LIST_MARKER.exec(first)?.[2]) + 1 !== Number(m[2])) return false;
+  // (Only in a paragraph of prose: in a list, the next number is the next item.)
+  if (m[2] && wrap?.filled && !LIST_MARKER.test(first) && !SENTENCE_END.test(before) && isFull(before, line, wrap)) return false;
   return m[1] !== 'o' || LIST_MARKER.test(before) || SENTENCE_END.test(before);
 }
 

@@ -177,6 +177,22 @@ describe('line breaks', () => {
     expect(parsePlainText(text).children.map((p) => toString(p))).toEqual(paragraphs);
   });
 
+  it('in a list, a number at a line\'s start is the next item, whatever the full line before it', () => {
+    const text = [
+      'Please read this letter before the day of your operation. It tells you what',
+      'to bring with you and what to do on the morning of the operation, and how long',
+      'you are likely to stay with us on the ward after the operation has finished.',
+      '',
+      '1. Your medicines in their boxes, including any creams, inhalers and eye',
+      '   drops, and a written list of them with the doses you take each day',
+      '   - tablets you take every day, even the ones you buy yourself at a chemist',
+      '2. A dressing gown, slippers and something comfortable to wear on the ward',
+      '3. Your glasses or hearing aids if you use them.',
+    ].join('\n');
+    const paragraphs = parsePlainText(text).children.map((p) => toString(p));
+    expect(paragraphs.slice(-2)).toEqual(['2. A dressing gown, slippers and something comfortable to wear on the ward', '3. Your glasses or hearing aids if you use them.']);
+  });
+
   it('a word broken by a hyphen at a line\'s end is one word again; a hyphen the word has stays, without the space', () => {
     const text = [
       'Most people need treat-',
@@ -1250,5 +1266,31 @@ describe('a society\'s page and an advice page', () => {
       'You might be able to get Council Tax Reduction if you are on a low income or claim benefits. It is run by your local council, and each council has its own scheme.',
       'How to apply', 'Apply to your local council. You can usually apply online, and you will need to show proof of your income.'].join('\n'));
     expect(advice.title).toBe('Check if you can get Council Tax Reduction');
+  });
+});
+
+describe('a second read of the rules above (each case once went wrong)', () => {
+  const para = (text: string) => `${text} Ask the nurse at your next visit if anything here is not clear to you.`;
+
+  it('"Cataract Surgery" and "Your Stay In Hospital" are titles, not a body\'s name; a worksheet\'s "Subject: Biology" is no e-mail subject', () => {
+    expect(outlineOf(['Cataract Surgery', 'Northfield Eye Unit', '', para('Cataract surgery replaces the cloudy lens of your eye with a clear plastic one. Cataract surgery takes about twenty minutes.')].join('\n')).title).toBe('Cataract Surgery');
+    expect(outlineOf(['Your Stay In Hospital', 'Planning ahead for your admission', '', para('Most people stay in hospital for two or three nights. Your stay in hospital starts on the ward.')].join('\n')).title).toBe('Your Stay In Hospital');
+    expect(outlineOf(['Name: ________', 'Subject: Biology', 'Photosynthesis', '', para('Photosynthesis is how plants make food from light, water and carbon dioxide. Photosynthesis happens in the leaves.')].join('\n')).title).toBe('Photosynthesis');
+  });
+
+  it('a paragraph after the last part that names it in passing stays under it', () => {
+    const o = outlineOf(['Diabetes', '', 'There are two main types of diabetes.', '', 'Type 1 diabetes', '', para('In type 1 diabetes the body makes no insulin.'), '', 'Type 2 diabetes', '', para('In type 2 diabetes the body does not use insulin well.'), '', 'Diabetes tablets such as metformin are usually the first medicine offered to people with type 2 diabetes.'].join('\n'));
+    expect(o.sections.find((s) => s.title === 'Type 2 diabetes')!.blocks).toHaveLength(2);
+  });
+
+  it('a hyphen left hanging before "and" stays; "ill-" / "ness", "ex-" / "ample" and "with-" / "out" are one word', () => {
+    const text = ['For most people the short-term and long-term risks are small, and the short-', 'and long-term benefits are large. A short ill-', 'ness such as a cold, for ex-', 'ample, can slow things down, so go with-', 'out the gym for a week and rest without guilt.'].join('\n');
+    expect(toString(parsePlainText(text).children[0])).toBe('For most people the short-term and long-term risks are small, and the short- and long-term benefits are large. A short illness such as a cold, for example, can slow things down, so go without the gym for a week and rest without guilt.');
+  });
+
+  it('"Cookie settings", "Data: what we keep" and "Upper back" / "Lower back" are headings as written', () => {
+    const o = outlineOf(['Back pain at work', '', 'Back pain is common and usually gets better on its own within a few weeks.', '', 'Upper back', '', para('Upper back pain often comes from sitting hunched over a screen.'), '', 'Lower back', '', para('Lower back pain often follows lifting something heavy.'), '', 'Cookie settings', '', 'Our website stores no cookies unless you agree.', '', 'Data: what we keep and for how long', '', 'We keep your notes for eight years after your last visit.'].join('\n'));
+    expect(headings(o)).toEqual(['Upper back', 'Lower back', 'Cookie settings', 'Data: what we keep and for how long']);
+    expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Upper back', 'Lower back']);
   });
 });

@@ -55,6 +55,11 @@ describe.skipIf(!COMPILED)('crafted inputs build in a worker within a minute (th
     expect((await build('asides.md', asides, 20_000)).outcome).not.toBe('timed out');
   }, 200_000);
 
+  it('plain text of 5000 short lines set together after a paragraph (each line asked its whole run again: 81 s)', async () => {
+    const lines = Array.from({ length: 5000 }, (_, i) => `Thing number ${i + 1}`).join('\n');
+    expect((await build('run.txt', `A list of things\n\nHere is every thing we hold, one to a line, as the stock list prints them.\n\n${lines}\n`, 30_000)).outcome).toBe('built');
+  }, 100_000);
+
   it('plain text of one sentence of 20 000 words (the title was sought among 20 000 phrases of up to 20 000 words)', async () => {
     expect((await build('one.txt', `Start ${'ab '.repeat(20_000)}end.\n`)).outcome).toBe('built');
   }, 100_000);

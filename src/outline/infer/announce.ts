@@ -177,10 +177,17 @@ function listLeadIn(sentence: string, bullets: string[]): Announcement | undefin
   const names = bullets.map(bulletName);
   // Items that are sentences or instructions ("Walk for five minutes …") are steps, not names.
   if (names.some((n) => n.split(/\s+/).length > 6 || /[.!?]$/.test(n) || tokensOf(n)[0]?.pos === 'VERB')) return undefined;
+  // Dates and times ("October – Options evening", "March to April – Interviews") are a timetable, not kinds.
+  if (names.every((n) => WHEN.test(n))) return undefined;
   const nouns = tokensOf(sentence).filter((t) => t.pos === 'NOUN' && singular(t.lower) !== t.lower);
   const kind = nouns.length ? singular(nouns[nouns.length - 1].lower) : 'type';
   return { sentence, kind, listed: names.map((n) => partOf(n, kind)), strict: true };
 }
+
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const DAY = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
+/** A name that is only a date, a month, a day or a span of them: "October", "November to January", "Monday 3 March", "Week 2". */
+const WHEN = new RegExp(`^(?:(?:${MONTH}|${DAY}|\\d{1,2}(?:st|nd|rd|th)?|(?:19|20)\\d{2}|week \\d+|term \\d+|(?:early|mid|late|end of)\\s+${MONTH})[\\s,]*(?:(?:to|until|–|-|and)\\s+)?)+$`, 'i');
 
 /** "- Type 1 diabetes: the body makes no insulin" → "Type 1 diabetes"; "- stress incontinence" as it is. */
 function bulletName(item: string): string {

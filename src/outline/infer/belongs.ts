@@ -102,7 +102,9 @@ export function generalReason(opening: OpeningSentence, parts: Part[], subject: 
   const topic = TOPICS.find((t) => t.stems.test(head));
   if (topic) return turn(`it opens on ${topic.heading.toLowerCase()} without naming a part`);
   const namesAnyPart = mentionedParts(normalWords(opening.sentence), parts).length > 0;
-  if (mentionsSubject(opening.subjectWords, subject)) return { why: `its subject is ${subject.title} as a whole`, turns: false };
+  // "Diabetes tablets … for type 2 diabetes" is about a part it names; "There are also many rarer
+  // causes of dementia, including …" is about what else there is, whatever it names after.
+  if (mentionsSubject(opening.subjectWords, subject) && (!namesAnyPart || /^there\s/i.test(opening.sentence))) return { why: `its subject is ${subject.title} as a whole`, turns: false };
   if (link && !namesAnyPart && !linkedToLast(opening, link.paragraph, link.last)) {
     return { why: `it neither refers back to "${link.last.name}" nor shares more words with it than with the other parts`, turns: false };
   }

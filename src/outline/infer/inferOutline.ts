@@ -182,7 +182,7 @@ function withRunInHeads(blocks: Block[], lang: string): Block[] {
 }
 
 /**
- * Which of the bare lines that open the text (up to three, before its first paragraph) is the
+ * Which of the lines that open the text (up to eight, before its first paragraph) is the
  * title: the first, unless another's words are used by the text clearly more ("DISCHARGE
  * INSTRUCTIONS: KNEE ARTHROSCOPY" under a hospital's name, "Amoxicillin 500 mg capsules" under
  * "Package leaflet: Information for the patient").
@@ -197,14 +197,15 @@ function titleAmongOpeningLines(blocks: Block[]): number {
   if (n < 2 || lineLike(blocks[n])) return 0;
   const lineAt = (i: number) => toString(blocks[i]).trim();
   // An e-mail's subject is its title.
+  // An e-mail's subject is its title (among its other header lines: a worksheet's "Subject: Biology" is not one).
   const subject = Array.from({ length: n }, (_, i) => i).find((i) => EMAIL_SUBJECT.test(lineAt(i)) && lineAt(i).replace(EMAIL_SUBJECT, '').length > 0);
-  if (subject !== undefined) return subject;
+  if (subject !== undefined && blocks.slice(0, n).some((b) => EMAIL_HEADER.test(toString(b).trim()))) return subject;
   const used = wordUse(blocks.slice(n).map((b) => toString(b)).join('\n'));
   const use = (i: number) => used(lineAt(i));
   // Not the publisher's name ("Westbury District Council", "Oakfield Academy – Science Department"),
   // nor what kind of sheet it is or which series ("Home Exercise Programme", "PATIENT INFORMATION",
   // "Year 8 Physics · Topic 4: Energy"): the first line of the page's own is the title, a question too.
-  const own = (i: number) => (isBareHeading(blocks[i]) || isTitleShaped(blocks[i])) && !isFrameLine(blocks[i]) && !isOrganisationName(lineAt(i)) && !SHEET_KIND.test(lineAt(i));
+  const own = (i: number) => (isBareHeading(blocks[i]) || isTitleShaped(blocks[i])) && !isFrameLine(blocks[i]) && !isOrganisationName(lineAt(i)) && !SHEET_KIND.test(lineAt(i)) && !PLACE_IN_SERIES.test(lineAt(i));
   const first = isFrameLine(blocks[0]) || !own(0) ? Array.from({ length: n }, (_, i) => i).find(own) : undefined;
   // A later one whose words the text uses far more may be it instead, but not a question or a label
   // ending in a colon, which heads a section ("What is shingles?"; a question after a label, as in
@@ -223,7 +224,9 @@ const EMAIL_SUBJECT = /^(?:subject|betreff|objet|asunto|oggetto|assunto):\s*(?:(
 /** The other header lines of an e-mail: "From: …", "To: …", "Date: …". */
 const EMAIL_HEADER = /^(?:from|to|cc|bcc|sent|date|reply-to|von|an|gesendet|de|à|envoyé|para|enviado|da|inviato):\s+\S/i;
 /** A line that says what kind of sheet this is, not what it is about: "Home Exercise Programme", "Patient Newsletter – Spring 2025". */
-const SHEET_KIND = /^(?:[\p{Lu}][\p{L}-]*\s+){0,3}(?:information|leaflet|factsheet|fact sheet|newsletter|worksheet|handout|programme|program|bulletin)(?:\s+[–—-]\s+.*)?$/iu;
+const SHEET_KIND = /^(?:[\p{Lu}][\p{L}-]*\s+){0,3}(?:information|leaflet|factsheet|fact sheet|newsletter|worksheet|handout|programme|program|bulletin|guide)(?:\s+\d[\d\/–-]*)?(?:\s+[–—-]\s+.*)?$/iu;
+/** A line that only says where the sheet stands in a series: "Section 3 of 6", "Unit 4", "Week 2". */
+const PLACE_IN_SERIES = /^(?:section|part|unit|module|chapter|lesson|week|session|topic|page|sheet|leaflet|issue|no\.?)\s+\d+(?:\s+of\s+\d+)?$/i;
 /** A line of a form to fill in: "Name: ________   Class: ____". */
 const FORM_LINE = /_{4,}/;
 /**
@@ -236,7 +239,8 @@ const MENU_LINE = /^\s*\S+(?:\s\S+){0,2}(?:(?:\s{3,}|\t+)\S+(?:\s\S+){0,2}){2,}\
 function isTitleShaped(block: Block): boolean {
   if (block.type !== 'paragraph' || block.children.length !== 1 || block.children[0].type !== 'text') return false;
   const line = block.children[0].value.trim();
-  return line.length <= 110 && line.split(/\s+/).length <= 16 && /^[¿¡"“]?[\p{Lu}\p{N}]/u.test(line) && !/[.!;,]$/.test(line) && !/[.!?]\s/.test(line);
+  // (A question may lead into the rest: "What next after Year 11? Your post-16 routes".)
+  return line.length <= 110 && line.split(/\s+/).length <= 16 && /^[¿¡"“]?[\p{Lu}\p{N}]/u.test(line) && !/[.!;,]$/.test(line) && !/[.!]\s/.test(line);
 }
 
 /**
@@ -245,7 +249,8 @@ function isTitleShaped(block: Block): boolean {
  */
 function isFactsLine(line: string): boolean {
   const pieces = line.split(/\s+[·|]\s+/);
-  return pieces.length >= 3 && pieces.every((p) => p.split(/\s+/).length <= 8 && !/[!?]$|\.\s+\p{Lu}/u.test(p));
+  // A number among them (a year, a postcode, a charity number): "Fractions · Decimals · Percentages" is a title.
+  return pieces.length >= 3 && /\d/.test(line) && pieces.every((p) => p.split(/\s+/).length <= 8 && !/[!?]$|\.\s+\p{Lu}/u.test(p));
 }
 
 /** A line of the page's frame rather than its text: see titleAmongOpeningLines. */
@@ -259,10 +264,6 @@ function isFrameLine(block: Block): boolean {
   return isContactLine(line) || isByline(line) || EMAIL_HEADER.test(line) || FORM_LINE.test(line) || MENU_LINE.test(raw) || isFactsLine(line);
 }
 
-/** A paragraph that is a line of the web page's frame (see isPageChrome). */
-function isChrome(block: Block): boolean {
-  return block.type === 'paragraph' && isPageChrome(toString(block).trim());
-}
 
 /**
  * The name of an organisation on a line of its own, every word capitalised and the last one saying
@@ -274,6 +275,12 @@ function isOrganisationName(line: string): boolean {
   const [name, ...rest] = line.split(/\s+[–—|·-]\s+/);
   const words = name.split(/\s+/);
   if (words.length < 2 || words.length > 8 || !words.every((w) => /^[\p{Lu}\p{N}&]/u.test(w) || NAME_LINKS.has(w))) return false;
+  // A title in title case reads as a sentence does: "Your Stay In Hospital" is no body's name.
+  if (words.some((w) => TITLE_WORDS.has(w.toLowerCase()))) return false;
+  // Words that also name what is done or where ("Cataract Surgery", "Eye Clinic") make a name only
+  // with a name before them: "Meadowbank Medical Practice", not two words alone.
+  const kind = ORGANISATION.exec(name)?.[0].toLowerCase().replace(/\.$/, '');
+  if (kind && AMBIGUOUS_KINDS.test(kind) && words.length < 3) return false;
   // The kind of body may come before a last word that names a branch of it: "Lowmoor State University Extension".
   const nearEnd = words.slice(1).slice(-3).join(' ');
   return ORGANISATION.test(name) || ORGANISATION_WORD.test(nearEnd) || LEGAL_FORM.test(name) || rest.some((r) => ORGANISATION.test(r) || BODY_FIRST.test(r));
@@ -281,6 +288,10 @@ function isOrganisationName(line: string): boolean {
 
 const ORGANISATION_KINDS = 'council|network|alliance|coalition|bureau|commission|trust|hospitals?|department|services?|practice|surgery|clinic|club|centre|center|university|college|academy|school|society|association|foundation|agency|ministry|authority|board|institute|pharmacy|pharmacies|partnership|federation|ltd|inc|plc|llc|gmbh';
 const ORGANISATION = new RegExp(`\\b(?:${ORGANISATION_KINDS})\\.?$`, 'i');
+/** Kinds of body whose word also names an activity or a place. */
+const AMBIGUOUS_KINDS = /^(?:surgery|clinic|practice|services?|pharmacy|pharmacies|centre|center|club|school|network|hospitals?)$/;
+/** Words a title says and a body's name does not. */
+const TITLE_WORDS = new Set(['your', 'my', 'our', 'their', 'his', 'her', 'its', 'you', 'we', 'in', 'to', 'at', 'with', 'after', 'before', 'about', 'how', 'what', 'why', 'when', 'a', 'an', 'is', 'are']);
 /** The same kinds of body, anywhere among a name's last words. */
 const ORGANISATION_WORD = new RegExp(`\\b(?:${ORGANISATION_KINDS})\\b`, 'i');
 /** A legal form in the name: "Zampe Amiche ODV", "Tierhilfe e.V.". */
@@ -372,7 +383,7 @@ function isPageChrome(text: string): boolean {
   const bar = text.split(/\s+\|\s+/);
   if (bar.length >= 3 && bar.slice(1).every((p) => p.split(/\s+/).length <= 3 && !/[.!?]$/.test(p))) return true;
   // A cookie banner: "We use cookies … Accept all cookies | Manage cookie settings".
-  if (/\bcookies?\b/i.test(text) && /\b(?:accept|reject|manage|settings|preferences)\b/i.test(text) && text.split(/\s+/).length <= 40) return true;
+  if (/\bcookies?\b/i.test(text) && /\b(?:accept|reject|manage|settings|preferences)\b/i.test(text) && text.split(/\s+/).length >= 6 && text.split(/\s+/).length <= 40) return true;
   if (/\s[›»]\s/.test(text) || (text.match(/\s>\s/g)?.length ?? 0) >= 2 || CONTROL.test(text.trim())) return true;
   const pieces = text.split(/\s+[|·•]\s+/).map((p) => p.trim()).filter(Boolean);
   // "Tri-State Poison Center | Poison Topics | Plants and Mushrooms", "Pawsure – Help centre –
@@ -438,14 +449,26 @@ const QUESTION_CLAUSE = /^(?:what|who|which|when|where|why|how|whether)\s/i;
  * this page helpful?" over "Yes" and "No"). Only the first of three or more can be a heading.
  */
 function inRunOfLines(blocks: Block[], i: number): boolean {
-  const together = (a: number, b: number) => isBareHeading(blocks[a]) && isBareHeading(blocks[b]) && blocks[b].position?.start.line === (blocks[a].position?.end.line ?? NaN) + 1;
-  let first = i;
-  while (first > 0 && together(first - 1, first)) first--;
-  if (first === i) return false;
-  let last = i;
-  while (last + 1 < blocks.length && together(last, last + 1)) last++;
-  return last - first >= 2 && spacedWithBlankLines(blocks);
+  let inner = RUN_MEMBERS.get(blocks);
+  if (!inner) {
+    // One pass: each block is read once, however long its run (2000 short lines took 16 s asking
+    // each one's neighbours again).
+    inner = new Set<number>();
+    if (spacedWithBlankLines(blocks)) {
+      const bare = blocks.map((b) => isBareHeading(b));
+      const together = (a: number) => bare[a] && bare[a + 1] && blocks[a + 1].position?.start.line === (blocks[a].position?.end.line ?? NaN) + 1;
+      for (let start = 0; start < blocks.length; ) {
+        let end = start;
+        while (end + 1 < blocks.length && together(end)) end++;
+        if (end - start >= 2) for (let k = start + 1; k <= end; k++) inner.add(k);
+        start = end + 1;
+      }
+    }
+    RUN_MEMBERS.set(blocks, inner);
+  }
+  return inner.has(i);
 }
+const RUN_MEMBERS = new WeakMap<Block[], Set<number>>();
 
 /** Most paragraphs of text have a blank line before and after them (so lines set together mean something). */
 function spacedWithBlankLines(blocks: Block[]): boolean {
@@ -498,7 +521,7 @@ const FOR_WHOM = /\b(?:information|advice|guidance|tips|facts|help|leaflet|guide
 /** The sheet's place in a series: "Workplace Health and Safety Information Sheet 12", "Patient leaflet no. 4". */
 const SHEET_IN_SERIES = /\b(?:fact\s*sheet|information\s+sheet|safety\s+sheet|data\s+sheet|leaflet|bulletin|brochure|booklet|handout)\s+(?:no\.?\s*|number\s+|#\s*)?\d+[a-z]?$/i;
 
-const BYLINE = /^(?:(?:written|reviewed|edited|compiled|prepared)\s+by|by|(?:page\s+)?(?:last\s+)?(?:updated|reviewed|revised|published|posted)|date|source|author|escrito\s+por|por|actualizado|revisado|publicado|fecha|pubblicato|aggiornato|scritto\s+da|data:|publié|mis\s+à\s+jour|rédigé\s+par|veröffentlicht|aktualisiert|stand:|atualizado)(?=[\s:]|$)/iu;
+const BYLINE = /^(?:(?:written|reviewed|edited|compiled|prepared)\s+by|by|(?:page\s+)?(?:last\s+)?(?:updated|reviewed|revised|published|posted)|date|source|author|escrito\s+por|por|actualizado|revisado|publicado|fecha|pubblicato|aggiornato|scritto\s+da|publié|mis\s+à\s+jour|rédigé\s+par|veröffentlicht|aktualisiert|atualizado)(?=[\s:]|$)/iu;
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre';
 const DATE = new RegExp(`\\b(?:${MONTHS})\\.?\\s+(?:\\d{1,2},?\\s+)?(?:19|20)\\d{2}\\b|\\b\\d{1,2}\\s+(?:de\\s+)?(?:${MONTHS})\\.?\\s+(?:de\\s+)?(?:19|20)\\d{2}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b`, 'i');
 
@@ -1324,7 +1347,7 @@ function sameShape(a: string, b: string): boolean {
   // and "Symptoms of hay fever", which is about the first.
   const about = (w: string[]) => w.some((x) => /^(of|for|about|with|in|on|to|de|del|para|sobre|con)$/.test(x));
   // The shared word is a head noun, not a particle: "Pinching out" and "Planting out" are two jobs, not two kinds of out.
-  const particle = /^(?:out|up|off|down|away|back|over|in|on|through|around|along)$/.test(wa[wa.length - 1]);
+  const particle = /^(?:out|up|off|down|away|through|around|along)$/.test(wa[wa.length - 1]);
   return wa[wa.length - 1] === wb[wb.length - 1] && wa.length === wb.length && !particle && !about(wa) && !about(wb);
 }
 

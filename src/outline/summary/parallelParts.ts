@@ -98,7 +98,7 @@ function sharedLastWord(w: string[]): string | undefined {
   return PREPOSITION.has(w[w.length - 2]) || PARTICLE.has(w[w.length - 1]) ? undefined : w[w.length - 1];
 }
 
-const PARTICLE = new Set(['out', 'up', 'off', 'down', 'away', 'back', 'over', 'in', 'on', 'through', 'around', 'along']);
+const PARTICLE = new Set(['out', 'up', 'off', 'down', 'away', 'through', 'around', 'along']);
 
 /**
  * The longest run of consecutive sibling sections whose headings all share one shape (sharedWord's
