@@ -16,6 +16,8 @@ import { codeLines } from '../parse/codeLines.js';
 export const MAX_NESTING = 100;
 /** Columns of indentation before a line's text (about two per list level). */
 export const MAX_INDENT = 4 * MAX_NESTING;
+/** Columns of a table: a page holds a few dozen; 300,000 took the layout over fifteen minutes (20,000 took 9 s). */
+export const MAX_COLUMNS = 1_000;
 /** Characters without a space: no line can hold them, and breaking them is slow. */
 export const MAX_WORD = 10_000;
 /**
@@ -108,6 +110,9 @@ export function checkTree(tree: Root, file: string): void {
     const depth = outer + ('children' in node && node.type !== 'listItem' && node.type !== 'root' ? 1 : 0);
     if (depth > MAX_NESTING) {
       throw new HandoutError(`nesting deeper than ${MAX_NESTING} levels is not supported`, { file, line }, NESTING_HINT);
+    }
+    if (node.type === 'tableRow' && node.children.length > MAX_COLUMNS) {
+      throw new HandoutError(`a table of ${node.children.length} columns is not supported (at most ${MAX_COLUMNS}): no page can print it, and laying it out takes minutes`, { file, line }, 'split it into narrower tables, or write it as a list');
     }
     if ('children' in node) {
       let inlineOpen = 0;

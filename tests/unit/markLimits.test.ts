@@ -26,3 +26,13 @@ describe('emphasis marks in one paragraph', () => {
     expect(() => checkSourceText(markdown(`# Quote\n\n${quote}\n`))).toThrow(/line 3|emphasis marks/);
   });
 });
+
+describe('columns of a table', () => {
+  it('a table of more than 1000 columns is refused at its line; one of 1000 is not', async () => {
+    const { checkTree, MAX_COLUMNS } = await import('../../src/document/limits.js');
+    const { parseMarkdown } = await import('../../src/parse/parseSource.js');
+    const table = (n: number) => `# Wide\n\n|${'a|'.repeat(n)}\n|${'-|'.repeat(n)}\n`;
+    expect(() => checkTree(parseMarkdown(table(MAX_COLUMNS)), 'a.md')).not.toThrow();
+    expect(() => checkTree(parseMarkdown(table(MAX_COLUMNS + 1)), 'a.md')).toThrow(/a table of 1001 columns is not supported/);
+  });
+});
