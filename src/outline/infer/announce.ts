@@ -184,7 +184,9 @@ function listLeadIn(sentence: string, bullets: string[]): Announcement | undefin
   return { sentence, kind, listed: names.map((n) => partOf(n, kind)), strict: true };
 }
 
-const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+/** The months in English, as written in full or cut short (inferOutline.ts adds Spanish for its date lines). */
+export const ENGLISH_MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const MONTH = `(?:${ENGLISH_MONTHS})`;
 const DAY = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
 /** A name that is only a date, a month, a day or a span of them: "October", "November to January", "Monday 3 March", "Week 2". */
 const WHEN = new RegExp(`^(?:(?:${MONTH}|${DAY}|\\d{1,2}(?:st|nd|rd|th)?|(?:19|20)\\d{2}|week \\d+|term \\d+|(?:early|mid|late|end of)\\s+${MONTH})[\\s,]*(?:(?:to|until|–|-|and)\\s+)?)+$`, 'i');

@@ -15,11 +15,11 @@ import { SlugCounter } from '../../slug.js';
 import { LIST_MARKER } from '../../parse/listMarkers.js';
 import type { Block, Section } from '../outline.js';
 import { sentencesOf } from '../sentences.js';
-import { announcementIn, countOfThings, countsOrSorts, isBullet, type Announcement } from './announce.js';
+import { announcementIn, countOfThings, countsOrSorts, ENGLISH_MONTHS, isBullet, type Announcement } from './announce.js';
 import { generalReason, type GeneralReason, type LastPart } from './belongs.js';
 import { closingHeading } from './closing.js';
 import { nounRun, predicateTokens, subjectTokens, tokensOf } from './language.js';
-import { acronymsIn, escapeRegExp, isLabel, normalWords, occurrences, plural, singular } from './names.js';
+import { acronymsIn, escapeRegExp, isLabel, normalWords, occurrences, PARTICLES, plural, singular } from './names.js';
 import { family, otherKindIn, openingOf, subjectPhrase, type Opening } from './parallel.js';
 import { LITTLE_WORDS, mentionedParts, partOf, type Part, type Subject } from './parts.js';
 import { inferTitle } from './title.js';
@@ -522,7 +522,7 @@ const FOR_WHOM = /\b(?:information|advice|guidance|tips|facts|help|leaflet|guide
 const SHEET_IN_SERIES = /\b(?:fact\s*sheet|information\s+sheet|safety\s+sheet|data\s+sheet|leaflet|bulletin|brochure|booklet|handout)\s+(?:no\.?\s*|number\s+|#\s*)?\d+[a-z]?$/i;
 
 const BYLINE = /^(?:(?:written|reviewed|edited|compiled|prepared)\s+by|by|(?:page\s+)?(?:last\s+)?(?:updated|reviewed|revised|published|posted)|date|source|author|escrito\s+por|por|actualizado|revisado|publicado|fecha|pubblicato|aggiornato|scritto\s+da|publié|mis\s+à\s+jour|rédigé\s+par|veröffentlicht|aktualisiert|atualizado)(?=[\s:]|$)/iu;
-const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre';
+const MONTHS = `${ENGLISH_MONTHS}|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre`;
 const DATE = new RegExp(`\\b(?:${MONTHS})\\.?\\s+(?:\\d{1,2},?\\s+)?(?:19|20)\\d{2}\\b|\\b\\d{1,2}\\s+(?:de\\s+)?(?:${MONTHS})\\.?\\s+(?:de\\s+)?(?:19|20)\\d{2}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b`, 'i');
 
 /** The title and its aliases as words to recognise; an acronym defined for it counts too. */
@@ -1347,7 +1347,7 @@ function sameShape(a: string, b: string): boolean {
   // and "Symptoms of hay fever", which is about the first.
   const about = (w: string[]) => w.some((x) => /^(of|for|about|with|in|on|to|de|del|para|sobre|con)$/.test(x));
   // The shared word is a head noun, not a particle: "Pinching out" and "Planting out" are two jobs, not two kinds of out.
-  const particle = /^(?:out|up|off|down|away|through|around|along)$/.test(wa[wa.length - 1]);
+  const particle = PARTICLES.has(wa[wa.length - 1]);
   return wa[wa.length - 1] === wb[wb.length - 1] && wa.length === wb.length && !particle && !about(wa) && !about(wb);
 }
 

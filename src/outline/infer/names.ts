@@ -111,3 +111,6 @@ export function acronymsIn(text: string): Map<string, string[]> {
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** Words that end a phrasal verb, never a noun a heading is named for: "Pinching out", "Setting up". */
+export const PARTICLES: ReadonlySet<string> = new Set(['out', 'up', 'off', 'down', 'away', 'through', 'around', 'along']);

@@ -6,6 +6,7 @@
  * angina", "Variant angina"; "Type 1: …", "Type 2: …").
  */
 import type { Section } from '../outline.js';
+import { PARTICLES } from '../infer/names.js';
 import { tagged } from './partsOfSpeech.js';
 
 export interface ParallelParts {
@@ -95,10 +96,8 @@ function sharedFirstWord(w: string[], english: boolean): string | undefined {
 /** The last word a heading can share with its siblings: not one after a preposition ("Signs of stroke"). */
 function sharedLastWord(w: string[]): string | undefined {
   // A particle is no head noun: "Pinching out" and "Planting out" are two jobs, not two kinds.
-  return PREPOSITION.has(w[w.length - 2]) || PARTICLE.has(w[w.length - 1]) ? undefined : w[w.length - 1];
+  return PREPOSITION.has(w[w.length - 2]) || PARTICLES.has(w[w.length - 1]) ? undefined : w[w.length - 1];
 }
-
-const PARTICLE = new Set(['out', 'up', 'off', 'down', 'away', 'through', 'around', 'along']);
 
 /**
  * The longest run of consecutive sibling sections whose headings all share one shape (sharedWord's
