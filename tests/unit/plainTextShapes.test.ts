@@ -1294,3 +1294,33 @@ describe('a second read of the rules above (each case once went wrong)', () => {
     expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Upper back', 'Lower back']);
   });
 });
+
+describe('the page frame copied with the text', () => {
+  it('buttons set side by side, "Was this … helpful? Yes No" and a leaflet\'s reference are never headings', () => {
+    const o = outlineOf(['Looking after your new hearing aid', '', 'Your hearing aid needs a little care each day to keep working well.', '', 'Cleaning', '', para('Wipe the aid with a dry cloth every evening.'), '', 'Batteries', '', para('Change the battery when the aid starts to beep twice.'), '', 'Share this page   Facebook   Email', '', 'Was this information helpful?  Yes  No', '', 'Leaflet number: AUD-112 Version 2', '', 'Published: May 2024 Review date: May 2027'].join('\n'));
+    expect(headings(o)).toEqual(['Cleaning', 'Batteries']);
+    // Nothing is lost: the lines are paragraphs under the last heading.
+    expect(allBlocks(o).map((b) => toString(b))).toEqual(expect.arrayContaining(['Share this page   Facebook   Email', 'Leaflet number: AUD-112 Version 2']));
+  });
+
+  it('a trail of links parted by slashes is the frame; the line repeating its last link is the title', () => {
+    const o = outlineOf(['Fairmead Allotment Society', 'Home / Growing guides / Raising leeks', 'Raising leeks from seed', '', 'Leeks are slow to grow but easy to keep, and they stand in the ground all winter. Sow them in spring and move them to their bed in early summer.', '', 'Leeks like firm, rich soil and plenty of water in dry spells.'].join('\n'));
+    expect(o.title).toBe('Raising leeks from seed');
+    expect(headings(o)).not.toContain('Home / Growing guides / Raising leeks');
+  });
+
+  it('the name a byline gives its writers is the publisher, not the title', () => {
+    const o = outlineOf(['The Thrifty Household', 'Plan a weekly food budget', 'By the Thrifty Household team · Updated 2 June 2025', '', 'A weekly food budget helps a household spend less and waste less food. Start by writing down what your household spent last week.', '', 'Plan your meals before you shop, and buy what the plan needs. A thrifty household checks its budget every week.'].join('\n'));
+    expect(o.title).toBe('Plan a weekly food budget');
+  });
+
+  it('a line of the publisher\'s notices set in pieces does not stop the search for the title', () => {
+    const o = outlineOf(['Holmwood Cycling Club', 'Rides every Sunday from the market square at nine · Beginners always welcome', 'Choosing your first road bike', '', 'A road bike is light and quick on tarmac. This guide explains what to look for when you buy one, and what you can leave for later.', '', 'Ask to ride a bike before you buy it, and bring your usual shoes.'].join('\n'));
+    expect(o.title).toBe('Choosing your first road bike');
+  });
+
+  it('headings that are the names a title lists are its parts, whatever the text lists later', () => {
+    const o = outlineOf(['Sun, wind and water: three ways to make electricity at home', '', 'You can make some of your own electricity, and each way suits a different home.', '', 'The sun', '', para('Solar panels on a roof that faces south turn daylight into electricity'), '', 'Wind', '', para('A small turbine needs an open site'), '', 'Running water', '', 'A stream with a good fall can turn a turbine all year round. The turbine works in all weathers: rain, snow, frost and wind.', '', 'Getting advice', '', 'An installer can visit and tell you which way suits your home.'].join('\n'));
+    expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['The sun', 'Wind', 'Running water']);
+  });
+});

@@ -120,6 +120,8 @@ export function inferOutline(all: Block[], lang: string, knownTitle?: string, op
   // The text before the headings announces their parts, or the text under an earlier heading does.
   const partHeadings = ctx.headingParts(headed.map((s) => headingText(s.heading!)), scopes.flatMap((s) => s.paras), headed.map((s) => s.paras.length), {
     runIn: headed.map((s) => RUN_IN_HEADS.has(s.heading!) || NUMBERED_HEADING.test(headingText(s.heading!))),
+    // A title line that lists names ("Queen, workers and drones: who's who in the hive") names the headings that are them.
+    titleNames: titleFrom === 'first line' && title ? namesListedIn(title).map((n) => partOf(n)) : [],
     // The text before heading k, as sentences: what announces a run of run-in heads.
     // A title line that counts them counts too ("Choosing a hearing aid: the four main styles").
     before: (k: number) => [...(titleFrom === 'first line' && title ? [title] : []), ...scopes.slice(0, k + 1).flatMap((s) => s.paras.flatMap((p) => p.sentences))],
@@ -191,7 +193,8 @@ function titleAmongOpeningLines(blocks: Block[]): number {
   // Lines of the page's frame among them (a trail of links, a menu, the address and phone number,
   // e-mail headers, "Name: ____") are passed over, never the title.
   // A title may run longer than a heading ("Colpo di calore nel cane e nel gatto: come riconoscerlo e cosa fare").
-  const lineLike = (b: Block) => isBareHeading(b) || isFrameLine(b) || isTitleShaped(b);
+  // So may a line of the publisher's news set in pieces ("Meetings on the second Tuesday … · New members always welcome").
+  const lineLike = (b: Block) => isBareHeading(b) || isFrameLine(b) || isTitleShaped(b) || isPiecesLine(b);
   let n = 0;
   while (n < 8 && n < blocks.length - 1 && lineLike(blocks[n])) n++;
   if (n < 2 || lineLike(blocks[n])) return 0;
@@ -205,7 +208,15 @@ function titleAmongOpeningLines(blocks: Block[]): number {
   // Not the publisher's name ("Westbury District Council", "Oakfield Academy – Science Department"),
   // nor what kind of sheet it is or which series ("Home Exercise Programme", "PATIENT INFORMATION",
   // "Year 8 Physics · Topic 4: Energy"): the first line of the page's own is the title, a question too.
-  const own = (i: number) => (isBareHeading(blocks[i]) || isTitleShaped(blocks[i])) && !isFrameLine(blocks[i]) && !isOrganisationName(lineAt(i)) && !SHEET_KIND.test(lineAt(i)) && !PLACE_IN_SERIES.test(lineAt(i));
+  // Nor the name a byline gives its writers ("The Money Compass" over "By the Money Compass team").
+  const bylines = Array.from({ length: n }, (_, i) => lineAt(i)).filter(isByline).map((l) => normalWords(l).join(' '));
+  const publisher = (i: number) => { const name = normalWords(lineAt(i)).join(' '); return !!name && bylines.some((b) => ` ${b} `.includes(` ${name} `)); };
+  const own = (i: number) => (isBareHeading(blocks[i]) || isTitleShaped(blocks[i])) && !isFrameLine(blocks[i]) && !isOrganisationName(lineAt(i)) && !SHEET_KIND.test(lineAt(i)) && !PLACE_IN_SERIES.test(lineAt(i)) && !publisher(i) && !isPiecesLine(blocks[i]);
+  // A trail of links ends on the page it leads to: the line that repeats its last link is the title
+  // ("Guides › Saving › Choosing a savings account" over "Choosing a savings account").
+  const crumbs = Array.from({ length: n }, (_, i) => lastLinkOfTrail(lineAt(i))).filter((c): c is string => !!c);
+  const named = Array.from({ length: n }, (_, i) => i).find((i) => own(i) && crumbs.includes(normalWords(lineAt(i)).join(' ')));
+  if (named !== undefined) return named;
   const first = isFrameLine(blocks[0]) || !own(0) ? Array.from({ length: n }, (_, i) => i).find(own) : undefined;
   // A later one whose words the text uses far more may be it instead, but not a question or a label
   // ending in a colon, which heads a section ("What is shingles?"; a question after a label, as in
@@ -252,6 +263,38 @@ function isFactsLine(line: string): boolean {
   // A number among them (a year, a postcode, a charity number): "Fractions · Decimals · Percentages" is a title.
   return pieces.length >= 3 && /\d/.test(line) && pieces.every((p) => p.split(/\s+/).length <= 8 && !/[!?]$|\.\s+\p{Lu}/u.test(p));
 }
+
+/**
+ * The names a title lists before what it says of them: "Queen, workers and drones: who's who in the
+ * hive" lists three. Three or more, each of one to four words; else none.
+ */
+function namesListedIn(title: string): string[] {
+  const head = title.split(/:\s|\s[–—-]\s/)[0];
+  if (!/,/.test(head) || !/\s(?:and|&|or)\s/.test(head)) return [];
+  const names = head.split(/,\s*(?:and\s+|&\s+|or\s+)?|\s+(?:and|&|or)\s+/).map((n) => n.trim()).filter(Boolean);
+  return names.length >= 3 && names.every((n) => n.split(/\s+/).length <= 4 && !/[.!?]/.test(n)) ? names : [];
+}
+
+/**
+ * The publisher's notices set in pieces by "·", one of them a clause, none a sentence: "Rides every
+ * Sunday from the market square · Beginners always welcome" (a title's topics, "Fractions · Decimals
+ * · Percentages", are words, not clauses).
+ */
+function isPiecesLine(block: Block): boolean {
+  if (block.type !== 'paragraph') return false;
+  const line = toString(block).trim();
+  const pieces = line.split(/\s+·\s+/);
+  return pieces.length >= 2 && pieces.some((p) => p.split(/\s+/).length >= 4) && line.split(/\s+/).length <= 30 && !/[.!?]$|[.!?]\s+\p{Lu}/u.test(line);
+}
+
+/** The last link of a trail ("Guides › Saving › Choosing a savings account"), its words in lower case; else undefined. */
+function lastLinkOfTrail(line: string): string | undefined {
+  const links = line.split(TRAIL_SEPARATOR);
+  return links.length >= 3 && isPageChrome(line) ? normalWords(links[links.length - 1]).join(' ') : undefined;
+}
+
+/** What parts the links of a trail: "›", "»", ">" or "/" with a space either side. */
+const TRAIL_SEPARATOR = /\s+[›»>\/]\s+/;
 
 /** A line of the page's frame rather than its text: see titleAmongOpeningLines. */
 function isFrameLine(block: Block): boolean {
@@ -360,6 +403,8 @@ export function isBareHeadingText(text: string): boolean {
   if (!text || text.length > 80 || /\n/.test(text) || text.split(/\s+/).length > 10) return false;
   const body = text.replace(NUMBERED_HEADING, '');
   if (!/^[¿¡"“]?[\p{Lu}\p{N}]/u.test(body) || isByline(text) || isContactLine(text) || isPageChrome(text) || ANSWER_WORD.test(text)) return false;
+  // The leaflet's own facts ("Leaflet number: OPH-047 Version 3") are its frame, not a heading over the text.
+  if (PUBLISHER_FACT.test(text)) return false;
   if (body !== text) return !/[.!?:;,]$/.test(body);
   if (isBullet(text)) return false;
   // A question: one sentence, asked as a heading is ("How is it treated?").
@@ -367,11 +412,17 @@ export function isBareHeadingText(text: string): boolean {
   return !/[.!;,]$/.test(text);
 }
 
+/**
+ * A line that gives the leaflet's own reference, version or dates: "Leaflet number: OPH-047 Version 3",
+ * "Ref: PIL 0412", "Review date: January 2027". A number in it, always.
+ */
+const PUBLISHER_FACT = /^(?:(?:leaflet|document|booklet|publication|information sheet|fact ?sheet|pil|form)\s+(?:no\.?|number|code|ref(?:erence)?|id)|ref(?:erence)?(?:\s+no\.?)?|version|(?:first\s+)?published|(?:date\s+)?(?:last\s+)?(?:reviewed|updated|revised)|review date|next review(?:\s+(?:date|due))?|date of (?:publication|issue|review)|produced|printed|approved)\b[^\n]{0,60}\d/i;
+
 /** A bare answer names nothing: "Yes" and "No" under "Was this page helpful?". */
 const ANSWER_WORD = /^(?:yes|no|ok|okay|s[íi]|oui|non|ja|nein)[.!]?$/i;
 
 /** The words of a web page's controls, copied with its text: "Print this page", "Share", "Back to top". */
-const CONTROL = /^(?:print|share|email|e-mail|save|download|bookmark|tweet|like|follow|subscribe|back to top|skip to(?: main)? content|(?:print|share|email|save|download|bookmark)\s+(?:this|the)\s+(?:page|article|leaflet|guide|sheet)(?:\s+as\s+pdf)?|was this (?:page|article) (?:helpful|useful)\??(?:\s*yes\s*\|?\s*no)?|rate this page)$/i;
+const CONTROL = /^(?:print|share|email|e-mail|save|download|bookmark|tweet|like|follow|subscribe|back to top|skip to(?: main)? content|(?:print|share|email|save|download|bookmark)\s+(?:this|the)\s+(?:page|article|leaflet|guide|sheet)(?:\s+as\s+pdf)?|was this (?:page|article|advice|information|leaflet|guide|answer|content) (?:helpful|useful)\??(?:\s*yes\s*[|/]?\s*no)?|rate this (?:page|article)|facebook|twitter|x \(twitter\)|linkedin|whatsapp|instagram|pinterest|copy link)$/i;
 
 /**
  * A line copied from a web page's frame, not its text: a trail of links ("Learning at the Museum ›
@@ -385,12 +436,16 @@ function isPageChrome(text: string): boolean {
   // A cookie banner: "We use cookies … Accept all cookies | Manage cookie settings".
   if (/\bcookies?\b/i.test(text) && /\b(?:accept|reject|manage|settings|preferences)\b/i.test(text) && text.split(/\s+/).length >= 6 && text.split(/\s+/).length <= 40) return true;
   if (/\s[›»]\s/.test(text) || (text.match(/\s>\s/g)?.length ?? 0) >= 2 || CONTROL.test(text.trim())) return true;
-  const pieces = text.split(/\s+[|·•]\s+/).map((p) => p.trim()).filter(Boolean);
+  // "Home / Learn about bees / The colony": links parted by slashes, each a few words.
+  const slashed = text.split(/\s+\/\s+/);
+  if (slashed.length >= 3 && slashed.every((p) => p.split(/\s+/).length <= 5 && !/[.!?:]$/.test(p))) return true;
+  // Buttons set side by side, with wide gaps between them, are pieces too ("Share this page   Facebook   Email").
+  const pieces = text.split(/\s+[|·•]\s+|\s{3,}|\t+/).map((p) => p.trim()).filter(Boolean);
   // "Tri-State Poison Center | Poison Topics | Plants and Mushrooms", "Pawsure – Help centre –
   // Choosing a policy": three short links in a row.
   const links = text.split(/\s+[|·•–—]\s+/).map((p) => p.trim()).filter(Boolean);
   if (links.length >= 3 && links.every((p) => p.split(/\s+/).length <= 5 && !/[.!?:]$/.test(p))) return true;
-  return pieces.length > 0 && pieces.some((p) => CONTROL.test(p)) && pieces.every((p) => CONTROL.test(p) || DATE.test(p) || BYLINE.test(p));
+  return pieces.length > 0 && pieces.some((p) => CONTROL.test(p)) && pieces.every((p) => CONTROL.test(p) || DATE.test(p) || BYLINE.test(p) || ANSWER_WORD.test(p));
 }
 
 /**
@@ -1085,10 +1140,14 @@ class Context {
    * Bare headings that are parts: two or more in a row that name the parts an opening paragraph
    * announced, or that share a shape ("Type 1: …", "Type 2: …"; "Stable angina", "Unstable angina").
    */
-  headingParts(headings: string[], opening: Para[], parasUnder: number[] = [], heads?: { runIn: boolean[]; before: (k: number) => string[] }): Map<number, Part> {
+  headingParts(headings: string[], opening: Para[], parasUnder: number[] = [], heads?: { runIn: boolean[]; before: (k: number) => string[]; titleNames?: Part[] }): Map<number, Part> {
     const found = new Map<number, Part>();
     let announced: Part[] = this.options.parts?.map((n) => partOf(n)) ?? [];
     let kind: string | undefined;
+    // Headings that are the names a title lists are its parts, whatever the text lists later.
+    const titleNames = heads?.titleNames ?? [];
+    const listedInTitle = !announced.length && headings.filter((h) => mentionedParts(h, titleNames).length === 1 && normalWords(h).length <= 4).length >= 3;
+    if (listedInTitle) announced = titleNames;
     let inPassing: Part[] = [];
     for (let i = 0; i < opening.length && !announced.length; i++) {
       const p = opening[i];
@@ -1207,7 +1266,7 @@ class Context {
         if (lead) aliases.push(normalWords(headings[i]).slice(lead));
         found.set(i, partOf(headings[i], shapeKind, aliases));
       }
-      const reason = why.get(run) ?? (announced.length ? 'name the parts announced before them' : 'share one shape');
+      const reason = why.get(run) ?? (listedInTitle ? 'name the parts the title lists' : announced.length ? 'name the parts announced before them' : 'share one shape');
       this.notes.push(`Parts: the bare headings ${run.map((i) => `"${headings[i]}"`).join(', ')} ${reason}.`);
     }
     return found;
