@@ -1297,7 +1297,7 @@ describe('a second read of the rules above (each case once went wrong)', () => {
 
 describe('the page frame copied with the text', () => {
   it('buttons set side by side, "Was this … helpful? Yes No" and a leaflet\'s reference are never headings', () => {
-    const o = outlineOf(['Looking after your new hearing aid', '', 'Your hearing aid needs a little care each day to keep working well.', '', 'Cleaning', '', para('Wipe the aid with a dry cloth every evening.'), '', 'Batteries', '', para('Change the battery when the aid starts to beep twice.'), '', 'Share this page   Facebook   Email', '', 'Was this information helpful?  Yes  No', '', 'Leaflet number: AUD-112 Version 2', '', 'Published: May 2024 Review date: May 2027'].join('\n'));
+    const o = outlineOf(['Looking after your new hearing aid', '', 'Your hearing aid needs a little care each day to keep working well.', '', 'Cleaning', '', para('Wipe the aid with a dry cloth every evening.'), '', 'Batteries', '', para('Change the battery when the aid starts to beep twice.'), '', 'Share this page   Facebook   Email', '', 'Was this information helpful?  Yes  No', '', 'Was this guide useful? Yes · No', '', 'Leaflet number: AUD-112 Version 2', '', 'Published: May 2024 Review date: May 2027'].join('\n'));
     expect(headings(o)).toEqual(['Cleaning', 'Batteries']);
     // Nothing is lost: the lines are paragraphs under the last heading.
     expect(allBlocks(o).map((b) => toString(b))).toEqual(expect.arrayContaining(['Share this page   Facebook   Email', 'Leaflet number: AUD-112 Version 2']));

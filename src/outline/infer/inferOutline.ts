@@ -422,7 +422,7 @@ const PUBLISHER_FACT = /^(?:(?:leaflet|document|booklet|publication|information 
 const ANSWER_WORD = /^(?:yes|no|ok|okay|s[íi]|oui|non|ja|nein)[.!]?$/i;
 
 /** The words of a web page's controls, copied with its text: "Print this page", "Share", "Back to top". */
-const CONTROL = /^(?:print|share|email|e-mail|save|download|bookmark|tweet|like|follow|subscribe|back to top|skip to(?: main)? content|(?:print|share|email|save|download|bookmark)\s+(?:this|the)\s+(?:page|article|leaflet|guide|sheet)(?:\s+as\s+pdf)?|was this (?:page|article|advice|information|leaflet|guide|answer|content) (?:helpful|useful)\??(?:\s*yes\s*[|/]?\s*no)?|rate this (?:page|article)|facebook|twitter|x \(twitter\)|linkedin|whatsapp|instagram|pinterest|copy link)$/i;
+const CONTROL = /^(?:print|share|email|e-mail|save|download|bookmark|tweet|like|follow|subscribe|back to top|skip to(?: main)? content|(?:print|share|email|save|download|bookmark)\s+(?:this|the)\s+(?:page|article|leaflet|guide|sheet)(?:\s+as\s+pdf)?|was this (?:page|article|advice|information|leaflet|guide|answer|content) (?:helpful|useful)\??(?:\s*yes(?:\s*[|/·]?\s*no)?)?|rate this (?:page|article)|facebook|twitter|x \(twitter\)|linkedin|whatsapp|instagram|pinterest|copy link)$/i;
 
 /**
  * A line copied from a web page's frame, not its text: a trail of links ("Learning at the Museum ›
