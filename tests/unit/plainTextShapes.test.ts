@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { toString } from 'mdast-util-to-string';
 import type { List } from 'mdast';
 import { buildOutline } from '../../src/outline/buildOutline.js';
+import { closingHeading } from '../../src/outline/infer/closing.js';
 import { parsePlainText, parseSource } from '../../src/parse/parseSource.js';
 import { Warnings } from '../../src/diagnostics.js';
 import { detectLanguage } from '../../src/read/detectLanguage.js';
@@ -1322,5 +1323,23 @@ describe('the page frame copied with the text', () => {
   it('headings that are the names a title lists are its parts, whatever the text lists later', () => {
     const o = outlineOf(['Sun, wind and water: three ways to make electricity at home', '', 'You can make some of your own electricity, and each way suits a different home.', '', 'The sun', '', para('Solar panels on a roof that faces south turn daylight into electricity'), '', 'Wind', '', para('A small turbine needs an open site'), '', 'Running water', '', 'A stream with a good fall can turn a turbine all year round. The turbine works in all weathers: rain, snow, frost and wind.', '', 'Getting advice', '', 'An installer can visit and tell you which way suits your home.'].join('\n'));
     expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['The sun', 'Wind', 'Running water']);
+  });
+});
+
+describe('numbered run-in heads and closing headings', () => {
+  it('numbered paragraphs that open on a name and a dash, after a count, are the parts', () => {
+    const o = outlineOf(['Three ways to cook rice', '', 'Rice can be cooked in several ways. Cooks use three methods, and each gives a different texture.', '', '1. Boiling – Boiling cooks the rice in plenty of water, which is drained away at the end. The grains stay separate and firm.', '', '2. Absorption – Absorption uses just enough water for the rice to soak up as it cooks. The pan stays covered the whole time.', '', '3. Steaming – Steaming cooks the rice over water in a basket, so the grains never sit in the water. Sticky rice is made this way.', '', 'Whichever way you choose, rinse the rice first and let it rest for five minutes before serving.'].join('\n'));
+    expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['1. Boiling', '2. Absorption', '3. Steaming']);
+  });
+
+  it('a heading for the general paragraphs after the parts never repeats a question the title asks', () => {
+    expect(closingHeading(['Practise with the sentences below.'], 'What is this sentence for? The four sentence functions', 'en')).toBe('More about sentence functions');
+    expect(closingHeading(['Most people never need them.'], 'Should I take supplements?', 'en')).toBe('In general');
+    expect(closingHeading(['Most people never need them.'], 'Vitamin supplements', 'en')).toBe('More about vitamin supplements');
+  });
+
+  it('a glossary line that opens on a name and a dash stays a line', () => {
+    const o = outlineOf(['Where does the heat go? Three ways heat moves', '', 'Key words', '', 'Conductor – A material that lets heat pass through it easily and quickly.', '', 'Insulator – A material that slows down the flow of heat through it.', '', 'Heat moves from hot places to cold ones in three ways.', '', 'Conduction', '', para('Conduction moves heat through solids'), '', 'Convection', '', para('Convection moves heat through liquids and gases'), '', 'Radiation', '', para('Radiation moves heat as waves'), '', 'Keeping a house warm in winter uses all of these ideas together, from thick walls to curtains drawn at dusk.'].join('\n'));
+    expect(headings(o)).not.toContain('Conductor');
   });
 });

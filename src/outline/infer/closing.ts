@@ -18,6 +18,9 @@ export function closingHeading(texts: string[], subjectTitle: string | undefined
   if (otherKind) return otherKind.charAt(0).toUpperCase() + otherKind.slice(1);
   // "With any type of the condition, …": about all the parts.
   if (everyKind) return `All ${plural(everyKind)}`;
+  // A title that asks a question says its subject after it ("What is this sentence for? The four
+  // sentence functions"): "More about sentence functions", never "More about what is this …".
+  if (subjectTitle?.includes('?')) subjectTitle = subjectTitle.slice(subjectTitle.lastIndexOf('?') + 1).trim().replace(/^(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+/i, '');
   if (!subjectTitle) return 'In general';
   // "More about stroke"; a name in capitals stays as written ("More about RTA", "More about Niemann-Pick disease").
   // A title in title case ("Heartworm Disease in Dogs") stays as written too, rather than "heartworm Disease in Dogs".

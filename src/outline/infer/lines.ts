@@ -76,16 +76,27 @@ export function unmarkedRunAfter(blocks: Block[], i: number, lang: string): numb
  * Returns the head (without its full stop) and the text after it.
  */
 export function runInHead(text: string, lang: string): { head: string; rest: string } | undefined {
-  // (The text may open on a quotation: 'Zone 3 – Tempo. "Comfortably hard": …'.)
-  const m = /^((?:\d{1,2}[.)]\s+)?[\p{Lu}\p{N}][^.!?:;\n]{0,70}?)\.\s+(["“‘'(]?\p{Lu}[\s\S]+)$/u.exec(text.trim());
-  if (!m) return undefined;
-  const head = m[1];
+  // (The text may open on a quotation: 'Zone 3 – Tempo. "Comfortably hard": …'.) A numbered name
+  // may end in a dash instead of a full stop: "1. Statements – A statement tells …" ("Conductor – A
+  // material that …", unnumbered, is a line of a glossary). The full stop is tried first: in
+  // "1. Easy – Recovery. Relaxed running …" the name is "Easy – Recovery".
+  const trimmed = text.trim();
+  for (const shape of [/^((?:\d{1,2}[.)]\s+)?[\p{Lu}\p{N}][^.!?:;\n]{0,70}?)\.\s+(["“‘'(]?\p{Lu}[\s\S]+)$/u, /^(\d{1,2}[.)]\s+[\p{Lu}\p{N}][^.!?:;\n–—]{0,70}?)\s+[–—-]\s+(["“‘'(]?\p{Lu}[\s\S]+)$/u]) {
+    const m = shape.exec(trimmed);
+    const found = m && headAndRest(m[1], m[2], lang);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The head of a run-in head and the text after it, if the head is a name (see runInHead). */
+function headAndRest(head: string, rest: string, lang: string): { head: string; rest: string } | undefined {
   const numbered = /^\d{1,2}[.)]\s+/.test(head);
   const name = head.replace(/^\d{1,2}[.)]\s+/, '').replace(/\s+\([^)]*\)/g, '');
   if (!name || !/\p{L}{2}/u.test(name) || name.split(/\s+/).length > 7) return undefined;
   // The tagger reads English only: in another language a short first sentence ("Sí.", "La
   // ileítis afecta solo al íleon.") cannot be told from a name, so only a numbered one is a head.
-  if (!/^en\b/i.test(lang)) return numbered && m[2].split(/\s+/).length >= 8 ? { head, rest: m[2] } : undefined;
+  if (!/^en\b/i.test(lang)) return numbered && rest.split(/\s+/).length >= 8 ? { head, rest } : undefined;
   const tokens = tokensOf(`${name}.`).filter((t) => t.pos !== 'PUNCT');
   // A verb first is an instruction ("Stop smoking."), unless it is a participle used as an adjective ("Delayed … allergy").
   if (!tokens.length || (tokens[0].pos === 'VERB' && !/ed$/.test(tokens[0].lower))) return undefined;
@@ -95,8 +106,8 @@ export function runInHead(text: string, lang: string): { head: string; rest: str
   // Honorifics and initials ("Dr. Lee", "J. Smith") end in a full stop without ending a name.
   if (/^(?:dr|mr|mrs|ms|st|no|vol|fig|[A-Z])$/i.test(name)) return undefined;
   // The text after it is a paragraph, not a line of facts ("Leaflet CAR-112. Produced March 2024.").
-  if (m[2].split(/\s+/).length < 8) return undefined;
-  return { head, rest: m[2] };
+  if (rest.split(/\s+/).length < 8) return undefined;
+  return { head, rest };
 }
 
 /**
