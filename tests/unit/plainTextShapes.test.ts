@@ -1343,3 +1343,17 @@ describe('numbered run-in heads and closing headings', () => {
     expect(headings(o)).not.toContain('Conductor');
   });
 });
+
+describe('names, counts and glosses over the parts', () => {
+  it('a body named first ("Comune di …", "Università …") is the publisher, not the title', () => {
+    const o = outlineOf(['Comune di Valbrina', 'Come si fa la raccolta differenziata', '', 'In città la raccolta dei rifiuti si fa porta a porta, con cinque contenitori di colori diversi e un calendario settimanale.', '', 'Il calendario è sul sito del comune e nella bacheca di ogni condominio.'].join('\n'), 'it');
+    expect(o.title).toBe('Come si fa la raccolta differenziata');
+    const u = outlineOf(['Università di Montelago', 'Orari della biblioteca', '', 'La biblioteca è aperta dal lunedì al venerdì dalle otto alle venti, e il sabato mattina.', '', 'Durante gli esami resta aperta anche la domenica.'].join('\n'), 'it');
+    expect(u.title).toBe('Orari della biblioteca');
+  });
+
+  it('headings that name and gloss alike, as many as the title counts, are the parts; a heading without a gloss ends them', () => {
+    const o = outlineOf(['Three ways to water a garden', '', 'Plants need water most in their first summer. How you give it matters as much as how much you give.', '', 'Hand watering – the can and the hose', '', para('Hand watering lets you give each plant what it needs'), '', 'Soaker hoses – slow and steady', '', para('Soaker hoses leak water along their length into the soil'), '', 'Drip lines – water where it counts', '', para('Drip lines feed each plant through a small nozzle'), '', 'Saving rainwater', '', 'A water butt under a downpipe collects hundreds of litres over a wet month.'].join('\n'));
+    expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Hand watering – the can and the hose', 'Soaker hoses – slow and steady', 'Drip lines – water where it counts']);
+  });
+});

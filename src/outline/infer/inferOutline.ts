@@ -122,6 +122,7 @@ export function inferOutline(all: Block[], lang: string, knownTitle?: string, op
     runIn: headed.map((s) => RUN_IN_HEADS.has(s.heading!) || NUMBERED_HEADING.test(headingText(s.heading!))),
     // A title line that lists names ("Queen, workers and drones: who's who in the hive") names the headings that are them.
     titleNames: titleFrom === 'first line' && title ? namesListedIn(title).map((n) => partOf(n)) : [],
+    title: titleFrom === 'first line' ? title : undefined,
     // The text before heading k, as sentences: what announces a run of run-in heads.
     // A title line that counts them counts too ("Choosing a hearing aid: the four main styles").
     before: (k: number) => [...(titleFrom === 'first line' && title ? [title] : []), ...scopes.slice(0, k + 1).flatMap((s) => s.paras.flatMap((p) => p.sentences))],
@@ -326,7 +327,7 @@ function isOrganisationName(line: string): boolean {
   if (kind && AMBIGUOUS_KINDS.test(kind) && words.length < 3) return false;
   // The kind of body may come before a last word that names a branch of it: "Lowmoor State University Extension".
   const nearEnd = words.slice(1).slice(-3).join(' ');
-  return ORGANISATION.test(name) || ORGANISATION_WORD.test(nearEnd) || LEGAL_FORM.test(name) || rest.some((r) => ORGANISATION.test(r) || BODY_FIRST.test(r));
+  return ORGANISATION.test(name) || ORGANISATION_WORD.test(nearEnd) || LEGAL_FORM.test(name) || BODY_FIRST.test(name) || rest.some((r) => ORGANISATION.test(r) || BODY_FIRST.test(r));
 }
 
 const ORGANISATION_KINDS = 'council|network|alliance|coalition|bureau|commission|trust|hospitals?|department|services?|practice|surgery|clinic|club|centre|center|university|college|academy|school|society|association|foundation|agency|ministry|authority|board|institute|pharmacy|pharmacies|partnership|federation|ltd|inc|plc|llc|gmbh';
@@ -340,7 +341,7 @@ const ORGANISATION_WORD = new RegExp(`\\b(?:${ORGANISATION_KINDS})\\b`, 'i');
 /** A legal form in the name: "Zampe Amiche ODV", "Tierhilfe e.V.". */
 const LEGAL_FORM = /\b(?:ODV|Onlus|APS|e\.\s?V\.|gGmbH|GmbH|AG|SpA|S\.p\.A\.|SRL|S\.L\.|S\.A\.|SAS|ASBL|CIC|Ltd|Inc|LLC|plc)\b\.?/u;
 /** What kind of body it is, said first in languages that put the noun first: "Associazione per …", "Fundación …". */
-const BODY_FIRST = /^(?:associazione|associazioni|fondazione|federazione|società|asociación|fundación|federación|sociedad|association|fédération|société|fondation|verein|stiftung|verband|gesellschaft|associação|fundação|federação|sociedade)\b/i;
+const BODY_FIRST = /^(?:associazione|associazioni|fondazione|federazione|società|asociación|fundación|federación|sociedad|association|fédération|société|fondation|verein|stiftung|verband|gesellschaft|associação|fundação|federação|sociedade|município|municipio|câmara municipal|prefeitura|ayuntamiento|comune|commune|mairie|gemeente|gemeinde|stadt|kommune|kommun|gmina|urząd|concello|ajuntament|freguesia|junta de freguesia|ministério|ministerio|ministero|ministère|ministerium|istituto|instituto|institut|universidade|universidad|università|université|universität|ospedale|hôpital|krankenhaus|clínica|clinique|klinik|escola|escuela|scuola|école|schule|departamento|dipartimento|département|servicio|serviço|servizio|centro de saúde|centro de salud)(?=[\s,]|$)/iu;
 const NAME_LINKS = new Set(['of', 'and', 'for', 'the', 'on', 'in', 'de', 'du', 'des', 'la', 'le', 'les', 'et', 'del', 'della', 'delle', 'dei', 'degli', 'di', 'e', 'y', 'da', 'do', 'dos', 'das', 'für', 'und', 'der', 'von', 'zu']);
 
 /**
@@ -1140,7 +1141,7 @@ class Context {
    * Bare headings that are parts: two or more in a row that name the parts an opening paragraph
    * announced, or that share a shape ("Type 1: …", "Type 2: …"; "Stable angina", "Unstable angina").
    */
-  headingParts(headings: string[], opening: Para[], parasUnder: number[] = [], heads?: { runIn: boolean[]; before: (k: number) => string[]; titleNames?: Part[] }): Map<number, Part> {
+  headingParts(headings: string[], opening: Para[], parasUnder: number[] = [], heads?: { runIn: boolean[]; before: (k: number) => string[]; titleNames?: Part[]; title?: string }): Map<number, Part> {
     const found = new Map<number, Part>();
     let announced: Part[] = this.options.parts?.map((n) => partOf(n)) ?? [];
     let kind: string | undefined;
@@ -1240,14 +1241,19 @@ class Context {
     // The count is said just before them (in the last two sentences), counts three or more, and
     // the names end where it does: "… within one to two weeks." over "ACTIVITY", "WOUND CARE" is no such count.
     if (heads && /^en\b/i.test(this.lang)) {
-      const named = (h: string) => isNameHeading(h.replace(/\s*\([^)]*\)/g, '').trim());
+      // A name may carry a gloss after a dash: "Skimming – getting the gist".
+      const named = (h: string) => isNameHeading(h.replace(/\s*\([^)]*\)/g, '').replace(GLOSSED, '$1').trim());
       const first = headings.findIndex(named);
-      const said = first >= 0 ? heads.before(first).slice(-2).reverse().find((s) => countOfThings(s)) : undefined;
+      // The count is said just before them, or by the title ("Three ways to read an academic text").
+      const said = first >= 0 ? [...heads.before(first).slice(-2).reverse(), ...(heads.title ? [heads.title] : [])].find((s) => countOfThings(s)) : undefined;
       const count = said ? countOfThings(said)! : 0;
       const run: number[] = [];
       for (let j = first; said && j < headings.length && run.length < count && named(headings[j]); j++) run.push(j);
       const after = run.length ? run[run.length - 1] + 1 : -1;
-      if (said && count >= 3 && run.length === count && !(after < headings.length && named(headings[after])) && runs.every((r) => r.length < run.length && r.every((i) => run.includes(i)))) {
+      // Names glossed alike end at the first heading without a gloss ("Making notes" after "Close reading – working with the argument").
+      const glossed = run.length > 0 && run.every((i) => GLOSSED.test(headings[i]));
+      const goesOn = after >= 0 && after < headings.length && named(headings[after]) && (!glossed || GLOSSED.test(headings[after]));
+      if (said && count >= 3 && run.length === count && !goesOn && runs.every((r) => r.length < run.length && r.every((i) => run.includes(i)))) {
         // It takes in any run of one shape among them ("Mirepoix (1/2 inch dice)", "Macédoine (1/4 inch dice)").
         runs.length = 0;
         runs.push(run);
@@ -1263,6 +1269,8 @@ class Context {
         const aliases = headings[i].split(':').map((h) => normalWords(h));
         // "Julienne (1/8 x 1/8 x 2 inches)" is also "julienne": a bracket is no part of a name.
         if (/\(/.test(headings[i])) aliases.push(normalWords(headings[i].replace(/\s*\([^)]*\)/g, '')));
+        // "Close reading – working with the argument" is also "close reading": a gloss is no part of a name.
+        if (GLOSSED.test(headings[i])) aliases.push(normalWords(headings[i].replace(GLOSSED, '$1')));
         if (lead) aliases.push(normalWords(headings[i]).slice(lead));
         found.set(i, partOf(headings[i], shapeKind, aliases));
       }
@@ -1420,6 +1428,9 @@ function endsLikeRun(heading: string, run: string[]): boolean {
   if (/^\p{L}+ing$/u.test(words[0])) return false;
   return !tokensOf(heading).some((t) => t.pos === 'AUX' || t.pos === 'PRON' || (t.pos === 'DET' && !isLabel(t.text)));
 }
+
+/** A heading that names something in one to three words and glosses it after a dash: "Skimming – getting the gist". */
+const GLOSSED = /^(\S+(?:\s+\S+){0,2})\s+[–—-]\s+\S.*$/;
 
 /** Nouns that number the steps of a sequence or the pieces of a text, not kinds of a thing. */
 const SEQUENCE_NOUN = /^(?:step|part|chapter|section|unit|lesson|module|week|day|month|year|session|question|q|appendix|figure|fig|table|page|activity|task|topic|paper|round|phase|level|tier)$/i;
