@@ -1357,3 +1357,16 @@ describe('names, counts and glosses over the parts', () => {
     expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Hand watering – the can and the hose', 'Soaker hoses – slow and steady', 'Drip lines – water where it counts']);
   });
 });
+
+describe('the at-a-glance table', () => {
+  it('steps of a sequence are the parts all in order or not at all, whatever words two of them share', () => {
+    const o = outlineOf(['How to change a bicycle tyre', '', 'You will need two tyre levers, a pump and a new inner tube. It takes about twenty minutes.', '', 'Step 1 – Take the wheel off', '', 'Open the brake, undo the quick-release lever and lift the bike so the wheel drops out of the frame.', '', 'Step 2 – Lever off the tyre', '', 'Push a lever under the edge of the tyre and hook it to a spoke, then run the second lever round the rim.', '', 'Step 3 – Fit the new tyre', '', 'Put a little air in the new tube, tuck it inside the tyre, and push the edge back over the rim with your thumbs.', '', 'Step 4 – Pump it up', '', 'Pump to the pressure printed on the side of the tyre and check that the tyre sits evenly all the way round.'].join('\n'));
+    expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Step 1 – Take the wheel off', 'Step 2 – Lever off the tyre', 'Step 3 – Fit the new tyre', 'Step 4 – Pump it up']);
+    expect(o.atAGlance?.rows.length).toBe(4);
+    expect([o.atAGlance?.partLabel, o.atAGlance?.columns[0]]).toEqual(['Step', 'What to do']);
+    // Out of order (a step missing), none of them: never a table of the two that share "tyre".
+    const gap = outlineOf(['Changing a tyre', '', 'You will need two tyre levers and a pump.', '', 'Step 1 – Take the wheel off', '', 'Open the brake and lift the bike so the wheel drops out of the frame.', '', 'Step 3 – Fit the new tyre', '', 'Tuck the tube inside the tyre and push the edge back over the rim with your thumbs.', '', 'Step 4 – Pump the tyre', '', 'Pump to the pressure printed on the side of the tyre.'].join('\n'));
+    expect(gap.sections.filter((s) => s.parts)).toEqual([]);
+    expect(gap.atAGlance).toBeUndefined();
+  });
+});

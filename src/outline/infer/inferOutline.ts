@@ -1184,12 +1184,27 @@ class Context {
         why.set(run, `come after "${clip(said)}", which counts or sorts them`);
       }
     }
+    // "Step 1 – …" to "Step 5 – …" in order: the steps are the parts, all of them or none (two that
+    // happen to share a word are not two kinds of anything).
+    const stepKinds = new Map<number[], string>();
+    const stepNumber = (h: string) => (isPlaceInSequence(h) ? Number(/^\S+\s+(\d{1,2})\b/.exec(h)?.[1] ?? NaN) : NaN);
+    for (let i = 0; i < headings.length; i++) {
+      if (stepNumber(headings[i]) !== 1) continue;
+      const run = [i];
+      while (run.length < headings.length - i && stepNumber(headings[i + run.length]) === run.length + 1) run.push(i + run.length);
+      if (run.length < 3) continue;
+      runInRuns.push(run);
+      why.set(run, `number the steps 1 to ${run.length}`);
+      stepKinds.set(run, singular(headings[i].split(/\s+/)[0].toLowerCase()));
+      i = run[run.length - 1];
+    }
     const inRun = (i: number) => runInRuns.some((r) => r.includes(i));
     headings.forEach((h, i) => {
       if (inRun(i) || (inRun(i - 1) && !(announced.length && mentionedParts(h, announced).length === 1))) return;
-      const byName = announced.length && mentionedParts(h, announced).length === 1;
+      // "Step 2 – Lever off the tyre" is a place in a sequence, whatever it names ("You will need two tyre levers, …").
+      const byName = announced.length && mentionedParts(h, announced).length === 1 && !isPlaceInSequence(h);
       const prev = runs[runs.length - 1];
-      if (byName || (i > 0 && sameShape(headings[i - 1], h))) {
+      if (byName || (i > 0 && sameShape(headings[i - 1], h) && !isPlaceInSequence(h))) {
         if (prev && prev[prev.length - 1] === i - 1) prev.push(i);
         else runs.push(byName ? [i] : [i - 1, i]);
       }
@@ -1261,7 +1276,7 @@ class Context {
       }
     }
     for (const run of runs.filter((r) => r.length >= 2)) {
-      const shapeKind = kind ?? kindIn(headings[run[0]]);
+      const shapeKind = stepKinds.get(run) ?? kind ?? kindIn(headings[run[0]]);
       const lead = sharedLead(run.map((i) => headings[i]));
       for (const i of run) {
         // "Type 4: Hyperkalemic RTA" is also "type 4" and "hyperkalemic RTA"; "Paying by credit
@@ -1431,6 +1446,15 @@ function endsLikeRun(heading: string, run: string[]): boolean {
 
 /** A heading that names something in one to three words and glosses it after a dash: "Skimming – getting the gist". */
 const GLOSSED = /^(\S+(?:\s+\S+){0,2})\s+[–—-]\s+\S.*$/;
+
+/** "Step 2 – …", "Week 3: …": a heading that numbers its place in a sequence. */
+function isPlaceInSequence(heading: string): boolean {
+  const [noun, label] = heading.split(/\s+/);
+  return STEP_NOUN.test(noun ?? '') && isLabel((label ?? '').replace(/[.:,–-]+$/, ''));
+}
+
+/** The sequence nouns that never name kinds ("Phase 1", "Level 2" may). */
+const STEP_NOUN = /^(?:step|part|chapter|section|unit|lesson|module|week|day|month|session|question|activity|task|topic|round)$/i;
 
 /** Nouns that number the steps of a sequence or the pieces of a text, not kinds of a thing. */
 const SEQUENCE_NOUN = /^(?:step|part|chapter|section|unit|lesson|module|week|day|month|year|session|question|q|appendix|figure|fig|table|page|activity|task|topic|paper|round|phase|level|tier)$/i;

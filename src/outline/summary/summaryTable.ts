@@ -51,9 +51,11 @@ export function summaryTable(outline: Outline): SummaryTable | undefined {
     const columns = fromMeta
       ? chooseByQuestions(statements, keys, fromMeta, 1)
       : withKeyFacts(statements, keys, lang.toLowerCase().startsWith('en') ? HEALTH_QUESTIONS : []);
+    // Steps are done, not told apart: their key statement is what to do.
+    const steps = lang.toLowerCase().startsWith('en') && /^step$/i.test(base.partLabel);
     table = {
       ...base,
-      columns: columns.map((c) => c.label),
+      columns: columns.map((c) => (steps && c.label === KEY_FACT ? 'What to do' : c.label)),
       columnsFrom: fromMeta ? 'front matter' : 'the parts',
       rows: parts.map((p, i) => row(i, columns.map((c) => cellOf(c.chosen[i], [names[i], p.title])))),
     };
