@@ -1370,3 +1370,10 @@ describe('the at-a-glance table', () => {
     expect(gap.atAGlance).toBeUndefined();
   });
 });
+
+describe('general paragraphs after the last part', () => {
+  it('"Many X …" naming an earlier part as an example is about the whole, not the last part', () => {
+    const o = outlineOf(['Road signs for learner drivers', '', 'There are three kinds of road sign, and each shape tells you something before you can read it.', '', 'Warning signs', '', 'A red triangle warns of a hazard ahead, such as a bend, a junction or animals on the road.', '', 'Order signs', '', 'A red circle gives an order you must follow, such as a speed limit or no entry.', '', 'Information signs', '', 'A blue or green rectangle gives information, such as the route to a town or a place to park.', '', 'Many signs have a plate underneath with words that add detail, for example a warning sign with "For 2 miles" below it. Learn the shapes first and the words will follow.'].join('\n'));
+    expect(headings(o).at(-1)).toMatch(/^More about road signs/);
+  });
+});

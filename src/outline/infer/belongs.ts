@@ -3,7 +3,7 @@
  * with) that part; one that names none continues the part before it — except after the last part,
  * where a paragraph about the subject as a whole is general: it is not filed under the last part.
  */
-import { normalWords, occurrences } from './names.js';
+import { normalWords, occurrences, singular } from './names.js';
 import { mentionedParts, mentionsSubject, type Part, type Subject } from './parts.js';
 
 /** "Any type of …", "all forms", "both types", "regardless of type": about every part at once. */
@@ -67,6 +67,12 @@ export interface GeneralReason {
   every?: boolean;
 }
 
+/** The noun a name is about: its last word before a preposition ("safety signs at work" → "signs"). */
+function headNoun(words: string[]): string | undefined {
+  const cut = words.findIndex((w, i) => i > 0 && /^(?:at|in|for|of|on|with|after|during|from|to|and)$/.test(w));
+  return (cut > 0 ? words.slice(0, cut) : words).at(-1);
+}
+
 /**
  * Why a paragraph after the last part is about the subject as a whole, or undefined when it goes
  * on with the part. `otherKind`: another kind of the subject its opening names; `link`: for parts
@@ -101,10 +107,16 @@ export function generalReason(opening: OpeningSentence, parts: Part[], subject: 
   const head = opening.subjectWords.slice(0, 3).join(' ');
   const topic = TOPICS.find((t) => t.stems.test(head));
   if (topic) return turn(`it opens on ${topic.heading.toLowerCase()} without naming a part`);
-  const namesAnyPart = mentionedParts(normalWords(opening.sentence), parts).length > 0;
+  const namedInSentence = mentionedParts(normalWords(opening.sentence), parts);
+  const namesAnyPart = namedInSentence.length > 0;
   // "Diabetes tablets … for type 2 diabetes" is about a part it names; "There are also many rarer
-  // causes of dementia, including …" is about what else there is, whatever it names after.
-  if (mentionsSubject(opening.subjectWords, subject) && (!namesAnyPart || /^there\s/i.test(opening.sentence))) return { why: `its subject is ${subject.title} as a whole`, turns: false };
+  // causes of dementia, including …" is about what else there is, whatever it names after; so is
+  // "Many signs carry a text panel, for example a prohibition sign …" after the last part, fire
+  // equipment signs: an example from an earlier part does not make it the last part's.
+  const namesOnlyEarlier = !!link && namesAnyPart && !namedInSentence.some((p) => p.name === link.last.name);
+  // "Many signs …", "Most glaciers …": the subject's head word under a quantifier is the whole too.
+  const quantified = /^(?:many|most|some|all|few|several)$/.test(opening.subjectWords[0] ?? '') && opening.subjectWords.slice(1, 3).some((w) => subject.keys.map(headNoun).some((h) => !!h && singular(h) === singular(w)));
+  if ((mentionsSubject(opening.subjectWords, subject) || quantified) && (!namesAnyPart || /^there\s/i.test(opening.sentence) || namesOnlyEarlier)) return { why: `its subject is ${subject.title} as a whole`, turns: false };
   if (link && !namesAnyPart && !linkedToLast(opening, link.paragraph, link.last)) {
     return { why: `it neither refers back to "${link.last.name}" nor shares more words with it than with the other parts`, turns: false };
   }
