@@ -5,6 +5,7 @@
  */
 import type { Outline } from '../outline/outline.js';
 import { accessibilityFindings } from './accessibility.js';
+import { pageFrameFindings } from './pageFrame.js';
 import type { Warning } from '../diagnostics.js';
 import { findFrontMatter } from '../read/frontMatter.js';
 import { applyCheckSettings, disabledInSource, resolveCheckSettings, type CheckSettingsInput } from './checkSettings.js';
@@ -98,6 +99,7 @@ export function checkOutline(outline: Outline, sourcePath: string, sourceText: s
   findings.push(...undefinedFound);
 
   findings.push(...accessibilityFindings(outline));
+  findings.push(...pageFrameFindings(outline));
 
   const review = reviewOf(outline.meta, options.today, settings.dueSoonDays);
   // Without front matter a review finding is about the file as a whole: line 1, so it stays clickable.

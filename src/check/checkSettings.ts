@@ -40,6 +40,7 @@ export const checkSettingsSchema = z.strictObject({
   'link-text': plain.optional(),
   'review-date': threshold('dueSoonDays', z.number().int().min(0)).optional(),
   'front-matter': plain.optional(),
+  'page-frame': plain.optional(),
   source: plain.optional(),
   settings: plain.optional(),
 } satisfies Record<RuleId, z.ZodType>);

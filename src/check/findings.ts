@@ -15,6 +15,8 @@ export const RULES = [
   'link-text',
   'review-date',
   'front-matter',
+  /** A line of a web page's frame copied with the text (a cookie banner, a trail of links). */
+  'page-frame',
   /** A source that is read with a warning (not UTF-8). */
   'source',
   /** A check setting that is not understood (a misspelt rule in a handout-disable comment). */

@@ -63,7 +63,8 @@ export const CONTENT_SCHEMA: Schema = {
     img: [...(defaultSchema.attributes?.img ?? []), 'width', 'height'],
     // A callout (a GitHub alert, an admonition: contentToHtml.ts) is a labelled note; a source may write one in HTML too.
     div: [...(defaultSchema.attributes?.div ?? []), ['className', 'callout', ...CALLOUT_KINDS.map((k) => `callout-${k}`)], ['role', 'note']],
-    p: [...(defaultSchema.attributes?.p ?? []), ['className', 'callout-label']],
+    // A line of a web page's frame copied with plain text (inferOutline.ts's markPageFrame) is printed small.
+    p: [...(defaultSchema.attributes?.p ?? []), ['className', 'callout-label', 'page-frame']],
     // A table column's alignment (GFM `| :---: |`): turned into a class after sanitising (contentToHtml.ts).
     td: [['align', 'left', 'center', 'right']],
     th: [['align', 'left', 'center', 'right']],

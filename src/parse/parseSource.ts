@@ -261,6 +261,8 @@ declare module 'mdast' {
   interface ParagraphData {
     /** A line of plain text underlined with a rule ("=====", "-----"): its writer made it a heading. */
     underlined?: boolean;
+    /** A line of a web page's frame copied with the text ("a cookie banner"): printed small, and named by the check. */
+    frame?: string;
   }
 }
 

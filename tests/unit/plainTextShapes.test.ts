@@ -1377,3 +1377,17 @@ describe('general paragraphs after the last part', () => {
     expect(headings(o).at(-1)).toMatch(/^More about road signs/);
   });
 });
+
+describe('a web page: its name, its trail of links, its title', () => {
+  it('the line of the page\'s own after the trail is the title, not the name over it; a title over its trail stays', () => {
+    const o = outlineOf(['Riverside Rowers', 'Home › Learn to row › Your first outing', 'What happens on my first outing?', '', 'Your first outing is on calm water in a wide, stable boat with a coach beside you. It lasts about an hour.', '', 'Wear close-fitting sports clothes and bring a drink. You will get wet feet.'].join('\n'));
+    expect(o.title).toBe('What happens on my first outing?');
+    const t = outlineOf(['Opening times and prices', '', 'Riverside Pool › Visiting › Opening times and prices', '', 'Key points', '', 'The pool opens at seven every morning and closes at nine in the evening, and children swim free at weekends.', '', 'A swim costs four pounds for adults.'].join('\n'));
+    expect(t.title).toBe('Opening times and prices');
+  });
+
+  it('three or more paragraphs that open on a one-word name and a full stop are run-in heads, adjectives too, the text after it a number', () => {
+    const o = outlineOf(['Climbing routes at the wall', '', 'Our routes are colour coded by how hard they are.', '', 'Blue. 4 metres, easy holds all the way up. Good for a first climb with an instructor holding the rope.', '', 'Yellow. 6 metres, with a small overhang halfway. Most people manage it after two or three visits.', '', 'Red. 8 metres, small holds and a long reach near the top. For climbers who come every week.', '', 'Black. 10 metres, the hardest on the wall, with an overhang that needs strong arms and good footwork.'].join('\n'));
+    expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Blue', 'Yellow', 'Red', 'Black']);
+  });
+});

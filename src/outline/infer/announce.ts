@@ -113,7 +113,7 @@ export function countsOrSorts(sentence: string): { count?: number } | undefined 
   const m = COUNTED.exec(sentence);
   return { count: m ? (NUMBERS[m[1].toLowerCase()] ?? Number(m[1])) : undefined };
 }
-const SORTS = /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several|many|various|different|main|major)\s+(?:\w+\s+)?[a-z]+(?:s|es)\b|\b(?:classified|grouped|divided|sorted|categori[sz]ed)\b/i;
+const SORTS = /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several|many|various|different|main|major)\s+(?:\w+\s+)?[a-z]+(?:s|es)\b|\b(?:classified|grouped|divided|sorted|categori[sz]ed|graded|colou?r[- ]coded)\b/i;
 const COUNTED = /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+(?:\w+\s+)?[a-z]+(?:s|es)\b/i;
 
 const COUNT_BEFORE_PLURAL = new RegExp(`\\b(?:${Object.keys(NUMBERS).join('|')}|\\d+)\\s+(?:\\S+\\s+){0,3}?\\S*s\\b`, 'i');

@@ -160,6 +160,7 @@ export function inferOutline(all: Block[], lang: string, knownTitle?: string, op
     result.sections.push(section);
   });
   if (!result.sections.some((s) => s.parts || s.sections.some((c) => c.parts))) notes.push(ctx.noPartsWhy());
+  markPageFrame(all);
   return result;
 }
 
@@ -173,7 +174,12 @@ export function inferOutline(all: Block[], lang: string, knownTitle?: string, op
 const RUN_IN_HEADS = new WeakSet<Block>();
 
 function withRunInHeads(blocks: Block[], lang: string): Block[] {
-  const found = blocks.map((b, i) => (i > 0 && b.type === 'paragraph' && (b as Paragraph).children.length === 1 && (b as Paragraph).children[0].type === 'text' ? runInHead(toString(b), lang) ?? capitalsHead(toString(b)) : undefined));
+  const single = (b: Block, i: number) => i > 0 && b.type === 'paragraph' && (b as Paragraph).children.length === 1 && (b as Paragraph).children[0].type === 'text';
+  let found = blocks.map((b, i) => (single(b, i) ? runInHead(toString(b), lang) ?? capitalsHead(toString(b)) : undefined));
+  // Heads of one word the tagger calls adjectives ("White. About 1–2 km …", "Yellow. …", "Orange. …")
+  // name the parts when three or more open paragraphs so; one or two are sentences ("Rare. …").
+  const loose = blocks.map((b, i) => (single(b, i) ? runInHead(toString(b), lang, true) : undefined));
+  if (loose.filter(Boolean).length >= 3 && loose.filter((h, i) => h && !found[i]).length >= 3) found = found.map((h, i) => h ?? loose[i]);
   if (found.filter(Boolean).length < 2) return blocks;
   return blocks.flatMap((b, i) => {
     const split = found[i];
@@ -218,6 +224,15 @@ function titleAmongOpeningLines(blocks: Block[]): number {
   const crumbs = Array.from({ length: n }, (_, i) => lastLinkOfTrail(lineAt(i))).filter((c): c is string => !!c);
   const named = Array.from({ length: n }, (_, i) => i).find((i) => own(i) && crumbs.includes(normalWords(lineAt(i)).join(' ')));
   if (named !== undefined) return named;
+  // A web page reads: the site's name, its trail of links, then the page's title. A line of the
+  // page's own after the trail is the title, not the name over it ("Fellside Orienteers", then
+  // "Home › New to orienteering? › Choosing a course", then "Which course should I do?").
+  const trails = Array.from({ length: n }, (_, i) => i).filter((i) => lastLinkOfTrail(lineAt(i)) !== undefined);
+  const trail = trails.at(-1);
+  // Only under a name, every word of it capitalised: "Fares and passes" over its trail is the title.
+  const isName = (line: string) => line.split(/\s+/).every((w) => !/^\p{Ll}/u.test(w) || NAME_LINKS.has(w) || w.length <= 3);
+  const overTrail = trail === undefined ? [] : Array.from({ length: trail }, (_, i) => i).filter(own);
+  const afterTrail = trail === undefined || !overTrail.every((i) => isName(lineAt(i))) ? undefined : Array.from({ length: n - trail - 1 }, (_, k) => trail + 1 + k).find(own);
   const first = isFrameLine(blocks[0]) || !own(0) ? Array.from({ length: n }, (_, i) => i).find(own) : undefined;
   // A later one whose words the text uses far more may be it instead, but not a question or a label
   // ending in a colon, which heads a section ("What is shingles?"; a question after a label, as in
@@ -226,7 +241,7 @@ function titleAmongOpeningLines(blocks: Block[]): number {
   const later = blocks.slice(n).filter(isBareHeading).map((b) => toString(b).trim());
   const heads = (line: string) => /:$/.test(line) || (/\?$/.test(line) && !/:\s/.test(line));
   const candidate = (i: number) => own(i) && !heads(lineAt(i)) && !later.some((h) => sameShape(lineAt(i), h) || sharedLead([lineAt(i), h]) > 0);
-  let best = first ?? 0;
+  let best = afterTrail ?? first ?? 0;
   for (let i = best + 1; i < n; i++) if (candidate(i) && use(i) >= 1 && use(i) >= 1.5 * use(best)) best = i;
   return best;
 }
@@ -431,22 +446,44 @@ const CONTROL = /^(?:print|share|email|e-mail|save|download|bookmark|tweet|like|
  * Kept as a paragraph (nothing is lost), never a heading.
  */
 function isPageChrome(text: string): boolean {
+  return pageFrameKind(text) !== undefined;
+}
+
+/**
+ * Lines of a web page's frame copied with its text (a cookie banner, a trail of links, the page's
+ * buttons) are marked as such: printed small, as the frame they are, and named by the check so the
+ * writer can delete them. Nothing is left out. Only lines that are a paragraph of their own.
+ */
+function markPageFrame(blocks: Block[]): void {
+  for (const block of blocks) {
+    if (block.type !== 'paragraph' || block.children.length !== 1 || block.children[0].type !== 'text') continue;
+    const kind = pageFrameKind(block.children[0].value.trim());
+    if (kind) block.data = { ...block.data, frame: kind, hProperties: { ...block.data?.hProperties, className: ['page-frame'] } };
+  }
+}
+
+/**
+ * What kind of line of the web page's frame a line is, in words ("a cookie banner"), or undefined
+ * for a line of the text: see isPageChrome.
+ */
+export function pageFrameKind(text: string): string | undefined {
   // A bar of short links ending a line: "This advice applies to England. Change country: Northern Ireland | Scotland | Wales".
   const bar = text.split(/\s+\|\s+/);
-  if (bar.length >= 3 && bar.slice(1).every((p) => p.split(/\s+/).length <= 3 && !/[.!?]$/.test(p))) return true;
+  if (bar.length >= 3 && bar.slice(1).every((p) => p.split(/\s+/).length <= 3 && !/[.!?]$/.test(p))) return 'a bar of links';
   // A cookie banner: "We use cookies … Accept all cookies | Manage cookie settings".
-  if (/\bcookies?\b/i.test(text) && /\b(?:accept|reject|manage|settings|preferences)\b/i.test(text) && text.split(/\s+/).length >= 6 && text.split(/\s+/).length <= 40) return true;
-  if (/\s[›»]\s/.test(text) || (text.match(/\s>\s/g)?.length ?? 0) >= 2 || CONTROL.test(text.trim())) return true;
+  if (/\bcookies?\b/i.test(text) && /\b(?:accept|reject|manage|settings|preferences)\b/i.test(text) && text.split(/\s+/).length >= 6 && text.split(/\s+/).length <= 40) return 'a cookie banner';
+  if (/\s[›»]\s/.test(text) || (text.match(/\s>\s/g)?.length ?? 0) >= 2) return 'a trail of links';
+  if (CONTROL.test(text.trim())) return "the page's buttons";
   // "Home / Learn about bees / The colony": links parted by slashes, each a few words.
   const slashed = text.split(/\s+\/\s+/);
-  if (slashed.length >= 3 && slashed.every((p) => p.split(/\s+/).length <= 5 && !/[.!?:]$/.test(p))) return true;
+  if (slashed.length >= 3 && slashed.every((p) => p.split(/\s+/).length <= 5 && !/[.!?:]$/.test(p))) return 'a trail of links';
   // Buttons set side by side, with wide gaps between them, are pieces too ("Share this page   Facebook   Email").
   const pieces = text.split(/\s+[|·•]\s+|\s{3,}|\t+/).map((p) => p.trim()).filter(Boolean);
   // "Tri-State Poison Center | Poison Topics | Plants and Mushrooms", "Pawsure – Help centre –
   // Choosing a policy": three short links in a row.
   const links = text.split(/\s+[|·•–—]\s+/).map((p) => p.trim()).filter(Boolean);
-  if (links.length >= 3 && links.every((p) => p.split(/\s+/).length <= 5 && !/[.!?:]$/.test(p))) return true;
-  return pieces.length > 0 && pieces.some((p) => CONTROL.test(p)) && pieces.every((p) => CONTROL.test(p) || DATE.test(p) || BYLINE.test(p) || ANSWER_WORD.test(p));
+  if (links.length >= 3 && links.every((p) => p.split(/\s+/).length <= 5 && !/[.!?:]$/.test(p))) return 'a row of links';
+  return pieces.length > 0 && pieces.some((p) => CONTROL.test(p)) && pieces.every((p) => CONTROL.test(p) || DATE.test(p) || BYLINE.test(p) || ANSWER_WORD.test(p)) ? "the page's buttons" : undefined;
 }
 
 /**

@@ -75,22 +75,23 @@ export function unmarkedRunAfter(blocks: Block[], i: number, lang: string): numb
  * pronoun, article, preposition or auxiliary, and does not open on a verb ("Stop smoking." is advice).
  * Returns the head (without its full stop) and the text after it.
  */
-export function runInHead(text: string, lang: string): { head: string; rest: string } | undefined {
+export function runInHead(text: string, lang: string, adjectives = false): { head: string; rest: string } | undefined {
   // (The text may open on a quotation: 'Zone 3 – Tempo. "Comfortably hard": …'.) A numbered name
   // may end in a dash instead of a full stop: "1. Statements – A statement tells …" ("Conductor – A
   // material that …", unnumbered, is a line of a glossary). The full stop is tried first: in
   // "1. Easy – Recovery. Relaxed running …" the name is "Easy – Recovery".
   const trimmed = text.trim();
-  for (const shape of [/^((?:\d{1,2}[.)]\s+)?[\p{Lu}\p{N}][^.!?:;\n]{0,70}?)\.\s+(["“‘'(]?\p{Lu}[\s\S]+)$/u, /^(\d{1,2}[.)]\s+[\p{Lu}\p{N}][^.!?:;\n–—]{0,70}?)\s+[–—-]\s+(["“‘'(]?\p{Lu}[\s\S]+)$/u]) {
+  // The text after it opens as a sentence does, or on a number ("Green. 3–4 km, TD5. …").
+  for (const shape of [/^((?:\d{1,2}[.)]\s+)?[\p{Lu}\p{N}][^.!?:;\n]{0,70}?)\.\s+(["“‘'(]?[\p{Lu}\p{N}][\s\S]+)$/u, /^(\d{1,2}[.)]\s+[\p{Lu}\p{N}][^.!?:;\n–—]{0,70}?)\s+[–—-]\s+(["“‘'(]?\p{Lu}[\s\S]+)$/u]) {
     const m = shape.exec(trimmed);
-    const found = m && headAndRest(m[1], m[2], lang);
+    const found = m && headAndRest(m[1], m[2], lang, adjectives);
     if (found) return found;
   }
   return undefined;
 }
 
 /** The head of a run-in head and the text after it, if the head is a name (see runInHead). */
-function headAndRest(head: string, rest: string, lang: string): { head: string; rest: string } | undefined {
+function headAndRest(head: string, rest: string, lang: string, adjectives = false): { head: string; rest: string } | undefined {
   const numbered = /^\d{1,2}[.)]\s+/.test(head);
   const name = head.replace(/^\d{1,2}[.)]\s+/, '').replace(/\s+\([^)]*\)/g, '');
   if (!name || !/\p{L}{2}/u.test(name) || name.split(/\s+/).length > 7) return undefined;
@@ -102,7 +103,8 @@ function headAndRest(head: string, rest: string, lang: string): { head: string; 
   if (!tokens.length || (tokens[0].pos === 'VERB' && !/ed$/.test(tokens[0].lower))) return undefined;
   if (tokens.some((t) => t.pos === 'PRON' || t.pos === 'AUX' || t.pos === 'ADP' || t.pos === 'SCONJ' || (t.pos === 'DET' && t.text.length > 1))) return undefined;
   // A name is a noun phrase: "Yes." or "Of course." answering a question is not one.
-  if (!tokens.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM')) return undefined;
+  // (`adjectives`: one word the tagger calls an adjective names one of a run, "White.", "Yellow." …)
+  if (!tokens.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || (adjectives && tokens.length === 1 && t.pos === 'ADJ'))) return undefined;
   // Honorifics and initials ("Dr. Lee", "J. Smith") end in a full stop without ending a name.
   if (/^(?:dr|mr|mrs|ms|st|no|vol|fig|[A-Z])$/i.test(name)) return undefined;
   // The text after it is a paragraph, not a line of facts ("Leaflet CAR-112. Produced March 2024.").
