@@ -1391,3 +1391,12 @@ describe('a web page: its name, its trail of links, its title', () => {
     expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Blue', 'Yellow', 'Red', 'Black']);
   });
 });
+
+describe('run-in heads set off by a dash', () => {
+  it('unnumbered, a name and a dash head a paragraph of two sentences or more; "Stage I" is a label', () => {
+    const o = outlineOf(['Bus passes', '', 'Which pass you need depends on how often you travel and how old you are.', '', 'Day passes – A day pass covers every bus in the county until midnight. Buy it from the driver.', '', 'Weekly passes – A weekly pass runs for seven days from the first journey. It is cheaper than five day passes.', '', 'Older person passes – If you are over the state pension age you can travel free after half past nine. Apply to the council with proof of age.', '', 'Keep your pass with you on every journey.'].join('\n'));
+    expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Day passes', 'Weekly passes', 'Older person passes']);
+    const g = outlineOf(['Gum disease', '', 'Dentists describe gum disease in four stages.', '', 'Stage I – Early gum disease. The gums bleed when you brush, but the bone is not yet affected.', '', 'Stage II – Moderate gum disease. Some of the bone that holds the teeth has been lost.', '', 'Stage III – Severe gum disease. Teeth may feel loose and gaps appear between them.', '', 'Stage IV – Advanced gum disease. Teeth may be lost without treatment.'].join('\n'));
+    expect(g.sections.filter((s) => s.parts).map((s) => s.title)[0]).toBe('Stage I – Early gum disease');
+  });
+});

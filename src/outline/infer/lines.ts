@@ -77,8 +77,8 @@ export function unmarkedRunAfter(blocks: Block[], i: number, lang: string): numb
  */
 export function runInHead(text: string, lang: string, adjectives = false): { head: string; rest: string } | undefined {
   // (The text may open on a quotation: 'Zone 3 – Tempo. "Comfortably hard": …'.) A numbered name
-  // may end in a dash instead of a full stop: "1. Statements – A statement tells …" ("Conductor – A
-  // material that …", unnumbered, is a line of a glossary). The full stop is tried first: in
+  // may end in a dash instead of a full stop: "1. Statements – A statement tells …" (unnumbered, see
+  // below). The full stop is tried first: in
   // "1. Easy – Recovery. Relaxed running …" the name is "Easy – Recovery".
   const trimmed = text.trim();
   // The text after it opens as a sentence does, or on a number ("Green. 3–4 km, TD5. …").
@@ -87,6 +87,10 @@ export function runInHead(text: string, lang: string, adjectives = false): { hea
     const found = m && headAndRest(m[1], m[2], lang, adjectives);
     if (found) return found;
   }
+  // Unnumbered, a name and a dash head a paragraph of two sentences or more ("Resident permits – If
+  // you live in a zone you can apply … The permit …"); a glossary's line defines in one.
+  const dashed = /^([\p{Lu}][^.!?:;\n–—]{0,50}?)\s+[–—]\s+(["“‘'(]?\p{Lu}[\s\S]+)$/u.exec(trimmed);
+  if (dashed && /[.!?]["”’)]?\s+["“‘'(]?\p{Lu}/u.test(dashed[2])) return headAndRest(dashed[1], dashed[2], lang, adjectives);
   return undefined;
 }
 
@@ -101,7 +105,8 @@ function headAndRest(head: string, rest: string, lang: string, adjectives = fals
   const tokens = tokensOf(`${name}.`).filter((t) => t.pos !== 'PUNCT');
   // A verb first is an instruction ("Stop smoking."), unless it is a participle used as an adjective ("Delayed … allergy").
   if (!tokens.length || (tokens[0].pos === 'VERB' && !/ed$/.test(tokens[0].lower))) return undefined;
-  if (tokens.some((t) => t.pos === 'PRON' || t.pos === 'AUX' || t.pos === 'ADP' || t.pos === 'SCONJ' || (t.pos === 'DET' && t.text.length > 1))) return undefined;
+  // ("Stage I – Initial periodontitis": a Roman one after a word is a label, not the pronoun.)
+  if (tokens.some((t, k) => (t.pos === 'PRON' && !(k > 0 && t.text === 'I')) || t.pos === 'AUX' || t.pos === 'ADP' || t.pos === 'SCONJ' || (t.pos === 'DET' && t.text.length > 1))) return undefined;
   // A name is a noun phrase: "Yes." or "Of course." answering a question is not one.
   // (`adjectives`: one word the tagger calls an adjective names one of a run, "White.", "Yellow." …)
   if (!tokens.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || (adjectives && tokens.length === 1 && t.pos === 'ADJ'))) return undefined;
