@@ -1004,6 +1004,11 @@ describe('the language of a source that does not say', () => {
     expect(detectLanguage('Diabetes is a disease that lasts for life. Your body does not make enough insulin or does not use it well. With good food, exercise and the medicines your doctor gives you, you can live a normal life and avoid problems with your eyes, kidneys and feet.')).toBe('en');
     expect(detectLanguage('La diabetes es una enfermedad.')).toBeUndefined();
   });
+
+  it('reads Swedish and Polish as themselves, not as the nearest of the languages most handouts use', () => {
+    expect(detectLanguage('Diabetes är en sjukdom som varar hela livet. Kroppen gör inte tillräckligt med insulin eller använder det inte på rätt sätt. Med bra mat, motion och de mediciner som läkaren skriver ut kan du leva ett vanligt liv och undvika problem med ögonen, njurarna och fötterna.')).toBe('sv');
+    expect(detectLanguage('Cukrzyca to choroba, która trwa całe życie. Organizm nie wytwarza wystarczająco dużo insuliny albo nie używa jej dobrze. Dzięki dobrej diecie, ruchowi i lekom przepisanym przez lekarza możesz żyć normalnie i uniknąć problemów z oczami, nerkami i stopami.')).toBe('pl');
+  });
 });
 
 describe('a web page or leaflet copied whole', () => {
