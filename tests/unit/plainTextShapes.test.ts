@@ -1405,3 +1405,10 @@ describe('run-in heads set off by a dash', () => {
     expect(g.sections.filter((s) => s.parts).map((s) => s.title)[0]).toBe('Stage I – Early gum disease');
   });
 });
+
+describe('the page\'s own lines after the parts', () => {
+  it('go under "About this page", not "More about …" the subject', () => {
+    const o = outlineOf(['Ingrown toenails', '', 'An ingrown toenail grows into the skin beside it. There are three main treatments: soaking, lifting and surgery.', '', 'Soaking', '', para('Soaking the foot in warm salty water softens the skin'), '', 'Lifting', '', para('Lifting the nail edge with a little cotton wool helps it grow out'), '', 'Surgery', '', para('Surgery removes the edge of the nail under a local anaesthetic'), '', 'Page last reviewed: 4 April 2025'].join('\n'));
+    expect(headings(o).at(-1)).toBe('About this page');
+  });
+});

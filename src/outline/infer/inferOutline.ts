@@ -1168,7 +1168,10 @@ class Context {
     // about …" read as more about them: its last noun says what they all are ("More about sources").
     const last = normalWords(this.subject.title).pop();
     const about = this.general.titleNamesParts && last ? plural(singular(last)) : this.subject.title;
-    const title = closingHeading(paras.map((p) => p.text), this.subject.keys.length ? about : undefined, this.lang, this.general.otherKind, this.general.every);
+    // Only the page's own lines ("Page last reviewed: 3 March 2025", "Leaflet number: …", "Print
+    // this page | Share") are about the page, not more about the subject.
+    const pageOnly = /^en\b/i.test(this.lang) && paras.every((p) => isFrameLine(p.block) || PUBLISHER_FACT.test(p.text.trim()));
+    const title = pageOnly ? 'About this page' : closingHeading(paras.map((p) => p.text), this.subject.keys.length ? about : undefined, this.lang, this.general.otherKind, this.general.every);
     const rest = paras.length === 1 ? 'it goes under a heading of its own' : `it and the ${paras.length === 2 ? 'paragraph' : `${paras.length - 1} paragraphs`} after it go under a heading of their own`;
     this.notes.push(`General: paragraph ${this.general.at} is not filed under the last part: ${this.general.why}; ${rest}, "${title}".`);
     return { title, slug: this.slugs.next(title), level, line: paras[0].block.position?.start.line, kind: 'section', inferred: true, blocks: paras.map((p) => p.block), sections: [] };
