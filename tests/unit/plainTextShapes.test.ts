@@ -1389,6 +1389,8 @@ describe('a web page: its name, its trail of links, its title', () => {
     expect(o.title).toBe('What happens on my first outing?');
     const t = outlineOf(['Opening times and prices', '', 'Riverside Pool › Visiting › Opening times and prices', '', 'Key points', '', 'The pool opens at seven every morning and closes at nine in the evening, and children swim free at weekends.', '', 'A swim costs four pounds for adults.'].join('\n'));
     expect(t.title).toBe('Opening times and prices');
+    const s = outlineOf(['Eastbrook College · Library Services', 'Service status: all systems normal', 'Help › Borrowing › Renewals', 'Renewing your loans', '', 'You can renew most loans online up to five times, as long as nobody else has asked for the book.', '', 'Renew from the library account page, or ask at the help desk.'].join('\n'));
+    expect(s.title).toBe('Renewing your loans');
   });
 
   it('three or more paragraphs that open on a one-word name and a full stop are run-in heads, adjectives too, the text after it a number', () => {

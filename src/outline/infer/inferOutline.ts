@@ -320,8 +320,11 @@ function isFrameLine(block: Block): boolean {
   if (isPageChrome(line)) return true;
   // A line, not a paragraph that opens on "By 1732 there were …".
   if (line.split(/\s+/).length > 25 || /[.!?]\s+\p{Lu}/u.test(line)) return false;
-  return isContactLine(line) || isByline(line) || EMAIL_HEADER.test(line) || FORM_LINE.test(line) || MENU_LINE.test(raw) || isFactsLine(line);
+  return isContactLine(line) || isByline(line) || EMAIL_HEADER.test(line) || FORM_LINE.test(line) || MENU_LINE.test(raw) || isFactsLine(line) || STATUS_LINE.test(line);
 }
+
+/** A web service's status banner: "Service status: all systems normal". */
+const STATUS_LINE = /^(?:(?:service|system|network|site)s?\s+)?status\s*:\s*(?:all\s+)?(?:systems?|services?)\b/i;
 
 
 /**
