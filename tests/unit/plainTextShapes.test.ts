@@ -1414,3 +1414,10 @@ describe('the page\'s own lines after the parts', () => {
     expect(headings(o).at(-1)).toBe('About this page');
   });
 });
+
+describe('names listed after "the following:"', () => {
+  it('question headings that name them are the parts; "a combination of the two" is "combination"', () => {
+    const o = outlineOf(['Your hearing test results', '', 'After the test the audiologist will say which kind of loss you have. It will be one of the following: a conductive loss, a sensorineural loss, or a combination of the two.', '', 'What is a conductive loss?', '', para('A conductive loss means sound cannot pass through the outer or middle ear'), '', 'What is a sensorineural loss?', '', para('A sensorineural loss means the inner ear or the nerve is damaged'), '', 'What is a combination loss?', '', para('A combination loss is a conductive and a sensorineural loss together')].join('\n'));
+    expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['What is a conductive loss?', 'What is a sensorineural loss?', 'What is a combination loss?']);
+  });
+});

@@ -75,7 +75,18 @@ export function announcementIn(sentence: string, next?: string, bullets: string[
     listed = listed.map((p) => (isLabel(p.name) ? partOf(`${kind} ${p.name}`, kind) : { ...p, kind }));
     if (count || quantified || listed.length) return { sentence: said, kind, count, listed };
   }
-  return countedNoun(sentence, next) ?? listLeadIn(sentence, bullets) ?? classified(sentence) ?? inlineList(sentence);
+  return countedNoun(sentence, next) ?? listLeadIn(sentence, bullets) ?? classified(sentence) ?? followingList(sentence) ?? inlineList(sentence);
+}
+
+/**
+ * Names listed after "the following:" in the sentence itself, whatever it calls them: "… it will be
+ * one of the following: a reliever, a preventer, or a combination of the two." ("a combination of
+ * the two" is "combination".) The paragraphs or headings after it must name them to make parts.
+ */
+function followingList(sentence: string): Announcement | undefined {
+  const m = /\b(?:the following|as follows)\s*(:.+)$/i.exec(sentence);
+  const named = m ? listAfter(m[1].replace(/\s+of\s+(?:the\s+two|both|them|these|those)\b/gi, '')) : undefined;
+  return named && named.length >= 2 ? { sentence, kind: 'type', listed: named, strict: true } : undefined;
 }
 
 /**
