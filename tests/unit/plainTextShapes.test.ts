@@ -1421,3 +1421,12 @@ describe('names listed after "the following:"', () => {
     expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['What is a conductive loss?', 'What is a sensorineural loss?', 'What is a combination loss?']);
   });
 });
+
+describe('at-a-glance cells from lists', () => {
+  it('a list item that goes on from its lead-in ("when you:" over "- are …") is never a cell of its own', () => {
+    const o = outlineOf(['Two kinds of walking aid', '', 'There are two kinds of walking aid: sticks and frames.', '', 'Sticks', '', 'A stick helps you walk. Use it when you:', '', '- are crossing cobbled lanes, gravel paths or wet grass verges.', '- are boarding buses, trams or ferries.', '', 'Frames', '', 'A frame helps you walk. Use it when you:', '', '- are rising from armchairs, sofas or hospital beds.', '- are shuffling along corridors after hip replacement surgery.'].join('\n'));
+    const cells = o.atAGlance?.rows.flatMap((r) => r.cells.flatMap((c) => c.texts)) ?? [];
+    expect(cells.length).toBeGreaterThan(0);
+    expect(cells.filter((t) => /^\p{Ll}/u.test(t))).toEqual([]);
+  });
+});

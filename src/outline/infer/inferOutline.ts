@@ -1329,6 +1329,9 @@ class Context {
         if (/\(/.test(headings[i])) aliases.push(normalWords(headings[i].replace(/\s*\([^)]*\)/g, '')));
         // "Close reading – working with the argument" is also "close reading": a gloss is no part of a name.
         if (GLOSSED.test(headings[i])) aliases.push(normalWords(headings[i].replace(GLOSSED, '$1')));
+        // "What is a combination inhaler?" is also the "combination" the announcement named.
+        const namedAs = announced.length ? mentionedParts(headings[i], announced) : [];
+        if (namedAs.length === 1) aliases.push(...namedAs[0].keys);
         if (lead) aliases.push(normalWords(headings[i]).slice(lead));
         found.set(i, partOf(headings[i], shapeKind, aliases));
       }

@@ -137,7 +137,8 @@ export function statementsOf(blocks: Block[], lang: string): Statement[] {
       // Items that are whole sentences are statements; fragments are only read after their lead-in.
       for (const item of unit.items) {
         for (const sentence of sentencesOf(item.text, lang)) {
-          if (/[.!?]$/.test(sentence) && !leansBack(sentence) && wordsOf(sentence, lang).length >= 4) found.push({ text: sentence, line: item.line });
+          // (One that opens in lower case goes on from its lead-in: "Use your reliever when you:" over "- are having an asthma attack.")
+          if (/[.!?]$/.test(sentence) && !/^\p{Ll}/u.test(sentence) && !leansBack(sentence) && wordsOf(sentence, lang).length >= 4) found.push({ text: sentence, line: item.line });
         }
       }
     }
