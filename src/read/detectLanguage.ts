@@ -20,6 +20,8 @@ const OTHER_TAGS = lookupTable({
   pes: 'fa', hin: 'hi', mar: 'mr', npi: 'ne', cmn: 'zh', jpn: 'ja', kor: 'ko', ell: 'el', heb: 'he', tha: 'th', ben: 'bn', tam: 'ta', tel: 'te',
 });
 const ONLY = [...Object.keys(TAGS), ...Object.keys(OTHER_TAGS)];
+/** The commonest English words: a fifth or more of any English text, a few hundredths of a Polish or Portuguese one. */
+const ENGLISH_LITTLE_WORDS = new Set('the and of to a in is are was were be it you your for on with as at by this that from or not have has will can'.split(' '));
 /** Letters needed before the model is asked; below that, trigram counts say little. */
 const MIN_LETTERS = 200;
 
@@ -29,5 +31,10 @@ export function detectLanguage(text: string): string | undefined {
   if ((prose.match(/\p{L}/gu) ?? []).length < MIN_LETTERS) return undefined;
   const scores = francAll(prose, { only: ONLY });
   const best = scores[0]?.[0];
-  return best ? (TAGS[best] ?? OTHER_TAGS[best]) : undefined;
+  if (!best) return undefined;
+  if (TAGS[best]) return TAGS[best];
+  // English with many foreign names ("Monday: Zbigniew Wójcik and Agnieszka Kowalczyk") can look like
+  // another language to trigrams; its little words say it is English.
+  const words = prose.toLowerCase().match(/\p{L}+/gu) ?? [];
+  return words.filter((w) => ENGLISH_LITTLE_WORDS.has(w)).length >= 0.08 * words.length ? 'en' : OTHER_TAGS[best];
 }

@@ -1430,3 +1430,27 @@ describe('at-a-glance cells from lists', () => {
     expect(cells.filter((t) => /^\p{Ll}/u.test(t))).toEqual([]);
   });
 });
+
+describe('ordinary text the page-frame and part rules leave alone (review of 2026-12-07)', () => {
+  const frames = (o: Outline) => allBlocks(o).filter((b) => b.type === 'paragraph' && b.data?.frame).map((b) => toString(b));
+  it('survey answers, a form and a sentence about cookies in the text are never the frame', () => {
+    const o = outlineOf(['Snacks for school', '', 'Children need a snack in the morning. This sheet helps you choose one.', '', 'How does your child get to school?', '', 'Walk / Cycle / Car / Bus', '', 'Cookies and biscuits are high in sugar, so manage how many your child eats each week.', '', 'Fruit, yoghurt and crackers are better choices for most days of the week.'].join('\n'));
+    expect(frames(o)).toEqual([]);
+  });
+  it('a heading that happens to open on "Version" or "Approved" and a number stays a heading', () => {
+    const o = outlineOf(['Food at the club', '', 'Our kitchen cooks every meal on site with fresh food.', '', 'Approved suppliers 2025', '', 'We buy from three farms within ten miles of the club.', '', 'Version 2 of the allergy form', '', 'The new form asks about every allergy in the family.'].join('\n'));
+    expect(headings(o)).toEqual(['Approved suppliers 2025', 'Version 2 of the allergy form']);
+  });
+  it('a title in title case over its trail stays the title; "Before, during and after" lists no names; "Things I loved." is no head; days are no parts', () => {
+    expect(outlineOf(['Kennel Cough in Dogs', 'Home › Pet health › Dogs', 'Signs and treatment', '', 'Kennel cough is a chest infection that spreads where dogs meet. Most dogs get better in two weeks.', '', 'Keep your dog away from others until the cough stops.'].join('\n')).title).toBe('Kennel Cough in Dogs');
+    const op = outlineOf(['Before, during and after your scan: what to expect', '', 'This leaflet explains what happens when you come for a scan.', '', 'Before you come in', '', 'Do not eat for four hours before your scan.', '', 'On the day', '', 'A nurse will check your details and answer your questions.', '', 'After your scan', '', 'You can eat and drink as normal straight away.', '', 'During your stay', '', 'Most people are with us for about an hour in all.', '', 'Going home', '', 'You can drive yourself home after the scan.'].join('\n'));
+    expect(op.sections.filter((s) => s.parts)).toEqual([]);
+    const diary = outlineOf(['My year at the allotment', '', 'I spent last year growing vegetables at the allotment on Mill Lane, two mornings a week.', '', 'Things I loved. The beans grew taller than me, and the children from the school came to pick them in July.', '', 'Things I found hard. Watering in the August heat was tough, and the slugs ate every lettuce I planted.', '', 'Things I learned. Compost needs turning every week, and neighbours will share their tools if you ask.'].join('\n'));
+    expect(headings(diary)).toEqual([]);
+    const walk = outlineOf(['Our walking week', '', 'Four days of walking, with a night in a hostel each evening.', '', 'Day 1 – Keswick to Buttermere', '', 'A gentle start, about eleven miles with one long climb.', '', 'Day 2 – Buttermere to Wasdale', '', 'The hardest day, over two passes.', '', 'Day 3 – Wasdale to Eskdale', '', 'An easier walk past a tarn.', '', 'Day 4 – Eskdale to the coast', '', 'A flat walk by the river to the sea.'].join('\n'));
+    expect(walk.sections.filter((s) => s.parts)).toEqual([]);
+  });
+  it('English with many foreign names stays English', () => {
+    expect(detectLanguage('Menu: adobo, sinigang na baboy, kare kare, lechon kawali, pancit canton, pancit bihon, lumpiang shanghai, tinola, bulalo, sisig, kaldereta, bibingka, puto, halo halo, turon, leche flan and ube halaya. Ask the staff about nuts and shellfish before you order anything.')).toBe('en');
+  });
+});

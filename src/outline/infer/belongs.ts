@@ -67,6 +67,9 @@ export interface GeneralReason {
   every?: boolean;
 }
 
+/** An example given: what it names is not what the sentence is about. */
+const EXAMPLE = /\b(?:for example|for instance|such as|e\.g\.)/i;
+
 /** The noun a name is about: its last word before a preposition ("safety signs at work" → "signs"). */
 function headNoun(words: string[]): string | undefined {
   const cut = words.findIndex((w, i) => i > 0 && /^(?:at|in|for|of|on|with|after|during|from|to|and)$/.test(w));
@@ -113,7 +116,7 @@ export function generalReason(opening: OpeningSentence, parts: Part[], subject: 
   // causes of dementia, including …" is about what else there is, whatever it names after; so is
   // "Many signs carry a text panel, for example a prohibition sign …" after the last part, fire
   // equipment signs: an example from an earlier part does not make it the last part's.
-  const namesOnlyEarlier = !!link && namesAnyPart && !namedInSentence.some((p) => p.name === link.last.name);
+  const namesOnlyEarlier = !!link && namesAnyPart && EXAMPLE.test(opening.sentence) && !namedInSentence.some((p) => p.name === link.last.name);
   // "Many signs …", "Most glaciers …": the subject's head word under a quantifier is the whole too.
   const quantified = /^(?:many|most|some|all|few|several)$/.test(opening.subjectWords[0] ?? '') && opening.subjectWords.slice(1, 3).some((w) => subject.keys.map(headNoun).some((h) => !!h && singular(h) === singular(w)));
   if ((mentionsSubject(opening.subjectWords, subject) || quantified) && (!namesAnyPart || /^there\s/i.test(opening.sentence) || namesOnlyEarlier)) return { why: `its subject is ${subject.title} as a whole`, turns: false };

@@ -175,11 +175,12 @@ const RUN_IN_HEADS = new WeakSet<Block>();
 
 function withRunInHeads(blocks: Block[], lang: string): Block[] {
   const single = (b: Block, i: number) => i > 0 && b.type === 'paragraph' && (b as Paragraph).children.length === 1 && (b as Paragraph).children[0].type === 'text';
-  let found = blocks.map((b, i) => (single(b, i) ? runInHead(toString(b), lang) ?? capitalsHead(toString(b)) : undefined));
-  // Heads of one word the tagger calls adjectives ("White. About 1–2 km …", "Yellow. …", "Orange. …")
-  // name the parts when three or more open paragraphs so; one or two are sentences ("Rare. …").
-  const loose = blocks.map((b, i) => (single(b, i) ? runInHead(toString(b), lang, true) : undefined));
-  if (loose.filter(Boolean).length >= 3 && loose.filter((h, i) => h && !found[i]).length >= 3) found = found.map((h, i) => h ?? loose[i]);
+  // Under "Key words" or "Glossary", "Conductor – A material … Metals are good conductors." is an entry, not a head.
+  let glossary = false;
+  const found = blocks.map((b, i) => {
+    if (b.type === 'paragraph' && isBareHeading(b)) glossary = GLOSSARY_HEADING.test(toString(b).trim());
+    return single(b, i) && !glossary ? runInHead(toString(b), lang) ?? capitalsHead(toString(b)) : undefined;
+  });
   if (found.filter(Boolean).length < 2) return blocks;
   return blocks.flatMap((b, i) => {
     const split = found[i];
@@ -189,6 +190,9 @@ function withRunInHeads(blocks: Block[], lang: string): Block[] {
     return [head, b];
   });
 }
+
+/** A heading over a glossary's entries. */
+const GLOSSARY_HEADING = /^(?:key\s+(?:words|terms|vocabulary)|glossary|vocabulary|words to know|terms to know|definitions)\s*:?$/i;
 
 /**
  * Which of the lines that open the text (up to eight, before its first paragraph) is the
@@ -217,7 +221,7 @@ function titleAmongOpeningLines(blocks: Block[]): number {
   // "Year 8 Physics · Topic 4: Energy"): the first line of the page's own is the title, a question too.
   // Nor the name a byline gives its writers ("The Money Compass" over "By the Money Compass team").
   const bylines = Array.from({ length: n }, (_, i) => lineAt(i)).filter(isByline).map((l) => normalWords(l).join(' '));
-  const publisher = (i: number) => { const name = normalWords(lineAt(i)).join(' '); return !!name && bylines.some((b) => ` ${b} `.includes(` ${name} `)); };
+  const publisher = (i: number) => { const words = normalWords(lineAt(i)); const name = words.join(' '); return words.length >= 2 && bylines.some((b) => ` ${b} `.includes(` ${name} `)); };
   const own = (i: number) => (isBareHeading(blocks[i]) || isTitleShaped(blocks[i])) && !isFrameLine(blocks[i]) && !isOrganisationName(lineAt(i)) && !SHEET_KIND.test(lineAt(i)) && !PLACE_IN_SERIES.test(lineAt(i)) && !publisher(i) && !isPiecesLine(blocks[i]);
   // A trail of links ends on the page it leads to: the line that repeats its last link is the title
   // ("Guides › Saving › Choosing a savings account" over "Choosing a savings account").
@@ -230,9 +234,13 @@ function titleAmongOpeningLines(blocks: Block[]): number {
   const trails = Array.from({ length: n }, (_, i) => i).filter((i) => lastLinkOfTrail(lineAt(i)) !== undefined);
   const trail = trails.at(-1);
   // Only under a name, every word of it capitalised: "Fares and passes" over its trail is the title.
-  const isName = (line: string) => line.split(/\s+/).every((w) => !/^\p{Ll}/u.test(w) || NAME_LINKS.has(w) || w.length <= 3);
+  // The trail's last link says which: the title takes up its words ("… › Choosing a course" over
+  // "Which course should I do?"); "Heartworm Disease in Dogs" over "… › Dogs" is the title itself.
+  const linkWords = trail === undefined ? new Set<string>() : new Set(normalWords(lineAt(trail).split(TRAIL_SEPARATOR).pop() ?? '').filter((w) => w.length >= 4).map(singular));
+  const takesUp = (i: number) => normalWords(lineAt(i)).some((w) => linkWords.has(singular(w)));
   const overTrail = trail === undefined ? [] : Array.from({ length: trail }, (_, i) => i).filter(own);
-  const afterTrail = trail === undefined || !overTrail.every((i) => isName(lineAt(i))) ? undefined : Array.from({ length: n - trail - 1 }, (_, k) => trail + 1 + k).find(own);
+  const next = trail === undefined ? undefined : Array.from({ length: n - trail - 1 }, (_, k) => trail + 1 + k).find(own);
+  const afterTrail = next !== undefined && takesUp(next) && !overTrail.some(takesUp) ? next : undefined;
   const first = isFrameLine(blocks[0]) || !own(0) ? Array.from({ length: n }, (_, i) => i).find(own) : undefined;
   // A later one whose words the text uses far more may be it instead, but not a question or a label
   // ending in a colon, which heads a section ("What is shingles?"; a question after a label, as in
@@ -288,19 +296,23 @@ function namesListedIn(title: string): string[] {
   const head = title.split(/:\s|\s[–—-]\s/)[0];
   if (!/,/.test(head) || !/\s(?:and|&|or)\s/.test(head)) return [];
   const names = head.split(/,\s*(?:and\s+|&\s+|or\s+)?|\s+(?:and|&|or)\s+/).map((n) => n.trim()).filter(Boolean);
-  return names.length >= 3 && names.every((n) => n.split(/\s+/).length <= 4 && !/[.!?]/.test(n)) ? names : [];
+  // Names, not times or ways: "Before, during and after your operation" lists none.
+  return names.length >= 3 && names.every((n) => n.split(/\s+/).length <= 4 && !/[.!?]/.test(n) && !NOT_NAMES.test(n)) ? names : [];
 }
 
+/** Words a listed name does not open with: times, ways, questions. */
+const NOT_NAMES = /^(?:before|during|after|while|when|how|why|what|where|who|which|then|now|here|there)\b/i;
+
 /**
- * The publisher's notices set in pieces by "·", one of them a clause, none a sentence: "Rides every
- * Sunday from the market square · Beginners always welcome" (a title's topics, "Fractions · Decimals
- * · Percentages", are words, not clauses).
+ * The publisher's notices set in pieces by "·", each of three words or more, none a sentence: "Rides
+ * every Sunday from the market square · Beginners always welcome" (a title and its subtitle,
+ * "Photosynthesis · How plants make their own food", or its topics, "Fractions · Decimals", are not).
  */
 function isPiecesLine(block: Block): boolean {
   if (block.type !== 'paragraph') return false;
   const line = toString(block).trim();
   const pieces = line.split(/\s+·\s+/);
-  return pieces.length >= 2 && pieces.some((p) => p.split(/\s+/).length >= 4) && line.split(/\s+/).length <= 30 && !/[.!?]$|[.!?]\s+\p{Lu}/u.test(line);
+  return pieces.length >= 2 && pieces.every((p) => p.split(/\s+/).length >= 3) && line.split(/\s+/).length <= 30 && !/[.!?]$|[.!?]\s+\p{Lu}/u.test(line);
 }
 
 /** The last link of a trail ("Guides › Saving › Choosing a savings account"), its words in lower case; else undefined. */
@@ -345,7 +357,7 @@ function isOrganisationName(line: string): boolean {
   if (kind && AMBIGUOUS_KINDS.test(kind) && words.length < 3) return false;
   // The kind of body may come before a last word that names a branch of it: "Lowmoor State University Extension".
   const nearEnd = words.slice(1).slice(-3).join(' ');
-  return ORGANISATION.test(name) || ORGANISATION_WORD.test(nearEnd) || LEGAL_FORM.test(name) || BODY_FIRST.test(name) || rest.some((r) => ORGANISATION.test(r) || BODY_FIRST.test(r));
+  return ORGANISATION.test(name) || ORGANISATION_WORD.test(nearEnd) || LEGAL_FORM.test(name) || BODY_NAMED_FIRST.test(name) || rest.some((r) => ORGANISATION.test(r) || BODY_FIRST.test(r));
 }
 
 const ORGANISATION_KINDS = 'council|network|alliance|coalition|bureau|commission|trust|hospitals?|department|services?|practice|surgery|clinic|club|centre|center|university|college|academy|school|society|association|foundation|agency|ministry|authority|board|institute|pharmacy|pharmacies|partnership|federation|ltd|inc|plc|llc|gmbh';
@@ -435,7 +447,10 @@ export function isBareHeadingText(text: string): boolean {
  * A line that gives the leaflet's own reference, version or dates: "Leaflet number: OPH-047 Version 3",
  * "Ref: PIL 0412", "Review date: January 2027". A number in it, always.
  */
-const PUBLISHER_FACT = /^(?:(?:leaflet|document|booklet|publication|information sheet|fact ?sheet|pil|form)\s+(?:no\.?|number|code|ref(?:erence)?|id)|ref(?:erence)?(?:\s+no\.?)?|version|(?:first\s+)?published|(?:date\s+)?(?:last\s+)?(?:reviewed|updated|revised)|review date|next review(?:\s+(?:date|due))?|date of (?:publication|issue|review)|produced|printed|approved)\b[^\n]{0,60}\d/i;
+const PUBLISHER_FACT = new RegExp(`^(?:(?:leaflet|document|booklet|publication|information sheet|fact ?sheet|pil|form)\\s+(?:no\\.?|number|code|ref(?:erence)?|id)|ref(?:erence)?(?:\\s+no\\.?)?|version|(?:first\\s+)?published|(?:date\\s+)?(?:last\\s+)?(?:reviewed|updated|revised)|review date|next review(?:\\s+(?:date|due))?|date of (?:publication|issue|review)|produced|printed|approved)(?:\\s*:\\s*[^\\n]{0,60}\\d|\\s+(?:(?:${ENGLISH_MONTHS})\\s+)?[\\w./-]*\\d[\\w./-]*(?:\\s+(?:19|20)\\d{2})?$)`, 'i');
+
+/** A body whose name opens with what it is, unmistakably ("Município de Pedra Alva", "Università di …"; not "Escuela de Verano 2025"). */
+const BODY_NAMED_FIRST = /^(?:associazione|fondazione|federazione|asociación|fundación|federación|association|fédération|fondation|verein|stiftung|verband|associação|fundação|federação|município|municipio|câmara municipal|prefeitura|ayuntamiento|comune|commune|mairie|gemeente|gemeinde|stadt|kommune|kommun|gmina|urząd|concello|ajuntament|junta de freguesia|ministério|ministerio|ministero|ministère|ministerium|universidade|universidad|università|université|universität)(?=[\s,]|$)/iu;
 
 /** A bare answer names nothing: "Yes" and "No" under "Was this page helpful?". */
 const ANSWER_WORD = /^(?:yes|no|ok|okay|s[íi]|oui|non|ja|nein)[.!]?$/i;
@@ -458,12 +473,28 @@ function isPageChrome(text: string): boolean {
  * writer can delete them. Nothing is left out. Only lines that are a paragraph of their own.
  */
 function markPageFrame(blocks: Block[]): void {
-  for (const block of blocks) {
-    if (block.type !== 'paragraph' || block.children.length !== 1 || block.children[0].type !== 'text') continue;
-    const kind = pageFrameKind(block.children[0].value.trim());
-    if (kind) block.data = { ...block.data, frame: kind, hProperties: { ...block.data?.hProperties, className: ['page-frame'] } };
-  }
+  const lineOf = (b: Block) => (b.type === 'paragraph' && b.children.length === 1 && b.children[0].type === 'text' ? b.children[0].value.trim() : undefined);
+  const kindOf = (b: Block) => { const line = lineOf(b); const kind = line === undefined ? undefined : pageFrameKind(line); return kind && MARKED_KINDS.has(kind) ? kind : undefined; };
+  // Only in the frame: the lines over the text (before its first paragraph of sentences) and those
+  // after its last. In the text, "Walk / Cycle / Car" or "Cookies and biscuits …" are the text's own.
+  const prose = (b: Block) => { const line = lineOf(b); return b.type !== 'paragraph' || line === undefined || /[.!?]\s+\p{Lu}/u.test(line) || line.split(/\s+/).length > 40; };
+  const first = blocks.findIndex((b) => prose(b) && !kindOf(b));
+  const last = blocks.length - 1 - [...blocks].reverse().findIndex((b) => prose(b) && !kindOf(b));
+  blocks.forEach((block, i) => {
+    if (first !== -1 && i > first && i < last) return;
+    const kind = kindOf(block);
+    if (kind && block.type === 'paragraph') block.data = { ...block.data, frame: kind, hProperties: { ...block.data?.hProperties, className: ['page-frame'] } };
+  });
 }
+
+/** What a cookie banner says of the site and the reader's choice. */
+const COOKIE_BANNER = /\b(?:we use|this (?:site|website)|our (?:site|website)|the (?:site|website)|your (?:experience|browsing|consent)|accept all|reject all|cookie (?:settings|preferences|policy|notice)|analytics)\b/i;
+
+/** The first link of a trail: the home page, in the languages handouts are written in. */
+const HOME_LINK = /^(?:home(?:\s+page)?|start|inicio|início|accueil|startseite|pagina iniziale|hem|strona główna)$/i;
+
+/** The kinds of frame line printed small: those no text of its own is written as. */
+const MARKED_KINDS = new Set(['a cookie banner', 'a trail of links', "the page's buttons"]);
 
 /**
  * What kind of line of the web page's frame a line is, in words ("a cookie banner"), or undefined
@@ -474,12 +505,14 @@ export function pageFrameKind(text: string): string | undefined {
   const bar = text.split(/\s+\|\s+/);
   if (bar.length >= 3 && bar.slice(1).every((p) => p.split(/\s+/).length <= 3 && !/[.!?]$/.test(p))) return 'a bar of links';
   // A cookie banner: "We use cookies … Accept all cookies | Manage cookie settings".
-  if (/\bcookies?\b/i.test(text) && /\b(?:accept|reject|manage|settings|preferences)\b/i.test(text) && text.split(/\s+/).length >= 6 && text.split(/\s+/).length <= 40) return 'a cookie banner';
+  // (A banner speaks of the site: "Cookies and biscuits are high in sugar, so manage …" is text.)
+  if (/\bcookies?\b/i.test(text) && /\b(?:accept|reject|manage|settings|preferences)\b/i.test(text) && COOKIE_BANNER.test(text) && text.split(/\s+/).length >= 6 && text.split(/\s+/).length <= 40) return 'a cookie banner';
   if (/\s[›»]\s/.test(text) || (text.match(/\s>\s/g)?.length ?? 0) >= 2) return 'a trail of links';
   if (CONTROL.test(text.trim())) return "the page's buttons";
   // "Home / Learn about bees / The colony": links parted by slashes, each a few words.
+  // (From the home page: "Walk / Cycle / Car / Bus" is a survey's answers, "Date of birth: __ / __" a form.)
   const slashed = text.split(/\s+\/\s+/);
-  if (slashed.length >= 3 && slashed.every((p) => p.split(/\s+/).length <= 5 && !/[.!?:]$/.test(p))) return 'a trail of links';
+  if (slashed.length >= 3 && HOME_LINK.test(slashed[0]) && slashed.every((p) => p.split(/\s+/).length <= 5 && !/[.!?:_]$/.test(p))) return 'a trail of links';
   // Buttons set side by side, with wide gaps between them, are pieces too ("Share this page   Facebook   Email").
   const pieces = text.split(/\s+[|·•]\s+|\s{3,}|\t+/).map((p) => p.trim()).filter(Boolean);
   // "Tri-State Poison Center | Poison Topics | Plants and Mushrooms", "Pawsure – Help centre –
@@ -1230,7 +1263,8 @@ class Context {
     // "Step 1 – …" to "Step 5 – …" in order: the steps are the parts, all of them or none (two that
     // happen to share a word are not two kinds of anything).
     const stepKinds = new Map<number[], string>();
-    const stepNumber = (h: string) => (isPlaceInSequence(h) ? Number(/^\S+\s+(\d{1,2})\b/.exec(h)?.[1] ?? NaN) : NaN);
+    // (Days and weeks of a plan are a timetable, not parts: only steps.)
+    const stepNumber = (h: string) => (/^step\s/i.test(h) && isPlaceInSequence(h) ? Number(/^\S+\s+(\d{1,2})\b/.exec(h)?.[1] ?? NaN) : NaN);
     for (let i = 0; i < headings.length; i++) {
       if (stepNumber(headings[i]) !== 1) continue;
       const run = [i];

@@ -75,7 +75,7 @@ export function unmarkedRunAfter(blocks: Block[], i: number, lang: string): numb
  * pronoun, article, preposition or auxiliary, and does not open on a verb ("Stop smoking." is advice).
  * Returns the head (without its full stop) and the text after it.
  */
-export function runInHead(text: string, lang: string, adjectives = false): { head: string; rest: string } | undefined {
+export function runInHead(text: string, lang: string): { head: string; rest: string } | undefined {
   // (The text may open on a quotation: 'Zone 3 – Tempo. "Comfortably hard": …'.) A numbered name
   // may end in a dash instead of a full stop: "1. Statements – A statement tells …" (unnumbered, see
   // below). The full stop is tried first: in
@@ -84,18 +84,20 @@ export function runInHead(text: string, lang: string, adjectives = false): { hea
   // The text after it opens as a sentence does, or on a number ("Green. 3–4 km, TD5. …").
   for (const shape of [/^((?:\d{1,2}[.)]\s+)?[\p{Lu}\p{N}][^.!?:;\n]{0,70}?)\.\s+(["“‘'(]?[\p{Lu}\p{N}][\s\S]+)$/u, /^(\d{1,2}[.)]\s+[\p{Lu}\p{N}][^.!?:;\n–—]{0,70}?)\s+[–—-]\s+(["“‘'(]?\p{Lu}[\s\S]+)$/u]) {
     const m = shape.exec(trimmed);
-    const found = m && headAndRest(m[1], m[2], lang, adjectives);
+    const found = m && headAndRest(m[1], m[2], lang);
     if (found) return found;
   }
   // Unnumbered, a name and a dash head a paragraph of two sentences or more ("Resident permits – If
   // you live in a zone you can apply … The permit …"); a glossary's line defines in one.
   const dashed = /^([\p{Lu}][^.!?:;\n–—]{0,50}?)\s+[–—]\s+(["“‘'(]?\p{Lu}[\s\S]+)$/u.exec(trimmed);
-  if (dashed && /[.!?]["”’)]?\s+["“‘'(]?\p{Lu}/u.test(dashed[2])) return headAndRest(dashed[1], dashed[2], lang, adjectives);
+  if (dashed && /[.!?]["”’)]?\s+["“‘'(]?\p{Lu}/u.test(dashed[2])) return headAndRest(dashed[1], dashed[2], lang);
   return undefined;
 }
 
 /** The head of a run-in head and the text after it, if the head is a name (see runInHead). */
-function headAndRest(head: string, rest: string, lang: string, adjectives = false): { head: string; rest: string } | undefined {
+function headAndRest(head: string, rest: string, lang: string): { head: string; rest: string } | undefined {
+  // A number after a short word and its full stop is an abbreviation's: "Jan. 12 the council …", "Approx. 3 km".
+  if (/^\p{N}/u.test(rest) && ABBREVIATION.test(head)) return undefined;
   const numbered = /^\d{1,2}[.)]\s+/.test(head);
   const name = head.replace(/^\d{1,2}[.)]\s+/, '').replace(/\s+\([^)]*\)/g, '');
   if (!name || !/\p{L}{2}/u.test(name) || name.split(/\s+/).length > 7) return undefined;
@@ -105,17 +107,21 @@ function headAndRest(head: string, rest: string, lang: string, adjectives = fals
   const tokens = tokensOf(`${name}.`).filter((t) => t.pos !== 'PUNCT');
   // A verb first is an instruction ("Stop smoking."), unless it is a participle used as an adjective ("Delayed … allergy").
   if (!tokens.length || (tokens[0].pos === 'VERB' && !/ed$/.test(tokens[0].lower))) return undefined;
-  // ("Stage I – Initial periodontitis": a Roman one after a word is a label, not the pronoun.)
-  if (tokens.some((t, k) => (t.pos === 'PRON' && !(k > 0 && t.text === 'I')) || t.pos === 'AUX' || t.pos === 'ADP' || t.pos === 'SCONJ' || (t.pos === 'DET' && t.text.length > 1))) return undefined;
+  // ("Stage I – Initial periodontitis": a Roman one after a kind word is a label, not the pronoun of "Things I loved".)
+  if (tokens.some((t, k) => (t.pos === 'PRON' && !(t.text === 'I' && k > 0 && LABELLED_NOUN.test(tokens[k - 1].text))) || t.pos === 'AUX' || t.pos === 'ADP' || t.pos === 'SCONJ' || (t.pos === 'DET' && t.text.length > 1))) return undefined;
   // A name is a noun phrase: "Yes." or "Of course." answering a question is not one.
-  // (`adjectives`: one word the tagger calls an adjective names one of a run, "White.", "Yellow." …)
-  if (!tokens.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || (adjectives && tokens.length === 1 && t.pos === 'ADJ'))) return undefined;
+  if (!tokens.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM')) return undefined;
   // Honorifics and initials ("Dr. Lee", "J. Smith") end in a full stop without ending a name.
   if (/^(?:dr|mr|mrs|ms|st|no|vol|fig|[A-Z])$/i.test(name)) return undefined;
   // The text after it is a paragraph, not a line of facts ("Leaflet CAR-112. Produced March 2024.").
   if (rest.split(/\s+/).length < 8) return undefined;
   return { head, rest };
 }
+
+/** Words cut short with a full stop that a number follows. */
+const ABBREVIATION = /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|approx|tel|ch|chap|sec|art|para|ph|ext|min|max|est|ed|rev|p|pp|no|vol|fig|ref|op|ex)$/i;
+/** Nouns a label follows: "Stage I", "Type I". */
+const LABELLED_NOUN = /^(?:stage|type|class|grade|phase|level|category|group|part|step|form|tier|section|chapter|unit)$/i;
 
 /**
  * A head in capitals that opens its paragraph, as print sets a run-in name: "BEHIND-THE-EAR (BTE)
