@@ -190,7 +190,7 @@ function boldTerms(outline: Outline): string[] {
 }
 
 function hasOwnAtAGlance(sections: Section[]): boolean {
-  return sections.some((s) => /\bat a glance\b/i.test(s.title) || hasOwnAtAGlance(s.sections));
+  return sections.some((s) => /\bat a glance\b|\bde un vistazo\b/i.test(s.title) || hasOwnAtAGlance(s.sections));
 }
 
 /** Languages written right to left (their BCP 47 primary subtags): the web page says so, so a browser lays them out that way. */

@@ -1454,3 +1454,12 @@ describe('ordinary text the page-frame and part rules leave alone (review of 202
     expect(detectLanguage('Menu: adobo, sinigang na baboy, kare kare, lechon kawali, pancit canton, pancit bihon, lumpiang shanghai, tinola, bulalo, sisig, kaldereta, bibingka, puto, halo halo, turon, leche flan and ube halaya. Ask the staff about nuts and shellfish before you order anything.')).toBe('en');
   });
 });
+
+describe('the at-a-glance table in the handout\'s language', () => {
+  it('a Spanish handout\'s table is headed in Spanish', () => {
+    const o = outlineOf(['Tipos de diabetes', '', 'La diabetes es una enfermedad que dura toda la vida. Existen tres tipos principales: la diabetes tipo 1, la diabetes tipo 2 y la diabetes gestacional.', '', 'Diabetes tipo 1', '', 'La diabetes tipo 1 aparece sobre todo en niños y jóvenes. El cuerpo deja de producir insulina y hay que inyectarla todos los días.', '', 'Diabetes tipo 2', '', 'La diabetes tipo 2 es la más frecuente y aparece sobre todo en adultos. Se trata con dieta, ejercicio y pastillas.', '', 'Diabetes gestacional', '', 'La diabetes gestacional aparece durante el embarazo y suele desaparecer después del parto.'].join('\n'), 'es');
+    expect(o.atAGlance?.title).toBe('Tipos de diabetes de un vistazo');
+    expect(o.atAGlance?.columns[0]).toBe('Qué lo distingue');
+    expect(o.atAGlance?.columns.join(' ')).not.toMatch(/What sets it apart|Also/);
+  });
+});

@@ -16,10 +16,25 @@ import { parallelParts, partLabel, rowNames } from './parallelParts.js';
 import { answers, HEALTH_QUESTIONS, type Question } from './questions.js';
 import { statementsOf, textOf, wordsOf, type Statement } from './statements.js';
 import { largest } from '../../extremes.js';
+import { lookupTable } from '../../lookupTable.js';
 
 export const KEY_FACT = 'What sets it apart';
 /** The next most distinctive statements, when the parts answer too few questions. */
 export const ALSO = 'Also';
+/**
+ * The words the table prints around the parts, per language (English for the rest): a Spanish
+ * handout's table was headed "Tipos de diabetes at a glance", "Part", "What sets it apart".
+ */
+interface GlanceWords { title: (t: string) => string; kind: (label: string) => string; keyFact: string; also: string; whatToDo: string }
+const SPANISH_KINDS = lookupTable<string>({ Part: 'Parte', Type: 'Tipo', Form: 'Forma', Kind: 'Clase', Class: 'Clase', Stage: 'Etapa', Phase: 'Fase', Grade: 'Grado', Category: 'Categoría', Variety: 'Variedad', Subtype: 'Subtipo', Step: 'Paso', Option: 'Opción' });
+const GLANCE_WORDS = lookupTable<GlanceWords>({
+  en: { title: (t) => `${t} at a glance`, kind: (k) => k, keyFact: KEY_FACT, also: ALSO, whatToDo: 'What to do' },
+  es: { title: (t) => `${t} de un vistazo`, kind: (k) => SPANISH_KINDS[k] ?? k, keyFact: 'Qué lo distingue', also: 'Además', whatToDo: 'Qué hacer' },
+});
+function glanceWords(lang: string): GlanceWords {
+  return GLANCE_WORDS[lang.toLowerCase().split('-')[0]] ?? GLANCE_WORDS.en!;
+}
+
 /** Questions shown beside the key fact: more would not fit a page's width. */
 const MAX_QUESTIONS = 3;
 
@@ -30,7 +45,8 @@ export function summaryTable(outline: Outline): SummaryTable | undefined {
   if (!group || group.parts.length < 2) return undefined;
   const { parts, parent } = group;
   const names = rowNames(parts, outline.title);
-  const base = { title: `${outline.title} at a glance`, partLabel: partLabel(parent, parts) };
+  const words = glanceWords(outline.meta.lang);
+  const base = { title: words.title(outline.title), partLabel: words.kind(partLabel(parent, parts)) };
   const row = (i: number, cells: SummaryCell[]) => ({ part: names[i], slug: parts[i].slug, cells });
 
   let table: SummaryTable;
@@ -52,10 +68,11 @@ export function summaryTable(outline: Outline): SummaryTable | undefined {
       ? chooseByQuestions(statements, keys, fromMeta, 1)
       : withKeyFacts(statements, keys, lang.toLowerCase().startsWith('en') ? HEALTH_QUESTIONS : []);
     // Steps are done, not told apart: their key statement is what to do.
-    const steps = lang.toLowerCase().startsWith('en') && /^step$/i.test(base.partLabel);
+    const steps = base.partLabel === words.kind('Step');
     table = {
       ...base,
-      columns: columns.map((c) => (steps && c.label === KEY_FACT ? 'What to do' : c.label)),
+      // The table's own words in the handout's language; the questions' labels are English, as their questions are.
+      columns: columns.map((c) => (c.label === KEY_FACT ? (steps ? words.whatToDo : words.keyFact) : c.label === ALSO ? words.also : c.label)),
       columnsFrom: fromMeta ? 'front matter' : 'the parts',
       rows: parts.map((p, i) => row(i, columns.map((c) => cellOf(c.chosen[i], [names[i], p.title])))),
     };
