@@ -209,8 +209,9 @@ describe('the cells', () => {
         '## Manchas marrones\n\nLas manchas marrones vienen de muchos años de sol en las manos.\n\n## Manchas blancas\n\nLas manchas blancas vienen de un hongo que vive en la piel.\n',
       { lang: 'es' },
     );
-    expect(es.atAGlance?.columns).toEqual([KEY_FACT]);
-    expect(cell(es.atAGlance!, 'Manchas blancas', KEY_FACT)).toMatch(/hongo/);
+    // (headed in the handout's language)
+    expect(es.atAGlance?.columns).toEqual(['Qué lo distingue']);
+    expect(cell(es.atAGlance!, 'Manchas blancas', 'Qué lo distingue')).toMatch(/hongo/);
   });
 
   it('a sheet that must fit one page drops its last columns first', () => {
