@@ -19,7 +19,7 @@ import { announcementIn, countOfThings, countsOrSorts, ENGLISH_MONTHS, isBullet,
 import { generalReason, type GeneralReason, type LastPart } from './belongs.js';
 import { closingHeading } from './closing.js';
 import { nounRun, predicateTokens, subjectTokens, tokensOf } from './language.js';
-import { acronymsIn, escapeRegExp, isLabel, normalWords, occurrences, PARTICLES, plural, singular } from './names.js';
+import { acronymsIn, escapeRegExp, isLabel, normalWords, occurrences, PARTICLES, plural, singular, STEP_NOUN, STEP_NOUNS } from './names.js';
 import { family, otherKindIn, openingOf, subjectPhrase, type Opening } from './parallel.js';
 import { LITTLE_WORDS, mentionedParts, partOf, type Part, type Subject } from './parts.js';
 import { inferTitle } from './title.js';
@@ -1533,11 +1533,10 @@ function isPlaceInSequence(heading: string): boolean {
   return STEP_NOUN.test(noun ?? '') && isLabel((label ?? '').replace(/[.:,–-]+$/, ''));
 }
 
-/** The sequence nouns that never name kinds ("Phase 1", "Level 2" may). */
-const STEP_NOUN = /^(?:step|part|chapter|section|unit|lesson|module|week|day|month|session|question|activity|task|topic|round)$/i;
+
 
 /** Nouns that number the steps of a sequence or the pieces of a text, not kinds of a thing. */
-const SEQUENCE_NOUN = /^(?:step|part|chapter|section|unit|lesson|module|week|day|month|year|session|question|q|appendix|figure|fig|table|page|activity|task|topic|paper|round|phase|level|tier)$/i;
+const SEQUENCE_NOUN = new RegExp(`^(?:${STEP_NOUNS}|year|q|appendix|figure|fig|table|page|paper|phase|level|tier)$`, 'i');
 
 function kindIn(heading: string): string | undefined {
   return /^(type|form|kind|class|stage|phase|grade|category)\b/i.exec(heading)?.[1].toLowerCase();

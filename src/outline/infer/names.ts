@@ -12,6 +12,13 @@ import { lookupTable } from '../../lookupTable.js';
 export const KIND_WORDS = ['type', 'form', 'kind', 'class', 'category', 'variety', 'subtype', 'stage', 'phase', 'grade'];
 const KIND = new Set(KIND_WORDS.flatMap((k) => [k, plural(k)]));
 
+/**
+ * Nouns that number a place in a sequence ("Step 2 – …", "Week 3: …") and never a kind of
+ * anything: the outline's runs of parts and the at-a-glance table's runs of headings both read it.
+ */
+export const STEP_NOUNS = 'step|part|chapter|section|unit|lesson|module|week|day|month|session|question|activity|task|topic|round';
+export const STEP_NOUN = new RegExp(`^(?:${STEP_NOUNS})$`, 'i');
+
 export function plural(kind: string): string {
   return /[^aeiou]y$/.test(kind) ? kind.slice(0, -1) + 'ies' : /(?:s|sh|ch|x|z)$/.test(kind) ? kind + 'es' : kind + 's';
 }

@@ -6,7 +6,7 @@
  * angina", "Variant angina"; "Type 1: …", "Type 2: …").
  */
 import type { Section } from '../outline.js';
-import { PARTICLES } from '../infer/names.js';
+import { PARTICLES, STEP_NOUN } from '../infer/names.js';
 import { tagged } from './partsOfSpeech.js';
 
 export interface ParallelParts {
@@ -44,12 +44,10 @@ function namesAThing(title: string): boolean {
   const words = wordsOf(title);
   // "Step 2 – Find the bleed valve", "Week 3: Longer walks": a place in a sequence, not a kind of
   // anything, whatever words two of them happen to share ("… the bleed valve", "Open the valve").
-  if (SEQUENCE_NOUN.test(words[0] ?? '') && LABEL.test(words[1] ?? '')) return false;
+  if (STEP_NOUN.test(words[0] ?? '') && LABEL.test(words[1] ?? '')) return false;
   return words.length >= 2 && words.length <= 7 && !/[?.!]$/.test(title.trim()) && !QUESTION_WORD.test(title.trim());
 }
 
-/** Nouns that number the steps of a sequence or the pieces of a text. */
-const SEQUENCE_NOUN = /^(?:step|part|week|day|session|lesson|unit|chapter|section|module|task|activity|question|round)$/;
 
 /** A heading opened by a question word asks or says what, not which kind, with or without its "?" ("What we can investigate"). */
 const QUESTION_WORD = /^[¿]?(?:what|who|which|when|where|why|how|whether|qu[ée]|c[óo]mo|cu[áa]ndo|d[óo]nde|qui[ée]n|quoi|quand|comment|o[ùu]|pourquoi|qui|wie|was|wann|warum|wo)\s/iu;
