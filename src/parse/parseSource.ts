@@ -181,6 +181,7 @@ export function parsePlainText(text: string, skipLines = 0, dropped: DroppedLine
   lines.reduce((offset, l) => (lineStarts.push(offset), offset + l.length + 1), 0);
   let start = -1;
   const join = lineJoiner(text);
+  const anew = startsAnew(text);
   const flush = (end: number) => {
     if (start === -1) return;
     const value = join(lines.slice(start, end).map((l) => l.trim()));
@@ -211,7 +212,7 @@ export function parsePlainText(text: string, skipLines = 0, dropped: DroppedLine
       dropped.push({ line: i + 1, text: line.trim() });
       return;
     }
-    if (start !== -1 && (startsItem(line, lines[i - 1], wrap, lines[start]) || !((wrap && isFull(lines[i - 1], line, wrap)) || goesOn(lines[i - 1], line)))) flush(i);
+    if (start !== -1 && (startsItem(line, lines[i - 1], wrap, lines[start]) || anew(lines[i - 1], line) || !((wrap && isFull(lines[i - 1], line, wrap)) || goesOn(lines[i - 1], line)))) flush(i);
     if (start === -1) start = i;
   });
   flush(lines.length);
@@ -252,6 +253,47 @@ function lineJoiner(text: string): (lines: string[]) => string {
   };
 }
 
+/**
+ * Does this line start something new, though the line before is full? A sentence does not go on
+ * with a capital the text otherwise writes small: "Home > Public advice > Plants and berries" over
+ * "Plants and berries: advice for parents", or a title over "Learning outcomes. By the end …", are
+ * two lines. Names go on: "… carried by the" over "NHS", "… in" over "Kraków", "… the Council" over
+ * "Tax Reduction", "… see" over "Sheet 5", and German nouns, which the text never writes small.
+ * After a sentence's end the next line may start a new sentence of the same paragraph, as wrapping
+ * puts it.
+ */
+function startsAnew(text: string): (before: string, line: string) => boolean {
+  let small: Set<string> | undefined;
+  let named: Set<string> | undefined;
+  const learn = () => {
+    small = new Set();
+    named = new Set();
+    // A capital after another word of the same line is a name's; one after a sentence's end or at a
+    // line's start proves nothing.
+    for (const m of text.matchAll(/(?<=([\p{L}\p{N}][,;]?[ \t]+)?)\p{L}[\p{L}'’-]*/gu)) {
+      if (/^\p{Ll}/u.test(m[0])) small.add(m[0]);
+      else if (m[1]) named.add(m[0].toLowerCase());
+    }
+  };
+  return (before, line) => {
+    // A line of a form ("Name: ______   Class: ____") or a trail of links is a line of its own
+    // (a trail's last link may run on in lower case: "… › Talking" over "therapies").
+    if (/_{4,}\s*$/.test(before) || (TRAIL_LINE.test(before) && !/^\s*\p{Ll}/u.test(line))) return true;
+    // The line before ends on a word in lower case, not a sentence's end, a name or a separator.
+    if (!/(?:^|\s)\p{Ll}[\p{L}'’-]*\s*$/u.test(before)) return false;
+    // The line opens on a capitalised word, not a name of several ("Feline Friends Welfare Fund")
+    // or a reference ("Sheet 5", "Table 2").
+    const m = /^\s*(\p{Lu}[\p{Ll}'’-]+)(?:[,:;.!?]|\s+(?![\p{Lu}\p{N}])|$)/u.exec(line);
+    if (!m) return false;
+    if (!small) learn();
+    const lower = m[1].toLowerCase();
+    return small!.has(lower) && !named!.has(lower);
+  };
+}
+
+/** A trail of links copied from a web page: "Home › Wildlife › Helping hedgehogs", three links or more, not broken off after a "›". */
+const TRAIL_LINE = /^\s*[^\s›»>][^›»>]*(?:\s[›»>]\s+[^\s›»>][^›»>]*){2,}$/u;
+
 /** First halves that make hyphenated compounds: "self-care", "non-urgent", "X-ray". */
 const COMPOUND_HEADS = new Set(['self', 'well', 'long', 'short', 'full', 'half', 'non', 'co', 'x', 'e', 'follow', 'check', 'high', 'low', 'one', 'two', 'three']);
 /** Words that join others into one word: "without", "sometimes", "overweight", "into". */
@@ -277,7 +319,9 @@ function startsItem(line: string, before: string, wrap: Wrap | undefined, first:
   const m = LIST_MARKER.exec(line);
   if (!m) return false;
   // (Only in a paragraph of prose: in a list, the next number is the next item.)
-  if (m[2] && wrap?.filled && !LIST_MARKER.test(first) && !SENTENCE_END.test(before) && isFull(before, line, wrap)) return false;
+  // So is a "·" that parts the pieces of a line ("… at the Village Hall" over "· New members welcome"):
+  // a list opens after a colon or a sentence's end.
+  if ((m[2] || m[1] === '·') && wrap?.filled && !LIST_MARKER.test(first) && !SENTENCE_END.test(before) && isFull(before, line, wrap)) return false;
   return m[1] !== 'o' || LIST_MARKER.test(before) || SENTENCE_END.test(before);
 }
 
@@ -311,6 +355,9 @@ function goesOn(line: string, next: string): boolean {
 const CONTINUING_WORDS = new Set(
   'and or but nor the a an of to in on at by for with from into if as than that which who whose your our their its his her my this these those is are was were be been has have had will would can could may might must should not de del la el los las en con para por que su sus et le les des du au aux pour avec dans sur'.split(' '),
 );
+
+/** A glossary's line: a term in lower case, then a dash or a colon and what it means ("insulator – a material that …"). */
+const DEFINITION_LINE = /^\s*\p{Ll}[\p{L}'’ -]{0,30}?\s*(?:\s[–—-]|:)\s+\S/u;
 
 /** How a hard-wrapped text is wrapped: the width, and whether every line was filled before breaking. */
 interface Wrap {
@@ -357,7 +404,8 @@ function wrapOf(lines: string[]): Wrap | undefined {
   // Where the next line goes on in lower case the sentence mostly runs on (a glossary's "term:
   // meaning" lines aside): was nearly every such line filled until the next word no longer fitted,
   // counting as some wrapper does?
-  const runOn = pairs.filter(([, next]) => /^\s*\p{Ll}/u.test(next));
+  // (Not a glossary's lines, "insulator – a material that …" under "conductor – a material …".)
+  const runOn = pairs.filter(([, next]) => /^\s*\p{Ll}/u.test(next) && !DEFINITION_LINE.test(next));
   if (runOn.length < 3) return { width };
   const filled = LENGTHS.map((length) => ({ width: largest(inner.map(length)), length })).filter(
     ({ width, length }) => runOn.filter(([l, next]) => length(l) + 1 + length(firstWord(next)) <= width).length <= 0.1 * runOn.length,

@@ -166,6 +166,44 @@ describe('line breaks', () => {
     expect(parsePlainText(`${items[0]}\n${items[1]}\n${fill(['The nurse will check the wound at the practice after a week, and will take out the stitches then.'], 80)}`).children.map((p) => toString(p))[1]).toBe(items[1]);
   });
 
+  // Two paragraphs of prose filled at 76 columns, so that the text reads as hard-wrapped.
+  const prose = [
+    'Small children explore the world with their mouths, and leaves, flowers and bright berries are easy for them to reach. Most plants in a garden are harmless, but a few can upset the stomach or irritate the skin, and a very few are more dangerous.',
+    'If your child has eaten part of a plant, take it out of their mouth and give them a sip of water. Keep a piece of the plant, or take a photo of it, so that we can tell which plant it was and whether your child needs to be seen.',
+  ];
+  const filledProse = prose.map((p) => fill([p], 76)).join('\n\n');
+  /** Each line but the last is full: the next line's first word would not have fitted after it at 76 columns. */
+  const full = (lines: string[]) => lines.slice(0, -1).every((l, i) => l.length + 1 + lines[i + 1].split(' ')[0].length > 76);
+
+  it('in hard-wrapped text, a full line does not run on into a capital the text otherwise writes small (a form, a trail, a title)', () => {
+    const header = [
+      'Name: ___________________________   Class: ________   Date: ______________',
+      'Home > Public advice > Garden and household hazards > Plants and berries',
+      'Plants and berries: advice for parents and carers who look after children',
+      'Leaves, flowers and berries: what to do if your child eats one',
+    ];
+    expect(full(header)).toBe(true);
+    expect(parsePlainText(`${header.join('\n')}\n\n${filledProse}\n`).children.map((p) => toString(p))).toEqual([...header, ...prose]);
+  });
+
+  it('in hard-wrapped text, a name runs on over the line\'s end: after a capital, into several capitals, or into a reference', () => {
+    const paragraphs = [
+      ['If you are on a low income, you can ask for help with your bill from the', 'Council Tax Reduction scheme, which the borough runs, or you may ask the', 'Feline Friends Welfare Fund about the costs of the operation for a cat.'],
+      ['For the details of each plant and of the symptoms it can cause, look it up', 'in the table on pages 4 and 5 of this pack, where you will find it listed on', 'Sheet 5, with a photograph of each plant that we have been asked about.'],
+    ];
+    expect(paragraphs.every(full)).toBe(true);
+    const text = `${paragraphs.map((p) => p.join('\n')).join('\n\n')}\n\n${filledProse}\n`;
+    expect(parsePlainText(text).children.map((p) => toString(p))).toEqual([...paragraphs.map((p) => p.join(' ')), ...prose]);
+  });
+
+  it('in hard-wrapped text, a "·" that parts a long line\'s pieces goes on; a glossary\'s lines do not hide how the text is wrapped', () => {
+    const notice = ['Meetings on the second Tuesday of each month at the Brackenvale Village Hall', '· New members always welcome'];
+    const glossary = ['conductor – a material that lets heat pass through it easily', 'insulator – a material that slows down the flow of heat', 'fluid – a substance that can flow: a liquid or a gas'];
+    expect(full(notice)).toBe(true);
+    const text = `${notice.join('\n')}\n\n${glossary.join('\n')}\n\n${filledProse}\n`;
+    expect(parsePlainText(text).children.map((p) => toString(p))).toEqual([notice.join(' '), ...glossary, ...prose]);
+  });
+
   it('text wrapped by counting bytes ("—" is three) is joined where it was wrapped', () => {
     const bytes = (s: string) => Buffer.byteLength(s);
     const paragraphs = [
@@ -370,6 +408,29 @@ describe('parts announced without a kind word', () => {
     ].join('\n'));
     expect(partTitles(o)).toEqual(['Relievers', 'Preventers', 'Combination inhalers', 'Spacers']);
     expect(o.sections.at(-1)!.parts).toBeUndefined();
+  });
+
+  it('a count of anything and as many paragraphs after it that open with a label and a colon: the labels are the parts', () => {
+    const lines = [
+      'Brightwater Swimming Club',
+      'Membership: what the three bands mean',
+      'We have about 300 members, from beginners to swimmers who race for the county.',
+      'Membership comes in three bands, each with its own fee and its own pool times.',
+      'Junior band: for swimmers aged 8 to 17 who train twice a week with a coach on the poolside.',
+      'The junior fee also covers one gala a term and the club swimming cap.',
+      'Adult band: for swimmers over 18 who want lane swimming three evenings a week without a coach.',
+      'Masters band: for swimmers over 25 who train with a coach and race in the masters league.',
+      'Whichever band you choose, the first two sessions are free, so you can try the club first.',
+    ];
+    const o = outlineOf(lines.join('\n'));
+    expect(partTitles(o)).toEqual(['Junior band', 'Adult band', 'Masters band']);
+    expect(o.sections[0].blocks.map((b) => toString(b))).toEqual(lines.slice(4, 6));
+    expect(o.sections.at(-1)!.parts).toBeUndefined();
+    // A remark set off by a label is not a part; nor are labels that do not start right after the count or do not meet it.
+    const noted = [...lines.slice(0, 4), 'Note: the pool is closed on bank holidays and for two weeks in August every year.', ...lines.slice(4)];
+    expect(partTitles(outlineOf(noted.join('\n')))).not.toContain('Note');
+    const short = [...lines.slice(0, 4), ...lines.slice(4, 7), lines[8]];
+    expect(outlineOf(short.join('\n')).notes?.join('\n')).not.toMatch(/label that opens/);
   });
 
   it('a count of days, of tablets or a range announces nothing, and a run that does not meet the count makes no parts', () => {

@@ -632,6 +632,32 @@ const NAMED_ITEM = /^\p{Lu}[^.:;!?()–—]{0,50}?(?:\s\([^)]{0,80}\))?(?::|\s[�
 /** Words that, with two sentences or more, make a list item a paragraph of its own. */
 const ITEM_PARAGRAPH_WORDS = 20;
 
+/**
+ * After a count of anything ("Our warnings use three levels"), as many paragraphs that open with a
+ * label and a colon, the first right after it ("Flood alert: flooding is possible …", "Flood
+ * warning: …", "Severe flood warning: …"): the labels are the parts. Paragraphs between them go on
+ * about the one before; a label the text sets any paragraph off with ("Note:", "Tip:") is none.
+ */
+function labelledAfter(paras: Para[], i: number, count: number): Part[] {
+  const labels: string[] = [];
+  for (let j = i + 1; j < paras.length && labels.length < count; j++) {
+    const label = PARAGRAPH_LABEL.exec(paras[j].text)?.[1];
+    if (!label || ASIDE_LABEL.test(label) || isBullet(paras[j].text)) {
+      // The first part opens the paragraph right after the count.
+      if (!labels.length) return [];
+      continue;
+    }
+    if (labels.some((l) => normalWords(l).join(' ') === normalWords(label).join(' '))) return [];
+    labels.push(label);
+  }
+  return labels.length === count ? labels.map((l) => partOf(l)) : [];
+}
+
+/** A paragraph that opens with a label of one to six words and a colon, then a paragraph's text. */
+const PARAGRAPH_LABEL = /^(\p{Lu}[^.:;!?()–—\d]{0,50}?):\s+(?=\S+(?:\s+\S+){7})/u;
+/** Labels that set off a remark, not a part: "Note:", "Exam tip:", "Example:". */
+const ASIDE_LABEL = /^(?:(?:exam|top|quick|please|important|safety|an?)\s+)?(?:note|tip|hint|example|important|remember|warning|caution|nb|ps|sources?|see also|answer|question|reminder|key point|fact)s?$/i;
+
 /** A list item written as a name, a colon or a dash, and a paragraph about it. */
 function isNamedParagraphItem(text: string): boolean {
   const item = text.replace(LIST_MARKER, '');
@@ -831,10 +857,18 @@ class Context {
     const where = `paragraph ${paras[i].number}: "${clip(a.sentence)}"`;
     let parts = a.listed;
     let how = `the ${plural(a.kind)} listed in ${where}`;
+    let from = [i, s + 1];
     if (!parts.length && a.strict) {
       // Without a kind word, only what follows at once: the next paragraphs, one part each.
-      parts = this.namedBySubjects(paras, i, s, a.count, true);
-      how = `the ${plural(a.kind)} announced in ${where}, each the subject of a paragraph right after it`;
+      // Labels set the parts apart more plainly than the subjects of sentences do.
+      parts = a.count ? labelledAfter(paras, i, a.count) : [];
+      how = `the ${plural(a.kind)} announced in ${where}, each the label that opens a paragraph after it`;
+      // The first label opens the next paragraph: the rest of this one is the introduction's.
+      if (parts.length >= 2) from = [i + 1, 0];
+      else {
+        parts = this.namedBySubjects(paras, i, s, a.count, true);
+        how = `the ${plural(a.kind)} announced in ${where}, each the subject of a paragraph right after it`;
+      }
     } else if (!parts.length) {
       parts = this.discovered(paras, i, s + 1);
       how = `the ${plural(a.kind)} announced in ${where}, named by the paragraphs that open with them`;
@@ -858,7 +892,7 @@ class Context {
     }
     if (parts === a.listed) parts = withHeadWords(parts, this.subject);
     const [tried, noted] = [this.tried.length, this.notes.length];
-    const found = this.file(paras, i, s + 1, parts.map((p) => this.withAliases({ ...p, kind: p.kind ?? a.kind })), a.kind, level, how);
+    const found = this.file(paras, from[0], from[1], parts.map((p) => this.withAliases({ ...p, kind: p.kind ?? a.kind })), a.kind, level, how);
     // Names listed in passing are parts only when three of them open paragraphs of their own; a
     // list that is not taken up is not worth reporting.
     if (a.inline && (!found || found.sections.filter((x) => x.parts).length < 3)) {
@@ -912,6 +946,8 @@ class Context {
     const usedBefore = (words: string[]) => (before ??= new Set(paras.slice(0, i + 1).flatMap((p) => normalWords(p.text).map(singular)))) && words.every((w) => !LITTLE_WORDS.has(w) && before!.has(singular(w)));
     for (const sentence of openings) {
       if (count && names.length >= count) break;
+      // "Note: the pool is closed …" is a remark, not a part.
+      if (ASIDE_LABEL.test(PARAGRAPH_LABEL.exec(sentence ?? '')?.[1] ?? '')) break;
       // Right after a count of anything, a part is named as itself ("Diuretics. …", "Cinder cones
       // are …"), not referred back to ("The species is …", "Its gills …"). "The Palaeolithic, or Old
       // Stone Age, …" is a name (a capital after "the"), and so is "The aureus was …": a word the
