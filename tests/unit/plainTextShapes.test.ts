@@ -1524,3 +1524,39 @@ describe('the at-a-glance table in the handout\'s language', () => {
     expect(o.atAGlance?.columns.join(' ')).not.toMatch(/What sets it apart|Also/);
   });
 });
+
+describe('other publishers\' pages: a flood agency, a stroke charity, a council, a textbook', () => {
+  const partTitles = (o: Outline) => o.sections.filter((s) => s.parts).map((s) => s.title);
+  it('a page\'s question about itself and its answer buttons, in any language, are its frame, not a heading', () => {
+    const o = outlineOf(['Bibliotheek Dijkveen', '', 'Een pas aanvragen', '', 'Met een bibliotheekpas leent u boeken, e-books en tijdschriften. De pas is gratis voor kinderen tot 18 jaar.', '', 'Wat kost een pas?', '', 'Een pas voor volwassenen kost 45 euro per jaar.', '', 'Was deze informatie nuttig? Ja / Nee', '', 'Laatst gewijzigd: 3 maart 2025'].join('\n'), 'nl');
+    expect(headings(o)).toEqual(['Wat kost een pas?']);
+    expect(allBlocks(o).map((b) => toString(b))).toContain('Was deze informatie nuttig? Ja / Nee');
+  });
+  it('signs to look for, listed after a lead-in, are no kinds; the last of a series of names with a dash is no heading', () => {
+    const o = outlineOf([
+      'Types of seizure',
+      'A seizure is a burst of electrical activity in the brain. Whatever the type, you can help by remembering the signs with the word CALM:',
+      'Collapse – has the person fallen or gone stiff?',
+      'Arms – are their arms or legs jerking?',
+      'Lips – are their lips turning blue?',
+      'Most seizures stop on their own within two minutes, and the person needs to rest afterwards.',
+      'Focal seizures',
+      'Focal seizures start in one part of the brain. The person may be awake but unable to answer you.',
+      'Generalised seizures',
+      'Generalised seizures affect the whole brain. The person usually falls and loses consciousness for a short time.',
+    ].join('\n'));
+    expect(partTitles(o)).toEqual(['Focal seizures', 'Generalised seizures']);
+    expect(headings(o)).not.toContain('Lips – are their lips turning blue?');
+  });
+  it('"Every economy has …" after a count speaks of all of something and names no part', () => {
+    const o = outlineOf([
+      'Forms of business ownership',
+      'By the end of this section you should be able to compare the main forms of business ownership.',
+      'Every economy has a public sector owned by the state and a private sector owned by people and firms.',
+      'Private-sector businesses can be owned in several ways, from one person working alone to a company with thousands of owners.',
+      'Sole traders are easy to set up: there are no legal formalities beyond registering with the tax office.',
+      'When two or more people want to own a business together, they may form a partnership.',
+    ].join('\n'));
+    expect(headings(o)).not.toContain('Economy');
+  });
+});

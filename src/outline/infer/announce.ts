@@ -192,8 +192,14 @@ function listLeadIn(sentence: string, bullets: string[]): Announcement | undefin
   if (names.every((n) => WHEN.test(n))) return undefined;
   const nouns = tokensOf(sentence).filter((t) => t.pos === 'NOUN' && singular(t.lower) !== t.lower);
   const kind = nouns.length ? singular(nouns[nouns.length - 1].lower) : 'type';
+  // Signs to look for, steps or questions to ask ("… remember them with the word FAST:" over "Face –
+  // has their face fallen?") are what to do or notice, not kinds of the subject.
+  if (NOT_KINDS.test(kind)) return undefined;
   return { sentence, kind, listed: names.map((n) => partOf(n, kind)), strict: true };
 }
+
+/** What a list may be of that is never a kind of the subject. */
+const NOT_KINDS = /^(?:sign|symptom|step|tip|question|check|instruction|warning|reminder)$/;
 
 /** The months in English, as written in full or cut short (inferOutline.ts adds Spanish for its date lines). */
 export const ENGLISH_MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';

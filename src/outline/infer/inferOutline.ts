@@ -452,6 +452,12 @@ const PUBLISHER_FACT = new RegExp(`^(?:(?:leaflet|document|booklet|publication|i
 /** A body whose name opens with what it is, unmistakably ("Município de Pedra Alva", "Università di …"; not "Escuela de Verano 2025"). */
 const BODY_NAMED_FIRST = /^(?:associazione|fondazione|federazione|asociación|fundación|federación|association|fédération|fondation|verein|stiftung|verband|associação|fundação|federação|município|municipio|câmara municipal|prefeitura|ayuntamiento|comune|commune|mairie|gemeente|gemeinde|stadt|kommune|kommun|gmina|urząd|concello|ajuntament|junta de freguesia|ministério|ministerio|ministero|ministère|ministerium|universidade|universidad|università|université|universität)(?=[\s,]|$)/iu;
 
+/**
+ * A page's question about itself and its two answer buttons, in any language: "Was deze informatie
+ * nuttig? Ja / Nee", "War diese Seite hilfreich? Ja Nein", "Cette page vous a-t-elle été utile ? Oui Non".
+ */
+const FEEDBACK_BUTTONS = /^[¿]?[^?]{5,90}\s?\?\s*(?:yes|ja|oui|s[íi]|sim|tak|ano|kyllä|igen|evet|da|да)\s*[/|·,]?\s*(?:no|nee|nein|non|não|nie|ne|ei|nem|hayır|nu|нет)$/iu;
+
 /** A bare answer names nothing: "Yes" and "No" under "Was this page helpful?". */
 const ANSWER_WORD = /^(?:yes|no|ok|okay|s[íi]|oui|non|ja|nein)[.!]?$/i;
 
@@ -508,7 +514,7 @@ export function pageFrameKind(text: string): string | undefined {
   // (A banner speaks of the site: "Cookies and biscuits are high in sugar, so manage …" is text.)
   if (/\bcookies?\b/i.test(text) && /\b(?:accept|reject|manage|settings|preferences)\b/i.test(text) && COOKIE_BANNER.test(text) && text.split(/\s+/).length >= 6 && text.split(/\s+/).length <= 40) return 'a cookie banner';
   if (/\s[›»]\s/.test(text) || (text.match(/\s>\s/g)?.length ?? 0) >= 2) return 'a trail of links';
-  if (CONTROL.test(text.trim())) return "the page's buttons";
+  if (CONTROL.test(text.trim()) || FEEDBACK_BUTTONS.test(text.trim())) return "the page's buttons";
   // "Home / Learn about bees / The colony": links parted by slashes, each a few words.
   // (From the home page: "Walk / Cycle / Car / Bus" is a survey's answers, "Date of birth: __ / __" a form.)
   const slashed = text.split(/\s+\/\s+/);
@@ -559,6 +565,9 @@ function isHeadingAt(blocks: Block[], i: number, lang: string): boolean {
   // the short lines after it are its list, though nothing marks them.
   if (/:$/.test(text) && (endsOpen(text, lang) || LEADS_IN.test(text))) return false;
   if (unmarkedItemAt(blocks, i, lang)) return false;
+  // The last of a series of names, each with a dash and what to say of it ("Face – has their face
+  // fallen?", "Arms – can they lift both arms?", "Speech – is their speech slurred?"), is one of them.
+  if (DASHED_ITEM.test(text) && i > 0 && blocks[i - 1].type === 'paragraph' && DASHED_ITEM.test(toString(blocks[i - 1]).trim())) return false;
   const next = blocks[i + 1].type === 'paragraph' ? toString(blocks[i + 1]) : '';
   // Questions in a row ("Check your understanding" and its review questions) are a list of
   // questions; a question heads the answer that follows it.
@@ -568,6 +577,9 @@ function isHeadingAt(blocks: Block[], i: number, lang: string): boolean {
   // a question word is that verb's object: "What we can investigate", "Who can apply" head a list.
   return !(/:$/.test(text) || NUMBERED_HEADING.test(text) || (endsOpen(text, lang) && !QUESTION_CLAUSE.test(text)));
 }
+
+/** A name, a dash and what is said of it in lower case: "Speech – is their speech slurred or muddled?". */
+const DASHED_ITEM = /^\p{Lu}[\p{L}'’ -]{0,30}?\s[–—-]\s\p{Ll}/u;
 
 /** A clause a question word opens, complete however it ends: "What to bring", "How we can help". */
 const QUESTION_CLAUSE = /^(?:what|who|which|when|where|why|how|whether)\s/i;
@@ -946,8 +958,9 @@ class Context {
     const usedBefore = (words: string[]) => (before ??= new Set(paras.slice(0, i + 1).flatMap((p) => normalWords(p.text).map(singular)))) && words.every((w) => !LITTLE_WORDS.has(w) && before!.has(singular(w)));
     for (const sentence of openings) {
       if (count && names.length >= count) break;
-      // "Note: the pool is closed …" is a remark, not a part.
-      if (ASIDE_LABEL.test(PARAGRAPH_LABEL.exec(sentence ?? '')?.[1] ?? '')) break;
+      // "Note: the pool is closed …" is a remark, not a part; "Every economy has …" speaks of all
+      // of something, not of one kind.
+      if (ASIDE_LABEL.test(PARAGRAPH_LABEL.exec(sentence ?? '')?.[1] ?? '') || /^(?:every|each|all|any|no)\s/i.test(sentence ?? '')) break;
       // Right after a count of anything, a part is named as itself ("Diuretics. …", "Cinder cones
       // are …"), not referred back to ("The species is …", "Its gills …"). "The Palaeolithic, or Old
       // Stone Age, …" is a name (a capital after "the"), and so is "The aureus was …": a word the
