@@ -82,6 +82,12 @@ describe('lists in plain text', () => {
     expect(headings(o)).toEqual(['On the day']);
   });
 
+  it('bullets a PDF or a word processor leaves in copied text ("●", "►", Symbol\'s private-use bullet) mark items, and never print as boxes', () => {
+    const o = outlineOf(`Caring for your cast\n\n${para('Your cast')}\n\nCall us if you notice:\n\uF0B7 numbness in your fingers\n\uF0A7 the cast feels too tight\n● a bad smell from under the cast\n► swelling that does not go down\n`);
+    const lists = allBlocks(o).filter((b): b is List => b.type === 'list');
+    expect(lists.map((l) => l.children.map((i) => toString(i)))).toEqual([['numbness in your fingers', 'the cast feels too tight', 'a bad smell from under the cast', 'swelling that does not go down']]);
+  });
+
   it('a line ending on a verb over a list is its lead-in, a topic line its heading', () => {
     const o = outlineOf(`Asthma\n\n${para('Asthma')}\n\nCommon triggers include\n- smoke\n- pollen\n\nWarning signs\n- a cough at night\n- a tight chest\n`);
     expect(headings(o)).toEqual(['Warning signs']);
