@@ -95,7 +95,13 @@ export function parseSource(source: Source, warnings?: Warnings): Root {
   const frontMatter = findFrontMatter(source.text);
   const dropped: DroppedLine[] = [];
   const tree = parsePlainText(source.text, frontMatter && frontMatter.lastLine > 0 ? frontMatter.lastLine : 0, dropped);
-  for (const d of dropped) warnings?.add(`"${d.text}" looks like the number of a page of a printed copy, not part of the text: it is left out`, { file: source.file, line: d.line });
+  for (const d of dropped.filter((d) => !d.running)) warnings?.add(`"${d.text}" looks like the number of a page of a printed copy, not part of the text: it is left out`, { file: source.file, line: d.line });
+  // A running header or footer, once for all its copies.
+  const running = new Map<string, DroppedLine[]>();
+  for (const d of dropped) if (d.running) running.set(d.text, [...(running.get(d.text) ?? []), d]);
+  for (const [text, copies] of running) {
+    warnings?.add(`"${text}" is a printed copy's running header or footer, repeated by its page numbers (line${copies.length > 1 ? 's' : ''} ${copies.map((c) => c.line).join(', ')}): it is left out`, { file: source.file, line: copies[0].line });
+  }
   // Only rules ("=====") and page numbers: nothing to print, as with a file of blank lines.
   if (!tree.children.length) throw new HandoutError('the source holds no text, only lines that draw rules or number pages', { file: source.file }, 'write some text, or remove the file');
   return tree;
@@ -182,9 +188,12 @@ export function parsePlainText(text: string, skipLines = 0, dropped: DroppedLine
   let start = -1;
   const join = lineJoiner(text);
   const anew = startsAnew(text);
+  const { running, breaks } = pageFurniture(lines, skipLines, wrap);
+  // The last line of text read: across a page break, the line before the break.
+  let previous = -1;
   const flush = (end: number) => {
     if (start === -1) return;
-    const value = join(lines.slice(start, end).map((l) => l.trim()));
+    const value = join(lines.slice(start, end).filter((_, k) => !breaks.has(start + k)).map((l) => l.trim()));
     children.push({
       type: 'paragraph',
       children: [{ type: 'text', value }],
@@ -197,6 +206,16 @@ export function parsePlainText(text: string, skipLines = 0, dropped: DroppedLine
   };
   lines.forEach((line, i) => {
     if (i < skipLines) return;
+    // A page break inside a paragraph (its page number, running lines and blank lines) is no break in the text.
+    if (breaks.has(i)) {
+      if (PAGE_NUMBER_LINE.test(line) || running.has(i)) dropped.push({ line: i + 1, text: line.trim(), running: running.has(i) });
+      return;
+    }
+    if (running.has(i)) {
+      flush(i);
+      dropped.push({ line: i + 1, text: line.trim(), running: true });
+      return;
+    }
     if (line.trim() === '') return flush(i);
     // A rule drawn with characters ("=====" under a heading, "* * *" between parts) ends what is
     // above it and is no text: a line over it stands alone, as a heading does.
@@ -212,8 +231,10 @@ export function parsePlainText(text: string, skipLines = 0, dropped: DroppedLine
       dropped.push({ line: i + 1, text: line.trim() });
       return;
     }
-    if (start !== -1 && (startsItem(line, lines[i - 1], wrap, lines[start]) || anew(lines[i - 1], line) || !((wrap && isFull(lines[i - 1], line, wrap)) || goesOn(lines[i - 1], line)))) flush(i);
+    const before = lines[previous] ?? '';
+    if (start !== -1 && (startsItem(line, before, wrap, lines[start]) || anew(before, line) || !((wrap && isFull(before, line, wrap)) || goesOn(before, line)))) flush(i);
     if (start === -1) start = i;
+    previous = i;
   });
   flush(lines.length);
   return { type: 'root', children };
@@ -279,6 +300,9 @@ function startsAnew(text: string): (before: string, line: string) => boolean {
     // A line of a form ("Name: ______   Class: ____") or a trail of links is a line of its own
     // (a trail's last link may run on in lower case: "… › Talking" over "therapies").
     if (/_{4,}\s*$/.test(before) || (TRAIL_LINE.test(before) && !/^\s*\p{Ll}/u.test(line))) return true;
+    // So is a line set in columns ("Northfield Hospital NHS Trust        Rheumatology Department"),
+    // with a gap that no justified line of prose leaves.
+    if (COLUMN_GAP.test(before.trim()) || COLUMN_GAP.test(line.trim())) return true;
     // The line before ends on a word in lower case, not a sentence's end, a name or a separator.
     if (!/(?:^|\s)\p{Ll}[\p{L}'’-]*\s*$/u.test(before)) return false;
     // The line opens on a capitalised word, not a name of several ("Feline Friends Welfare Fund")
@@ -290,6 +314,9 @@ function startsAnew(text: string): (before: string, line: string) => boolean {
     return small!.has(lower) && !named!.has(lower);
   };
 }
+
+/** A gap of five spaces or more, or a tab, between words. */
+const COLUMN_GAP = /\S(?: {5,}|\t)\S/;
 
 /** A trail of links copied from a web page: "Home › Wildlife › Helping hedgehogs", three links or more, not broken off after a "›". */
 const TRAIL_LINE = /^\s*[^\s›»>][^›»>]*(?:\s[›»>]\s+[^\s›»>][^›»>]*){2,}$/u;
@@ -329,6 +356,46 @@ function startsItem(line: string, before: string, wrap: Wrap | undefined, first:
 export interface DroppedLine {
   line: number;
   text: string;
+  /** A running header or footer repeated by a printed copy's page numbers, not a page number. */
+  running?: boolean;
+}
+
+/**
+ * What a printed copy's page breaks left in its text. Its running lines: a line that stands, two
+ * times or more, within two lines of a page number ("Page 2 of 3"), the same but for its numbers
+ * ("Leaflet RH-014 Issue 2", "Gout – page 2"), and is not the text's first line (its masthead).
+ * And the page breaks that fall inside a paragraph: the lines from a line that stops mid-sentence
+ * to one that goes on in lower case, when only blank lines, page numbers and running lines stand
+ * between them.
+ */
+function pageFurniture(lines: string[], from: number, wrap: Wrap | undefined): { running: Set<number>; breaks: Set<number> } {
+  const running = new Set<number>();
+  const breaks = new Set<number>();
+  const content = lines.flatMap((l, i) => (i >= from && l.trim() ? [i] : []));
+  const pageAt = content.flatMap((i, k) => (PAGE_NUMBER_LINE.test(lines[i]) ? [k] : []));
+  if (!pageAt.length) return { running, breaks };
+  const key = (l: string) => l.trim().replace(/\s+/g, ' ').replace(/\d+/g, '#');
+  const near = new Map<string, number[]>();
+  // The first line counts as a copy (the header of the first page) but stays: it is the masthead.
+  content.forEach((i, k) => {
+    if (PAGE_NUMBER_LINE.test(lines[i]) || (k > 0 && !pageAt.some((p) => Math.abs(p - k) <= 2)) || key(lines[i]).split(' ').length < 2) return;
+    near.set(key(lines[i]), [...(near.get(key(lines[i])) ?? []), i]);
+  });
+  for (const copies of near.values()) if (copies.length >= 2) copies.filter((i) => i !== content[0]).forEach((i) => running.add(i));
+  // Each break: the text lines either side of a run of page numbers, running lines and blank lines.
+  const furniture = (i: number) => !lines[i].trim() || PAGE_NUMBER_LINE.test(lines[i]) || running.has(i);
+  for (const k of pageAt) {
+    let [a, b] = [content[k], content[k]];
+    while (a > from && furniture(a - 1)) a--;
+    while (b < lines.length - 1 && furniture(b + 1)) b++;
+    const [last, next] = [lines[a - 1], lines[b + 1]];
+    if (last === undefined || next === undefined || a - 1 < from) continue;
+    // "… take them" over "until it has settled.": a sentence going on, in prose, not a list.
+    if (!SENTENCE_END.test(last) && /^\s*\p{Ll}/u.test(next) && !LIST_MARKER.test(next) && (wrap || goesOn(last, next) || /\p{Ll}$/u.test(last.trimEnd()))) {
+      for (let i = a; i <= b; i++) breaks.add(i);
+    }
+  }
+  return { running, breaks };
 }
 
 /** A line that only draws a rule: "=====", "-----", "* * *", "______", "~~~~". */

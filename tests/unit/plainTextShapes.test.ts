@@ -210,6 +210,46 @@ describe('line breaks', () => {
     expect(parsePlainText(text).children.map((p) => toString(p))).toEqual([notice.join(' '), ...glossary, ...prose]);
   });
 
+  it('a printed copy\'s running header and footer are left out with a warning, and a paragraph its page break cut is one again', () => {
+    const header = 'Northfield Hospital NHS Trust          Rheumatology Department';
+    const footer = 'Leaflet RH-014 Issue 2 – Review March 2027';
+    const text = [
+      header,
+      'Gout: information for patients',
+      '',
+      'Gout is a type of arthritis that causes sudden, severe pain and swelling in a',
+      'joint, most often the big toe. Rest the joint and keep it cool with an ice',
+      'pack wrapped in a towel, and take the tablets your doctor gave you until the',
+      '',
+      'Page 1 of 2',
+      footer,
+      header,
+      '',
+      'attack has settled, which is usually within a week or two of it starting.',
+      '',
+      'Preventing attacks',
+      'If you have more than two attacks a year, your doctor may suggest a tablet',
+      'called allopurinol, which lowers uric acid. You take it every day, even when',
+      'you feel well.',
+      '',
+      'Page 2 of 2',
+      footer,
+    ].join('\n');
+    const dropped: { line: number; text: string; running?: boolean }[] = [];
+    const paragraphs = parsePlainText(text, 0, dropped).children.map((p) => toString(p));
+    expect(paragraphs).toEqual([
+      header,
+      'Gout: information for patients',
+      'Gout is a type of arthritis that causes sudden, severe pain and swelling in a joint, most often the big toe. Rest the joint and keep it cool with an ice pack wrapped in a towel, and take the tablets your doctor gave you until the attack has settled, which is usually within a week or two of it starting.',
+      'Preventing attacks',
+      'If you have more than two attacks a year, your doctor may suggest a tablet called allopurinol, which lowers uric acid. You take it every day, even when you feel well.',
+    ]);
+    expect(dropped.map((d) => [d.line, d.running ?? false])).toEqual([[8, false], [9, true], [10, true], [19, false], [20, true]]);
+    // A heading that happens to stand once by a page number stays.
+    const once = parsePlainText(['Symptoms', 'Pain in the big toe at night is the first sign for most people with gout.', '', 'Page 1 of 2', '', 'Symptoms', 'Red, hot skin over the joint is common in an attack and may last days.'].join('\n')).children.map((p) => toString(p));
+    expect(once.filter((p) => p === 'Symptoms')).toHaveLength(2);
+  });
+
   it('text wrapped by counting bytes ("—" is three) is joined where it was wrapped', () => {
     const bytes = (s: string) => Buffer.byteLength(s);
     const paragraphs = [
