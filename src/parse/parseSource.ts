@@ -189,6 +189,7 @@ export function parsePlainText(text: string, skipLines = 0, dropped: DroppedLine
   const join = lineJoiner(text);
   const anew = startsAnew(text);
   const { running, breaks } = pageFurniture(lines, skipLines, wrap);
+  const indents = opensIndented(lines.slice(skipLines));
   // The last line of text read: across a page break, the line before the break.
   let previous = -1;
   const flush = (end: number) => {
@@ -232,7 +233,12 @@ export function parsePlainText(text: string, skipLines = 0, dropped: DroppedLine
       return;
     }
     const before = lines[previous] ?? '';
-    if (start !== -1 && (startsItem(line, before, wrap, lines[start]) || anew(before, line) || !((wrap && isFull(before, line, wrap)) || goesOn(before, line)))) flush(i);
+    // In text whose paragraphs open indented, an indented line after a sentence's end opens one.
+    // So does a short line there that the next opening follows, without a sentence's end: a heading ("Overview").
+    const next = lines[i + 1] ?? '';
+    const heading = indents && SENTENCE_END.test(before) && next.trim() !== '' && indentOf(next) > indentOf(line) && !/[.!?;,]$/.test(line.trim()) && line.trim().split(/\s+/).length <= 10;
+    const indented = indents && ((SENTENCE_END.test(before) && indentOf(line) > indentOf(before)) || heading);
+    if (start !== -1 && (indented || startsItem(line, before, wrap, lines[start]) || anew(before, line) || !((wrap && isFull(before, line, wrap)) || goesOn(before, line)))) flush(i);
     if (start === -1) start = i;
     previous = i;
   });
@@ -313,6 +319,32 @@ function startsAnew(text: string): (before: string, line: string) => boolean {
     const lower = m[1].toLowerCase();
     return small!.has(lower) && !named!.has(lower);
   };
+}
+
+const indentOf = (line: string) => /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
+
+/**
+ * Do the text's paragraphs open with an indented first line, as typed without blank lines between
+ * them ("    Dystrophic calcinosis occurs …" under the last line of the paragraph before)? Three
+ * such lines or more, each opening as a sentence does under a line less indented, and most of the
+ * text's indented lines: not lines that hang under a list item's first, or go on in lower case
+ * under a line they hang from ("Take one tablet" over "  every morning.").
+ */
+function opensIndented(lines: string[]): boolean {
+  let opening = 0;
+  let indented = 0;
+  // Lines that hang under a list item's first are the item's.
+  let inItem = false;
+  lines.forEach((line, i) => {
+    if (LIST_MARKER.test(line)) inItem = true;
+    else if (!line.trim() || indentOf(line) === 0) inItem = false;
+    if (!line.trim() || indentOf(line) === 0 || inItem) return;
+    indented++;
+    const before = lines[i - 1];
+    // An opening starts as a sentence does, under a line less indented (a sentence's end or a heading).
+    if (before?.trim() && indentOf(before) < indentOf(line) && /^\s*["“‘'(]?[\p{Lu}\p{N}]/u.test(line) && !LIST_MARKER.test(before)) opening++;
+  });
+  return opening >= 3 && opening >= 0.6 * indented;
 }
 
 /** A gap of five spaces or more, or a tab, between words. */

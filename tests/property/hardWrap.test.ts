@@ -1,7 +1,8 @@
 /**
  * The same article, hard-wrapped, has the same outline: plain prose is read from one paragraph a
- * line (text copied from web pages) and from text wrapped by an editor or an e-mail program at 64
- * or 72 columns, paragraphs set apart by blank lines, a header's short lines kept together. The
+ * line (text copied from web pages), from text wrapped by an editor or an e-mail program at 64 or
+ * 72 columns, paragraphs set apart by blank lines, a header's short lines kept together, and from
+ * text typed as a letter, each paragraph's first line indented and no blank lines. The
  * seed and the corpus's labelled articles from ../shared (skipped when absent).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -19,15 +20,15 @@ const ARTICLES = existsSync(SHARED)
   : [];
 
 /** Wraps a line as an editor fills it: words to a line until the next would pass `width`. */
-function fill(line: string, width: number): string[] {
+function fill(line: string, width: number, indent = ''): string[] {
   const item = /^(\s*(?:[-*•]|\d+[.)])\s+)/.exec(line)?.[1];
   const lines: string[] = [];
-  let current = '';
+  let current = indent;
   for (const word of line.trim().split(/\s+/)) {
-    if (current && current.length + 1 + word.length > width) {
+    if (current.trim() && current.length + 1 + word.length > width) {
       lines.push(current);
       current = (item ? ' '.repeat(item.length) : '') + word;
-    } else current = current ? `${current} ${word}` : word;
+    } else current = current.trim() ? `${current} ${word}` : current + word;
   }
   return [...lines, current];
 }
@@ -49,6 +50,20 @@ function hardWrapped(text: string, width: number): string {
   return blocks.map((b) => b.join('\n')).join('\n\n') + '\n';
 }
 
+/**
+ * The article typed as a letter is: no blank lines, each paragraph's first line indented four
+ * spaces and the paragraph filled at `width`; short lines (headings, a header) stand flush.
+ */
+function indentedParagraphs(text: string, width: number): string {
+  const out: string[] = [];
+  for (const line of text.split('\n').filter((l) => l.trim())) {
+    if (line.length <= width) out.push(line.trimEnd());
+    else if (/^\s*(?:[-*•]|\d+[.)])\s/.test(line)) out.push(...fill(line, width));
+    else out.push(...fill(line, width, '    '));
+  }
+  return out.join('\n') + '\n';
+}
+
 /** What a reader sees of an outline: the title, and each heading with the text of what it holds. */
 function shape(file: string, text: string) {
   const { outline } = outlineOf(file, new Warnings(), Buffer.from(text));
@@ -68,4 +83,12 @@ describe.skipIf(ARTICLES.length === 0)('hard-wrapped articles (skipped: ../share
       }
     });
   }
+  it('the seed and the corpus typed with indented first lines and no blank lines keep their outlines', () => {
+    for (const file of ARTICLES) {
+      const text = readFileSync(file, 'utf8');
+      const typed = indentedParagraphs(text, 72);
+      expect(typed).toMatch(/\n {4}\S/);
+      expect(shape(file, typed), `${path.basename(file)} with indented first lines`).toEqual(shape(file, text));
+    }
+  });
 });
