@@ -94,7 +94,7 @@ export function parseSource(source: Source, warnings?: Warnings): Root {
   // Plain text may open with front matter too: its lines are settings, not paragraphs.
   const frontMatter = findFrontMatter(source.text);
   const dropped: DroppedLine[] = [];
-  const tree = parsePlainText(source.text, frontMatter && frontMatter.lastLine > 0 ? frontMatter.lastLine : 0, dropped);
+  const tree = parsePlainText(source.text, frontMatter && frontMatter.lastLine > 0 ? frontMatter.lastLine : 0, dropped, source.pageBreaks);
   for (const d of dropped.filter((d) => !d.running)) warnings?.add(`"${d.text}" looks like the number of a page of a printed copy, not part of the text: it is left out`, { file: source.file, line: d.line });
   // A running header or footer, once for all its copies.
   const running = new Map<string, DroppedLine[]>();
@@ -178,7 +178,7 @@ export function widenRaggedTables(tree: Root, file: string, warnings: Warnings):
  * list item, a byline, or one paragraph a line as text exported from web pages is. A line that opens with a list marker
  * ("- ", "• ", "1) ") always starts a paragraph, even in wrapped text.
  */
-export function parsePlainText(text: string, skipLines = 0, dropped: DroppedLine[] = []): Root {
+export function parsePlainText(text: string, skipLines = 0, dropped: DroppedLine[] = [], pageBreaks: number[] = []): Root {
   const lines = text.split('\n');
   const wrap = wrapOf(lines.slice(skipLines));
   const children: Paragraph[] = [];
@@ -188,7 +188,7 @@ export function parsePlainText(text: string, skipLines = 0, dropped: DroppedLine
   let start = -1;
   const join = lineJoiner(text);
   const anew = startsAnew(text);
-  const { running, breaks } = pageFurniture(lines, skipLines, wrap);
+  const { pageNumbers, running, breaks } = pageFurniture(lines, skipLines, wrap, new Set(pageBreaks.map((l) => l - 1)));
   const indents = opensIndented(lines.slice(skipLines));
   // The last line of text read: across a page break, the line before the break.
   let previous = -1;
@@ -209,7 +209,7 @@ export function parsePlainText(text: string, skipLines = 0, dropped: DroppedLine
     if (i < skipLines) return;
     // A page break inside a paragraph (its page number, running lines and blank lines) is no break in the text.
     if (breaks.has(i)) {
-      if (PAGE_NUMBER_LINE.test(line) || running.has(i)) dropped.push({ line: i + 1, text: line.trim(), running: running.has(i) });
+      if (pageNumbers.has(i) || running.has(i)) dropped.push({ line: i + 1, text: line.trim(), running: running.has(i) });
       return;
     }
     if (running.has(i)) {
@@ -227,7 +227,7 @@ export function parsePlainText(text: string, skipLines = 0, dropped: DroppedLine
       return;
     }
     // A page's number left from a printed or converted document is not the reader's text: said, and left out.
-    if (PAGE_NUMBER_LINE.test(line)) {
+    if (pageNumbers.has(i)) {
       flush(i);
       dropped.push({ line: i + 1, text: line.trim() });
       return;
@@ -400,22 +400,27 @@ export interface DroppedLine {
  * to one that goes on in lower case, when only blank lines, page numbers and running lines stand
  * between them.
  */
-function pageFurniture(lines: string[], from: number, wrap: Wrap | undefined): { running: Set<number>; breaks: Set<number> } {
+function pageFurniture(lines: string[], from: number, wrap: Wrap | undefined, feeds: Set<number>): { pageNumbers: Set<number>; running: Set<number>; breaks: Set<number> } {
   const running = new Set<number>();
   const breaks = new Set<number>();
   const content = lines.flatMap((l, i) => (i >= from && l.trim() ? [i] : []));
-  const pageAt = content.flatMap((i, k) => (PAGE_NUMBER_LINE.test(lines[i]) ? [k] : []));
-  if (!pageAt.length) return { running, breaks };
+  // A form feed starts a page (pdftotext writes one at each): a number alone next to it is the page's.
+  // (A form feed alone on its line starts the page at the next line with text.)
+  const fed = new Set([...feeds].map((i) => content.find((c) => c >= i)).filter((c) => c !== undefined));
+  const feed = (k: number) => k >= 0 && k < content.length && fed.has(content[k]);
+  const pageNumbers = new Set(content.filter((i, k) => PAGE_NUMBER_LINE.test(lines[i]) || (BARE_NUMBER.test(lines[i]) && (feed(k) || feed(k + 1) || feed(k - 1)))));
+  const pageAt = content.flatMap((i, k) => (pageNumbers.has(i) || feed(k) ? [k] : []));
+  if (!pageAt.length) return { pageNumbers, running, breaks };
   const key = (l: string) => l.trim().replace(/\s+/g, ' ').replace(/\d+/g, '#');
   const near = new Map<string, number[]>();
   // The first line counts as a copy (the header of the first page) but stays: it is the masthead.
   content.forEach((i, k) => {
-    if (PAGE_NUMBER_LINE.test(lines[i]) || (k > 0 && !pageAt.some((p) => Math.abs(p - k) <= 2)) || key(lines[i]).split(' ').length < 2) return;
+    if (pageNumbers.has(i) || (k > 0 && !pageAt.some((p) => Math.abs(p - k) <= 2)) || key(lines[i]).split(' ').length < 2) return;
     near.set(key(lines[i]), [...(near.get(key(lines[i])) ?? []), i]);
   });
   for (const copies of near.values()) if (copies.length >= 2) copies.filter((i) => i !== content[0]).forEach((i) => running.add(i));
   // Each break: the text lines either side of a run of page numbers, running lines and blank lines.
-  const furniture = (i: number) => !lines[i].trim() || PAGE_NUMBER_LINE.test(lines[i]) || running.has(i);
+  const furniture = (i: number) => !lines[i].trim() || pageNumbers.has(i) || running.has(i);
   for (const k of pageAt) {
     let [a, b] = [content[k], content[k]];
     while (a > from && furniture(a - 1)) a--;
@@ -427,12 +432,14 @@ function pageFurniture(lines: string[], from: number, wrap: Wrap | undefined): {
       for (let i = a; i <= b; i++) breaks.add(i);
     }
   }
-  return { running, breaks };
+  return { pageNumbers, running, breaks };
 }
 
 /** A line that only draws a rule: "=====", "-----", "* * *", "______", "~~~~". */
 const RULE_LINE = /^\s*([=\-_~*#+•·])(?:\s*\1){2,}\s*$/;
 /** "Page 2 of 3", "Página 2 de 5", "- 4 -": a page's number, alone on its line. */
+/** A number alone on its line: a page's, next to a form feed. */
+const BARE_NUMBER = /^\s*\d{1,4}\s*$/;
 const PAGE_NUMBER_LINE = /^\s*(?:(?:page|p[aá]gina|seite)\s+\d{1,4}(?:\s+(?:of|de|von|\/)\s+\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—])\s*$/iu;
 
 const SENTENCE_END = /[.!?:;]["'”’)\]]*\s*$/;

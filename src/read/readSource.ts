@@ -26,6 +26,8 @@ export interface Source {
   /** The whole text, front matter included, so parser positions are file lines. */
   text: string;
   meta: HandoutMeta;
+  /** Lines (from 1) where a form feed stood: a printed copy's page breaks (pdftotext writes one a page). */
+  pageBreaks?: number[];
 }
 
 /**
@@ -47,7 +49,8 @@ export function readSource(filePath: string, warnings: Warnings, bytes?: Uint8Ar
     }
     throw new HandoutError(`cannot read the file: ${(e as NodeJS.ErrnoException).code ?? e}`, { file });
   }
-  const text = decodeText(bytes, file, warnings);
+  const pageBreaks: number[] = [];
+  const text = decodeText(bytes, file, warnings, pageBreaks);
   if (text.trim() === '') {
     throw new HandoutError('the source is empty', { file }, 'write some text, or remove the file');
   }
@@ -69,7 +72,7 @@ export function readSource(filePath: string, warnings: Warnings, bytes?: Uint8Ar
   }
   const slug = meta.slug ?? outputName(path.basename(filePath, path.extname(filePath)));
   if (!slug) throw new HandoutError('cannot make an output name from this file name', { file }, 'set `slug:` in front matter');
-  return { file, slug, format, text, meta };
+  return { file, slug, format, text, meta, ...(pageBreaks.length ? { pageBreaks } : {}) };
 }
 
 function megabytes(bytes: number): string {
@@ -99,11 +102,11 @@ function ownLogo(ref: string, sourcePath: string, file: string, text: string): s
  * UTF-8 is expected. Text pasted from old systems is often Windows-1252 (a superset of Latin-1):
  * convert it and say so, rather than printing replacement boxes. A NUL byte means a binary file.
  */
-export function decodeText(bytes: Uint8Array, file: string, warnings: Warnings): string {
+export function decodeText(bytes: Uint8Array, file: string, warnings: Warnings, pageBreaks: number[] = []): string {
   // Notepad's "Unicode" is UTF-16 with a byte-order mark: unambiguous, so it is read as it is.
   const utf16 = utf16Of(bytes);
   if (utf16) {
-    const text = decodeText(Buffer.from(utf16.text, 'utf8'), file, warnings);
+    const text = decodeText(Buffer.from(utf16.text, 'utf8'), file, warnings, pageBreaks);
     // A UTF-16 file is whole pairs of bytes: a last byte alone is half a character, cut off in copying.
     if (utf16.halfCharacterAtEnd) warnings.add('the file ends in half a character (UTF-16 with an odd number of bytes): its last byte was left out; check that the end of the file is complete', { file, line: text.split('\n').length });
     return text;
@@ -134,7 +137,10 @@ export function decodeText(bytes: Uint8Array, file: string, warnings: Warnings):
   // Form feed, vertical tab and NEL (U+0085) separate words, as page and line breaks in the text
   // they come from: a space keeps them apart (the stages below remove control characters, which
   // would join "us\u0085tomorrow" into one word) and keeps every line's number as editors count it.
-  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/[\f\v\u0085]/g, ' ');
+  // Where the form feeds stood is kept aside (`pageBreaks`): the plain-text reader knows a page's furniture by it.
+  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (lines.includes('\f')) lines.split('\n').forEach((l, i) => void (l.includes('\f') && pageBreaks.push(i + 1)));
+  return lines.replace(/[\f\v\u0085]/g, ' ');
 }
 
 /** The text of a UTF-16 file that opens with its byte-order mark (little- or big-endian); undefined otherwise. */

@@ -12,6 +12,7 @@ import { closingHeading } from '../../src/outline/infer/closing.js';
 import { parsePlainText, parseSource } from '../../src/parse/parseSource.js';
 import { Warnings } from '../../src/diagnostics.js';
 import { detectLanguage } from '../../src/read/detectLanguage.js';
+import { outlineOf as documentOutline } from '../../src/document/buildDocument.js';
 import type { Block, Outline, Section } from '../../src/outline/outline.js';
 
 function outlineOf(text: string, lang = 'en'): Outline {
@@ -245,6 +246,13 @@ describe('line breaks', () => {
       'If you have more than two attacks a year, your doctor may suggest a tablet called allopurinol, which lowers uric acid. You take it every day, even when you feel well.',
     ]);
     expect(dropped.map((d) => [d.line, d.running ?? false])).toEqual([[8, false], [9, true], [10, true], [19, false], [20, true]]);
+    // pdftotext's copy: a form feed starts each page, its number stands alone on the line before it.
+    const fed = text.replace('Page 1 of 2\n', '1\n\f').replace('Page 2 of 2\n', '2\n\f');
+    const warnings = new Warnings();
+    const { outline } = documentOutline('gout.txt', warnings, Buffer.from(fed));
+    expect(outline.title).toBe('Gout: information for patients');
+    expect(warnings.list.map((w) => [w.line, w.message.replace(/:.*/, '')])).toEqual(expect.arrayContaining([[8, '"1" looks like the number of a page of a printed copy, not part of the text'], [9, '"Leaflet RH-014 Issue 2 – Review March 2027" is a printed copy\'s running header or footer, repeated by its page numbers (lines 9, 20)']]));
+    expect(allBlocks(outline).map((b) => toString(b))).toContain(paragraphs[2]);
     // A heading that happens to stand once by a page number stays.
     const once = parsePlainText(['Symptoms', 'Pain in the big toe at night is the first sign for most people with gout.', '', 'Page 1 of 2', '', 'Symptoms', 'Red, hot skin over the joint is common in an attack and may last days.'].join('\n')).children.map((p) => toString(p));
     expect(once.filter((p) => p === 'Symptoms')).toHaveLength(2);
