@@ -9,7 +9,8 @@
 // Also the bullets a PDF or a word processor leaves when its text is copied: "●", "►", "❖", and the
 // private-use characters of the Symbol and Wingdings fonts ("\uF0B7" is Symbol's bullet), which no
 // font draws: printed, they would be empty boxes.
-const BULLETS = '-*•·–◦▪‣⁃○■□➢✓✔●►▶➤◆♦❖\uF0A7\uF0A8\uF0B7\uF06E\uF071\uF076\uF0D8\uF0E0\uF0FC';
+// (Not "♦", a card's suit: "♦ J 10 4 2" is a bridge hand.)
+const BULLETS = '-*•·–◦▪‣⁃○■□➢✓✔●►▶➤◆❖\uF0A7\uF0A8\uF0B7\uF06E\uF071\uF076\uF0D8\uF0FC';
 
 /** Groups: 1 a bullet, 2 a number, 3 a letter. */
 export const LIST_MARKER = new RegExp(`^\\s*(?:([${BULLETS}]|o(?=\\s+\\p{Lu}))|(\\d{1,3})[.)]|([a-z])[.)])\\s+(?=\\S)`, 'u');

@@ -98,9 +98,9 @@ export function parseSource(source: Source, warnings?: Warnings): Root {
   for (const d of dropped.filter((d) => !d.running)) warnings?.add(`"${d.text}" looks like the number of a page of a printed copy, not part of the text: it is left out`, { file: source.file, line: d.line });
   // A running header or footer, once for all its copies.
   const running = new Map<string, DroppedLine[]>();
-  for (const d of dropped) if (d.running) running.set(d.text, [...(running.get(d.text) ?? []), d]);
-  for (const [text, copies] of running) {
-    warnings?.add(`"${text}" is a printed copy's running header or footer, repeated by its page numbers (line${copies.length > 1 ? 's' : ''} ${copies.map((c) => c.line).join(', ')}): it is left out`, { file: source.file, line: copies[0].line });
+  for (const d of dropped) if (d.running) running.set(d.running, [...(running.get(d.running) ?? []), d]);
+  for (const copies of running.values()) {
+    warnings?.add(`"${copies[0].text}" is a printed copy's running header or footer, repeated by its page numbers (line${copies.length > 1 ? 's' : ''} ${copies.map((c) => c.line).join(', ')}): it is left out`, { file: source.file, line: copies[0].line });
   }
   // Only rules ("=====") and page numbers: nothing to print, as with a file of blank lines.
   if (!tree.children.length) throw new HandoutError('the source holds no text, only lines that draw rules or number pages', { file: source.file }, 'write some text, or remove the file');
@@ -209,12 +209,12 @@ export function parsePlainText(text: string, skipLines = 0, dropped: DroppedLine
     if (i < skipLines) return;
     // A page break inside a paragraph (its page number, running lines and blank lines) is no break in the text.
     if (breaks.has(i)) {
-      if (pageNumbers.has(i) || running.has(i)) dropped.push({ line: i + 1, text: line.trim(), running: running.has(i) });
+      if (pageNumbers.has(i) || running.has(i)) dropped.push({ line: i + 1, text: line.trim(), running: running.get(i) });
       return;
     }
     if (running.has(i)) {
       flush(i);
-      dropped.push({ line: i + 1, text: line.trim(), running: true });
+      dropped.push({ line: i + 1, text: line.trim(), running: running.get(i) });
       return;
     }
     if (line.trim() === '') return flush(i);
@@ -237,8 +237,11 @@ export function parsePlainText(text: string, skipLines = 0, dropped: DroppedLine
     // So does a short line there that the next opening follows, without a sentence's end: a heading ("Overview").
     const next = lines[i + 1] ?? '';
     const heading = indents && SENTENCE_END.test(before) && next.trim() !== '' && indentOf(next) > indentOf(line) && !/[.!?;,]$/.test(line.trim()) && line.trim().split(/\s+/).length <= 10;
-    const indented = indents && ((SENTENCE_END.test(before) && indentOf(line) > indentOf(before)) || heading);
-    if (start !== -1 && (indented || startsItem(line, before, wrap, lines[start]) || anew(before, line) || !((wrap && isFull(before, line, wrap)) || goesOn(before, line)))) flush(i);
+    // (Not inside a list item, whose next sentences hang under its first line.)
+    const indented = indents && !LIST_MARKER.test(lines[start] ?? '') && ((SENTENCE_END.test(before) && indentOf(line) > indentOf(before)) || heading);
+    // (A capital the text writes small starts anew only after a paragraph's first line: inside a
+    // wrapped paragraph, "… early in" / "May …" and "… Grace and" / "Will …" are names going on.)
+    if (start !== -1 && (indented || startsItem(line, before, wrap, lines[start]) || anew(before, line, start === previous) || !((wrap && isFull(before, line, wrap)) || goesOn(before, line)))) flush(i);
     if (start === -1) start = i;
     previous = i;
   });
@@ -289,7 +292,7 @@ function lineJoiner(text: string): (lines: string[]) => string {
  * After a sentence's end the next line may start a new sentence of the same paragraph, as wrapping
  * puts it.
  */
-function startsAnew(text: string): (before: string, line: string) => boolean {
+function startsAnew(text: string): (before: string, line: string, firstLine: boolean) => boolean {
   let small: Set<string> | undefined;
   let named: Set<string> | undefined;
   const learn = () => {
@@ -302,15 +305,17 @@ function startsAnew(text: string): (before: string, line: string) => boolean {
       else if (m[1]) named.add(m[0].toLowerCase());
     }
   };
-  return (before, line) => {
+  return (before, line, firstLine) => {
     // A line of a form ("Name: ______   Class: ____") or a trail of links is a line of its own
     // (a trail's last link may run on in lower case: "… › Talking" over "therapies").
-    if (/_{4,}\s*$/.test(before) || (TRAIL_LINE.test(before) && !/^\s*\p{Ll}/u.test(line))) return true;
+    if (/_{4,}\s*$/.test(before) || (isTrailOfLinks(before) && !/^\s*\p{Ll}/u.test(line))) return true;
     // So is a line set in columns ("Northfield Hospital NHS Trust        Rheumatology Department"),
     // with a gap that no justified line of prose leaves.
     if (COLUMN_GAP.test(before.trim()) || COLUMN_GAP.test(line.trim())) return true;
-    // The line before ends on a word in lower case, not a sentence's end, a name or a separator.
-    if (!/(?:^|\s)\p{Ll}[\p{L}'’-]*\s*$/u.test(before)) return false;
+    // The line before ends on a word in lower case, not a sentence's end, a name or a separator,
+    // nor a word a sentence goes on after ("… early in" / "May …", "… Grace and" / "Will …").
+    if (!firstLine || !/(?:^|\s)\p{Ll}[\p{L}'’-]*\s*$/u.test(before)) return false;
+    if (CONTINUING_WORDS.has(before.trim().split(/\s+/).pop()!.toLowerCase())) return false;
     // The line opens on a capitalised word, not a name of several ("Feline Friends Welfare Fund")
     // or a reference ("Sheet 5", "Table 2").
     const m = /^\s*(\p{Lu}[\p{Ll}'’-]+)(?:[,:;.!?]|\s+(?![\p{Lu}\p{N}])|$)/u.exec(line);
@@ -333,12 +338,13 @@ const indentOf = (line: string) => /^[ \t]*/.exec(line)![0].replace(/\t/g, '    
 function opensIndented(lines: string[]): boolean {
   let opening = 0;
   let indented = 0;
-  // Lines that hang under a list item's first are the item's.
-  let inItem = false;
+  // Lines that hang under a list item's first, where its text starts, are the item's.
+  let hang = -1;
   lines.forEach((line, i) => {
-    if (LIST_MARKER.test(line)) inItem = true;
-    else if (!line.trim() || indentOf(line) === 0) inItem = false;
-    if (!line.trim() || indentOf(line) === 0 || inItem) return;
+    const item = LIST_MARKER.exec(line);
+    if (item) hang = indentOf(item[0] + 'x');
+    else if (indentOf(line) !== hang || !line.trim()) hang = -1;
+    if (!line.trim() || indentOf(line) === 0 || hang >= 0) return;
     indented++;
     const before = lines[i - 1];
     // An opening starts as a sentence does, under a line less indented (a sentence's end or a heading).
@@ -352,6 +358,17 @@ const COLUMN_GAP = /\S(?: {5,}|\t)\S/;
 
 /** A trail of links copied from a web page: "Home › Wildlife › Helping hedgehogs", three links or more, not broken off after a "›". */
 const TRAIL_LINE = /^\s*[^\s›»>][^›»>]*(?:\s[›»>]\s+[^\s›»>][^›»>]*){2,}$/u;
+
+/**
+ * A trail of links: three links or more parted by "›", "»" or ">", each of a few words, none a
+ * sentence ("Home › Wildlife › Helping hedgehogs"); not French quoted words ("de « repos » et …")
+ * nor a comparison ("heart rate is > 140 or breathing is > 50 breaths a minute, or ring").
+ */
+export function isTrailOfLinks(line: string): boolean {
+  if (!TRAIL_LINE.test(line) || /[«‹]/.test(line)) return false;
+  const links = line.trim().split(/\s+[›»>]\s+/);
+  return links.every((l) => l.split(/\s+/).length <= 6 && !/[,;.!?]$|[.!?]\s/.test(l) && !/^\d/.test(l));
+}
 
 /** First halves that make hyphenated compounds: "self-care", "non-urgent", "X-ray". */
 const COMPOUND_HEADS = new Set(['self', 'well', 'long', 'short', 'full', 'half', 'non', 'co', 'x', 'e', 'follow', 'check', 'high', 'low', 'one', 'two', 'three']);
@@ -388,43 +405,66 @@ function startsItem(line: string, before: string, wrap: Wrap | undefined, first:
 export interface DroppedLine {
   line: number;
   text: string;
-  /** A running header or footer repeated by a printed copy's page numbers, not a page number. */
-  running?: boolean;
+  /** A running header or footer repeated by a printed copy's page numbers, not a page number: the line as its copies share it. */
+  running?: string;
 }
 
 /**
- * What a printed copy's page breaks left in its text. Its running lines: a line that stands, two
- * times or more, within two lines of a page number ("Page 2 of 3"), the same but for its numbers
- * ("Leaflet RH-014 Issue 2", "Gout – page 2"), and is not the text's first line (its masthead).
- * And the page breaks that fall inside a paragraph: the lines from a line that stops mid-sentence
- * to one that goes on in lower case, when only blank lines, page numbers and running lines stand
- * between them.
+ * What a printed copy's page breaks left in its text. Its page numbers ("Page 2 of 3", or a number
+ * alone next to a form feed). Its running lines: at a page's edge, next to a page break with only
+ * page numbers and other running lines between, a line of two words or more that stands there on
+ * two pages or more ("Leaflet RH-014 Issue 2", "Gout – page 2", the same but for the page's
+ * number), not the text's first line (its masthead, which counts as one copy). And the page breaks
+ * that fall inside a paragraph: the lines from a line that stops mid-sentence to one that goes on
+ * in lower case, when only blank lines, page numbers and running lines stand between them.
  */
-function pageFurniture(lines: string[], from: number, wrap: Wrap | undefined, feeds: Set<number>): { pageNumbers: Set<number>; running: Set<number>; breaks: Set<number> } {
-  const running = new Set<number>();
+function pageFurniture(lines: string[], from: number, wrap: Wrap | undefined, feeds: Set<number>): { pageNumbers: Set<number>; running: Map<number, string>; breaks: Set<number> } {
+  const running = new Map<number, string>();
   const breaks = new Set<number>();
   const content = lines.flatMap((l, i) => (i >= from && l.trim() ? [i] : []));
-  // A form feed starts a page (pdftotext writes one at each): a number alone next to it is the page's.
-  // (A form feed alone on its line starts the page at the next line with text.)
-  const fed = new Set([...feeds].map((i) => content.find((c) => c >= i)).filter((c) => c !== undefined));
-  const feed = (k: number) => k >= 0 && k < content.length && fed.has(content[k]);
-  const pageNumbers = new Set(content.filter((i, k) => PAGE_NUMBER_LINE.test(lines[i]) || (BARE_NUMBER.test(lines[i]) && (feed(k) || feed(k + 1) || feed(k - 1)))));
-  const pageAt = content.flatMap((i, k) => (pageNumbers.has(i) || feed(k) ? [k] : []));
-  if (!pageAt.length) return { pageNumbers, running, breaks };
-  const key = (l: string) => l.trim().replace(/\s+/g, ' ').replace(/\d+/g, '#');
-  const near = new Map<string, number[]>();
-  // The first line counts as a copy (the header of the first page) but stays: it is the masthead.
-  content.forEach((i, k) => {
-    if (pageNumbers.has(i) || (k > 0 && !pageAt.some((p) => Math.abs(p - k) <= 2)) || key(lines[i]).split(' ').length < 2) return;
-    near.set(key(lines[i]), [...(near.get(key(lines[i])) ?? []), i]);
-  });
-  for (const copies of near.values()) if (copies.length >= 2) copies.filter((i) => i !== content[0]).forEach((i) => running.add(i));
+  // A form feed starts a page at the first line of text from it (pdftotext writes one a page).
+  const fed = new Set<number>();
+  const sortedFeeds = [...feeds].sort((a, b) => a - b);
+  for (let k = 0, f = 0; k < content.length && f < sortedFeeds.length; ) {
+    if (content[k] < sortedFeeds[f]) k++;
+    else (fed.add(k), f++);
+  }
+  const number = (k: number) => PAGE_NUMBER_LINE.test(lines[content[k]]) || (BARE_NUMBER.test(lines[content[k]]) && (fed.has(k) || fed.has(k + 1)));
+  const pageNumbers = new Set(content.filter((_, k) => number(k)));
+  const anchors = content.flatMap((i, k) => (pageNumbers.has(i) || fed.has(k) ? [k] : []));
+  if (!anchors.length) return { pageNumbers, running, breaks };
+  // The same line but for the page's number in it.
+  const key = (l: string) => l.trim().replace(/\s+/g, ' ').replace(PAGE_IN_LINE, '#');
+  const copies = new Map<string, number>();
+  for (const i of content) copies.set(key(lines[i]), (copies.get(key(lines[i])) ?? 0) + 1);
+  const edge = new Map<string, Set<number>>();
+  for (const a of anchors) {
+    // From the break outwards, two lines each way, up to the first line that is no furniture.
+    for (const [first, step] of [[a - 1, -1], [fed.has(a) ? a : a + 1, 1]] as const) {
+      for (let k = first, n = 0; k >= 0 && k < content.length && n < 2; k += step, n++) {
+        const i = content[k];
+        if (pageNumbers.has(i)) continue;
+        const line = key(lines[i]);
+        if (line.split(' ').length < 2 || (copies.get(line) ?? 0) < 2) break;
+        edge.set(line, (edge.get(line) ?? new Set()).add(i));
+      }
+    }
+  }
+  const masthead = key(lines[content[0]] ?? '');
+  for (const [line, at] of edge) {
+    const kept = [...at].filter((i) => i !== content[0]);
+    if (kept.length + (line === masthead ? 1 : 0) >= 2) for (const i of kept) running.set(i, line);
+  }
   // Each break: the text lines either side of a run of page numbers, running lines and blank lines.
   const furniture = (i: number) => !lines[i].trim() || pageNumbers.has(i) || running.has(i);
-  for (const k of pageAt) {
+  // (Each run of furniture is walked once, however many breaks it holds: linear in the lines.)
+  let walked = -1;
+  for (const k of anchors) {
     let [a, b] = [content[k], content[k]];
+    if (!furniture(a) || a <= walked) continue;
     while (a > from && furniture(a - 1)) a--;
     while (b < lines.length - 1 && furniture(b + 1)) b++;
+    walked = b;
     const [last, next] = [lines[a - 1], lines[b + 1]];
     if (last === undefined || next === undefined || a - 1 < from) continue;
     // "… take them" over "until it has settled.": a sentence going on, in prose, not a list.
@@ -438,6 +478,8 @@ function pageFurniture(lines: string[], from: number, wrap: Wrap | undefined, fe
 /** A line that only draws a rule: "=====", "-----", "* * *", "______", "~~~~". */
 const RULE_LINE = /^\s*([=\-_~*#+•·])(?:\s*\1){2,}\s*$/;
 /** "Page 2 of 3", "Página 2 de 5", "- 4 -": a page's number, alone on its line. */
+/** A page's number inside a running line: "Gout – page 2", "Leaflet 12 · 2 of 4", "… 7" at its end. */
+const PAGE_IN_LINE = /\b(?:page|p\.|seite|p[aá]gina)\s*\d+(?:\s*(?:of|\/|von|de|di)\s*\d+)?\b|\b\d+\s*(?:of|\/)\s*\d+\b|\s\d{1,4}$|^\d{1,4}\s/giu;
 /** A number alone on its line: a page's, next to a form feed. */
 const BARE_NUMBER = /^\s*\d{1,4}\s*$/;
 const PAGE_NUMBER_LINE = /^\s*(?:(?:page|p[aá]gina|seite)\s+\d{1,4}(?:\s+(?:of|de|von|\/)\s+\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—])\s*$/iu;
@@ -459,7 +501,9 @@ function goesOn(line: string, next: string): boolean {
 
 /** Words a sentence does not end on, in the languages handouts are written in. */
 const CONTINUING_WORDS = new Set(
-  'and or but nor the a an of to in on at by for with from into if as than that which who whose your our their its his her my this these those is are was were be been has have had will would can could may might must should not de del la el los las en con para por que su sus et le les des du au aux pour avec dans sur'.split(' '),
+  ('and or but nor the a an of to in on at by for with from into if as than that which who whose your our their its his her my this these those is are was were be been has have had will would can could may might must should not de del la el los las en con para por que su sus et le les des du au aux pour avec dans sur ' +
+    // German, Dutch, Italian, Portuguese.
+    'und oder aber auf mit für von zu im am an dem den der die das ein eine einen einem dass ist sind van het een op voor met naar bij te dat di della delle dei degli per con il lo gli una che em para com dos das na no um uma').split(' '),
 );
 
 /** A glossary's line: a term in lower case, then a dash or a colon and what it means ("insulator – a material that …"). */

@@ -236,7 +236,7 @@ describe('line breaks', () => {
       'Page 2 of 2',
       footer,
     ].join('\n');
-    const dropped: { line: number; text: string; running?: boolean }[] = [];
+    const dropped: { line: number; text: string; running?: string }[] = [];
     const paragraphs = parsePlainText(text, 0, dropped).children.map((p) => toString(p));
     expect(paragraphs).toEqual([
       header,
@@ -245,7 +245,7 @@ describe('line breaks', () => {
       'Preventing attacks',
       'If you have more than two attacks a year, your doctor may suggest a tablet called allopurinol, which lowers uric acid. You take it every day, even when you feel well.',
     ]);
-    expect(dropped.map((d) => [d.line, d.running ?? false])).toEqual([[8, false], [9, true], [10, true], [19, false], [20, true]]);
+    expect(dropped.map((d) => [d.line, !!d.running])).toEqual([[8, false], [9, true], [10, true], [19, false], [20, true]]);
     // pdftotext's copy: a form feed starts each page, its number stands alone on the line before it.
     const fed = text.replace('Page 1 of 2\n', '1\n\f').replace('Page 2 of 2\n', '2\n\f');
     const warnings = new Warnings();
@@ -1612,5 +1612,57 @@ describe('other publishers\' pages: a flood agency, a stroke charity, a council,
       'When two or more people want to own a business together, they may form a partnership.',
     ].join('\n'));
     expect(headings(o)).not.toContain('Economy');
+  });
+});
+
+describe('the second read of hard-wrapped and printed copies (review regressions)', () => {
+  const paragraphsOf = (text: string, pageBreaks: number[] = []) => parsePlainText(text, 0, [], pageBreaks).children.map((p) => toString(p));
+  it('inside wrapped prose a name that is also a common word goes on: "… early in" / "May", "… Grace and" / "Will", "… auf" / "Essen"', () => {
+    const filler = 'The surgery is closed for repairs during the spring. You may still\nphone us during this time, and a nurse may call you back within a day\nor two of your call, so please do not ring twice about the same thing.';
+    expect(paragraphsOf(`${filler}\n\nThe waiting room will be painted and the surgery will open again in\nMay when the work is done. We will write to every patient before then.\n`)[1]).toMatch(/again in May when/);
+    expect(paragraphsOf(`${filler}\n\nYour physiotherapist this term is a member of our team called Grace and\nWill, her colleague, covers the clinic on Fridays. They will both show you\nexercises.\n`)[1]).toMatch(/Grace and Will, her/);
+    const german = 'Wir essen jeden Tag zusammen, und die Kinder essen gern Obst und Gemüse.\nAuch beim Kochen helfen sie mit, so lernen sie viel über gesunde Kost und\nüber das, was auf den Tisch kommt, wenn die ganze Familie zusammen isst.';
+    expect(paragraphsOf(`${german}\n\nNach der Schule kommen die Kinder hungrig nach Hause und freuen sich auf\nEssen, das warm ist. Wir kochen deshalb am Vormittag und stellen es warm.\n`)[1]).toMatch(/auf Essen, das/);
+  });
+  it('French quotation marks and a comparison with ">" are no trail of links', () => {
+    const french = 'Après l\'opération, le médecin passera vous voir dans la chambre le soir\nmême. Il vous parlera d\'abord de « repos » et d\'« hydratation » avant de\n« traitement » : les comprimés sont à prendre matin et soir, pendant une\nsemaine, avec un grand verre d\'eau et un peu de nourriture.';
+    expect(paragraphsOf(`${french}\n`)).toHaveLength(1);
+    const fever = 'Ring us straight away if the heart rate is > 140 or breathing is > 50, or\nyour child is floppy, hard to wake or will not drink anything at all for\nhalf a day, or if a rash does not fade when you press a glass against it.';
+    expect(paragraphsOf(`${fever}\n`)).toHaveLength(1);
+  });
+  it('headings that differ in a number, or stand under a different name on each page, are no running lines', () => {
+    const days = ['Your week of antibiotics', '', 'Day 1', 'Take one tablet in the morning and one in the evening.', '', 'Page 1 of 3', '', 'Day 2', 'Keep taking the tablets. Eating something first helps.', '', 'Page 2 of 3', '', 'Day 3', 'Finish the course even if you feel better.', '', 'Page 3 of 3'].join('\n');
+    expect(paragraphsOf(days).filter((p) => /^Day \d$/.test(p))).toEqual(['Day 1', 'Day 2', 'Day 3']);
+    const medicines = ['Paracetamol', 'How to take it', 'One or two tablets every four to six hours.', 'Ibuprofen', 'How to take it', 'One tablet three times a day with food.', 'Aspirin', 'How to take it', 'One tablet a day with food.'].join('\n');
+    // pdftotext's form feeds before "Ibuprofen" and "Aspirin".
+    expect(paragraphsOf(medicines, [4, 7]).filter((p) => p === 'How to take it')).toHaveLength(3);
+  });
+  it('a form\'s "Do you smoke? Yes / No" is neither a page\'s buttons nor a heading', () => {
+    const o = outlineOf(['Before your operation', '', 'Please answer these questions and bring this sheet with you.', '', 'Do you smoke? Yes / No', '', 'Are you allergic to any medicines? Yes / No', '', 'Could you be pregnant? Yes / No', '', 'Thank you. A nurse will go through your answers with you.'].join('\n'));
+    expect(headings(o)).toEqual([]);
+    expect(allBlocks(o).filter((b) => b.type === 'paragraph' && b.data?.frame)).toEqual([]);
+  });
+  it('labels far apart after a count are no parts; a heading with a dash after a blank line stays a heading', () => {
+    const o = outlineOf(['Appointments at the Riverside Practice', '', 'Our surgery has two sites in the town.', '', 'Face to face: you come to the surgery and see a doctor or nurse at a time you book.', '', 'Most people book online or by phone, and the receptionist asks a few questions first.', '', 'If you need a test, the nurse can often do it at the same visit, which saves a trip.', '', 'We are open from eight until six on weekdays and closed at weekends and on bank holidays.', '', 'Parking: the car park behind the surgery is free for patients for up to two hours a day.'].join('\n'));
+    expect(o.sections.filter((s) => s.parts)).toEqual([]);
+    const fast = outlineOf(['Stroke: act FAST', '', 'A stroke is an emergency. The sooner a person gets treatment, the less damage it does.', '', 'Face – has their face fallen on one side?', 'Arms – can they raise both arms?', 'Speech – is their speech slurred?', '', 'Hospital – what happens next', 'At the hospital a doctor will do a brain scan to find out what kind of stroke it is.', '', 'Recovery at home', 'Many people need help from therapists for some months after a stroke.'].join('\n'));
+    expect(headings(fast)).toEqual(['Hospital – what happens next', 'Recovery at home']);
+  });
+  it('in a letter with indented paragraphs, a list item\'s next sentence stays in the item; a card\'s suit is no bullet', () => {
+    const letter = [
+      '    Thank you for coming to the eye clinic today. The doctor has put drops',
+      'in both of your eyes, so your sight will be blurred for a few hours.',
+      '    Please do not drive until your sight is clear again. Ask a friend to',
+      'take you home, or use the hospital car service from the front desk.',
+      '    Your eyes may feel gritty tonight. This is normal and passes by the',
+      'morning; cool, clean water on a cloth soothes them.',
+      '    Before your next visit, please do these things:',
+      '1. Stop wearing contact lenses two days before. Wear glasses instead.',
+      '   Bring the glasses with you on the day.',
+      '2. Bring a list of your medicines.',
+    ].join('\n');
+    expect(paragraphsOf(letter)).toContain('1. Stop wearing contact lenses two days before. Wear glasses instead. Bring the glasses with you on the day.');
+    const hand = outlineOf(['Bidding practice', '', 'You hold this hand as dealer. Count your points before you bid.', '', '♠ K Q 7 3', '♥ A 9', '♦ J 10 4 2', '♣ K 8 6', '', 'With 13 points and four spades, open one spade.'].join('\n'));
+    expect(allBlocks(hand).filter((b) => b.type === 'list')).toEqual([]);
   });
 });

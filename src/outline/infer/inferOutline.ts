@@ -440,6 +440,8 @@ export function isBareHeadingText(text: string): boolean {
   if (isBullet(text)) return false;
   // A question: one sentence, asked as a heading is ("How is it treated?").
   if (/\?$/.test(text)) return !/[.!?]\s/.test(text.slice(0, -1));
+  // A form's question with its answers to tick ("Do you smoke? Yes / No") is the reader's to answer.
+  if (/\?\s*(?:yes|no)\s*[/|·]\s*(?:yes|no)(?:\s*[/|·]\s*(?:not sure|don'?t know))?$/i.test(text)) return false;
   return !/[.!;,]$/.test(text);
 }
 
@@ -455,8 +457,9 @@ const BODY_NAMED_FIRST = /^(?:associazione|fondazione|federazione|asociación|fu
 /**
  * A page's question about itself and its two answer buttons, in any language: "Was deze informatie
  * nuttig? Ja / Nee", "War diese Seite hilfreich? Ja Nein", "Cette page vous a-t-elle été utile ? Oui Non".
+ * It asks whether the page helped: a form's "Do you smoke? Yes / No" is the reader's to answer.
  */
-const FEEDBACK_BUTTONS = /^[¿]?[^?]{5,90}\s?\?\s*(?:yes|ja|oui|s[íi]|sim|tak|ano|kyllä|igen|evet|da|да)\s*[/|·,]?\s*(?:no|nee|nein|non|não|nie|ne|ei|nem|hayır|nu|нет)$/iu;
+const FEEDBACK_BUTTONS = /^[¿]?[^?]{0,60}\b(?:helpful|useful|nuttig|behulpzaam|hilfreich|nützlich|utile|útil|util|pomocn\p{L}*|przydatn\p{L}*|hjälpsam|nyttig|hyödyllinen)\b[^?]{0,40}\s?\?\s*(?:yes|ja|oui|s[íi]|sim|tak|ano|kyllä|igen|evet|da|да)\s*[/|·,]?\s*(?:no|nee|nein|non|não|nie|ne|ei|nem|hayır|nu|нет)$/iu;
 
 /** A bare answer names nothing: "Yes" and "No" under "Was this page helpful?". */
 const ANSWER_WORD = /^(?:yes|no|ok|okay|s[íi]|oui|non|ja|nein)[.!]?$/i;
@@ -567,7 +570,9 @@ function isHeadingAt(blocks: Block[], i: number, lang: string): boolean {
   if (unmarkedItemAt(blocks, i, lang)) return false;
   // The last of a series of names, each with a dash and what to say of it ("Face – has their face
   // fallen?", "Arms – can they lift both arms?", "Speech – is their speech slurred?"), is one of them.
-  if (DASHED_ITEM.test(text) && i > 0 && blocks[i - 1].type === 'paragraph' && DASHED_ITEM.test(toString(blocks[i - 1]).trim())) return false;
+  // (Lines set together: after a blank line, "Hospital – what happens next" heads its text.)
+  const together = blocks[i - 1]?.position?.end.line !== undefined && blocks[i - 1].position!.end.line + 1 === blocks[i].position?.start.line;
+  if (DASHED_ITEM.test(text) && together && blocks[i - 1].type === 'paragraph' && DASHED_ITEM.test(toString(blocks[i - 1]).trim())) return false;
   const next = blocks[i + 1].type === 'paragraph' ? toString(blocks[i + 1]) : '';
   // Questions in a row ("Check your understanding" and its review questions) are a list of
   // questions; a question heads the answer that follows it.
@@ -652,13 +657,16 @@ const ITEM_PARAGRAPH_WORDS = 20;
  */
 function labelledAfter(paras: Para[], i: number, count: number): Part[] {
   const labels: string[] = [];
+  // Paragraphs without a label since the last one: at most two go on about it.
+  let between = 0;
   for (let j = i + 1; j < paras.length && labels.length < count; j++) {
     const label = PARAGRAPH_LABEL.exec(paras[j].text)?.[1];
     if (!label || ASIDE_LABEL.test(label) || isBullet(paras[j].text)) {
       // The first part opens the paragraph right after the count.
-      if (!labels.length) return [];
+      if (!labels.length || ++between > 2) return [];
       continue;
     }
+    between = 0;
     if (labels.some((l) => normalWords(l).join(' ') === normalWords(label).join(' '))) return [];
     labels.push(label);
   }
