@@ -1484,6 +1484,8 @@ describe('the at-a-glance table', () => {
     expect(o.sections.filter((s) => s.parts).map((s) => s.title)).toEqual(['Step 1 – Take the wheel off', 'Step 2 – Lever off the tyre', 'Step 3 – Fit the new tyre', 'Step 4 – Pump it up']);
     expect(o.atAGlance?.rows.length).toBe(4);
     expect([o.atAGlance?.partLabel, o.atAGlance?.columns[0]]).toEqual(['Step', 'What to do']);
+    // A step's cell is what to do, an instruction, as any other part's is not.
+    expect(o.atAGlance?.rows[1].cells[0].texts[0]).toMatch(/^Push a lever/);
     // Out of order (a step missing), none of them: never a table of the two that share "tyre".
     const gap = outlineOf(['Changing a tyre', '', 'You will need two tyre levers and a pump.', '', 'Step 1 – Take the wheel off', '', 'Open the brake and lift the bike so the wheel drops out of the frame.', '', 'Step 3 – Fit the new tyre', '', 'Tuck the tube inside the tyre and push the edge back over the rim with your thumbs.', '', 'Step 4 – Pump the tyre', '', 'Pump to the pressure printed on the side of the tyre.'].join('\n'));
     expect(gap.sections.filter((s) => s.parts)).toEqual([]);

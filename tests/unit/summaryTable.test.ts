@@ -175,6 +175,22 @@ describe('the cells', () => {
     expect(cell(t, 'White', KEY_FACT)).toMatch(/yeast/);
   });
 
+  it('a part\'s key fact says what it is, not how to use it', () => {
+    const hrt = md([
+      '# Taking the medicine',
+      '## The three forms',
+      '### Tablets',
+      'Tablets are the most familiar form, swallowed once a day with water. Swallow them whole with a glass of water at the same time each day.',
+      '### Patches',
+      'A patch is stuck on clean skin below the waist and changed twice a week. Put each new patch on a different area and keep lotion off the skin there.',
+      '### Gel',
+      'Gel is rubbed into the skin of the arms once a day and dries in minutes. Let the gel dry for five minutes before dressing and wash your hands after.',
+    ].join('\n\n')).atAGlance!;
+    expect(cell(hrt, 'Patches', KEY_FACT)).toMatch(/^A patch is stuck/);
+    expect(cell(hrt, 'Gel', KEY_FACT)).toMatch(/^Gel is rubbed/);
+    // Steps keep what to do as theirs: see plainTextShapes.test.ts, "steps of a sequence".
+  });
+
   it('a question becomes a column only when at least half of the parts answer it', () => {
     expect(t.columns).toContain('Cause');
     expect(t.columns).not.toContain('Treatment');

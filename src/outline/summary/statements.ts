@@ -59,6 +59,20 @@ export function pointsBack(sentence: string): boolean {
   return !next || !PART_NOUN.test(next.lower);
 }
 
+/**
+ * Does an English sentence tell the reader what to do ("Put each new patch on a different area",
+ * "Do not use creams …", "Let the gel dry …")? It opens on a verb in its plain form, or on "do not",
+ * "never", "always" or "please" before one.
+ */
+export function isInstruction(sentence: string): boolean {
+  const words = tagged(sentence.trim()).filter((t) => t.pos !== 'PUNCT');
+  let k = 0;
+  while (k < 2 && words[k] && /^(?:do|don't|don’t|never|always|please)$/.test(words[k].lower) && words[k + 1]) k += words[k].lower === 'do' && words[k + 1].lower === 'not' ? 2 : 1;
+  const verb = words[k];
+  // (The sentence opens on the verb itself, capitalised, or after the words that lead into one.)
+  return !!verb && verb.pos === 'VERB' && !/(?:ing|ed)$/.test(verb.lower) && (k > 0 || /^\p{Lu}/u.test(sentence.trim()));
+}
+
 /** Openings the tagger reads as adverbs that still make a clause dependent ("When …"). */
 const DEPENDENT_OPENING = new Set(['when', 'whenever', 'where', 'wherever', 'while', 'if', 'unless', 'once', 'as']);
 

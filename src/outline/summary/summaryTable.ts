@@ -14,7 +14,7 @@ import { blocksInReadingOrder, blocksOfSection, type Outline, type Section, type
 import { countWords, distinctiveness } from './distinctive.js';
 import { parallelParts, partLabel, rowNames } from './parallelParts.js';
 import { answers, HEALTH_QUESTIONS, type Question } from './questions.js';
-import { statementsOf, textOf, wordsOf, type Statement } from './statements.js';
+import { isInstruction, statementsOf, textOf, wordsOf, type Statement } from './statements.js';
 import { largest } from '../../extremes.js';
 import { lookupTable } from '../../lookupTable.js';
 
@@ -37,6 +37,8 @@ function glanceWords(lang: string): GlanceWords {
 
 /** Questions shown beside the key fact: more would not fit a page's width. */
 const MAX_QUESTIONS = 3;
+/** How much an instruction counts as a part's key fact, against a statement of what the part is. */
+const INSTRUCTION_WEIGHT = 0.4;
 
 const EMPTY: SummaryCell = { texts: [], lines: [] };
 
@@ -62,13 +64,15 @@ export function summaryTable(outline: Outline): SummaryTable | undefined {
       [...blocksInReadingOrder(outline)].map(({ block }) => wordsOf(textOf(block), lang)),
     );
     const nameWords = parts.map((p, i) => wordsOf(`${p.title} ${names[i]} ${outline.title}`, lang));
-    const keys = statements.map((ss, i) => ss.map((s) => distinctiveness(s, counts, nameWords[i])));
+    // Steps are done, not told apart: their key statement is what to do. Any other part's is what
+    // it is, not advice on using it ("Put each new patch on a different area …").
+    const steps = base.partLabel === words.kind('Step');
+    const english = lang.toLowerCase().startsWith('en');
+    const keys = statements.map((ss, i) => ss.map((s) => distinctiveness(s, counts, nameWords[i]) * (!steps && english && isInstruction(s.text) ? INSTRUCTION_WEIGHT : 1)));
     const fromMeta = outline.meta.summary?.columns;
     const columns = fromMeta
       ? chooseByQuestions(statements, keys, fromMeta, 1)
       : withKeyFacts(statements, keys, lang.toLowerCase().startsWith('en') ? HEALTH_QUESTIONS : []);
-    // Steps are done, not told apart: their key statement is what to do.
-    const steps = base.partLabel === words.kind('Step');
     table = {
       ...base,
       // The table's own words in the handout's language; the questions' labels are English, as their questions are.
