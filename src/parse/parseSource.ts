@@ -275,7 +275,9 @@ function lineJoiner(text: string): (lines: string[]) => string {
       // Both halves words the text uses ("well", "known") make a compound, unless one is a little
       // word that makes one word with the other ("with-" / "out", "some-" / "times").
       const words = !LITTLE_HALVES.has(head.toLowerCase()) && !LITTLE_HALVES.has(tail) && used(head) && used(tail);
-      const keep = !used(head + tail) && (used(`${head}-${tail}`) || words || COMPOUND_HEADS.has(head.toLowerCase()));
+      // Two like vowels either side ("anti-" / "inflammatory", "pre-" / "existing") are kept apart by the hyphen.
+      const vowels = /[aeiou]$/i.test(head) && head.slice(-1).toLowerCase() === tail[0];
+      const keep = !used(head + tail) && (used(`${head}-${tail}`) || words || vowels || COMPOUND_HEADS.has(head.toLowerCase()));
       if (!keep) pieces[pieces.length - 1] = pieces[pieces.length - 1].slice(0, -1);
       pieces.push(next);
     }

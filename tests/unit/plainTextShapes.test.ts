@@ -296,6 +296,8 @@ describe('line breaks', () => {
       'mation settles.',
     ].join('\n');
     expect(toString(parsePlainText(text).children[0])).toBe('Most people need treatment for a few weeks, and the treatment is safe. The well-known side effects are mild. Your nurse will book a follow-up visit and show you how to look after the skin yourself: self-care matters as the inflammation settles.');
+    // Two like vowels either side of the break keep their hyphen: "anti-inflammatory", "pre-existing".
+    expect(toString(parsePlainText('Rest the joint and take anti-\ninflammatory tablets for a pre-\nexisting swelling.').children[0])).toBe('Rest the joint and take anti-inflammatory tablets for a pre-existing swelling.');
   });
 
   it('text of one paragraph a line keeps each line a paragraph, however long its lines', () => {
