@@ -191,6 +191,20 @@ describe('the cells', () => {
     // Steps keep what to do as theirs: see plainTextShapes.test.ts, "steps of a sequence".
   });
 
+  it('a handout that is not about health is not asked health\'s questions', () => {
+    const cards = md([
+      '# Library cards',
+      '## The three cards',
+      '### Junior card',
+      'A junior card is for readers under 16, who can start borrowing at any age. Junior readers borrow eight books at a time, and a parent signs the form. Junior cards begin when a child joins and end at the age of 16.',
+      '### Adult card',
+      'An adult card is for anyone aged 16 or older living in the county. Adult readers borrow twenty books and use the computers in every branch. Adult cards begin when the reader is 16 and last for life.',
+      '### Visitor card',
+      'A visitor card is for people on holiday in the area. Visitors borrow two books from any branch in the county. Visitor cards begin on the day of a booking and end when it does.',
+    ].join('\n\n')).atAGlance!;
+    expect(cards.columns).toEqual([KEY_FACT, ALSO]);
+  });
+
   it('a question becomes a column only when at least half of the parts answer it', () => {
     expect(t.columns).toContain('Cause');
     expect(t.columns).not.toContain('Treatment');

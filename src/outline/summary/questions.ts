@@ -4,7 +4,8 @@
  * (see summaryTable.ts); front matter `summary: columns:` replaces these with the author's own.
  */
 import type { SummaryColumnSetting } from '../../read/frontMatter.js';
-import type { Statement } from './statements.js';
+import { blocksInReadingOrder, type Outline } from '../outline.js';
+import { textOf, type Statement } from './statements.js';
 
 export interface Question extends SummaryColumnSetting {
   /** Stems that hint at the question but also appear elsewhere: they count half. */
@@ -54,4 +55,21 @@ export function answers(statement: Statement, question: Question): number {
   for (const w of question.words) total += hits(w);
   for (const w of question.weak ?? []) total += hits(w) / 2;
   return total / Math.sqrt(Math.max(1, statement.words.length));
+}
+
+/** Words a text about health uses: its people, places and what they do. */
+const HEALTH_WORDS = /\b(?:symptoms?|signs and symptoms|treat(?:s|ed|ing|ments?)?|pharmac(?:y|ies|ists?)|doctors?|gps?|nurses?|patients?|hospitals?|clinics?|medicines?|medications?|diseases?|disorders?|syndromes?|conditions?|infections?|inherited|genes?|genetic|mutations?|pain|diagnos\w*|surgery|surgeon|therap\w*|prescri\w*|health|illness|injur\w*|vets?|veterinary|pregnan\w*|birth|labour|allerg\w*|tablets?|vaccin\w*|blood|skin|muscles?|bones?|heart|brain|lungs?|liver|kidneys?|cells?|tissues?|burns?|sleep|exposure)\b/gi;
+
+/**
+ * Is the handout about health? The health questions (Cause, Signs, Treatment …) are asked only of
+ * one that uses three or more of health's words: an orienteering club's courses have no "Signs",
+ * a bank's accounts no "Treatment".
+ */
+export function aboutHealth(outline: Outline): boolean {
+  const seen = new Set<string>();
+  for (const { block } of blocksInReadingOrder(outline)) {
+    for (const m of textOf(block).matchAll(HEALTH_WORDS)) seen.add(m[0].toLowerCase().replace(/s$/, ''));
+    if (seen.size >= 3) return true;
+  }
+  return false;
 }

@@ -13,7 +13,7 @@ import type { List, Paragraph } from 'mdast';
 import { blocksInReadingOrder, blocksOfSection, type Outline, type Section, type SummaryCell, type SummaryTable } from '../outline.js';
 import { countWords, distinctiveness } from './distinctive.js';
 import { parallelParts, partLabel, rowNames } from './parallelParts.js';
-import { answers, HEALTH_QUESTIONS, type Question } from './questions.js';
+import { aboutHealth, answers, HEALTH_QUESTIONS, type Question } from './questions.js';
 import { isInstruction, statementsOf, textOf, wordsOf, type Statement } from './statements.js';
 import { largest } from '../../extremes.js';
 import { lookupTable } from '../../lookupTable.js';
@@ -72,7 +72,7 @@ export function summaryTable(outline: Outline): SummaryTable | undefined {
     const fromMeta = outline.meta.summary?.columns;
     const columns = fromMeta
       ? chooseByQuestions(statements, keys, fromMeta, 1)
-      : withKeyFacts(statements, keys, lang.toLowerCase().startsWith('en') ? HEALTH_QUESTIONS : []);
+      : withKeyFacts(statements, keys, english && aboutHealth(outline) ? HEALTH_QUESTIONS : []);
     table = {
       ...base,
       // The table's own words in the handout's language; the questions' labels are English, as their questions are.
