@@ -3,6 +3,7 @@
  * (tables, strikethrough, autolinks, task lists) and front matter; plain text is never read as
  * Markdown (an asterisk in prose stays an asterisk): its paragraphs become mdast paragraphs.
  */
+import { ENGLISH_MONTHS } from '../months.js';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -238,7 +239,10 @@ export function parsePlainText(text: string, skipLines = 0, dropped: DroppedLine
     const next = lines[i + 1] ?? '';
     const heading = indents && SENTENCE_END.test(before) && next.trim() !== '' && indentOf(next) > indentOf(line) && !/[.!?;,]$/.test(line.trim()) && line.trim().split(/\s+/).length <= 10;
     // (Not inside a list item, whose next sentences hang under its first line.)
-    const indented = indents && !LIST_MARKER.test(lines[start] ?? '') && ((SENTENCE_END.test(before) && indentOf(line) > indentOf(before)) || heading);
+    // (Not a line that hangs under a list item's text, where its next sentences go.)
+    const item = start >= 0 ? LIST_MARKER.exec(lines[start]) : null;
+    const hangs = !!item && indentOf(line) === item[0].replace(/\t/g, '    ').length;
+    const indented = indents && !hangs && ((SENTENCE_END.test(before) && indentOf(line) > indentOf(before)) || heading);
     // (A capital the text writes small starts anew only after a paragraph's first line: inside a
     // wrapped paragraph, "… early in" / "May …" and "… Grace and" / "Will …" are names going on.)
     if (start !== -1 && (indented || startsItem(line, before, wrap, lines[start]) || anew(before, line, start === previous) || !((wrap && isFull(before, line, wrap)) || goesOn(before, line)))) flush(i);
@@ -276,7 +280,7 @@ function lineJoiner(text: string): (lines: string[]) => string {
       // word that makes one word with the other ("with-" / "out", "some-" / "times").
       const words = !LITTLE_HALVES.has(head.toLowerCase()) && !LITTLE_HALVES.has(tail) && used(head) && used(tail);
       // Two like vowels either side ("anti-" / "inflammatory", "pre-" / "existing") are kept apart by the hyphen.
-      const vowels = /[aeiou]$/i.test(head) && head.slice(-1).toLowerCase() === tail[0];
+      const vowels = VOWEL_PREFIXES.has(head.toLowerCase()) && head.slice(-1).toLowerCase() === tail[0];
       const keep = !used(head + tail) && (used(`${head}-${tail}`) || words || vowels || COMPOUND_HEADS.has(head.toLowerCase()));
       if (!keep) pieces[pieces.length - 1] = pieces[pieces.length - 1].slice(0, -1);
       pieces.push(next);
@@ -314,6 +318,11 @@ function startsAnew(text: string): (before: string, line: string, firstLine: boo
     // So is a line set in columns ("Northfield Hospital NHS Trust        Rheumatology Department"),
     // with a gap that no justified line of prose leaves.
     if (COLUMN_GAP.test(before.trim()) || COLUMN_GAP.test(line.trim())) return true;
+    // Dated lines in a row, a diary's entries ("Tuesday 18 March – Year 4 trip …" over "Friday 21 March – …").
+    if (firstLine && DATED_LINE.test(before) && DATED_LINE.test(line)) return true;
+    // A phone or an address under its label, on a line of its own, after an address ("… HB3 7QT"
+    // over "Telephone 01632 960 418"), not after a word a sentence goes on from ("… call us on").
+    if (firstLine && CONTACT_LABEL.test(line) && !CONTINUING_WORDS.has(before.trim().split(/\s+/).pop()!.toLowerCase())) return true;
     // The line before ends on a word in lower case, not a sentence's end, a name or a separator,
     // nor a word a sentence goes on after ("… early in" / "May …", "… Grace and" / "Will …").
     if (!firstLine || !/(?:^|\s)\p{Ll}[\p{L}'’-]*\s*$/u.test(before)) return false;
@@ -344,16 +353,21 @@ function opensIndented(lines: string[]): boolean {
   let hang = -1;
   lines.forEach((line, i) => {
     const item = LIST_MARKER.exec(line);
-    if (item) hang = indentOf(item[0] + 'x');
+    if (item) hang = item[0].replace(/\t/g, '    ').length;
     else if (indentOf(line) !== hang || !line.trim()) hang = -1;
     if (!line.trim() || indentOf(line) === 0 || hang >= 0) return;
     indented++;
     const before = lines[i - 1];
     // An opening starts as a sentence does, under a line less indented (a sentence's end or a heading).
-    if (before?.trim() && indentOf(before) < indentOf(line) && /^\s*["“‘'(]?[\p{Lu}\p{N}]/u.test(line) && !LIST_MARKER.test(before)) opening++;
+    if (before?.trim() && indentOf(before) < indentOf(line) && /^\s*["“‘'(]?[\p{Lu}\p{N}]/u.test(line)) opening++;
   });
   return opening >= 3 && opening >= 0.6 * indented;
 }
+
+/** A line that opens on a date: "Tuesday 18 March", "21 March", "March 21", "Fri 4 Oct". */
+const DATED_LINE = new RegExp(`^\\s*(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\\.?,?\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${ENGLISH_MONTHS})|(?:${ENGLISH_MONTHS})\\s+\\d{1,2}(?:st|nd|rd|th)?)\\b`, 'i');
+/** A line that opens on how to reach someone, then the number or address: "Telephone 01632 960 418", "Email: …". */
+const CONTACT_LABEL = /^\s*(?:Tel(?:ephone)?|Phone|Fax|Mobile|E-?mail|Web(?:site)?)\b\.?:?\s+(?:[+(]?\d|\S+@|www\.|https?:)/u;
 
 /** A gap of five spaces or more, or a tab, between words. */
 const COLUMN_GAP = /\S(?: {5,}|\t)\S/;
@@ -371,6 +385,9 @@ export function isTrailOfLinks(line: string): boolean {
   const links = line.trim().split(/\s+[›»>]\s+/);
   return links.every((l) => l.split(/\s+/).length <= 6 && !/[,;.!?]$|[.!?]\s/.test(l) && !/^\d/.test(l));
 }
+
+/** Prefixes that keep a hyphen before a word opening on their own last vowel: "anti-inflammatory", "re-enter" (not "vacu-" / "um"). */
+const VOWEL_PREFIXES = new Set(['anti', 'pre', 're', 'de', 'co', 'semi', 'multi', 'micro', 'macro', 'ultra', 'intra', 'extra', 'infra', 'supra', 'auto', 'neo', 'proto', 'pseudo', 'mini', 'meta', 'bio', 'geo', 'hydro', 'electro', 'photo', 'radio', 'retro', 'socio', 'psycho', 'tri', 'bi', 'uni']);
 
 /** First halves that make hyphenated compounds: "self-care", "non-urgent", "X-ray". */
 const COMPOUND_HEADS = new Set(['self', 'well', 'long', 'short', 'full', 'half', 'non', 'co', 'x', 'e', 'follow', 'check', 'high', 'low', 'one', 'two', 'three']);
@@ -480,8 +497,8 @@ function pageFurniture(lines: string[], from: number, wrap: Wrap | undefined, fe
 /** A line that only draws a rule: "=====", "-----", "* * *", "______", "~~~~". */
 const RULE_LINE = /^\s*([=\-_~*#+•·])(?:\s*\1){2,}\s*$/;
 /** "Page 2 of 3", "Página 2 de 5", "- 4 -": a page's number, alone on its line. */
-/** A page's number inside a running line: "Gout – page 2", "Leaflet 12 · 2 of 4", "… 7" at its end. */
-const PAGE_IN_LINE = /\b(?:page|p\.|seite|p[aá]gina)\s*\d+(?:\s*(?:of|\/|von|de|di)\s*\d+)?\b|\b\d+\s*(?:of|\/)\s*\d+\b|\s\d{1,4}$|^\d{1,4}\s/giu;
+/** A page's number inside a running line: "Gout – page 2", "Leaflet 12 · 2 of 4" (not "Exercises for week 2"). */
+const PAGE_IN_LINE = /\b(?:page|p\.|seite|p[aá]gina)\s*\d+(?:\s*(?:of|\/|von|de|di)\s*\d+)?\b|\b\d+\s*(?:of|\/)\s*\d+\b/giu;
 /** A number alone on its line: a page's, next to a form feed. */
 const BARE_NUMBER = /^\s*\d{1,4}\s*$/;
 const PAGE_NUMBER_LINE = /^\s*(?:(?:page|p[aá]gina|seite)\s+\d{1,4}(?:\s+(?:of|de|von|\/)\s+\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—])\s*$/iu;

@@ -193,6 +193,13 @@ describe('line breaks', () => {
     expect(parsePlainText(`${header.join('\n')}\n\n${filledProse}\n`).children.map((p) => toString(p))).toEqual([...header, ...prose]);
   });
 
+  it('in hard-wrapped text, a phone under its address and dated lines in a row stand alone', () => {
+    const address = ['Rivermead Community Health Centre, 14 Lockside Road, Hartbridge HB3 7QT', 'Telephone 01632 960 418'];
+    const diary = ['Tuesday 18 March – Year 4 trip to the castle (a packed lunch is needed)', 'Friday 21 March – Red Nose Day: children come in their own clothes'];
+    expect(full(address) && full(diary)).toBe(true);
+    expect(parsePlainText(`${address.join('\n')}\n\n${diary.join('\n')}\n\n${filledProse}\n`).children.map((p) => toString(p))).toEqual([...address, ...diary, ...prose]);
+  });
+
   it('in hard-wrapped text, a name runs on over the line\'s end: after a capital, into several capitals, or into a reference', () => {
     const paragraphs = [
       ['If you are on a low income, you can ask for help with your bill from the', 'Council Tax Reduction scheme, which the borough runs, or you may ask the', 'Feline Friends Welfare Fund about the costs of the operation for a cat.'],
@@ -296,8 +303,9 @@ describe('line breaks', () => {
       'mation settles.',
     ].join('\n');
     expect(toString(parsePlainText(text).children[0])).toBe('Most people need treatment for a few weeks, and the treatment is safe. The well-known side effects are mild. Your nurse will book a follow-up visit and show you how to look after the skin yourself: self-care matters as the inflammation settles.');
-    // Two like vowels either side of the break keep their hyphen: "anti-inflammatory", "pre-existing".
+    // Two like vowels either side of the break keep their hyphen after a prefix: "anti-inflammatory", "pre-existing"; not "vacuum", "skiing".
     expect(toString(parsePlainText('Rest the joint and take anti-\ninflammatory tablets for a pre-\nexisting swelling.').children[0])).toBe('Rest the joint and take anti-inflammatory tablets for a pre-existing swelling.');
+    expect(toString(parsePlainText('Use the vacu-\num cleaner after a ski-\ning holiday.').children[0])).toBe('Use the vacuum cleaner after a skiing holiday.');
   });
 
   it('text of one paragraph a line keeps each line a paragraph, however long its lines', () => {
@@ -1646,6 +1654,26 @@ describe('the second read of hard-wrapped and printed copies (review regressions
     expect(headings(o)).toEqual([]);
     expect(allBlocks(o).filter((b) => b.type === 'paragraph' && b.data?.frame)).toEqual([]);
   });
+  it('a page asking whether it helped is its frame in any wording; headings "for week 2" and "for week 3" are no running lines; a list item in a letter ends where the next paragraph opens', () => {
+    for (const line of ['Did you find what you were looking for? Yes No', 'Hat Ihnen diese Seite geholfen? Ja Nein', '¿Te ha resultado útil esta página? Sí No', 'Has this leaflet answered your questions? Yes / No']) {
+      const o = outlineOf(['Apply for a badge', '', 'You can apply online if you have a disability that affects how you walk.', '', line, '', 'Related pages'].join('\n'));
+      expect(headings(o), line).not.toContain(line);
+    }
+    const weeks = ['Knee exercises', '', 'Exercises for week 1', 'Sit on a chair and straighten one knee ten times a day.', '', 'Page 1 of 3', '', 'Exercises for week 2', 'Stand holding a chair and rise on to your toes ten times.', '', 'Page 2 of 3', '', 'Exercises for week 3', 'Walk for ten minutes twice a day on level ground.', '', 'Page 3 of 3'].join('\n');
+    expect(paragraphsOf(weeks).filter((p) => /^Exercises for week/.test(p))).toHaveLength(3);
+    const letter = [
+      'Dear Mrs Patel',
+      '     Thank you for coming to the clinic last week. We have now had the results of',
+      'your blood tests and they are all normal, which is good news for you.',
+      '     We would like to see you again in three months. Please bring with you:',
+      '1. the list of medicines you take, with the doses and the times you take them.',
+      '2. your blood pressure readings from home, written down in the little book.',
+      '     Parking at the hospital is free for this visit. Show this letter at the',
+      'barrier and it will open for you.',
+    ].join('\n');
+    expect(paragraphsOf(letter).at(-1)).toBe('Parking at the hospital is free for this visit. Show this letter at the barrier and it will open for you.');
+  });
+
   it('labels far apart after a count are no parts; a heading with a dash after a blank line stays a heading', () => {
     const o = outlineOf(['Appointments at the Riverside Practice', '', 'Our surgery has two sites in the town.', '', 'Face to face: you come to the surgery and see a doctor or nurse at a time you book.', '', 'Most people book online or by phone, and the receptionist asks a few questions first.', '', 'If you need a test, the nurse can often do it at the same visit, which saves a trip.', '', 'We are open from eight until six on weekdays and closed at weekends and on bank holidays.', '', 'Parking: the car park behind the surgery is free for patients for up to two hours a day.'].join('\n'));
     expect(o.sections.filter((s) => s.parts)).toEqual([]);

@@ -9,7 +9,7 @@ import { parseMarkdown, parsePlainText } from '../../src/parse/parseSource.js';
 import type { Block, Outline, SummaryTable } from '../../src/outline/outline.js';
 import type { Source } from '../../src/read/readSource.js';
 import { sameShape } from '../../src/outline/summary/parallelParts.js';
-import { MAX_WORDS, pointsBack, statementsOf, withinLength } from '../../src/outline/summary/statements.js';
+import { isInstruction, MAX_WORDS, pointsBack, statementsOf, withinLength } from '../../src/outline/summary/statements.js';
 import { ALSO, KEY_FACT, withColumns } from '../../src/outline/summary/summaryTable.js';
 
 function md(body: string, meta: Partial<Source['meta']> = {}): Outline {
@@ -175,6 +175,12 @@ describe('the cells', () => {
     expect(cell(t, 'White', KEY_FACT)).toMatch(/yeast/);
   });
 
+  it('a first aid sheet\'s key facts are what a cut and a burn are, not what to do', () => {
+    const firstAid = md(['# First aid', '## The three kinds', '### Cuts', 'Cut edges gape and bleed, and a deep cut may need stitches or glue. Press a clean pad on the cut for ten minutes.', '### Grazes', 'A graze is a scrape that takes off the top layer of skin, often on knees and elbows. Rinse grit out of the graze under a running tap.', '### Burns', 'Burn damage to the skin goes deeper than it first looks and blisters. Place the burn under cool running water for twenty minutes.'].join('\n\n')).atAGlance!;
+    expect(cell(firstAid, 'Cuts', KEY_FACT)).toMatch(/^Cut edges gape/);
+    expect(cell(firstAid, 'Burns', KEY_FACT)).toMatch(/^Burn damage/);
+  });
+
   it('a part\'s key fact says what it is, not how to use it', () => {
     const hrt = md([
       '# Taking the medicine',
@@ -189,6 +195,20 @@ describe('the cells', () => {
     expect(cell(hrt, 'Patches', KEY_FACT)).toMatch(/^A patch is stuck/);
     expect(cell(hrt, 'Gel', KEY_FACT)).toMatch(/^Gel is rubbed/);
     // Steps keep what to do as theirs: see plainTextShapes.test.ts, "steps of a sequence".
+  });
+
+  it('an instruction is told from a statement that opens on a word that could be a verb', () => {
+    const told = ['Press a clean pad on the cut for ten minutes.', 'Wash your hands.', 'Call 999 if you have chest pain.', 'Do not scratch.', 'Avoid alcohol.', 'Stack large leaves and roll them tightly.', 'Look out for the flint axe.', 'Please ring us.'];
+    const stated = ['Cut edges gape and bleed.', 'Burn damage goes deeper than it looks.', 'Contact dermatitis appears where the skin touched something.', 'Rest is the first treatment.', 'Stage 2 means a mild drop in function.', 'Dogs in Class 1 have no symptoms.', 'Granite, the speckled stone, is igneous.', 'Depending on the producer, oxidation varies.', 'Open surgery is done under general anaesthetic.', 'Swelling is common.'];
+    expect(told.filter((t) => !isInstruction(t))).toEqual([]);
+    expect(stated.filter((t) => isInstruction(t))).toEqual([]);
+  });
+
+  it('a handout about health in plain words is asked health\'s questions; one about treats for a puppy is not', () => {
+    const sunburn = md(['# Sunburn', '## The three kinds', '### Mild sunburn', 'Mild sunburn turns the skin pink a few hours after being outside. Mild sunburn is caused by an hour of strong midday sun. The first sign of mild sunburn is a tight, hot feeling.', '### Blistering sunburn', 'Blistering sunburn forms blisters full of clear fluid. Blistering sunburn is caused by several hours of strong sun on bare shoulders. A sign of blistering sunburn is swelling that lasts for days.', '### Sunstroke', 'Signs of sunstroke are a fever, a headache and feeling faint. Sunstroke is caused by a whole day in the sun without water. Sunstroke is sunburn and heat together.'].join('\n\n')).atAGlance!;
+    expect(sunburn.columns).toContain('Cause');
+    const puppy = md(['# Rewards for a puppy', '## The three kinds', '### Treats', 'Small soft treats work best because the puppy eats them in a second. Treated well, a puppy learns fast. Treating every sit is too much.', '### Toys', 'A tug toy suits a puppy that loves to play more than to eat. Toys treated roughly wear out. A toy is a treat too.', '### Praise', 'Praise costs nothing and works anywhere, once a puppy links it with treats. Praise is the reward you always have. Treatment of a puppy should be kind.'].join('\n\n')).atAGlance!;
+    expect(puppy.columns).not.toContain('Treatment');
   });
 
   it('a handout that is not about health is not asked health\'s questions', () => {

@@ -9,6 +9,7 @@ import { escapeRegExp, isKindWord, isLabel, normalWords, singular } from './name
 import { nounRun, tokensOf, tokenText } from './language.js';
 import { partOf, type Part } from './parts.js';
 import { lookupTable } from '../../lookupTable.js';
+import { ENGLISH_MONTHS } from '../../months.js';
 
 export interface Announcement {
   /** The sentence that announced the parts. */
@@ -201,8 +202,6 @@ function listLeadIn(sentence: string, bullets: string[]): Announcement | undefin
 /** What a list may be of that is never a kind of the subject. */
 const NOT_KINDS = /^(?:sign|symptom|step|tip|question|check|instruction|warning|reminder)$/;
 
-/** The months in English, as written in full or cut short (inferOutline.ts adds Spanish for its date lines). */
-export const ENGLISH_MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const MONTH = `(?:${ENGLISH_MONTHS})`;
 const DAY = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
 /** A name that is only a date, a month, a day or a span of them: "October", "November to January", "Monday 3 March", "Week 2". */

@@ -15,7 +15,8 @@ import { SlugCounter } from '../../slug.js';
 import { LIST_MARKER } from '../../parse/listMarkers.js';
 import type { Block, Section } from '../outline.js';
 import { sentencesOf } from '../sentences.js';
-import { announcementIn, countOfThings, countsOrSorts, ENGLISH_MONTHS, isBullet, type Announcement } from './announce.js';
+import { announcementIn, countOfThings, countsOrSorts, isBullet, type Announcement } from './announce.js';
+import { ENGLISH_MONTHS } from '../../months.js';
 import { generalReason, type GeneralReason, type LastPart } from './belongs.js';
 import { closingHeading } from './closing.js';
 import { nounRun, predicateTokens, subjectTokens, tokensOf } from './language.js';
@@ -441,7 +442,7 @@ export function isBareHeadingText(text: string): boolean {
   // A question: one sentence, asked as a heading is ("How is it treated?").
   if (/\?$/.test(text)) return !/[.!?]\s/.test(text.slice(0, -1));
   // A form's question with its answers to tick ("Do you smoke? Yes / No") is the reader's to answer.
-  if (/\?\s*(?:yes|no)\s*[/|·]\s*(?:yes|no)(?:\s*[/|·]\s*(?:not sure|don'?t know))?$/i.test(text)) return false;
+  if (/\?\s*(?:yes|no)\s*[/|·]?\s*(?:yes|no)(?:\s*[/|·]?\s*(?:not sure|don'?t know))?$/i.test(text)) return false;
   return !/[.!;,]$/.test(text);
 }
 
@@ -457,9 +458,10 @@ const BODY_NAMED_FIRST = /^(?:associazione|fondazione|federazione|asociación|fu
 /**
  * A page's question about itself and its two answer buttons, in any language: "Was deze informatie
  * nuttig? Ja / Nee", "War diese Seite hilfreich? Ja Nein", "Cette page vous a-t-elle été utile ? Oui Non".
- * It asks whether the page helped: a form's "Do you smoke? Yes / No" is the reader's to answer.
+ * It asks whether the page helped or was what the reader looked for ("Did you find what you were
+ * looking for? Yes No"): a form's "Do you smoke? Yes / No" is the reader's to answer.
  */
-const FEEDBACK_BUTTONS = /^[¿]?[^?]{0,60}\b(?:helpful|useful|nuttig|behulpzaam|hilfreich|nützlich|utile|útil|util|pomocn\p{L}*|przydatn\p{L}*|hjälpsam|nyttig|hyödyllinen)\b[^?]{0,40}\s?\?\s*(?:yes|ja|oui|s[íi]|sim|tak|ano|kyllä|igen|evet|da|да)\s*[/|·,]?\s*(?:no|nee|nein|non|não|nie|ne|ei|nem|hayır|nu|нет)$/iu;
+const FEEDBACK_BUTTONS = /^[¿]?(?=[^?]{0,100}(?<!\p{L})(?:help\p{L}*|useful|find what|looking for|page|article|information|site|leaflet|guide|answer\p{L}*|nuttig|behulpzaam|informatie|pagina|geholfen|hilfreich|nützlich|seite|aidé|utile|útil|util|ayud\p{L}*|página|informaci[oó]n|aiutat\p{L}*|pomocn\p{L}*|przydatn\p{L}*|strona|hjälpsam|nyttig|sidan|hyödyllinen)(?!\p{L}))[^?]{3,100}\s?\?\s*(?:yes|ja|oui|s[íi]|sim|tak|ano|kyllä|igen|evet|da|да)\s*[/|·,]?\s*(?:no|nee|nein|non|não|nie|ne|ei|nem|hayır|nu|нет)$/iu;
 
 /** A bare answer names nothing: "Yes" and "No" under "Was this page helpful?". */
 const ANSWER_WORD = /^(?:yes|no|ok|okay|s[íi]|oui|non|ja|nein)[.!]?$/i;

@@ -57,19 +57,26 @@ export function answers(statement: Statement, question: Question): number {
   return total / Math.sqrt(Math.max(1, statement.words.length));
 }
 
-/** Words a text about health uses: its people, places and what they do. */
-const HEALTH_WORDS = /\b(?:symptoms?|signs and symptoms|treat(?:s|ed|ing|ments?)?|pharmac(?:y|ies|ists?)|doctors?|gps?|nurses?|patients?|hospitals?|clinics?|medicines?|medications?|diseases?|disorders?|syndromes?|conditions?|infections?|inherited|genes?|genetic|mutations?|pain|diagnos\w*|surgery|surgeon|therap\w*|prescri\w*|health|illness|injur\w*|vets?|veterinary|pregnan\w*|birth|labour|allerg\w*|tablets?|vaccin\w*|blood|skin|muscles?|bones?|heart|brain|lungs?|liver|kidneys?|cells?|tissues?|burns?|sleep|exposure)\b/gi;
+/** Words a text about health uses, each in its forms ("treats", "treated", "treatment"): its people, places, care and complaints. */
+const CLINICAL_WORDS = /(?<!\p{L})(symptom|treat|doctor|nurse|patient|hospital|clinic|medicine|medication|disease|disorder|syndrome|infection|infect|diagnosis|diagnos|surgery|surgeon|therapy|therapist|pharmacy|pharmacist|prescription|prescrib|illness|injury|injur|vet|veterinary|pregnan|allerg|vaccin|pain|fever|headache|swell|rash|cough|vomit|dizz|bleed|wound|virus|bacteri|health)(?:s|es|ed|ing|ment|ments|ic|ies|y|e|cy|ation|ations)?(?!\p{L})/giu;
+/** … and the body's, which other texts use too (a museum's bones, a hedgehog's sleep): half as much. */
+const BODY_WORDS = /(?<!\p{L})(blood|skin|muscle|bone|heart|brain|lung|liver|kidney|tissue|burn|sleep|immun|inherit|genetic|mutation|condition)(?:s|es|ed|ing|e|ity|al)?(?!\p{L})/giu;
 
 /**
  * Is the handout about health? The health questions (Cause, Signs, Treatment …) are asked only of
- * one that uses three or more of health's words: an orienteering club's courses have no "Signs",
- * a bank's accounts no "Treatment".
+ * one that uses enough of health's words: three of its care and complaints, a GP, or the body's at
+ * half as much each. An orienteering club's courses have no "Signs", a bank's accounts no
+ * "Treatment", a museum's bones and burnt grain no "Cause".
  */
 export function aboutHealth(outline: Outline): boolean {
-  const seen = new Set<string>();
+  const clinical = new Set<string>();
+  const body = new Set<string>();
   for (const { block } of blocksInReadingOrder(outline)) {
-    for (const m of textOf(block).matchAll(HEALTH_WORDS)) seen.add(m[0].toLowerCase().replace(/s$/, ''));
-    if (seen.size >= 3) return true;
+    const text = textOf(block);
+    for (const m of text.matchAll(CLINICAL_WORDS)) clinical.add(m[1].toLowerCase().slice(0, 6));
+    for (const m of text.matchAll(BODY_WORDS)) body.add(m[1].toLowerCase());
+    if (/(?<!\p{L})GPs?(?!\p{L})/u.test(text)) clinical.add('gp');
+    if (clinical.size + body.size / 2 >= 3) return true;
   }
   return false;
 }

@@ -60,18 +60,40 @@ export function pointsBack(sentence: string): boolean {
 }
 
 /**
- * Does an English sentence tell the reader what to do ("Put each new patch on a different area",
- * "Do not use creams …", "Let the gel dry …")? It opens on a verb in its plain form, or on "do not",
- * "never", "always" or "please" before one.
+ * Does an English sentence tell the reader what to do ("Press a clean pad on the cut", "Wash your
+ * hands", "Call 999", "Do not scratch")? It opens on "do not", "don't", "never", "always" or
+ * "please", or on a word that is not a determiner, pronoun or linking word and whose object follows
+ * at once: an article, a possessive, a pronoun, a number or a particle. The tagger is not asked: a
+ * sentence's first word is where it errs most ("Cut edges gape" is no instruction, "Press" is one).
  */
 export function isInstruction(sentence: string): boolean {
-  const words = tagged(sentence.trim()).filter((t) => t.pos !== 'PUNCT');
-  let k = 0;
-  while (k < 2 && words[k] && /^(?:do|don't|don’t|never|always|please)$/.test(words[k].lower) && words[k + 1]) k += words[k].lower === 'do' && words[k + 1].lower === 'not' ? 2 : 1;
-  const verb = words[k];
-  // (The sentence opens on the verb itself, capitalised, or after the words that lead into one.)
-  return !!verb && verb.pos === 'VERB' && !/(?:ing|ed)$/.test(verb.lower) && (k > 0 || /^\p{Lu}/u.test(sentence.trim()));
+  const words = sentence.trim().split(/\s+/).map((w) => w.toLowerCase().replace(/[^\p{L}\p{N}'’]/gu, ''));
+  if (/^(?:do not|don['’]t|never|always|please)$/.test(words.slice(0, words[0] === 'do' ? 2 : 1).join(' '))) return true;
+  // (Not a name set off by a comma or a colon, "Granite, the speckled stone …", "Examples: a seesaw",
+  // nor a participle, "Depending on the producer …".)
+  const first = sentence.trim().split(/\s+/)[0];
+  if (!/^\p{Lu}\p{Ll}*$/u.test(first) || NOT_A_VERB.has(words[0]) || /ing$/.test(words[0])) return false;
+  const next = words[1] ?? '';
+  if (OBJECT_OPENING.has(next)) return true;
+  // A verb as the tagger reads it, before an adjective, a number or a particle ("Stack large leaves",
+  // "Look out for …"); before a noun it may be a noun itself ("Cut edges gape", "Burn damage …").
+  const tags = tagged(sentence.trim()).filter((t) => t.pos !== 'PUNCT');
+  if (tags[0]?.pos === 'VERB' && !/(?:ing|ed)$/.test(tags[0].lower) && ['ADJ', 'NUM', 'ADP', 'PART', 'ADV', 'DET', 'PRON'].includes(tags[1]?.pos ?? '') && !LINKING.has(next)) return true;
+  // The verbs advice opens on most, before a bare object, a number or a particle ("Avoid alcohol",
+  // "Call 999", "Sit down"), unless the next word makes the first a noun ("Rest is the first
+  // treatment"); any other word before one is a name ("Stage 2 means …", "Dogs in Class 1 …").
+  return ADVICE_VERBS.has(words[0]) && !!next && !LINKING.has(next);
 }
+
+/** Verbs advice opens on that are seldom nouns (not "contact", "change", "use": "Contact dermatitis appears …"). */
+const ADVICE_VERBS = new Set('avoid stop try make keep take get see seek ask tell eat drink wear bring give put go come leave let call remember continue reduce apply wash clean remove rinse push pull write treat sit lie wait'.split(' '));
+/** Words after a first word that make it a noun: "Rest is …", "Support can …". */
+const LINKING = new Set('is are was were can could may might will would should shall must has have had does do did helps makes means'.split(' '));
+
+/** Words a sentence opens on that are no verb: determiners, pronouns, prepositions, conjunctions. */
+const NOT_A_VERB = new Set('due according next close a an the this that these those it its they them their we you your he she his her i my our there here some many most all each every both either neither one none no any few several much more less other such what which who whose when where why how if as because although though while since until unless once only even also then so but and or not in on at for with without after before during from by about into over under up down off out to than like'.split(' '));
+/** What follows a verb of an instruction at once: its object's first word, or a particle. */
+const OBJECT_OPENING = new Set('a an the this that these those it them your yours his her their our my some any each every plenty yourself yourselves him us me'.split(' '));
 
 /** Openings the tagger reads as adverbs that still make a clause dependent ("When …"). */
 const DEPENDENT_OPENING = new Set(['when', 'whenever', 'where', 'wherever', 'while', 'if', 'unless', 'once', 'as']);
