@@ -241,7 +241,7 @@ export function parsePlainText(text: string, skipLines = 0, dropped: DroppedLine
     // (Not inside a list item, whose next sentences hang under its first line.)
     // (Not a line that hangs under a list item's text, where its next sentences go.)
     const item = start >= 0 ? LIST_MARKER.exec(lines[start]) : null;
-    const hangs = !!item && indentOf(line) === item[0].replace(/\t/g, '    ').length;
+    const hangs = !!item && indentOf(line) === columns(item[0]);
     const indented = indents && !hangs && ((SENTENCE_END.test(before) && indentOf(line) > indentOf(before)) || heading);
     // (A capital the text writes small starts anew only after a paragraph's first line: inside a
     // wrapped paragraph, "… early in" / "May …" and "… Grace and" / "Will …" are names going on.)
@@ -322,11 +322,11 @@ function startsAnew(text: string): (before: string, line: string, firstLine: boo
     if (firstLine && DATED_LINE.test(before) && DATED_LINE.test(line)) return true;
     // A phone or an address under its label, on a line of its own, after an address ("… HB3 7QT"
     // over "Telephone 01632 960 418"), not after a word a sentence goes on from ("… call us on").
-    if (firstLine && CONTACT_LABEL.test(line) && !CONTINUING_WORDS.has(before.trim().split(/\s+/).pop()!.toLowerCase())) return true;
+    if (firstLine && CONTACT_LABEL.test(line) && !endsOnContinuingWord(before)) return true;
     // The line before ends on a word in lower case, not a sentence's end, a name or a separator,
     // nor a word a sentence goes on after ("… early in" / "May …", "… Grace and" / "Will …").
     if (!firstLine || !/(?:^|\s)\p{Ll}[\p{L}'’-]*\s*$/u.test(before)) return false;
-    if (CONTINUING_WORDS.has(before.trim().split(/\s+/).pop()!.toLowerCase())) return false;
+    if (endsOnContinuingWord(before)) return false;
     // The line opens on a capitalised word, not a name of several ("Feline Friends Welfare Fund")
     // or a reference ("Sheet 5", "Table 2").
     const m = /^\s*(\p{Lu}[\p{Ll}'’-]+)(?:[,:;.!?]|\s+(?![\p{Lu}\p{N}])|$)/u.exec(line);
@@ -337,7 +337,9 @@ function startsAnew(text: string): (before: string, line: string, firstLine: boo
   };
 }
 
-const indentOf = (line: string) => /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
+/** Columns a piece of a line takes, a tab as four. */
+const columns = (text: string) => text.replace(/\t/g, '    ').length;
+const indentOf = (line: string) => columns(/^[ \t]*/.exec(line)![0]);
 
 /**
  * Do the text's paragraphs open with an indented first line, as typed without blank lines between
@@ -353,7 +355,7 @@ function opensIndented(lines: string[]): boolean {
   let hang = -1;
   lines.forEach((line, i) => {
     const item = LIST_MARKER.exec(line);
-    if (item) hang = item[0].replace(/\t/g, '    ').length;
+    if (item) hang = columns(item[0]);
     else if (indentOf(line) !== hang || !line.trim()) hang = -1;
     if (!line.trim() || indentOf(line) === 0 || hang >= 0) return;
     indented++;
@@ -515,7 +517,12 @@ function goesOn(line: string, next: string): boolean {
   if (!/^\s*\p{Ll}/u.test(next)) return false;
   const end = line.trimEnd();
   const indent = (l: string) => /^\s*/.exec(l)![0].length;
-  return /[,;–-]$/.test(end) || CONTINUING_WORDS.has(end.split(/\s+/).pop()!.toLowerCase()) || indent(next) > indent(line);
+  return /[,;–-]$/.test(end) || endsOnContinuingWord(end) || indent(next) > indent(line);
+}
+
+/** Does the line stop on a word a sentence goes on from ("… early in", "… Grace and")? */
+function endsOnContinuingWord(line: string): boolean {
+  return CONTINUING_WORDS.has(line.trim().split(/\s+/).pop()!.toLowerCase());
 }
 
 /** Words a sentence does not end on, in the languages handouts are written in. */

@@ -4,8 +4,7 @@
  * (see summaryTable.ts); front matter `summary: columns:` replaces these with the author's own.
  */
 import type { SummaryColumnSetting } from '../../read/frontMatter.js';
-import { blocksInReadingOrder, type Outline } from '../outline.js';
-import { textOf, type Statement } from './statements.js';
+import type { Statement } from './statements.js';
 
 export interface Question extends SummaryColumnSetting {
   /** Stems that hint at the question but also appear elsewhere: they count half. */
@@ -68,11 +67,10 @@ const BODY_WORDS = /(?<!\p{L})(blood|skin|muscle|bone|heart|brain|lung|liver|kid
  * half as much each. An orienteering club's courses have no "Signs", a bank's accounts no
  * "Treatment", a museum's bones and burnt grain no "Cause".
  */
-export function aboutHealth(outline: Outline): boolean {
+export function aboutHealth(blockTexts: string[]): boolean {
   const clinical = new Set<string>();
   const body = new Set<string>();
-  for (const { block } of blocksInReadingOrder(outline)) {
-    const text = textOf(block);
+  for (const text of blockTexts) {
     for (const m of text.matchAll(CLINICAL_WORDS)) clinical.add(m[1].toLowerCase().slice(0, 6));
     for (const m of text.matchAll(BODY_WORDS)) body.add(m[1].toLowerCase());
     if (/(?<!\p{L})GPs?(?!\p{L})/u.test(text)) clinical.add('gp');

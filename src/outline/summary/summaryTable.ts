@@ -59,9 +59,11 @@ export function summaryTable(outline: Outline): SummaryTable | undefined {
   } else {
     const lang = outline.meta.lang;
     const statements = parts.map((p) => statementsOf(blocksOfSection(p), lang));
+    // The handout's text a block at a time, read once: for the words' counts and for its topic.
+    const blockTexts = [...blocksInReadingOrder(outline)].map(({ block }) => textOf(block));
     const counts = countWords(
       statements.map((ss) => ss.flatMap((s) => s.words)),
-      [...blocksInReadingOrder(outline)].map(({ block }) => wordsOf(textOf(block), lang)),
+      blockTexts.map((text) => wordsOf(text, lang)),
     );
     const nameWords = parts.map((p, i) => wordsOf(`${p.title} ${names[i]} ${outline.title}`, lang));
     // Steps are done, not told apart: their key statement is what to do. Any other part's is what
@@ -72,7 +74,7 @@ export function summaryTable(outline: Outline): SummaryTable | undefined {
     const fromMeta = outline.meta.summary?.columns;
     const columns = fromMeta
       ? chooseByQuestions(statements, keys, fromMeta, 1)
-      : withKeyFacts(statements, keys, english && aboutHealth(outline) ? HEALTH_QUESTIONS : []);
+      : withKeyFacts(statements, keys, english && aboutHealth(blockTexts) ? HEALTH_QUESTIONS : []);
     table = {
       ...base,
       // The table's own words in the handout's language; the questions' labels are English, as their questions are.
