@@ -211,6 +211,7 @@ async function buildLocked(options: BuildOptions, sources: string[], templates: 
     return { sourcePath, bytes, key, fresh };
   });
   const stale = plan.filter((p) => !p.fresh).length;
+  if (stale) beforeRendering();
   const jobs = threadsFor(options.jobs, stale);
   const renderHere = (sourcePath: string, bytes: Uint8Array | undefined, o: DocumentOptions) => renderDocument(sourcePath, templates, o, bytes);
   const pool = jobs > 1 ? new RenderPool(jobs - 1, options.templateDirs, renderHere) : undefined;
@@ -399,6 +400,17 @@ function removeLeftovers(folder: OutputFolder, outputs: Outputs, warnings: Warni
 }
 
 /**
+ * Set by the command's loader (bin/handout.js): V8 settings for a process that renders, which a
+ * build where nothing changed does without (see bin/loadBundle.js). The library run by other code
+ * leaves the process's settings alone.
+ */
+export const BEFORE_RENDERING = Symbol.for('handout.beforeRendering');
+
+function beforeRendering(): void {
+  (globalThis as { [BEFORE_RENDERING]?: () => void })[BEFORE_RENDERING]?.();
+}
+
+/**
  * The summary table and the catalog list every handout whose outputs are in the folder (built now
  * or earlier); they are made again only when one of their rows changed.
  */
@@ -411,6 +423,7 @@ async function buildCollection(cache: BuildCache, folder: OutputFolder, template
     .sort(summaryOrder);
   const key = hashBytes(global, JSON.stringify(rows));
   if (!options.force && cache.collectionFresh(key, options.outDir)) return { outputs: COLLECTION_OUTPUTS.map((f) => path.join(options.outDir, f)), warnings: [], skipped: true };
+  beforeRendering();
   const lang = 'en';
   // The stages load only when something is made: a build where nothing changed never loads them.
   const [{ GENERATOR }, { labelsFor }, { joinStylesheets, stylesheetsFor }, { catalogContext, collectionRow }, { inlineScriptHashes }, { buildDate }, { renderPdf }] = await Promise.all([
