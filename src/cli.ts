@@ -50,6 +50,7 @@ program
       const { runBuild } = await import('./cli/buildCommand.js');
       const report = await runBuild(inputs, opts);
       process.exitCode = report.ok ? 0 : 1;
+      exitWhenWritten();
     } catch (e) {
       fail(e);
     }
@@ -97,6 +98,7 @@ program
       const { runPacket } = await import('./cli/packetCommand.js');
       const report = await runPacket(inputs.length || opts.list ? inputs : DEFAULT_INPUTS, opts);
       process.exitCode = report.ok ? 0 : 1;
+      exitWhenWritten();
     } catch (e) {
       fail(e);
     }
@@ -114,6 +116,7 @@ program
       const { outline } = outlineOf(file, warnings);
       for (const w of warnings.list) console.error(formatMessage('warning', w.message, w));
       process.stdout.write(opts.json ? JSON.stringify(outline, null, 2) + '\n' : escapeControlCharacters(printOutline(outline), true));
+      exitWhenWritten();
     } catch (e) {
       fail(e);
     }
@@ -134,6 +137,7 @@ program
       const report = await checkSources(inputs, { today: today(), targetGrade: opts.targetGrade, strict: opts.strict, glossaryFile: opts.glossary });
       process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(escapedForTerminal(report), useColour(process.stdout)));
       process.exitCode = report.ok ? 0 : 1;
+      exitWhenWritten();
     } catch (e) {
       fail(e);
     }
@@ -145,6 +149,15 @@ function setting(flags: string, key: keyof typeof cliShape, description: string)
   const choices = choicesOf(schema);
   const option = new Option(flags, choices ? `${description} (${choices.join(', ')})` : description);
   return option.argParser(optionValue<unknown>(flags.split(' ')[0], schema));
+}
+
+/**
+ * Ends a command that has finished, once what it printed has been written out. Node would first
+ * wait for V8's background jobs still running (optimising code the process will never run again:
+ * 30–50 ms at the end of a small build).
+ */
+function exitWhenWritten(): void {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit()));
 }
 
 function fail(e: unknown): never {
