@@ -34,11 +34,22 @@ const EXTERNAL = [
  */
 const BESIDE = [['pdfkit/js/data/sRGB_IEC61966_2_1.icc', 'data/sRGB_IEC61966_2_1.icc']];
 /**
- * css-tree (which specificity uses) reads its syntax data (mdn-data JSON) and its package.json
- * through createRequire, which a bundle cannot follow: the bundle takes the single-file ES module
- * build the package ships of the same version, with that data inside, instead of 112 files.
+ * css-tree, which only the specificity package imports, is its selector parser and convertor
+ * (scripts/cssTreeSelectors.mjs): the main entry builds the whole CSS syntax from mdn-data as it
+ * loads (and reads that data and its package.json through createRequire, which a bundle cannot
+ * follow). Another package importing css-tree stops the bundle, rather than getting half of it.
  */
-const ALIAS = { 'css-tree': 'css-tree/dist/csstree.esm' };
+const CSS_TREE_SELECTORS = path.join(root, 'scripts', 'cssTreeSelectors.mjs');
+/** @type {import('esbuild').Plugin} */
+const selectorOnlyCssTree = {
+  name: 'css-tree as its selector parser, for specificity',
+  setup(bundler) {
+    bundler.onResolve({ filter: /^css-tree$/ }, (args) => {
+      if (/[\\/]node_modules[\\/]specificity[\\/]/.test(args.importer)) return { path: CSS_TREE_SELECTORS };
+      return { errors: [{ text: `${args.importer} imports css-tree, which the bundle gives only to specificity as its selector parser: see scripts/bundle.mjs` }] };
+    });
+  },
+};
 // Loaded through createRequire in our own code, so never bundled either: hyphen (one pattern file a
 // language, found beside its package.json) and wink-nlp with its English model (src/outline/english.ts).
 
@@ -99,8 +110,7 @@ await build({
   platform: 'node',
   target: 'node20',
   external: EXTERNAL,
-  alias: ALIAS,
-  plugins: [withoutVisitNames, lazyTries],
+  plugins: [withoutVisitNames, lazyTries, selectorOnlyCssTree],
   // Every module's import.meta.url is the bundle's: the paths the code finds beside itself
   // (../../templates) hold from dist/bundle/ as from dist/<stage>/.
   define: { 'import.meta.url': '__bundleUrl' },
