@@ -11,11 +11,14 @@ import type { Model } from 'wink-nlp';
 
 let tagger: ReturnType<typeof winkNLPType> | undefined;
 
+/** What handout asks of the tagger: sentence boundaries and parts of speech, nothing else. */
+export const PIPE = ['sbd', 'pos'];
+
 export function englishTagger(): ReturnType<typeof winkNLPType> {
   if (!tagger) {
     const require = createRequire(import.meta.url);
     const winkNLP = require('wink-nlp') as typeof winkNLPType;
-    tagger = winkNLP(englishModel(require), ['sbd', 'pos']);
+    tagger = winkNLP(englishModel(require), PIPE);
   }
   return tagger;
 }
@@ -29,33 +32,44 @@ const READ_AS_PACKAGE_VERSION = '1.8.1';
 /**
  * The model, its core read once. The package's own loader parses the core's 3 MB of JSON when it is
  * required, then copies it through JSON.stringify and JSON.parse on each use, and decodes its
- * lexicon a character at a time: about 170 ms of a cold start, against 80 ms read here. The model's
- * other parts (sentence boundaries, parts of speech, …) come from the package as they are.
+ * lexicon a character at a time: about 170 ms of a cold start, against 80 ms read here.
+ * Sentence boundaries and parts of speech come from the package as they are. wink-nlp builds the
+ * named-entity, negation and sentiment machines whatever the pipe, so those are empty machines
+ * here: PIPE never runs them, and reading them cost 575 KB of JSON. The addons (lemmas, stems,
+ * readability) load on first use; lemmas alone are 220 KB of word lists. Together about 20 ms of
+ * every process that tags. tests/unit/englishModel.test.ts compares the tags with the package's.
  */
 export function englishModel(require: NodeJS.Require): Model {
   const dir = path.dirname(require.resolve('wink-eng-lite-web-model/package.json'));
   const { version } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string };
   if (version !== READ_AS_PACKAGE_VERSION) return require('wink-eng-lite-web-model') as Model;
   const part = (name: string) => require(path.join(dir, 'dist', name)) as unknown;
-  // The package's dist/model.js, with the core read here.
+  const onFirstUse = (name: string) => (...args: unknown[]) => (part(name) as (...a: unknown[]) => unknown)(...args);
+  const unused = (what: string) => () => {
+    throw new Error(`wink-nlp: the ${what} model is not loaded (src/outline/english.ts runs ${PIPE.join(' and ')} only)`);
+  };
+  // The package's dist/model.js, with the core read here and what PIPE never runs left empty.
   const model = Object.assign(Object.create(null) as Record<string, unknown>, {
     core: () => readCoreModel(path.join(dir, 'dist/languages/cur/models/eng-core-web-model.json')),
     sbd: part('load-sbd-model.js'),
     pos: part('load-pos-model.js'),
-    ner: part('load-ner-model.js'),
-    negation: part('load-negation-model.js'),
-    sa: part('load-sa-model.js'),
+    ner: () => ({ machines: [], transformers: [] }),
+    negation: () => ({ machines: [EMPTY_MACHINE], setter: unused('negation') }),
+    sa: () => ({ machines: [EMPTY_MACHINE], setter: unused('sentiment') }),
     metaCER: part('load-cer-meta-model.js'),
     featureFn: part('feature.js'),
     addons: Object.assign(Object.create(null) as Record<string, unknown>, {
-      stem: part('porter-stemmer.js'),
-      lemmatize: part('lemmatize.js'),
-      readabilityStats: part('readability-stats.js'),
+      stem: onFirstUse('porter-stemmer.js'),
+      lemmatize: onFirstUse('lemmatize.js'),
+      readabilityStats: onFirstUse('readability-stats.js'),
       wordVectors: undefined,
     }),
   });
   return model as unknown as Model;
 }
+
+/** A finite-state machine with no states, as wink-nlp's automaton exports an empty one. */
+const EMPTY_MACHINE = '[100,0,{"0":{}},{},{},{}]';
 
 interface Feature {
   list: string[];

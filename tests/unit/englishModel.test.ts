@@ -3,11 +3,13 @@
  * same data the package's own loader makes, and tags the same. If the package changes, this fails
  * before a build could tag with a model read wrongly.
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { englishModel, readCoreModel } from '../../src/outline/english.js';
+import { englishModel, PIPE, readCoreModel } from '../../src/outline/english.js';
+import { ROOT, SHARED } from '../helpers/build.js';
 
 const require = createRequire(import.meta.url);
 
@@ -27,5 +29,24 @@ describe("wink's English model, read once", () => {
       return nlp.readDoc(sentence).tokens().out(nlp.its.pos);
     };
     expect(tags(englishModel(require))).toEqual(tags(require('wink-eng-lite-web-model')));
+  });
+
+  it('splits and tags whole articles as the package does, with the machines handout never runs left empty', () => {
+    type Nlp = { readDoc: (t: string) => { sentences: () => { out: () => string[] }; tokens: () => { out: (f?: unknown) => string[] } }; its: { pos: unknown } };
+    const winkNLP = require('wink-nlp') as (model: unknown, pipe: string[]) => Nlp;
+    const texts = [path.join(ROOT, 'content'), path.join(SHARED, 'seeds')]
+      .filter((dir) => existsSync(dir))
+      .flatMap((dir) => readdirSync(dir).filter((f) => /\.(md|txt)$/.test(f)).map((f) => readFileSync(path.join(dir, f), 'utf8')));
+    expect(texts.length).toBeGreaterThan(1);
+    const read = (model: unknown) => {
+      const nlp = winkNLP(model, PIPE);
+      return texts.map((t) => {
+        const doc = nlp.readDoc(t);
+        return { sentences: doc.sentences().out(), tags: doc.tokens().out(nlp.its.pos) };
+      });
+    };
+    const ours = read(englishModel(require));
+    expect(ours.reduce((n, d) => n + d.tags.length, 0)).toBeGreaterThan(1000);
+    expect(ours).toEqual(read(require('wink-eng-lite-web-model')));
   });
 });
