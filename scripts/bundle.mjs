@@ -51,7 +51,8 @@ const selectorOnlyCssTree = {
   },
 };
 // Loaded through createRequire in our own code, so never bundled either: hyphen (one pattern file a
-// language, found beside its package.json) and wink-nlp with its English model (src/outline/english.ts).
+// language, found beside its package.json) and wink-nlp's English model (src/outline/english.ts),
+// whose files read each other; wink-nlp's own code is in the bundle.
 
 /**
  * unist-util-visit-parents (through unist-util-visit: nlcst-search in the passive-voice and

@@ -6,20 +6,17 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type winkNLPType from 'wink-nlp';
+import winkNLP from 'wink-nlp';
 import type { Model } from 'wink-nlp';
 
-let tagger: ReturnType<typeof winkNLPType> | undefined;
+let tagger: ReturnType<typeof winkNLP> | undefined;
 
 /** What handout asks of the tagger: sentence boundaries and parts of speech, nothing else. */
 export const PIPE = ['sbd', 'pos'];
 
-export function englishTagger(): ReturnType<typeof winkNLPType> {
-  if (!tagger) {
-    const require = createRequire(import.meta.url);
-    const winkNLP = require('wink-nlp') as typeof winkNLPType;
-    tagger = winkNLP(englishModel(require), PIPE);
-  }
+export function englishTagger(): ReturnType<typeof winkNLP> {
+  // wink-nlp's code is in the bundle (and its code cache); the model's files are read beside it.
+  tagger ??= winkNLP(englishModel(createRequire(import.meta.url)), PIPE);
   return tagger;
 }
 
