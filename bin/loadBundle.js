@@ -2,7 +2,7 @@
 // code cache for it when there is one (dist/bundle/handout.cache, made at the same time): the
 // code the command runs is then read already compiled instead of being parsed and compiled on
 // every start. A cache made by another Node version, or under other V8 flags, is refused by V8,
-// and the bundle compiles as usual; the flags a render sets come after (setRenderingV8Flags). Nothing here writes: scripts/codeCache.mjs makes the cache.
+// and the bundle compiles as usual. Nothing here writes: scripts/codeCache.mjs makes the cache.
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
@@ -11,24 +11,35 @@ import vm from 'node:vm';
 import { isMainThread } from 'node:worker_threads';
 
 /**
- * V8 settings for a process that renders, set by the build once it knows it has documents or the
- * summary to render (bin/handout.js hands it this function). A build is a short process: at V8's
- * default interrupt budget (66 KB of bytecode run) a function is soon optimised by TurboFan on the
- * other core, and a build of 50 handouts spent about 1.7 s of CPU compiling code it then ran a few
- * more times. Four and a half times the budget leaves the hottest code optimised and the rest to
- * the baseline tiers: 50 handouts 2.99 → 2.64 s wall and 4.74 → 3.58 s CPU, one edit among 200
- * 1.23 → 1.00 s, one tiny handout 0.54 → 0.50 s (medians of alternate runs on Node 20); a warm
- * process (`handout dev`) still optimises all it runs often. A build where nothing changed keeps
- * the default: it validates the build cache, and there the budget cost 20 ms of 290.
- * Set after the bundle has compiled: V8 takes a code cache only under the flags it was made with,
- * and scripts/codeCache.mjs makes it under the defaults. The flag is V8 11's (Node 20); another V8
- * keeps its defaults until measured (an unknown flag prints an error).
+ * V8's interrupt budget, for a process that renders. A build is a short process: at V8's default
+ * budget (a function is considered for optimisation after 66 KB of its bytecode has run) TurboFan
+ * compiled some 540 functions on the other core during a 50-handout build, about 1.7 s of CPU, for
+ * code the build then ran a few more times. Four and a half times the budget leaves the hottest
+ * code optimised and the rest in V8's baseline tiers: 50 handouts 2.75 → 2.35 s wall and 4.35 →
+ * 3.17 s of CPU, one edit among 200 1.29 → 1.15 s, one tiny handout 0.54 → 0.51 s (medians of
+ * alternate runs, Node 20); a warm process (`handout dev`) still optimises what it runs often, and
+ * one edit in it took the same time either way. A build where nothing changed runs under the
+ * default budget, at which it validates the build cache faster (290 ms against 310).
+ *
+ * V8 takes a code cache only under the flags it was made with, in every thread: the bundle is
+ * compiled, and its cache made (scripts/codeCache.mjs), under the rendering budget. The main thread
+ * then goes back to the default until the build reaches something to render (bin/handout.js hands
+ * the build setRenderingV8Flags); a render worker starts after that, so it compiles from the same
+ * cache. Set on Node 20's V8 (11.3) only, where it was measured: another V8 keeps its defaults (an
+ * unknown flag prints an error), and its cache is made and read under them.
  */
+const MEASURED_V8 = process.versions.v8.startsWith('11.3.');
 export const RENDERING_V8_FLAGS = '--interrupt-budget=300000';
+/** V8 11.3's own default (`node --v8-options`). */
+const DEFAULT_V8_FLAGS = '--interrupt-budget=67584';
+
+/** Flags are the process's: only the main thread sets them; a worker finds them set. */
+function setV8Flags(flags) {
+  if (MEASURED_V8 && isMainThread) v8.setFlagsFromString(flags);
+}
 
 export function setRenderingV8Flags() {
-  // Flags are the process's: a worker thread finds them set by the build that started it.
-  if (isMainThread && process.versions.v8.startsWith('11.')) v8.setFlagsFromString(RENDERING_V8_FLAGS);
+  setV8Flags(RENDERING_V8_FLAGS);
 }
 
 /** A regular file's bytes, or undefined (a FIFO or a device is never read). */
@@ -46,6 +57,7 @@ function regularFile(file) {
 
 /** The bundle as a script, compiled from `cachedData` when V8 takes it (see script.cachedDataRejected). */
 export function compileBundle(bundle, cachedData) {
+  setRenderingV8Flags(); // the flags the cache was made under
   // import() of a package the bundle leaves outside goes to Node's own loader, as from any module.
   return new vm.Script(Module.wrap(readFileSync(bundle, 'utf8')), { filename: bundle, cachedData, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER });
 }
@@ -53,6 +65,7 @@ export function compileBundle(bundle, cachedData) {
 /** Runs the bundle as CommonJS; returns its script, from which a code cache can be made. */
 export function loadBundle(bundle, cacheFile) {
   const script = compileBundle(bundle, cacheFile ? regularFile(cacheFile) : undefined);
+  setV8Flags(DEFAULT_V8_FLAGS); // until the build has something to render
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, path.dirname(bundle));
   return script;

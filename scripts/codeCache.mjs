@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadBundle } from '../bin/loadBundle.js';
+import { loadBundle, setRenderingV8Flags } from '../bin/loadBundle.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = path.join(root, 'dist/bundle/handout.cjs');
@@ -28,9 +28,13 @@ mkdirSync(content);
 for (const [name, text] of Object.entries(samples)) writeFileSync(path.join(content, name), text);
 
 process.argv = [process.argv[0], path.join(root, 'bin/handout.js'), 'build', content, '--out', path.join(work, 'out'), '--jobs', '1', '--quiet'];
-process.stdout.write = () => true; // the sample build's closing line is not for the person compiling
+// The sample build's closing line is not for the person compiling (and, with no callback from this
+// write, the command's exitWhenWritten never exits: the process ends when its work is done).
+process.stdout.write = () => true;
 const script = loadBundle(bundle);
 process.on('exit', (code) => {
+  // Made under the flags the command compiles the bundle under (see bin/loadBundle.js).
+  setRenderingV8Flags();
   writeFileSync(path.join(root, 'dist/bundle/handout.cache'), script.createCachedData());
   rmSync(work, { recursive: true, force: true });
   // A sample that failed still leaves a cache of what ran: compiling goes on, and says so.

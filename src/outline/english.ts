@@ -12,11 +12,11 @@ import type { Model } from 'wink-nlp';
 let tagger: ReturnType<typeof winkNLP> | undefined;
 
 /** What handout asks of the tagger: sentence boundaries and parts of speech, nothing else. */
-export const PIPE = ['sbd', 'pos'];
+export const PIPE: readonly string[] = ['sbd', 'pos'];
 
 export function englishTagger(): ReturnType<typeof winkNLP> {
   // wink-nlp's code is in the bundle (and its code cache); the model's files are read beside it.
-  tagger ??= winkNLP(englishModel(createRequire(import.meta.url)), PIPE);
+  tagger ??= winkNLP(englishModel(createRequire(import.meta.url)), [...PIPE]);
   return tagger;
 }
 
@@ -36,10 +36,11 @@ const READ_AS_PACKAGE_VERSION = '1.8.1';
  * readability) load on first use; lemmas alone are 220 KB of word lists. Together about 20 ms of
  * every process that tags. tests/unit/englishModel.test.ts compares the tags with the package's.
  */
-export function englishModel(require: NodeJS.Require): Model {
+export function englishModel(require: NodeJS.Require, pipe: readonly string[] = PIPE): Model {
   const dir = path.dirname(require.resolve('wink-eng-lite-web-model/package.json'));
   const { version } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string };
-  if (version !== READ_AS_PACKAGE_VERSION) return require('wink-eng-lite-web-model') as Model;
+  // A pipe that runs more than PIPE gets the package's whole model, as the package loads it.
+  if (version !== READ_AS_PACKAGE_VERSION || pipe.some((p) => !PIPE.includes(p))) return require('wink-eng-lite-web-model') as Model;
   const part = (name: string) => require(path.join(dir, 'dist', name)) as unknown;
   const onFirstUse = (name: string) => (...args: unknown[]) => (part(name) as (...a: unknown[]) => unknown)(...args);
   const unused = (what: string) => () => {

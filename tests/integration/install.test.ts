@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, 
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { ROOT, removeDir, tempDir, checkPdfs } from '../helpers/build.js';
 import { hasCommand, pdfFonts } from '../helpers/pdf.js';
 
@@ -47,14 +48,28 @@ describe('npm pack, then npm install -g', () => {
     expect(files.some((f) => f.startsWith('package/tests/') || f.startsWith('package/src/') || f.startsWith('package/scripts/'))).toBe(false);
   });
 
-  it('ships a code cache that V8 takes for the bundle it ships (so the command starts compiled)', async () => {
+  it('ships a code cache that V8 takes for the bundle it ships, in the command and in a render worker (so both start compiled)', async () => {
     const installed = path.join(prefix, 'lib', 'node_modules', 'handout');
     const bundle = path.join(installed, 'dist', 'bundle', 'handout.cjs');
-    // Compiled as the command compiles it, under the V8 flags the command sets (a cache made under
-    // other flags is refused).
-    const { compileBundle } = (await import(pathToFileURL(path.join(installed, 'bin', 'loadBundle.js')).href)) as { compileBundle(bundle: string, cachedData: Buffer): { cachedDataRejected?: boolean } };
-    const script = compileBundle(bundle, readFileSync(bundle.replace(/\.cjs$/, '.cache')));
-    expect(script.cachedDataRejected).toBe(false);
+    const cache = bundle.replace(/\.cjs$/, '.cache');
+    // Compiled through the command's own loader, which sets the V8 flags the cache was made under
+    // (a cache made under other flags is refused).
+    const loader = path.join(installed, 'bin', 'loadBundle.js');
+    const { compileBundle, setRenderingV8Flags } = (await import(pathToFileURL(loader).href)) as {
+      compileBundle(bundle: string, cachedData: Buffer): { cachedDataRejected?: boolean };
+      setRenderingV8Flags(): void;
+    };
+    expect(compileBundle(bundle, readFileSync(cache)).cachedDataRejected).toBe(false);
+    // A render worker starts once the build has set the flags for rendering, and compiles in a
+    // fresh isolate (a second compile in this one would hit V8's in-memory cache and say nothing).
+    setRenderingV8Flags();
+    const inWorker = `const { parentPort } = require('node:worker_threads');
+      import(${JSON.stringify(pathToFileURL(loader).href)}).then(({ compileBundle }) =>
+        parentPort.postMessage(compileBundle(${JSON.stringify(bundle)}, require('node:fs').readFileSync(${JSON.stringify(cache)})).cachedDataRejected));`;
+    const worker = new Worker(inWorker, { eval: true });
+    const rejected = await new Promise((resolve, reject) => worker.once('message', resolve).once('error', reject));
+    await worker.terminate();
+    expect(rejected).toBe(false);
   });
 
   it('gives a handout command that builds a folder anywhere', async () => {

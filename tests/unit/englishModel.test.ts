@@ -39,7 +39,7 @@ describe("wink's English model, read once", () => {
       .flatMap((dir) => readdirSync(dir).filter((f) => /\.(md|txt)$/.test(f)).map((f) => readFileSync(path.join(dir, f), 'utf8')));
     expect(texts.length).toBeGreaterThan(1);
     const read = (model: unknown) => {
-      const nlp = winkNLP(model, PIPE);
+      const nlp = winkNLP(model, [...PIPE]);
       return texts.map((t) => {
         const doc = nlp.readDoc(t);
         return { sentences: doc.sentences().out(), tags: doc.tokens().out(nlp.its.pos) };
@@ -48,5 +48,9 @@ describe("wink's English model, read once", () => {
     const ours = read(englishModel(require));
     expect(ours.reduce((n, d) => n + d.tags.length, 0)).toBeGreaterThan(1000);
     expect(ours).toEqual(read(require('wink-eng-lite-web-model')));
+  });
+
+  it("gives a pipe that runs more (named entities, negation, sentiment) the package's whole model", () => {
+    for (const more of ['ner', 'negation', 'sentiment']) expect(englishModel(require, [...PIPE, more])).toBe(require('wink-eng-lite-web-model'));
   });
 });
