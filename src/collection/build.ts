@@ -426,7 +426,7 @@ async function buildCollection(cache: BuildCache, folder: OutputFolder, template
   beforeRendering();
   const lang = 'en';
   // The stages load only when something is made: a build where nothing changed never loads them.
-  const [{ GENERATOR }, { labelsFor }, { joinStylesheets, stylesheetsFor }, { catalogContext, collectionRow }, { inlineScriptHashes }, { buildDate }, { renderPdf }] = await Promise.all([
+  const [{ GENERATOR }, { labelsFor }, { joinStylesheets, stylesheetsFor }, { catalogContext, collectionRow }, { templateScriptHashes }, { buildDate }, { renderPdf }] = await Promise.all([
     import('../fill/fillHandout.js'), import('../fill/labels.js'), import('../fill/stylesheets.js'), import('../fill/catalog.js'), import('../fill/scriptHashes.js'),
     import('../document/reproducible.js'), import('../render/pdf/renderPdf.js'),
   ]);
@@ -447,8 +447,11 @@ async function buildCollection(cache: BuildCache, folder: OutputFolder, template
       warnings,
     });
     // The catalog allows its own inline script by hash: render, hash the script, render with the hash.
-    const catalog = { ...base, title: labelsFor(lang).handouts, ...catalogContext(rows, resolveCheckSettings(parseCheckSettings(options.checks ?? options.check?.checks)).dueSoonDays) };
-    const indexHtml = templates.render('index', { ...catalog, scriptHashes: inlineScriptHashes(templates.render('index', { ...catalog, scriptHashes: [] })) });
+    const dueSoonDays = resolveCheckSettings(parseCheckSettings(options.checks ?? options.check?.checks)).dueSoonDays;
+    const catalog = { ...base, title: labelsFor(lang).handouts, ...catalogContext(rows, dueSoonDays) };
+    const withoutRows = { ...base, title: catalog.title, ...catalogContext([], dueSoonDays) };
+    const scriptHashes = templateScriptHashes(templates.render('index', { ...catalog, scriptHashes: [] }), templates.render('index', { ...withoutRows, scriptHashes: [] }));
+    const indexHtml = templates.render('index', { ...catalog, scriptHashes });
     const contents: [(typeof COLLECTION_OUTPUTS)[number], string | Buffer][] = [
       ['summary.pdf', summary.pdf],
       ['summary.html', summaryHtml],
