@@ -44,9 +44,10 @@ export function templateScriptHashes(full: string, small: string): string[] {
 function rawScripts(html: string): string[] {
   const out: string[] = [];
   const start = /<script(?![\p{L}\p{N}_-])/giu;
+  const close = /<\/script[\t\n\f\r />]/gi;
   for (let m = start.exec(html); m; m = start.exec(html)) {
-    const close = html.slice(m.index).search(/<\/script[\t\n\f\r />]/i);
-    const end = close < 0 ? html.length : m.index + close;
+    close.lastIndex = m.index;
+    const end = close.exec(html)?.index ?? html.length;
     out.push(html.slice(m.index, end));
     start.lastIndex = Math.max(end, m.index + 1);
   }

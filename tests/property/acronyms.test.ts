@@ -5,12 +5,13 @@
  * before the parenthesis, nested and unbalanced parentheses, characters outside the BMP) and on
  * the corpus.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { acronymDefinitions, DEFINED_ACRONYM } from '../../src/outline/infer/names.js';
 import { SHARED } from '../helpers/build.js';
+import { textFiles } from '../helpers/corpus.js';
 
 const wholeText = (text: string) => [...text.matchAll(new RegExp(DEFINED_ACRONYM.source, 'gu'))].map((m) => [m[1], m[2]]);
 
@@ -38,7 +39,7 @@ describe('acronyms defined in the text', () => {
   it('the corpus: the same definitions as a search of the whole text', (ctx) => {
     const dirs = ['corpus/plain', 'corpus/markdown', 'seeds'].map((d) => path.join(SHARED, d)).filter((d) => existsSync(d));
     if (!dirs.length) return ctx.skip('../shared is not here: the corpus is read from it');
-    const texts = dirs.flatMap((d) => readdirSync(d, { recursive: true }).map(String).filter((f) => /\.(txt|md)$/.test(f)).map((f) => readFileSync(path.join(d, f), 'utf8')));
+    const texts = dirs.flatMap((d) => textFiles(d, /\.(txt|md)$/));
     let found = 0;
     for (const text of texts) {
       const ours = acronymDefinitions(text);

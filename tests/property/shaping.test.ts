@@ -5,13 +5,13 @@
  * glyphs are the word's own, each once (invisible formatting characters none), so copying text out
  * of the PDF loses nothing and adds nothing.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fontFamilies, type FontFace } from '../../src/render/pdf/fonts.js';
 import { shapeWord, wordsOf } from '../../src/render/pdf/shape.js';
 import { ROOT, SHARED } from '../helpers/build.js';
+import { textFiles } from '../helpers/corpus.js';
 
 const faces: FontFace[] = [...new Map(fontFamilies().flatMap((f) => Object.values(f.faces)).map((face) => [face.file, face])).values()];
 
@@ -26,14 +26,6 @@ function harfbuzzShape(face: FontFace, word: string) {
 }
 
 const covers = (face: FontFace, word: string) => [...word].every((c) => /\s/.test(c) || face.font.hasGlyphForCodePoint(c.codePointAt(0)!));
-
-function textFiles(dir: string, pattern: RegExp): string[] {
-  try {
-    return readdirSync(dir).filter((f) => pattern.test(f)).map((f) => readFileSync(path.join(dir, f), 'utf8'));
-  } catch {
-    return [];
-  }
-}
 
 describe('shaping', () => {
   const texts = [

@@ -3,13 +3,13 @@
  * same data the package's own loader makes, and tags the same. If the package changes, this fails
  * before a build could tag with a model read wrongly.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { englishModel, PIPE, readCoreModel } from '../../src/outline/english.js';
 import { ROOT, SHARED } from '../helpers/build.js';
+import { textFiles } from '../helpers/corpus.js';
 
 const require = createRequire(import.meta.url);
 
@@ -34,9 +34,7 @@ describe("wink's English model, read once", () => {
   it('splits and tags whole articles as the package does, with the machines handout never runs left empty', () => {
     type Nlp = { readDoc: (t: string) => { sentences: () => { out: () => string[] }; tokens: () => { out: (f?: unknown) => string[] } }; its: { pos: unknown } };
     const winkNLP = require('wink-nlp') as (model: unknown, pipe: string[]) => Nlp;
-    const texts = [path.join(ROOT, 'content'), path.join(SHARED, 'seeds')]
-      .filter((dir) => existsSync(dir))
-      .flatMap((dir) => readdirSync(dir).filter((f) => /\.(md|txt)$/.test(f)).map((f) => readFileSync(path.join(dir, f), 'utf8')));
+    const texts = [path.join(ROOT, 'content'), path.join(SHARED, 'seeds')].flatMap((dir) => textFiles(dir, /\.(md|txt)$/));
     expect(texts.length).toBeGreaterThan(1);
     const read = (model: unknown) => {
       const nlp = winkNLP(model, [...PIPE]);
