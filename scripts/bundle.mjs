@@ -93,6 +93,31 @@ const lazyTries = {
   },
 };
 
+/**
+ * @noble/ciphers' AES, for pdfkit (its only importer), loads on the first cipher asked for
+ * (scripts/lazyAes.cjs): it builds its tables as it loads, and handout never encrypts a PDF. The
+ * wrapper has the two ciphers pdfkit calls; another importer, or pdfkit calling another, stops the
+ * bundle rather than getting part of the package.
+ */
+const LAZY_AES = path.join(root, 'scripts', 'lazyAes.cjs');
+const AES_CALLS_BY_PDFKIT = ['cbc', 'ecb'];
+/** @type {import('esbuild').Plugin} */
+const lazyAes = {
+  name: '@noble/ciphers/aes loaded on first use, for pdfkit',
+  setup(bundler) {
+    bundler.onResolve({ filter: /^@noble\/ciphers\/aes(\.js)?$/ }, (args) => {
+      if (args.importer === LAZY_AES) return undefined;
+      if (!/[\\/]node_modules[\\/]pdfkit[\\/]/.test(args.importer)) {
+        return { errors: [{ text: `${args.importer} imports @noble/ciphers/aes, which the bundle gives only to pdfkit, loaded on first use: see scripts/bundle.mjs` }] };
+      }
+      const called = new Set([...readFileSync(args.importer, 'utf8').matchAll(/\baes\.(\w+)\(/g)].map((m) => m[1]));
+      const unknown = [...called].filter((c) => !AES_CALLS_BY_PDFKIT.includes(c));
+      if (unknown.length) return { errors: [{ text: `pdfkit calls aes.${unknown.join(', aes.')}, which scripts/lazyAes.cjs does not pass on: add it there and to AES_CALLS_BY_PDFKIT` }] };
+      return { path: LAZY_AES };
+    });
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
 for (const [from, to] of BESIDE) {
   mkdirSync(path.dirname(path.join(outdir, to)), { recursive: true });
@@ -111,7 +136,7 @@ await build({
   platform: 'node',
   target: 'node20',
   external: EXTERNAL,
-  plugins: [withoutVisitNames, lazyTries, selectorOnlyCssTree],
+  plugins: [withoutVisitNames, lazyTries, selectorOnlyCssTree, lazyAes],
   // Every module's import.meta.url is the bundle's: the paths the code finds beside itself
   // (../../templates) hold from dist/bundle/ as from dist/<stage>/.
   define: { 'import.meta.url': '__bundleUrl' },

@@ -41,6 +41,7 @@ describe('npm pack, then npm install -g', () => {
     expect(files).toContain('package/dist/bundle/handout.cache');
     expect(files).toContain('package/dist/syllables.txt');
     expect(files).toContain('package/dist/templates.json');
+    expect(files).toContain('package/dist/hyphenation/en-us.json');
     expect(files).toContain('package/bin/handout.js');
     expect(files).toContain('package/bin/loadBundle.js');
     expect(files).toContain('package/templates/handout.css');
