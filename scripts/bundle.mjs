@@ -9,9 +9,10 @@
  * beside itself (../../templates) are the same from either.
  */
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { asciiSource } from './asciiSource.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.join(root, 'dist', 'bundle');
@@ -145,5 +146,15 @@ await build({
   // Whitespace only (names stay, for stack traces and profiles): 7.6 → 4.9 MB to read and hash at
   // every start; one tiny handout 540 → 520 ms of CPU, medians of 15 alternate runs.
   minifyWhitespace: true,
+  // Every non-ASCII character escaped (esbuild's default, said here because bin/loadBundle.js reads
+  // an ASCII bundle faster); its regular expression literals are escaped below.
+  charset: 'ascii',
   logLevel: 'warning',
 });
+
+const bundleFile = path.join(outdir, 'handout.cjs');
+const ascii = asciiSource(readFileSync(bundleFile, 'utf8'));
+writeFileSync(bundleFile, ascii.source);
+if (ascii.remaining.length) {
+  console.warn(`scripts/bundle.mjs: the bundle keeps ${ascii.remaining.length} non-ASCII characters (at ${ascii.remaining.slice(0, 3).join(', ')}), so it is read as UTF-8, more slowly: see scripts/asciiSource.mjs`);
+}
