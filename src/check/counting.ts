@@ -18,6 +18,7 @@
  * - Syllables (Spanish): one per vowel group, where two strong vowels (a, e, o) or an accented
  *   í/ú beside another vowel are separate syllables (hiatus), and the u of que/qui/gue/gui is silent.
  */
+import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { syllable } from 'syllable';
 import { segmentsOf, wordSegmentsOf } from '../outline/sentences.js';
@@ -154,30 +155,26 @@ function stressMarks(pronunciation: string): number {
 
 const TABLE_FILE = new URL('../../dist/syllables.txt', import.meta.url);
 
+/**
+ * The table's lines are searched by halves of the text itself: each probe reads the line around
+ * a point, so no index of 135,000 line starts is built first (5 ms of every process that checks).
+ */
 class SyllableTable {
-  /** Where each line starts, and one past the end. */
-  private starts: Int32Array;
-
-  constructor(private text: string) {
-    let lines = 1;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
-    this.starts = new Int32Array(lines + 1);
-    let line = 1;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts[line++] = i + 1;
-    this.starts[lines] = text.length + 1;
-  }
+  constructor(private text: string) {}
 
   get(word: string): number | undefined {
-    let lo = 0;
-    let hi = this.starts.length - 2;
-    while (lo <= hi) {
+    const { text } = this;
+    let lo = 0; // the first character of a line still in play
+    let hi = text.length; // one past the last
+    while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const start = this.starts[mid];
-      const tab = this.starts[mid + 1] - 3; // each line ends in a tab and one count character
-      const here = this.text.slice(start, tab);
-      if (here === word) return this.text.charCodeAt(tab + 1) - 48;
-      if (here < word) lo = mid + 1;
-      else hi = mid - 1;
+      const start = text.lastIndexOf('\n', mid - 1) + 1;
+      const newline = text.indexOf('\n', mid);
+      const end = newline < 0 ? text.length : newline;
+      const here = text.slice(start, end - 2); // each line ends in a tab and one count character
+      if (here === word) return text.charCodeAt(end - 1) - 48;
+      if (here < word) lo = end + 1;
+      else hi = start;
     }
     return undefined;
   }
@@ -189,7 +186,8 @@ export async function loadPronunciations(): Promise<void> {
   if (table) return;
   let text: string;
   try {
-    text = readFileSync(TABLE_FILE, 'utf8');
+    const bytes = readFileSync(TABLE_FILE);
+    text = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8'); // Latin-1: a copy, where UTF-8 decodes
   } catch {
     text = syllableTable((await import('cmu-pronouncing-dictionary')).dictionary);
   }

@@ -149,7 +149,7 @@ describe('the dictionary as a table', () => {
   it('gives every word the CMU dictionary lists the syllables of its first pronunciation', async () => {
     const { dictionary } = await import('cmu-pronouncing-dictionary');
     const words = Object.keys(dictionary).filter((w) => !w.includes('('));
-    // Every 97th word, and the first and last (the ends of the search), spelled as text has them.
+    // Every 97th word, and the first and last (the ends of the search by halves), spelled as text has them.
     const sample = [words[0], words[words.length - 1], ...words.filter((_, i) => i % 97 === 0)];
     for (const word of sample) {
       if (/^[\d.,:]+$/.test(word) || /[-‐‑]/.test(word)) continue; // numbers and hyphens follow their own rules
