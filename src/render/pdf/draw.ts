@@ -6,7 +6,7 @@
 import { withoutControlCharacters } from '../../controlCharacters.js';
 import PDFDocument from 'pdfkit';
 import { addBookmark, addNamedDestination } from './destinations.js';
-import { fontFamilies, type FontFace } from './fonts.js';
+import type { FontFace } from './fonts.js';
 import { drawVector } from './vector.js';
 import { NOTES_GAP, notesHeight, RULE, type Note } from './footnotes.js';
 import { drawSvg } from './svg.js';
@@ -125,9 +125,6 @@ function openDocument(geometry: PageGeometry, info: PdfInfo, options: { archive:
       ModDate: info.date,
     }),
   });
-  for (const family of fontFamilies()) {
-    for (const face of Object.values(family.faces)) doc.registerFont(face.key, face.font as never);
-  }
   addMetadata(doc as unknown as PdfkitInternals, info, options.archive);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -217,6 +214,8 @@ class PageDrawer {
   private destinations = new Set<string>();
   /** Each font's glyph ids in its subset as the hex a TJ string writes, made once per glyph. */
   private glyphCodes = new Map<string, string[]>();
+  /** The faces registered with this document: each as it is first drawn. */
+  private registered = new Set<string>();
   private tagger: Tagger;
   /** Set while drawing furniture: everything is then an artifact of this type. */
   private furniture?: ArtifactType;
@@ -369,6 +368,11 @@ class PageDrawer {
    */
   private glyphs(face: FontFace, size: number, x: number, baseline: number, text: string, wordSpacing: number): void {
     const doc = this.doc as unknown as PdfkitText;
+    // Registered on first use, which parses the face (fonts.ts): pdfkit numbers fonts as they are first drawn either way.
+    if (!this.registered.has(face.key)) {
+      this.doc.registerFont(face.key, face.font as never);
+      this.registered.add(face.key);
+    }
     this.doc.font(face.key);
     const font = doc._font;
     const toText = 1000 / face.font.unitsPerEm; // font units → the text space's thousandths of an em

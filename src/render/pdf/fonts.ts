@@ -20,12 +20,13 @@ export interface FontFace {
   /** The family's name, e.g. "Noto Sans". */
   family: string;
   style: FaceStyle;
-  font: fontkit.Font;
+  /** Parsed on first use (see loadFace). */
+  readonly font: fontkit.Font;
   /** The TrueType file the face was read from (the HTML page embeds a subset of it). */
   file: string;
   /** Ascent and descent per point of font size (descent is negative). */
-  ascent: number;
-  descent: number;
+  readonly ascent: number;
+  readonly descent: number;
 }
 
 export interface FontFamily {
@@ -43,7 +44,32 @@ export function fontFileBytes(file: string): Buffer {
   return bytes;
 }
 
+/**
+ * A face whose file is parsed when something first reads its glyphs or metrics: most pages never
+ * need the fallback families (Noto Sans for other scripts, Noto Sans Math), and parsing their five
+ * files, with the glyph offsets the subsets need, cost every process about 10 ms.
+ */
 function loadFace(family: string, key: string, style: FaceStyle, file: string): FontFace {
+  let font: fontkit.Font | undefined;
+  const parsed = (): fontkit.Font => (font ??= parseFile(file));
+  return {
+    key,
+    family,
+    style,
+    file,
+    get font() {
+      return parsed();
+    },
+    get ascent() {
+      return parsed().ascent / parsed().unitsPerEm;
+    },
+    get descent() {
+      return parsed().descent / parsed().unitsPerEm;
+    },
+  };
+}
+
+function parseFile(file: string): fontkit.Font {
   let font = parsedFiles.get(file);
   if (!font) {
     const parsed = fontkit.create(fontFileBytes(file));
@@ -51,7 +77,7 @@ function loadFace(family: string, key: string, style: FaceStyle, file: string): 
     keepSubsetGlyphs(font as unknown as SubsettableFont);
     parsedFiles.set(file, font); // a one-style family's faces share one parse
   }
-  return { key, family, style, font, file, ascent: font.ascent / font.unitsPerEm, descent: font.descent / font.unitsPerEm };
+  return font;
 }
 
 /** The parts of a fontkit TrueType font and of its subset (pdfkit embeds the subset) read below. */
