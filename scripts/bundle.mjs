@@ -9,6 +9,7 @@
  * beside itself (../../templates) are the same from either.
  */
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -119,6 +120,9 @@ const lazyAes = {
   },
 };
 
+/** Where the bundle's hash goes: as long as a SHA-256 in hexadecimal, and found nowhere else. */
+const HASH_PLACEHOLDER = `handout-bundle-hash-${'0'.repeat(64 - 20)}`;
+
 rmSync(outdir, { recursive: true, force: true });
 for (const [from, to] of BESIDE) {
   mkdirSync(path.dirname(path.join(outdir, to)), { recursive: true });
@@ -140,7 +144,7 @@ await build({
   plugins: [withoutVisitNames, lazyTries, selectorOnlyCssTree, lazyAes],
   // Every module's import.meta.url is the bundle's: the paths the code finds beside itself
   // (../../templates) hold from dist/bundle/ as from dist/<stage>/.
-  define: { 'import.meta.url': '__bundleUrl' },
+  define: { 'import.meta.url': '__bundleUrl', __handoutBundleHash: JSON.stringify(HASH_PLACEHOLDER) },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   legalComments: 'none',
   // Whitespace only (names stay, for stack traces and profiles): 7.6 → 4.9 MB to read and hash at
@@ -154,7 +158,11 @@ await build({
 
 const bundleFile = path.join(outdir, 'handout.cjs');
 const ascii = asciiSource(readFileSync(bundleFile, 'utf8'));
-writeFileSync(bundleFile, ascii.source);
+// The bundle's hash, in the bundle (src/collection/cache.ts, toolHash): the hash of its text with
+// the placeholder, put in the placeholder's place, so a build need not read and hash the code.
+const placeholders = ascii.source.split(HASH_PLACEHOLDER).length - 1;
+if (placeholders !== 1) throw new Error(`scripts/bundle.mjs: the bundle holds its hash's placeholder ${placeholders} times, not once`);
+writeFileSync(bundleFile, ascii.source.replace(HASH_PLACEHOLDER, createHash('sha256').update(ascii.source).digest('hex')));
 if (ascii.remaining.length) {
   console.warn(`scripts/bundle.mjs: the bundle keeps ${ascii.remaining.length} non-ASCII characters (at ${ascii.remaining.slice(0, 3).join(', ')}), so it is read as UTF-8, more slowly: see scripts/asciiSource.mjs`);
 }

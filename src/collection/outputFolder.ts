@@ -52,7 +52,12 @@ export function checkNotSourceFolder(outDir: string, inputs: string[], sources: 
     );
   }
   const outReal = realPathOf(outDir);
-  const linked = [...folders.map((f) => ({ shown: f, real: realPathOf(f) })), ...sources.map((s) => ({ shown: path.dirname(s), real: path.dirname(realPathOf(s)) }))];
+  // Each folder's real path once (a library's sources share a few folders); a source that is not a
+  // link lies in its folder's real path, so only a link is followed on its own.
+  const reals = new Map<string, string>();
+  const realFolder = (f: string) => reals.get(f) ?? reals.set(f, realPathOf(f)).get(f)!;
+  const realFolderOf = (s: string) => (isLink(s) ? path.dirname(realPathOf(s)) : realFolder(path.dirname(s)));
+  const linked = [...new Set(folders)].map((f) => ({ shown: f, real: realFolder(f) })).concat(sources.map((s) => ({ shown: path.dirname(s), real: realFolderOf(s) })));
   const hit = linked.find((f) => isInside(f.real, outReal));
   if (hit) {
     const out = displayPath(outDir);
@@ -83,6 +88,15 @@ export function realPathOf(p: string): string {
       if (path.dirname(dir) === dir) return full;
       rest.unshift(path.basename(dir));
     }
+  }
+}
+
+/** True for a symbolic link, and for a path that cannot be read (its real path is then worked out whole). */
+function isLink(p: string): boolean {
+  try {
+    return lstatSync(p).isSymbolicLink();
+  } catch {
+    return true;
   }
 }
 
