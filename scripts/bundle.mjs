@@ -162,7 +162,9 @@ const ascii = asciiSource(readFileSync(bundleFile, 'utf8'));
 // the placeholder, put in the placeholder's place, so a build need not read and hash the code.
 const placeholders = ascii.source.split(HASH_PLACEHOLDER).length - 1;
 if (placeholders !== 1) throw new Error(`scripts/bundle.mjs: the bundle holds its hash's placeholder ${placeholders} times, not once`);
-writeFileSync(bundleFile, ascii.source.replace(HASH_PLACEHOLDER, createHash('sha256').update(ascii.source).digest('hex')));
+const bundleHash = createHash('sha256').update(ascii.source).digest('hex');
+writeFileSync(bundleFile, ascii.source.replace(HASH_PLACEHOLDER, bundleHash));
+writeFileSync(path.join(outdir, 'handout.hash'), bundleHash); // for tsc's output, run as a library
 if (ascii.remaining.length) {
   console.warn(`scripts/bundle.mjs: the bundle keeps ${ascii.remaining.length} non-ASCII characters (at ${ascii.remaining.slice(0, 3).join(', ')}), so it is read as UTF-8, more slowly: see scripts/asciiSource.mjs`);
 }

@@ -178,9 +178,12 @@ export function hashFile(file: string): string | undefined {
 
 /**
  * The bundle's own hash, written into it by scripts/bundle.mjs: the code that runs, with every
- * package bundled in it. Undefined when running from tsc's output or the sources.
+ * package bundled in it. Undefined when running from tsc's output or the sources. Compiling also
+ * writes it beside the bundle, where tsc's output, compiled at the same time, reads it: the
+ * command and the library then share one key, and an output folder built by either.
  */
 declare const __handoutBundleHash: string | undefined;
+const BUNDLE_HASH_FILE = path.join('bundle', 'handout.hash');
 
 /** The tool itself: its code and its fonts. A changed renderer invalidates every output. */
 let toolKey: string | undefined;
@@ -197,7 +200,8 @@ export function toolHash(fontFiles: string[]): string {
     }
   };
   // The bundle knows its hash; otherwise each module is read and hashed (about 10 ms a build).
-  const code = typeof __handoutBundleHash === 'string' ? [`bundle:${__handoutBundleHash}`] : (walk(root), files.map((f) => `${path.relative(root, f)}:${hashFile(f)}`));
+  const bundleHash = typeof __handoutBundleHash === 'string' ? __handoutBundleHash : readRegularFileIfAny(path.join(root, BUNDLE_HASH_FILE), 64)?.toString('latin1');
+  const code = bundleHash && /^[0-9a-f]{64}$/.test(bundleHash) ? [`bundle:${bundleHash}`] : (walk(root), files.map((f) => `${path.relative(root, f)}:${hashFile(f)}`));
   toolKey = hashBytes(...code, ...fontFiles.map((f) => `${path.relative(root, f)}:${hashFile(f)}`));
   return toolKey;
 }
