@@ -14,7 +14,8 @@ const unit = (code) => `\\u${code.toString(16).padStart(4, '0')}`;
 
 /**
  * A regular expression literal's text (`/…/flags`) with each non-ASCII character as an escape
- * that means the same character in the same place: `\uXXXX`, or for a character beyond the Basic
+ * that matches the same character in the same place (the expression's `source` is the escaped
+ * text, which handout never reads): `\uXXXX`, or for a character beyond the Basic
  * Multilingual Plane `\u{…}` with the u or v flag and its two UTF-16 halves without (which is
  * what the character is to such an expression). A character escaped for nothing (`\é`, allowed
  * without u) loses its backslash, since the escape now stands for it.

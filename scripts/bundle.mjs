@@ -14,6 +14,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { asciiSource } from './asciiSource.mjs';
+import { moduleDigest } from '../dist/collection/cache.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.join(root, 'dist', 'bundle');
@@ -52,9 +53,10 @@ const selectorOnlyCssTree = {
     });
   },
 };
-// Loaded through createRequire in our own code, so never bundled either: hyphen (one pattern file a
-// language, found beside its package.json) and wink-nlp's English model (src/outline/english.ts),
-// whose files read each other; wink-nlp's own code is in the bundle.
+// Loaded through createRequire in our own code, so never bundled either: hyphen (its hyphenator, and
+// a language's pattern module when dist/hyphenation/ has no JSON of it: src/render/pdf/hyphenate.ts)
+// and wink-nlp's English model (src/outline/english.ts), whose files read each other; wink-nlp's
+// own code is in the bundle.
 
 /**
  * unist-util-visit-parents (through unist-util-visit: nlcst-search in the passive-voice and
@@ -112,7 +114,12 @@ const lazyAes = {
       if (!/[\\/]node_modules[\\/]pdfkit[\\/]/.test(args.importer)) {
         return { errors: [{ text: `${args.importer} imports @noble/ciphers/aes, which the bundle gives only to pdfkit, loaded on first use: see scripts/bundle.mjs` }] };
       }
-      const called = new Set([...readFileSync(args.importer, 'utf8').matchAll(/\baes\.(\w+)\(/g)].map((m) => m[1]));
+      // What pdfkit takes from the package: named imports (its ES module), or aes.<cipher>( calls (its CommonJS build).
+      const code = readFileSync(args.importer, 'utf8');
+      const imported = [...code.matchAll(/import\s*\{([^}]*)\}\s*from\s*['"]@noble\/ciphers\/aes(?:\.js)?['"]/g)].flatMap((m) => m[1].split(',').map((n) => n.trim().split(/\s+as\s+/)[0]));
+      const called = new Set([...imported, ...[...code.matchAll(/\baes\.(\w+)\(/g)].map((m) => m[1])].filter(Boolean));
+      // None found: pdfkit reaches the package some other way, which this cannot check.
+      if (!called.size) return { errors: [{ text: `pdfkit uses @noble/ciphers/aes in a way scripts/bundle.mjs does not know: read its code and update lazyAes` }] };
       const unknown = [...called].filter((c) => !AES_CALLS_BY_PDFKIT.includes(c));
       if (unknown.length) return { errors: [{ text: `pdfkit calls aes.${unknown.join(', aes.')}, which scripts/lazyAes.cjs does not pass on: add it there and to AES_CALLS_BY_PDFKIT` }] };
       return { path: LAZY_AES };
@@ -164,7 +171,8 @@ const placeholders = ascii.source.split(HASH_PLACEHOLDER).length - 1;
 if (placeholders !== 1) throw new Error(`scripts/bundle.mjs: the bundle holds its hash's placeholder ${placeholders} times, not once`);
 const bundleHash = createHash('sha256').update(ascii.source).digest('hex');
 writeFileSync(bundleFile, ascii.source.replace(HASH_PLACEHOLDER, bundleHash));
-writeFileSync(path.join(outdir, 'handout.hash'), bundleHash); // for tsc's output, run as a library
+// For tsc's output, run as a library: the hash, and the digest of the modules it was bundled from.
+writeFileSync(path.join(outdir, 'handout.hash'), `${bundleHash}\n${moduleDigest(path.join(root, 'dist'))}`);
 if (ascii.remaining.length) {
   console.warn(`scripts/bundle.mjs: the bundle keeps ${ascii.remaining.length} non-ASCII characters (at ${ascii.remaining.slice(0, 3).join(', ')}), so it is read as UTF-8, more slowly: see scripts/asciiSource.mjs`);
 }

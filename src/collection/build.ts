@@ -419,7 +419,7 @@ async function buildCollection(cache: BuildCache, folder: OutputFolder, template
   for (const w of templates.warnings) warnings.add(w.message, w);
   const unsorted = cache.sources().map((s) => cache.entry(s)!.row);
   // Known by its rows as a set, in an order that needs no collator (ICU's costs 10 ms to make, and a
-  // build where nothing changed sorts nothing); the order printed is the collator's, ICU's version
+  // build where nothing changed makes none); the order printed is the collator's, ICU's version
   // being part of the key.
   const key = hashBytes(global, process.versions.icu ?? '', ...unsorted.map((r) => JSON.stringify(r)).sort());
   if (!options.force && cache.collectionFresh(key, options.outDir)) return { outputs: COLLECTION_OUTPUTS.map((f) => path.join(options.outDir, f)), warnings: [], skipped: true };

@@ -179,18 +179,16 @@ export function hashFile(file: string): string | undefined {
 /**
  * The bundle's own hash, written into it by scripts/bundle.mjs: the code that runs, with every
  * package bundled in it. Undefined when running from tsc's output or the sources. Compiling also
- * writes it beside the bundle, where tsc's output, compiled at the same time, reads it: the
- * command and the library then share one key, and an output folder built by either.
+ * writes it beside the bundle with the digest of the modules it was bundled from: tsc's output,
+ * run as a library, takes the bundle's hash when its own modules have that digest, so the command
+ * and the library share one key (and an output folder built by either); modules compiled again
+ * without the bundle (`tsc --watch`, a compile stopped half-way) are known by their own digest.
  */
 declare const __handoutBundleHash: string | undefined;
 const BUNDLE_HASH_FILE = path.join('bundle', 'handout.hash');
 
-/** The tool itself: its code and its fonts. A changed renderer invalidates every output. */
-let toolKey: string | undefined;
-export function toolHash(fontFiles: string[]): string {
-  if (toolKey) return toolKey;
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const root = path.resolve(here, '..');
+/** The digest of the compiled modules under `root` (tsc's output, or the sources when run from them), each by its path and bytes. */
+export function moduleDigest(root: string): string {
   const files: string[] = [];
   const walk = (dir: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -199,10 +197,25 @@ export function toolHash(fontFiles: string[]): string {
       else if (/\.(js|ts)$/.test(e.name) && !e.name.endsWith('.d.ts')) files.push(full);
     }
   };
+  walk(root);
+  return hashBytes(...files.map((f) => `${path.relative(root, f)}:${hashFile(f)}`));
+}
+
+/** The code part of the tool's key (see __handoutBundleHash). */
+function codeKey(root: string): string {
+  if (typeof __handoutBundleHash === 'string') return `bundle:${__handoutBundleHash}`;
+  const digest = moduleDigest(root);
+  const [bundleHash, bundledFrom] = readRegularFileIfAny(path.join(root, BUNDLE_HASH_FILE), 1024)?.toString('latin1').split('\n') ?? [];
+  return bundledFrom === digest && /^[0-9a-f]{64}$/.test(bundleHash) ? `bundle:${bundleHash}` : `modules:${digest}`;
+}
+
+/** The tool itself: its code and its fonts. A changed renderer invalidates every output. */
+let toolKey: string | undefined;
+export function toolHash(fontFiles: string[]): string {
+  if (toolKey) return toolKey;
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   // The bundle knows its hash; otherwise each module is read and hashed (about 10 ms a build).
-  const bundleHash = typeof __handoutBundleHash === 'string' ? __handoutBundleHash : readRegularFileIfAny(path.join(root, BUNDLE_HASH_FILE), 64)?.toString('latin1');
-  const code = bundleHash && /^[0-9a-f]{64}$/.test(bundleHash) ? [`bundle:${bundleHash}`] : (walk(root), files.map((f) => `${path.relative(root, f)}:${hashFile(f)}`));
-  toolKey = hashBytes(...code, ...fontFiles.map((f) => `${path.relative(root, f)}:${hashFile(f)}`));
+  toolKey = hashBytes(codeKey(root), ...fontFiles.map((f) => `${path.relative(root, f)}:${hashFile(f)}`));
   return toolKey;
 }
 

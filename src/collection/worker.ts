@@ -1,16 +1,14 @@
 /**
- * A render worker: loads templates and fonts once, then renders the documents it is sent, one at a
- * time in the order they came. Runs the same renderDocument as a single-threaded build, so
+ * A render worker: loads templates once (fonts are parsed as its documents first need them), then
+ * renders the documents it is sent, one at a time in the order they came. Runs the same renderDocument as a single-threaded build, so
  * outputs are identical.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadTemplates } from '../fill/templates.js';
 import type { DocumentOptions } from '../document/buildDocument.js';
 import { renderDocument } from '../document/renderDocument.js';
-import { fontFamilies } from '../render/pdf/fonts.js';
 
 const templates = loadTemplates((workerData as { templateDirs: string[] }).templateDirs);
-fontFamilies(); // parsed now, before the first document arrives
 
 type Job = { id: number; sourcePath: string; bytes?: Uint8Array; options: DocumentOptions };
 let queue: Promise<void> = Promise.resolve();

@@ -17,6 +17,8 @@ import { parseSource } from '../../src/parse/parseSource.js';
 import { buildOutline } from '../../src/outline/buildOutline.js';
 import { blocksToHtml } from '../../src/fill/contentToHtml.js';
 import { Warnings } from '../../src/diagnostics.js';
+import { PaperLinks } from '../../src/fill/linksOnPaper.js';
+import type { LinkStyle } from '../../src/options/schema.js';
 import type { Block, Outline, Section } from '../../src/outline/outline.js';
 import type { Source } from '../../src/read/readSource.js';
 import { specExamples } from '../helpers/specExamples.js';
@@ -41,7 +43,7 @@ function blockRuns(outline: Outline): Block[][] {
 }
 
 /** The text's content HTML, each run as it is and each run sent through the HTML parser (less the comment's line break). */
-function bothWays(text: string): [string, string] {
+function bothWays(text: string, style: LinkStyle = 'after'): [string, string] {
   const source: Source = { file: 'a.md', slug: 'a', format: 'markdown', text, meta: { lang: 'en', keywords: [] } };
   let outline: Outline;
   try {
@@ -52,7 +54,8 @@ function bothWays(text: string): [string, string] {
   const html = (first: Block[]) =>
     blockRuns(outline)
       .map((blocks) => {
-        const ctx = { outline, sourcePath: path.join(ROOT, 'a.md'), sourceText: text, warnings: new Warnings(), missingImages: 'alt' as const };
+        // Links printed on paper (the default), whose marks depend on where each link ends.
+        const ctx = { outline, sourcePath: path.join(ROOT, 'a.md'), sourceText: text, warnings: new Warnings(), missingImages: 'alt' as const, links: new PaperLinks(style) };
         try {
           const made = blocksToHtml([...first, ...blocks], ctx);
           return serialize(parseFragment(first.length && made.startsWith('\n') ? made.slice(1) : made));
@@ -69,20 +72,28 @@ describe.skipIf(!SPECS.every((f) => existsSync(f)))('content without raw HTML sk
     const examples = SPECS.flatMap((f) => specExamples(readFileSync(f, 'utf8')).map((e) => e.markdown));
     expect(examples.length).toBeGreaterThan(1200);
     const texts = [...examples, examples.join('\n\n'), ...textFiles(path.join(SHARED, 'corpus/markdown'), /\.md$/), ...textFiles(path.join(ROOT, 'content'), /\.md$/)];
-    const differ = texts.filter((text) => {
-      const [skipped, parsed] = bothWays(text);
+    const differ = texts.filter((text) => (['after', 'notes'] as const).some((style) => {
+      const [skipped, parsed] = bothWays(text, style);
       return skipped !== parsed;
-    });
+    }));
     expect(differ.map((t) => t.slice(0, 80))).toEqual([]);
   });
 });
 
 describe('content without raw HTML skips the HTML parser', () => {
+  it('makes the same HTML for a footnote call in a link’s text, with link addresses after each link and as notes', () => {
+    for (const style of ['after', 'notes'] as const) {
+      const [skipped, parsed] = bothWays('Read [the guide[^1]](https://example.org/guide) today.\n\n[^1]: A note.\n', style);
+      expect(skipped).toBe(parsed);
+      expect(skipped).toContain('example.org');
+    }
+  });
+
   it('makes the same HTML for random texts made of Markdown’s pieces', () => {
     const piece = fc.constantFrom(
       'word', 'Word', ' ', '\n', '\n\n', '\t', '# ', '## ', '### ', '- ', '* ', '1. ', '2) ', '> ', '> [!WARNING]\n> ', '> [!NOTE]\n', '!!! tip\n    ', '::: warning\n', ':::\n',
       'Term\n: definition\n', '| a | b |\n| - | - |\n| c | d |\n', '[x] ', '~~', '`', '```\n', '*', '**', '_', '[', ']', '(', ')', '](https://example.org)', '![alt](x.png)',
-      '[^1]', '[^1]: note\n', 'www.example.com', 'a@b.co', '&amp;', '&lt;', '&#64;', '\\', '---\n', '***\n', '    code\n', '<', '>', '"', "'", 'é', '💡 ', '\u00a0',
+      '[^1]', '[^1]: note\n', '[see[^1]](https://example.org)', '[a [b](https://b.org)](https://a.org)', 'www.example.com', 'a@b.co', '&amp;', '&lt;', '&#64;', '\\', '---\n', '***\n', '    code\n', '<', '>', '"', "'", 'é', '💡 ', '\u00a0',
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }).map((p) => p.join('')), (text) => {

@@ -7,8 +7,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { hyphenatorFor } from '../../src/render/pdf/hyphenate.js';
+import { HYPHENATION_PATTERNS } from '../../src/render/compiledFiles.js';
 import { ROOT } from '../helpers/build.js';
 import { textFiles } from '../helpers/corpus.js';
 
@@ -21,6 +23,8 @@ describe('hyphenation patterns as JSON', () => {
     const modules = readdirSync(path.join(path.dirname(require.resolve('hyphen/package.json')), 'patterns')).filter((f) => f.endsWith('.js'));
     const written = readdirSync(JSON_DIR);
     expect(written.length).toBeGreaterThan(70);
+    // Where hyphenate.ts looks for them (else it quietly falls back to the package's modules).
+    expect(fileURLToPath(HYPHENATION_PATTERNS)).toBe(`${JSON_DIR}${path.sep}`);
     for (const file of modules) {
       let patterns: unknown;
       try {

@@ -96,7 +96,7 @@ export interface PageGeometry {
 }
 
 /**
- * A new PDF: tagged, with its language, metadata and every font registered; `done` resolves to
+ * A new PDF: tagged, with its language and metadata (each font is registered as it is first drawn); `done` resolves to
  * the file's bytes once `doc.end()` is called. Tagged PDF identified as PDF/UA-1; with `archive`,
  * PDF/A-2a (which also requires the tags) and the PDF/UA identification declared for PDF/A.
  */
