@@ -9,8 +9,8 @@
  */
 import { parse } from 'acorn';
 
-/** `\uXXXX` for one UTF-16 code unit. */
-const unit = (code) => `\\u${code.toString(16).padStart(4, '0')}`;
+/** `\uXXXX` for one UTF-16 code unit: an escape JavaScript and JSON both read. */
+export const unit = (code) => `\\u${code.toString(16).padStart(4, '0')}`;
 
 /**
  * A regular expression literal's text (`/…/flags`) with each non-ASCII character as an escape

@@ -10,6 +10,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { unit } from './asciiSource.mjs';
 
 const require = createRequire(import.meta.url);
 const from = path.join(path.dirname(require.resolve('hyphen/package.json')), 'patterns');
@@ -24,7 +25,7 @@ for (const file of readdirSync(from).filter((f) => f.endsWith('.js'))) {
     continue;
   }
   // \u escapes: the file is ASCII, read as Latin-1 without decoding UTF-8.
-  const json = JSON.stringify(patterns).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const json = JSON.stringify(patterns).replace(/[\u0080-\uffff]/g, (c) => unit(c.charCodeAt(0)));
   if (!isDeepStrictEqual(JSON.parse(json), patterns)) throw new Error(`hyphen/patterns/${file}: its data does not survive JSON; read hyphenate.ts`);
   writeFileSync(new URL(file.replace(/\.js$/, '.json'), to), json);
 }

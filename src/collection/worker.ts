@@ -1,7 +1,7 @@
 /**
  * A render worker: loads templates once (fonts are parsed as its documents first need them), then
- * renders the documents it is sent, one at a time in the order they came. Runs the same renderDocument as a single-threaded build, so
- * outputs are identical.
+ * renders the documents it is sent, one at a time in the order they came. Runs the same
+ * renderDocument as a single-threaded build, so outputs are identical.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadTemplates } from '../fill/templates.js';

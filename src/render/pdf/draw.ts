@@ -96,9 +96,10 @@ export interface PageGeometry {
 }
 
 /**
- * A new PDF: tagged, with its language and metadata (each font is registered as it is first drawn); `done` resolves to
- * the file's bytes once `doc.end()` is called. Tagged PDF identified as PDF/UA-1; with `archive`,
- * PDF/A-2a (which also requires the tags) and the PDF/UA identification declared for PDF/A.
+ * A new PDF: tagged, with its language and metadata (each font is registered as it is first
+ * drawn); `done` resolves to the file's bytes once `doc.end()` is called. Tagged PDF identified
+ * as PDF/UA-1; with `archive`, PDF/A-2a (which also requires the tags) and the PDF/UA
+ * identification declared for PDF/A.
  */
 function openDocument(geometry: PageGeometry, info: PdfInfo, options: { archive: boolean }): { doc: Doc; done: Promise<Buffer> } {
   const doc = new PDFDocument({
