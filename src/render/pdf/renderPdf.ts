@@ -12,8 +12,6 @@
  *
  * The same HTML the .html file holds is what is laid out: one template drives both formats.
  */
-import { parse } from 'parse5';
-import { fromParse5 } from 'hast-util-from-parse5';
 import { toString as hastToString } from 'hast-util-to-string';
 import type { Element, Root } from 'hast';
 import { visit } from '../../visitTree.js';
@@ -23,6 +21,7 @@ import { drawPdf, type PageGeometry } from './draw.js';
 import { hyphenatorFor } from './hyphenate.js';
 import { Layout } from './layout.js';
 import { paginate, type Page, type PlacedSlice } from './paginate.js';
+import { parsePage } from './parsePage.js';
 import { resolveStyles, type ResolvedStyles } from './styles.js';
 import type { PaperSize } from '../../read/frontMatter.js';
 import { largest } from '../../extremes.js';
@@ -67,7 +66,7 @@ export interface RenderedPdf {
 }
 
 export async function renderPdf(html: string, options: RenderPdfOptions): Promise<RenderedPdf> {
-  const tree = parseHtml(html);
+  const tree = parsePage(html);
   const styles = styleStep(tree, options);
   const boxes = buildBoxes(tree, { styles, warnings: options.warnings, templateFile: options.templateFile, documentFile: options.documentFile, documentText: options.documentText });
   const geometry = pageGeometry(options.paper, styles);
@@ -98,14 +97,6 @@ export async function renderPdf(html: string, options: RenderPdfOptions): Promis
   const footerTop = height - margin.bottom + footerGap - lift;
   const pdf = await drawPdf(pages, footers, geometry, options.info, { archive: options.archive === true, footerTop });
   return { pdf, pages: pages.length };
-}
-
-/**
- * The filled page as a hast tree, as a browser parses it (parse5), without source positions:
- * layout never reads them, and recording them costs a fifth of the parse.
- */
-function parseHtml(html: string): Root {
-  return fromParse5(parse(html, { scriptingEnabled: false })) as Root;
 }
 
 /** Step 1: the document's <style> elements cascaded onto its elements; warnings name the stylesheet's own lines. */
