@@ -4,7 +4,8 @@
  * walking parse5's own tree without source positions: the catalog of a large library is a big
  * page, and building a hast tree with positions for it cost more than the rest of the catalog.
  */
-import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import type { DefaultTreeAdapterMap } from 'parse5';
+import { parseHtml } from '../parseHtml.js';
 import { scriptHash } from './contentSecurityPolicy.js';
 
 type Node = DefaultTreeAdapterMap['node'];
@@ -18,7 +19,7 @@ export function inlineScriptHashes(html: string): string[] {
     // A <template>'s children live in its content fragment, which a browser does not run.
     for (const child of 'childNodes' in node ? node.childNodes : []) walk(child);
   };
-  walk(parse(html, { scriptingEnabled: true }));
+  walk(parseHtml(html, { scripting: true }));
   return [...hashes];
 }
 

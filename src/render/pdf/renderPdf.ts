@@ -12,6 +12,7 @@
  *
  * The same HTML the .html file holds is what is laid out: one template drives both formats.
  */
+import { fromParse5 } from 'hast-util-from-parse5';
 import { toString as hastToString } from 'hast-util-to-string';
 import type { Element, Root } from 'hast';
 import { visit } from '../../visitTree.js';
@@ -21,10 +22,10 @@ import { drawPdf, type PageGeometry } from './draw.js';
 import { hyphenatorFor } from './hyphenate.js';
 import { Layout } from './layout.js';
 import { paginate, type Page, type PlacedSlice } from './paginate.js';
-import { parsePage } from './parsePage.js';
 import { resolveStyles, type ResolvedStyles } from './styles.js';
 import type { PaperSize } from '../../read/frontMatter.js';
 import { largest } from '../../extremes.js';
+import { parseHtml } from '../../parseHtml.js';
 
 export const PAPER: Record<PaperSize, [number, number]> = { letter: [612, 792], a4: [595.28, 841.89] };
 const DEFAULT_MARGIN = 54;
@@ -66,7 +67,7 @@ export interface RenderedPdf {
 }
 
 export async function renderPdf(html: string, options: RenderPdfOptions): Promise<RenderedPdf> {
-  const tree = parsePage(html);
+  const tree = fromParse5(parseHtml(html, { scripting: false })) as Root;
   const styles = styleStep(tree, options);
   const boxes = buildBoxes(tree, { styles, warnings: options.warnings, templateFile: options.templateFile, documentFile: options.documentFile, documentText: options.documentText });
   const geometry = pageGeometry(options.paper, styles);

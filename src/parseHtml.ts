@@ -1,6 +1,6 @@
 /**
- * The filled page as a hast tree, as a browser parses it (parse5), without source positions:
- * layout never reads them, and recording them costs a fifth of the parse.
+ * A page as a browser parses it (parse5's tree), without source positions: neither the PDF
+ * renderer nor the script hashes read them, and recording them costs a fifth of the parse.
  *
  * Most of a handout's page is its stylesheet, which parse5's tokenizer reads a character at a time
  * (a tiny handout's page is 11.7 KB, 10.9 KB of it the <style> element: 22 ms of a cold process's
@@ -11,10 +11,9 @@
  * a script's text …), and nowhere else: this is checked, and any other page is parsed as written.
  */
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
-import { fromParse5 } from 'hast-util-from-parse5';
-import type { Root } from 'hast';
 
 type Parse5Node = DefaultTreeAdapterMap['node'];
+type Parse5Document = DefaultTreeAdapterMap['document'];
 
 const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
 /** A style start tag: `<style`, then the end of the name (white space, `/` or `>`), up to the first `>`. */
@@ -23,7 +22,9 @@ const STYLE_START = /<style(?:[\t\n\f\r /][^>]*)?>/gi;
 const STYLE_END = /<\/style[\t\n\f\r />]/gi;
 const MARK = 'handout-style-text-';
 
-export function parsePage(html: string): Root {
+/** `scripting`: parse as a browser running scripts does (a <noscript>'s content is then text). */
+export function parseHtml(html: string, { scripting }: { scripting: boolean }): Parse5Document {
+  const parseAsWritten = () => parse(html, { scriptingEnabled: scripting });
   const texts: string[] = [];
   let marked = '';
   let from = 0;
@@ -40,13 +41,9 @@ export function parsePage(html: string): Root {
       from = end.index;
     }
   }
-  if (!texts.length) return toHast(parse(html, { scriptingEnabled: false }));
-  const tree = parse(marked + html.slice(from), { scriptingEnabled: false });
-  return restoreStyleTexts(tree, texts) ? toHast(tree) : toHast(parse(html, { scriptingEnabled: false }));
-}
-
-function toHast(tree: DefaultTreeAdapterMap['document']): Root {
-  return fromParse5(tree) as Root;
+  if (!texts.length) return parseAsWritten();
+  const tree = parse(marked + html.slice(from), { scriptingEnabled: scripting });
+  return restoreStyleTexts(tree, texts) ? tree : parseAsWritten();
 }
 
 /**
