@@ -11,6 +11,7 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { asciiSource } from './asciiSource.mjs';
@@ -98,32 +99,45 @@ const lazyTries = {
 };
 
 /**
- * @noble/ciphers' AES, for pdfkit (its only importer), loads on the first cipher asked for
- * (scripts/lazyAes.cjs): it builds its tables as it loads, and handout never encrypts a PDF. The
- * wrapper has the two ciphers pdfkit calls; another importer, or pdfkit calling another, stops the
- * bundle rather than getting part of the package.
+ * Packages loaded on their first call rather than when the bundle loads, each through a wrapper
+ * that passes on the functions its one importer takes: both build tables as they load that most
+ * processes never read. @noble/ciphers' AES (scripts/lazyAes.cjs), for pdfkit, which uses it only
+ * to encrypt a PDF with a password, which handout never asks for (about 7 ms); franc-min
+ * (scripts/lazyFranc.cjs), asked only about a source that names no language (about 17 ms). esbuild
+ * bundles a package a wrapper require()s as a module initialised on that first require. Another
+ * importer, or one taking a name the wrapper does not pass on, stops the bundle rather than get
+ * part of the package.
  */
-const LAZY_AES = path.join(root, 'scripts', 'lazyAes.cjs');
-const AES_CALLS_BY_PDFKIT = ['cbc', 'ecb'];
+const FIRST_CALL = [
+  { pkg: /^@noble\/ciphers\/aes(\.js)?$/, wrapper: 'lazyAes.cjs', importer: /[\\/]node_modules[\\/]pdfkit[\\/]/ },
+  { pkg: /^franc-min$/, wrapper: 'lazyFranc.cjs', importer: /[\\/]dist[\\/]read[\\/]detectLanguage\.js$/ },
+];
+const wrapperRequire = createRequire(import.meta.url);
 /** @type {import('esbuild').Plugin} */
-const lazyAes = {
-  name: '@noble/ciphers/aes loaded on first use, for pdfkit',
+const loadedOnFirstCall = {
+  name: 'packages loaded on first call',
   setup(bundler) {
-    bundler.onResolve({ filter: /^@noble\/ciphers\/aes(\.js)?$/ }, (args) => {
-      if (args.importer === LAZY_AES) return undefined;
-      if (!/[\\/]node_modules[\\/]pdfkit[\\/]/.test(args.importer)) {
-        return { errors: [{ text: `${args.importer} imports @noble/ciphers/aes, which the bundle gives only to pdfkit, loaded on first use: see scripts/bundle.mjs` }] };
-      }
-      // What pdfkit takes from the package: named imports (its ES module), or aes.<cipher>( calls (its CommonJS build).
-      const code = readFileSync(args.importer, 'utf8');
-      const imported = [...code.matchAll(/import\s*\{([^}]*)\}\s*from\s*['"]@noble\/ciphers\/aes(?:\.js)?['"]/g)].flatMap((m) => m[1].split(',').map((n) => n.trim().split(/\s+as\s+/)[0]));
-      const called = new Set([...imported, ...[...code.matchAll(/\baes\.(\w+)\(/g)].map((m) => m[1])].filter(Boolean));
-      // None found: pdfkit reaches the package some other way, which this cannot check.
-      if (!called.size) return { errors: [{ text: `pdfkit uses @noble/ciphers/aes in a way scripts/bundle.mjs does not know: read its code and update lazyAes` }] };
-      const unknown = [...called].filter((c) => !AES_CALLS_BY_PDFKIT.includes(c));
-      if (unknown.length) return { errors: [{ text: `pdfkit calls aes.${unknown.join(', aes.')}, which scripts/lazyAes.cjs does not pass on: add it there and to AES_CALLS_BY_PDFKIT` }] };
-      return { path: LAZY_AES };
-    });
+    for (const { pkg, wrapper, importer } of FIRST_CALL) {
+      const file = path.join(root, 'scripts', wrapper);
+      const passed = Object.keys(wrapperRequire(file));
+      bundler.onResolve({ filter: pkg }, (args) => {
+        if (args.importer === file) return undefined;
+        if (!importer.test(args.importer)) {
+          return { errors: [{ text: `${args.importer} imports ${args.path}, which the bundle gives only to ${importer}, loaded on first call: see scripts/bundle.mjs` }] };
+        }
+        // What the importer takes from the package: named imports (an ES module), or pkg.<name>( calls (CommonJS).
+        const code = readFileSync(args.importer, 'utf8');
+        const from = args.path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+        const imported = [...code.matchAll(new RegExp(`import\\s*\\{([^}]*)\\}\\s*from\\s*['"]${from}['"]`, 'g'))].flatMap((m) => m[1].split(',').map((n) => n.trim().split(/\s+as\s+/)[0]));
+        const called = [...code.matchAll(new RegExp(`\\b${path.basename(args.path, '.js').replace(/\W/g, '_')}\\.(\\w+)\\(`, 'g'))].map((m) => m[1]);
+        const names = new Set([...imported, ...called].filter(Boolean));
+        // None found: the importer reaches the package some other way, which this cannot check.
+        if (!names.size) return { errors: [{ text: `${args.importer} uses ${args.path} in a way scripts/bundle.mjs does not know: read its code and update scripts/${wrapper}` }] };
+        const missing = [...names].filter((n) => !passed.includes(n));
+        if (missing.length) return { errors: [{ text: `${args.importer} takes ${missing.join(', ')} from ${args.path}, which scripts/${wrapper} does not pass on: add it there` }] };
+        return { path: file };
+      });
+    }
   },
 };
 
@@ -148,7 +162,7 @@ await build({
   platform: 'node',
   target: 'node20',
   external: EXTERNAL,
-  plugins: [withoutVisitNames, lazyTries, selectorOnlyCssTree, lazyAes],
+  plugins: [withoutVisitNames, lazyTries, selectorOnlyCssTree, loadedOnFirstCall],
   // Every module's import.meta.url is the bundle's: the paths the code finds beside itself
   // (../../templates) hold from dist/bundle/ as from dist/<stage>/.
   define: { 'import.meta.url': '__bundleUrl', __handoutBundleHash: JSON.stringify(HASH_PLACEHOLDER) },
