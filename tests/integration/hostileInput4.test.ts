@@ -60,6 +60,13 @@ describe('front matter', () => {
     expect(pdfText('keys')).toContain('Text with keywords.');
     expect(execFileSync('pdfinfo', [path.join(out, 'keys.pdf')], { encoding: 'utf8' })).toMatch(/Keywords:\s+kw0, kw1, kw2/);
   });
+
+  it('a word too long to print is refused when YAML joins it from short lines (escaped line breaks, LF or CR)', () => {
+    const piece = 'y'.repeat(6000);
+    writeFileSync(path.join(content, 'joined.md'), `---\ntitle: Joined\nsubtitle: "${piece}\\\n  ${piece}\\\r  ${piece}"\n---\n\nText.\n`);
+    const r = cli(['build', content, '--out', out], { cwd: dir });
+    expect(r.stderr).toMatch(/^content\/joined\.md:3: error: a word of 18000 characters is not supported/m);
+  });
 });
 
 describe('images', () => {
