@@ -60,27 +60,49 @@ const selectorOnlyCssTree = {
 // own code is in the bundle.
 
 /**
- * unist-util-visit-parents (through unist-util-visit: nlcst-search in the passive-voice and
- * simpler-word checks, GFM's autolinks) gives each node's visit function a name for stack traces
- * ("node (WordNode)") with Object.defineProperty, once for every node it walks. That debugging aid
- * cost half of the two retext checks' time (168 → 80 ms of CPU for the bench's 50 handouts, the
- * same trees and messages), so the bundle leaves it out. Only that statement goes: the walk, its
- * order and its results are the package's own. If an update changes the statement, compiling stops
- * here rather than shipping the bundle unpatched or patched wrongly.
+ * Statements of packages the bundle leaves out or writes otherwise, each measured; what the code
+ * computes stays the package's own. If an update changes a statement, compiling stops here (found
+ * not exactly once, or its file never bundled) rather than shipping the bundle unpatched or patched
+ * wrongly.
  */
-const VISIT_NAMING = /\n {4}if \(typeof value\.type === 'string'\) \{\n {6}const name =[\s\S]*?Object\.defineProperty\(visit, 'name', \{[\s\S]*?\n {6}\}\)\n {4}\}\n/;
+const SOURCE_PATCHES = [
+  {
+    // unist-util-visit-parents (through unist-util-visit: nlcst-search in the passive-voice and
+    // simpler-word checks, GFM's autolinks) gives each node's visit function a name for stack
+    // traces ("node (WordNode)") with Object.defineProperty, once for every node it walks. That
+    // debugging aid cost half of the two retext checks' time (168 → 80 ms of CPU for the bench's 50
+    // handouts, the same trees and messages), so the bundle leaves it out.
+    what: 'unist-util-visit-parents without per-node names',
+    file: /[\\/]unist-util-visit-parents[\\/]lib[\\/]index\.js$/,
+    find: /\n {4}if \(typeof value\.type === 'string'\) \{\n {6}const name =[\s\S]*?Object\.defineProperty\(visit, 'name', \{[\s\S]*?\n {6}\}\)\n {4}\}\n/,
+    replace: '\n',
+  },
+  {
+    // pdfkit turns every string it writes (each object's dictionary, each drawing operator) into
+    // bytes a character at a time in JavaScript: Node's Latin-1 encoder gives the same bytes (the
+    // low byte of each UTF-16 unit) natively. About 0.5 ms of a handout (a CPU profile of 200).
+    what: "pdfkit's strings to bytes by Node's Latin-1 encoder",
+    file: /[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/,
+    find: /\nconst fromBinaryString = str => \{\n {2}const out = new Uint8Array\(str\.length\);\n {2}for \(let i = 0; i < str\.length; i\+\+\) \{\n {4}out\[i\] = str\.charCodeAt\(i\) & 0xff;\n {2}\}\n {2}return out;\n\};\n/,
+    replace: "\nconst fromBinaryString = str => Buffer.from(str, 'latin1');\n",
+  },
+];
+const patched = new Set();
 /** @type {import('esbuild').Plugin} */
-const withoutVisitNames = {
-  name: 'unist-util-visit-parents without per-node names',
+const sourcePatches = {
+  name: 'source patches',
   setup(bundler) {
-    bundler.onLoad({ filter: /[\\/]unist-util-visit-parents[\\/]lib[\\/]index\.js$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      const match = VISIT_NAMING.exec(source);
-      if (!match || VISIT_NAMING.exec(source.slice(match.index + match[0].length))) {
-        return { errors: [{ text: `${args.path}: the per-node naming statement was not found once; read the package's new code and update scripts/bundle.mjs` }] };
-      }
-      return { contents: source.replace(VISIT_NAMING, '\n'), loader: 'js' };
-    });
+    for (const patch of SOURCE_PATCHES) {
+      bundler.onLoad({ filter: patch.file }, (args) => {
+        const source = readFileSync(args.path, 'utf8');
+        const match = patch.find.exec(source);
+        if (!match || patch.find.exec(source.slice(match.index + match[0].length))) {
+          return { errors: [{ text: `${args.path}: the statement for "${patch.what}" was not found once; read the package's new code and update scripts/bundle.mjs` }] };
+        }
+        patched.add(patch);
+        return { contents: source.replace(patch.find, patch.replace), loader: 'js' };
+      });
+    }
   },
 };
 
@@ -162,7 +184,7 @@ await build({
   platform: 'node',
   target: 'node20',
   external: EXTERNAL,
-  plugins: [withoutVisitNames, lazyTries, selectorOnlyCssTree, loadedOnFirstCall],
+  plugins: [sourcePatches, lazyTries, selectorOnlyCssTree, loadedOnFirstCall],
   // Every module's import.meta.url is the bundle's: the paths the code finds beside itself
   // (../../templates) hold from dist/bundle/ as from dist/<stage>/.
   define: { 'import.meta.url': '__bundleUrl', __handoutBundleHash: JSON.stringify(HASH_PLACEHOLDER) },
@@ -176,6 +198,9 @@ await build({
   charset: 'ascii',
   logLevel: 'warning',
 });
+
+const unpatched = SOURCE_PATCHES.filter((p) => !patched.has(p));
+if (unpatched.length) throw new Error(`scripts/bundle.mjs: no bundled file for ${unpatched.map((p) => `"${p.what}"`).join(', ')}: read the packages' new layout and update SOURCE_PATCHES`);
 
 const bundleFile = path.join(outdir, 'handout.cjs');
 const ascii = asciiSource(readFileSync(bundleFile, 'utf8'));
