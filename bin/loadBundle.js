@@ -23,10 +23,10 @@ import { isMainThread } from 'node:worker_threads';
  * default budget, at which it validates the build cache faster (290 ms against 310).
  *
  * V8 takes a code cache only under the flags it was made with, in every thread: the bundle is
- * compiled, and its cache made (scripts/codeCache.mjs), under the rendering budget. The main thread
- * then goes back to the default until the build reaches something to render (bin/handout.js hands
- * the build setRenderingV8Flags); a render worker starts after that, so it compiles from the same
- * cache. Set on Node 20's V8 (11.3) only, where it was measured: another V8 keeps its defaults (an
+ * compiled, and its cache made (scripts/codeCache.mjs), under the rendering flags. The main thread
+ * then goes back to the default budget (keeping the heap's bound, below) until the build reaches
+ * something to render (bin/handout.js hands the build setRenderingV8Flags); a render worker starts
+ * after that, so it compiles from the same cache. Set on Node 20's V8 (11.3) only, where it was measured: another V8 keeps its defaults (an
  * unknown flag prints an error), and its cache is made and read under them.
  */
 const MEASURED_V8 = process.versions.v8.startsWith('11.3.');
@@ -35,12 +35,13 @@ const MEASURED_V8 = process.versions.v8.startsWith('11.3.');
  * own factor when it saves memory) rather than up to 4 times: a long build keeps a little of each
  * document (its report and cache entry), and at V8's factor the heap of each thread grew with it,
  * so 1000 handouts peaked at 1.5 times the memory of 200 (556 against 369 MB, with a worker); at
- * 1.3 they take 362 against 332 MB, and a warm handout costs the same time (alternate runs).
- * Set once and kept: the process's memory is bounded the same way whatever it does next.
+ * 1.3 they take 362 against 332 MB, and a warm handout costs the same time (alternate runs), as
+ * does a build where nothing changed. V8 reads this flag at each full collection, so, unlike the
+ * young generation's size, it can be set once Node has started. Kept for the process's life.
  */
 export const RENDERING_V8_FLAGS = '--interrupt-budget=300000 --heap-growing-percent=30';
 /** V8 11.3's own default budget (`node --v8-options`); the heap's bound above is kept. */
-const DEFAULT_V8_FLAGS = '--interrupt-budget=67584';
+const DEFAULT_BUDGET_V8_FLAGS = '--interrupt-budget=67584';
 
 /** Flags are the process's: only the main thread sets them; a worker finds them set. */
 function setV8Flags(flags) {
@@ -84,7 +85,7 @@ export function compileBundle(bundle, cachedData) {
 /** Runs the bundle as CommonJS; returns its script, from which a code cache can be made. */
 export function loadBundle(bundle, cacheFile) {
   const script = compileBundle(bundle, cacheFile ? regularFile(cacheFile) : undefined);
-  setV8Flags(DEFAULT_V8_FLAGS); // until the build has something to render
+  setV8Flags(DEFAULT_BUDGET_V8_FLAGS); // until the build has something to render
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, path.dirname(bundle));
   return script;

@@ -92,15 +92,20 @@ const patched = new Set();
 const sourcePatches = {
   name: 'source patches',
   setup(bundler) {
-    for (const patch of SOURCE_PATCHES) {
-      bundler.onLoad({ filter: patch.file }, (args) => {
-        const source = readFileSync(args.path, 'utf8');
-        const match = patch.find.exec(source);
-        if (!match || patch.find.exec(source.slice(match.index + match[0].length))) {
-          return { errors: [{ text: `${args.path}: the statement for "${patch.what}" was not found once; read the package's new code and update scripts/bundle.mjs` }] };
+    // One loader a file, making every patch of that file (esbuild takes the first loader that answers).
+    const files = [...new Set(SOURCE_PATCHES.map((p) => p.file.source))].map((source) => SOURCE_PATCHES.find((p) => p.file.source === source).file);
+    for (const file of files) {
+      bundler.onLoad({ filter: file }, (args) => {
+        let source = readFileSync(args.path, 'utf8');
+        for (const patch of SOURCE_PATCHES.filter((p) => p.file.source === file.source)) {
+          const match = patch.find.exec(source);
+          if (!match || patch.find.exec(source.slice(match.index + match[0].length))) {
+            return { errors: [{ text: `${args.path}: the statement for "${patch.what}" was not found once; read the package's new code and update scripts/bundle.mjs` }] };
+          }
+          patched.add(patch);
+          source = source.replace(patch.find, () => patch.replace); // as written: no $& patterns
         }
-        patched.add(patch);
-        return { contents: source.replace(patch.find, patch.replace), loader: 'js' };
+        return { contents: source, loader: 'js' };
       });
     }
   },
@@ -132,16 +137,20 @@ const lazyTries = {
  */
 const FIRST_CALL = [
   { pkg: /^@noble\/ciphers\/aes(\.js)?$/, wrapper: 'lazyAes.cjs', importer: /[\\/]node_modules[\\/]pdfkit[\\/]/ },
-  { pkg: /^franc-min$/, wrapper: 'lazyFranc.cjs', importer: /[\\/]dist[\\/]read[\\/]detectLanguage\.js$/ },
+  // `within`: paths into the package, whose modules, imported directly, would escape the wrapper.
+  { pkg: /^franc-min$/, within: /^franc-min\//, wrapper: 'lazyFranc.cjs', importer: /[\\/]dist[\\/]read[\\/]detectLanguage\.js$/ },
 ];
 const wrapperRequire = createRequire(import.meta.url);
 /** @type {import('esbuild').Plugin} */
 const loadedOnFirstCall = {
   name: 'packages loaded on first call',
   setup(bundler) {
-    for (const { pkg, wrapper, importer } of FIRST_CALL) {
+    for (const { pkg, within, wrapper, importer } of FIRST_CALL) {
       const file = path.join(root, 'scripts', wrapper);
       const passed = Object.keys(wrapperRequire(file));
+      if (within) {
+        bundler.onResolve({ filter: within }, (args) => ({ errors: [{ text: `${args.importer} imports ${args.path}, a module of a package the bundle loads on first call through scripts/${wrapper}: import the package itself, or update scripts/bundle.mjs` }] }));
+      }
       bundler.onResolve({ filter: pkg }, (args) => {
         if (args.importer === file) return undefined;
         if (!importer.test(args.importer)) {

@@ -24,26 +24,32 @@ const MARK = 'handout-style-text-';
 
 /** `scripting`: parse as a browser running scripts does (a <noscript>'s content is then text). */
 export function parseHtml(html: string, { scripting }: { scripting: boolean }): Parse5Document {
-  const parseAsWritten = () => parse(html, { scriptingEnabled: scripting });
+  return withStyleTextsStoodIn(html, scripting) ?? parse(html, { scriptingEnabled: scripting });
+}
+
+/**
+ * The page's tree, parsed with its style texts stood in for and put back; undefined when the page
+ * has no style text to stand in for, or a placeholder did not end up where the check needs it.
+ */
+export function withStyleTextsStoodIn(html: string, scripting: boolean): Parse5Document | undefined {
+  if (html.includes(MARK)) return undefined;
   const texts: string[] = [];
   let marked = '';
   let from = 0;
-  if (!html.includes(MARK)) {
-    for (STYLE_START.lastIndex = 0; STYLE_START.exec(html); ) {
-      const start = STYLE_START.lastIndex;
-      STYLE_END.lastIndex = start;
-      const end = STYLE_END.exec(html);
-      if (!end) break; // raw text up to the end of the page: left as it is
-      STYLE_START.lastIndex = end.index;
-      if (end.index === start) continue; // an empty element has no text node to stand in for
-      marked += html.slice(from, start) + MARK + texts.length;
-      texts.push(html.slice(start, end.index));
-      from = end.index;
-    }
+  for (STYLE_START.lastIndex = 0; STYLE_START.exec(html); ) {
+    const start = STYLE_START.lastIndex;
+    STYLE_END.lastIndex = start;
+    const end = STYLE_END.exec(html);
+    if (!end) break; // raw text up to the end of the page: left as it is
+    STYLE_START.lastIndex = end.index;
+    if (end.index === start) continue; // an empty element has no text node to stand in for
+    marked += html.slice(from, start) + MARK + texts.length;
+    texts.push(html.slice(start, end.index));
+    from = end.index;
   }
-  if (!texts.length) return parseAsWritten();
+  if (!texts.length) return undefined;
   const tree = parse(marked + html.slice(from), { scriptingEnabled: scripting });
-  return restoreStyleTexts(tree, texts) ? tree : parseAsWritten();
+  return restoreStyleTexts(tree, texts) ? tree : undefined;
 }
 
 /**
@@ -53,18 +59,18 @@ export function parseHtml(html: string, { scripting }: { scripting: boolean }): 
  * normalised to LF (its input stream does so) and NUL read as U+FFFD.
  */
 function restoreStyleTexts(tree: Parse5Node, texts: string[]): boolean {
-  let restored = 0;
+  const restored = new Set<number>();
   const walk = (node: Parse5Node): void => {
     const parent = 'parentNode' in node ? node.parentNode : null;
     if ('value' in node && node.value.startsWith(MARK) && parent && 'tagName' in parent && parent.tagName === 'style' && parent.namespaceURI === HTML_NAMESPACE && parent.childNodes.length === 1) {
       const i = Number(node.value.slice(MARK.length));
-      if (node.value !== MARK + i || !(i < texts.length)) return;
+      if (node.value !== MARK + i || !(i < texts.length) || restored.has(i)) return;
       node.value = texts[i].replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
-      restored++;
+      restored.add(i);
     }
     if ('content' in node) walk(node.content);
     if ('childNodes' in node) for (const child of node.childNodes) walk(child);
   };
   walk(tree);
-  return restored === texts.length;
+  return restored.size === texts.length;
 }

@@ -61,7 +61,7 @@ describe('front matter', () => {
     expect(execFileSync('pdfinfo', [path.join(out, 'keys.pdf')], { encoding: 'utf8' })).toMatch(/Keywords:\s+kw0, kw1, kw2/);
   });
 
-  it('a word too long to print is refused when YAML joins it from short lines (escaped line breaks, LF or CR)', () => {
+  it('a word too long to print is refused when YAML joins it from short lines (escaped line breaks, the source\'s LF or CR)', () => {
     const piece = 'y'.repeat(6000);
     writeFileSync(path.join(content, 'joined.md'), `---\ntitle: Joined\nsubtitle: "${piece}\\\n  ${piece}\\\r  ${piece}"\n---\n\nText.\n`);
     const r = cli(['build', content, '--out', out], { cwd: dir });

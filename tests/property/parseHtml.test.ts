@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse, serialize } from 'parse5';
 import { fromParse5 } from 'hast-util-from-parse5';
-import { parseHtml } from '../../src/parseHtml.js';
+import { parseHtml, withStyleTextsStoodIn } from '../../src/parseHtml.js';
 import { build } from '../../src/collection/build.js';
 import { ROOT, removeDir, tempDir } from '../helpers/build.js';
 
@@ -52,6 +52,9 @@ const TRICKY = [
 describe('parseHtml', () => {
   it('parses pages with style elements anywhere as parse5 parses them as written', () => {
     for (const html of TRICKY) expectSameTrees(html);
+    // Both ways are taken among them: a style element in the head is stood in for, SVG's is not.
+    expect(withStyleTextsStoodIn(TRICKY[0], false)).toBeDefined();
+    expect(withStyleTextsStoodIn('<svg><style>a<b>c</b></style></svg>', false)).toBeUndefined();
   });
 
   it('does so on random pages of style elements, comments, scripts, foreign content and text', () => {
@@ -78,6 +81,8 @@ describe('parseHtml', () => {
         const html = readFileSync(path.join(out, page), 'utf8');
         expect(html).toMatch(/<style>/);
         expectSameTrees(html, page);
+        // The pages a build writes take the quick way (their style texts stood in for), not the fallback.
+        for (const scripting of [false, true]) expect(withStyleTextsStoodIn(html, scripting), page).toBeDefined();
       }
     });
   });
