@@ -8,6 +8,7 @@
 import type { Root, Nodes } from 'mdast';
 import { parseDocument, visit } from 'yaml';
 import { HandoutError } from '../diagnostics.js';
+import { tomlEntries } from '../options/validate.js';
 import { RAW_INLINE_TAGS } from '../fill/safeHtml.js';
 import type { Source } from '../read/readSource.js';
 import { codeLines } from '../parse/codeLines.js';
@@ -131,6 +132,7 @@ export function checkTree(tree: Root, file: string): void {
       }
     }
     if (node.type === 'yaml') checkFrontMatterWords(node.value, file, (line ?? 1) + 1);
+    else if (node.type === 'toml') checkTomlWords(node.value, file, (line ?? 1) + 1);
     else if ('value' in node && typeof node.value === 'string') {
       // In raw HTML only the text between tags is printed (a pasted data: image is long, and dropped).
       const printed = node.type === 'html' ? node.value.replace(/<[^>]*>/g, ' ') : node.value;
@@ -164,9 +166,32 @@ function checkFrontMatterWords(yaml: string, file: string, firstLine: number): v
   const lineOf = (offset: number) => firstLine + (yaml.slice(0, offset).match(/\n/g)?.length ?? 0);
   visit(parseDocument(yaml), {
     Scalar(_, scalar) {
-      if (typeof scalar.value === 'string' && LONG_WORD.test(scalar.value)) checkWords(scalar.value, file, lineOf(scalar.range?.[0] ?? 0));
+      // A number is printed as written (`version: 1.10` is "1.10"): its words are its source's.
+      const text = typeof scalar.value === 'string' ? scalar.value : scalar.source;
+      if (typeof text === 'string' && LONG_WORD.test(text)) checkWords(text, file, lineOf(scalar.range?.[0] ?? 0));
     },
   });
+}
+
+/**
+ * TOML front matter's words, value by value, as for YAML: a long array of keywords on one line is
+ * many short words; a word that a line-ending backslash joins from short lines is one long word.
+ * Without a long run of characters or such a backslash, none can be long.
+ */
+function checkTomlWords(toml: string, file: string, firstLine: number): void {
+  if (!LONG_WORD.test(toml) && !/\\[ \t]*[\r\n]/.test(toml)) return;
+  let entries: ReturnType<typeof tomlEntries>;
+  try {
+    entries = tomlEntries(toml, { file, firstLine, what: 'front-matter key' });
+  } catch {
+    return; // invalid TOML is refused, at its line, when the front matter is read
+  }
+  const words = (value: unknown, line: number): void => {
+    if (typeof value === 'string') checkWords(value, file, line);
+    else if (Array.isArray(value)) for (const v of value) words(v, line);
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) words([k, v], line);
+  };
+  for (const { rawKey, value, line } of entries) words([rawKey, value], line);
 }
 
 const VOID_ELEMENTS = /^(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)$/i;

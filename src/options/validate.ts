@@ -86,6 +86,15 @@ export function validateYaml<S extends Shape>(yaml: string, shape: S, place: Yam
  * number as written.
  */
 export function validateToml<S extends Shape>(toml: string, shape: S, place: YamlPlace, warnings: Warnings): Validated<S> {
+  const entries = tomlEntries(toml, place).map(({ rawKey, value, line }): Entry => ({ rawKey, valueOf: () => value, line, lineAt: () => line }));
+  return validateEntries(entries, shape, place, warnings);
+}
+
+/**
+ * TOML's top-level keys, each as written, with its value as handout reads it (a number as written,
+ * a date as the text YAML gives) and its line; a TOML error names its line.
+ */
+export function tomlEntries(toml: string, place: YamlPlace): { rawKey: string; value: unknown; line: number }[] {
   let doc: Record<string, unknown>;
   try {
     doc = parseToml(toml);
@@ -95,14 +104,12 @@ export function validateToml<S extends Shape>(toml: string, shape: S, place: Yam
     throw new HandoutError(`invalid front matter: ${reason}`, { file: place.file, line }, 'this is TOML: `key = "value"`, one per line');
   }
   const lines = toml.split('\n');
-  const entries = Object.entries(doc).map(([rawKey, raw]): Entry => {
+  return Object.entries(doc).map(([rawKey, raw]) => {
     const at = lines.findIndex((l) => new RegExp(`^\\s*["']?${rawKey.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*=|^\\s*\\[+\\s*${rawKey}\\s*\\]`).test(l));
     const line = place.firstLine + Math.max(0, at);
     const written = at === -1 ? undefined : /=\s*([-+\d._eE]+)\s*(?:#.*)?$/.exec(lines[at])?.[1];
-    const value = typeof raw === 'number' && written ? written : plainToml(raw);
-    return { rawKey, valueOf: () => value, line, lineAt: () => line };
+    return { rawKey, value: typeof raw === 'number' && written ? written : plainToml(raw), line };
   });
-  return validateEntries(entries, shape, place, warnings);
 }
 
 /** TOML's dates and times as the text they were written as, as YAML front matter gives them. */

@@ -61,6 +61,19 @@ describe('front matter', () => {
     expect(execFileSync('pdfinfo', [path.join(out, 'keys.pdf')], { encoding: 'utf8' })).toMatch(/Keywords:\s+kw0, kw1, kw2/);
   });
 
+  it('TOML front matter is read value by value too: 5000 keywords on one line build; a word joined from short lines, or a number of 20 000 digits in YAML, is refused at its line', () => {
+    const keywords = Array.from({ length: 5000 }, (_, i) => `"kw${i}"`);
+    writeFileSync(path.join(content, 'keys.md'), `+++\ntitle = "Keys"\nkeywords = [${keywords.join(',')}]\n+++\n\nText with keywords.\n`);
+    const piece = 'z'.repeat(6000);
+    writeFileSync(path.join(content, 'joined.md'), `+++\ntitle = "Joined"\nsubtitle = \"\"\"\\\n  ${piece}\\\n  ${piece}\\  \n  ${piece}\"\"\"\n+++\n\nText.\n`);
+    writeFileSync(path.join(content, 'digits.md'), `---\ntitle: Digits\nsubtitle: ${'1'.repeat(20_000)}\n---\n\nText.\n`);
+    const r = cli(['build', content, '--out', out], { cwd: dir });
+    expect(r.stderr).not.toMatch(/keys\.md:\d+: error/);
+    expect(execFileSync('pdfinfo', [path.join(out, 'keys.pdf')], { encoding: 'utf8' })).toMatch(/Keywords:\s+kw0, kw1, kw2/);
+    expect(r.stderr).toMatch(/^content\/joined\.md:3: error: a word of 18000 characters is not supported/m);
+    expect(r.stderr).toMatch(/^content\/digits\.md:3: error: a word of 20000 characters is not supported/m);
+  });
+
   it('a word too long to print is refused when YAML joins it from short lines (escaped line breaks, the source\'s LF or CR)', () => {
     const piece = 'y'.repeat(6000);
     writeFileSync(path.join(content, 'joined.md'), `---\ntitle: Joined\nsubtitle: "${piece}\\\n  ${piece}\\\r  ${piece}"\n---\n\nText.\n`);
