@@ -126,6 +126,20 @@ const lazyTries = {
 };
 
 /**
+ * nlcst-search, for retext-passive and retext-simplify, is scripts/nlcstSearch.mjs: the same
+ * matches in the same order, without rebuilding its phrase index at every call or making a
+ * function and an array for every node it walks.
+ */
+const NLCST_SEARCH = path.join(root, 'scripts', 'nlcstSearch.mjs');
+/** @type {import('esbuild').Plugin} */
+const fasterNlcstSearch = {
+  name: 'nlcst-search without its per-call index and per-node walk',
+  setup(bundler) {
+    bundler.onResolve({ filter: /^nlcst-search$/ }, () => ({ path: NLCST_SEARCH }));
+  },
+};
+
+/**
  * Packages loaded on their first call rather than when the bundle loads, each through a wrapper
  * that passes on the functions its one importer takes: both build tables as they load that most
  * processes never read. @noble/ciphers' AES (scripts/lazyAes.cjs), for pdfkit, which uses it only
@@ -193,7 +207,7 @@ await build({
   platform: 'node',
   target: 'node20',
   external: EXTERNAL,
-  plugins: [sourcePatches, lazyTries, selectorOnlyCssTree, loadedOnFirstCall],
+  plugins: [sourcePatches, lazyTries, selectorOnlyCssTree, loadedOnFirstCall, fasterNlcstSearch],
   // Every module's import.meta.url is the bundle's: the paths the code finds beside itself
   // (../../templates) hold from dist/bundle/ as from dist/<stage>/.
   define: { 'import.meta.url': '__bundleUrl', __handoutBundleHash: JSON.stringify(HASH_PLACEHOLDER) },
