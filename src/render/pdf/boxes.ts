@@ -7,7 +7,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { vectorOf, type VectorDrawing } from './vector.js';
 import { toHtml } from 'hast-util-to-html';
 import type { Warnings } from '../../diagnostics.js';
-import { covers, fallbackChain, hasGlyph, selectFace, splitByFace, type FontFace } from './fonts.js';
+import { covers, coversAsAscii, fallbackChain, hasGlyph, selectFace, splitByFace, type FontFace } from './fonts.js';
 import { inheritFrom, type ComputedStyle, type ResolvedStyles } from './styles.js';
 
 export interface InlineRun {
@@ -297,6 +297,8 @@ class BoxBuilder {
    * has most of it, so it reads in one typeface. A character no face has is reported once.
    */
   private withFallbackFaces(runs: InlineRun[]): InlineRun[] {
+    // Most runs are printable ASCII in a face that has all of it: nothing to split, prefer or report.
+    if (runs.every((run) => coversAsAscii(run.face, run.text))) return runs.map((run) => (run.text ? { ...run } : run));
     const needs = new Map<string, { face: FontFace; count: number }>();
     let wordCount = 0;
     for (const run of runs) {

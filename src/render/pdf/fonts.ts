@@ -234,7 +234,17 @@ export function splitByFace(text: string, face: FontFace, prefer?: FontFace): { 
   return { spans, missing };
 }
 
+/** Printable ASCII and white space: the text of most handouts, which every built-in face draws. */
+const ASCII_TEXT = /^[\x21-\x7e\s]*$/;
+const PRINTABLE_ASCII = Array.from({ length: 94 }, (_, i) => String.fromCharCode(0x21 + i)).join('');
+
+/** True when `face` draws every word of `text` because the text is printable ASCII and the face has all of it. */
+export function coversAsAscii(face: FontFace, text: string): boolean {
+  return ASCII_TEXT.test(text) && covers(face, PRINTABLE_ASCII);
+}
+
 function everyWordCovered(face: FontFace, text: string): boolean {
+  if (coversAsAscii(face, text)) return true;
   const words = /[^\s]+/g;
   for (let m = words.exec(text); m; m = words.exec(text)) if (!covers(face, m[0])) return false;
   return true;
