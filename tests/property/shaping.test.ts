@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fontFamilies, type FontFace } from '../../src/render/pdf/fonts.js';
-import { shapeWord, wordsOf } from '../../src/render/pdf/shape.js';
+import { shapedWidth, shapeWord, wordsOf } from '../../src/render/pdf/shape.js';
 import { ROOT, SHARED } from '../helpers/build.js';
 import { textFiles } from '../helpers/corpus.js';
 
@@ -67,6 +67,27 @@ describe('shaping', () => {
         expect([...given].sort((a, b) => a - b)).toEqual([...codePoints].sort((a, b) => a! - b!));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('words as shaping takes them', () => {
+  it('split a text after each space or tab, and a text measures as the sum of its words', () => {
+    const face = fontFamilies()[0].faces.regular;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', ' ', '\t', 'é', '-', '\n'), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        const words = wordsOf(text);
+        expect(words.join('')).toBe(text);
+        words.forEach((w, i) => {
+          expect(w.length).toBeGreaterThan(0);
+          // A space or tab only at a word's end, and every word but the last ends with one.
+          expect(/[ \t]/.test(w.slice(0, -1))).toBe(false);
+          if (i < words.length - 1) expect(w).toMatch(/[ \t]$/);
+        });
+        expect(shapedWidth(face, text)).toBe(words.reduce((sum, w) => sum + shapeWord(face, w).width, 0));
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -72,24 +72,28 @@ function withCharacters(word: string, glyphs: HarfBuzzGlyph[]): ShapedGlyph[] {
 
 const INVISIBLE = /^\p{Default_Ignorable_Code_Point}$/u;
 
+/** Where the word starting at `start` ends: after its space or tab, or at the end of the text. */
+function wordEnd(text: string, start: number): number {
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09) return i + 1;
+  }
+  return text.length;
+}
+
 /** The words of `text`, each ending after its space or tab (the last may have none). */
 export function wordsOf(text: string): string[] {
   const words: string[] = [];
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0x09) {
-      words.push(text.slice(start, i + 1));
-      start = i + 1;
-    }
-  }
-  if (start < text.length) words.push(text.slice(start));
+  for (let start = 0, end = 0; start < text.length; start = end) words.push(text.slice(start, (end = wordEnd(text, start))));
   return words;
 }
 
-/** Advance width of `text` at 1 pt: the sum of its shaped words. */
+/** Advance width of `text` at 1 pt: the sum of its shaped words (no array made: it is measured very often). */
 export function shapedWidth(face: FontFace, text: string): number {
   let width = 0;
-  for (const word of wordsOf(text)) width += shapeWord(face, word).width;
+  for (let start = 0, end = 0; start < text.length; start = end) {
+    end = wordEnd(text, start);
+    width += shapeWord(face, start === 0 && end === text.length ? text : text.slice(start, end)).width;
+  }
   return width;
 }
