@@ -31,8 +31,11 @@ export { hashBytes } from '../hash.js';
 export const CACHE_FILE = '.handout-cache.json';
 const SHARD_CACHE = /^\.handout-cache\.\d+-of-\d+\.json$/;
 const FORMAT = 'handout-build-cache/3';
-/** Far above a library of ten thousand handouts; a bigger file is not read at all. */
-const MAX_CACHE_BYTES = 256 * 1024 * 1024;
+/**
+ * Far above a library of ten thousand handouts (about 2 KB each); a bigger file is not read at all,
+ * so a crafted one cannot fill the memory parsing it.
+ */
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 
 /**
  * What a skipped document reports of its check (its findings, whether `--strict` fails it), with
@@ -153,13 +156,15 @@ const EntrySchema = z
 
 const CollectionSchema = z.strictObject({ key: Hash, outputs: z.partialRecord(z.enum(COLLECTION_OUTPUTS), Hash) });
 
-const CacheSchema = z.strictObject({
+/** The file's outer shape; its documents are checked one by one after it (see readCacheFile). */
+const CacheShape = z.strictObject({
   format: z.literal(FORMAT),
-  documents: z.record(RootPath, EntrySchema),
+  // An object, not copied key by key here (a crafted file may have millions).
+  documents: z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'expected an object of documents'),
   collection: CollectionSchema.optional(),
 });
 
-type CacheData = z.infer<typeof CacheSchema>;
+type CacheData = Omit<z.infer<typeof CacheShape>, 'documents'> & { documents: Record<string, StoredEntry> };
 type StoredEntry = z.infer<typeof EntrySchema>;
 
 /** Relative, '/'-separated, normalised, with no segment that leaves or names the root itself. */
@@ -365,11 +370,24 @@ function readCacheFile(file: string, warnings: Warnings): CacheData | undefined 
   } catch {
     return ignored('is not valid JSON');
   }
-  const parsed = CacheSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue.path.length ? ` at ${issue.path.map(String).join('.').slice(0, 120)}` : '';
+  const wrongShape = (error: z.ZodError, at: PropertyKey[] = []) => {
+    const issue = error.issues[0];
+    const path = [...at, ...issue.path];
+    const where = path.length ? ` at ${path.map(String).join('.').slice(0, 120)}` : '';
     return ignored(`does not have the shape this version writes: ${issue.message.slice(0, 120)}${where}`);
+  };
+  const shape = CacheShape.safeParse(json);
+  if (!shape.success) return wrongShape(shape.error);
+  // Document by document, stopping at the first that is wrong: a crafted file of two million wrong
+  // entries made the schema list two million issues, and ran out of memory.
+  const documents: Record<string, StoredEntry> = {};
+  for (const source of Object.keys(shape.data.documents)) {
+    const stored = shape.data.documents[source];
+    const confined = RootPath.safeParse(source);
+    if (!confined.success) return wrongShape(confined.error, ['documents', source]);
+    const entry = EntrySchema.safeParse(stored);
+    if (!entry.success) return wrongShape(entry.error, ['documents', source]);
+    documents[source] = entry.data;
   }
-  return parsed.data;
+  return { ...shape.data, documents };
 }

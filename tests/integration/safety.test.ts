@@ -258,6 +258,16 @@ describe('the cache is data, not instructions', () => {
     }
   });
 
+  it('a crafted cache of two million wrong entries is a warning and a full rebuild, not a build that runs out of memory', () => {
+    mkdirSync(out);
+    // 33 MB of `{}` entries: checked as a whole, the schema listed an issue for each, and Node ran out of memory.
+    writeFileSync(cacheFile(), `{"format":"handout-build-cache/3","documents":{${Array.from({ length: 2_000_000 }, (_, i) => `"d${i}.md":{}`).join(',')}}}`);
+    const r = build();
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/build cache is corrupt or from another tool; it is ignored and everything is rebuilt \(it does not have the shape this version writes: .* at documents\.d0\.md/);
+    expect(readdirSync(out)).toEqual(expect.arrayContaining(['a.pdf', 'b.pdf']));
+  }, 120_000);
+
   it('never puts a javascript: link into the catalog or a URI action into summary.pdf from a cache', () => {
     // c.md exists but is not part of this build: its row comes only from the cache. Paths in the
     // cache are relative to the sources' root (here content/, the folder that holds them all).
