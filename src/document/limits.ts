@@ -19,6 +19,8 @@ export const MAX_NESTING = 100;
 export const MAX_INDENT = 4 * MAX_NESTING;
 /** Columns of a table: a page holds a few dozen; 300,000 took the layout over fifteen minutes (20,000 took 9 s). */
 export const MAX_COLUMNS = 1_000;
+/** Rows of a table: 5000 are some 150 pages; 100,000 took 36 s and 1 GB to lay out, 400,000 over 3 GB. */
+export const MAX_TABLE_ROWS = 5_000;
 /** Characters without a space: no line can hold them, and breaking them is slow. */
 export const MAX_WORD = 10_000;
 /**
@@ -34,7 +36,10 @@ const NESTING_HINT = 'flatten the lists or quotes';
 /** Before parsing, which is itself what grows steeply with nesting. */
 export function checkSourceText(source: Source): void {
   const lines = source.text.split('\n');
-  if (source.format === 'markdown') checkMarks(source, lines);
+  if (source.format === 'markdown') {
+    checkMarks(source, lines);
+    checkTableRows(source, lines);
+  }
   for (let i = 0; i < lines.length; i++) {
     // The line's quote markers, list markers and indentation, before its text.
     const prefix = /^(?:[ \t>]|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]))*/.exec(lines[i])![0];
@@ -47,6 +52,30 @@ export function checkSourceText(source: Source): void {
     if (columns > MAX_INDENT) {
       throw new HandoutError(`a line indented by ${columns} columns is not supported (nesting deeper than ${MAX_NESTING} levels)`, { file: source.file, line: i + 1 }, NESTING_HINT);
     }
+  }
+}
+
+/** A GFM table's delimiter row: `|---|:--:|`, `--- | ---` (a cell of dashes with optional colons, pipes between). */
+const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+/** A line that starts another block, which ends a table. */
+const ENDS_TABLE = /^ {0,3}(?:>|#{1,6}(?:[ \t]|$)|[-+*][ \t]|\d{1,9}[.)][ \t]|```|~~~|<)/;
+
+/**
+ * A table's rows before parsing: parsing 400,000 of them alone took a minute and 3 GB. After a
+ * delimiter row (outside code), each line up to a blank one or one that starts another block is
+ * a row; past MAX_TABLE_ROWS the source is refused at the table's line. (A table inside a list or
+ * a quote is counted after parsing, in checkTree.)
+ */
+function checkTableRows(source: Source, lines: string[]): void {
+  const code = codeLines(lines);
+  for (let i = 1; i < lines.length; i++) {
+    if (code[i] || !lines[i].includes('-') || !TABLE_DELIMITER.test(lines[i]) || !lines[i - 1].includes('|')) continue;
+    let end = i + 1;
+    while (end < lines.length && lines[end].trim() !== '' && !ENDS_TABLE.test(lines[end])) end++;
+    if (end - i > MAX_TABLE_ROWS) {
+      throw new HandoutError(`a table of ${end - i} rows is not supported (at most ${MAX_TABLE_ROWS}): it would print on hundreds of pages, and laying it out takes minutes`, { file: source.file, line: i }, 'split it into smaller tables, or link to the data instead');
+    }
+    i = end;
   }
 }
 
@@ -111,6 +140,9 @@ export function checkTree(tree: Root, file: string): void {
     const depth = outer + ('children' in node && node.type !== 'listItem' && node.type !== 'root' ? 1 : 0);
     if (depth > MAX_NESTING) {
       throw new HandoutError(`nesting deeper than ${MAX_NESTING} levels is not supported`, { file, line }, NESTING_HINT);
+    }
+    if (node.type === 'table' && node.children.length > MAX_TABLE_ROWS) {
+      throw new HandoutError(`a table of ${node.children.length} rows is not supported (at most ${MAX_TABLE_ROWS}): it would print on hundreds of pages, and laying it out takes minutes`, { file, line }, 'split it into smaller tables, or link to the data instead');
     }
     if (node.type === 'tableRow' && node.children.length > MAX_COLUMNS) {
       throw new HandoutError(`a table of ${node.children.length} columns is not supported (at most ${MAX_COLUMNS}): no page can print it, and laying it out takes minutes`, { file, line }, 'split it into narrower tables, or write it as a list');
