@@ -4,6 +4,7 @@
  * Read back with pdfjs (where each note and reference is), qpdf (the Note in the structure tree),
  * pdffonts and an HTML parser.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -146,5 +147,36 @@ describe('footnotes in the HTML', () => {
     expect(selectAll('a[data-footnote-ref]', tree).map((a) => hastText(a))).toEqual(['1', '2', '3', '1']);
     const ids = selectAll('[id]', tree).map((e) => String(e.properties.id));
     expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('footnotes that cannot stand at the foot of the page', () => {
+  const dir = tempDir();
+  afterAll(() => removeDir(dir));
+  const pdfText = (name: string) => execFileSync('pdftotext', [path.join(dir, 'out', `${name}.pdf`), '-'], { encoding: 'utf8' });
+  let stderr = '';
+  beforeAll(() => {
+    mkdirSync(path.join(dir, 'content'));
+    const long = Array.from({ length: 1000 }, (_, i) => `w${i}`).join(' ');
+    writeFileSync(path.join(dir, 'content', 'long.md'), `---\ntitle: Long note\n---\n\nMain text here.[^n]\n\nAnother paragraph.\n\n[^n]: ${long}\n`);
+    writeFileSync(path.join(dir, 'content', 'nested.md'), `---\ntitle: Nested notes\n---\n\nTake one tablet.[^a]\n\n[^a]: See the leaflet.[^b]\n[^b]: Leaflet PIL-22.\n`);
+    const r = cli(['build', 'content', '--out', 'out'], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    stderr = r.stderr;
+  });
+
+  it('a note longer than half a page is printed after the text, every word of it, and the reader is told', () => {
+    const text = pdfText('long');
+    // Once drawn over the page's top: the text was lost and the page left blank.
+    expect(text.indexOf('Main text here.')).toBeGreaterThanOrEqual(0);
+    expect(text.indexOf('Another paragraph.')).toBeLessThan(text.indexOf('w0 w1'));
+    for (const w of ['w0', 'w500', 'w999']) expect(text).toMatch(new RegExp(`\\b${w}\\b`));
+    expect(stderr).toMatch(/long\.md: warning: a footnote is too long for the foot of a page/);
+  });
+
+  it('a note referred to only from another note is printed on the same page', () => {
+    const text = pdfText('nested');
+    expect(text).toContain('See the leaflet.');
+    expect(text).toContain('Leaflet PIL-22.');
   });
 });

@@ -12,7 +12,7 @@ import { shapedWidth } from './shape.js';
 import { newSlice, structNode, type Frame, type Slice, type StructNode } from './slices.js';
 import type { ComputedStyle, Length } from './styles.js';
 import type { Hyphenator } from './hyphenate.js';
-import { noteFor, type FootnoteContext } from './footnotes.js';
+import { noteFor, type FootnoteContext, type Note } from './footnotes.js';
 import { lookupTable } from '../../lookupTable.js';
 import { largest, smallest } from '../../extremes.js';
 
@@ -219,10 +219,28 @@ export class Layout {
       const tag = tagOf(f.run);
       s.items.push({ kind: 'text', x: x + f.x, baseline: line.baseline, lineTop: 0, lineHeight: line.height, fragment: f, wordSpacing: line.wordSpacing, tag });
       const notes = this.options.footnotes;
-      const note = f.run.footnote && notes ? noteFor(f.run.footnote, notes, tag, (box, parent) => this.noteSlices(box, parent, notes)) : undefined;
-      if (note) (s.notes ??= []).push(note);
+      if (f.run.footnote && notes) (s.notes ??= []).push(...this.footnotesOf(f.run.footnote, notes, tag));
     }
+    if (s.notes?.length === 0) delete s.notes;
     return this.push(s);
+  }
+
+  /**
+   * The note a reference calls for, set at the foot of the page, followed by the notes its own
+   * text refers to (they go on the same page). A note taller than half the page cannot stand at
+   * its foot: it is left, with the notes it refers to, to be printed after the text, and the
+   * reader is told.
+   */
+  private footnotesOf(id: string, notes: FootnoteContext, tag: StructNode): Note[] {
+    const before = new Set(notes.laidOut);
+    const note = noteFor(id, notes, tag, (box, parent) => this.noteSlices(box, parent, notes));
+    if (!note) return [];
+    const nested = (n: Note): Note[] => n.slices.flatMap(({ slice }) => (slice.notes ?? []).flatMap((inner) => [inner, ...nested(inner)]));
+    const all = [note, ...nested(note)];
+    if (all.reduce((h, n) => h + n.height, 0) <= this.options.pageHeight / 2) return all;
+    for (const laid of [...notes.laidOut]) if (!before.has(laid)) notes.laidOut.delete(laid);
+    this.options.warn?.(`a footnote is too long for the foot of a page (more than half of it): it is printed after the text, with the notes it refers to`);
+    return [];
   }
 
   /** A note's own layout, at the page's column width; notes inside it are set with it. */
