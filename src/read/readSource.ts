@@ -130,9 +130,17 @@ export function decodeText(bytes: Uint8Array, file: string, warnings: Warnings, 
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    text = decodeWindows1252(bytes);
     const line = lineOfFirstInvalidUtf8(bytes);
-    warnings.add('the file is not UTF-8; it was read as Windows-1252 (Latin-1)', { file, line });
+    const mixed = decodeMixed(bytes);
+    if (mixed.utf8Characters > mixed.strayBytes) {
+      // UTF-8 with a few bytes from elsewhere ("Caf\xe9" pasted into a UTF-8 file): the UTF-8 stays
+      // as it is, and each stray byte is read as the Windows-1252 character it most likely was.
+      text = mixed.text;
+      warnings.add(`the file is UTF-8 except for ${mixed.strayBytes === 1 ? 'one byte' : `${mixed.strayBytes} bytes`}, read as Windows-1252 (Latin-1): check ${mixed.strayBytes === 1 ? 'it' : 'them'}`, { file, line });
+    } else {
+      text = decodeWindows1252(bytes);
+      warnings.add('the file is not UTF-8; it was read as Windows-1252 (Latin-1)', { file, line });
+    }
   }
   // Form feed, vertical tab and NEL (U+0085) separate words, as page and line breaks in the text
   // they come from: a space keeps them apart (the stages below remove control characters, which
@@ -169,6 +177,35 @@ function looksLikeUtf16(bytes: Uint8Array): boolean {
   const pairs = sample.length / 2;
   // Enough characters to tell, most of them ASCII, and no NUL on the other side (binary files have them anywhere).
   return pairs >= 8 && ((odd > pairs / 2 && even === 0) || (even > pairs / 2 && odd === 0));
+}
+
+/**
+ * Bytes read as UTF-8 where they form a well-formed sequence, and as Windows-1252 one by one
+ * where they do not; with how many characters of each kind (beyond ASCII) there were.
+ */
+function decodeMixed(bytes: Uint8Array): { text: string; utf8Characters: number; strayBytes: number } {
+  let text = '';
+  let utf8Characters = 0;
+  let strayBytes = 0;
+  let from = 0; // start of the stretch of well-formed UTF-8 not yet decoded
+  const cont = (i: number, lo = 0x80, hi = 0xbf) => i < bytes.length && bytes[i] >= lo && bytes[i] <= hi;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    let n = 0; // length of the well-formed sequence starting here, or 0
+    if (b < 0x80) n = 1;
+    else if (b >= 0xc2 && b <= 0xdf) n = cont(i + 1) ? 2 : 0;
+    else if (b >= 0xe0 && b <= 0xef) n = cont(i + 1, b === 0xe0 ? 0xa0 : 0x80, b === 0xed ? 0x9f : 0xbf) && cont(i + 2) ? 3 : 0;
+    else if (b >= 0xf0 && b <= 0xf4) n = cont(i + 1, b === 0xf0 ? 0x90 : 0x80, b === 0xf4 ? 0x8f : 0xbf) && cont(i + 2) && cont(i + 3) ? 4 : 0;
+    if (n) {
+      if (n > 1) utf8Characters++;
+      i += n;
+      continue;
+    }
+    text += Buffer.from(bytes.subarray(from, i)).toString('utf8') + decodeWindows1252(bytes.subarray(i, i + 1));
+    strayBytes++;
+    from = ++i;
+  }
+  return { text: text + Buffer.from(bytes.subarray(from)).toString('utf8'), utf8Characters, strayBytes };
 }
 
 function lineOfFirstInvalidUtf8(bytes: Uint8Array): number {

@@ -105,6 +105,21 @@ describe('Latin-1 text', () => {
   });
 });
 
+describe('UTF-8 with a stray byte', () => {
+  it('keeps its UTF-8 as it is and reads only the stray byte as Windows-1252, with a warning at its line', async () => {
+    const bytes = Buffer.concat([Buffer.from('---\ntitle: Información\n---\n\nEl médico.\n\nCaf'), Buffer.from([0xe9]), Buffer.from('.\n')]);
+    writeFileSync(path.join(content, 'stray.md'), bytes);
+    const r = cli(['build', content, '--out', out], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/content\/stray\.md:7: warning: the file is UTF-8 except for one byte, read as Windows-1252 \(Latin-1\)/);
+    const text = (await readPdf(readFileSync(path.join(out, 'stray.pdf')))).text;
+    // Read whole as Windows-1252, every accent of the UTF-8 became two letters ("InformaciÃ³n").
+    expect(text).toContain('Información');
+    expect(text).toContain('El médico.');
+    expect(text).toContain('Café.');
+  });
+});
+
 describe('UTF-16 text', () => {
   const TEXT = '---\ntitle: Unicode notes\n---\n\nCafé “quoted” – €5 fee.\r\n\r\nSecond paragraph.\r\n';
   const le = Buffer.from(TEXT, 'utf16le');
