@@ -149,6 +149,13 @@ export function calloutLabel(callout: CalloutData, labels: Record<CalloutData['k
  * nothing refers to at the end of the list, and the PDF sets a note never called at the end.
  */
 export function unreferencedNotesHtml(referenced: Set<string>, ctx: ContentContext): string {
+  // A label defined twice prints only its first note (mdast-util-to-hast's rule): the second is told, at its line.
+  const defined = new Map<string, number | undefined>();
+  for (const d of ctx.outline.definitions) {
+    if (d.type !== 'footnoteDefinition') continue;
+    if (!defined.has(d.identifier)) defined.set(d.identifier, d.position?.start.line);
+    else ctx.warnings.add(`the footnote [^${d.label ?? d.identifier}] is defined a second time; only the first, at line ${defined.get(d.identifier) ?? '?'}, is printed (give this one a label of its own, or join the two)`, { file: ctx.outline.file, line: d.position?.start.line });
+  }
   const notes = ctx.outline.definitions.filter((d): d is FootnoteDefinition => d.type === 'footnoteDefinition' && !referenced.has(d.identifier));
   if (notes.length === 0) return '';
   for (const note of notes) {

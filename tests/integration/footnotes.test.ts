@@ -160,6 +160,7 @@ describe('footnotes that cannot stand at the foot of the page', () => {
     const long = Array.from({ length: 1000 }, (_, i) => `w${i}`).join(' ');
     writeFileSync(path.join(dir, 'content', 'long.md'), `---\ntitle: Long note\n---\n\nMain text here.[^n]\n\nAnother paragraph.\n\n[^n]: ${long}\n`);
     writeFileSync(path.join(dir, 'content', 'nested.md'), `---\ntitle: Nested notes\n---\n\nTake one tablet.[^a]\n\n[^a]: See the leaflet.[^b]\n[^b]: Leaflet PIL-22.\n`);
+    writeFileSync(path.join(dir, 'content', 'twice.md'), `---\ntitle: Twice\n---\n\nTake one tablet.[^a]\n\n[^a]: First.\n\n[^a]: Second, the real dose.\n`);
     const r = cli(['build', 'content', '--out', 'out'], { cwd: dir });
     expect(r.status, r.stderr).toBe(0);
     stderr = r.stderr;
@@ -172,6 +173,11 @@ describe('footnotes that cannot stand at the foot of the page', () => {
     expect(text.indexOf('Another paragraph.')).toBeLessThan(text.indexOf('w0 w1'));
     for (const w of ['w0', 'w500', 'w999']) expect(text).toMatch(new RegExp(`\\b${w}\\b`));
     expect(stderr).toMatch(/long\.md: warning: a footnote is too long for the foot of a page/);
+  });
+
+  it('a note defined a second time under the same label is told, at its line', () => {
+    expect(pdfText('twice')).toContain('First.');
+    expect(stderr).toMatch(/twice\.md:9: warning: the footnote \[\^a\] is defined a second time; only the first, at line 7, is printed/);
   });
 
   it('a note referred to only from another note is printed on the same page', () => {
