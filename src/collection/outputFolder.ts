@@ -215,6 +215,10 @@ export function lockOutputFolder(outDir: string): { release(): void } {
         `wait for it to finish; if no build is running, delete ${displayPath(file)}`,
       );
     }
+    if (isFolder(file)) {
+      // Not a lock any build made: someone's folder, never removed.
+      throw new HandoutError(`cannot lock the output folder: ${displayPath(file)} is a folder, where the build keeps its lock file`, { file: displayPath(outDir) }, 'move that folder away');
+    }
     rmSync(file, { force: true }); // stale: its build is gone
   }
   throw new HandoutError('cannot lock the output folder: another build keeps taking it', { file: displayPath(outDir) }, 'run one build at a time');

@@ -4,7 +4,7 @@
  * rendered. Each case as a careless or a hostile user meets it, through the real command line.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os, { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -338,6 +338,18 @@ describe('one build at a time per output folder', () => {
     const r = build();
     expect(r.status, r.stderr).toBe(0);
     expect(existsSync(path.join(out, '.handout-build.lock'))).toBe(false);
+  });
+
+  it('leaves a folder under the lock file’s name alone, and says so, rather than fail with an internal error', () => {
+    const lock = path.join(out, '.handout-build.lock');
+    mkdirSync(lock, { recursive: true });
+    writeFileSync(path.join(lock, 'mine.txt'), 'keep me');
+    utimesSync(lock, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
+    const r = build();
+    expect(r.status).toBe(1);
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(r.stderr).toMatch(/cannot lock the output folder: out\/\.handout-build\.lock is a folder/);
+    expect(readFileSync(path.join(lock, 'mine.txt'), 'utf8')).toBe('keep me');
   });
 });
 
