@@ -19,7 +19,7 @@ export const MAX_NESTING = 100;
 export const MAX_INDENT = 4 * MAX_NESTING;
 /** Columns of a table: a page holds a few dozen; 300,000 took the layout over fifteen minutes (20,000 took 9 s). */
 export const MAX_COLUMNS = 1_000;
-/** Rows of a table: 5000 are some 150 pages; 100,000 took 36 s and 1 GB to lay out, 400,000 over 3 GB. */
+/** Rows of a table below its header: 5000 are some 150 pages; 100,000 took 36 s and 1 GB to lay out, 400,000 over 3 GB. */
 export const MAX_TABLE_ROWS = 5_000;
 /** Characters without a space: no line can hold them, and breaking them is slow. */
 export const MAX_WORD = 10_000;
@@ -72,8 +72,8 @@ function checkTableRows(source: Source, lines: string[]): void {
     if (code[i] || !lines[i].includes('-') || !TABLE_DELIMITER.test(lines[i]) || !lines[i - 1].includes('|')) continue;
     let end = i + 1;
     while (end < lines.length && lines[end].trim() !== '' && !ENDS_TABLE.test(lines[end])) end++;
-    if (end - i > MAX_TABLE_ROWS) {
-      throw new HandoutError(`a table of ${end - i} rows is not supported (at most ${MAX_TABLE_ROWS}): it would print on hundreds of pages, and laying it out takes minutes`, { file: source.file, line: i }, 'split it into smaller tables, or link to the data instead');
+    if (end - i - 1 > MAX_TABLE_ROWS) {
+      throw new HandoutError(`a table of ${end - i - 1} rows is not supported (at most ${MAX_TABLE_ROWS}): it would print on hundreds of pages, and laying it out takes minutes`, { file: source.file, line: i }, 'split it into smaller tables, or link to the data instead');
     }
     i = end;
   }
@@ -141,8 +141,8 @@ export function checkTree(tree: Root, file: string): void {
     if (depth > MAX_NESTING) {
       throw new HandoutError(`nesting deeper than ${MAX_NESTING} levels is not supported`, { file, line }, NESTING_HINT);
     }
-    if (node.type === 'table' && node.children.length > MAX_TABLE_ROWS) {
-      throw new HandoutError(`a table of ${node.children.length} rows is not supported (at most ${MAX_TABLE_ROWS}): it would print on hundreds of pages, and laying it out takes minutes`, { file, line }, 'split it into smaller tables, or link to the data instead');
+    if (node.type === 'table' && node.children.length - 1 > MAX_TABLE_ROWS) {
+      throw new HandoutError(`a table of ${node.children.length - 1} rows is not supported (at most ${MAX_TABLE_ROWS}): it would print on hundreds of pages, and laying it out takes minutes`, { file, line }, 'split it into smaller tables, or link to the data instead');
     }
     if (node.type === 'tableRow' && node.children.length > MAX_COLUMNS) {
       throw new HandoutError(`a table of ${node.children.length} columns is not supported (at most ${MAX_COLUMNS}): no page can print it, and laying it out takes minutes`, { file, line }, 'split it into narrower tables, or write it as a list');
