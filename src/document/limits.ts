@@ -37,8 +37,9 @@ const NESTING_HINT = 'flatten the lists or quotes';
 export function checkSourceText(source: Source): void {
   const lines = source.text.split('\n');
   if (source.format === 'markdown') {
-    checkMarks(source, lines);
-    checkTableRows(source, lines);
+    const code = codeLines(lines);
+    checkMarks(source, lines, code);
+    checkTableRows(source, lines, code);
   }
   for (let i = 0; i < lines.length; i++) {
     // The line's quote markers, list markers and indentation, before its text.
@@ -66,22 +67,22 @@ const ENDS_TABLE = /^ {0,3}(?:>|#{1,6}(?:[ \t]|$)|[-+*][ \t]|\d{1,9}[.)][ \t]|``
  * a row; past MAX_TABLE_ROWS the source is refused at the table's line. (A table inside a list or
  * a quote is counted after parsing, in checkTree.)
  */
-function checkTableRows(source: Source, lines: string[]): void {
-  const code = codeLines(lines);
+function checkTableRows(source: Source, lines: string[], code: ReturnType<typeof codeLines>): void {
   for (let i = 1; i < lines.length; i++) {
     if (code[i] || !lines[i].includes('-') || !TABLE_DELIMITER.test(lines[i]) || !lines[i - 1].includes('|')) continue;
     let end = i + 1;
     while (end < lines.length && lines[end].trim() !== '' && !ENDS_TABLE.test(lines[end])) end++;
-    if (end - i - 1 > MAX_TABLE_ROWS) {
-      throw new HandoutError(`a table of ${end - i - 1} rows is not supported (at most ${MAX_TABLE_ROWS}): it would print on hundreds of pages, and laying it out takes minutes`, { file: source.file, line: i }, 'split it into smaller tables, or link to the data instead');
-    }
+    if (end - i - 1 > MAX_TABLE_ROWS) throw tooManyRows(end - i - 1, source.file, i);
     i = end;
   }
 }
 
+function tooManyRows(rows: number, file: string, line: number | undefined): HandoutError {
+  return new HandoutError(`a table of ${rows} rows is not supported (at most ${MAX_TABLE_ROWS}): it would print on hundreds of pages, and laying it out takes minutes`, { file, line }, 'split it into smaller tables, or link to the data instead');
+}
+
 /** Counts the emphasis marks of each paragraph (code is never parsed for them); refuses past MAX_MARKS. */
-function checkMarks(source: Source, lines: string[]): void {
-  const code = codeLines(lines);
+function checkMarks(source: Source, lines: string[], code: ReturnType<typeof codeLines>): void {
   let marks = 0;
   let tildes = 0;
   let start = -1;
@@ -141,9 +142,7 @@ export function checkTree(tree: Root, file: string): void {
     if (depth > MAX_NESTING) {
       throw new HandoutError(`nesting deeper than ${MAX_NESTING} levels is not supported`, { file, line }, NESTING_HINT);
     }
-    if (node.type === 'table' && node.children.length - 1 > MAX_TABLE_ROWS) {
-      throw new HandoutError(`a table of ${node.children.length - 1} rows is not supported (at most ${MAX_TABLE_ROWS}): it would print on hundreds of pages, and laying it out takes minutes`, { file, line }, 'split it into smaller tables, or link to the data instead');
-    }
+    if (node.type === 'table' && node.children.length - 1 > MAX_TABLE_ROWS) throw tooManyRows(node.children.length - 1, file, line);
     if (node.type === 'tableRow' && node.children.length > MAX_COLUMNS) {
       throw new HandoutError(`a table of ${node.children.length} columns is not supported (at most ${MAX_COLUMNS}): no page can print it, and laying it out takes minutes`, { file, line }, 'split it into narrower tables, or write it as a list');
     }
