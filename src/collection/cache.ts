@@ -32,10 +32,10 @@ export const CACHE_FILE = '.handout-cache.json';
 const SHARD_CACHE = /^\.handout-cache\.\d+-of-\d+\.json$/;
 const FORMAT = 'handout-build-cache/3';
 /**
- * Far above a library of ten thousand handouts (about 2 KB each); a bigger file is not read at all,
- * so a crafted one cannot fill the memory parsing it.
+ * Above a library of ten thousand handouts (2–25 KB each, with their findings); a bigger file is
+ * not read at all.
  */
-const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+const MAX_CACHE_BYTES = 256 * 1024 * 1024;
 
 /**
  * What a skipped document reports of its check (its findings, whether `--strict` fails it), with

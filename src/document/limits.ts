@@ -58,8 +58,8 @@ export function checkSourceText(source: Source): void {
 
 /** A GFM table's delimiter row: `|---|:--:|`, `--- | ---` (a cell of dashes with optional colons, pipes between). */
 const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
-/** A line that starts another block, which ends a table. */
-const ENDS_TABLE = /^ {0,3}(?:>|#{1,6}(?:[ \t]|$)|[-+*][ \t]|\d{1,9}[.)][ \t]|```|~~~|<)/;
+/** A line that starts another block, which ends a table (not `<`: inline HTML such as `<i>` starts a row). */
+const ENDS_TABLE = /^ {0,3}(?:>|#{1,6}(?:[ \t]|$)|[-+*][ \t]|\d{1,9}[.)][ \t]|```|~~~)/;
 
 /**
  * A table's rows before parsing: parsing 400,000 of them alone took a minute and 3 GB. After a

@@ -131,11 +131,11 @@ export function decodeText(bytes: Uint8Array, file: string, warnings: Warnings, 
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     const line = lineOfFirstInvalidUtf8(bytes);
-    const mixed = decodeMixed(bytes);
+    const mixed = decodeMixed(bytes, false);
     if (mixed.utf8Characters > mixed.strayBytes) {
       // UTF-8 with a few bytes from elsewhere ("Caf\xe9" pasted into a UTF-8 file): the UTF-8 stays
       // as it is, and each stray byte is read as the Windows-1252 character it most likely was.
-      text = mixed.text;
+      text = decodeMixed(bytes, true).text;
       warnings.add(`the file is UTF-8 except for ${mixed.strayBytes === 1 ? 'one byte' : `${mixed.strayBytes} bytes`}, read as Windows-1252 (Latin-1): check ${mixed.strayBytes === 1 ? 'it' : 'them'}`, { file, line });
     } else {
       text = decodeWindows1252(bytes);
@@ -181,9 +181,10 @@ function looksLikeUtf16(bytes: Uint8Array): boolean {
 
 /**
  * Bytes read as UTF-8 where they form a well-formed sequence, and as Windows-1252 one by one
- * where they do not; with how many characters of each kind (beyond ASCII) there were.
+ * where they do not (`decode`; else only counted); with how many characters of each kind (beyond
+ * ASCII) there were.
  */
-function decodeMixed(bytes: Uint8Array): { text: string; utf8Characters: number; strayBytes: number } {
+function decodeMixed(bytes: Uint8Array, decode: boolean): { text: string; utf8Characters: number; strayBytes: number } {
   let text = '';
   let utf8Characters = 0;
   let strayBytes = 0;
@@ -201,11 +202,12 @@ function decodeMixed(bytes: Uint8Array): { text: string; utf8Characters: number;
       i += n;
       continue;
     }
-    text += Buffer.from(bytes.subarray(from, i)).toString('utf8') + decodeWindows1252(bytes.subarray(i, i + 1));
+    // Counted first, decoded only when kept (a long Windows-1252 file has many stray bytes).
+    if (decode) text += Buffer.from(bytes.subarray(from, i)).toString('utf8') + decodeWindows1252(bytes.subarray(i, i + 1));
     strayBytes++;
     from = ++i;
   }
-  return { text: text + Buffer.from(bytes.subarray(from)).toString('utf8'), utf8Characters, strayBytes };
+  return { text: decode ? text + Buffer.from(bytes.subarray(from)).toString('utf8') : '', utf8Characters, strayBytes };
 }
 
 function lineOfFirstInvalidUtf8(bytes: Uint8Array): number {

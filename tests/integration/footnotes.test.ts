@@ -160,6 +160,12 @@ describe('footnotes that cannot stand at the foot of the page', () => {
     const long = Array.from({ length: 1000 }, (_, i) => `w${i}`).join(' ');
     writeFileSync(path.join(dir, 'content', 'long.md'), `---\ntitle: Long note\n---\n\nMain text here.[^n]\n\nAnother paragraph.\n\n[^n]: ${long}\n`);
     writeFileSync(path.join(dir, 'content', 'nested.md'), `---\ntitle: Nested notes\n---\n\nTake one tablet.[^a]\n\n[^a]: See the leaflet.[^b]\n[^b]: Leaflet PIL-22.\n`);
+    // A chain of notes, each referring to the next: each printed once (their copies doubled at each level).
+    const chain = Array.from({ length: 20 }, (_, i) => `[^c${i}]: Chain note ${i}.${i < 19 ? `[^c${i + 1}]` : ''}`).join('\n');
+    writeFileSync(path.join(dir, 'content', 'chain.md'), `---\ntitle: Chain\n---\n\nStart.[^c0]\n\n${chain}\n`);
+    // One line referring to three notes, each under half a page, together far more.
+    const words = (tag: string) => Array.from({ length: 260 }, (_, i) => `${tag}${i}`).join(' ');
+    writeFileSync(path.join(dir, 'content', 'three.md'), `---\ntitle: Three\n---\n\nMain line.[^x][^y][^z]\n\nLast paragraph.\n\n[^x]: ${words('x')}\n\n[^y]: ${words('y')}\n\n[^z]: ${words('z')}\n`);
     writeFileSync(path.join(dir, 'content', 'twice.md'), `---\ntitle: Twice\n---\n\nTake one tablet.[^a]\n\n[^a]: First.\n\n[^a]: Second, the real dose.\n`);
     const r = cli(['build', 'content', '--out', 'out'], { cwd: dir });
     expect(r.status, r.stderr).toBe(0);
@@ -173,6 +179,19 @@ describe('footnotes that cannot stand at the foot of the page', () => {
     expect(text.indexOf('Another paragraph.')).toBeLessThan(text.indexOf('w0 w1'));
     for (const w of ['w0', 'w500', 'w999']) expect(text).toMatch(new RegExp(`\\b${w}\\b`));
     expect(stderr).toMatch(/long\.md: warning: a footnote is too long for the foot of a page/);
+  });
+
+  it('a chain of notes, each referring to the next, prints each note once', () => {
+    const text = pdfText('chain');
+    for (let i = 0; i < 20; i++) expect(text.split(`Chain note ${i}.`).length - 1, `note ${i}`).toBe(1);
+  });
+
+  it('the notes of one line take half a page at most: the rest print after the text, and the line stays on its page', () => {
+    const text = pdfText('three');
+    // Once drawn over the text: "Main line." ended up under the first note, and page 1 was left empty.
+    expect(text.indexOf('Main line.')).toBeLessThan(text.indexOf('x0 x1'));
+    expect(text.indexOf('Last paragraph.')).toBeLessThan(text.indexOf('z259'));
+    for (const w of ['x259', 'y259', 'z259']) expect(text.split(w).length - 1, w).toBe(1);
   });
 
   it('a note defined a second time under the same label is told, at its line', () => {

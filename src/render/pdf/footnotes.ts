@@ -19,6 +19,8 @@ export interface Note {
 export interface FootnoteContext {
   boxes: Map<string, Box>;
   laidOut: Set<string>;
+  /** Notes too tall for the foot of a page, left to be printed after the text. */
+  deferred: Set<string>;
   x: number;
   width: number;
 }

@@ -219,7 +219,7 @@ export class Layout {
       const tag = tagOf(f.run);
       s.items.push({ kind: 'text', x: x + f.x, baseline: line.baseline, lineTop: 0, lineHeight: line.height, fragment: f, wordSpacing: line.wordSpacing, tag });
       const notes = this.options.footnotes;
-      if (f.run.footnote && notes) (s.notes ??= []).push(...this.footnotesOf(f.run.footnote, notes, tag));
+      if (f.run.footnote && notes) (s.notes ??= []).push(...this.footnotesOf(f.run.footnote, notes, tag, s.notes ?? []));
     }
     if (s.notes?.length === 0) delete s.notes;
     return this.push(s);
@@ -227,19 +227,22 @@ export class Layout {
 
   /**
    * The note a reference calls for, set at the foot of the page, followed by the notes its own
-   * text refers to (they go on the same page). A note taller than half the page cannot stand at
-   * its foot: it is left, with the notes it refers to, to be printed after the text, and the
-   * reader is told.
+   * text refers to (they go on the same page; a note's lines already carry those of their notes).
+   * A line's notes may take half the page at most (`onLine`: the line's notes so far): a note
+   * past that cannot stand at the foot, and is left, with the notes it refers to, to be printed
+   * after the text, once, and the reader is told.
    */
-  private footnotesOf(id: string, notes: FootnoteContext, tag: StructNode): Note[] {
+  private footnotesOf(id: string, notes: FootnoteContext, tag: StructNode, onLine: Note[]): Note[] {
+    if (notes.deferred.has(id)) return [];
     const before = new Set(notes.laidOut);
     const note = noteFor(id, notes, tag, (box, parent) => this.noteSlices(box, parent, notes));
     if (!note) return [];
-    const nested = (n: Note): Note[] => n.slices.flatMap(({ slice }) => (slice.notes ?? []).flatMap((inner) => [inner, ...nested(inner)]));
-    const all = [note, ...nested(note)];
-    if (all.reduce((h, n) => h + n.height, 0) <= this.options.pageHeight / 2) return all;
+    const all = [note, ...note.slices.flatMap(({ slice }) => slice.notes ?? [])];
+    const height = (list: Note[]) => list.reduce((h, n) => h + n.height, 0);
+    if (height(onLine) + height(all) <= this.options.pageHeight / 2) return all;
     for (const laid of [...notes.laidOut]) if (!before.has(laid)) notes.laidOut.delete(laid);
-    this.options.warn?.(`a footnote is too long for the foot of a page (more than half of it): it is printed after the text, with the notes it refers to`);
+    notes.deferred.add(id);
+    this.options.warn?.(`a footnote is too long for the foot of a page (with the other notes of its line, more than half of it): it is printed after the text, with the notes it refers to`);
     return [];
   }
 

@@ -74,7 +74,7 @@ export async function renderPdf(html: string, options: RenderPdfOptions): Promis
   const { width, height, margin } = geometry;
   const contentWidth = width - margin.left - margin.right;
   const contentHeight = height - margin.top - margin.bottom;
-  const footnotes = { boxes: boxes.footnotes, laidOut: new Set<string>(), x: margin.left, width: contentWidth };
+  const footnotes = { boxes: boxes.footnotes, laidOut: new Set<string>(), deferred: new Set<string>(), x: margin.left, width: contentWidth };
   const warn = (message: string) => options.warnings.add(message, { file: options.documentFile ?? options.templateFile });
   // The running footer sits in the bottom margin; one too tall for it (a long title, an
   // organisation and a contact line) takes room from the text above rather than run off the page.
