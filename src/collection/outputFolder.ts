@@ -204,6 +204,10 @@ export function lockOutputFolder(outDir: string): { release(): void } {
         throw new HandoutError(`cannot lock the output folder: ${(e as NodeJS.ErrnoException).code ?? e}`, { file: displayPath(outDir) }, 'check that you can write to it');
       }
     }
+    if (isFolder(file)) {
+      // Not a lock any build made: someone's folder, never removed.
+      throw new HandoutError(`cannot lock the output folder: ${displayPath(file)} is a folder, where the build keeps its lock file`, { file: displayPath(outDir) }, 'move that folder away');
+    }
     const held = readLock(file);
     if (!held && youngerThan(file, HALF_WRITTEN_MS)) {
       throw new HandoutError('another handout build is starting in this output folder', { file: displayPath(outDir) }, 'wait for it to finish');
@@ -214,10 +218,6 @@ export function lockOutputFolder(outDir: string): { release(): void } {
         { file: displayPath(outDir) },
         `wait for it to finish; if no build is running, delete ${displayPath(file)}`,
       );
-    }
-    if (isFolder(file)) {
-      // Not a lock any build made: someone's folder, never removed.
-      throw new HandoutError(`cannot lock the output folder: ${displayPath(file)} is a folder, where the build keeps its lock file`, { file: displayPath(outDir) }, 'move that folder away');
     }
     rmSync(file, { force: true }); // stale: its build is gone
   }
