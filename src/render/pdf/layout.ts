@@ -234,13 +234,13 @@ export class Layout {
    */
   private footnotesOf(id: string, notes: FootnoteContext, tag: StructNode, onLine: Note[]): Note[] {
     if (notes.deferred.has(id)) return [];
-    const before = new Set(notes.laidOut);
+    const before = notes.laidOut.size; // a Set keeps its order: what this note lays out comes after
     const note = noteFor(id, notes, tag, (box, parent) => this.noteSlices(box, parent, notes));
     if (!note) return [];
     const all = [note, ...note.slices.flatMap(({ slice }) => slice.notes ?? [])];
     const height = (list: Note[]) => list.reduce((h, n) => h + n.height, 0);
     if (height(onLine) + height(all) <= this.options.pageHeight / 2) return all;
-    for (const laid of [...notes.laidOut]) if (!before.has(laid)) notes.laidOut.delete(laid);
+    for (const laid of [...notes.laidOut].slice(before)) notes.laidOut.delete(laid);
     notes.deferred.add(id);
     this.options.warn?.(`a footnote is too long for the foot of a page (with the other notes of its line, more than half of it): it is printed after the text, with the notes it refers to`);
     return [];
