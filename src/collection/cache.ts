@@ -9,9 +9,9 @@
  * schema, and anything unexpected (another shape, a path outside the sources' root, a link that is
  * not one of the document's own outputs) means a warning and a full rebuild. Paths in it are
  * relative to the sources' root, so a build from another working folder, or a merged shard, is the
- * same build; `build` and `dev` share it.
+ * same build; `build` and `dev` share it. The file records that root too (see BuildCache.load).
  */
-import { lstatSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -159,6 +159,8 @@ const CollectionSchema = z.strictObject({ key: Hash, outputs: z.partialRecord(z.
 /** The file's outer shape; its documents are checked one by one after it (see readCacheFile). */
 const CacheShape = z.strictObject({
   format: z.literal(FORMAT),
+  // The sources' root, relative to the cache's folder (see BuildCache.load). Absent in older files.
+  root: z.string().max(4096).refine((p) => !p.includes('\0') && !path.isAbsolute(p), 'not a relative path').optional(),
   // An object, not copied key by key here (a crafted file may have millions).
   documents: z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'expected an object of documents'),
   collection: CollectionSchema.optional(),
@@ -243,25 +245,35 @@ export class BuildCache {
   /**
    * A shard build keeps its own cache file, so shards built apart can be copied into one folder;
    * a whole build then reads them all, renders nothing they already rendered, and merges them.
+   *
+   * Each file records the root its paths are relative to, as a path from its own folder (so a
+   * project moved or cloned whole keeps its cache). Building another folder into the same output
+   * folder gives another root: the cache's root widens to hold both, and every path is re-based
+   * on it, so the first folder's sources are still known as themselves, not read as missing (which
+   * removed their outputs). A recorded root that is not a folder here (an output folder copied
+   * alone) is taken to be today's root, as a file without one is.
    */
   static load(outDir: string, root: string, warnings: Warnings, shard?: { index: number; count: number }): BuildCache {
     const name = shard ? `.handout-cache.${shard.index}-of-${shard.count}.json` : CACHE_FILE;
-    const cache = new BuildCache(path.join(outDir, name), root);
     let shardFiles: string[] = [];
     try {
       shardFiles = shard ? [] : readdirSync(outDir).filter((f) => SHARD_CACHE.test(f)).sort();
     } catch {
       // no output folder yet
     }
-    for (const f of [name, ...shardFiles]) {
-      const loaded = readCacheFile(path.join(outDir, f), warnings);
-      if (!loaded) continue;
-      for (const [source, entry] of Object.entries(loaded.documents)) {
-        cache.documents.set(source, entry);
+    const files = [name, ...shardFiles].flatMap((f) => {
+      const data = readCacheFile(path.join(outDir, f), warnings);
+      return data ? [{ f, data, root: recordedRoot(outDir, data.root) ?? root }] : [];
+    });
+    const cache = new BuildCache(path.join(outDir, name), files.reduce((r, file) => commonFolder(r, file.root), root));
+    for (const { f, data, root: from } of files) {
+      const rebase = from === cache.root ? (p: string) => p : (p: string) => cache.relative(path.join(from, p));
+      for (const [source, entry] of Object.entries(data.documents)) {
+        cache.documents.set(rebase(source), from === cache.root ? entry : { ...entry, dependencies: mapKeys(entry.dependencies, rebase) });
         for (const [output, hash] of Object.entries(entry.outputs)) cache.recordWritten(output, hash);
       }
-      for (const [output, hash] of Object.entries(loaded.collection?.outputs ?? {})) cache.recordWritten(output, hash);
-      if (f === name) cache.collection = loaded.collection;
+      for (const [output, hash] of Object.entries(data.collection?.outputs ?? {})) cache.recordWritten(output, hash);
+      if (f === name) cache.collection = data.collection;
     }
     cache.merged = shardFiles.map((f) => path.join(outDir, f));
     return cache;
@@ -327,7 +339,8 @@ export class BuildCache {
   }
 
   save(): void {
-    const data: CacheData = { format: FORMAT, documents: Object.fromEntries([...this.documents].sort(([a], [b]) => (a < b ? -1 : 1))), collection: this.collection };
+    const root = path.relative(path.dirname(this.file), this.root).split(path.sep).join('/') || '.';
+    const data: CacheData = { format: FORMAT, root, documents: Object.fromEntries([...this.documents].sort(([a], [b]) => (a < b ? -1 : 1))), collection: this.collection };
     writeAtomic(this.file, JSON.stringify(data));
     for (const f of this.merged) rmSync(f, { force: true });
   }
@@ -335,6 +348,24 @@ export class BuildCache {
   private relative(file: string): string {
     return path.relative(this.root, path.resolve(file)).split(path.sep).join('/');
   }
+}
+
+/** The root a cache file recorded, when it is a folder here. */
+function recordedRoot(outDir: string, recorded: string | undefined): string | undefined {
+  if (recorded === undefined) return undefined;
+  const root = path.resolve(outDir, recorded);
+  try {
+    return statSync(root).isDirectory() ? root : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The nearest folder holding both (absolute paths). */
+function commonFolder(a: string, b: string): string {
+  let common = a;
+  while (!isInside(b, common)) common = path.dirname(common);
+  return common;
 }
 
 function isRegularFile(file: string): boolean {

@@ -64,6 +64,40 @@ describe('ownership: the build removes only outputs no source writes any more', 
     expectCatalogWhole();
   });
 
+  it('building another folder into the same out/ keeps the first folder’s outputs, and each build after it knows both', () => {
+    // No package.json or .git marks a project here, so each build's sources' root is its own folder.
+    const other = path.join(dir, 'other');
+    mkdirSync(other);
+    writeFileSync(path.join(other, 'c.md'), handout('Charlie care'));
+    expect(build().status).toBe(0);
+    const r = cli(['build', 'other', '--out', 'out'], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/1 built, 0 unchanged/);
+    expect(r.stdout).not.toMatch(/removed/);
+    for (const f of ['a.pdf', 'a.html', 'b.pdf', 'b.html', 'c.pdf', 'c.html']) expect(existsSync(path.join(out, f)), f).toBe(true);
+    expect(catalogLinks()).toEqual(expect.arrayContaining(['a.html', 'b.html', 'c.html']));
+    const again = build();
+    expect(again.stdout).toMatch(/0 built, 2 unchanged/);
+    expect(again.stdout).not.toMatch(/removed/);
+    expect(existsSync(path.join(out, 'c.pdf'))).toBe(true);
+    // A source deleted from either folder still takes its outputs with it.
+    rmSync(path.join(other, 'c.md'));
+    expect(build().stdout).toMatch(/removed .*c\.pdf/);
+    expect(existsSync(path.join(out, 'a.pdf'))).toBe(true);
+    expectCatalogWhole();
+  });
+
+  it('a project moved whole keeps its cache: nothing is built again', () => {
+    expect(build().status).toBe(0);
+    const moved = tempDir('handout-moved-');
+    renameSync(content, path.join(moved, 'content'));
+    renameSync(out, path.join(moved, 'out'));
+    const r = cli(['build', 'content', '--out', 'out'], { cwd: moved });
+    removeDir(moved);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/0 built, 2 unchanged/);
+  });
+
   it('removes the outputs of a deleted source, but leaves one changed by hand since, with a warning', () => {
     expect(build().status).toBe(0);
     writeFileSync(path.join(out, 'b.html'), '<p>my own notes</p>');
