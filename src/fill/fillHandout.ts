@@ -6,6 +6,10 @@ import { NotRegularFileError, readRegularFile } from '../read/regularFile.js';
 import { hashBytes } from '../hash.js';
 import { HandoutError, type Warnings } from '../diagnostics.js';
 import { toString } from 'mdast-util-to-string';
+import type { Heading } from 'mdast';
+import type { Element } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import Handlebars from 'handlebars';
 import { visit } from '../visitTree.js';
 import type { Block, Outline, Section, SummaryTable } from '../outline/outline.js';
 import { blocksInReadingOrder } from '../outline/outline.js';
@@ -21,6 +25,8 @@ const HANDOUT_COLUMNS = 3;
 
 export interface FilledSection {
   title: string;
+  /** The heading's content as HTML: the title, escaped, or the written heading with its footnote calls. */
+  titleHtml: string;
   slug: string;
   level: number;
   kind: Section['kind'];
@@ -36,6 +42,8 @@ export interface HandoutContext {
   /** The writing direction of the language: "rtl" for Arabic, Hebrew, Persian, Urdu …, else "ltr". */
   dir: 'ltr' | 'rtl';
   title: string;
+  /** The title as HTML (see FilledSection.titleHtml). */
+  titleHtml: string;
   slug: string;
   meta: Outline['meta'];
   intro: string;
@@ -87,11 +95,12 @@ export interface HandoutExtras {
 export function handoutContext(outline: Outline, templates: TemplateSet, sourcePath: string, warnings: Warnings, options: FillOptions = {}, extras: HandoutExtras = {}): HandoutContext {
   const { dependencies, remoteImages } = options;
   const webCopy = webCopyOf(outline);
-  const { intro, sections, closing, links } = fillContent(outline, sourcePath, warnings, options);
+  const { titleHtml, intro, sections, closing, links } = fillContent(outline, sourcePath, warnings, options);
   return {
     lang: outline.meta.lang,
     dir: directionOf(outline.meta.lang),
     title: outline.title,
+    titleHtml,
     slug: outline.slug,
     meta: outline.meta,
     intro,
@@ -121,32 +130,56 @@ export function handoutContext(outline: Outline, templates: TemplateSet, sourceP
  * to). What it warns of (a footnote never referred to, raw HTML removed, an image left out) is
  * what `handout check` reports too, so check and build say the same.
  */
-export function fillContent(outline: Outline, sourcePath: string, warnings: Warnings, options: FillOptions = {}): { intro: string; sections: FilledSection[]; closing: string; links: PaperLinks } {
+export function fillContent(outline: Outline, sourcePath: string, warnings: Warnings, options: FillOptions = {}): { titleHtml: string; intro: string; sections: FilledSection[]; closing: string; links: PaperLinks } {
   const { dependencies, missingImages, remoteImages, sourceText } = options;
   const links = new PaperLinks(outline.meta.links ?? 'after', outline.meta.webBaseUrl);
   const ctx: ContentContext = { outline, sourcePath, sourceText, warnings, dependencies, missingImages, remoteImages, links };
-  const fillSection = (s: Section): FilledSection => ({
-    title: s.title,
-    slug: s.slug,
-    level: s.level,
-    kind: s.kind,
-    inferred: s.inferred === true,
-    html: blocksToHtml(s.blocks, ctx),
-    sections: s.sections.map(fillSection),
-    closing: blocksToHtml(s.closing ?? [], ctx),
-  });
+  const fillSection = (s: Section): FilledSection => {
+    const heading = headingHtml(s.title, s.heading, ctx);
+    return {
+      title: s.title,
+      titleHtml: heading.html,
+      slug: s.slug,
+      level: s.level,
+      kind: s.kind,
+      inferred: s.inferred === true,
+      html: heading.notes + blocksToHtml(s.blocks, ctx),
+      sections: s.sections.map(fillSection),
+      closing: blocksToHtml(s.closing ?? [], ctx),
+    };
+  };
   // In reading order, so numbered link notes count up down the page.
-  const intro = blocksToHtml(outline.intro, ctx);
+  const title = headingHtml(outline.title, outline.titleHeading, ctx);
+  const intro = title.notes + blocksToHtml(outline.intro, ctx);
   const sections = outline.sections.map(fillSection);
   // Last, so the notes nothing refers to come after those the text does.
   const closing = blocksToHtml(outline.closing, ctx) + unreferencedNotesHtml(footnotesReferred(outline), ctx);
-  return { intro, sections, closing, links };
+  return { titleHtml: title.html, intro, sections, closing, links };
 }
 
-/** The footnotes the handout's text (or another note) refers to, by identifier. */
+/**
+ * A heading's content as HTML: its text, escaped; or, for a written heading that calls footnotes,
+ * the heading as written (`html`) and the notes it calls (`notes`: mdast-util-to-hast's section of
+ * them, gathered with the others by footnotes.ts), to be put in the section's content.
+ */
+function headingHtml(title: string, heading: Heading | undefined, ctx: ContentContext): { html: string; notes: string } {
+  // Escaped as the template would have escaped the title itself.
+  if (!heading) return { html: Handlebars.Utils.escapeExpression(title), notes: '' };
+  let html = '';
+  const notes = blocksToHtml([{ type: 'paragraph', children: heading.children, position: heading.position }], ctx, (tree) => {
+    const first = tree.children.findIndex((c) => c.type === 'element' && c.tagName === 'p');
+    if (first < 0) return;
+    html = toHtml((tree.children[first] as Element).children);
+    tree.children.splice(first, 1);
+  });
+  return { html, notes };
+}
+
+/** The footnotes the handout's text (or another note, or a heading) refers to, by identifier. */
 function footnotesReferred(outline: Outline): Set<string> {
   const ids = new Set<string>();
-  const blocks = [...[...blocksInReadingOrder(outline)].map((b) => b.block), ...outline.definitions];
+  const headings = (sections: Section[]): Heading[] => sections.flatMap((s) => [...(s.heading ? [s.heading] : []), ...headings(s.sections)]);
+  const blocks = [...[...blocksInReadingOrder(outline)].map((b) => b.block), ...outline.definitions, ...(outline.titleHeading ? [outline.titleHeading] : []), ...headings(outline.sections)];
   for (const block of blocks) visit(block, 'footnoteReference', (node: { identifier: string }) => void ids.add(node.identifier));
   return ids;
 }

@@ -231,7 +231,7 @@ function compileNow(hb: typeof Handlebars, file: string, text: string, warnings:
 }
 
 /** The fields handout fills with HTML it made and sanitised itself: the only ones a template may print raw. */
-export const HTML_FIELDS = new Set(['intro', 'html', 'closing', 'stylesheet']);
+export const HTML_FIELDS = new Set(['intro', 'html', 'closing', 'stylesheet', 'titleHtml']);
 
 /**
  * `{{{meta.title}}}` (or `{{& meta.title}}`) prints content with escaping off: a title written

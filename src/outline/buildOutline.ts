@@ -25,6 +25,7 @@ export function buildOutline(source: Source, tree: Root): Outline {
 
   let title = meta.title;
   let titleFrom: Outline['titleFrom'] = 'front matter';
+  let titleHeading: Heading | undefined;
   // The document's own top heading is its title: print it once, in the title block. It is the
   // first block, or the document's only H1 wherever it stands (after a badge, an import, a note).
   const topHeadings = nodes.filter((n): n is Heading => n.type === 'heading' && n.depth === 1);
@@ -32,6 +33,7 @@ export function buildOutline(source: Source, tree: Root): Outline {
   if (first && (!title || toString(first).trim() === title)) {
     title = toString(first).trim();
     titleFrom = title === meta.title ? 'front matter' : 'first heading';
+    if (refersToNote(first)) titleHeading = first;
     nodes = nodes.filter((n) => n !== first);
   }
   // Prose without headings (plain text always; Markdown when asked) gets an inferred outline.
@@ -53,7 +55,7 @@ export function buildOutline(source: Source, tree: Root): Outline {
   const words = countWords([title, ...nodes.map((n) => toString(n))].join('\n'), meta.lang);
   if (inferred && inferred.sections.length) {
     return withAtAGlance({
-      file: source.file, slug: source.slug, format: source.format, meta, title, titleFrom,
+      file: source.file, slug: source.slug, format: source.format, meta, title, titleFrom, ...(titleHeading ? { titleHeading } : {}),
       intro: withLists(inferred.intro, meta.lang), sections: sectionsWithLists(inferred.sections, meta.lang), closing: [], definitions, words, notes: inferred.notes,
     });
   }
@@ -79,6 +81,7 @@ export function buildOutline(source: Source, tree: Root): Outline {
         kind: sectionKind(text),
         blocks: [],
         sections: [],
+        ...(refersToNote(node) ? { heading: node } : {}),
       };
       while (open.length && open[open.length - 1].level >= level) open.pop();
       (open.length ? open[open.length - 1].sections : sections).push(section);
@@ -95,6 +98,7 @@ export function buildOutline(source: Source, tree: Root): Outline {
     meta,
     title,
     titleFrom,
+    ...(titleHeading ? { titleHeading } : {}),
     intro,
     sections,
     closing: [],
@@ -102,6 +106,12 @@ export function buildOutline(source: Source, tree: Root): Outline {
     words,
     notes: inferred?.notes,
   });
+}
+
+/** A heading whose text calls a footnote: its plain text would lose the call. */
+function refersToNote(heading: Heading): boolean {
+  const walk = (n: { type: string; children?: unknown[] }): boolean => n.type === 'footnoteReference' || (n.children ?? []).some((c) => walk(c as typeof n));
+  return walk(heading);
 }
 
 function withAtAGlance(outline: Outline): Outline {

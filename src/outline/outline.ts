@@ -4,7 +4,7 @@
  * a tree of sections, and the summary table of its parallel parts. Content blocks are mdast
  * nodes, untouched. This is the model: it imports nothing from the stages that build or read it.
  */
-import type { RootContent, Definition, FootnoteDefinition } from 'mdast';
+import type { RootContent, Definition, FootnoteDefinition, Heading } from 'mdast';
 import type { HandoutMeta } from '../read/frontMatter.js';
 import type { SourceFormat } from '../read/readSource.js';
 
@@ -31,6 +31,8 @@ export interface Section {
   partKind?: string;
   /** Blocks after the subsections that belong to this section as a whole (inferred outlines only). */
   closing?: Block[];
+  /** The written heading, when its text refers to a footnote: printed as written, so the reference is not lost. */
+  heading?: Heading;
 }
 
 export interface Outline {
@@ -41,6 +43,8 @@ export interface Outline {
   title: string;
   /** Where the title came from, so a user can see why the handout is called what it is. */
   titleFrom: 'front matter' | 'first heading' | 'first line' | 'opening sentence' | 'the text' | 'file name';
+  /** The heading the title was taken from, when it refers to a footnote (see Section.heading). */
+  titleHeading?: Heading;
   /** Blocks before the first section. */
   intro: Block[];
   sections: Section[];

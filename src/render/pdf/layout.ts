@@ -28,6 +28,13 @@ export interface LayoutOptions {
   footnotes?: FootnoteContext;
   /** Hears of what the page cannot show as written (a table too wide to read). */
   warn?: (message: string) => void;
+  /**
+   * The narrowest a nested box's column gets by indentation (margins, padding, borders): past it,
+   * deeper lists and quotes are no longer indented further, so their text stays readable (30
+   * levels of list once left columns a letter wide, and pages with nothing on them). 0 inside
+   * table cells and flex items, whose widths are the table's to decide.
+   */
+  minIndentedWidth?: number;
 }
 
 const HEADING = /^h[1-6]$/;
@@ -62,8 +69,7 @@ export class Layout {
     if (style.breakBefore === 'page') this.pendingBreak = true;
     this.addMargin(style.margin[0]);
     const first = this.slices.length;
-    const innerX = x + style.margin[3];
-    const innerWidth = Math.max(1, width - style.margin[3] - style.margin[1]);
+    const [innerX, innerWidth] = this.indented(x, width, style.margin[3], style.margin[1]);
     const outer = this.parent;
     const groupRole = box.kind === 'block' ? GROUP_ROLES[box.tag] : undefined;
     if (groupRole) this.parent = structNode(groupRole, outer);
@@ -84,6 +90,23 @@ export class Layout {
     }
     if (style.breakAfter === 'page') this.pendingBreak = true;
     this.addMargin(style.margin[2]);
+  }
+
+  /**
+   * The column inside `left` and `right` of indentation, which never takes it under the narrowest
+   * indented width: past that, the indentation shrinks, in proportion on both sides, to what is
+   * left above it. Said once per document.
+   */
+  private indented(x: number, width: number, left: number, right: number): [number, number] {
+    const min = this.options.minIndentedWidth ?? 0;
+    const inner = width - left - right;
+    if (inner >= min || left + right <= 0) return [x + left, Math.max(1, inner)];
+    const kept = Math.max(inner, Math.min(width, min));
+    if (!narrowWarned.has(this.options)) {
+      narrowWarned.add(this.options);
+      this.options.warn?.('lists or quotes are nested too deep for the page: past the depth where their text would be narrower than it can be read, they are no longer indented further (nest them less deeply)');
+    }
+    return [x + ((width - kept) * left) / (left + right), Math.max(1, kept)];
   }
 
   private addMargin(m: number): void {
@@ -108,14 +131,21 @@ export class Layout {
     const [bt, br, bb, bl] = style.border.map((b) => b.width);
     const [pt, pr, pb, pl] = style.padding;
     if (!style.backgroundColor && !bt && !br && !bb && !bl && !pt && !pb) {
-      inside(x + pl, width - pl - pr, frames);
+      inside(...this.indented(x, width, pl, pr), frames);
       return;
     }
-    const frame: Frame = { x, width, background: style.backgroundColor, border: style.border };
+    const [ix, iw] = this.indented(x, width, bl + pl, br + pr);
+    // Indentation shrunk by nesting too deep leaves no room between a side border and the text:
+    // the border is left out rather than drawn through the letters.
+    type Side = ComputedStyle['border'][number];
+    const kept = (b: Side, room: number): Side => (!b.width || room >= b.width + Math.min(2, b.width) ? b : { ...b, width: 0 });
+    const [top0, right, bottom, left] = style.border;
+    const border: ComputedStyle['border'] = iw > width - bl - pl - br - pr ? [top0, kept(right, x + width - ix - iw), bottom, kept(left, ix - x)] : style.border;
+    const frame: Frame = { x, width, background: style.backgroundColor, border };
     const own = [...frames, frame];
     const top = this.push({ ...newSlice('space', bt + pt, own), keepWithNext: true });
     const before = this.slices.length;
-    inside(x + bl + pl, width - bl - pl - br - pr, own);
+    inside(ix, iw, own);
     if (this.slices.length === before) top.keepWithNext = true;
     // The last content slice stays with the bottom padding, so a box never ends with an empty strip.
     if (this.slices.length > before) this.slices[this.slices.length - 1].keepWithNext = true;
@@ -171,7 +201,8 @@ export class Layout {
       lines.forEach((line, i) => {
         const s = this.lineSlice(line, ix, fr, tagOf);
         if (i === 0 && (heading || box.id)) {
-          const title = box.runs.map((r) => r.text).join('').replace(/\s+/g, ' ').trim();
+          // A bookmark is the heading's words: a footnote's number is not among them.
+          const title = box.runs.filter((r) => !r.footnote).map((r) => r.text).join('').replace(/\s+/g, ' ').trim();
           s.items.unshift({ kind: 'heading', level: heading, title, id: box.id, y: 0 });
         }
       });
@@ -325,8 +356,9 @@ export class Layout {
    * tallest cell, or several pieces cut between lines (see bandCuts, pageCuts).
    */
   private row(cells: { x: number; width: number; box: Box; background?: string; border?: ComputedStyle['border']; tag?: StructNode }[], frames: Frame[], what: string, minHeight = 0): Slice[] {
+    const options = this.options.minIndentedWidth ? cellOptions(this.options) : this.options;
     const subs = cells.map((c) => {
-      const sub = new Layout(this.options, c.tag ?? this.parent);
+      const sub = new Layout(options, c.tag ?? this.parent);
       sub.box(c.box, c.x, c.width, []);
       return sub;
     });
@@ -374,16 +406,36 @@ export class Layout {
 
   private warnIfUnreadable(box: TableBox, widths: number[]): void {
     if (!this.options.warn || !hasUnreadableColumn(box, widths)) return;
-    const first = box.rows[0]?.cells.map((c) => textOf(c.content).replace(/\s+/g, ' ').trim()).filter(Boolean) ?? [];
-    const named = first.length ? ` (the one starting "${first.slice(0, 3).join('", "')}"${first.length > 3 ? ' …' : ''})` : '';
-    this.options.warn(`a table of ${widths.length} columns${named} is too wide for the page: its columns are narrower than a letter, so letters overlap and cannot be read (split it into narrower tables, or write it as a list)`);
+    this.options.warn(`a table of ${widths.length} columns${firstCells(box)} is too wide for the page: its columns are narrower than a letter, so letters overlap and cannot be read (split it into narrower tables, or write it as a list)`);
   }
 
+  /**
+   * A table too wide for the page to hold its words whole (30 columns on a portrait page broke
+   * every word letter by letter) is printed in parts of columns that do fit, one below the other,
+   * each with the first column again so its rows can still be read across.
+   */
   private table(box: TableBox, x: number, width: number, frames: Frame[]): void {
     const columns = Math.max(0, largest(box.rows.map((r) => r.cells.reduce((n, c) => n + c.colspan, 0))));
     if (!columns) return;
-    const widths = columnWidths(box, columns, width, this.options.hyphenate);
-    this.warnIfUnreadable(box, widths);
+    const sizes = columnSizes(box, columns, width, this.options.hyphenate);
+    const groups = sizes.whole && columnGroups(box, sizes.whole, width);
+    if (!groups) {
+      this.warnIfUnreadable(box, sizes.widths);
+      this.tableRows(box, x, sizes.widths, frames);
+      return;
+    }
+    this.options.warn?.(`a table of ${columns} columns${firstCells(box)} is too wide for the page to print its words whole: it is printed in ${groups.length} parts, one below the other, each with the first column again (split it into narrower tables, or write it as a list)`);
+    groups.forEach((group, i) => {
+      const part: TableBox = { ...box, rows: box.rows.map((r) => ({ ...r, cells: group.flatMap((c) => (r.cells[c] ? [r.cells[c]] : [])) })) };
+      const partColumns = Math.max(1, largest(part.rows.map((r) => r.cells.length)));
+      if (i > 0) this.addMargin(Math.max(box.style.margin[2], box.style.fontSize));
+      const widths = columnWidths(part, partColumns, width, this.options.hyphenate);
+      this.warnIfUnreadable(part, widths);
+      this.tableRows(part, x, widths, frames);
+    });
+  }
+
+  private tableRows(box: TableBox, x: number, widths: number[], frames: Frame[]): void {
     let header: Slice | undefined;
     const tableTag = structNode('Table', this.parent);
     box.rows.forEach((row, r) => {
@@ -411,6 +463,46 @@ export class Layout {
       }
     });
   }
+}
+
+/** Layouts whose nesting too deep for the page was said. */
+const narrowWarned = new WeakSet<LayoutOptions>();
+/** The options of a table's or flex row's cells: their widths are the table's, not indentation's. */
+const cellOptionsOf = new WeakMap<LayoutOptions, LayoutOptions>();
+function cellOptions(options: LayoutOptions): LayoutOptions {
+  let cells = cellOptionsOf.get(options);
+  if (!cells) cellOptionsOf.set(options, (cells = { ...options, minIndentedWidth: 0 }));
+  return cells;
+}
+
+/** Which table a warning is about: ` (the one starting "Drug", "Dose", "When" …)`, or nothing. */
+function firstCells(box: TableBox): string {
+  const first = box.rows[0]?.cells.map((c) => textOf(c.content).replace(/\s+/g, ' ').trim()).filter(Boolean) ?? [];
+  return first.length ? ` (the one starting "${first.slice(0, 3).join('", "')}"${first.length > 3 ? ' …' : ''})` : '';
+}
+
+/**
+ * The columns of a table too wide to hold its words whole, in parts that do, each led by the
+ * first column (`whole`: each column's narrowest with its words whole). Only
+ * a table of single cells is parted: a cell spanning columns would be cut. Undefined when it
+ * cannot be parted, or parting it gives one part.
+ */
+export function columnGroups(box: TableBox, whole: number[], width: number): number[][] | undefined {
+  if (whole.length < 3 || box.rows.some((r) => r.cells.some((c) => c.colspan !== 1))) return undefined;
+  const groups: number[][] = [];
+  let group: number[] = [];
+  let used = whole[0];
+  for (let col = 1; col < whole.length; col++) {
+    if (group.length && used + whole[col] > width) {
+      groups.push(group);
+      group = [];
+      used = whole[0];
+    }
+    group.push(col);
+    used += whole[col];
+  }
+  groups.push(group);
+  return groups.length > 1 ? groups.map((g) => [0, ...g]) : undefined;
 }
 
 /**
@@ -615,6 +707,11 @@ function capped(lo: number[], hi: number[], width: number): number[] {
  * are words broken between letters.
  */
 export function columnWidths(table: TableBox, columns: number, width: number, hyphenate?: Hyphenator): number[] {
+  return columnSizes(table, columns, width, hyphenate).widths;
+}
+
+/** columnWidths, and when they break words between letters, each column's narrowest with its words whole (`whole`). */
+function columnSizes(table: TableBox, columns: number, width: number, hyphenate?: Hyphenator): { widths: number[]; whole?: number[] } {
   // Both extents of each cell from one reading of its text: a long table has many cells.
   const min = new Array<number>(columns).fill(0);
   const max = new Array<number>(columns).fill(0);
@@ -640,23 +737,23 @@ export function columnWidths(table: TableBox, columns: number, width: number, hy
     });
     // Long tokens broken, every word whole: the rest is shared as when everything fits, by how
     // much text each column holds (a column of long addresses gets the room, not one of names).
-    if (sum(tokens) <= width) return shared(tokens, max.map((m, i) => Math.max(m, tokens[i])), width);
+    if (sum(tokens) <= width) return { widths: shared(tokens, max.map((m, i) => Math.max(m, tokens[i])), width) };
     let upper = tokens;
     for (const step of [body, all]) {
-      if (sum(step) <= width) return capped(step, upper, width);
+      if (sum(step) <= width) return { widths: capped(step, upper, width) };
       upper = step;
     }
     // Words will be broken between letters: every column gives the same share of its narrowest,
     // which the slack at the end of its lines often absorbs (a cap would take it all from one).
     const total = sum(upper);
-    return upper.map((m) => (m / total) * width);
+    return { widths: upper.map((m) => (m / total) * width), whole: tokens };
   }
   if (maxTotal <= width) {
     // Everything fits on one line: share the spare width in proportion to content (table width: 100%).
     const spare = width - maxTotal;
-    return max.map((m) => m + (maxTotal ? (m / maxTotal) * spare : spare / columns));
+    return { widths: max.map((m) => m + (maxTotal ? (m / maxTotal) * spare : spare / columns)) };
   }
-  return shared(min, max, width);
+  return { widths: shared(min, max, width) };
 }
 
 type TableCell = TableBox['rows'][number]['cells'][number];

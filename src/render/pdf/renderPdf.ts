@@ -89,7 +89,8 @@ export async function renderPdf(html: string, options: RenderPdfOptions): Promis
     footer = footer && withTextCut(footer, 2 * charactersShown(measured, footerRoom + lift) + 100);
   }
   const pageHeight = contentHeight - lift;
-  const layout = new Layout({ pageHeight, orphans: 2, widows: 2, hyphenate: hyphenatorFor(options.info.lang), footnotes, warn });
+  // A nested column keeps at least two fifths of the page's: about 30 characters on A4 or Letter.
+  const layout = new Layout({ pageHeight, orphans: 2, widows: 2, hyphenate: hyphenatorFor(options.info.lang), footnotes, warn, minIndentedWidth: contentWidth * 0.4 });
   layout.box(boxes.body, margin.left, contentWidth, []);
   // A note nothing refers to is still printed, after the text: nothing is lost.
   for (const [id, note] of boxes.footnotes) if (!footnotes.laidOut.has(id)) layout.box(note, margin.left, contentWidth, []);
