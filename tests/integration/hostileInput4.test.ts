@@ -3,7 +3,7 @@
  * footnote called from a heading): each case built through the real command line next to a good
  * handout, and its outputs read back (pdftotext, pdfinfo, qpdf's JSON, an HTML parser).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { cli, folderWithGoodHandout, htmlTextIn, pdfTextIn, removeDir, solidPng } from '../helpers/build.js';
-import { hasCommand } from '../helpers/pdf.js';
+import { hasCommand, readPdf } from '../helpers/pdf.js';
 
 let dir: string;
 let content: string;
@@ -308,5 +308,23 @@ describe.skipIf(!hasCommand('pdftotext') || !hasCommand('qpdf'))('a footnote cal
     const titles = (items: { title: string; kids: unknown[] }[]): string[] => items.flatMap((o) => [o.title, ...titles(o.kids as typeof items)]);
     expect(titles(outline)).toEqual(expect.arrayContaining(['Soap and water']));
     expect(titles(outline).join('|')).not.toMatch(/\d/);
+  }, 60_000);
+});
+
+describe.skipIf(!hasCommand('pdffonts'))('a letter with 150 accents', () => {
+  it('keeps the font’s text map readable, every accent copied, and the plain letter copied as itself', async () => {
+    // The cluster's whole text went to its first glyph: 151 characters, an entry Poppler cannot
+    // read (so no word of the font could be copied), and every later "é" copied as all of them.
+    const zalgo = `e${'\u0301'.repeat(150)}`;
+    writeFileSync(path.join(content, 'marks.md'), `---\ntitle: Marks\n---\n\nWord ${zalgo} after, then é and e alone.\n`);
+    const r = build();
+    expect(r.status, r.stderr).toBe(0);
+    const file = path.join(out, 'marks.pdf');
+    const fonts = spawnSync('pdffonts', [file], { encoding: 'utf8' });
+    expect(fonts.stderr).not.toMatch(/ToUnicode|Illegal/i);
+    expect(spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' }).stderr).not.toMatch(/Illegal/);
+    const text = (await readPdf(readFileSync(file))).streamText.normalize('NFD');
+    expect([...text].filter((c) => c === '\u0301').length).toBe(151);
+    expect(text).toMatch(/then e\u0301 and e alone\./);
   }, 60_000);
 });

@@ -404,7 +404,7 @@ class PageDrawer {
         const gid = font.subset.includeGlyph(g.id);
         font.widths[gid] ??= g.advanceWidth * toText;
         // The characters a glyph stands for, from its first use that has any (a separate accent has none).
-        if (!font.unicode[gid]?.length) font.unicode[gid] = g.codePoints;
+        if (!font.unicode[gid]?.length) font.unicode[gid] = mappable(g.codePoints);
         const width = g.advanceWidth * toText;
         const advance = g.xAdvance * toText + (g.codePoints.length === 1 && g.codePoints[0] === 0x20 ? spaceExtra : 0);
         const code = (codes[gid] ??= gid.toString(16).padStart(4, '0'));
@@ -450,4 +450,18 @@ class PageDrawer {
     if (target.startsWith('#')) this.doc.goTo(x, y, w, h, decodeURIComponent(target.slice(1)), options as never);
     else this.doc.link(x, y, w, h, target, options as never);
   }
+}
+
+/**
+ * Poppler reads each entry of a font's ToUnicode map as one token of at most 255 characters: 63
+ * UTF-16 units in hex. A longer entry (a cluster of a letter and 150 accents no glyph of their own
+ * draws) made the whole map unreadable, and every word of the font lost for copying and search.
+ */
+const MAX_MAPPED_UNITS = 60;
+
+function mappable(codePoints: number[]): number[] {
+  let units = 0;
+  let n = 0;
+  while (n < codePoints.length && (units += codePoints[n] > 0xffff ? 2 : 1) <= MAX_MAPPED_UNITS) n++;
+  return n === codePoints.length ? codePoints : codePoints.slice(0, n);
 }

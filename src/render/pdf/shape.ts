@@ -39,7 +39,7 @@ export function shapeWord(face: FontFace, word: string): ShapedWord {
   if (!shaped) {
     let shaper = shapers.get(face.file);
     if (!shaper) shapers.set(face.file, (shaper = new HarfBuzzFont(fontFileBytes(face.file))));
-    const glyphs = withCharacters(word, shaper.shape(word));
+    const glyphs = withCharacters(word, shaper.shape(word), (c) => face.font.glyphForCodePoint(c)?.id);
     shaped = { glyphs, width: glyphs.reduce((sum, g) => sum + g.xAdvance, 0) / face.font.unitsPerEm };
     if (words.size >= MAX_WORDS_PER_FACE) words.clear();
     words.set(word, shaped);
@@ -51,18 +51,30 @@ export function shapeWord(face: FontFace, word: string): ShapedWord {
  * Each glyph with the characters it draws: those of its cluster (a ligature's two or three, a
  * letter and the accent composed with it), given to the cluster's first glyph; a cluster drawn
  * with several glyphs (a letter and a separate accent) leaves the others none, so copied text
- * holds each character once. Invisible formatting characters (a soft hyphen, a zero-width space or
- * joiner, a direction mark) are no one's text: HarfBuzz draws them as the space glyph with no
- * width, which is left out, and the PDF would otherwise map a glyph to them for good (every later
- * space in the document copied as a soft hyphen).
+ * holds each character once. But a glyph after the first that draws the cluster's last character
+ * on its own (the font's glyph for it, or an accent taking no room) takes that character, and so
+ * on backwards: the PDF maps a glyph to one text for the whole document, so a letter given the text
+ * of a letter and 150 accents copied as that everywhere (and made a map entry too long to read).
+ * Invisible formatting characters (a soft hyphen, a zero-width space or joiner, a direction mark)
+ * are no one's text: HarfBuzz draws them as the space glyph with no width, which is left out, and
+ * the PDF would otherwise map a glyph to them for good (every later space in the document copied
+ * as a soft hyphen).
  */
-function withCharacters(word: string, glyphs: HarfBuzzGlyph[]): ShapedGlyph[] {
+function withCharacters(word: string, glyphs: HarfBuzzGlyph[], nominal: (codePoint: number) => number | undefined): ShapedGlyph[] {
   const starts = [...new Set(glyphs.map((g) => g.cluster))].sort((a, b) => a - b);
   const endOf = new Map(starts.map((s, i) => [s, starts[i + 1] ?? word.length]));
   const out: ShapedGlyph[] = [];
+  const text = new Array<number[]>(glyphs.length);
   glyphs.forEach((g, i) => {
-    const first = i === 0 || glyphs[i - 1].cluster !== g.cluster;
-    const cluster = first ? [...word.slice(g.cluster, endOf.get(g.cluster))].map((c) => c.codePointAt(0)!) : [];
+    if (i > 0 && glyphs[i - 1].cluster === g.cluster) return; // set by its cluster's first glyph, if at all
+    const codePoints = [...word.slice(g.cluster, endOf.get(g.cluster))].map((c) => c.codePointAt(0)!);
+    let last = i;
+    while (glyphs[last + 1]?.cluster === g.cluster) last++;
+    for (let j = last; j > i && codePoints.length > 1 && drawsAlone(glyphs[j], codePoints[codePoints.length - 1], nominal); j--) text[j] = [codePoints.pop()!];
+    text[i] = codePoints;
+  });
+  glyphs.forEach((g, i) => {
+    const cluster = text[i] ?? [];
     const codePoints = cluster.filter((c) => !INVISIBLE.test(String.fromCodePoint(c)));
     if (cluster.length && !codePoints.length && g.xAdvance === 0 && !g.xOffset && !g.yOffset) return;
     out.push({ id: g.id, codePoints, advanceWidth: g.advanceWidth, xAdvance: g.xAdvance, xOffset: g.xOffset, yOffset: g.yOffset });
@@ -71,6 +83,12 @@ function withCharacters(word: string, glyphs: HarfBuzzGlyph[]): ShapedGlyph[] {
 }
 
 const INVISIBLE = /^\p{Default_Ignorable_Code_Point}$/u;
+const MARK = /^\p{M}$/u;
+
+/** A glyph that draws this character on its own: the font's glyph for it, or (a variant of) an accent, taking no room. */
+function drawsAlone(glyph: HarfBuzzGlyph, codePoint: number, nominal: (codePoint: number) => number | undefined): boolean {
+  return nominal(codePoint) === glyph.id || (glyph.xAdvance === 0 && MARK.test(String.fromCodePoint(codePoint)));
+}
 
 /** Where the word starting at `start` ends: after its space or tab, or at the end of the text. */
 function wordEnd(text: string, start: number): number {
