@@ -331,10 +331,26 @@ function registerHelpers(hb: typeof Handlebars): void {
   });
   /** `{{nobreak (date nextReview)}}`: spaces that never break (U+00A0), so a date is not split across the footer's lines. */
   add('nobreak', (text: unknown) => String(text ?? '').replace(/ /g, '\u00a0'));
+  add('page-title', (text: unknown) => pageTitle(String(text ?? '')));
   /** `{{#heading level id=slug}}text{{/heading}}` → <hN id>; keeps templates from repeating h2..h6. */
   add('heading', function (this: unknown, level: number, options: Handlebars.HelperOptions) {
     const n = Math.max(1, Math.min(6, Number(level) || 2));
     const id = options.hash.id ? ` id="${hb.escapeExpression(options.hash.id)}"` : '';
     return new hb.SafeString(`<h${n}${id}>${options.fn(this)}</h${n}>`);
   });
+}
+
+/**
+ * A browser tab, a bookmark and a search result show a page's <title> in about 70 characters
+ * (html-validate's recommended rules refuse a longer one): a longer title is cut at the last word
+ * that fits, with an ellipsis. The page's heading, and the PDF's title, keep it whole.
+ */
+export const MAX_PAGE_TITLE = 70;
+
+export function pageTitle(title: string): string {
+  const chars = [...title.trim()];
+  if (chars.length <= MAX_PAGE_TITLE) return title;
+  const cut = chars.slice(0, MAX_PAGE_TITLE - 1).join('');
+  const atWord = /\s/.test(chars[MAX_PAGE_TITLE - 1]) ? cut : cut.replace(/\s+\S*$/, '');
+  return `${(atWord.length >= MAX_PAGE_TITLE / 2 ? atWord : cut).replace(/[\s,;:.\-–—]+$/, '')}…`;
 }

@@ -6,7 +6,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HtmlValidate } from 'html-validate';
-import { removeDir, tempDir } from '../helpers/build.js';
+import { cli, removeDir, tempDir, writeUnder } from '../helpers/build.js';
+import { fromHtml } from 'hast-util-from-html';
+import { select } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
 import { buildSite } from '../helpers/site.js';
 
 const validator = new HtmlValidate({
@@ -40,4 +43,26 @@ describe('html-validate', () => {
     }
     expect(problems).toEqual([]);
   });
+});
+
+describe('a title longer than a browser tab shows', () => {
+  it('is cut at a word in <title> only, with an ellipsis; the page passes html-validate and its heading keeps every word', async () => {
+    const dir = tempDir();
+    try {
+      const title = 'Caring for your skin, your joints and your lungs when you live with a long-term condition of the connective tissue';
+      writeUnder(dir, 'content/long.md', `---\ntitle: ${title}\n---\n\nWash the skin daily.\n`);
+      const r = cli(['build', 'content', '--out', 'out'], { cwd: dir });
+      expect(r.status, r.stderr).toBe(0);
+      const html = readFileSync(path.join(dir, 'out', 'long.html'), 'utf8');
+      const page = fromHtml(html);
+      const shown = toString(select('title', page)!);
+      expect([...shown].length).toBeLessThanOrEqual(70);
+      expect(shown).toMatch(/^Caring for your skin, your joints and your lungs when you live with a…$/);
+      expect(toString(select('h1', page)!)).toBe(title);
+      const report = await validator.validateString(html, 'long.html');
+      expect(report.results.flatMap((x) => x.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([]);
+    } finally {
+      removeDir(dir);
+    }
+  }, 60_000);
 });
