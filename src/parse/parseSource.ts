@@ -245,7 +245,10 @@ export function parsePlainText(text: string, skipLines = 0, dropped: DroppedLine
     const indented = indents && !hangs && ((SENTENCE_END.test(before) && indentOf(line) > indentOf(before)) || heading);
     // (A capital the text writes small starts anew only after a paragraph's first line: inside a
     // wrapped paragraph, "… early in" / "May …" and "… Grace and" / "Will …" are names going on.)
-    if (start !== -1 && (indented || startsItem(line, before, wrap, lines[start]) || anew(before, line, start === previous) || !((wrap && isFull(before, line, wrap)) || goesOn(before, line)))) flush(i);
+    // Lines after a lead-in that each end in a semicolon ("Get help if:", "you have a fever;", "you
+    // cannot pass urine.") are the items of a list, as legal and British leaflets set one: not one sentence.
+    const semicolonItem = start !== -1 && /;$/.test(before.trim()) && /[:;]$/.test(lineAbove(lines, start));
+    if (start !== -1 && (indented || semicolonItem || startsItem(line, before, wrap, lines[start]) || anew(before, line, start === previous) || !((wrap && isFull(before, line, wrap)) || goesOn(before, line)))) flush(i);
     if (start === -1) start = i;
     previous = i;
   });
@@ -420,6 +423,12 @@ function startsItem(line: string, before: string, wrap: Wrap | undefined, first:
   // a list opens after a colon or a sentence's end.
   if ((m[2] || m[1] === '·') && wrap?.filled && !LIST_MARKER.test(first) && !SENTENCE_END.test(before) && isFull(before, line, wrap)) return false;
   return m[1] !== 'o' || LIST_MARKER.test(before) || SENTENCE_END.test(before);
+}
+
+/** The last line with text above line `i` (a blank line may stand between), trimmed. */
+function lineAbove(lines: string[], i: number): string {
+  for (let j = i - 1; j >= 0; j--) if (lines[j].trim()) return lines[j].trim();
+  return '';
 }
 
 /** A line of plain text left out of the outline, for the warning that says so. */

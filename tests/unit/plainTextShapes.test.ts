@@ -69,6 +69,26 @@ describe('the title among the lines over the text', () => {
     expect(faq.title).toBe('Flu Vaccine: Common Questions');
     expect(headings(faq)).toEqual(['What is the flu?', 'Who should get it?']);
   });
+
+  it('is not the line under it that says what the sheet tells, nor a Q&A\'s first question; a procedure is not a practice', () => {
+    // The later line's words ("before", "after", "operation") fill the text, and "… Surgery" read
+    // as a practice's name: the subtitle was the title, in the footer and the PDF's metadata.
+    const hip = outlineOf(`Hip Replacement Surgery\nWhat to expect before, during and after your operation\n\nThis leaflet is for patients having a hip replacement. Before your operation a nurse checks your health. After your operation you walk the same day, and before you go home a physiotherapist shows you exercises to do after the operation.\n\nGetting ready\n${para('Getting ready')}\n`);
+    expect(hip.title).toBe('Hip Replacement Surgery');
+    expect(toString(hip.intro[0])).toBe('What to expect before, during and after your operation');
+    const practice = outlineOf(`Meadowbank Medical Practice\n\nFlu jabs this autumn\n\nThe flu jab is free for people over 65. Book your flu jab at reception. A flu jab each year is the best protection against flu.\n`);
+    expect(practice.title).toBe('Flu jabs this autumn');
+    const qa = outlineOf(`Colonoscopy: Your Questions Answered\n\nQ: What is a colonoscopy?\nA: A colonoscopy is a test that lets a doctor look inside your bowel. A colonoscopy takes about half an hour.\n\nQ: Will it hurt?\nA: Most people feel some cramping during a colonoscopy. You will be offered a sedative.\n`);
+    expect(qa.title).toBe('Colonoscopy: Your Questions Answered');
+    expect(headings(qa)).toEqual(['Q: What is a colonoscopy?', 'Q: Will it hurt?']);
+  });
+
+  it('a line under it that says whom the sheet is for or from is its subtitle, however it names them', () => {
+    const o = outlineOf(`The Stages of Labour\n\nInformation for women and birthing partners from the Maternity Unit\n\nEvery labour is different. Midwives describe labour in three stages.\n\nFirst stage\nThe first stage is when the cervix opens. It is the longest stage of labour.\n\nSecond stage\nThe second stage is when the baby moves down and is born.\n\nThird stage\nThe third stage is the delivery of the placenta.\n`);
+    expect(o.title).toBe('The Stages of Labour');
+    expect(toString(o.intro[0])).toBe('Information for women and birthing partners from the Maternity Unit');
+    expect(o.sections.map((s) => [s.title, s.level])).toEqual([['First stage', 2], ['Second stage', 2], ['Third stage', 2]]);
+  });
 });
 
 describe('lists in plain text', () => {
@@ -112,6 +132,19 @@ describe('lists whose marks were lost', () => {
       ['a mild fever', 'feeling tired', 'Spots that itch'],
       ['the skin around a spot is hot and red', 'your child is not drinking'],
     ]);
+  });
+
+  it('lines after a lead-in that end in semicolons, the last in a full stop, are one list, not one sentence', () => {
+    for (const gap of ['\n', '\n\n']) {
+      const o = outlineOf(`Kidney Stones\n\n${para('Drinking water')}\n\nGet help right away if:${gap}you have pain so bad you cannot sit still;\nyou have a fever and chills with the pain;\nyou cannot pass urine at all.\n\n${para('A stone')}\n`);
+      const lists = allBlocks(o).filter((b): b is List => b.type === 'list');
+      expect(lists.map((l) => l.children.map((i) => toString(i))), JSON.stringify(gap)).toEqual([
+        ['you have pain so bad you cannot sit still;', 'you have a fever and chills with the pain;', 'you cannot pass urine at all.'],
+      ]);
+    }
+    // A sentence that goes on after its semicolon is still one paragraph.
+    const prose = outlineOf(`Kidney Stones\n\nMost stones pass on their own;\nsome need treatment in hospital. ${para('A stone')}\n`);
+    expect(allBlocks(prose).some((b) => b.type === 'list')).toBe(false);
   });
 });
 

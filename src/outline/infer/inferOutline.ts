@@ -223,7 +223,9 @@ function titleAmongOpeningLines(blocks: Block[]): number {
   // Nor the name a byline gives its writers ("The Money Compass" over "By the Money Compass team").
   const bylines = Array.from({ length: n }, (_, i) => lineAt(i)).filter(isByline).map((l) => normalWords(l).join(' '));
   const publisher = (i: number) => { const words = normalWords(lineAt(i)); const name = words.join(' '); return words.length >= 2 && bylines.some((b) => ` ${b} `.includes(` ${name} `)); };
-  const own = (i: number) => (isBareHeading(blocks[i]) || isTitleShaped(blocks[i])) && !isFrameLine(blocks[i]) && !isOrganisationName(lineAt(i)) && !SHEET_KIND.test(lineAt(i)) && !PLACE_IN_SERIES.test(lineAt(i)) && !publisher(i) && !isPiecesLine(blocks[i]);
+  // Words the text writes in lower case are common words, not a name's ("having a hip replacement").
+  const lowerCase = new Set(blocks.slice(n).flatMap((b) => toString(b).match(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}'’-]*/gu) ?? []));
+  const own = (i: number) => (isBareHeading(blocks[i]) || isTitleShaped(blocks[i])) && !isFrameLine(blocks[i]) && !isOrganisationName(lineAt(i), lowerCase) && !SHEET_KIND.test(lineAt(i)) && !PLACE_IN_SERIES.test(lineAt(i)) && !publisher(i) && !isPiecesLine(blocks[i]);
   // A trail of links ends on the page it leads to: the line that repeats its last link is the title
   // ("Guides › Saving › Choosing a savings account" over "Choosing a savings account").
   const crumbs = Array.from({ length: n }, (_, i) => lastLinkOfTrail(lineAt(i))).filter((c): c is string => !!c);
@@ -248,12 +250,20 @@ function titleAmongOpeningLines(blocks: Block[]): number {
   // "Worksheet 4.3: How does heat move?", is a title), nor a line shaped like a heading further on
   // ("Parking with a day permit", then "Parking with a season permit").
   const later = blocks.slice(n).filter(isBareHeading).map((b) => toString(b).trim());
-  const heads = (line: string) => /:$/.test(line) || (/\?$/.test(line) && !/:\s/.test(line));
+  // Nor a line that says what the sheet tells of its subject ("What to expect before, during and
+  // after your operation" under "Hip Replacement Surgery"), which is its subtitle, nor a question
+  // of a Q&A ("Q: What is a colonoscopy?" under "Colonoscopy: Your Questions Answered").
+  const heads = (line: string) => /:$/.test(line) || (/\?$/.test(line) && !/:\s/.test(line)) || TELLS_WHAT.test(line) || QUESTION_MARK.test(line);
   const candidate = (i: number) => own(i) && !heads(lineAt(i)) && !later.some((h) => sameShape(lineAt(i), h) || sharedLead([lineAt(i), h]) > 0);
   let best = afterTrail ?? first ?? 0;
   for (let i = best + 1; i < n; i++) if (candidate(i) && use(i) >= 1 && use(i) >= 1.5 * use(best)) best = i;
   return best;
 }
+
+/** A line that opens on what the sheet tells: "What to expect …", "How to care for …", "Everything you need to know …". */
+const TELLS_WHAT = /^(?:what|how|why|when|where|who|which|everything|all\s+you\s+need|things\s+to|qué|cómo|por\s+qué|cuándo|dónde)\b/iu;
+/** The question of a Q&A: "Q: …", "Question 3: …", "P: …" (pregunta). */
+export const QUESTION_MARK = /^(?:q|question(?:\s+\d+)?|p|pregunta(?:\s+\d+)?)\s*[:.)]\s+\S/iu;
 
 /** "Subject: Re: …" at the head of an e-mail. */
 const EMAIL_SUBJECT = /^(?:subject|betreff|objet|asunto|oggetto|assunto):\s*(?:(?:re|fwd?|aw|wg|tr|rv):\s*)*/i;
@@ -345,7 +355,7 @@ const STATUS_LINE = /^(?:(?:service|system|network|site)s?\s+)?status\s*:\s*(?:a
  * what kind of body it is: "Westbury District Council", "Northfield Hospitals NHS Foundation Trust",
  * "Ophthalmology Department".
  */
-function isOrganisationName(line: string): boolean {
+function isOrganisationName(line: string, lowerCase: Set<string> = new Set()): boolean {
   // "Oakfield Academy – Science Department", "Zampe Amiche ODV – Associazione per la tutela degli animali": the name, then what it is.
   const [name, ...rest] = line.split(/\s+[–—|·-]\s+/);
   const words = name.split(/\s+/);
@@ -356,6 +366,9 @@ function isOrganisationName(line: string): boolean {
   // with a name before them: "Meadowbank Medical Practice", not two words alone.
   const kind = ORGANISATION.exec(name)?.[0].toLowerCase().replace(/\.$/, '');
   if (kind && AMBIGUOUS_KINDS.test(kind) && words.length < 3) return false;
+  // Nor with words before them the text uses as common words: "Hip Replacement Surgery" over "… a
+  // hip replacement" is what is done, where "Meadowbank Medical Practice" is a name.
+  if (kind && AMBIGUOUS_KINDS.test(kind) && words.slice(0, -1).every((w) => lowerCase.has(w.toLowerCase()))) return false;
   // The kind of body may come before a last word that names a branch of it: "Lowmoor State University Extension".
   const nearEnd = words.slice(1).slice(-3).join(' ');
   return ORGANISATION.test(name) || ORGANISATION_WORD.test(nearEnd) || LEGAL_FORM.test(name) || BODY_NAMED_FIRST.test(name) || rest.some((r) => ORGANISATION.test(r) || BODY_FIRST.test(r));
@@ -694,7 +707,7 @@ function namesTheSheet(line: string): boolean {
 }
 
 /** A line saying whom a sheet is for or from: "Information for patients", "… advice from your fire and rescue service". */
-const FOR_WHOM = /\b(?:information|advice|guidance|tips|facts|help|leaflet|guide)\s+(?:(?:for|from)\s+(?:\p{Ll}+\s+){0,3}(?:patients?|parents?|carers?|families|relatives|visitors|residents|the public|staff|students|pupils|owners)\b|from\s+(?:you|your|the)\b)/iu;
+const FOR_WHOM = /\b(?:information|advice|guidance|tips|facts|help|leaflet|guide)\s+(?:(?:for|from)\s+(?:\p{Ll}+\s+){0,3}(?:patients?|parents?|carers?|families|relatives|visitors|residents|the public|staff|students|pupils|owners|women|men|partners|children|adults|people)\b|from\s+(?:you|your|the)\b)|^(?:(?:patient|general)\s+)?(?:information|advice|guidance)\s+for\s+(?:\p{Ll}+\s+){0,6}\p{Ll}+(?:\s+from\s+\S.*)?$/iu;
 /** The sheet's place in a series: "Workplace Health and Safety Information Sheet 12", "Patient leaflet no. 4". */
 const SHEET_IN_SERIES = /\b(?:fact\s*sheet|information\s+sheet|safety\s+sheet|data\s+sheet|leaflet|bulletin|brochure|booklet|handout)\s+(?:no\.?\s*|number\s+|#\s*)?\d+[a-z]?$/i;
 

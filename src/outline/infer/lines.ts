@@ -65,6 +65,10 @@ export function unmarkedRunAfter(blocks: Block[], i: number, lang: string): numb
   if (lead === undefined || !isLeadIn(lead, lang)) return 0;
   let n = 0;
   while (isItemLine(textOf(blocks[i + 1 + n]) ?? '') && (n === 0 || adjacent(blocks[i + n], blocks[i + 1 + n]))) n++;
+  // Items that end in semicolons end on a full stop: "you have a fever;", "you cannot pass urine."
+  const last = textOf(blocks[i + n]);
+  const closing = textOf(blocks[i + 1 + n]);
+  if (n >= 1 && /;$/.test(last ?? '') && closing !== undefined && /\.$/.test(closing) && isItemLine(closing.slice(0, -1)) && adjacent(blocks[i + n], blocks[i + 1 + n])) n++;
   return n >= 2 ? n : 0;
 }
 
