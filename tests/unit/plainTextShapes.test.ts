@@ -1731,3 +1731,25 @@ describe('the second read of hard-wrapped and printed copies (review regressions
     expect(allBlocks(hand).filter((b) => b.type === 'list')).toEqual([]);
   });
 });
+
+describe('parts announced by a count', () => {
+  it('a count the paragraphs\' subjects meet beats names that break it (a term named in passing, a paragraph about the whole)', () => {
+    const o = outlineOf([
+      'The Water Cycle', '',
+      'The water cycle is the movement of water between the land, the sea and the air. It is usually described in four stages.', '',
+      'Evaporation happens when the sun heats water and turns it into vapour. Plants also lose vapour from their leaves; this is called transpiration.', '',
+      'Condensation takes place as the vapour rises and cools and turns into droplets that form clouds.', '',
+      'Precipitation is any water that falls from clouds, such as rain, snow or hail.', '',
+      'Collection is the final stage. Water runs into rivers and flows back to the sea.', '',
+      'Humans change the water cycle in many ways. Cutting down forests reduces transpiration.',
+    ].join('\n'));
+    expect(headings(o)).toEqual(['Evaporation', 'Condensation', 'Precipitation', 'Collection', 'Humans change the water cycle']);
+    expect(o.sections.slice(0, 4).every((s) => s.parts?.length === 1)).toBe(true);
+  });
+
+  it('a paragraph comparing two things that are not the parts ("Plant and animal cells … differ") is not one of them', () => {
+    const o = outlineOf('The Cell\n\nAll living things are made of cells.\n\nCells come in two basic kinds. Prokaryotic cells, found in bacteria, have no nucleus. Eukaryotic cells, found in plants and animals, keep their DNA inside a nucleus.\n\nPlant and animal cells are both eukaryotic, but they differ. Plant cells have a cell wall; animal cells do not.\n');
+    expect(headings(o)).not.toContain('Plant');
+    expect(allBlocks(o).map((b) => toString(b)).join('\n')).toContain('Plant cells have a cell wall');
+  });
+});

@@ -907,9 +907,13 @@ class Context {
     } else if (!parts.length) {
       parts = this.discovered(paras, i, s + 1);
       how = `the ${plural(a.kind)} announced in ${where}, named by the paragraphs that open with them`;
-      if (parts.length < 2) {
-        // "Five classes …" then "Penicillins were …", "Cephalosporins are …": each paragraph names its own.
-        parts = this.namedBySubjects(paras, i, s, a.count);
+      // "Five classes …" then "Penicillins were …", "Cephalosporins are …": each paragraph names its
+      // own. So when the names found break the count and the subjects meet it: "four stages", then
+      // "Evaporation …", "Condensation …", "Precipitation …", "Collection …", over "transpiration",
+      // named in passing, and "Humans change …", a paragraph about the whole.
+      const subjects = parts.length < 2 || (a.count && parts.length !== a.count) ? this.namedBySubjects(paras, i, s, a.count) : [];
+      if (parts.length < 2 || (subjects.length === a.count && !parts.every((p) => subjects.some((q) => sameName(p, q))))) {
+        parts = subjects;
         how = `the ${plural(a.kind)} announced in ${where}, each the subject of the paragraph that opens with it`;
       }
       if (a.count && parts.length > a.count + 1) {
@@ -1124,6 +1128,10 @@ class Context {
       // A sentence that opens on parts already found ("Both A and B may progress to C") lets the next one speak.
       if (o && !o.parts.every((n) => known.some((k) => sameName(k, n)))) return o;
       if (s === from && !this.mayLookFurther(p.sentences[s])) return undefined;
+      // Nor when it is about two things at once that are no parts ("Plant and animal cells are both
+      // eukaryotic, but they differ."): a comparison, whose next sentence names one side of it.
+      // ("Both localized and cephalic tetanus may progress to …" names parts: the next may go on.)
+      if (s === from && !o && !mentionedParts(this.openingWords(p.sentences[s]), known).length && subjectTokens(tokensOf(p.sentences[s])).some((t) => t.pos === 'CCONJ')) return undefined;
     }
     return undefined;
   }
