@@ -157,3 +157,27 @@ describe('SVG figures that refer to parts they do not have', () => {
     }
   });
 });
+
+describe.skipIf(!poppler)('SVG text beside other handouts', () => {
+  it('copies as itself whatever the build drew before it: the PDF is the one the handout gets built alone', () => {
+    // fontkit keeps a glyph as first made: made without characters to subset an earlier handout's
+    // font, its letters copied from the figure as nothing ("So e te t here").
+    const at = tempDir();
+    try {
+      mkdirSync(path.join(at, 'both'));
+      mkdirSync(path.join(at, 'alone'));
+      const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="50"><text y="20">Some text here</text></svg>';
+      for (const folder of ['both', 'alone']) {
+        writeFileSync(path.join(at, folder, 'c.svg'), svg);
+        writeFileSync(path.join(at, folder, 'b.md'), '---\ntitle: Chart\n---\n\nSee the chart.\n\n![chart](c.svg)\n');
+      }
+      writeFileSync(path.join(at, 'both', 'a.md'), '---\ntitle: Apple\n---\n\nSome text.\n');
+      for (const folder of ['both', 'alone']) expect(cli(['build', folder, '--out', `out-${folder}`], { cwd: at }).status).toBe(0);
+      const text = execFileSync('pdftotext', [path.join(at, 'out-both/b.pdf'), '-'], { encoding: 'utf8' });
+      expect(text).toContain('Some text here');
+      expect(readFileSync(path.join(at, 'out-both/b.pdf')).equals(readFileSync(path.join(at, 'out-alone/b.pdf')))).toBe(true);
+    } finally {
+      removeDir(at);
+    }
+  }, 60_000);
+});
