@@ -10,6 +10,9 @@ import type { Root as HastRoot, Element, ElementContent } from 'hast';
 import { defaultHandlers, toHast, type Handlers } from 'mdast-util-to-hast';
 import { defListHastHandlers } from 'mdast-util-definition-list';
 import { raw } from 'hast-util-raw';
+import { htmlTagNames } from 'html-tag-names';
+import { svgTagNames } from 'svg-tag-names';
+import { mathmlTagNames } from 'mathml-tag-names';
 import { sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { toString as hastText } from 'hast-util-to-string';
@@ -59,6 +62,7 @@ export function blocksToHtml(blocks: Block[], ctx: ContentContext, finish?: (tre
   if (blocks.length === 0) return '';
   const tree: MdRoot = { type: 'root', children: [...blocks, ...ctx.outline.definitions] };
   let hast = toHast(tree, { allowDangerousHtml: true, handlers: dialectHandlers(ctx.outline.meta.lang) }) as HastRoot;
+  unknownTagsAsText(hast, ctx);
   dropUnclosedSwallowingTags(hast, ctx);
   closeUnclosedInlineTags(hast, ctx);
   // Raw HTML is parsed into the tree, which goes through an HTML parser whole (hast-util-raw). A tree
@@ -312,6 +316,29 @@ function keepHiddenText(tree: HastRoot, ctx: ContentContext): void {
         line: node.position?.start.line,
       });
     }
+  });
+}
+
+/** Every element name HTML, SVG and MathML have: raw HTML naming another is not markup. */
+const ELEMENT_NAMES = new Set([...htmlTagNames, ...svgTagNames, ...mathmlTagNames].map((n) => n.toLowerCase()));
+
+/**
+ * `Dear <Patient Name>, your appointment is on <date>.`: Markdown reads anything shaped like a tag
+ * as raw HTML, and a tag of no element HTML has is removed with nothing to show, so the words in it
+ * vanished from both outputs. Such a tag is a placeholder or a key (`<Enter>`), written to be
+ * read: it is printed as written, with a warning that says how to mark it as text.
+ */
+function unknownTagsAsText(tree: HastRoot, ctx: ContentContext): void {
+  visit(tree, 'raw', (node: RawNode) => {
+    if (!/<\/?[A-Za-z]/.test(node.value)) return;
+    node.value = node.value.replace(/<!--[\s\S]*?(?:-->|$)|<(\/?)([A-Za-z][A-Za-z0-9-]*)((?:\s+[^<>]*)?)>/g, (tag, _closing: string | undefined, name: string | undefined) => {
+      if (!name || ELEMENT_NAMES.has(name.toLowerCase())) return tag;
+      ctx.warnings.add(`${tag} is not an HTML element, so Markdown would remove it with the words in it; it is printed as written (write it as \\${tag} to say it is text)`, {
+        file: ctx.outline.file,
+        line: node.position?.start.line,
+      });
+      return tag.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    });
   });
 }
 

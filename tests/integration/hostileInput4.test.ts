@@ -328,3 +328,23 @@ describe.skipIf(!hasCommand('pdffonts'))('a letter with 150 accents', () => {
     expect(text).toMatch(/then e\u0301 and e alone\./);
   }, 60_000);
 });
+
+describe.skipIf(!hasCommand('pdftotext'))('words in angle brackets', () => {
+  it('a placeholder or a key shaped like a tag of no HTML element prints as written, with a warning at its line; real tags stay markup', () => {
+    // Markdown reads `<Patient Name>` as raw HTML, and the sanitiser removed it: "Dear , your appointment is on at".
+    writeFileSync(path.join(content, 'letter.md'), '---\ntitle: Letter\n---\n\nDear <Patient Name>, your appointment is on <date>.\n\nBring <your card>. Press <Enter>. Some <b>bold</b> words.\n\n<Name of clinic>\n\nThe end.\n');
+    const r = build();
+    expect(r.status, r.stderr).toBe(0);
+    for (const [tag, line] of [['<Patient Name>', 5], ['<date>', 5], ['<your card>', 7], ['<Enter>', 7], ['<Name of clinic>', 9]] as const) {
+      expect(r.stderr).toContain(`content/letter.md:${line}: warning: ${tag} is not an HTML element`);
+    }
+    expect(r.stderr).not.toMatch(/<b> is not an HTML element/);
+    for (const text of [pdfText('letter'), htmlText('letter.html')]) {
+      expect(text).toMatch(/Dear <Patient Name>, your appointment is on <date>\./);
+      expect(text).toMatch(/Bring <your card>\. Press <Enter>\. Some bold words\./);
+      expect(text).toContain('<Name of clinic>');
+    }
+    const page = fromHtml(readFileSync(path.join(out, 'letter.html'), 'utf8'));
+    expect(selectAll('main b', page).map((b) => toString(b))).toEqual(['bold']);
+  }, 60_000);
+});
