@@ -6,7 +6,7 @@ import { NotRegularFileError, readRegularFile } from '../read/regularFile.js';
 import { hashBytes } from '../hash.js';
 import { HandoutError, type Warnings } from '../diagnostics.js';
 import { toString } from 'mdast-util-to-string';
-import type { Heading } from 'mdast';
+import type { FootnoteDefinition, Heading } from 'mdast';
 import type { Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import Handlebars from 'handlebars';
@@ -154,7 +154,29 @@ export function fillContent(outline: Outline, sourcePath: string, warnings: Warn
   const sections = outline.sections.map(fillSection);
   // Last, so the notes nothing refers to come after those the text does.
   const closing = blocksToHtml(outline.closing, ctx) + unreferencedNotesHtml(footnotesReferred(outline), ctx);
+  warnOfUnusedLinkDefinitions(outline, warnings);
   return { titleHtml: title.html, intro, sections, closing, links };
+}
+
+/**
+ * `[Important]: Fasting` on a line of its own is a link's definition in Markdown: it prints
+ * nothing, and is meant for a `[text][Important]` elsewhere. One that nothing uses is most likely
+ * text the reader was meant to see, lost without a word: it is told, at its line.
+ */
+function warnOfUnusedLinkDefinitions(outline: Outline, warnings: Warnings): void {
+  const used = new Set<string>();
+  const headings = (sections: Section[]): Heading[] => sections.flatMap((s) => [...(s.heading ? [s.heading] : []), ...headings(s.sections)]);
+  const nodes = [...[...blocksInReadingOrder(outline)].map((b) => b.block), ...outline.definitions, ...(outline.titleHeading ? [outline.titleHeading] : []), ...headings(outline.sections)];
+  for (const node of nodes) {
+    visit(node, (n: { type: string; identifier?: string }) => {
+      if ((n.type === 'linkReference' || n.type === 'imageReference') && n.identifier) used.add(n.identifier);
+    });
+  }
+  for (const d of outline.definitions) {
+    if (d.type !== 'definition' || used.has(d.identifier)) continue;
+    const written = `[${d.label ?? d.identifier}]: ${d.url}`;
+    warnings.add(`${written} is a link definition that nothing refers to, so it is not printed (to print it as text, write \\[${d.label ?? d.identifier}]: …)`, { file: outline.file, line: d.position?.start.line });
+  }
 }
 
 /**
@@ -179,8 +201,15 @@ function headingHtml(title: string, heading: Heading | undefined, ctx: ContentCo
 function footnotesReferred(outline: Outline): Set<string> {
   const ids = new Set<string>();
   const headings = (sections: Section[]): Heading[] => sections.flatMap((s) => [...(s.heading ? [s.heading] : []), ...headings(s.sections)]);
-  const blocks = [...[...blocksInReadingOrder(outline)].map((b) => b.block), ...outline.definitions, ...(outline.titleHeading ? [outline.titleHeading] : []), ...headings(outline.sections)];
-  for (const block of blocks) visit(block, 'footnoteReference', (node: { identifier: string }) => void ids.add(node.identifier));
+  const text = [...[...blocksInReadingOrder(outline)].map((b) => b.block), ...(outline.titleHeading ? [outline.titleHeading] : []), ...headings(outline.sections)];
+  for (const block of text) visit(block, 'footnoteReference', (node: { identifier: string }) => void ids.add(node.identifier));
+  // And the notes those notes call, and theirs: notes that call only each other ("see[^d]" in [^c],
+  // "see[^c]" in [^d]) are reached from nowhere, and were printed nowhere.
+  const notes = new Map(outline.definitions.filter((d): d is FootnoteDefinition => d.type === 'footnoteDefinition').map((d) => [d.identifier, d]));
+  for (const id of ids) {
+    const note = notes.get(id);
+    if (note) visit(note, 'footnoteReference', (node: { identifier: string }) => void ids.add(node.identifier)); // a Set visits what is added while it is walked
+  }
   return ids;
 }
 

@@ -348,3 +348,23 @@ describe.skipIf(!hasCommand('pdftotext'))('words in angle brackets', () => {
     expect(selectAll('main b', page).map((b) => toString(b))).toEqual(['bold']);
   }, 60_000);
 });
+
+describe.skipIf(!hasCommand('pdftotext'))('text Markdown reads as something that prints nothing', () => {
+  it('notes that call only each other, or themselves, print once each in both outputs, with a warning at each', () => {
+    writeFileSync(path.join(content, 'cycle.md'), '---\ntitle: Cycle\n---\n\nMain text.\n\n[^c]: Fasting means no food, see[^d].\n[^d]: Water is allowed, see[^c].\n[^s]: A note about itself, see[^s].\n');
+    const r = build();
+    expect(r.status, r.stderr).toBe(0);
+    for (const [id, line] of [['c', 7], ['d', 8], ['s', 9]] as const) expect(r.stderr).toContain(`content/cycle.md:${line}: warning: the footnote [^${id}] is never referred to in the text`);
+    for (const text of [pdfText('cycle'), htmlText('cycle.html')]) {
+      for (const note of ['Fasting means no food', 'Water is allowed', 'A note about itself']) expect(text.split(note).length - 1, note).toBe(1);
+    }
+  }, 60_000);
+
+  it('a link definition nothing uses ("[Important]: Fasting") is told at its line; one in use is not', () => {
+    writeFileSync(path.join(content, 'defs.md'), '---\ntitle: Defs\n---\n\nBefore you come in:\n\n[Important]: Fasting\n\nDo not eat after [midnight][m].\n\n[m]: https://example.org/fasting\n');
+    const r = build();
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('content/defs.md:7: warning: [Important]: Fasting is a link definition that nothing refers to, so it is not printed');
+    expect(r.stderr).not.toMatch(/\[m\]: .* is a link definition/);
+  }, 60_000);
+});

@@ -92,8 +92,13 @@ export async function renderPdf(html: string, options: RenderPdfOptions): Promis
   // A nested column keeps at least two fifths of the page's: about 30 characters on A4 or Letter.
   const layout = new Layout({ pageHeight, orphans: 2, widows: 2, hyphenate: hyphenatorFor(options.info.lang), footnotes, warn, minIndentedWidth: contentWidth * 0.4 });
   layout.box(boxes.body, margin.left, contentWidth, []);
-  // A note nothing refers to is still printed, after the text: nothing is lost.
-  for (const [id, note] of boxes.footnotes) if (!footnotes.laidOut.has(id)) layout.box(note, margin.left, contentWidth, []);
+  // A note nothing refers to is still printed, after the text: nothing is lost. Once: a note that
+  // calls itself, or one that calls it back, is not set again at the foot.
+  for (const [id, note] of boxes.footnotes) {
+    if (footnotes.laidOut.has(id)) continue;
+    footnotes.laidOut.add(id);
+    layout.box(note, margin.left, contentWidth, []);
+  }
   const pages = paginate(layout.slices, pageHeight);
   const footers = placeFooters(footer, pages, margin.left, contentWidth, pageHeight);
   const footerTop = height - margin.bottom + footerGap - lift;
