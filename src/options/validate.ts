@@ -108,7 +108,10 @@ export function tomlEntries(toml: string, place: YamlPlace): { rawKey: string; v
     const at = lines.findIndex((l) => new RegExp(`^\\s*["']?${rawKey.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*=|^\\s*\\[+\\s*${rawKey}\\s*\\]`).test(l));
     const line = place.firstLine + Math.max(0, at);
     const written = at === -1 ? undefined : /=\s*([-+\d._eE]+)\s*(?:#.*)?$/.exec(lines[at])?.[1];
-    return { rawKey, value: typeof raw === 'number' && written ? written : plainToml(raw), line };
+    // A date as written: TOML's reader moves `2026-02-30` on to 2 March, where YAML's refuses it.
+    const date = at === -1 ? undefined : /=\s*(\d{4}-\d{2}-\d{2})\s*(?:#.*)?$/.exec(lines[at])?.[1];
+    const value = typeof raw === 'number' && written ? written : raw instanceof TomlDate && date ? date : plainToml(raw);
+    return { rawKey, value, line };
   });
 }
 

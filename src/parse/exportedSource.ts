@@ -38,6 +38,8 @@ export interface ExportedInfo {
   pandoc: boolean;
   /** For a line of the rewritten text holding a table row that spanned lines (1-based), the source line the row starts on. */
   lineMap?: Map<number, number>;
+  /** Lines an Obsidian comment emptied inside a paragraph were marked (COMMENT_LINE), for the tree pass to take out. */
+  commentLines?: boolean;
 }
 
 declare module '../read/readSource.js' {
@@ -80,7 +82,10 @@ export function exportedSourceRewritten(source: Source, warnings: Warnings): Sou
   const masked = lines.map((l, i) => (code[i] ? '' : withoutInlineCode(l)));
   const info: ExportedInfo = { obsidian: masked.some(obsidianSignal), pandoc: masked.some((l) => PANDOC_ATTRIBUTE.test(l)) };
   if (ANY_MARKER.test(source.text)) {
-    if (info.obsidian && masked.some((l) => l.includes('%%'))) lines = withoutObsidianComments(lines, masked, code, skip, source.file, warnings);
+    if (info.obsidian && masked.some((l) => l.includes('%%'))) {
+      lines = withoutObsidianComments(lines, masked, code, skip, source.file, warnings);
+      info.commentLines = lines.includes(COMMENT_LINE);
+    }
     if (ASIDE.test(source.text)) lines = notionAsidesAsAlerts(lines, code);
     if (GRID_BORDER_MARKER.test(source.text) || DASHES_MARKER.test(source.text)) {
       const tables = pandocTablesAsGfm(lines, code, skip);

@@ -41,7 +41,8 @@ declare module 'mdast' {
  */
 export function exportedConstructs(tree: Root, text: string, file: string, warnings: Warnings, info: ExportedInfo = exportedSignals(text)): void {
   if (info.lineMap?.size) withSourceLines(tree, info.lineMap);
-  if (text.includes(COMMENT_LINE)) withoutCommentLines(tree);
+  // Only lines marked: the character itself is the author's anywhere else ("two \uE000 tablets").
+  if (info.commentLines) withoutCommentLines(tree);
   if (text.includes('```{') || text.includes('~~~{') || text.includes('#| ')) codeChunks(tree, file, warnings);
   if (text.includes('[[')) wikilinks(tree, text, file, warnings);
   if (info.obsidian) {
@@ -75,7 +76,8 @@ function withoutCommentLines(tree: Root): void {
   });
   removeEmpty(tree);
 }
-const COMMENT_LINES = new RegExp(`[ \\t]*${COMMENT_LINE}[ \\t]*\\n?`, 'g');
+/** A marked line: the whole line, and the line break before it (or after it, at the text's start). */
+const COMMENT_LINES = new RegExp(`\\n[ \\t]*${COMMENT_LINE}[ \\t]*(?=\\n|$)|^[ \\t]*${COMMENT_LINE}[ \\t]*(?:\\n|$)`, 'g');
 
 // ── Helpers ─────────────────────────────────────────────────────────────────────────────────────
 

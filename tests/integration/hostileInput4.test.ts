@@ -360,11 +360,31 @@ describe.skipIf(!hasCommand('pdftotext'))('text Markdown reads as something that
     }
   }, 60_000);
 
+  it('a private-use character the author wrote (U+E000) stays, and keeps the words around it apart', () => {
+    // It was the mark of a line an Obsidian comment emptied, and took the spaces either side with it.
+    writeFileSync(path.join(content, 'pua.md'), '---\ntitle: Private use\n---\n\nTake two \uE000 tablets daily.\n');
+    const r = build();
+    expect(r.status, r.stderr).toBe(0);
+    expect(htmlText('pua.html')).toContain('Take two \uE000 tablets daily.');
+    expect(pdfText('pua')).not.toMatch(/twotablets/);
+  }, 60_000);
+
   it('a link definition nothing uses ("[Important]: Fasting") is told at its line; one in use is not', () => {
     writeFileSync(path.join(content, 'defs.md'), '---\ntitle: Defs\n---\n\nBefore you come in:\n\n[Important]: Fasting\n\nDo not eat after [midnight][m].\n\n[m]: https://example.org/fasting\n');
     const r = build();
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain('content/defs.md:7: warning: [Important]: Fasting is a link definition that nothing refers to, so it is not printed');
     expect(r.stderr).not.toMatch(/\[m\]: .* is a link definition/);
+  }, 60_000);
+});
+
+describe('TOML front matter', () => {
+  it('an impossible date is refused at its line, as in YAML, not moved on to the next month', () => {
+    writeFileSync(path.join(content, 'feb.md'), '+++\ntitle = "Dates"\nreviewed = 2026-02-30\n+++\n\nBody text.\n');
+    writeFileSync(path.join(content, 'ok.md'), '+++\ntitle = "Dates fine"\nreviewed = 2026-02-03 # checked\n+++\n\nBody text.\n');
+    const r = build();
+    expect(r.stderr).toMatch(/^content\/feb\.md:3: error: front-matter key "reviewed" should be a date written YYYY-MM-DD, not "2026-02-30"/m);
+    expect(r.stderr).not.toMatch(/ok\.md:\d+: error/);
+    if (hasCommand('pdftotext')) expect(pdfText('ok')).toContain('February 3, 2026');
   }, 60_000);
 });
