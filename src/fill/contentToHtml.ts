@@ -77,7 +77,7 @@ export function blocksToHtml(blocks: Block[], ctx: ContentContext, finish?: (tre
   dropMalformedLinks(hast, ctx);
   hast = sanitize(hast, CONTENT_SCHEMA) as HastRoot;
   dropEmptyClasses(hast);
-  embedImages(hast, images, ctx.remoteImages ?? 'alt');
+  embedImages(hast, images, ctx.remoteImages ?? 'alt', ctx);
   alignmentToClass(hast);
   labelTaskCheckboxes(hast);
   ctx.links?.mark(hast);
@@ -262,10 +262,18 @@ function checkImages(tree: HastRoot, ctx: ContentContext): Map<string, CheckedIm
     // Its bytes, not its name, say what it is: a file cut short or random bytes is a message here, not a crash in the PDF or garbage in the page.
     const content = readImageBytes(bytes);
     if (!content.ok) return problem(`image ${src} ${content.problem}`, 'save or download the image again, as PNG or JPEG');
+    if (content.type === 'image/gif' || content.type === 'image/webp') {
+      ctx.warnings.add(`image ${src} is ${content.type === 'image/gif' ? 'a GIF' : 'a WebP image'}: the web page shows it, but the PDF cannot draw it and prints its alt text instead (save it as PNG or JPEG)`, { file, line });
+    }
     checked.set(src, { kind: 'embed', dataUrl: `data:${content.type};base64,${bytes.toString('base64')}` });
   });
   return checked;
 }
+
+/** The most image data (as base64) one handout's page may carry. */
+const MAX_EMBEDDED_IMAGE_BYTES = 100 * 1024 * 1024;
+/** Image data embedded so far, by handout: its content is turned into HTML a section at a time. */
+const embeddedBytes = new WeakMap<ContentContext, number>();
 
 /**
  * After sanitising: our own data URLs go in (the sanitiser drops any a source wrote), and an SVG
@@ -273,11 +281,19 @@ function checkImages(tree: HastRoot, ctx: ContentContext): Map<string, CheckedIm
  * becomes its alt text, as in the PDF, so opening the page sends no request (which would tell a
  * third-party server who read which handout, with any query string the link carries).
  */
-function embedImages(tree: HastRoot, images: Map<string, CheckedImage>, remote: 'alt' | 'keep'): void {
+function embedImages(tree: HastRoot, images: Map<string, CheckedImage>, remote: 'alt' | 'keep', ctx: ContentContext): void {
   visit(tree, 'element', (node: Element, index, parent) => {
     if (node.tagName !== 'img') return;
     const image = images.get(String(node.properties.src ?? '').trim());
-    if (image?.kind === 'embed') node.properties.src = image.dataUrl;
+    if (image?.kind === 'embed') {
+      // Every use of an image is a copy of it in the page: 450 uses of a 1 MB photo made a page
+      // longer than a string can be, and the build failed with an internal error.
+      embeddedBytes.set(ctx, (embeddedBytes.get(ctx) ?? 0) + image.dataUrl.length);
+      if (embeddedBytes.get(ctx)! > MAX_EMBEDDED_IMAGE_BYTES) {
+        throw new HandoutError(`the images embedded in this handout add up to more than ${MAX_EMBEDDED_IMAGE_BYTES / 1024 / 1024} MB (each use of an image is a copy of it in the page)`, { file: ctx.outline.file, line: node.position?.start.line }, 'use fewer or smaller images: a photo for print needs about 300 KB');
+      }
+      node.properties.src = image.dataUrl;
+    }
     else if (image?.kind === 'svg' && parent && index !== undefined) {
       const alt = String(node.properties.alt ?? '').trim();
       const svg = structuredClone(image.svg);

@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deflateSync } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
@@ -387,4 +387,33 @@ describe('TOML front matter', () => {
     expect(r.stderr).not.toMatch(/ok\.md:\d+: error/);
     if (hasCommand('pdftotext')) expect(pdfText('ok')).toContain('February 3, 2026');
   }, 60_000);
+});
+
+describe('images the PDF cannot draw, or too many to embed', () => {
+  it('a GIF or WebP image is told at its line: the web page shows it, the PDF prints its alt text', () => {
+    const gif = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+    writeFileSync(path.join(content, 'dot.gif'), gif);
+    writeFileSync(path.join(content, 'gif.md'), '---\ntitle: Gif\n---\n\nA picture:\n\n![A moving dot](dot.gif)\n');
+    const r = build();
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('content/gif.md:7: warning: image dot.gif is a GIF: the web page shows it, but the PDF cannot draw it and prints its alt text instead (save it as PNG or JPEG)');
+    if (hasCommand('pdftotext')) expect(pdfText('gif')).toContain('[Image: A moving dot]');
+  }, 60_000);
+
+  it('one large photo used 90 times is refused at the use that passes 100 MB, with a clear message; the other handouts build', () => {
+    // 450 uses of a 1.2 MB photo made a page longer than a string can be: "internal error: Invalid string length".
+    const png = solidPng(1, 1);
+    const text = Buffer.concat([Buffer.from('tEXt', 'latin1'), Buffer.from('Comment\0', 'latin1'), Buffer.alloc(1_300_000, 0x41)]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(text.length - 4);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(text));
+    const big = Buffer.concat([png.subarray(0, 33), length, text, crc, png.subarray(33)]);
+    writeFileSync(path.join(content, 'photo.png'), big);
+    writeFileSync(path.join(content, 'many.md'), `---\ntitle: Many\n---\n\n${Array.from({ length: 90 }, (_, i) => `![Photo ${i}](photo.png)`).join('\n\n')}\n`);
+    const r = build();
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(r.stderr).toMatch(/^content\/many\.md:\d+: error: the images embedded in this handout add up to more than 100 MB/m);
+    expect(r.stdout).toMatch(/1 built, 0 unchanged, 1 failed/);
+  }, 120_000);
 });
