@@ -34,8 +34,10 @@ export function withLists(blocks: Block[], lang: string): Block[] {
     if (!run.length) return;
     // One numbered paragraph on its own ("1. Perfect competition. A perfectly competitive market
     // …", under its own heading) is a numbered paragraph, not a list of one: its number stays text.
-    if (run.length === 1 && run[0].ordered) {
-      out.push(run[0].block);
+    // Nor is a run whose numbers skip ("1.", "2.", "4.", "9."): a list would number its items 1 to
+    // 4, and "see step 9" would point at nothing. Each keeps its own number, as written.
+    if (run[0].ordered && (run.length === 1 || run.some((item, k) => k > 0 && item.start !== (run[k - 1].start ?? 0) + 1))) {
+      out.push(...run.map((item) => item.block));
       run = [];
       return;
     }

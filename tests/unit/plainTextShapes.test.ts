@@ -134,6 +134,14 @@ describe('lists whose marks were lost', () => {
     ]);
   });
 
+  it('numbered lines whose numbers skip keep the numbers written ("see step 9" still finds it); numbers in order are a numbered list', () => {
+    const o = outlineOf('Taking your tablets\n\nFollow these steps every morning.\n\n1. Wash your hands.\n2. Take one tablet with water.\n4. Wait thirty minutes.\n9. Write the time in your diary.\n\nIf you miss step 9, write it the next day.\n\nThen:\n\n1. Eat.\n2. Rest.\n3. Walk.\n');
+    const texts = allBlocks(o).map((b) => (b.type === 'list' ? `list:${b.start}:${b.children.map((i) => toString(i)).join('|')}` : toString(b)));
+    expect(texts).toContain('9. Write the time in your diary.');
+    expect(texts).toContain('4. Wait thirty minutes.');
+    expect(texts).toContain('list:1:Eat.|Rest.|Walk.');
+  });
+
   it('lines after a lead-in that end in semicolons, the last in a full stop, are one list, not one sentence', () => {
     for (const gap of ['\n', '\n\n']) {
       const o = outlineOf(`Kidney Stones\n\n${para('Drinking water')}\n\nGet help right away if:${gap}you have pain so bad you cannot sit still;\nyou have a fever and chills with the pain;\nyou cannot pass urine at all.\n\n${para('A stone')}\n`);
