@@ -33,7 +33,7 @@ export function buildOutline(source: Source, tree: Root): Outline {
   if (first && (!title || toString(first).trim() === title)) {
     title = toString(first).trim();
     titleFrom = title === meta.title ? 'front matter' : 'first heading';
-    if (refersToNote(first)) titleHeading = first;
+    if (writtenAsIs(first)) titleHeading = first;
     nodes = nodes.filter((n) => n !== first);
   }
   // Prose without headings (plain text always; Markdown when asked) gets an inferred outline.
@@ -81,7 +81,7 @@ export function buildOutline(source: Source, tree: Root): Outline {
         kind: sectionKind(text),
         blocks: [],
         sections: [],
-        ...(refersToNote(node) ? { heading: node } : {}),
+        ...(writtenAsIs(node) ? { heading: node } : {}),
       };
       while (open.length && open[open.length - 1].level >= level) open.pop();
       (open.length ? open[open.length - 1].sections : sections).push(section);
@@ -108,11 +108,15 @@ export function buildOutline(source: Source, tree: Root): Outline {
   });
 }
 
-/** A heading whose text calls a footnote: its plain text would lose the call. */
-function refersToNote(heading: Heading): boolean {
-  const walk = (n: { type: string; children?: unknown[] }): boolean => n.type === 'footnoteReference' || (n.children ?? []).some((c) => walk(c as typeof n));
+/**
+ * A heading whose text calls a footnote or holds a link: its plain text would lose the call, or the
+ * address (`## Email [us](mailto:clinic@example.org)` printed "Email us").
+ */
+function writtenAsIs(heading: Heading): boolean {
+  const walk = (n: { type: string; children?: unknown[] }): boolean => WRITTEN_IN_HEADING.has(n.type) || (n.children ?? []).some((c) => walk(c as typeof n));
   return walk(heading);
 }
+const WRITTEN_IN_HEADING = new Set(['footnoteReference', 'link', 'linkReference']);
 
 function withAtAGlance(outline: Outline): Outline {
   const table = summaryTable(outline);

@@ -31,7 +31,7 @@ export interface Section {
   partKind?: string;
   /** Blocks after the subsections that belong to this section as a whole (inferred outlines only). */
   closing?: Block[];
-  /** The written heading, when its text refers to a footnote: printed as written, so the reference is not lost. */
+  /** The written heading, when its text calls a footnote or holds a link: printed as written, so neither is lost. */
   heading?: Heading;
 }
 
@@ -43,7 +43,7 @@ export interface Outline {
   title: string;
   /** Where the title came from, so a user can see why the handout is called what it is. */
   titleFrom: 'front matter' | 'first heading' | 'first line' | 'opening sentence' | 'the text' | 'file name';
-  /** The heading the title was taken from, when it refers to a footnote (see Section.heading). */
+  /** The heading the title was taken from, when it calls a footnote or holds a link (see Section.heading). */
   titleHeading?: Heading;
   /** Blocks before the first section. */
   intro: Block[];

@@ -199,11 +199,24 @@ export function calloutsFromAlerts(tree: Root, text: string): void {
     const type = marker[1];
     const kind = kindOf(type);
     head.value = head.value.slice(marker[0].length);
-    const title = toString({ type: 'paragraph', children: firstLine(first) }).trim();
+    // A first line holding a link or a note's call stays the callout's text, under its label: as a
+    // plain title it lost the address (`> [!WARNING] Call [us](tel:5550100) now` printed "Call us now").
+    const title = firstLineHasLinks(first) ? '' : toString({ type: 'paragraph', children: firstLine(first) }).trim();
     quote.data = { ...quote.data, callout: { kind: kind ?? 'note', title: title || (kind ? undefined : capitalised(type)) } };
     if (first.children.length === 0 || toString(first).trim() === '') quote.children.shift();
   });
 }
+
+/** Does the paragraph's first line (up to its first line break) hold a link, an image or a note's call? */
+function firstLineHasLinks(paragraph: Paragraph): boolean {
+  const linked = (n: { type: string; children?: unknown[] }): boolean => LINKING.has(n.type) || (n.children ?? []).some((c) => linked(c as typeof n));
+  for (const node of paragraph.children) {
+    if (node.type === 'break' || (node.type === 'text' && node.value.includes('\n'))) return false;
+    if (linked(node)) return true;
+  }
+  return false;
+}
+const LINKING = new Set(['link', 'linkReference', 'image', 'imageReference', 'footnoteReference']);
 
 /** Takes the paragraph's first line (up to its first line break) out of it and returns it. */
 function firstLine(paragraph: Paragraph): PhrasingContent[] {

@@ -417,3 +417,19 @@ describe('images the PDF cannot draw, or too many to embed', () => {
     expect(r.stdout).toMatch(/1 built, 0 unchanged, 1 failed/);
   }, 120_000);
 });
+
+describe.skipIf(!hasCommand('pdftotext'))('links in headings and callout titles', () => {
+  it('keep their address, printed after them on paper as in the text, and their link in the web page', () => {
+    // Their plain text printed "Email us" and "Call us now": the address was in neither output.
+    writeFileSync(path.join(content, 'links.md'), '---\ntitle: Links\n---\n\n## Email [us](mailto:clinic@example.org)\n\nWrite any time.\n\n## Call [the ward][w]\n\nDay or night.\n\n> [!WARNING] Call [us](tel:5550100) now\n> If you bleed.\n\n[w]: tel:5550199\n');
+    const r = build();
+    expect(r.status, r.stderr).toBe(0);
+    const text = pdfText('links');
+    expect(text).toMatch(/Email us \(clinic@example\.org\)/);
+    expect(text).toMatch(/Call the ward \(5550199\)/);
+    expect(text).toMatch(/Call us \(5550100\) now/);
+    const page = fromHtml(readFileSync(path.join(out, 'links.html'), 'utf8'));
+    expect(selectAll('h2 a[href]', page).map((a) => String(a.properties.href))).toEqual(['mailto:clinic@example.org', 'tel:5550199']);
+    expect(selectAll('.callout a[href]', page).map((a) => String(a.properties.href))).toEqual(['tel:5550100']);
+  }, 60_000);
+});
