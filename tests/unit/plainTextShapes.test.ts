@@ -134,6 +134,14 @@ describe('lists whose marks were lost', () => {
     ]);
   });
 
+  it('a label ending in a colon with short lines right under it is a list under its label, not a heading each; after a blank line a label heads its text', () => {
+    const o = outlineOf('Using your inhaler\n\nSide effects:\nHoarse voice\nThrush in the mouth\nCough\n\nNOTE:\nKeep the mouthpiece clean and dry after each use.\n');
+    expect(headings(o)).toEqual(['NOTE']);
+    const lists = allBlocks(o).filter((b): b is List => b.type === 'list');
+    expect(lists.map((l) => l.children.map((i) => toString(i)))).toEqual([['Hoarse voice', 'Thrush in the mouth', 'Cough']]);
+    expect(allBlocks(o).map((b) => toString(b))).toContain('Side effects:');
+  });
+
   it('numbered lines whose numbers skip keep the numbers written ("see step 9" still finds it); numbers in order are a numbered list', () => {
     const o = outlineOf('Taking your tablets\n\nFollow these steps every morning.\n\n1. Wash your hands.\n2. Take one tablet with water.\n4. Wait thirty minutes.\n9. Write the time in your diary.\n\nIf you miss step 9, write it the next day.\n\nThen:\n\n1. Eat.\n2. Rest.\n3. Walk.\n');
     const texts = allBlocks(o).map((b) => (b.type === 'list' ? `list:${b.start}:${b.children.map((i) => toString(i)).join('|')}` : toString(b)));

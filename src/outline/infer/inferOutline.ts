@@ -24,7 +24,7 @@ import { acronymsIn, escapeRegExp, isLabel, normalWords, occurrences, PARTICLES,
 import { family, otherKindIn, openingOf, subjectPhrase, type Opening } from './parallel.js';
 import { LITTLE_WORDS, mentionedParts, partOf, type Part, type Subject } from './parts.js';
 import { inferTitle } from './title.js';
-import { capitalsHead, endsOpen, runInHead, unmarkedItemAt } from './lines.js';
+import { capitalsHead, endsOpen, runInHead, unmarkedItemAt, unmarkedRunAfter } from './lines.js';
 
 export interface InferredOutline {
   title?: string;
@@ -582,6 +582,8 @@ function isHeadingAt(blocks: Block[], i: number, lang: string): boolean {
   // "The main symptoms are:", "See a GP if:": a line that stops mid-sentence leads into what follows;
   // the short lines after it are its list, though nothing marks them.
   if (/:$/.test(text) && (endsOpen(text, lang) || LEADS_IN.test(text))) return false;
+  // So does a label with lines right under it ("Side effects:", "Hoarse voice", "Cough"), as over bullets.
+  if (/:$/.test(text) && unmarkedRunAfter(blocks, i, lang) >= 2) return false;
   if (unmarkedItemAt(blocks, i, lang)) return false;
   // The last of a series of names, each with a dash and what to say of it ("Face – has their face
   // fallen?", "Arms – can they lift both arms?", "Speech – is their speech slurred?"), is one of them.

@@ -53,16 +53,27 @@ export function unmarkedItemAt(blocks: Block[], i: number, lang: string): boolea
     const text = textOf(blocks[j]);
     if (text === undefined) return false;
     // The lead-in may stand a blank line above its list; the items stand together.
-    if (/:$/.test(text)) return isLeadIn(text, lang);
+    if (/:$/.test(text)) return isLeadIn(text, lang) || labelsLinesUnder(blocks, j);
     if (!isItemLine(text) || !adjacent(blocks[j], blocks[j + 1])) return false;
   }
   return false;
 }
 
+/**
+ * A label ending in a colon with lines right under it, no blank line between ("Side effects:",
+ * "Hoarse voice", "Thrush in the mouth"): a list under its name, as a lead-in sentence has one.
+ * (With a blank line under it, a label heads the paragraphs that follow: "NOTE:".)
+ */
+function labelsLinesUnder(blocks: Block[], i: number): boolean {
+  const label = textOf(blocks[i]);
+  const next = blocks[i + 1];
+  return label !== undefined && /:$/.test(label) && label.split(/\s+/).length <= 6 && next !== undefined && adjacent(blocks[i], next) && isItemLine(textOf(next) ?? '');
+}
+
 /** Where a run of two or more unmarked items starts after block `i` (a lead-in), its length. */
 export function unmarkedRunAfter(blocks: Block[], i: number, lang: string): number {
   const lead = textOf(blocks[i]);
-  if (lead === undefined || !isLeadIn(lead, lang)) return 0;
+  if (lead === undefined || !(isLeadIn(lead, lang) || labelsLinesUnder(blocks, i))) return 0;
   let n = 0;
   while (isItemLine(textOf(blocks[i + 1 + n]) ?? '') && (n === 0 || adjacent(blocks[i + n], blocks[i + 1 + n]))) n++;
   // Items that end in semicolons end on a full stop: "you have a fever;", "you cannot pass urine."
