@@ -36,7 +36,9 @@ export class SlugCounter {
   private suffix = new Map<string, number>();
 
   next(text: string): string {
-    const base = slugify(text) || 'section';
+    // An id opens with a letter, as pandoc writes them (html-validate's valid-id refuses "24-hours-later"):
+    // "1. Before the operation" is before-the-operation; "2024" alone is section.
+    const base = slugify(text).replace(/^[^\p{L}]+/u, '') || 'section';
     // "A", "A", "A 1" must not give a, a-1, a-1: skip suffixes another heading already took.
     let n = this.suffix.get(base) ?? 0;
     let slug = base;

@@ -80,6 +80,8 @@ export function blocksToHtml(blocks: Block[], ctx: ContentContext, finish?: (tre
   embedImages(hast, images, ctx.remoteImages ?? 'alt', ctx);
   alignmentToClass(hast);
   labelTaskCheckboxes(hast);
+  linkTextForEmptyLinks(hast);
+  summariesOutsideDetails(hast);
   ctx.links?.mark(hast);
   finish?.(hast);
   return toHtml(hast);
@@ -451,6 +453,30 @@ function closeUnclosedInlineTags(tree: HastRoot, ctx: ContentContext): void {
     // Among blocks (the document, a quote, a loose list item) each raw node is an HTML block of its own.
     for (const raw of new Set(open.map((o) => o.raw))) raw.value += closers(open.filter((o) => o.raw === raw));
   });
+}
+
+/** A <summary> belongs first in a <details>; anywhere else its text is text (a span), and the page stays valid HTML. */
+function summariesOutsideDetails(tree: HastRoot): void {
+  visit(tree, 'element', (node: Element, _index, parent) => {
+    if (node.tagName === 'summary' && !(parent?.type === 'element' && (parent as Element).tagName === 'details')) node.tagName = 'span';
+  });
+}
+
+/**
+ * `[](https://example.org/x)`: a link with nothing to read or click on (html-validate's wcag/h30)
+ * reads as its address, as an autolink does; its link-text finding still tells the author.
+ */
+function linkTextForEmptyLinks(tree: HastRoot): void {
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName !== 'a' || typeof node.properties.href !== 'string' || node.properties.href.startsWith('#')) return;
+    if (hastText(node).trim() || selectImages(node)) return;
+    node.children.push({ type: 'text', value: node.properties.href.replace(/^(?:mailto|tel):(?:\/\/)?/i, '') });
+  });
+}
+
+/** Does the element hold an image with alt text (which names a link)? */
+function selectImages(node: Element): boolean {
+  return node.children.some((c) => c.type === 'element' && ((c.tagName === 'img' && String(c.properties.alt ?? '').trim() !== '') || c.tagName === 'svg' || selectImages(c)));
 }
 
 /** A link to `#%C3` (an unfinished escape) cannot be followed or written into the PDF: it is dropped, its text kept. */

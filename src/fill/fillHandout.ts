@@ -35,6 +35,12 @@ export interface FilledSection {
   sections: FilledSection[];
   /** HTML after the subsections (inferred outlines). */
   closing: string;
+  /**
+   * The ids that name the section as a landmark (aria-labelledby): its heading's, after its
+   * parents' when another section has the same title ("Treatment" under two conditions); none when
+   * even that would not tell it apart. Landmarks of one name cannot be told apart by a screen reader.
+   */
+  labelledBy?: string;
 }
 
 export interface HandoutContext {
@@ -152,6 +158,7 @@ export function fillContent(outline: Outline, sourcePath: string, warnings: Warn
   const title = headingHtml(outline.title, outline.titleHeading, ctx);
   const intro = title.notes + blocksToHtml(outline.intro, ctx);
   const sections = outline.sections.map(fillSection);
+  labelLandmarks(sections);
   // Last, so the notes nothing refers to come after those the text does.
   const closing = blocksToHtml(outline.closing, ctx) + unreferencedNotesHtml(footnotesReferred(outline), ctx);
   warnOfUnusedLinkDefinitions(outline, warnings);
@@ -176,6 +183,23 @@ function warnOfUnusedLinkDefinitions(outline: Outline, warnings: Warnings): void
     if (d.type !== 'definition' || used.has(d.identifier)) continue;
     const written = `[${d.label ?? d.identifier}]: ${d.url}`;
     warnings.add(`${written} is a link definition that nothing refers to, so it is not printed (to print it as text, write \\[${d.label ?? d.identifier}]: …)`, { file: outline.file, line: d.position?.start.line });
+  }
+}
+
+/** Sets each section's labelledBy (see FilledSection): its own heading, else its parents' and its own, else none. */
+function labelLandmarks(sections: FilledSection[]): void {
+  const all: { section: FilledSection; path: FilledSection[] }[] = [];
+  const walk = (list: FilledSection[], path: FilledSection[]) => list.forEach((s) => (all.push({ section: s, path }), walk(s.sections, [...path, s])));
+  walk(sections, []);
+  const name = (list: FilledSection[]) => list.map((s) => s.title.trim().toLowerCase()).join(' ');
+  const count = (names: string[]) => names.reduce((m, n) => m.set(n, (m.get(n) ?? 0) + 1), new Map<string, number>());
+  const own = count(all.map(({ section }) => name([section])));
+  const withParents = count(all.map(({ section, path }) => name([...path, section])));
+  for (const { section, path } of all) {
+    // A heading written empty (`##` alone) is not printed: it names nothing.
+    if (!section.title.trim()) continue;
+    if (own.get(name([section])) === 1) section.labelledBy = section.slug;
+    else if (path.length && withParents.get(name([...path, section])) === 1) section.labelledBy = [...path, section].map((s) => s.slug).join(' ');
   }
 }
 

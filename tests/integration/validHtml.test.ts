@@ -66,3 +66,34 @@ describe('a title longer than a browser tab shows', () => {
     }
   }, 60_000);
 });
+
+describe('content that made invalid HTML', () => {
+  it('headings opening on a number, titles used twice, an empty heading, a link with no text and a stray <summary> give pages html-validate passes, every word kept', async () => {
+    const dir = tempDir();
+    try {
+      const source = [
+        '---', 'title: Tricky headings', '---', '',
+        '## 1. Before the operation', '', 'Do not eat.', '',
+        '## 24 hours later', '', 'Walk a little.', '',
+        '## Asthma', '', '### Treatment', '', 'Use your inhaler.', '',
+        '## Eczema', '', '### Treatment', '', 'Use your cream.', '',
+        '## Key points', '', 'Rest.', '',
+        '## Key points', '', 'Drink water.', '',
+        '##', '', 'Under an empty heading.', '',
+        'See [](https://example.org/more) for more.', '',
+        '<summary>A summary on its own</summary>', '',
+      ].join('\n');
+      writeUnder(dir, 'content/tricky.md', source);
+      const r = cli(['build', 'content', '--out', 'out'], { cwd: dir });
+      expect(r.status, r.stderr).toBe(0);
+      const html = readFileSync(path.join(dir, 'out', 'tricky.html'), 'utf8');
+      const report = await validator.validateString(html, 'tricky.html');
+      expect(report.results.flatMap((x) => x.messages.map((m) => `${m.line}:${m.column}: ${m.ruleId}: ${m.message}`))).toEqual([]);
+      const text = toString(select('main', fromHtml(html))!);
+      for (const words of ['1. Before the operation', '24 hours later', 'Use your inhaler.', 'Use your cream.', 'Rest.', 'Drink water.', 'Under an empty heading.', 'https://example.org/more', 'A summary on its own']) expect(text).toContain(words);
+      expect(select('h2#before-the-operation', fromHtml(html))).toBeDefined();
+    } finally {
+      removeDir(dir);
+    }
+  }, 60_000);
+});
