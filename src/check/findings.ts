@@ -77,7 +77,7 @@ export function groupFindings(findings: Finding[]): FindingGroup[] {
 /**
  * A group on one line. One finding: its rule and message. Several with subjects: each subject and its
  * lines, most frequent first ("simpler-word ×9: provide (lines 12, 22, 26), however (22, 57)").
- * Several without: their lines. `limit` shortens the list with "…" (the build's few lines).
+ * Several without: each message and its lines. `limit` shortens the list with "…" (the build's few lines).
  */
 export function describeGroup(g: FindingGroup, limit = Infinity): string {
   if (g.findings.length === 1) {
@@ -95,8 +95,17 @@ export function describeGroup(g: FindingGroup, limit = Infinity): string {
       return at.length ? `${subject} (${i === 0 ? (at.length === 1 ? 'line ' : 'lines ') : ''}${at.join(', ')})` : subject;
     });
   } else {
-    const at = lines(g.findings);
-    parts = [`lines ${at.slice(0, limit).join(', ')}${at.length > limit ? ' …' : ''}`];
+    // Without subjects, each message with its lines: "lines 5, 10" alone said nothing of what was
+    // found ("a page number … is left out", "unknown front-matter key …").
+    const byMessage = new Map<string, Finding[]>();
+    for (const f of g.findings) byMessage.set(f.message, [...(byMessage.get(f.message) ?? []), f]);
+    parts = [...byMessage].map(([message, fs]) => {
+      const at = lines(fs);
+      const where = at.length ? ` (${at.length === 1 ? 'line' : 'lines'} ${at.slice(0, limit).join(', ')}${at.length > limit ? ' …' : ''})` : '';
+      return `${message}${where}`;
+    });
+    const shownMessages = parts.length > limit ? [...parts.slice(0, limit), '…'] : parts;
+    return `${g.rule} ×${g.findings.length}: ${shownMessages.join('; ').replace(/; …$/, ' …')}`;
   }
   const shown = parts.length > limit ? [...parts.slice(0, limit), '…'] : parts;
   return `${g.rule} ×${g.findings.length}: ${shown.join(', ').replace(/, …$/, ' …')}`;

@@ -459,7 +459,8 @@ function pageFurniture(lines: string[], from: number, wrap: Wrap | undefined, fe
     if (content[k] < sortedFeeds[f]) k++;
     else (fed.add(k), f++);
   }
-  const number = (k: number) => PAGE_NUMBER_LINE.test(lines[content[k]]) || (BARE_NUMBER.test(lines[content[k]]) && (fed.has(k) || fed.has(k + 1)));
+  const numbered = new Set(shownPaged(content.map((i) => lines[i]), feeds.size > 0).map((k) => content[k]));
+  const number = (k: number) => numbered.has(content[k]) || (BARE_NUMBER.test(lines[content[k]]) && (fed.has(k) || fed.has(k + 1)));
   const pageNumbers = new Set(content.filter((_, k) => number(k)));
   const anchors = content.flatMap((i, k) => (pageNumbers.has(i) || fed.has(k) ? [k] : []));
   if (!anchors.length) return { pageNumbers, running, breaks };
@@ -503,6 +504,23 @@ function pageFurniture(lines: string[], from: number, wrap: Wrap | undefined, fe
     }
   }
   return { pageNumbers, running, breaks };
+}
+
+/**
+ * The lines (by index) that number a printed copy's pages: "Page 2 of 3" always; "Page 3" or
+ * "- 4 -" only in a text its pages are fed in (`paged`), or as one of two or more lines of one
+ * shape counting up. An answer ("Which page has the chart?", "Page 3") is the reader's text.
+ */
+function shownPaged(texts: string[], paged: boolean): number[] {
+  const candidates = texts.flatMap((t, k) => (PAGE_NUMBER_LINE.test(t) ? [k] : []));
+  if (paged) return candidates;
+  const shapes = new Map<string, number[]>();
+  for (const k of candidates) {
+    const shape = texts[k].trim().toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ');
+    shapes.set(shape, [...(shapes.get(shape) ?? []), k]);
+  }
+  const numberOf = (k: number) => Number(/\d+/.exec(texts[k])![0]);
+  return [...shapes].flatMap(([shape, ks]) => (/\s(?:of|de|von|\/)\s#$/.test(shape) || (ks.length >= 2 && ks.every((k, n) => n === 0 || numberOf(k) > numberOf(ks[n - 1]))) ? ks : []));
 }
 
 /** A line that only draws a rule: "=====", "-----", "* * *", "______", "~~~~". */

@@ -118,3 +118,14 @@ describe('a generated corpus', () => {
     expect((q.stdout + q.stderr).trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('findings grouped in the build', () => {
+  it('say what each one is, with its lines, not only the lines ("front-matter ×2: lines 3, 4")', () => {
+    const at = path.join(dir, 'grouped');
+    mkdirSync(at);
+    writeFileSync(path.join(at, 'g.md'), '---\ntitle: Groups\nfoo: 1\nbar: 2\n---\n\nText here.\n');
+    const b = cli(['build', at, '--out', path.join(dir, 'out-grouped')], { env: TODAY });
+    expect(b.status, b.stderr).toBe(0);
+    expect(b.stderr).toMatch(/g\.md:3: warning: front-matter ×2: unknown front-matter key "foo".* \(line 3\); unknown front-matter key "bar" \(line 4\)/);
+  });
+});

@@ -1769,3 +1769,16 @@ describe('parts announced by a count', () => {
     expect(allBlocks(o).map((b) => toString(b)).join('\n')).toContain('Plant cells have a cell wall');
   });
 });
+
+describe('page numbers', () => {
+  it('"Page 3" or "- 4 -" answering a question in a text of no pages is the reader\'s text; lines counting pages up are a printed copy\'s', () => {
+    const answers = parsePlainText('Your questions answered\n\nWhich page has the dosing chart?\n\nPage 3\n\nWhat is the score range?\n\n- 4 -\n\nThe end.\n');
+    const texts = answers.children.map((p) => toString(p));
+    expect(texts).toContain('Page 3');
+    expect(texts.some((t) => t.includes('4 -'))).toBe(true);
+    const dropped: { line: number; text: string }[] = [];
+    const printed = parsePlainText('Gout\n\nGout is a kind of arthritis that comes and goes.\n\n- 1 -\n\nIt often starts in the big toe.\n\n- 2 -\n', 0, dropped);
+    expect(dropped.map((d) => d.text)).toEqual(['- 1 -', '- 2 -']);
+    expect(printed.children.map((p) => toString(p))).not.toContain('- 1 -');
+  });
+});
