@@ -75,6 +75,7 @@ export function blocksToHtml(blocks: Block[], ctx: ContentContext, finish?: (tre
   const images = checkImages(hast, ctx); // before sanitising, while every image still has its line
   keepHiddenText(hast, ctx);
   dropMalformedLinks(hast, ctx);
+  blocksKeptApart(hast);
   hast = sanitize(hast, CONTENT_SCHEMA) as HastRoot;
   dropEmptyClasses(hast);
   embedImages(hast, images, ctx.remoteImages ?? 'alt', ctx);
@@ -452,6 +453,23 @@ function closeUnclosedInlineTags(tree: HastRoot, ctx: ContentContext): void {
     }
     // Among blocks (the document, a quote, a loose list item) each raw node is an HTML block of its own.
     for (const raw of new Set(open.map((o) => o.raw))) raw.value += closers(open.filter((o) => o.raw === raw));
+  });
+}
+
+/** Block elements the sanitiser does not keep: each becomes a <div>, so its text stays a block of its own. */
+const UNKEPT_BLOCKS = new Set(['address', 'article', 'aside', 'center', 'dialog', 'dir', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'header', 'hgroup', 'legend', 'listing', 'main', 'menu', 'nav', 'search']);
+/** Elements whose content is blocks, where a <div> may stand. */
+const FLOW_PARENTS = new Set(['div', 'section', 'li', 'blockquote', 'td', 'th', 'dd', 'details', 'body', ...UNKEPT_BLOCKS]);
+
+/**
+ * `<figure><img alt="Chart"><figcaption>Rates</figcaption></figure>`, `<address>`, `<fieldset>`:
+ * the sanitiser unwraps elements it does not keep, and the text of blocks unwrapped side by side ran
+ * together ("ChartRates", "Legend wordsField words"). Among blocks, each stays a block (a <div>).
+ */
+function blocksKeptApart(tree: HastRoot): void {
+  visit(tree, 'element', (node: Element, _index, parent) => {
+    const flow = parent?.type === 'root' || (parent?.type === 'element' && FLOW_PARENTS.has((parent as Element).tagName));
+    if (flow && UNKEPT_BLOCKS.has(node.tagName)) node.tagName = 'div';
   });
 }
 

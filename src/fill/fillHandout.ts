@@ -168,15 +168,23 @@ export function fillContent(outline: Outline, sourcePath: string, warnings: Warn
 /**
  * `[Important]: Fasting` on a line of its own is a link's definition in Markdown: it prints
  * nothing, and is meant for a `[text][Important]` elsewhere. One that nothing uses is most likely
- * text the reader was meant to see, lost without a word: it is told, at its line.
+ * text the reader was meant to see, lost without a word: it is told, at its line. So is a note's
+ * call that no definition answers.
  */
 function warnOfUnusedLinkDefinitions(outline: Outline, warnings: Warnings): void {
   const used = new Set<string>();
   const headings = (sections: Section[]): Heading[] => sections.flatMap((s) => [...(s.heading ? [s.heading] : []), ...headings(s.sections)]);
   const nodes = [...[...blocksInReadingOrder(outline)].map((b) => b.block), ...outline.definitions, ...(outline.titleHeading ? [outline.titleHeading] : []), ...headings(outline.sections)];
+  const notes = new Set(outline.definitions.flatMap((d) => (d.type === 'footnoteDefinition' ? [d.identifier] : [])));
   for (const node of nodes) {
-    visit(node, (n: { type: string; identifier?: string }) => {
+    visit(node, (n: { type: string; identifier?: string; value?: string; position?: { start: { line: number } } }) => {
       if ((n.type === 'linkReference' || n.type === 'imageReference') && n.identifier) used.add(n.identifier);
+      // A call of a note no line defines stays text, "[^nodef]", printed as written: the author is told.
+      if (n.type === 'text' && n.value?.includes('[^')) {
+        for (const m of n.value.matchAll(/\[\^([^\]\s]+)\]/g)) {
+          if (!notes.has(m[1].toLowerCase())) warnings.add(`${m[0]} calls a footnote that is not defined, so it prints as written (define it on a line of its own: ${m[0]}: the note)`, { file: outline.file, line: n.position?.start.line });
+        }
+      }
     });
   }
   for (const d of outline.definitions) {

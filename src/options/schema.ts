@@ -43,7 +43,9 @@ export function choicesOf(schema: z.ZodType): readonly string[] | undefined {
   return CHOICES.get(schema);
 }
 
-const text = z.union([z.string(), z.number()]).transform((v) => String(v).trim()).describe('text');
+/** Spaces and invisible marks at either end (a zero-width space, a byte-order mark, a soft hyphen): `title: "\u200b"` is no title. */
+const INVISIBLE_ENDS = /^[\s\u00ad\u034f\u061c\u180e\u200b-\u200f\u2060-\u2064\ufeff]+|[\s\u00ad\u034f\u061c\u180e\u200b-\u200f\u2060-\u2064\ufeff]+$/g;
+const text = z.union([z.string(), z.number()]).transform((v) => String(v).replace(INVISIBLE_ENDS, '')).describe('text');
 const bool = z.boolean().describe('true or false');
 
 const isoDate = z

@@ -433,3 +433,21 @@ describe.skipIf(!hasCommand('pdftotext'))('links in headings and callout titles'
     expect(selectAll('.callout a[href]', page).map((a) => String(a.properties.href))).toEqual(['tel:5550100']);
   }, 60_000);
 });
+
+describe.skipIf(!hasCommand('pdftotext'))('small losses', () => {
+  it('blocks the sanitiser unwraps stay apart; a note call no line defines is told; an invisible title is no title', () => {
+    writeFileSync(
+      path.join(content, 'small.md'),
+      '---\ntitle: "\\u200b"\n---\n\nSee the chart[^nodef] here.\n\n<figure><img src="nope.png" alt="Chart"><figcaption>Rates by year</figcaption></figure>\n\n<address>12 Mill Lane</address>\n<fieldset><legend>Legend words</legend>Field words</fieldset>\n\nEnd.\n',
+    );
+    const r = cli(['build', content, '--out', out, '--missing-images', 'alt'], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('content/small.md:5: warning: [^nodef] calls a footnote that is not defined, so it prints as written');
+    const text = pdfText('small');
+    // "ChartRates by year 12 Mill Lane Legend wordsField words": the words ran together.
+    for (const line of ['Chart', 'Rates by year', '12 Mill Lane', 'Legend words', 'Field words']) expect(text).toMatch(new RegExp(`^\\s*${line}\\s*$`, 'm'));
+    expect(text.split('\n')[0].trim()).toBe('Small');
+    const page = fromHtml(readFileSync(path.join(out, 'small.html'), 'utf8'));
+    expect(selectAll('main div', page).map((d) => toString(d).trim())).toEqual(expect.arrayContaining(['Rates by year', '12 Mill Lane', 'Legend words']));
+  }, 60_000);
+});
