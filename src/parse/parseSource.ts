@@ -245,9 +245,10 @@ export function parsePlainText(text: string, skipLines = 0, dropped: DroppedLine
     const indented = indents && !hangs && ((SENTENCE_END.test(before) && indentOf(line) > indentOf(before)) || heading);
     // (A capital the text writes small starts anew only after a paragraph's first line: inside a
     // wrapped paragraph, "… early in" / "May …" and "… Grace and" / "Will …" are names going on.)
-    // Lines after a lead-in that each end in a semicolon ("Get help if:", "you have a fever;", "you
-    // cannot pass urine.") are the items of a list, as legal and British leaflets set one: not one sentence.
-    const semicolonItem = start !== -1 && /;$/.test(before.trim()) && /[:;]$/.test(lineAbove(lines, start));
+    // Lines after a lead-in that each end in a semicolon ("Get help if:" or "GET HELP IF", "you have
+    // a fever;", "you cannot pass urine.") are the items of a list, as legal and British leaflets set
+    // one: not one sentence.
+    const semicolonItem = start !== -1 && /;$/.test(before.trim()) && (/[:;]$/.test(lineAbove(lines, start)) || endsOnContinuingWord(lineAbove(lines, start)));
     if (start !== -1 && (indented || semicolonItem || startsItem(line, before, wrap, lines[start]) || anew(before, line, start === previous) || !((wrap && isFull(before, line, wrap)) || goesOn(before, line)))) flush(i);
     if (start === -1) start = i;
     previous = i;

@@ -151,10 +151,10 @@ describe('lists whose marks were lost', () => {
   });
 
   it('lines after a lead-in that end in semicolons, the last in a full stop, are one list, not one sentence', () => {
-    for (const gap of ['\n', '\n\n']) {
-      const o = outlineOf(`Kidney Stones\n\n${para('Drinking water')}\n\nGet help right away if:${gap}you have pain so bad you cannot sit still;\nyou have a fever and chills with the pain;\nyou cannot pass urine at all.\n\n${para('A stone')}\n`);
+    for (const [lead, gap] of [['Get help right away if:', '\n'], ['Get help right away if:', '\n\n'], ['GET HELP RIGHT AWAY IF', '\n\n']]) {
+      const o = outlineOf(`Kidney Stones\n\n${para('Drinking water')}\n\n${lead}${gap}you have pain so bad you cannot sit still;\nyou have a fever and chills with the pain;\nyou cannot pass urine at all.\n\n${para('A stone')}\n`);
       const lists = allBlocks(o).filter((b): b is List => b.type === 'list');
-      expect(lists.map((l) => l.children.map((i) => toString(i))), JSON.stringify(gap)).toEqual([
+      expect(lists.map((l) => l.children.map((i) => toString(i))), JSON.stringify([lead, gap])).toEqual([
         ['you have pain so bad you cannot sit still;', 'you have a fever and chills with the pain;', 'you cannot pass urine at all.'],
       ]);
     }

@@ -583,7 +583,7 @@ function isHeadingAt(blocks: Block[], i: number, lang: string): boolean {
   // the short lines after it are its list, though nothing marks them.
   if (/:$/.test(text) && (endsOpen(text, lang) || LEADS_IN.test(text))) return false;
   // So does a label with lines right under it ("Side effects:", "Hoarse voice", "Cough"), as over bullets.
-  if (/:$/.test(text) && unmarkedRunAfter(blocks, i, lang) >= 2) return false;
+  if ((/:$/.test(text) || !/[.!?]$/.test(text)) && unmarkedRunAfter(blocks, i, lang) >= 2) return false;
   if (unmarkedItemAt(blocks, i, lang)) return false;
   // The last of a series of names, each with a dash and what to say of it ("Face – has their face
   // fallen?", "Arms – can they lift both arms?", "Speech – is their speech slurred?"), is one of them.

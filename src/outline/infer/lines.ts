@@ -54,6 +54,7 @@ export function unmarkedItemAt(blocks: Block[], i: number, lang: string): boolea
     if (text === undefined) return false;
     // The lead-in may stand a blank line above its list; the items stand together.
     if (/:$/.test(text)) return isLeadIn(text, lang) || labelsLinesUnder(blocks, j);
+    if (leadsIntoSemicolons(blocks, j, lang)) return true;
     if (!isItemLine(text) || !adjacent(blocks[j], blocks[j + 1])) return false;
   }
   return false;
@@ -70,10 +71,20 @@ function labelsLinesUnder(blocks: Block[], i: number): boolean {
   return label !== undefined && /:$/.test(label) && label.split(/\s+/).length <= 6 && next !== undefined && adjacent(blocks[i], next) && isItemLine(textOf(next) ?? '');
 }
 
+/**
+ * A line that stops mid-sentence without a colon ("GET HELP RIGHT AWAY IF") over lines that end in
+ * semicolons: the lead-in of their list.
+ */
+function leadsIntoSemicolons(blocks: Block[], i: number, lang: string): boolean {
+  const lead = textOf(blocks[i]);
+  const first = textOf(blocks[i + 1]);
+  return lead !== undefined && first !== undefined && !/[.!?:;]$/.test(lead) && /;$/.test(first) && endsOpen(lead, lang);
+}
+
 /** Where a run of two or more unmarked items starts after block `i` (a lead-in), its length. */
 export function unmarkedRunAfter(blocks: Block[], i: number, lang: string): number {
   const lead = textOf(blocks[i]);
-  if (lead === undefined || !(isLeadIn(lead, lang) || labelsLinesUnder(blocks, i))) return 0;
+  if (lead === undefined || !(isLeadIn(lead, lang) || labelsLinesUnder(blocks, i) || leadsIntoSemicolons(blocks, i, lang))) return 0;
   let n = 0;
   while (isItemLine(textOf(blocks[i + 1 + n]) ?? '') && (n === 0 || adjacent(blocks[i + n], blocks[i + 1 + n]))) n++;
   // Items that end in semicolons end on a full stop: "you have a fever;", "you cannot pass urine."
