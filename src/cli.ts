@@ -1,7 +1,9 @@
 /**
  * The command line: parses arguments and calls the library; prints what happened.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
 import { choicesOf, cliShape } from './options/schema.js';
 import { optionValue } from './options/validate.js';
@@ -20,7 +22,21 @@ const program = new Command();
 program
   .name('handout')
   .description('Turn Markdown or plain prose into printable handouts: a PDF and a self-contained HTML page for each source,\nplus a summary table and a catalog page.')
+  .version(packageVersion(), '-V, --version', 'print the version')
   .showHelpAfterError();
+
+/** The version in handout's own package.json, found above this module (tsc's output or the bundle, at any depth). */
+function packageVersion(): string {
+  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'handout' && pkg.version) return pkg.version;
+    } catch {
+      // not here: look further up
+    }
+    if (path.dirname(dir) === dir) return 'unknown';
+  }
+}
 
 program
   .command('build')

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, removeDir, SHARED, tempDir } from '../helpers/build.js';
+import { cli, removeDir, ROOT, SHARED, tempDir } from '../helpers/build.js';
 import { readPdf, words, inOrder } from '../helpers/pdf.js';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
@@ -22,6 +22,15 @@ describe('handout --help', () => {
     expect(top.stdout).toMatch(/outline \[options\] <file>/);
     const build = cli(['build', '--help']);
     for (const opt of ['--out', '--paper', '--templates', '--quiet']) expect(build.stdout).toContain(opt);
+  });
+
+  it('--version prints the version in package.json', () => {
+    const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V']) {
+      const r = cli([flag]);
+      expect(r.status).toBe(0);
+      expect(r.stdout.trim()).toBe(version);
+    }
   });
 });
 
