@@ -1782,3 +1782,11 @@ describe('page numbers', () => {
     expect(printed.children.map((p) => toString(p))).not.toContain('- 1 -');
   });
 });
+
+describe('parts nothing announces', () => {
+  it('kinds named with the subject\'s word by a label or a modifier ("Type 1 diabetes", "Gestational diabetes") are parts; "Type 2" is no count of two', () => {
+    const o = outlineOf('Understanding Diabetes\n\nDiabetes means the level of sugar in the blood is too high.\n\nType 1 diabetes happens when the immune system attacks the cells that make insulin. It usually starts in children.\n\nType 2 diabetes is the most common kind. The body makes insulin but cannot use it well.\n\nGestational diabetes is high blood sugar that first appears during pregnancy. It usually goes away after the birth.\n');
+    expect(headings(o)).toEqual(['Type 1', 'Type 2', 'Gestational']);
+    expect(o.notes?.join('\n')).not.toMatch(/announces (?:happens|is)\b/);
+  });
+});

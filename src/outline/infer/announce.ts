@@ -51,7 +51,9 @@ export function announcementIn(sentence: string, next?: string, bullets: string[
   // "five main hepatitis viruses": a count of things named for the subject announces them too.
   if (subjectHead) {
     const m = new RegExp(`\\b(${Object.keys(NUMBERS).join('|')}|\\d+)\\s+(?:main\\s+|major\\s+|different\\s+)?${subjectHead}\\s+([a-z]+s)\\b`, 'i').exec(sentence);
-    if (m && !isKindWord(m[2])) return { sentence, kind: singular(m[2]), count: NUMBERS[m[1].toLowerCase()] ?? Number(m[1]), listed: [] };
+    // ("Type 1 diabetes happens …": a number after a kind word is a label, and "happens" no noun.)
+    const labelled = m && isKindWord(normalWords(sentence.slice(0, m.index)).pop() ?? '');
+    if (m && !labelled && !isKindWord(m[2])) return { sentence, kind: singular(m[2]), count: NUMBERS[m[1].toLowerCase()] ?? Number(m[1]), listed: [] };
   }
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
@@ -146,6 +148,8 @@ function countedNoun(sentence: string, next?: string): Announcement | undefined 
   for (let i = 0; i < tokens.length - 1; i++) {
     const n = NUMBERS[tokens[i].lower] ?? (/^\d+$/.test(tokens[i].text) ? Number(tokens[i].text) : undefined);
     if (!n || n < 2 || tokens[i].aside) continue;
+    // "Type 2 diabetes", "Stage 3 cancer": a number after a kind word is a label, not a count.
+    if (i > 0 && isKindWord(tokens[i - 1].lower)) continue;
     // "eight to ten times", "10 to 15 years": a range is an amount, not a count of kinds.
     const isNumber = (t?: { lower: string; pos: string }) => !!t && (t.pos === 'NUM' || !!NUMBERS[t.lower]);
     if ((/^(to|or|-|–)$/.test(tokens[i + 1].lower) && isNumber(tokens[i + 2])) || (/^(to|or|-|–)$/.test(tokens[i - 1]?.lower ?? '') && isNumber(tokens[i - 2]))) continue;

@@ -737,6 +737,9 @@ function subjectInTitle(title: string, text: string): string {
     // "Understanding the different types of dementia": a word or two before it say what the sheet does.
     const kinds = /^(?:(?:understanding|explaining|knowing|comparing|about|learning about|a guide to|guide to)\s+)?(?:the\s+)?(?:(?:main|different|common|most common|various)\s+)?(?:types|forms|kinds|classes|stages|categories|tipos|formas|clases)\s+(?:of|de)\s+(.+)$/i.exec(segment);
     if (kinds) return kinds[1];
+    // "Understanding Diabetes", "A guide to asthma": the same words before the subject itself.
+    const doing = /^(?:understanding|explaining|knowing|about|learning about|living with|coping with|managing|a guide to|guide to|your guide to)\s+(?:your\s+)?(.+)$/i.exec(segment);
+    if (doing && segments.length === 1) return doing[1];
   }
   if (segments.length < 2) return title;
   // "Unit 4 Study Guide: Rocks and the Rock Cycle": the part the text talks about.
@@ -1108,7 +1111,7 @@ class Context {
       for (let j = i + 1; j < paras.length && j - run[run.length - 1].at <= 3; j++) {
         const next = opening(paras[j], run.flatMap((r) => r.opening.parts));
         if (!next) continue;
-        if (family(next.rule) !== family(o.rule)) break;
+        if (family(next.rule) !== family(o.rule) && !(this.namesSubject(paras[j], next) && this.namesSubject(paras[run[0].at], o))) break;
         run.push({ at: j, opening: next });
       }
       if (run.length < 3) continue;
@@ -1118,6 +1121,19 @@ class Context {
       if (found) return found;
     }
     return undefined;
+  }
+
+  /**
+   * Does the paragraph open on a kind named with the subject's own word, by a label or a modifier
+   * ("Type 1 diabetes …", "Gestational diabetes …")? Such openings read alike whatever names them.
+   */
+  private namesSubject(p: Para, o: Opening): boolean {
+    const head = this.subject.head;
+    if (!head || (o.rule !== 'labelled' && o.rule !== 'modifier')) return false;
+    const words = normalWords(p.sentences[0] ?? '');
+    const name = normalWords(o.words);
+    const at = occurrences(words, name)[0];
+    return at !== undefined && at <= 1 && (name[name.length - 1] === head || words[at + name.length] === head);
   }
 
   /** The part(s) a paragraph opens with: its first sentence, or its second when the first names none. */
