@@ -56,7 +56,7 @@ export function buildOutline(source: Source, tree: Root): Outline {
   if (inferred && inferred.sections.length) {
     return withAtAGlance({
       file: source.file, slug: source.slug, format: source.format, meta, title, titleFrom, ...(titleHeading ? { titleHeading } : {}),
-      intro: withLists(inferred.intro, meta.lang), sections: sectionsWithLists(inferred.sections, meta.lang), closing: [], definitions, words, notes: inferred.notes,
+      intro: withLists(inferred.intro, meta.lang), sections: sectionsWithLists(withKinds(inferred.sections), meta.lang), closing: [], definitions, words, notes: inferred.notes,
     });
   }
 
@@ -125,6 +125,11 @@ function withAtAGlance(outline: Outline): Outline {
 
 const OBJECTIVE_TITLES = /^(learning objectives|objectives|learning goals|goals|you will learn|what you will learn|objetivos(?: de aprendizaje)?)\s*:?$/i;
 const KEY_TERM_TITLES = /^(key terms|key words|vocabulary|terms to know|words to know|glossary|términos clave|vocabulario)\s*:?$/i;
+
+/** An inferred heading names a box as a written one does: "Key points", "Learning objectives", "Key terms". */
+function withKinds(sections: Section[]): Section[] {
+  return sections.map((s) => ({ ...s, kind: s.kind === 'section' && !s.parts ? sectionKind(s.title) : s.kind, sections: withKinds(s.sections) }));
+}
 
 function sectionKind(title: string): SectionKind {
   if (KEY_POINT_TITLES.test(title)) return 'key-points';

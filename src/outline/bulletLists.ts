@@ -6,7 +6,7 @@
  * short lines after a lead-in that ends in a colon ("The main symptoms are:" then "a sore throat",
  * "a high temperature", …), as pages copied from the web often come: the bullets were lost, not the list.
  */
-import type { List, ListItem, Paragraph, Text } from 'mdast';
+import type { List, ListItem, Paragraph, Strong, Text } from 'mdast';
 import type { Block, Section } from './outline.js';
 import { LIST_MARKER as MARKER } from '../parse/listMarkers.js';
 import { unmarkedRunAfter } from './infer/lines.js';
@@ -79,7 +79,26 @@ export function withLists(blocks: Block[], lang: string): Block[] {
   return out;
 }
 
-/** The same for every section of an outline, its subsections and closing blocks. */
+/** The same for every section of an outline, its subsections and closing blocks; a key-terms section's terms in bold. */
 export function sectionsWithLists(sections: Section[], lang: string): Section[] {
-  return sections.map((s) => ({ ...s, blocks: withLists(s.blocks, lang), sections: sectionsWithLists(s.sections, lang), ...(s.closing ? { closing: withLists(s.closing, lang) } : {}) }));
+  return sections.map((s) => {
+    const blocks = withLists(s.blocks, lang);
+    return { ...s, blocks: s.kind === 'key-terms' ? blocks.map(withTermInBold) : blocks, sections: sectionsWithLists(s.sections, lang), ...(s.closing ? { closing: withLists(s.closing, lang) } : {}) };
+  });
+}
+
+/** "Nucleus - the control centre of the cell": a term, a dash or a colon, and what it means. */
+const GLOSSARY_LINE = /^([\p{L}\p{N}][\p{L}\p{N}'’()/ -]{0,50}?)(\s+[-–—]\s+|:\s+)(\S[\s\S]*)$/u;
+
+/**
+ * Under "Key terms" in plain text, a line that gives a term and its meaning sets the term in bold,
+ * as a glossary prints it (Markdown writes `**Nucleus** - …`); every character stays.
+ */
+function withTermInBold(block: Block): Block {
+  if (block.type !== 'paragraph' || block.children.length !== 1 || block.children[0].type !== 'text') return block;
+  const m = GLOSSARY_LINE.exec(block.children[0].value);
+  if (!m || m[1].trim().split(/\s+/).length > 5) return block;
+  const strong: Strong = { type: 'strong', children: [{ type: 'text', value: m[1] }] };
+  const rest: Text = { type: 'text', value: `${m[2]}${m[3]}` };
+  return { ...block, children: [strong, rest] } as Paragraph;
 }

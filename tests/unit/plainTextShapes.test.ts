@@ -1790,3 +1790,15 @@ describe('parts nothing announces', () => {
     expect(o.notes?.join('\n')).not.toMatch(/announces (?:happens|is)\b/);
   });
 });
+
+describe('boxes in plain text', () => {
+  it('an inferred "Key terms" heading makes the key-terms box, its "Term - meaning" lines with the term in bold, every character kept', () => {
+    const o = outlineOf('The Cell\n\nAll living things are made of cells. A cell is the smallest unit of life.\n\nKey terms\n\nNucleus - the control centre of the cell\nCell membrane - a thin layer around the cell\nCytoplasm: the jelly-like fluid inside\n\nUsing a microscope\n\nPlace the slide on the stage and focus with the coarse knob first.\n');
+    const box = o.sections.find((s) => s.title === 'Key terms')!;
+    expect(box.kind).toBe('key-terms');
+    const paragraphs = box.blocks.filter((b) => b.type === 'paragraph');
+    expect(paragraphs.map((p) => (p.type === 'paragraph' && p.children[0].type === 'strong' ? toString(p.children[0]) : ''))).toEqual(['Nucleus', 'Cell membrane', 'Cytoplasm']);
+    expect(paragraphs.map((p) => toString(p))).toEqual(['Nucleus - the control centre of the cell', 'Cell membrane - a thin layer around the cell', 'Cytoplasm: the jelly-like fluid inside']);
+    expect(o.sections.find((s) => s.title === 'Using a microscope')!.kind).toBe('section');
+  });
+});

@@ -590,6 +590,9 @@ function isHeadingAt(blocks: Block[], i: number, lang: string): boolean {
   // (Lines set together: after a blank line, "Hospital – what happens next" heads its text.)
   const together = blocks[i - 1]?.position?.end.line !== undefined && blocks[i - 1].position!.end.line + 1 === blocks[i].position?.start.line;
   if (DASHED_ITEM.test(text) && together && blocks[i - 1].type === 'paragraph' && DASHED_ITEM.test(toString(blocks[i - 1]).trim())) return false;
+  // So is the first of them, with the next right under it ("Nucleus - the control centre", "Cell membrane - a thin layer").
+  const nextTogether = blocks[i].position?.end.line !== undefined && blocks[i].position!.end.line + 1 === blocks[i + 1].position?.start.line;
+  if (DASHED_ITEM.test(text) && nextTogether && blocks[i + 1].type === 'paragraph' && DASHED_ITEM.test(toString(blocks[i + 1]).trim())) return false;
   const next = blocks[i + 1].type === 'paragraph' ? toString(blocks[i + 1]) : '';
   // Questions in a row ("Check your understanding" and its review questions) are a list of
   // questions; a question heads the answer that follows it.
