@@ -181,3 +181,20 @@ describe.skipIf(!poppler)('SVG text beside other handouts', () => {
     }
   }, 60_000);
 });
+
+describe('SVG text its font cannot draw', () => {
+  it('is told, naming the figure and the characters (they print as empty boxes); a figure the font covers is not', () => {
+    const at = tempDir();
+    try {
+      writeFileSync(path.join(at, 'cjk.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="60"><title>Not drawn 中</title><text y="30">Dose 中文 ok</text></svg>');
+      writeFileSync(path.join(at, 'plain.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="60"><text y="30">Dose ok</text></svg>');
+      writeFileSync(path.join(at, 's.md'), '---\ntitle: Figures\n---\n\n![A dose chart](cjk.svg)\n\n![Another chart](plain.svg)\n');
+      const r = cli(['build', 's.md', '--out', 'out'], { cwd: at });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toContain('s.md: warning: the figure "A dose chart" has text its font cannot draw ("中", "文"); it prints as empty boxes');
+      expect(r.stderr).not.toMatch(/Another chart/);
+    } finally {
+      removeDir(at);
+    }
+  }, 60_000);
+});

@@ -385,7 +385,30 @@ class BoxBuilder {
   private vector(el: Element, style: ComputedStyle): Box {
     const vector = vectorOf(el, style);
     if (vector) return { kind: 'image', tag: 'img', style, data: vector.drawing, alt: vector.alt, width: vector.width, height: vector.height };
+    this.svgTextCovered(el, style);
     return svgImage(el, style);
+  }
+
+  /**
+   * A figure's text is drawn in one face, without the fallback faces body text gets: a character it
+   * lacks ("中文" in a label) prints as an empty box, and is told as one in the text is.
+   */
+  private svgTextCovered(el: Element, style: ComputedStyle): void {
+    const face = selectFace(style.fontFamily, 400, false);
+    const missing = new Set<string>();
+    const walk = (node: ElementContent | Element) => {
+      if (node.type === 'text') {
+        for (const ch of node.value) if (/\S/u.test(ch) && !/\p{Default_Ignorable_Code_Point}/u.test(ch) && !hasGlyph(face, ch)) missing.add(ch);
+      } else if (node.type === 'element' && !SVG_NOT_DRAWN.has(node.tagName)) node.children.forEach(walk);
+    };
+    walk(el);
+    if (!missing.size) return;
+    const alt = String(el.properties?.ariaLabel ?? '').trim();
+    const shown = [...missing].slice(0, 10).map((ch) => `"${ch}"`).join(', ');
+    this.ctx.warnings.add(
+      `the figure${alt ? ` "${alt}"` : ''} has text its font cannot draw (${shown}${missing.size > 10 ? ' …' : ''}); it prints as empty boxes (write that text outside the figure, or export the figure with its text as shapes)`,
+      { file: this.ctx.documentFile ?? this.ctx.templateFile },
+    );
   }
 
   private image(el: Element, style: ComputedStyle): Box | undefined {
@@ -435,6 +458,9 @@ function svgImage(el: Element, style: ComputedStyle): ImageBox {
   const alt = String(el.properties?.ariaLabel ?? '');
   return { kind: 'image', tag: 'svg', style, svg, alt, ...svgSize(el) };
 }
+
+/** SVG elements whose text is not drawn: a figure's name and description. */
+const SVG_NOT_DRAWN = new Set(['title', 'desc', 'metadata']);
 
 /** CSS pixels per unit of an SVG length. */
 const SVG_UNITS: Record<string, number> = { '': 1, px: 1, pt: 4 / 3, pc: 16, mm: 96 / 25.4, cm: 96 / 2.54, in: 96 };
