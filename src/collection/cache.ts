@@ -263,7 +263,7 @@ export class BuildCache {
     }
     const files = [name, ...shardFiles].flatMap((f) => {
       const data = readCacheFile(path.join(outDir, f), warnings);
-      return data ? [{ f, data, root: recordedRoot(outDir, data.root) ?? root }] : [];
+      return data ? [{ f, data, root: recordedRoot(outDir, data, root) ?? root }] : [];
     });
     const cache = new BuildCache(path.join(outDir, name), files.reduce((r, file) => commonFolder(r, file.root), root));
     for (const { f, data, root: from } of files) {
@@ -350,15 +350,23 @@ export class BuildCache {
   }
 }
 
-/** The root a cache file recorded, when it is a folder here. */
-function recordedRoot(outDir: string, recorded: string | undefined): string | undefined {
-  if (recorded === undefined) return undefined;
-  const root = path.resolve(outDir, recorded);
+/**
+ * The root a cache file recorded, when it can be trusted here: a folder inside the one that holds
+ * both today's sources' root and the output folder (a crafted `"../../.."` never widens the root
+ * to the whole machine), holding one of the sources the file names (an output folder moved on its
+ * own keeps today's root, and its cache).
+ */
+function recordedRoot(outDir: string, data: CacheData, today: string): string | undefined {
+  if (data.root === undefined) return undefined;
+  const root = path.resolve(outDir, data.root);
+  if (!isInside(root, commonFolder(today, path.resolve(outDir)))) return undefined;
   try {
-    return statSync(root).isDirectory() ? root : undefined;
+    if (!statSync(root).isDirectory()) return undefined;
   } catch {
     return undefined;
   }
+  const sources = Object.keys(data.documents).slice(0, 20);
+  return sources.length === 0 || sources.some((s) => isRegularFile(path.join(root, s))) ? root : undefined;
 }
 
 /** The nearest folder holding both (absolute paths). */

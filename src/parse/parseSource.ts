@@ -248,7 +248,9 @@ export function parsePlainText(text: string, skipLines = 0, dropped: DroppedLine
     // Lines after a lead-in that each end in a semicolon ("Get help if:" or "GET HELP IF", "you have
     // a fever;", "you cannot pass urine.") are the items of a list, as legal and British leaflets set
     // one: not one sentence.
-    const semicolonItem = start !== -1 && /;$/.test(before.trim()) && (/[:;]$/.test(lineAbove(lines, start)) || endsOnContinuingWord(lineAbove(lines, start)));
+    // (Item lines are short, and the first stands right under its lead-in or after one blank line
+    // at most: a wrapped sentence under "Dosage:" that breaks after a semicolon goes on.)
+    const semicolonItem = start !== -1 && /;$/.test(before.trim()) && before.trim().split(/\s+/).length <= 12 && line.trim().split(/\s+/).length <= 12 && !(wrap && isFull(before, line, wrap)) && (/[:;]$/.test(lineAbove(lines, start)) || endsOnContinuingWord(lineAbove(lines, start)));
     if (start !== -1 && (indented || semicolonItem || startsItem(line, before, wrap, lines[start]) || anew(before, line, start === previous) || !((wrap && isFull(before, line, wrap)) || goesOn(before, line)))) flush(i);
     if (start === -1) start = i;
     previous = i;

@@ -87,6 +87,20 @@ describe('ownership: the build removes only outputs no source writes any more', 
     expectCatalogWhole();
   });
 
+  it('a crafted cache whose root leads out of the project never widens it: its entries outside are dropped, not listed', () => {
+    expect(build().status).toBe(0);
+    const file = path.join(out, '.handout-cache.json');
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    const [name, entry] = Object.entries(data.documents)[0] as [string, { row: { title: string } }];
+    data.root = '../'.repeat(30);
+    data.documents[`etc/${name.split('/').pop()}`] = { ...entry, row: { ...entry.row, title: 'Injected row' } };
+    writeFileSync(file, JSON.stringify(data));
+    const r = build();
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).not.toContain('Injected row');
+    expect(JSON.parse(readFileSync(file, 'utf8')).root).not.toMatch(/\.\.\/\.\.\/\.\./);
+  });
+
   it('a project moved whole keeps its cache: nothing is built again', () => {
     expect(build().status).toBe(0);
     const moved = tempDir('handout-moved-');

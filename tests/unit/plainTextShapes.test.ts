@@ -158,6 +158,9 @@ describe('lists whose marks were lost', () => {
         ['you have pain so bad you cannot sit still;', 'you have a fever and chills with the pain;', 'you cannot pass urine at all.'],
       ]);
     }
+    // A wrapped sentence under a label that breaks after a semicolon is one paragraph.
+    const dosage = parsePlainText('Dosage:\n\nTake one tablet every morning with a full glass of water;\ntake another tablet in the evening with some food, so that your stomach is not upset.\n');
+    expect(dosage.children.map((p) => toString(p))).toHaveLength(2);
     // A sentence that goes on after its semicolon is still one paragraph.
     const prose = outlineOf(`Kidney Stones\n\nMost stones pass on their own;\nsome need treatment in hospital. ${para('A stone')}\n`);
     expect(allBlocks(prose).some((b) => b.type === 'list')).toBe(false);
