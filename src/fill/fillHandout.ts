@@ -173,8 +173,7 @@ export function fillContent(outline: Outline, sourcePath: string, warnings: Warn
  */
 function warnOfUnusedLinkDefinitions(outline: Outline, warnings: Warnings): void {
   const used = new Set<string>();
-  const headings = (sections: Section[]): Heading[] => sections.flatMap((s) => [...(s.heading ? [s.heading] : []), ...headings(s.sections)]);
-  const nodes = [...[...blocksInReadingOrder(outline)].map((b) => b.block), ...outline.definitions, ...(outline.titleHeading ? [outline.titleHeading] : []), ...headings(outline.sections)];
+  const nodes = [...textOf(outline), ...outline.definitions];
   const notes = new Set(outline.definitions.flatMap((d) => (d.type === 'footnoteDefinition' ? [d.identifier] : [])));
   for (const node of nodes) {
     visit(node, (n: { type: string; identifier?: string; value?: string; position?: { start: { line: number } } }) => {
@@ -229,12 +228,16 @@ function headingHtml(title: string, heading: Heading | undefined, ctx: ContentCo
   return { html, notes };
 }
 
+/** The handout's text as written: its blocks in reading order, and the headings kept as written (title and sections). */
+function textOf(outline: Outline): (Block | Heading)[] {
+  const headings = (sections: Section[]): Heading[] => sections.flatMap((s) => [...(s.heading ? [s.heading] : []), ...headings(s.sections)]);
+  return [...[...blocksInReadingOrder(outline)].map((b) => b.block), ...(outline.titleHeading ? [outline.titleHeading] : []), ...headings(outline.sections)];
+}
+
 /** The footnotes the handout's text (or another note, or a heading) refers to, by identifier. */
 function footnotesReferred(outline: Outline): Set<string> {
   const ids = new Set<string>();
-  const headings = (sections: Section[]): Heading[] => sections.flatMap((s) => [...(s.heading ? [s.heading] : []), ...headings(s.sections)]);
-  const text = [...[...blocksInReadingOrder(outline)].map((b) => b.block), ...(outline.titleHeading ? [outline.titleHeading] : []), ...headings(outline.sections)];
-  for (const block of text) visit(block, 'footnoteReference', (node: { identifier: string }) => void ids.add(node.identifier));
+  for (const block of textOf(outline)) visit(block, 'footnoteReference', (node: { identifier: string }) => void ids.add(node.identifier));
   // And the notes those notes call, and theirs: notes that call only each other ("see[^d]" in [^c],
   // "see[^c]" in [^d]) are reached from nowhere, and were printed nowhere.
   const notes = new Map(outline.definitions.filter((d): d is FootnoteDefinition => d.type === 'footnoteDefinition').map((d) => [d.identifier, d]));
